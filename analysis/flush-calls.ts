@@ -16,7 +16,17 @@ import { originName, type Bindings } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, isKnownNonHoneyhiveModule, moduleMatches, type PackageExport, type ProfiledFlushCall } from "./knowledge/sdks/index.js";
-import { CALLED_OTEL_COMPONENTS, FIX_PREFERENCE, GLOBAL_PROVIDER_SETTERS, mayExportOtelToHoneyhive, NON_TRACE_PACKAGES, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
+import {
+  CALLED_OTEL_COMPONENTS,
+  FIX_PREFERENCE,
+  GLOBAL_PROVIDER_SETTERS,
+  mayExportOtelToHoneyhive,
+  NON_TRACE_PACKAGES,
+  OTEL_COMPONENTS,
+  OTEL_USE_MEMBERS,
+  opentelemetryProfile,
+  type OtelComponent,
+} from "./knowledge/sdks/opentelemetry.js";
 import { traceloopProfile } from "./knowledge/sdks/other-sdks.js";
 
 export { mayExportOtelToHoneyhive };
@@ -25,6 +35,7 @@ import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { importedExport, importedFromOtherSdkModule, importedModule, importOrigin } from "./project-modules.js";
 import { componentDestination, exportsOtelToHoneyhive, type Destination } from "./otel-destination.js";
 import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
+import { escapeRegExp } from "./workspaces.js";
 
 /** Tells whether a call flushes (a profile's flush call, or a same-file function that flushes on every path). */
 export type FlushTest = (call: TSESTree.CallExpression) => boolean;
@@ -236,6 +247,16 @@ function foreignOrigin(input: AnalysisInput, module: string | undefined): boolea
   return !(moduleMatches(module, traceloopProfile.modules) && honeyhiveMajorOfFile(input) === 1);
 }
 
+/** A module of an OpenTelemetry pipeline's packages (the profile's `modules`: `@opentelemetry/…`, `@vercel/otel`). */
+function isOtelModule(module: string): boolean {
+  return moduleMatches(module, opentelemetryProfile.modules);
+}
+
+/** `foreignOrigin`, and not an OpenTelemetry trace package (an object of one may export to HoneyHive); its metrics and logs packages are foreign. */
+function foreignTraceOrigin(input: AnalysisInput, module: string): boolean {
+  return foreignOrigin(input, module) && (!isOtelModule(module) || moduleMatches(module, NON_TRACE_PACKAGES));
+}
+
 function isForeignValue(input: AnalysisInput, node: TSESTree.Node, depth: number): boolean {
   if (depth > MAX_ALIAS_DEPTH) return false;
   const { bindings } = getAnalysisContext(input);
@@ -252,7 +273,7 @@ function isForeignValue(input: AnalysisInput, node: TSESTree.Node, depth: number
     if (origin === undefined) return false;
     const component = OTEL_COMPONENTS.find((candidate) => candidate.export.package === origin.module && candidate.export.name === originName(origin));
     if (component) return value.type === AST_NODE_TYPES.NewExpression && componentDestination(input, value) === "other";
-    return foreignOrigin(input, origin.module) && (!origin.module.startsWith("@opentelemetry/") || moduleMatches(origin.module, NON_TRACE_PACKAGES));
+    return foreignTraceOrigin(input, origin.module);
   }
   if (value?.type !== AST_NODE_TYPES.Identifier) return false;
   const variable = bindings.variableOf(value);
@@ -265,7 +286,7 @@ function isForeignValue(input: AnalysisInput, node: TSESTree.Node, depth: number
     const facts = importedExport(input, variable)?.facts ?? [];
     if (facts.some((fact) => fact.kind === "tracer" || fact.kind === "getter" || ((fact.kind === "otel" || fact.kind === "otelTracer") && fact.honeyhive))) return false;
     if (importedFromOtherSdkModule(input, variable)) return true;
-    return foreignOrigin(input, origin?.module) && origin?.module.startsWith("@opentelemetry/") !== true;
+    return origin !== undefined && foreignOrigin(input, origin.module) && !isOtelModule(origin.module);
   }
   if (def.type === "Parameter") {
     const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation?.typeAnnotation : undefined;
@@ -282,7 +303,7 @@ function isForeignValue(input: AnalysisInput, node: TSESTree.Node, depth: number
 function isForeignType(input: AnalysisInput, annotation: TSESTree.TypeNode): boolean {
   if (annotation.type !== AST_NODE_TYPES.TSTypeReference) return false;
   const module = getAnalysisContext(input).bindings.originOf(annotation.typeName)?.module;
-  return module !== undefined && foreignOrigin(input, module) && (!module.startsWith("@opentelemetry/") || moduleMatches(module, NON_TRACE_PACKAGES));
+  return module !== undefined && foreignTraceOrigin(input, module);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -401,19 +422,35 @@ function holderOf(value: TSESTree.Node, bindings: Bindings): Scope.Variable | un
 // ---------------------------------------------------------------------------------------------
 // OpenTelemetry set up in a project module the file imports (one module deep)
 
+/** The start of a project module's specifier as a RegExp source (`./`, `../`, `@/`, `~/`, `#`): what a side-effect import of the file's own set-up names. */
+export const PROJECT_SPECIFIER_START = String.raw`(?:\.{1,2}\/|@\/|~\/|#)`;
+
 /**
  * The text test before any module is read for a handler file without a pipeline of its own: it names
- * an OpenTelemetry package in quotes, calls one of the members `importedOtelUseIn` looks for
- * (`.getTracer(`, `.startActiveSpan(`, `.startSpan(`, `.forceFlush(`), imports by name a binding named
+ * an OpenTelemetry pipeline's package in quotes (the profile's `modules`: `@opentelemetry/…`, `@vercel/otel`),
+ * calls one of the members `importedOtelUseIn` looks for (OTEL_USE_MEMBERS: `.getTracer(`,
+ * `.startActiveSpan(`, `.startSpan(`, `.forceFlush(`), imports by name a binding named
  * like a tracer (`import { tracer } from`, `const { otelTracer } = require(`), or has a
  * side-effect import of a project-looking module (`import "./instrumentation"`, `require("@/tracing")`;
  * not a stylesheet, JSON or image). The word "tracer" anywhere is not enough: libraries with a tracing
  * API of their own (Effect) name it in every other file, and each such file paid for the handler model.
  */
-const MAY_IMPORT_OTEL =
-  /\b(?:require|import)\s*\(\s*["']@opentelemetry\/|\.(?:getTracer|startActiveSpan|startSpan|forceFlush)\s*\(|\{[^{}]*\b\w*[Tt]racer\w*\b[^{}]*\}\s*(?:from\b|=\s*require\b)|^\s*(?:import|require\s*\()\s*["'](?:\.{1,2}\/|@\/|~\/|#)(?![^"']*\.(?:css|scss|sass|less|json|svg|png)["'])/m;
+const MAY_IMPORT_OTEL = new RegExp(
+  [
+    String.raw`\b(?:require|import)\s*\(\s*["']${otelModuleSource()}`,
+    String.raw`\.(?:${OTEL_USE_MEMBERS.map(escapeRegExp).join("|")})\s*\(`,
+    String.raw`\{[^{}]*\b\w*[Tt]racer\w*\b[^{}]*\}\s*(?:from\b|=\s*require\b)`,
+    String.raw`^\s*(?:import|require\s*\()\s*["']${PROJECT_SPECIFIER_START}(?![^"']*\.(?:css|scss|sass|less|json|svg|png)["'])`,
+  ].join("|"),
+  "m",
+);
 /** An OpenTelemetry package in quotes: also what a JSDoc example writes, so the file's imports confirm it. */
-const QUOTED_OTEL_PACKAGE = /["']@opentelemetry\//;
+const QUOTED_OTEL_PACKAGE = new RegExp(`["']${otelModuleSource()}`);
+
+/** A RegExp source matching the start of a specifier of one of the OpenTelemetry profile's `modules` (a scope `@opentelemetry/`, or a package and its subpaths). */
+function otelModuleSource(): string {
+  return `(?:${opentelemetryProfile.modules.map((module) => escapeRegExp(module) + (module.endsWith("/") ? "" : `(?=["'/])`)).join("|")})`;
+}
 
 const otelImportGates = new AttachedCache<TSESTree.Program, boolean>("honeyhive.mayImportOtelPipeline");
 
@@ -430,7 +467,7 @@ export function mayImportOtelPipeline(text: string, ast?: TSESTree.Program): boo
 function scanForOtelImport(text: string, ast: TSESTree.Program | undefined): boolean {
   if (MAY_IMPORT_OTEL.test(text)) return true;
   if (!QUOTED_OTEL_PACKAGE.test(text)) return false;
-  return ast === undefined || ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && sourceModule(statement.source.value).startsWith("@opentelemetry/"));
+  return ast === undefined || ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && isOtelModule(sourceModule(statement.source.value)));
 }
 
 /** How a handler traces through a pipeline made in a project module it imports. */
@@ -477,7 +514,7 @@ function importedModulesOf(input: AnalysisInput, sideEffectOnly: boolean): reado
 }
 
 /** Members through which a handler traces with (or flushes) an OpenTelemetry provider or tracer. */
-const OTEL_USE_MEMBERS = new Set(["getTracer", "startActiveSpan", "startSpan", "forceFlush"]);
+const OTEL_USE_MEMBER_SET: ReadonlySet<string> = new Set(OTEL_USE_MEMBERS);
 const OTEL_USE_NAME = /tracer|provider|processor/i;
 
 /**
@@ -510,7 +547,7 @@ export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): Impo
     }
     const parent = node.parent;
     const member = parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node ? memberName(parent) : undefined;
-    if (!OTEL_USE_NAME.test(node.name) && !(member !== undefined && OTEL_USE_MEMBERS.has(member))) continue;
+    if (!OTEL_USE_NAME.test(node.name) && !(member !== undefined && OTEL_USE_MEMBER_SET.has(member))) continue;
     if (asked.has(variable)) continue;
     asked.add(variable);
     const found = importedExport(input, variable);

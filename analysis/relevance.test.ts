@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { enclosingFunction, findVariable } from "./ast.js";
 import { findEvaluateTracerBindings } from "./evaluate.js";
@@ -165,6 +165,41 @@ describe("relevance: OpenTelemetry words", () => {
       `import * as Tracer from "./Tracer.js";\nexport const span: Tracer.Span = Tracer.make({ tracer: 1 });`,
     ];
     for (const text of quiet) expect({ text, named: mayNameOtelPipeline(text) }).toEqual({ text, named: false });
+  });
+});
+
+describe("relevance: OpenTelemetry packages are the profile's data", () => {
+  afterEach(() => {
+    vi.doUnmock("./knowledge/sdks/opentelemetry.js");
+    vi.resetModules();
+  });
+
+  it("sees @vercel/otel, a component package outside the @opentelemetry/ scope, in both text tests", () => {
+    for (const text of [`import { registerOTel } from "@vercel/otel";\nregisterOTel("app");`, `const { registerOTel } = require("@vercel/otel");`, `await import("@vercel/otel/sub");`]) {
+      const input = parseAnalysisInput(text, "/project/src/instrumentation.ts", readSettings({}));
+      expect({ text, imports: mayImportOtelPipeline(text, input.ast), named: mayNameOtelPipeline(text) }).toEqual({ text, imports: true, named: true });
+    }
+    // Another package whose name starts so is none of them; a comment is no import.
+    const lookalike = `import { x } from "@vercel/otel-lookalike";\nexport const y = x;`;
+    expect(mayImportOtelPipeline(lookalike, parseAnalysisInput(lookalike, "/project/src/a.ts", readSettings({})).ast)).toBe(false);
+    const comment = `// import { registerOTel } from "@vercel/otel"\nexport const y = 1;`;
+    expect(mayImportOtelPipeline(comment, parseAnalysisInput(comment, "/project/src/a.ts", readSettings({})).ast)).toBe(false);
+  });
+
+  it("sees a package named only in the profile, in both text tests", async () => {
+    vi.resetModules();
+    vi.doMock("./knowledge/sdks/opentelemetry.js", async (importOriginal) => {
+      const original = await importOriginal<typeof import("./knowledge/sdks/opentelemetry.js")>();
+      return { ...original, opentelemetryProfile: { ...original.opentelemetryProfile, modules: [...original.opentelemetryProfile.modules, "@acme/otel-kit"] } };
+    });
+    const flushCalls = await import("./flush-calls.js");
+    const relevance = await import("./relevance.js");
+    const text = `import { setUp } from "@acme/otel-kit";\nexport const handler = async () => ({ statusCode: 200 });\n`;
+    const input = parseAnalysisInput(text, "/project/src/handler.ts", readSettings({}));
+    expect([flushCalls.mayImportOtelPipeline(text, input.ast), relevance.mayNameOtelPackage(text), relevance.mayNameOtelPipeline(text)]).toEqual([true, true, true]);
+    expect(flushCalls.mayImportOtelPipeline(`const kit = require("@acme/otel-kit/node");`)).toBe(true);
+    // Without the entry, the same text passes neither (the modules loaded before the mock).
+    expect([mayImportOtelPipeline(text, input.ast), mayNameOtelPipeline(text)]).toEqual([false, false]);
   });
 });
 

@@ -18,7 +18,8 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, moduleOfDeclarator } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import type { AnalysisInput } from "./input.js";
-import { OTEL_PACKAGE_MARKS } from "./knowledge/sdks/opentelemetry.js";
+import { PROJECT_SPECIFIER_START } from "./flush-calls.js";
+import { opentelemetryProfile, OTEL_USE_MEMBERS } from "./knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "./sdk-model.js";
 import { includesText, indexOfText, lineStartsWith } from "./text-search.js";
 
@@ -121,19 +122,17 @@ function calledInNestedScope(scopeManager: Scope.ScopeManager, names: ReadonlySe
 /**
  * For require-force-flush-in-lambda in a file that does not use the SDK: whether its text may pass the
  * rule's OpenTelemetry tests (`mayExportOtelToHoneyhive`, `mayImportOtelPipeline`, analysis/flush-calls.ts),
- * a superset of what they find, read with searches that skip most of the text: a pipeline package (`@opentelemetry/`, `@vercel/otel`: `mayNameOtelPackage`)
- * package, a tracer fetched (`getTracer`) or imported among other names (`{ tracer } from`), a span
- * started or a flush called (`startSpan`, `startActiveSpan`, `forceFlush`), or a line that imports or
- * requires a project module for its effect (`import "./tracing"`). analysis/relevance.test.ts holds
+ * a superset of what they find, read with searches that skip most of the text and from the same data: a
+ * pipeline package (the OpenTelemetry profile's `modules`: `mayNameOtelPackage`), a member called on a
+ * pipeline's objects (OTEL_USE_MEMBERS: `getTracer`, `startSpan`, `startActiveSpan`, `forceFlush`), a
+ * tracer imported among other names (`{ tracer } from`), or a line that imports or requires a project
+ * module for its effect (`import "./tracing"`: PROJECT_SPECIFIER_START). analysis/relevance.test.ts holds
  * the tests' shapes to it.
  */
 export function mayNameOtelPipeline(text: string): boolean {
   return (
     mayNameOtelPackage(text) ||
-    includesText(text, "getTracer") ||
-    includesText(text, "startSpan") ||
-    includesText(text, "startActiveSpan") ||
-    includesText(text, "forceFlush") ||
+    OTEL_USE_MEMBERS.some((member) => includesText(text, member)) ||
     followedBy(text, "racer", TRACER_IN_IMPORTED_NAMES) ||
     lineStartsWith(text, "import", SIDE_EFFECT_IMPORT) ||
     lineStartsWith(text, "require", SIDE_EFFECT_REQUIRE)
@@ -153,14 +152,14 @@ function followedBy(text: string, word: string, after: RegExp): boolean {
 const TRACER_IN_IMPORTED_NAMES = /[^{}]*\}\s*(?:from\b|=\s*require\b)/y;
 
 /** After `import` / `require` at the start of a line: a project module's specifier (`./`, `../`, `@/`, `~/`, `#`). */
-const SIDE_EFFECT_IMPORT = /\s*["'](?:\.{1,2}\/|@\/|~\/|#)/y;
-const SIDE_EFFECT_REQUIRE = /\s*\(\s*["'](?:\.{1,2}\/|@\/|~\/|#)/y;
+const SIDE_EFFECT_IMPORT = new RegExp(String.raw`\s*["']${PROJECT_SPECIFIER_START}`, "y");
+const SIDE_EFFECT_REQUIRE = new RegExp(String.raw`\s*\(\s*["']${PROJECT_SPECIFIER_START}`, "y");
 
 /**
  * For no-tracer-init-in-handler in a file that does not use the SDK: an OpenTelemetry pipeline it creates is
  * read only where the text names a package pipelines are made with (`@opentelemetry/`, and the components'
- * packages outside that scope such as `@vercel/otel`: OTEL_PACKAGE_MARKS, the OpenTelemetry profile's data).
+ * packages outside that scope such as `@vercel/otel`: the OpenTelemetry profile's `modules`).
  */
 export function mayNameOtelPackage(text: string): boolean {
-  return OTEL_PACKAGE_MARKS.some((mark) => includesText(text, mark));
+  return opentelemetryProfile.modules.some((module) => includesText(text, module));
 }

@@ -225,6 +225,7 @@ function globSegment(segment: string): RegExp {
   return new RegExp(`^${source}$`);
 }
 
-function escapeRegExp(text: string): string {
+/** `text` as a RegExp source that matches it literally. */
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -9,16 +9,14 @@
 // migrated (asserted per app), the other SDK's calls are kept verbatim, and one `tsc --strict` program
 // over the `--from 1` output of every mixed app compiles wherever no marker stands.
 // What is wrong today sits in KNOWN_DEFECTS: today's output asserted, with why it is wrong.
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES_DIR } from "../fixtures/index.js";
-import { shapeNames } from "../rules/test-utils/shape-projects.js";
-import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import { removeProjects } from "./cli/test-utils/project.js";
-import { expectCleanRun, migratedShapes, unmarkedTypeErrors, type SetName } from "./cli/test-utils/shapes.js";
+import { describe, expect, it } from "vitest";
+import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { expectCleanRun, migratedShapeSuite, unmarkedTypeErrors, type SetName } from "./cli/test-utils/shapes.js";
 
-const SHAPES_DIR = join(FIXTURES_DIR, "lookalike-apps");
-const SHAPES = shapeNames(SHAPES_DIR);
+const { shapes: SHAPES, byName, changes, out, consumer } = migratedShapeSuite("lookalike-apps", {
+  moduleType: "module",
+  linkedDependencies: ["@types", "@opentelemetry", "express", "hono"],
+});
 const isMixed = (name: string): boolean => Number(name.slice(0, 2)) >= 50;
 
 const SETS: readonly SetName[] = ["2x", "from1"];
@@ -29,16 +27,6 @@ const SETS: readonly SetName[] = ["2x", "from1"];
  */
 // None today: 14 (a NodeSDK Lambda exporting to localhost, marked because a comment named HoneyHive) is left byte for byte.
 const KNOWN_DEFECTS: Readonly<Record<string, { readonly changes: Readonly<Record<string, number>>; readonly reason: string }>> = {};
-
-const { load, byName, changes, out } = migratedShapes(SHAPES_DIR, SHAPES);
-let consumer: ConsumerProject | undefined;
-
-beforeAll(load, 300_000);
-
-afterAll(() => {
-  removeProjects();
-  consumer?.remove();
-});
 
 it("migrates every app with both sets without a failure, to parsable, idempotent output", () => {
   for (const name of SHAPES) {
@@ -165,7 +153,6 @@ describe("the migrated mixed apps type-check against this SDK", () => {
   const KNOWN_UNMARKED: string[] = [];
 
   it("compiles wherever no marker stands", async () => {
-    consumer = createConsumerProject("lookalike-apps", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry", "express", "hono"] });
     // The other packages the mixed apps import, reduced to what they use.
     const shims = [
       `declare module "langfuse" { export class Langfuse { constructor(options?: Record<string, unknown>); trace(body: { name?: string; sessionId?: string }): { update(body: { output?: unknown }): void }; flushAsync(): Promise<void>; } }`,
@@ -193,7 +180,7 @@ describe("the migrated mixed apps type-check against this SDK", () => {
     ];
     const compilerOptions = strictConsumerOptions({ lib: ["es2023", "dom"], esModuleInterop: true });
     const outputs = new Map(SHAPES.filter(isMixed).map((name) => [name, byName(name, "from1").output]));
-    const unmarked = await unmarkedTypeErrors(consumer.directory, outputs, shims, compilerOptions);
+    const unmarked = await unmarkedTypeErrors(consumer().directory, outputs, shims, compilerOptions);
     expect(unmarked).toEqual(KNOWN_UNMARKED);
   }, 120_000);
 });

@@ -12,16 +12,15 @@
 // the end: each asserts today's output and says why it is wrong (and where the fix likely goes).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES_DIR } from "../fixtures/index.js";
-import { shapeNames } from "../rules/test-utils/shape-projects.js";
-import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import { removeProjects } from "./cli/test-utils/project.js";
-import { expectCleanRun, migratedShapes, sourcesOf, unmarkedTypeErrors } from "./cli/test-utils/shapes.js";
+import { describe, expect, it } from "vitest";
+import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { expectCleanRun, migratedShapeSuite, sourcesOf, unmarkedTypeErrors } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
-const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public-2");
-const SHAPES = shapeNames(SHAPES_DIR);
+const { dir: SHAPES_DIR, shapes: SHAPES, byName, changes, out, consumer } = migratedShapeSuite("real-code-public-2", {
+  moduleType: "module",
+  linkedDependencies: ["@types", "@opentelemetry", "express", "hono"],
+});
 
 /** What the unmarked-1.x-name check finds that is no unmarked 1.x name. */
 const NOT_1X: Readonly<Record<string, readonly string[]>> = {
@@ -33,17 +32,6 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
   // Traceloop's own `initialize()` option (the file is not HoneyHive's and is skipped).
   "11-traceloop-pointed-at-honeyhive": ["instrumentation.node.ts:9 instrumentModules:"],
 };
-
-const { load, byName, changes, out } = migratedShapes(SHAPES_DIR, SHAPES);
-let consumer: ConsumerProject | undefined;
-
-beforeAll(load, 300_000);
-
-afterAll(() => {
-  removeProjects();
-  consumer?.remove();
-});
-
 
 it("has the shapes, each with a README naming its kind of project", () => {
   expect(SHAPES.length).toBeGreaterThanOrEqual(25);
@@ -285,7 +273,6 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
   const KNOWN_UNMARKED: string[] = [];
 
   it("compiles wherever no marker stands", async () => {
-    consumer = createConsumerProject("real-code-public-2", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry", "express", "hono"] });
     // The other packages the shapes import, reduced to what they use.
     const shims = [
       `declare module "ai" { export function generateText(options: { model: unknown; prompt: string; experimental_telemetry?: { isEnabled?: boolean; tracer?: import("@opentelemetry/api").Tracer } }): Promise<{ text: string }>; }`,
@@ -306,7 +293,7 @@ describe("the migrated TypeScript shapes type-check against this SDK", () => {
     ];
     const compilerOptions = strictConsumerOptions({ lib: ["es2023", "dom"], esModuleInterop: true });
     const outputs = new Map(SHAPES.map((name) => [name, byName(name, "from1").output]));
-    const unmarked = await unmarkedTypeErrors(consumer.directory, outputs, shims, compilerOptions);
+    const unmarked = await unmarkedTypeErrors(consumer().directory, outputs, shims, compilerOptions);
     expect(unmarked).toEqual(KNOWN_UNMARKED);
   }, 120_000);
 });

@@ -15,19 +15,15 @@
 // compiles against this SDK wherever no marker stands, keeps behaviour, marks what a person decides) but
 // the KNOWN defects, which assert today's text and say why it is wrong; no 1.x-only name left unmarked;
 // one `tsc --strict` program over the actual and the expected `--from 1` outputs.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES_DIR } from "../fixtures/index.js";
-import { shapeNames } from "../rules/test-utils/shape-projects.js";
-import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import { removeProjects, treeOf } from "./cli/test-utils/project.js";
-import { expectCleanRun, lintWhereUnmarked, migratedShapes, sourcesOf, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
-import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
+import { describe, expect, it } from "vitest";
+import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { actualAndExpectedFrom1, describeExpectedShapes, from1Trees, lintWhereUnmarked, migratedShapeSuite, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 
-const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public-3");
-const EXPECTED_DIR = join(FIXTURES_DIR, "real-code-public-3-expected");
-const SHAPES = shapeNames(SHAPES_DIR);
+const { dir: SHAPES_DIR, shapes: SHAPES, byName, changes, out, consumer } = migratedShapeSuite("real-code-public-3", {
+  moduleType: "module",
+  linkedDependencies: ["@types", "@opentelemetry"],
+});
+const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
 
 /**
  * `<shape>/<path>` → a `--from 1` output that differs from the expected one today. A fix turns its
@@ -41,48 +37,7 @@ const KNOWN: Readonly<Record<string, KnownDefect>> = {};
 /** 1.x-only names left without a marker today (`<shape>/<path>:<line> <name>`), each a KNOWN defect. */
 const KNOWN_UNMARKED: readonly string[] = [];
 
-const { load, byName, changes, out } = migratedShapes(SHAPES_DIR, SHAPES);
-let consumer: ConsumerProject | undefined;
-
-beforeAll(load, 300_000);
-
-afterAll(() => {
-  removeProjects();
-  consumer?.remove();
-});
-
-it("has the shapes, each with a README naming its kind of project", () => {
-  expect(SHAPES.length).toBeGreaterThanOrEqual(5);
-  for (const name of SHAPES) expect(readFileSync(join(SHAPES_DIR, name, "README.md"), "utf8").trim().length, name).toBeGreaterThan(40);
-});
-
-it("migrates every shape with both sets without a failure, to parsable, idempotent output", () => {
-  for (const name of SHAPES) {
-    for (const set of ["2x", "from1"] as const) expectCleanRun(`${name} ${set}`, byName(name, set));
-  }
-});
-
-it("writes the expected --from 1 output for every source file but the known defects", () => {
-  for (const name of SHAPES) {
-    const expected = treeOf(join(EXPECTED_DIR, name));
-    const output = sourcesOf(byName(name, "from1").output);
-    expect(Object.keys(output).sort(), name).toEqual(Object.keys(expected).sort());
-    for (const [path, text] of Object.entries(output)) {
-      const known = KNOWN[`${name}/${path}`];
-      if (!known) {
-        expect(text, `${name}/${path}`).toBe(expected[path]);
-        continue;
-      }
-      expect(text, `${name}/${path}: known defect fixed? drop it from KNOWN`).not.toBe(expected[path]);
-      for (const piece of known.today) expect(text, `${name}/${path} (${known.why})`).toContain(piece);
-    }
-  }
-});
-
-it("leaves no 1.x-only name without a marker after --from 1 but the known ones", () => {
-  const unmarked = SHAPES.flatMap((name) => unmarkedOneXNames(sourcesOf(byName(name, "from1").output)).map((found) => `${name}/${found}`));
-  expect(unmarked).toEqual(KNOWN_UNMARKED);
-});
+describeExpectedShapes({ shapesDir: SHAPES_DIR, expectedDir: EXPECTED_DIR, shapes: SHAPES, known: KNOWN, knownUnmarked: KNOWN_UNMARKED, minShapes: 5 }, byName);
 
 describe("what each shape's migration does", () => {
   it("01 init with only verbose/instrumentModules, body run in tracer.trace(): a direct call, the finally's flush forceFlush(), the free calls marked", () => {
@@ -155,24 +110,13 @@ describe("the --from 1 outputs type-check and lint against this SDK", () => {
   const KNOWN_TYPE_ERRORS: readonly string[] = [];
 
   it("compiles wherever no marker stands", async () => {
-    consumer = createConsumerProject("real-code-public-3", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry"] });
     const compilerOptions = strictConsumerOptions({ lib: ["es2023", "dom"], esModuleInterop: true });
-    const outputs = new Map<string, Record<string, string>>();
-    for (const name of SHAPES) {
-      outputs.set(`actual/${name}`, byName(name, "from1").output);
-      outputs.set(`expected/${name}`, treeOf(join(EXPECTED_DIR, name)));
-    }
-    expect(await unmarkedTypeErrors(consumer.directory, outputs, SHIMS, compilerOptions)).toEqual(KNOWN_TYPE_ERRORS);
+    const outputs = actualAndExpectedFrom1(SHAPES, EXPECTED_DIR, byName);
+    expect(await unmarkedTypeErrors(consumer().directory, outputs, SHIMS, compilerOptions)).toEqual(KNOWN_TYPE_ERRORS);
   }, 180_000);
 
   it("lints clean wherever no marker stands", async () => {
-    const migrated = { input: {} as Record<string, string>, output: {} as Record<string, string> };
-    for (const name of SHAPES) {
-      const run = byName(name, "from1");
-      for (const [path, text] of Object.entries(sourcesOf(run.input))) migrated.input[`${name}/${path}`] = text;
-      for (const [path, text] of Object.entries(sourcesOf(run.output))) migrated.output[`${name}/${path}`] = text;
-    }
-    const { unmarked, onInput } = await lintWhereUnmarked(consumer!.directory, migrated, "**/*.{ts,js}");
+    const { unmarked, onInput } = await lintWhereUnmarked(consumer().directory, from1Trees(SHAPES, byName), "**/*.{ts,js}");
     expect(unmarked).toEqual([]);
     // Not vacuous: the same config reads the 1.x input of the experiment and reports its per-datapoint init.
     expect(await onInput(["04-evaluate-function-inits-tracer/evals/experiment.ts"])).toEqual([expect.arrayContaining([expect.stringMatching(/^honeyhive\//)])]);

@@ -17,17 +17,15 @@
 // compiles against this SDK wherever no marker stands, keeps behaviour, marks what a person decides) but
 // the KNOWN defects, which assert today's text and say why it is wrong; no 1.x-only name left unmarked;
 // one `tsc --strict` program over the actual and the expected `--from 1` outputs.
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES_DIR } from "../fixtures/index.js";
-import { shapeNames } from "../rules/test-utils/shape-projects.js";
-import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
-import { removeProjects, treeOf } from "./cli/test-utils/project.js";
-import { describeExpectedShapes, from1Trees, lintWhereUnmarked, migratedShapes, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
+import { describe, expect, it } from "vitest";
+import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { actualAndExpectedFrom1, describeExpectedShapes, from1Trees, lintWhereUnmarked, migratedShapeSuite, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 
-const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public-4");
-const EXPECTED_DIR = join(FIXTURES_DIR, "real-code-public-4-expected");
-const SHAPES = shapeNames(SHAPES_DIR);
+const { dir: SHAPES_DIR, shapes: SHAPES, byName, changes, out, consumer } = migratedShapeSuite("real-code-public-4", {
+  moduleType: "module",
+  linkedDependencies: ["@types", "@opentelemetry"],
+});
+const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
 
 /**
  * `<shape>/<path>` → a `--from 1` output that differs from the expected one today. A fix turns its
@@ -53,16 +51,6 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
   // OpenTelemetry's `trace.getTracer(…)`, not the 1.x tracer method.
   "03-otel-exporter-factory-regional-lambda": ["src/handler.ts:6 .getTracer("],
 };
-
-const { load, byName, changes, out } = migratedShapes(SHAPES_DIR, SHAPES);
-let consumer: ConsumerProject | undefined;
-
-beforeAll(load, 300_000);
-
-afterAll(() => {
-  removeProjects();
-  consumer?.remove();
-});
 
 describeExpectedShapes({ shapesDir: SHAPES_DIR, expectedDir: EXPECTED_DIR, shapes: SHAPES, known: KNOWN, knownUnmarked: KNOWN_UNMARKED, not1x: NOT_1X }, byName);
 
@@ -128,21 +116,16 @@ describe("the --from 1 outputs type-check and lint against this SDK", () => {
   ];
 
   it("compiles wherever no marker stands", async () => {
-    consumer = createConsumerProject("real-code-public-4", { moduleType: "module", linkedDependencies: ["@types", "@opentelemetry"] });
     const compilerOptions = strictConsumerOptions({ lib: ["es2023", "dom"], esModuleInterop: true });
-    const outputs = new Map<string, Record<string, string>>();
-    for (const name of SHAPES) {
-      outputs.set(`actual/${name}`, byName(name, "from1").output);
-      outputs.set(`expected/${name}`, treeOf(join(EXPECTED_DIR, name)));
-    }
+    const outputs = actualAndExpectedFrom1(SHAPES, EXPECTED_DIR, byName);
     // Shape 01's test is CommonJS TypeScript (`import assert = require("assert")`), checked in this one
     // ES-module program: TS1202 says only that; the types behind `assert` are still checked.
     const ignore = (path: string, code: string) => path.includes("/01-") && code === "TS1202";
-    expect(await unmarkedTypeErrors(consumer.directory, outputs, SHIMS, compilerOptions, ignore)).toEqual(KNOWN_TYPE_ERRORS);
+    expect(await unmarkedTypeErrors(consumer().directory, outputs, SHIMS, compilerOptions, ignore)).toEqual(KNOWN_TYPE_ERRORS);
   }, 180_000);
 
   it("lints clean wherever no marker stands", async () => {
-    const { unmarked, onInput } = await lintWhereUnmarked(consumer!.directory, from1Trees(SHAPES, byName), "**/*.ts");
+    const { unmarked, onInput } = await lintWhereUnmarked(consumer().directory, from1Trees(SHAPES, byName), "**/*.ts");
     expect(unmarked).toEqual([]);
     // Not vacuous: the same config reads the Lambda's input and reports its missing flush.
     expect(await onInput(["03-otel-exporter-factory-regional-lambda/src/handler.ts"])).toEqual([["honeyhive/require-force-flush-in-lambda"]]);

@@ -15,12 +15,10 @@
 // and where the fix likely goes. A fix turns that block red: move the shape up then.
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES_DIR } from "../fixtures/index.js";
-import { describeExpectedFindings, lintShapes, shapeLookup, shapeNames, type ShapeFinding } from "./test-utils/shape-projects.js";
+import { describe, expect, it } from "vitest";
+import { describeExpectedFindings, lintedShapes } from "./test-utils/shape-projects.js";
 
-const SHAPES_DIR = join(FIXTURES_DIR, "lookalike-apps");
-const SHAPES = shapeNames(SHAPES_DIR);
+const { dir: SHAPES_DIR, names: SHAPES, findings, at, of } = lintedShapes("lookalike-apps");
 const isMixed = (name: string): boolean => Number(name.slice(0, 2)) >= 50;
 
 /** The source files of an app folder (relative path → text). */
@@ -31,14 +29,6 @@ function sourcesOf(name: string): [string, string][] {
     .map((entry) => join(entry.parentPath, entry.name))
     .map((path) => [relative(root, path), readFileSync(path, "utf8")]);
 }
-
-const findings = new Map<string, ShapeFinding[]>();
-
-beforeAll(async () => {
-  for (const [shape, found] of await lintShapes(SHAPES_DIR)) findings.set(shape, found);
-}, 300_000);
-
-const { at, of } = shapeLookup(SHAPES, findings);
 
 /**
  * Mixed shape → the findings it must have. Mixed shapes not listed are correct and quiet: OTel to HoneyHive

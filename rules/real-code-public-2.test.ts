@@ -6,21 +6,10 @@
 // 31–33, 36) and shapes that are not HoneyHive's SDK at all (11 Traceloop pointed at HoneyHive, 12 and 19
 // plain OpenTelemetry exporting to it). Asserted: exactly these findings (`file:line rule`) per shape;
 // the shapes that were known misses (09, 10, 36, 37) are fixed and asserted with the others.
-import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES_DIR } from "../fixtures/index.js";
-import { describeExpectedFindings, lintShapes, shapeLookup, shapeNames, type ShapeFinding } from "./test-utils/shape-projects.js";
+import { describe, expect, it } from "vitest";
+import { describeExpectedFindings, lintedShapes } from "./test-utils/shape-projects.js";
 
-const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public-2");
-const SHAPES = shapeNames(SHAPES_DIR);
-
-const findings = new Map<string, ShapeFinding[]>();
-
-beforeAll(async () => {
-  for (const [shape, found] of await lintShapes(SHAPES_DIR)) findings.set(shape, found);
-}, 300_000);
-
-const { of } = shapeLookup(SHAPES, findings);
+const { names: SHAPES, findings, of } = lintedShapes("real-code-public-2");
 
 /** Shape → the findings it must have (`file:line rule`); the shapes not listed here or below are quiet. */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {

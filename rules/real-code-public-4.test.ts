@@ -2,21 +2,10 @@
 // (fixtures/real-code-public-4; each folder's README names the kind of project it comes from; the public
 // files read are listed in codemods/real-code-public-4.test.ts). Every shape is linted as its own
 // project. Asserted: exactly these findings (`file:line rule`) per shape.
-import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES_DIR } from "../fixtures/index.js";
-import { describeExpectedFindings, lintShapes, shapeLookup, shapeNames, type ShapeFinding } from "./test-utils/shape-projects.js";
+import { describe, expect, it } from "vitest";
+import { describeExpectedFindings, lintedShapes } from "./test-utils/shape-projects.js";
 
-const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public-4");
-const SHAPES = shapeNames(SHAPES_DIR);
-
-const findings = new Map<string, ShapeFinding[]>();
-
-beforeAll(async () => {
-  for (const [shape, found] of await lintShapes(SHAPES_DIR)) findings.set(shape, found);
-}, 300_000);
-
-const { of } = shapeLookup(SHAPES, findings);
+const { names: SHAPES, findings, of } = lintedShapes("real-code-public-4");
 
 /** Shape → the findings it must have (`file:line rule`); the shapes not listed here are quiet. */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {

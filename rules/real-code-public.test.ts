@@ -5,21 +5,10 @@
 // 2.x / plain OpenTelemetry shapes (18–28), the latter with the tracer or the provider in a module
 // of its own. Asserted: exactly these findings (`file:line rule`), for the shapes the rules get right;
 // a `known misses` block (none today) asserts findings that are wrong, and says why.
-import { join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
-import { FIXTURES_DIR } from "../fixtures/index.js";
-import { describeExpectedFindings, lintShapes, shapeLookup, shapeNames, type ShapeFinding } from "./test-utils/shape-projects.js";
+import { describe, expect, it } from "vitest";
+import { describeExpectedFindings, lintedShapes } from "./test-utils/shape-projects.js";
 
-const SHAPES_DIR = join(FIXTURES_DIR, "real-code-public");
-const SHAPES = shapeNames(SHAPES_DIR);
-
-const findings = new Map<string, ShapeFinding[]>();
-
-beforeAll(async () => {
-  for (const [shape, found] of await lintShapes(SHAPES_DIR)) findings.set(shape, found);
-}, 120_000);
-
-const { of } = shapeLookup(SHAPES, findings);
+const { names: SHAPES, findings, of } = lintedShapes("real-code-public");
 
 /** Shape → the findings it must have (`file:line rule`); the shapes not listed here or below are quiet. */
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {

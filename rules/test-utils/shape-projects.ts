@@ -5,7 +5,8 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLint, type Linter } from "eslint";
 import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../../fixtures/index.js";
 import plugin from "../index.js";
 
 export interface ShapeFinding {
@@ -41,6 +42,20 @@ export async function lintShapes(dir: string): Promise<Map<string, ShapeFinding[
     );
   }
   return findings;
+}
+
+/**
+ * A suite's set-up over the shape folders of fixtures/<folder>: every shape linted once, in a beforeAll;
+ * the folder, its shape names, the findings (filled by then) and the lookups by prefix (`shapeLookup`).
+ */
+export function lintedShapes(folder: string) {
+  const dir = join(FIXTURES_DIR, folder);
+  const names = shapeNames(dir);
+  const findings = new Map<string, ShapeFinding[]>();
+  beforeAll(async () => {
+    for (const [shape, found] of await lintShapes(dir)) findings.set(shape, found);
+  }, 300_000);
+  return { dir, names, findings, ...shapeLookup(names, findings) };
 }
 
 /** Lookups by a shape's two-digit prefix. */

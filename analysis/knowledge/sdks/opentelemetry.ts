@@ -98,10 +98,13 @@ export const OTEL_COMPONENTS: readonly OtelComponent[] = [
 export const CALLED_OTEL_COMPONENTS: readonly OtelComponent[] = OTEL_COMPONENTS.filter((component) => component.madeBy === "call");
 
 /**
- * The package names an OpenTelemetry pipeline's code imports: OpenTelemetry's own (`@opentelemetry/…`) and
- * those of components outside that scope (@vercel/otel). A file naming none makes no pipeline.
+ * The packages an OpenTelemetry pipeline's code imports (the profile's `modules`): OpenTelemetry's own scope
+ * (`@opentelemetry/…`) and the package of every component outside it (@vercel/otel). Adding a component of
+ * another package to OTEL_COMPONENTS adds its package here, and so to every test that reads these: the text
+ * gates (analysis/relevance.ts, analysis/flush-calls.ts `mayImportOtelPipeline`) and the origin checks that
+ * tell an OpenTelemetry object from another SDK's (flush-calls.ts `isOtelModule`). A file naming none makes no pipeline.
  */
-export const OTEL_PACKAGE_MARKS: readonly string[] = [
+const OTEL_PACKAGE_MARKS: readonly string[] = [
   "@opentelemetry/",
   ...new Set(OTEL_COMPONENTS.map((component) => component.export.package).filter((pkg) => !pkg.startsWith("@opentelemetry/"))),
 ];
@@ -110,6 +113,14 @@ export const OTEL_PACKAGE_MARKS: readonly string[] = [
 export function namesOtelPackage(text: string): boolean {
   return OTEL_PACKAGE_MARKS.some((mark) => text.includes(mark));
 }
+
+/**
+ * The members code calls on a pipeline's objects, which make a file that calls them one that may trace
+ * through a pipeline another module builds: a provider's (or the `trace` API's) `getTracer`, a tracer's
+ * `startSpan` / `startActiveSpan`, a provider's or processor's `forceFlush` (@opentelemetry/api 1.9
+ * TracerProvider#getTracer, Tracer#startSpan/#startActiveSpan; sdk-trace 2.x forceFlush, as above).
+ */
+export const OTEL_USE_MEMBERS: readonly string[] = ["getTracer", "startActiveSpan", "startSpan", "forceFlush"];
 
 /**
  * OpenTelemetry packages of other signals than traces: their providers' `forceFlush()` (MeterProvider of
@@ -182,7 +193,7 @@ const flushCalls: FlushCall[] = [
 export const opentelemetryProfile = {
   id: "opentelemetry",
   name: "OpenTelemetry",
-  modules: ["@opentelemetry/"],
+  modules: OTEL_PACKAGE_MARKS,
   flushCalls,
   /**
    * A file sends to HoneyHive over OpenTelemetry when an exporter's `url` (or OTEL_EXPORTER_OTLP_*

@@ -6,8 +6,10 @@ import tsParser from "@typescript-eslint/parser";
 import { parse } from "@typescript-eslint/typescript-estree";
 import { ESLint } from "eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { FIXTURES_DIR } from "../../../fixtures/index.js";
 import plugin from "../../../rules/index.js";
-import { typeErrorsOf, type TypeErrorAt } from "../../../sdk/test-utils/consumer-project.js";
+import { shapeNames } from "../../../rules/test-utils/shape-projects.js";
+import { createConsumerProject, typeErrorsOf, type ConsumerProject, type TypeErrorAt } from "../../../sdk/test-utils/consumer-project.js";
 import { countMarkers } from "../../engine/markers.js";
 import { markedAt, unmarkedOneXNames } from "../../transforms/1x/left-behind.js";
 import type { JsonReport } from "../report.js";
@@ -176,6 +178,25 @@ export function migratedShapes(dir: string, shapes: readonly string[]) {
   return { load, byName, shape, changes, out };
 }
 
+/**
+ * A suite's set-up over the shape folders of fixtures/<folder>: every shape migrated with both sets (in a
+ * beforeAll), the temporary projects and the consumer project removed after the suite (afterAll). Returns
+ * the folder, its shape names, migratedShapes()'s lookups, and `consumer()`: the suite's one project to
+ * type-check and lint outputs in, made on the first call with `consumerOptions`.
+ */
+export function migratedShapeSuite(folder: string, consumerOptions: Parameters<typeof createConsumerProject>[1]) {
+  const dir = join(FIXTURES_DIR, folder);
+  const shapes = shapeNames(dir);
+  const migrated = migratedShapes(dir, shapes);
+  let project: ConsumerProject | undefined;
+  beforeAll(migrated.load, 300_000);
+  afterAll(() => {
+    removeProjects();
+    project?.remove();
+  });
+  return { dir, shapes, ...migrated, consumer: (): ConsumerProject => (project ??= createConsumerProject(folder, consumerOptions)) };
+}
+
 /** A file whose output differs from its expected one today: a defect, asserted as it is. */
 export interface KnownDefect {
   /** Why today's output is wrong, and where the fix likely goes. */
@@ -252,18 +273,20 @@ export interface ExpectedShapes {
   readonly knownUnmarked: readonly string[];
   /** Shape → what the unmarked-name check finds that is no 1.x name (`<path>:<line> <name>`). */
   readonly not1x?: Readonly<Record<string, readonly string[]>>;
+  /** At least this many shapes (4 unless said). */
+  readonly minShapes?: number;
 }
 
 /**
- * The checks every such folder gets (real-code-public-4 on): a README per shape, a clean stable run with
+ * The checks every such folder gets (real-code-public-3 on): a README per shape, a clean stable run with
  * both sets, every `--from 1` source file equal to its expected output but the known defects (those hold
  * their `today` pieces and differ from the expected), no 1.x-only name left unmarked but the known ones.
  * `byName` is migratedShapes()'s, filled in a beforeAll.
  */
 export function describeExpectedShapes(folder: ExpectedShapes, byName: (name: string, set: SetName) => MigratedShape): void {
-  const { shapesDir, expectedDir, shapes, known, knownUnmarked, not1x = {} } = folder;
+  const { shapesDir, expectedDir, shapes, known, knownUnmarked, not1x = {}, minShapes = 4 } = folder;
   it("has the shapes, each with a README naming its kind of project", () => {
-    expect(shapes.length).toBeGreaterThanOrEqual(4);
+    expect(shapes.length).toBeGreaterThanOrEqual(minShapes);
     for (const name of shapes) expect(readFileSync(join(shapesDir, name, "README.md"), "utf8").trim().length, name).toBeGreaterThan(40);
   });
 
@@ -296,6 +319,16 @@ export function describeExpectedShapes(folder: ExpectedShapes, byName: (name: st
     );
     expect(unmarked).toEqual(knownUnmarked);
   });
+}
+
+/** The `--from 1` output of every shape and its hand-written expected tree, keyed `actual/<shape>` and `expected/<shape>` (unmarkedTypeErrors' outputs). */
+export function actualAndExpectedFrom1(shapes: readonly string[], expectedDir: string, byName: (name: string, set: SetName) => MigratedShape): Map<string, Record<string, string>> {
+  const outputs = new Map<string, Record<string, string>>();
+  for (const name of shapes) {
+    outputs.set(`actual/${name}`, byName(name, "from1").output);
+    outputs.set(`expected/${name}`, treeOf(join(expectedDir, name)));
+  }
+  return outputs;
 }
 
 /** The `--from 1` inputs and outputs of `shapes` as two trees keyed `<shape>/<path>` (for lintWhereUnmarked). */
