@@ -401,7 +401,8 @@ function markLocalReExports(
  */
 function markUnknownRootNames(edits: EditList, text: string, program: TSESTree.Program): void {
   const unknown = (name: string | undefined): name is string =>
-    name !== undefined && !SDK_ROOT_NAMES.has(name) && !API_EXPORTS_1X.has(name) && !Object.hasOwn(TYPES_1X, name) && !EXPERIMENTS_EXPORTS.has(name);
+    // `import { default as hh }` is the default import, which replaceDefaultImport rewrites.
+    name !== undefined && name !== "default" && !SDK_ROOT_NAMES.has(name) && !API_EXPORTS_1X.has(name) && !Object.hasOwn(TYPES_1X, name) && !EXPERIMENTS_EXPORTS.has(name);
   for (const statement of program.body) {
     let names: (string | undefined)[] = [];
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && sourceModule(statement.source.value) === SDK) {
