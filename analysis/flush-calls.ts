@@ -502,15 +502,22 @@ function importedModulesOf(input: AnalysisInput, sideEffectOnly: boolean): reado
   };
   for (const statement of input.ast.body) {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type") add(statement.source.value, statement.specifiers.length === 0);
-    else if (statement.type === AST_NODE_TYPES.ExpressionStatement) {
-      const call = statement.expression;
-      const argument = call.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
-      const isRequire = call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === "require";
-      if (isRequire && argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string") add(argument.value, true);
+    else {
+      const required = bareRequireOf(statement);
+      if (required !== undefined) add(required, true);
     }
   }
   cache.set(input.ast, list);
   return list;
+}
+
+/** The module of a top-level `require("./otel/provider");` kept for its side effect, as written. */
+export function bareRequireOf(statement: TSESTree.ProgramStatement): string | undefined {
+  if (statement.type !== AST_NODE_TYPES.ExpressionStatement) return undefined;
+  const call = statement.expression;
+  const argument = call.type === AST_NODE_TYPES.CallExpression ? call.arguments[0] : undefined;
+  const isRequire = call.type === AST_NODE_TYPES.CallExpression && call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === "require";
+  return isRequire && argument?.type === AST_NODE_TYPES.Literal && typeof argument.value === "string" ? argument.value : undefined;
 }
 
 /** Members through which a handler traces with (or flushes) an OpenTelemetry provider or tracer. */
@@ -574,9 +581,12 @@ export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): Impo
   if (local !== undefined) return { receiver: local };
   // Imported from the specifier the file already uses, when that names the defining module itself
   // (not a barrel, which may not re-export the provider) and the name is free in the file.
-  // Only into an ES module import the file already has (a CommonJS file gets no `import` statement).
-  const esmImport = input.ast.body.some((statement) => statement.type === AST_NODE_TYPES.ImportDeclaration && statement.source.value === flushSource!.specifier);
-  const direct = esmImport && importedModule(input, flushSource.specifier)?.path === flushSource.path;
+  // Only into an ES module import the file already has, or a bare `require()` of it (which becomes
+  // `const { provider } = require(…)`: fixes/flush.ts addNamedImport); a CommonJS file gets no `import` statement.
+  const imports = input.ast.body.some(
+    (statement) => (statement.type === AST_NODE_TYPES.ImportDeclaration ? statement.source.value : bareRequireOf(statement)) === flushSource!.specifier,
+  );
+  const direct = imports && importedModule(input, flushSource.specifier)?.path === flushSource.path;
   if (!direct || isNameTaken(input, flushSource.name)) return { receiver: undefined };
   return { receiver: flushSource.name, addImport: { module: flushSource.specifier, name: flushSource.name } };
 }

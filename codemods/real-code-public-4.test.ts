@@ -31,16 +31,8 @@ const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
  * `<shape>/<path>` → a `--from 1` output that differs from the expected one today. A fix turns its
  * check red: drop the entry then (the expected file already holds the right output).
  */
-const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "01-zero-x-session-tracer-params/src/research.ts": {
-    why:
-      "0.x names (SessionTracer, ToolConfig, ModelConfig) imported from \"honeyhive\" pass without a marker (TS2305 at the import): 1x-names " +
-      "marks only the exports its 1.x table lists as gone (codemods/transforms/1x/names.ts:177 GONE_EXPORTS, :396 markGone); a name neither " +
-      "1.x nor this SDK exports is nobody's. Not a data fix: the table's entries are 1.x versions and its messages say \"1.x\" " +
-      "(docs/migrating-from-1x.md: 0.x is not covered); the fix is a marker for any name the package root does not export here",
-    today: ['import OpenAI from "openai";\nimport { SessionTracer, ToolConfig, ModelConfig } from "honeyhive";'],
-  },
-};
+// 01's 0.x names in a "honeyhive" import were one until fix-migrate-8 (1x-names marks any name the root does not export).
+const KNOWN: Readonly<Record<string, KnownDefect>> = {};
 
 /** 1.x-only names left without a marker today (`<shape>/<path>:<line> <name>`), each a KNOWN defect. */
 // 04's `evaluator` import was one until this branch's fix (below).
@@ -49,15 +41,16 @@ const KNOWN_UNMARKED: readonly string[] = [];
 /** What the unmarked-1.x-name check finds that is no unmarked 1.x name. */
 const NOT_1X: Readonly<Record<string, readonly string[]>> = {
   // OpenTelemetry's `trace.getTracer(…)`, not the 1.x tracer method.
-  "03-otel-exporter-factory-regional-lambda": ["src/handler.ts:6 .getTracer("],
+  "03-otel-exporter-factory-regional-lambda": ["src/handler.ts:5 .getTracer("],
 };
 
 describeExpectedShapes({ shapesDir: SHAPES_DIR, expectedDir: EXPECTED_DIR, shapes: SHAPES, known: KNOWN, knownUnmarked: KNOWN_UNMARKED, not1x: NOT_1X }, byName);
 
 describe("what each shape's migration does", () => {
-  it("01 0.x SessionTracer handed to step helpers: only the hedged startSession() marker and the REST client's import marker; nothing rewritten as 1.x", () => {
-    expect(changes("01")).toEqual({ "src/research.ts": 1, "test/research.test.ts": 1 });
+  it("01 0.x SessionTracer handed to step helpers: the 0.x names' import marker (not called 1.x), the hedged startSession() marker and the REST client's import marker; nothing rewritten as 1.x", () => {
+    expect(changes("01")).toEqual({ "src/research.ts": 2, "test/research.test.ts": 1 });
     const research = out("01", "src/research.ts");
+    expect(research).toMatch(/honeyhive-migrate: SessionTracer, ToolConfig, ModelConfig are not exported by honeyhive here, and not 1\.x names .*\*\/\nimport \{ SessionTracer, ToolConfig, ModelConfig \} from "honeyhive";/);
     expect(research).toMatch(/honeyhive-migrate: the codemod cannot tell which tracer this 1\.x startSession\(\) is called on.*\n\s+await tracer\.startSession\(\{ question \}\);/);
     expect(research).toContain(`tracer.startEvent("tool", "Web lookup", toolConfig, { query });`);
     expect(research).toContain(`const tracer = new SessionTracer(process.env.HH_API_KEY ?? "", `);
@@ -80,7 +73,10 @@ describe("what each shape's migration does", () => {
   it("03 OpenTelemetry through an exporter factory and a side-effect provider import: the handler imports the provider and flushes it in finally", () => {
     for (const set of ["2x", "from1"] as const) expect(changes("03", set)).toEqual({ "src/handler.ts": 0 });
     const handler = out("03", "src/handler.ts");
-    expect(handler).toContain(`import "./otel/provider";\nimport { provider } from "./otel/provider";`);
+    // The bare import becomes the provider's (same module, evaluated once where it was), not a second import beside it.
+    expect(handler).toContain(`import { provider } from "./otel/provider";`);
+    expect(handler).not.toContain(`import "./otel/provider";`);
+    expect(handler.match(/from "\.\/otel\/provider"/g)).toHaveLength(1);
     expect(handler).toMatch(/try \{\n(?:.*\n)+\s+return await tracer\.startActiveSpan\((?:.*\n)+\s+\} finally \{\n\s+await provider\.forceFlush\(\);/);
   });
 
@@ -108,12 +104,8 @@ describe("the --from 1 outputs type-check and lint against this SDK", () => {
     `declare function expect(value: unknown): { toEqual(expected: unknown): void; toBeGreaterThan(expected: number): void };`,
   ];
   /** Type errors no marker covers (`<actual|expected>/<shape>/<path>:<line> <code>`), each a KNOWN defect. */
-  const KNOWN_TYPE_ERRORS: readonly string[] = [
-    // KNOWN 01: the three 0.x names of the import.
-    "actual/01-zero-x-session-tracer-params/src/research.ts:2 TS2305",
-    "actual/01-zero-x-session-tracer-params/src/research.ts:2 TS2305",
-    "actual/01-zero-x-session-tracer-params/src/research.ts:2 TS2305",
-  ];
+  // 01's three TS2305 at its 0.x import were one until fix-migrate-8: the import now has its marker.
+  const KNOWN_TYPE_ERRORS: readonly string[] = [];
 
   it("compiles wherever no marker stands", async () => {
     const compilerOptions = strictConsumerOptions({ lib: ["es2023", "dom"], esModuleInterop: true });

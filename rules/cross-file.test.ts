@@ -202,6 +202,15 @@ const TRACER_ONLY = `import { tracer } from "../tracing.js";\n\nexport const han
 const API_TRACER = `import { trace } from "@opentelemetry/api";\nimport { provider as otelProvider } from "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
 const INSTRUMENTED = `import "../instrumentation.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const response = await fetch("https://example.com/orders");\n  return { statusCode: response.status, body: event.body ?? "" };\n};\n`;
 const REQUIRED = `const { provider: otelProvider, tracer } = require("../tracing.js");\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n${WORK}};\n`;
+const API_BODY = `  const tracer = trace.getTracer("orders");\n${WORK}`;
+/** The missing flush of `provider`, with the suggestion's `output`. */
+const flushProvider = (output: string) => ({
+  messageId: "missingFlush" as const,
+  data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" },
+  suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "provider.forceFlush()" }, output }],
+});
+const SIDE_EFFECT = `import { trace } from "@opentelemetry/api";\nimport "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
+const REQUIRED_BARE = `const { trace } = require("@opentelemetry/api");\nrequire("../tracing.js");\n\nexports.handler = async (event) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
 const SDK_STARTED = `import "../otel-sdk.js";\nimport { trace } from "@opentelemetry/api";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
 
 describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a project module", () => {
@@ -258,6 +267,18 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
             suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(TRACER_ONLY, WORK, "provider").replace("{ tracer }", "{ tracer, provider }") }],
           },
         ],
+      },
+      // A side-effect import of the pipeline's module becomes the provider's import (the same module,
+      // evaluated once where it was): not a second import of it beside the bare one.
+      {
+        ...otelCase("side-effect", SIDE_EFFECT),
+        errors: [flushProvider(wrapped(SIDE_EFFECT, API_BODY, "provider").replace(`import "../tracing.js";`, `import { provider } from "../tracing.js";`))],
+      },
+      // The same in CommonJS: the bare `require()` binds the provider, and no `import` is added.
+      {
+        filename: join(OTEL_APP, "src/handlers/required-bare.js"),
+        code: REQUIRED_BARE,
+        errors: [flushProvider(wrapped(REQUIRED_BARE, API_BODY, "provider").slice(LAMBDA_TYPES.length).replace(`\nrequire("../tracing.js");`, `\nconst { provider } = require("../tracing.js");`))],
       },
       // `require()` too; the provider under its local name, and no `import` added to a file that requires.
       {

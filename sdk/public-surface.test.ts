@@ -3,8 +3,14 @@
 // type-checks the tests), and what types cannot say at run time (init is synchronous, sessionId and
 // provider are read-only, sync stays sync, test mode sends nothing and keeps the spans).
 import type { Context, Span, TracerProvider } from "@opentelemetry/api";
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
+import { parse } from "@typescript-eslint/typescript-estree";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { inspect } from "node:util";
 import { describe, expect, expectTypeOf, it, vi } from "vitest";
+import { staticName } from "../analysis/ast.js";
+import { SDK_ROOT_NAMES } from "../analysis/knowledge/sdks/honeyhive.js";
 import { evaluate, type EvaluationResult } from "./experiments/index.js";
 import {
   HoneyHiveTracer,
@@ -139,5 +145,19 @@ describe("free functions", () => {
     const decorator = trace({ eventType: "tool" });
     expect(typeof decorator).toBe("function");
     expect(toSessionId("x")).toBe("05b16a01-46c6-56dd-bd6e-c6dfb4a1427a");
+  });
+});
+
+// The rules and codemods read the root's names from the manifest (analysis/knowledge/sdks/honeyhive.ts):
+// `migrate --from 1` marks an imported name the root does not export, so a name missing there would be
+// marked in correct code, and one left there after a rename would pass unmarked.
+describe("the manifest of the root's names", () => {
+  it("is exactly what sdk/index.ts exports, values and types", () => {
+    const program = parse(readFileSync(fileURLToPath(new URL("./index.ts", import.meta.url)), "utf8"));
+    const exported = program.body.flatMap((statement) =>
+      statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.specifiers.map((specifier) => staticName(specifier.exported)) : [],
+    );
+    expect(new Set(exported)).toEqual(SDK_ROOT_NAMES);
+    expect(exported).toHaveLength(SDK_ROOT_NAMES.size);
   });
 });

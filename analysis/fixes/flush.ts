@@ -29,7 +29,7 @@ import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from 
 import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, sendsFromCallback, type FlushTest, type LambdaFlush } from "../flush.js";
-import { otelSetupOf, sharedOtelObjectOf } from "../flush-calls.js";
+import { bareRequireOf, otelSetupOf, sharedOtelObjectOf } from "../flush-calls.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
@@ -717,18 +717,31 @@ function importedName(input: AnalysisInput, module: string, name: string): strin
 }
 
 /**
- * Adds `name` to the file's named import of `module`, or a new import statement after the last import,
- * of `module` as the file writes that package (Deno's `npm:@vercel/functions@1`).
+ * Adds `name` to the file's named import of `module`; else turns its bare import of `module` into one
+ * (`import "./otel/provider"` → `import { provider } from "./otel/provider"`, `require("./otel/provider")`
+ * → `const { provider } = require("./otel/provider")`: the same module, evaluated once where it was, so
+ * its side effect stays); else a new import statement after the last import, of `module` as the file
+ * writes that package (Deno's `npm:@vercel/functions@1`).
  */
 function addNamedImport(edits: EditList, input: AnalysisInput, binding: ImportBinding): void {
   const { ast, text } = input;
   const imports = ast.body.filter((statement): statement is TSESTree.ImportDeclaration => statement.type === "ImportDeclaration");
-  const existing = imports.find(
-    (statement) => sourceModule(statement.source.value) === binding.module && statement.importKind !== "type" && statement.specifiers.some((specifier) => specifier.type === "ImportSpecifier"),
-  );
+  const ofModule = imports.filter((statement) => sourceModule(statement.source.value) === binding.module && statement.importKind !== "type");
+  const existing = ofModule.find((statement) => statement.specifiers.some((specifier) => specifier.type === "ImportSpecifier"));
   if (existing) {
     const last = existing.specifiers.at(-1)!;
     edits.insertAfter(last, `, ${binding.name}`);
+    return;
+  }
+  // `import {} from "…"` binds nothing either, but has braces to fill: only `import "…"` is rewritten.
+  const bare = ofModule.find((statement) => statement.specifiers.length === 0 && /^import\s*$/.test(text.slice(statement.range[0], statement.source.range[0])));
+  if (bare) {
+    edits.insertAt(bare.source.range[0], `{ ${binding.name} } from `);
+    return;
+  }
+  const required = ast.body.find((statement) => bareRequireOf(statement) === binding.module);
+  if (required) {
+    edits.insertAt(required.range[0], `const { ${binding.name} } = `);
     return;
   }
   const quote = /from\s+'/.test(text) ? "'" : '"';

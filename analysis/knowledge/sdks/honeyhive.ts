@@ -103,6 +103,18 @@ export const SDK_EXPORTS = {
   } satisfies Record<keyof typeof sdkExperiments, SdkExportInfo>,
 } as const;
 
+/**
+ * The type-only exports of `honeyhive` (sdk/index.ts's `export type …` and `type` specifiers). tsc cannot
+ * list a module's types, so sdk/public-surface.test.ts reads sdk/index.ts and checks that these and
+ * SDK_EXPORTS.root are exactly the names it exports.
+ */
+export const SDK_TYPE_EXPORTS = {
+  root: ["TracerOptions", "SessionOptions", "TraceOptions", "Enrichment", "EventType", "TraceDecorator"],
+} as const;
+
+/** Every name `import { … } from "honeyhive"` can bind here, values and types. */
+export const SDK_ROOT_NAMES: ReadonlySet<string> = new Set([...Object.keys(SDK_EXPORTS.root), ...SDK_TYPE_EXPORTS.root]);
+
 /** Option names of the SDK's calls, so a 1.x option's target name is checked against the real one. */
 export const OPTION_NAMES = {
   tracer: keysOf<TracerOptions>({

@@ -102,6 +102,9 @@ export const MESSAGES_1X = {
     `no counterpart in this SDK for 1.x ${[...new Set(names.map(({ why }) => why))]
       .map((why) => `${names.filter((name) => name.why === why).map(({ name }) => name).join(", ")} (${sentence(why)})`)
       .join("; ")}`,
+  unknownExports: (names: readonly string[]) =>
+    `${names.join(", ")} ${names.length > 1 ? "are not exported by honeyhive here, and not 1.x names" : "is not exported by honeyhive here, and not a 1.x name"} this codemod knows (0.x code, or a name of another release): ` +
+    "rewrite its uses by hand with this SDK's API (docs/migrating-from-1x.md, \"This SDK in one screen\")",
   goneProperties: (properties: readonly { readonly display: string; readonly why: string; readonly to: string | undefined }[]) =>
     [...new Set(properties.map(({ why }) => why))]
       .map((why) => {

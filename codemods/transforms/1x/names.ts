@@ -13,7 +13,7 @@ import { lineStart, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { isTracerValue1x, namesTracerType, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { API_1X, IMMEDIATE_MEMBERS_1X, TYPES_1X, type Type1xTarget } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { SDK_EXPORTS, TRACER_MEMBERS, honeyhiveProfile } from "../../../analysis/knowledge/sdks/honeyhive.js";
+import { SDK_EXPORTS, SDK_ROOT_NAMES, TRACER_MEMBERS, honeyhiveProfile } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { appendListElement, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
@@ -212,6 +212,7 @@ function collect({ file, edits }: TransformContext): void {
   // A test's mock of the package may be all a file has of it (no 1.x call to find).
   markOneXMocks(input, sdk, edits, (isStatic, name) => (isStatic ? INIT_STATICS.has(name) || GONE_STATICS.has(name) || name === "flush" : METHODS_1X.has(name) && !SAME_METHOD_HERE.has(name)));
   renameImportTypes(input, edits, text);
+  markUnknownRootNames(edits, text, input.ast);
   if (!uses1xSdk(input)) return;
 
   // A project module re-exporting honeyhive (a barrel) stands for it: a name imported through it is the
@@ -390,6 +391,31 @@ function markLocalReExports(
   if (all.length === 0) return;
   addMarker(edits, text, declaration, MESSAGES_1X.reExports(all));
   for (const [exported, names] of exports) addMarker(edits, text, exported, MESSAGES_1X.reExports(names));
+}
+
+/**
+ * `import { SessionTracer, ToolConfig } from "honeyhive"`: names neither this SDK's root exports
+ * (SDK_ROOT_NAMES, read from sdk/index.ts) nor the 1.x table knows (0.x's, a typo, a later release's):
+ * tsc stops at the import, so the marker sits there, and says only what the codemod knows (no "1.x").
+ * Also before the 1.x gate: a file of 0.x code may hold no call the 1.x model recognizes.
+ */
+function markUnknownRootNames(edits: EditList, text: string, program: TSESTree.Program): void {
+  const unknown = (name: string | undefined): name is string =>
+    // `import { default as hh }` is the default import, which replaceDefaultImport rewrites.
+    name !== undefined && name !== "default" && !SDK_ROOT_NAMES.has(name) && !API_EXPORTS_1X.has(name) && !Object.hasOwn(TYPES_1X, name) && !EXPERIMENTS_EXPORTS.has(name);
+  for (const statement of program.body) {
+    let names: (string | undefined)[] = [];
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && sourceModule(statement.source.value) === SDK) {
+      names = statement.specifiers.map((specifier) => (specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined));
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of statement.declarations) {
+        if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || sourceModule(requireSpecifier(unwrapExpression(declarator.init))) !== SDK) continue;
+        names.push(...declarator.id.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined)));
+      }
+    }
+    const found = [...new Set(names.filter(unknown))];
+    if (found.length > 0) addMarker(edits, text, statement, MESSAGES_1X.unknownExports(found));
+  }
 }
 
 function markGone(edits: EditList, text: string, node: TSESTree.Node, names: readonly (string | undefined)[]): void {
