@@ -361,7 +361,8 @@ function importsTracerHolder(input: AnalysisInput): boolean {
       // `const tracing = require("./tracing")` / `await import("./tracing")`: the module held whole.
       for (const declarator of statement.declarations) {
         const bound = declarator.id.type === AST_NODE_TYPES.Identifier ? moduleOfDeclarator(declarator) : undefined;
-        if (bound === undefined || bound.member !== undefined) continue;
+        // The specifier first, as for an import: a package's module object (`require("lodash")`) costs no scan of its references.
+        if (bound === undefined || bound.member !== undefined || !isProjectModule(bound.specifier, input)) continue;
         for (const variable of input.scopeManager.getDeclaredVariables(declarator)) if (holdsTracerMember(input, variable)) return true;
       }
     }
