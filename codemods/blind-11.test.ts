@@ -433,35 +433,19 @@ const unchanged = (name: string, set: "2x" | "from1"): void => {
   for (const path of Object.keys(runOf(name, set).input)) expect(out(name, path, set), `${name}/${path} ${set}`).toBe(input(name, path));
 };
 
+/** An expectation that a 2.x-set output contains `text`: [name, project, path, text]. */
+const CONTAINS_2X: readonly (readonly [string, string, string, string])[] = [
+  ["lambda-force-flush writes the flush through the class-field holder (await obs.tracer.forceFlush())", "lambda-class-field-holder", "src/handler.ts", "  } finally {\n    await obs.tracer.forceFlush();\n  }"],
+  ["lambda-force-flush writes the flush through a getter over a private #tracer (await obs.tracer.forceFlush())", "lambda-private-getter-holder", "src/handler.ts", "await obs.tracer.forceFlush();"],
+  ["Observability.getInstance().tracer.sessionStart() in a route becomes createSession()", "express-get-instance-session-start", "src/server.ts", `Observability.getInstance().tracer.createSession({ sessionName: "chat" });`],
+  ["NestJS @Inject(TRACER) this.tracer.sessionStart() becomes createSession()", "nest-inject-session-start", "src/chat.controller.ts", `this.tracer.createSession({ sessionName: "chat" });`],
+  ["Koa ctx.tracer?.sessionStart() (app.context) becomes ctx.tracer?.createSession()", "koa-app-context-session-start", "src/server.ts", `ctx.tracer?.createSession({ sessionName: "chat" });`],
+  ["the dev-cache slot globalThis.__hh!.sessionStart() becomes createSession()", "next-dev-cache-session-start", "app/api/chat/route.ts", `globalThis.__hh!.createSession({ sessionName: "chat" });`],
+  ["container.resolve(Tracing).tracer.sessionStart() of a tsyringe @singleton() becomes createSession()", "tsyringe-singleton-session-start", "src/server.ts", `container.resolve(Tracing).tracer.createSession({ sessionName: "chat" });`],
+];
+
 const EXPECTATIONS: readonly Expectation[] = [
-  {
-    name: "lambda-force-flush writes the flush through the class-field holder (await obs.tracer.forceFlush())",
-    check: () => expect(out("lambda-class-field-holder", "src/handler.ts")).toContain("  } finally {\n    await obs.tracer.forceFlush();\n  }"),
-  },
-  {
-    name: "lambda-force-flush writes the flush through a getter over a private #tracer (await obs.tracer.forceFlush())",
-    check: () => expect(out("lambda-private-getter-holder", "src/handler.ts")).toContain("await obs.tracer.forceFlush();"),
-  },
-  {
-    name: "Observability.getInstance().tracer.sessionStart() in a route becomes createSession()",
-    check: () => expect(out("express-get-instance-session-start", "src/server.ts")).toContain("Observability.getInstance().tracer.createSession({ sessionName: \"chat\" });"),
-  },
-  {
-    name: "NestJS @Inject(TRACER) this.tracer.sessionStart() becomes createSession()",
-    check: () => expect(out("nest-inject-session-start", "src/chat.controller.ts")).toContain("this.tracer.createSession({ sessionName: \"chat\" });"),
-  },
-  {
-    name: "Koa ctx.tracer?.sessionStart() (app.context) becomes ctx.tracer?.createSession()",
-    check: () => expect(out("koa-app-context-session-start", "src/server.ts")).toContain("ctx.tracer?.createSession({ sessionName: \"chat\" });"),
-  },
-  {
-    name: "the dev-cache slot globalThis.__hh!.sessionStart() becomes createSession()",
-    check: () => expect(out("next-dev-cache-session-start", "app/api/chat/route.ts")).toContain("globalThis.__hh!.createSession({ sessionName: \"chat\" });"),
-  },
-  {
-    name: "container.resolve(Tracing).tracer.sessionStart() of a tsyringe @singleton() becomes createSession()",
-    check: () => expect(out("tsyringe-singleton-session-start", "src/server.ts")).toContain("container.resolve(Tracing).tracer.createSession({ sessionName: \"chat\" });"),
-  },
+  ...CONTAINS_2X.map(([name, project, path, text]): Expectation => ({ name, check: () => expect(out(project, path)).toContain(text) })),
   {
     name: "look-alikes are left byte-identical (a local Tracer class, Powertools + a user withSession, a dd-trace DI token in both sets)",
     check: () => {
