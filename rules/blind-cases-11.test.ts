@@ -63,7 +63,17 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 //     references of the tracer's variable (analysis/evaluate.ts:555 `otherUsesOf`, read at :510), and a member or
 //     held tracer (`this.tracer`, `Observability.instance.tracer`) has none, although `resolveMember` follows the
 //     method (evaluate.ts:237): with a class field `tracer = HoneyHiveTracer.init()` it is missed too.
+// Second batch (8 cases, after the first run): TypeDI was missing from knowledge/di-containers.ts (its
+// `@Service({ transient: true })` option needed a descriptor field, `decoratorOptions`): added, its 4 cases right. One
+// more engine gap: (g) MEMOIZED GETTER: `const getTracer = memoize(() => HoneyHiveTracer.init(…))` (lodash
+// `memoize`/`once`, the seed's `@lru_cache(maxsize=1) def get_tracer()`) is no tracer getter for the session-start,
+// flush (and every other) rule: sdk-model.ts:1409 (`examine`: `functionOfVariable(variable)`) takes a function
+// declaration or a `const` function only, and FUNCTION_CACHES (knowledge/function-caches.ts) is read by
+// tracer-init.ts:276 alone; a process-lifetime cache's wrapped function should be read as a getter of one tracer
+// (`getTracer()` writable), a request-lifetime one (React `cache`) as a factory.
 const KNOWN: readonly Known[] = [
+  { rule: SESSION_START_RULE, kind: "miss", match: "the seed's cached getter written with lodash memoize", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a memoize() wrapper's function is no getter" },
+  { rule: FLUSH_RULE, kind: "miss", match: "a Lambda using a lodash once() getter", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a once() wrapper's function is no getter" },
   // no-session-start-in-handler
   { rule: SESSION_START_RULE, kind: "miss", match: "private #tracer behind get tracer()", reason: "(a) ast.ts:58 staticName ignores PrivateIdentifier; sdk-model.ts:711" },
   { rule: SESSION_START_RULE, kind: "miss", match: "static getInstance() singleton of the file", reason: "(b) sdk-model.ts:1220 holderMemberTracer: Identifier holders only" },
@@ -107,6 +117,7 @@ const KOA = { "package.json": pkg({ ...HH, koa: "^2.15.0" }) };
 const NEST = { "package.json": pkg({ ...HH, "@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0" }) };
 const NEXT = { "package.json": pkg({ ...HH, next: "^15.1.0" }) };
 const TSYRINGE = { "package.json": pkg({ ...HH, express: "^4.21.2", tsyringe: "^4.8.0", "reflect-metadata": "^0.2.2" }) };
+const TYPEDI = { "package.json": pkg({ ...HH, express: "^4.21.2", typedi: "^0.10.0", "reflect-metadata": "^0.2.2" }) };
 const INSTR = { "@opentelemetry/instrumentation": "^0.203.0", "@opentelemetry/instrumentation-http": "^0.203.0" };
 const OTEL = { "package.json": pkg({ ...HH, ...INSTR }) };
 
@@ -1252,4 +1263,114 @@ export class ChatController {
 `, { filename: "src/chat.controller.ts", files: { ...NEST, "src/tracing.module.ts": NEST_TRACING_TS } }),
   ];
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Second batch (written after the first run, against the knowledge tables' lists: a container and cache wrappers they
+// do not name). TypeDI (typestack/typedi docs/typescript/02-basic-usage-guide.md, "Singleton vs transient classes":
+// "Every registered service by default is a singleton. Meaning repeated calls to `Container.get(MyClass)` will return
+// the same instance ... a class can be marked as `transient` via the `@Service()` decorator", `@Service({ transient:
+// true })`), and the seed's `@lru_cache(maxsize=1) def get_tracer()` written with a JS memoizer.
+const typediTracing = (options: string): string => `import "reflect-metadata";
+import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+import { Container, Service } from "typedi";
+
+@Service(${options})
+class Tracing {
+  readonly tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+}
+
+const app = express();
+`;
+describe(`${SESSION_START_RULE} (blind 11, second batch: TypeDI, memoized getters)`, () => {
+  const reported: Case[] = [
+    c("TypeDI @Service() (a singleton by default): Container.get(Tracing).tracer.sessionStart() in a route", `${typediTracing("")}app.post("/chat", (req, res) => {
+  Container.get(Tracing).tracer.sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: TYPEDI }),
+    c("the seed's cached getter written with lodash memoize: getTracer().sessionStart() in a route", `import express from "express";
+import memoize from "lodash/memoize";
+import { HoneyHiveTracer } from "honeyhive";
+
+const getTracer = memoize(() => HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" }));
+
+const app = express();
+app.post("/chat", (req, res) => {
+  getTracer().sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH, express: "^4.21.2", lodash: "^4.17.21" }) } }),
+  ];
+  const quiet: Case[] = [
+    c("TypeDI @Service({ transient: true }): Container.get(Tracing) makes the tracer per get, its own session", `${typediTracing("{ transient: true }")}app.post("/chat", (req, res) => {
+  Container.get(Tracing).tracer.sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: TYPEDI }),
+  ];
+  describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
+});
+
+describe(`${INIT_RULE} (blind 11, second batch: TypeDI)`, () => {
+  const reported: Case[] = [
+    c("TypeDI @Service({ transient: true }) resolved in a route: a tracer per request", `${typediTracing("{ transient: true }")}app.post("/chat", (req, res) => {
+  Container.get(Tracing).tracer.createSession({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: TYPEDI }),
+  ];
+  const quiet: Case[] = [
+    c("TypeDI @Service() resolved in a route: made once", `${typediTracing("")}app.post("/chat", (req, res) => {
+  Container.get(Tracing).tracer.createSession({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: TYPEDI }),
+    c("a Container/Service pair of another package (a local DI helper) resolved in a route", `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+import { Container, Service } from "./di";
+
+@Service({ transient: true })
+class Tracing {
+  readonly tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+}
+
+const tracing = Container.get(Tracing);
+const app = express();
+app.post("/chat", (req, res) => {
+  tracing.tracer.createSession({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: { ...EXPRESS, "src/di.ts": `export function Service(_options?: object) {\n  return (_target: unknown) => undefined;\n}\nexport const Container = { get<T>(cls: new () => T): T { return new cls(); } };\n` } }),
+  ];
+  describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
+});
+
+describe(`${FLUSH_RULE} (blind 11, second batch: memoized getters)`, () => {
+  const reported: Case[] = [
+    c("a Lambda using a lodash once() getter (the seed's lru_cache), no flush", `import once from "lodash/once";
+import { HoneyHiveTracer } from "honeyhive";
+
+const getTracer = once(() => HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" }));
+
+export const handler = async (event: { id: string }) => {
+  getTracer().enrichSession({ metadata: { id: event.id } });
+  return { ok: true };
+};
+`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...HH, lodash: "^4.17.21" }) } }),
+  ];
+  const quiet: Case[] = [
+    c("a memoized OpenTelemetry getTracer() in a Lambda (not HoneyHive's)", `import { trace } from "@opentelemetry/api";
+import memoize from "lodash/memoize";
+
+const getTracer = memoize(() => trace.getTracer("jobs"));
+
+export const handler = async (event: { id: string }) => {
+  getTracer().startActiveSpan("job", (span) => span.end());
+  return { id: event.id };
+};
+`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", lodash: "^4.17.21" }) } }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
