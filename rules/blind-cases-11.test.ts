@@ -71,6 +71,7 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // declaration or a `const` function only, and FUNCTION_CACHES (knowledge/function-caches.ts) is read by
 // tracer-init.ts:276 alone; a process-lifetime cache's wrapped function should be read as a getter of one tracer
 // (`getTracer()` writable), a request-lifetime one (React `cache`) as a factory.
+// Third batch (6 cases: `satisfies` / `as` / `!` between the tracer and the call, a handler cast to its type): all right.
 const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "the seed's cached getter written with lodash memoize", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a memoize() wrapper's function is no getter" },
   { rule: FLUSH_RULE, kind: "miss", match: "a Lambda using a lodash once() getter", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a once() wrapper's function is no getter" },
@@ -1373,4 +1374,84 @@ export const handler = async (event: { id: string }) => {
 `, { filename: "src/handler.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", lodash: "^4.17.21" }) } }),
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Third batch: `satisfies` / `as` casts and `!` on the way from the tracer to the call (TypeScript erases them).
+describe(`${SESSION_START_RULE} (blind 11, casts)`, () => {
+  const reported: Case[] = [
+    c("(tracer as HoneyHiveTracer).sessionStart() in a route whose handler is cast to RequestHandler", `import express, { type RequestHandler } from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" }) satisfies HoneyHiveTracer;
+const app = express();
+app.post("/chat", ((req, res) => {
+  (tracer as HoneyHiveTracer).sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+}) as RequestHandler);
+`, { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet: [] });
+});
+
+describe(`${FLUSH_RULE} (blind 11, casts)`, () => {
+  const reported: Case[] = [
+    c("export const handler = (async (event) => …) satisfies Handler, a held tracer read through obs!.tracer", `import type { Handler } from "aws-lambda";
+import { HoneyHiveTracer } from "honeyhive";
+
+const obs = { tracer: HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" }) } as const;
+
+export const handler = (async (event: { id: string }) => {
+  obs!.tracer.enrichSession({ metadata: { id: event.id } });
+  return { ok: true };
+}) satisfies Handler<{ id: string }, { ok: boolean }>;
+`, { filename: "src/handler.ts", files: PLAIN }),
+  ];
+  const quiet: Case[] = [
+    c("the same handler flushing (tracer as HoneyHiveTracer).forceFlush() in finally", `import type { Handler } from "aws-lambda";
+import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
+
+export const handler = (async (event: { id: string }) => {
+  try {
+    tracer.enrichSession({ metadata: { id: event.id } });
+    return { ok: true };
+  } finally {
+    await (tracer as HoneyHiveTracer).forceFlush();
+  }
+}) satisfies Handler<{ id: string }, { ok: boolean }>;
+`, { filename: "src/handler.ts", files: PLAIN }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
+});
+
+describe(`${EVALUATE_RULE} (blind 11, casts)`, () => {
+  const reported: Case[] = [
+    c("evaluate({ … } satisfies EvaluateOptions) with trace({ tracer: tracer as HoneyHiveTracer }, fn)", `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate, type EvaluateOptions } from "honeyhive/experiments";
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "evals" });
+const answer = trace({ eventType: "chain", tracer: tracer as HoneyHiveTracer }, async (datapoint: { inputs: { q: string } }) => ({ a: datapoint.inputs.q }));
+
+await evaluate({ function: answer, dataset: [{ inputs: { q: "2 + 2?" } }], name: "casts" } satisfies EvaluateOptions<{ q: string }>);
+`, { filename: "src/eval.ts", files: PLAIN }),
+  ];
+  describeCases(EVALUATE_RULE, evaluateRule as AnyRule, { reported, quiet: [] });
+});
+
+describe(`${SESSION_ID_RULE} (blind 11, casts)`, () => {
+  const reported: Case[] = [
+    c("createSession({ sessionId: req.headers[\"x-session-id\"] as string }) on obs.tracer! of a const holder", `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+const obs: { tracer?: HoneyHiveTracer } = { tracer: HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" }) };
+const app = express();
+app.post("/chat", (req, res) => {
+  obs.tracer!.createSession({ sessionId: req.headers["x-session-id"] as string, skipApiCall: true });
+  res.json({ ok: true });
+});
+`, { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet: [] });
 });
