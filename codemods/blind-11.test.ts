@@ -189,6 +189,46 @@ app.post("/chat", (req, res) => {
 `,
     },
   },
+  {
+    name: "typedi-service-session-start",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...HH2, express: "^4.21.2", typedi: "^0.10.0", "reflect-metadata": "^0.2.2" }),
+      "src/server.ts": `import "reflect-metadata";
+import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+import { Container, Service } from "typedi";
+
+@Service()
+class Tracing {
+  readonly tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+}
+
+const app = express();
+app.post("/chat", (req, res) => {
+  Container.get(Tracing).tracer.sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`,
+    },
+  },
+  {
+    name: "lambda-satisfies-handler",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...HH2, "@types/aws-lambda": "^8.10.147" }),
+      "src/handler.ts": `import type { Handler } from "aws-lambda";
+import { HoneyHiveTracer } from "honeyhive";
+
+const obs = { tracer: HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" }) } as const;
+
+export const handler = (async (event: { id: string }) => {
+  obs.tracer.enrichSession({ metadata: { id: event.id } });
+  return { ok: true };
+}) satisfies Handler<{ id: string }, { ok: boolean }>;
+`,
+    },
+  },
   // ---- 2.x look-alikes: left byte-identical ----
   {
     name: "lookalike-local-tracer-class",
@@ -442,6 +482,8 @@ const CONTAINS_2X: readonly (readonly [string, string, string, string])[] = [
   ["Koa ctx.tracer?.sessionStart() (app.context) becomes ctx.tracer?.createSession()", "koa-app-context-session-start", "src/server.ts", `ctx.tracer?.createSession({ sessionName: "chat" });`],
   ["the dev-cache slot globalThis.__hh!.sessionStart() becomes createSession()", "next-dev-cache-session-start", "app/api/chat/route.ts", `globalThis.__hh!.createSession({ sessionName: "chat" });`],
   ["container.resolve(Tracing).tracer.sessionStart() of a tsyringe @singleton() becomes createSession()", "tsyringe-singleton-session-start", "src/server.ts", `container.resolve(Tracing).tracer.createSession({ sessionName: "chat" });`],
+  ["Container.get(Tracing).tracer.sessionStart() of a TypeDI @Service() (a singleton) becomes createSession()", "typedi-service-session-start", "src/server.ts", `Container.get(Tracing).tracer.createSession({ sessionName: "chat" });`],
+  ["a handler cast with satisfies Handler gets the flush through the const holder", "lambda-satisfies-handler", "src/handler.ts", "  } finally {\n    await obs.tracer.forceFlush();\n  }\n}) satisfies Handler"],
 ];
 
 const EXPECTATIONS: readonly Expectation[] = [
@@ -490,7 +532,7 @@ const EXPECTATIONS: readonly Expectation[] = [
 ];
 
 /** Expectations the codemod does not meet today (asserted failing; a fix turns them red: then delete the entry). */
-// First run (15 projects, 16 runs of their sets, 2026-12-06): 2 not met, the same engine gaps as rules/blind-cases-11's
+// First run (15 projects, 16 runs of their sets, 2026-12-06; then 2 more: TypeDI, a `satisfies Handler` Lambda, both right): 2 not met, the same engine gaps as rules/blind-cases-11's
 // KNOWN (the transforms share the rules' detection): (a) a private `#tracer` behind a getter (analysis/ast.ts:58
 // `staticName` has no PrivateIdentifier case, so sdk-model.ts:711 makes no member tracer of it) and (b) a holder reached
 // through a static method (`Observability.getInstance().tracer`, sdk-model.ts:1220 `holderMemberTracer` follows
