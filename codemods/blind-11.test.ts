@@ -19,9 +19,12 @@
 //
 // Each expectation asserts the correct output; those the codemod does not meet today are in KNOWN (asserted as
 // failing today, with a reason), so a fix turns the file red until the entry is deleted.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConsumerProject, strictConsumerOptions, typeErrorsOf } from "../sdk/test-utils/consumer-project.js";
 import { removeProjects } from "./cli/test-utils/project.js";
-import { expectCleanRun, projectRuns, type SetProject } from "./cli/test-utils/shapes.js";
+import { expectCleanRun, projectRuns, unmarkedErrors, type SetProject } from "./cli/test-utils/shapes.js";
 
 const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, dependencies: deps });
 const HH2 = { honeyhive: "^2.0.0" };
@@ -554,4 +557,45 @@ describe("blind 11: migrate where the tracer lives", () => {
     if (entry === undefined) it(expectation.name, expectation.check);
     else it(`known (not met today: ${entry.reason}): ${expectation.name}`, () => expect(expectation.check).toThrow());
   }
+});
+
+// The outputs whose imports this repository can resolve (the SDK, express, koa, @types/node) compile with --strict
+// against the built package: `migrate` promises code that builds, and the 1.x projects' inputs did not.
+const TYPE_CHECKED: readonly (readonly [string, "2x" | "from1"])[] = [
+  ["lambda-class-field-holder", "2x"],
+  ["lambda-private-getter-holder", "2x"],
+  ["express-get-instance-session-start", "2x"],
+  ["koa-app-context-session-start", "2x"],
+  ["next-dev-cache-session-start", "2x"],
+  ["1x-private-promise-getter", "from1"],
+  ["1x-global-promise-dev-cache", "from1"],
+  ["1x-service-constructed-with-tracer", "from1"],
+];
+
+describe("blind 11: the migrated outputs type-check", () => {
+  it("compiles the outputs with --strict wherever no review marker stands", async () => {
+    const consumer = createConsumerProject("blind-11", { moduleType: "module", linkedDependencies: ["@types", "express", "koa"] });
+    try {
+      const write = (folder: string, name: string, path: string, text: string) => {
+        const target = join(consumer.directory, folder, name, path);
+        mkdirSync(dirname(target), { recursive: true });
+        writeFileSync(target, text);
+      };
+      for (const [name, set] of TYPE_CHECKED) {
+        for (const path of Object.keys(runOf(name, set).output).filter((file) => file.endsWith(".ts"))) {
+          write("p", name, path, out(name, path, set));
+          // The 1.x inputs, compiled beside them, show the check is not vacuous: they fail against this SDK.
+          if (set === "from1") write("in", name, path, input(name, path));
+        }
+      }
+      const compilerOptions = strictConsumerOptions({ esModuleInterop: true });
+      writeFileSync(join(consumer.directory, "tsconfig.json"), JSON.stringify({ compilerOptions, include: ["p/**/*.ts", "in/**/*.ts"] }));
+      const errors = await typeErrorsOf(consumer.directory);
+      const outputs = errors.filter(({ path }) => path.startsWith("p/"));
+      expect(unmarkedErrors(consumer.directory, outputs).map(({ path, line, code, message }) => `${path}:${line} ${code}: ${message}`)).toEqual([]);
+      expect(new Set(errors.filter(({ path }) => path.startsWith("in/")).map(({ path }) => path.split("/")[1]))).toEqual(new Set(["1x-private-promise-getter", "1x-global-promise-dev-cache", "1x-service-constructed-with-tracer"]));
+    } finally {
+      consumer.remove();
+    }
+  }, 120_000);
 });
