@@ -72,7 +72,16 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // tracer-init.ts:276 alone; a process-lifetime cache's wrapped function should be read as a getter of one tracer
 // (`getTracer()` writable), a request-lifetime one (React `cache`) as a factory.
 // Third batch (6 cases: `satisfies` / `as` / `!` between the tracer and the call, a handler cast to its type): all right.
+// Fourth batch (7 cases: middleware factories taking the tracer, `app.use(sessionMiddleware(tracer))`): the 4 reported
+// ones are missed, (d) again: the registration's argument is a call of a function of the file, read by
+// bindings.ts:226 (`functionsOf`) as its arguments (`tracer`, `"chat"`), so the middleware it returns is no handler;
+// the tracer there is the factory's parameter (typed `HoneyHiveTracer`), which a fix must also take as the module
+// tracer the call passes (the session-id rule's helper-parameter reading is the model). The quiet ones hold.
 const KNOWN: readonly Known[] = [
+  { rule: SESSION_START_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware calls", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
+  { rule: SESSION_ID_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware passes", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
+  { rule: LOST_CONTEXT_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware creates the session in a setTimeout", reason: "(d) bindings.ts:226 functionsOf" },
+  { rule: INIT_RULE, kind: "miss", match: "a middleware factory whose returned middleware makes the tracer", reason: "(d) bindings.ts:226 functionsOf: the returned middleware is no handler" },
   { rule: SESSION_START_RULE, kind: "miss", match: "the seed's cached getter written with lodash memoize", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a memoize() wrapper's function is no getter" },
   { rule: FLUSH_RULE, kind: "miss", match: "a Lambda using a lodash once() getter", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a once() wrapper's function is no getter" },
   // no-session-start-in-handler
@@ -1454,4 +1463,87 @@ app.post("/chat", (req, res) => {
 `, { filename: "src/server.ts", files: EXPRESS }),
   ];
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet: [] });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Fourth batch: middleware factories that take the tracer (`app.use(sessionMiddleware(tracer))`), the returned
+// function being the middleware; and a factory that makes its tracer once, when the app registers it (quiet).
+const SESSION_MIDDLEWARE_TS = (call: string): string => `import express, { type RequestHandler } from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+function sessionMiddleware(tracer: HoneyHiveTracer): RequestHandler {
+  return (req, _res, next) => {
+    ${call}
+    next();
+  };
+}
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+const app = express();
+app.use(sessionMiddleware(tracer));
+app.post("/chat", (req, res) => res.json(req.body));
+`;
+describe(`${SESSION_START_RULE} (blind 11, middleware factories)`, () => {
+  const reported: Case[] = [
+    c("app.use(sessionMiddleware(tracer)): the returned middleware calls tracer.sessionStart()", SESSION_MIDDLEWARE_TS(`tracer.sessionStart({ sessionName: "api-" + req.path });`), { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet: [] });
+});
+
+describe(`${SESSION_ID_RULE} (blind 11, middleware factories)`, () => {
+  const reported: Case[] = [
+    c("app.use(sessionMiddleware(tracer)): the returned middleware passes req.header(\"x-session-id\") to createSession", SESSION_MIDDLEWARE_TS(`tracer.createSession({ sessionId: req.header("x-session-id"), skipApiCall: true });`), { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  const quiet: Case[] = [
+    c("app.use(sessionMiddleware(tracer)): the returned middleware converts the id with toSessionId()", SESSION_MIDDLEWARE_TS(`tracer.createSession({ sessionId: toSessionId(req.header("x-session-id") ?? "anonymous"), skipApiCall: true });`).replace("import { HoneyHiveTracer }", "import { HoneyHiveTracer, toSessionId }"), { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
+});
+
+describe(`${LOST_CONTEXT_RULE} (blind 11, middleware factories)`, () => {
+  const reported: Case[] = [
+    c("app.use(sessionMiddleware(tracer)): the returned middleware creates the session in a setTimeout, next() outside", SESSION_MIDDLEWARE_TS(`setTimeout(() => tracer.createSession({ sessionName: "chat" }), 0);`), { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  const quiet: Case[] = [
+    c("app.use(sessionMiddleware(tracer)): the returned middleware creates the session, then next()", SESSION_MIDDLEWARE_TS(`tracer.createSession({ sessionName: "chat" });`), { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  describeCases(LOST_CONTEXT_RULE, lostContextRule as AnyRule, { reported, quiet });
+});
+
+describe(`${INIT_RULE} (blind 11, middleware factories)`, () => {
+  const reported: Case[] = [
+    c("a middleware factory whose returned middleware makes the tracer (per request)", `import express, { type RequestHandler } from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+function tracing(project: string): RequestHandler {
+  return (req, res, next) => {
+    res.locals.tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project });
+    next();
+  };
+}
+
+const app = express();
+app.use(tracing("chat"));
+app.post("/chat", (req, res) => res.json(req.body));
+`, { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  const quiet: Case[] = [
+    c("a middleware factory that makes the tracer once, when app.use() calls it at startup", `import express, { type RequestHandler } from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+function tracing(project: string): RequestHandler {
+  const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project });
+  return (req, res, next) => {
+    res.locals.tracer = tracer;
+    tracer.createSession({ sessionName: "api-" + req.path });
+    next();
+  };
+}
+
+const app = express();
+app.use(tracing("chat"));
+app.post("/chat", (req, res) => res.json(req.body));
+`, { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
 });
