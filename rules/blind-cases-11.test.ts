@@ -77,11 +77,20 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // bindings.ts:226 (`functionsOf`) as its arguments (`tracer`, `"chat"`), so the middleware it returns is no handler;
 // the tracer there is the factory's parameter (typed `HoneyHiveTracer`), which a fix must also take as the module
 // tracer the call passes (the session-id rule's helper-parameter reading is the model). The quiet ones hold.
+// Fifth batch (4 cases: Express context objects carrying the module tracer): the 3 reported ones are missed, (e)
+// again: sdk-model.ts:1050 (`appContextTracer`) reads `<parameter>.<name>` of an APP_CONTEXT_SLOTS app only; a tracer
+// stored on what each request gets anew by an app-wide middleware (`req.tracer = tracer`, `res.locals.tracer =
+// tracer`: the stored value, not the holder, decides) or on the app (`app.locals.tracer = tracer`, read as
+// `req.app.locals.tracer` through knowledge/app-lifetime.ts's APP_LIFETIME_HOLDERS, which only tracer-init.ts reads) is
+// not followed. The per-request `req.tracer = HoneyHiveTracer.init(…)` stays quiet, as it should.
 const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware calls", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
   { rule: SESSION_ID_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware passes", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
   { rule: LOST_CONTEXT_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware creates the session in a setTimeout", reason: "(d) bindings.ts:226 functionsOf" },
   { rule: INIT_RULE, kind: "miss", match: "a middleware factory whose returned middleware makes the tracer", reason: "(d) bindings.ts:226 functionsOf: the returned middleware is no handler" },
+  { rule: SESSION_START_RULE, kind: "miss", match: "req.tracer set to the module tracer by an app middleware", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_CONTEXT_SLOTS only" },
+  { rule: SESSION_START_RULE, kind: "miss", match: "res.locals.tracer set to the module tracer by an app middleware", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_CONTEXT_SLOTS only" },
+  { rule: SESSION_START_RULE, kind: "miss", match: "app.locals.tracer set at startup", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_LIFETIME_HOLDERS (req.app) not read" },
   { rule: SESSION_START_RULE, kind: "miss", match: "the seed's cached getter written with lodash memoize", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a memoize() wrapper's function is no getter" },
   { rule: FLUSH_RULE, kind: "miss", match: "a Lambda using a lodash once() getter", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a once() wrapper's function is no getter" },
   // no-session-start-in-handler
@@ -1546,4 +1555,38 @@ app.post("/chat", (req, res) => res.json(req.body));
 `, { filename: "src/server.ts", files: EXPRESS }),
   ];
   describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Fifth batch: Express context objects carrying the module tracer to the routes (`req.tracer`, `res.locals.tracer`,
+// `app.locals.tracer` read as `req.app.locals.tracer`): every request reads the one shared tracer.
+const expressCarrier = (set: string, read: string): string => `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+declare global {
+  namespace Express {
+    interface Request {
+      tracer?: HoneyHiveTracer;
+    }
+  }
+}
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+const app = express();
+${set}
+app.post("/chat", (req, res) => {
+  ${read}.sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`;
+describe(`${SESSION_START_RULE} (blind 11, Express context objects)`, () => {
+  const reported: Case[] = [
+    c("req.tracer set to the module tracer by an app middleware, req.tracer!.sessionStart() in a route", expressCarrier(`app.use((req, _res, next) => {\n  req.tracer = tracer;\n  next();\n});`, "req.tracer!"), { filename: "src/server.ts", files: EXPRESS }),
+    c("res.locals.tracer set to the module tracer by an app middleware, read in a route", expressCarrier(`app.use((_req, res, next) => {\n  res.locals.tracer = tracer;\n  next();\n});`, "res.locals.tracer"), { filename: "src/server.ts", files: EXPRESS }),
+    c("app.locals.tracer set at startup, req.app.locals.tracer.sessionStart() in a route", expressCarrier(`app.locals.tracer = tracer;`, "req.app.locals.tracer"), { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  const quiet: Case[] = [
+    c("req.tracer made per request by an app middleware (its own tracer, its own session)", expressCarrier(`app.use((req, _res, next) => {\n  req.tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });\n  next();\n});`, "req.tracer!"), { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
 });
