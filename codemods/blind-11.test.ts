@@ -25,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumerProject, strictConsumerOptions, typeErrorsOf } from "../sdk/test-utils/consumer-project.js";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { expectCleanRun, projectRuns, unmarkedErrors, type SetProject } from "./cli/test-utils/shapes.js";
+import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
 const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, dependencies: deps });
 const HH2 = { honeyhive: "^2.0.0" };
@@ -431,6 +432,50 @@ main();
     },
   },
   {
+    name: "1x-static-getter-singleton",
+    sets: ["from1"],
+    files: {
+      "package.json": pkg({ ...HH1, express: "^4.21.2" }),
+      "src/server.ts": `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+class Observability {
+  private static tracer?: Promise<HoneyHiveTracer>;
+  static getTracer(): Promise<HoneyHiveTracer> {
+    return (this.tracer ??= HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" }));
+  }
+}
+
+const app = express();
+app.post("/chat", async (req, res) => {
+  const tracer = await Observability.getTracer();
+  await tracer.startSession();
+  await tracer.setMetadata({ path: req.path });
+  res.json(req.body);
+});
+`,
+    },
+  },
+  {
+    name: "1x-memoized-getter",
+    sets: ["from1"],
+    files: {
+      "package.json": pkg({ ...HH1, lodash: "^4.17.21" }),
+      "src/handler.ts": `import memoize from "lodash/memoize";
+import { HoneyHiveTracer } from "honeyhive";
+
+const getTracer = memoize(() => HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" }));
+
+export const handler = async (event: { id: string }) => {
+  const tracer = await getTracer();
+  await tracer.setMetadata({ id: event.id });
+  await tracer.flush();
+  return { ok: true };
+};
+`,
+    },
+  },
+  {
     name: "1x-lookalike-local-tracer",
     sets: ["from1"],
     files: {
@@ -525,6 +570,22 @@ const EXPECTATIONS: readonly Expectation[] = [
     },
   },
   {
+    name: "1.x static getter singleton (Observability.getTracer()): startSession() in the route → createSession(), setMetadata → enrichSession",
+    check: () => {
+      const text = out("1x-static-getter-singleton", "src/server.ts", "from1");
+      expect(text).toContain("tracer.createSession();");
+      expect(text).toContain("tracer.enrichSession({ metadata: { path: req.path } });");
+    },
+  },
+  {
+    name: "1.x static promise field set through this in a static method stays a promise (Promise.resolve(HoneyHiveTracer.init(…)))",
+    check: () => expect(out("1x-static-getter-singleton", "src/server.ts", "from1")).toContain("return (this.tracer ??= Promise.resolve(HoneyHiveTracer.init("),
+  },
+  {
+    name: "1.x memoized getter (lodash memoize of the init): setMetadata and flush rewritten or marked, no 1.x name left unmarked",
+    check: () => expect(unmarkedOneXNames(runOf("1x-memoized-getter", "from1").output)).toEqual([]),
+  },
+  {
     name: "1.x service constructed with the tracer: this.tracer.setMetadata → enrichSession in the class, flush → forceFlush in main",
     check: () => {
       const text = out("1x-service-constructed-with-tracer", "src/main.ts", "from1");
@@ -542,7 +603,17 @@ const EXPECTATIONS: readonly Expectation[] = [
 // Identifier holders only). `--from 1` reads the private field (migrating-from-1x.md's receivers: `this.#tracer`): the
 // 1.x project with a `#tracer` promise getter is right, so the two detections disagree on the same shape. Every 1.x
 // holder shape and every look-alike was right.
+// Later 1.x projects (2): a static promise field filled through `this` in a static method is not kept a promise
+// (codemods/transforms/1x/init.ts:478 `isPromiseField`: `this.<name>` is looked up among the instance fields, but `this`
+// in a static method is the class: `private static tracer?: Promise<HoneyHiveTracer>` is not found, the name test
+// fails, and the output fails tsc with TS2322); and a getter memoized with lodash (`memoize(() =>
+// HoneyHiveTracer.init(…))`, made `async` by the init rewrite) leaves `tracer.setMetadata()` / `tracer.flush()` on its
+// awaited result neither rewritten nor marked (the rules' gap (g), analysis/sdk-model.ts:1409: the wrapped function
+// is no getter; codemods/transforms/1x/flush.ts:106 marks an unknown receiver's flush only where the binding also
+// calls a 1.x wrapper or comes from `Promise.all` of inits, not where it calls `setMetadata`).
 const KNOWN: readonly { readonly match: string; readonly reason: string }[] = [
+  { match: "1.x static promise field set through this in a static method", reason: "codemods/transforms/1x/init.ts:478 isPromiseField: `this` in a static method taken as an instance" },
+  { match: "1.x memoized getter (lodash memoize of the init)", reason: "sdk-model.ts:1409 (g) and 1x/flush.ts:106: no rewrite, no marker" },
   { match: "a getter over a private #tracer", reason: "(a) ast.ts:58 staticName ignores PrivateIdentifier; sdk-model.ts:711 addMemberTracers" },
   { match: "Observability.getInstance().tracer.sessionStart()", reason: "(b) sdk-model.ts:1220 holderMemberTracer: Identifier holders only" },
 ];
@@ -570,6 +641,7 @@ const TYPE_CHECKED: readonly (readonly [string, "2x" | "from1"])[] = [
   ["1x-private-promise-getter", "from1"],
   ["1x-global-promise-dev-cache", "from1"],
   ["1x-service-constructed-with-tracer", "from1"],
+  // Not "1x-static-getter-singleton": its output fails (TS2322) until the KNOWN entry "static promise field" is fixed.
 ];
 
 describe("blind 11: the migrated outputs type-check", () => {
