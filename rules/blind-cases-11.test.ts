@@ -83,6 +83,10 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // tracer`: the stored value, not the holder, decides) or on the app (`app.locals.tracer = tracer`, read as
 // `req.app.locals.tracer` through knowledge/app-lifetime.ts's APP_LIFETIME_HOLDERS, which only tracer-init.ts reads) is
 // not followed. The per-request `req.tracer = HoneyHiveTracer.init(…)` stays quiet, as it should.
+// Sixth batch (2 cases: destructured methods): `const { forceFlush } = tracer; await forceFlush()` is taken for a flush
+// (analysis/flush-calls.ts:53/58: `calledName` gives a bare identifier's own name and `isFlushByName` counts it, a
+// rule meant for `<anything>.forceFlush()`); unbound, the call rejects (the SDK's methods read `this.#…`) and flushes
+// nothing. README and the rule's page say nothing about destructured methods (noticed, not changed here).
 const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware calls", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
   { rule: SESSION_ID_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware passes", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
@@ -91,6 +95,7 @@ const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "req.tracer set to the module tracer by an app middleware", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_CONTEXT_SLOTS only" },
   { rule: SESSION_START_RULE, kind: "miss", match: "res.locals.tracer set to the module tracer by an app middleware", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_CONTEXT_SLOTS only" },
   { rule: SESSION_START_RULE, kind: "miss", match: "app.locals.tracer set at startup", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_LIFETIME_HOLDERS (req.app) not read" },
+  { rule: FLUSH_RULE, kind: "miss", match: "const { forceFlush } = tracer; await forceFlush() in finally", reason: "flush-calls.ts:58 isFlushByName counts a bare forceFlush() (an unbound method: rejects)" },
   { rule: SESSION_START_RULE, kind: "miss", match: "the seed's cached getter written with lodash memoize", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a memoize() wrapper's function is no getter" },
   { rule: FLUSH_RULE, kind: "miss", match: "a Lambda using a lodash once() getter", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a once() wrapper's function is no getter" },
   // no-session-start-in-handler
@@ -1589,4 +1594,45 @@ describe(`${SESSION_START_RULE} (blind 11, Express context objects)`, () => {
     c("req.tracer made per request by an app middleware (its own tracer, its own session)", expressCarrier(`app.use((req, _res, next) => {\n  req.tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });\n  next();\n});`, "req.tracer!"), { filename: "src/server.ts", files: EXPRESS }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Sixth batch: destructured methods. The tracer's methods are class methods that read private state (sdk/tracer.ts
+// `createSession()` calls `this.#openSession`, `forceFlush()` `this.#flush`): `const { forceFlush } = tracer;
+// await forceFlush()` rejects with a TypeError and flushes nothing. The docs say nothing about unbound methods; the
+// correct reading of the flush rule is that such a call is no flush.
+describe(`${FLUSH_RULE} (blind 11, destructured methods)`, () => {
+  const reported: Case[] = [
+    c("const { forceFlush } = tracer; await forceFlush() in finally (unbound: rejects, flushes nothing)", `import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
+const { forceFlush } = tracer;
+
+export const handler = async (event: { id: string }) => {
+  try {
+    tracer.enrichSession({ metadata: { id: event.id } });
+    return { ok: true };
+  } finally {
+    await forceFlush();
+  }
+};
+`, { filename: "src/handler.ts", files: PLAIN }),
+  ];
+  const quiet: Case[] = [
+    c("const forceFlush = tracer.forceFlush.bind(tracer); await forceFlush() in finally", `import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
+const forceFlush = tracer.forceFlush.bind(tracer);
+
+export const handler = async (event: { id: string }) => {
+  try {
+    tracer.enrichSession({ metadata: { id: event.id } });
+    return { ok: true };
+  } finally {
+    await forceFlush();
+  }
+};
+`, { filename: "src/handler.ts", files: PLAIN }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
