@@ -87,6 +87,10 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // (analysis/flush-calls.ts:53/58: `calledName` gives a bare identifier's own name and `isFlushByName` counts it, a
 // rule meant for `<anything>.forceFlush()`); unbound, the call rejects (the SDK's methods read `this.#…`) and flushes
 // nothing. README and the rule's page say nothing about destructured methods (noticed, not changed here).
+// Seventh batch (5 cases: tenant maps, memoized promises): one miss: a promise memoized from a lazily imported SDK,
+// `tracerPromise ??= import("honeyhive").then(({ HoneyHiveTracer }) => HoneyHiveTracer.init(…))`: analysis/bindings.ts:130
+// (`originOf`) takes `import("m")` for the module only where it is awaited; the `.then` callback's (destructured)
+// parameter is no binding of the SDK, so the init is not seen.
 const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware calls", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
   { rule: SESSION_ID_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware passes", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
@@ -96,6 +100,7 @@ const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "res.locals.tracer set to the module tracer by an app middleware", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_CONTEXT_SLOTS only" },
   { rule: SESSION_START_RULE, kind: "miss", match: "app.locals.tracer set at startup", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_LIFETIME_HOLDERS (req.app) not read" },
   { rule: FLUSH_RULE, kind: "miss", match: "const { forceFlush } = tracer; await forceFlush() in finally", reason: "flush-calls.ts:58 isFlushByName counts a bare forceFlush() (an unbound method: rejects)" },
+  { rule: SESSION_START_RULE, kind: "miss", match: "of a lazily imported SDK (tracerPromise ??= import(", reason: "bindings.ts:130 originOf: import() only when awaited, not its .then callback's parameter" },
   { rule: SESSION_START_RULE, kind: "miss", match: "the seed's cached getter written with lodash memoize", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a memoize() wrapper's function is no getter" },
   { rule: FLUSH_RULE, kind: "miss", match: "a Lambda using a lodash once() getter", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a once() wrapper's function is no getter" },
   // no-session-start-in-handler
@@ -1630,6 +1635,93 @@ export const handler = async (event: { id: string }) => {
     return { ok: true };
   } finally {
     await forceFlush();
+  }
+};
+`, { filename: "src/handler.ts", files: PLAIN }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// Seventh batch: caches by tenant and memoized promises, as holders of a shared tracer.
+const TENANT_MAP_TS = `import { HoneyHiveTracer } from "honeyhive";
+
+const tracers = new Map<string, HoneyHiveTracer>();
+function tracerFor(tenant: string): HoneyHiveTracer {
+  let tracer = tracers.get(tenant);
+  if (!tracer) {
+    tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: tenant });
+    tracers.set(tenant, tracer);
+  }
+  return tracer;
+}
+`;
+describe(`${SESSION_START_RULE} (blind 11, caches by key and memoized promises)`, () => {
+  const reported: Case[] = [
+    c("tracerFor(tenant).sessionStart() in a route: the tenant's cached tracer is shared by its requests", `import express from "express";
+${TENANT_MAP_TS}
+const app = express();
+app.post("/:tenant/chat", (req, res) => {
+  tracerFor(req.params.tenant).sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: EXPRESS }),
+    c("(await getTracer()).sessionStart() of a memoized promise of an async factory (tracerPromise ??= createTracer())", `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+async function createTracer(): Promise<HoneyHiveTracer> {
+  return HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" });
+}
+
+let tracerPromise: Promise<HoneyHiveTracer> | undefined;
+function getTracer(): Promise<HoneyHiveTracer> {
+  tracerPromise ??= createTracer();
+  return tracerPromise;
+}
+
+const app = express();
+app.post("/chat", async (req, res) => {
+  (await getTracer()).sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: EXPRESS }),
+    c("(await getTracer()).sessionStart() of a lazily imported SDK (tracerPromise ??= import(\"honeyhive\").then(…))", `import express from "express";
+import type { HoneyHiveTracer } from "honeyhive";
+
+let tracerPromise: Promise<HoneyHiveTracer> | undefined;
+function getTracer(): Promise<HoneyHiveTracer> {
+  tracerPromise ??= import("honeyhive").then(({ HoneyHiveTracer }) => HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "chat" }));
+  return tracerPromise;
+}
+
+const app = express();
+app.post("/chat", async (req, res) => {
+  (await getTracer()).sessionStart({ sessionName: "chat" });
+  res.json(req.body);
+});
+`, { filename: "src/server.ts", files: EXPRESS }),
+  ];
+  describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet: [] });
+});
+
+describe(`${FLUSH_RULE} (blind 11, caches by key)`, () => {
+  const reported: Case[] = [
+    c("a Lambda tracing through tracerFor(event.tenant), no flush", `${TENANT_MAP_TS}
+export const handler = async (event: { tenant: string; id: string }) => {
+  tracerFor(event.tenant).enrichSession({ metadata: { id: event.id } });
+  return { ok: true };
+};
+`, { filename: "src/handler.ts", files: PLAIN }),
+  ];
+  const quiet: Case[] = [
+    c("the same Lambda flushing the tenant's tracer in finally", `${TENANT_MAP_TS}
+export const handler = async (event: { tenant: string; id: string }) => {
+  const tracer = tracerFor(event.tenant);
+  try {
+    tracer.enrichSession({ metadata: { id: event.id } });
+    return { ok: true };
+  } finally {
+    await tracer.forceFlush();
   }
 };
 `, { filename: "src/handler.ts", files: PLAIN }),
