@@ -91,6 +91,7 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // `tracerPromise ??= import("honeyhive").then(({ HoneyHiveTracer }) => HoneyHiveTracer.init(…))`: analysis/bindings.ts:130
 // (`originOf`) takes `import("m")` for the module only where it is awaited; the `.then` callback's (destructured)
 // parameter is no binding of the SDK, so the init is not seen.
+// In all: 107 cases, 32 KNOWN misses, no false report; one knowledge fix (TypeDI), the rest engine gaps (a)–(g) and three single ones.
 const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware calls", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
   { rule: SESSION_ID_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware passes", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
