@@ -84,6 +84,13 @@ function build(input: AnalysisInput): DiModel {
   return { byCall, byClass };
 }
 
+/** `{ <key>: true }` written inline (the last such key of an object literal, as JavaScript reads it). */
+function optionIsTrue(node: TSESTree.Node | undefined, key: string): boolean {
+  const options = unwrapExpression(node);
+  const value = options?.type === AST_NODE_TYPES.ObjectExpression ? unwrapExpression(findProperty(options, key)?.value) : undefined;
+  return value?.type === AST_NODE_TYPES.Literal && value.value === true;
+}
+
 /** A token's key: a string literal's value, or an identifier's name (a `Symbol.for` const, a class). */
 function tokenKey(node: TSESTree.Node): string | undefined {
   const value = unwrapExpression(node);
@@ -122,12 +129,15 @@ class ContainerReader {
 
   /** The lifetime a class decorator of the package sets (`@singleton()`, `@scoped(Lifecycle.ResolutionScoped)`). */
   decoratedLifetime(owner: ClassNode): DiLifetime | undefined {
-    const { lifetimeDecorators, scopedDecorator } = this.descriptor;
+    const { lifetimeDecorators, scopedDecorator, decoratorOptions } = this.descriptor;
     for (const decorator of owner.decorators) {
       const call = unwrapExpression(decorator.expression);
       const callee = call?.type === AST_NODE_TYPES.CallExpression ? call.callee : call;
       const name = callee ? this.packageExportName(callee) : undefined;
       if (name === undefined) continue;
+      // `@Service({ transient: true })`: an option that changes the decorator's lifetime.
+      const option = decoratorOptions && Object.hasOwn(decoratorOptions, name) ? decoratorOptions[name] : undefined;
+      if (option && call?.type === AST_NODE_TYPES.CallExpression && optionIsTrue(call.arguments[0], option.key)) return option.whenTrue;
       if (lifetimeDecorators && Object.hasOwn(lifetimeDecorators, name)) return lifetimeDecorators[name];
       if (scopedDecorator?.name === name && call?.type === AST_NODE_TYPES.CallExpression) {
         const lifetime = this.lifecycleMember(call.arguments[0]);

@@ -24,6 +24,11 @@ export interface DiContainerDescriptor {
   readonly defaultLifetime: DiLifetime;
   /** Class decorators of the package that set the lifetime (`@singleton()`), by exported name. */
   readonly lifetimeDecorators?: Readonly<Record<string, DiLifetime>>;
+  /**
+   * A lifetime decorator whose options object can change the lifetime its `lifetimeDecorators` entry gives: the
+   * option's key and the lifetime it gives when written `true` (TypeDI's `@Service({ transient: true })`).
+   */
+  readonly decoratorOptions?: Readonly<Record<string, { readonly key: string; readonly whenTrue: DiLifetime }>>;
   /** A class decorator taking a lifecycle enum member (`@scoped(Lifecycle.ResolutionScoped)`), and those members. */
   readonly scopedDecorator?: { readonly name: string; readonly members: Readonly<Record<string, DiLifetime>> };
   /** Container methods registering a class with a lifetime of their own (`registerSingleton(Tracing)`). */
@@ -73,5 +78,17 @@ export const DI_CONTAINERS: readonly DiContainerDescriptor[] = [
     },
     verifiedAt:
       "InversifyJS wiki/scope.md ('InversifyJS uses transient scope by default', inTransientScope/inSingletonScope/inRequestScope), inversify.io/docs/6.x/fundamentals/binding (request scope: the same value within one `container.get`), inversify@6.0.2 syntax/binding_in_syntax.js on unpkg",
+  },
+  {
+    id: "typedi",
+    perResolveClass: "TypeDI transient service (a new instance per `Container.get`)",
+    containers: { package: "typedi", name: "Container" },
+    resolveMethods: ["get"],
+    // `Container.get(X)` of a class registered without `@Service()` is not the documented use; taken as the default.
+    defaultLifetime: "shared",
+    lifetimeDecorators: { Service: "shared" },
+    decoratorOptions: { Service: { key: "transient", whenTrue: "perResolve" } },
+    verifiedAt:
+      "typestack/typedi docs/typescript/02-basic-usage-guide.md ('Singleton vs transient classes': 'Every registered service by default is a singleton. Meaning repeated calls to `Container.get(MyClass)` will return the same instance … a class can be marked as `transient` via the `@Service()` decorator', `@Service({ transient: true })`, `Container.get()`), read with the search tool 2026-12-06 (blind-11)",
   },
 ];
