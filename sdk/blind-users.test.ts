@@ -110,8 +110,8 @@ function sessionOf(span: DecodedSpan): unknown {
 }
 
 /** Runs `body` with a fresh stand-in backend, closed afterwards. */
-async function withBackend<T>(body: (backend: FakeHoneyHiveBackend) => Promise<T>): Promise<T> {
-  const backend = await FakeHoneyHiveBackend.start();
+async function withBackend<T>(body: (backend: FakeHoneyHiveBackend) => Promise<T>, options: Parameters<typeof FakeHoneyHiveBackend.start>[0] = {}): Promise<T> {
+  const backend = await FakeHoneyHiveBackend.start(options);
   try {
     return await body(backend);
   } finally {
@@ -158,6 +158,7 @@ Promise.resolve(experiments.evaluate({ testMode: true, function: ({ inputs }) =>
   it("lets an ES module app and a CommonJS library of it share one tracer (both copies of the package load)", async () => {
     // A common shape: an ESM application whose CommonJS helper module require()s "honeyhive" and wraps
     // functions with the tracer the application made.
+    mkdirSync(join(project.directory, "modules"), { recursive: true });
     writeFileSync(
       join(project.directory, "modules", "cjs-helper.cjs"),
       `const { trace } = require("honeyhive");
@@ -1414,4 +1415,348 @@ report({ sessionId, flushed: await tracer.forceFlush() });
       expect(Buffer.byteLength(JSON.stringify(start!.body))).toBeLessThanOrEqual(1_048_576);
       expect(JSON.stringify(start!.body)).toContain("[truncated]");
     }));
+});
+
+describe("edges of the documented API", () => {
+  it("`require(\"honeyhive\")` loads only @opentelemetry/api; init loads the tracer's packages, the first export its exporter", () =>
+    withBackend(async (backend) => {
+      const run = await runProgram(
+        "load-cost.cjs",
+        `const loaded = () => [...new Set(Object.keys(require.cache).map((path) => /node_modules\\/(@opentelemetry\\/[^/]+)\\//.exec(path)?.[1]).filter(Boolean))].sort();
+const { HoneyHiveTracer, trace } = require("honeyhive");
+const afterImport = loaded().filter((name) => name !== "@opentelemetry/api");
+const tracer = HoneyHiveTracer.init({ project: "load" });
+const afterInit = loaded();
+trace({ tracer, eventName: "first" }, () => 1)();
+tracer.forceFlush().then((flushed) => report({ afterImport, afterInit, afterExport: loaded(), flushed }));
+`,
+        { HH_API_URL: backend.url },
+      );
+      expectCleanRun(run);
+      expect(run.result.afterImport).toEqual([]);
+      expect(run.result.afterInit).toEqual(expect.arrayContaining(["@opentelemetry/core", "@opentelemetry/resources", "@opentelemetry/sdk-trace-base", "@opentelemetry/context-async-hooks"]));
+      expect(run.result.afterInit).not.toContain("@opentelemetry/otlp-exporter-base");
+      expect(run.result.afterExport).toContain("@opentelemetry/otlp-exporter-base");
+      expect(run.result.flushed).toBe(true);
+    }));
+
+  it("every request of a keep-alive connection starts clean: a route without a session reports into the tracer's own", () =>
+    withBackend(async (backend) => {
+      const run = await runProgram(
+        "keep-alive.mjs",
+        `import { createServer, Agent, request } from "node:http";
+import { HoneyHiveTracer, trace } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "keep-alive" });
+const handle = trace({ tracer, eventName: "handle" }, async (path) => path);
+const server = createServer(async (req, res) => {
+  if (req.url === "/with-session") res.setHeader("x-session-id", tracer.createSession({ sessionName: "with" }));
+  res.end(await handle(req.url));
+});
+await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+const get = (path) => new Promise((resolve, reject) => {
+  request({ host: "127.0.0.1", port: server.address().port, path, agent }, (response) => { response.resume(); response.on("end", () => resolve(response.headers["x-session-id"] ?? null)); }).on("error", reject).end();
+});
+const sessions = [];
+for (const path of ["/with-session", "/without", "/with-session", "/without"]) sessions.push(await get(path));
+agent.destroy();
+server.close();
+report({ sessions, own: tracer.sessionId, flushed: await tracer.forceFlush() });
+`,
+        { HH_API_URL: backend.url },
+      );
+      expectCleanRun(run);
+      const [firstWith, , secondWith] = run.result.sessions as string[];
+      const handled = spansNamed(backend, "handle").map((span) => [span.attributes["honeyhive_outputs.result"], sessionOf(span)]);
+      expect(handled).toEqual([
+        ["/with-session", firstWith],
+        ["/without", run.result.own],
+        ["/with-session", secondWith],
+        ["/without", run.result.own],
+      ]);
+    }));
+
+  it("a Next.js-style route handler joins the caller's session from request.headers (a Headers object)", () =>
+    withBackend(async (backend) => {
+      const run = await runProgram(
+        "route-handler.mjs",
+        `import { HoneyHiveTracer, trace } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "next" });
+const generateAnswer = trace({ tracer, eventName: "generate" }, async (message) => message + "!");
+export async function POST(request) {
+  tracer.createSession({ linkCarrier: request.headers });
+  const { message } = await request.json();
+  const answer = await generateAnswer(message);
+  return Response.json({ answer, session: tracer.resolveSessionId() });
+}
+const caller = "6F9619FF-8B86-4011-B42D-00CF4FC964FF";
+const response = await POST(new Request("http://localhost/api/chat", { method: "POST", headers: { baggage: "honeyhive.session_id=" + caller, "content-type": "application/json" }, body: JSON.stringify({ message: "hi" }) }));
+report({ body: await response.json(), flushed: await tracer.forceFlush() });
+`,
+        { HH_API_URL: backend.url },
+      );
+      expectCleanRun(run);
+      const expected = "6f9619ff-8b86-4011-b42d-00cf4fc964ff";
+      expect(run.result).toMatchObject({ body: { answer: "hi!", session: expected }, flushed: true });
+      expect(spansNamed(backend, "generate").map(sessionOf)).toEqual([expected]);
+      expect(backend.startedSessions().map((session) => session.session_id)).not.toContain(expected);
+    }));
+
+  it("evaluate() with a datasetId, evaluators named like Object.prototype members, run metadata, default name, `this`", () =>
+    withBackend(
+      async (backend) => {
+        const run = await runProgram(
+          "evaluate-dataset.mjs",
+          `import { evaluate } from "honeyhive/experiments";
+const evaluators = JSON.parse('{"__proto__": 1, "toString": 1, "constructor": 1}');
+evaluators.__proto__ = Object.getOwnPropertyDescriptor(evaluators, "__proto__") ? (outputs) => outputs : undefined;
+const record = {};
+Object.defineProperty(record, "__proto__", { value: (outputs) => outputs * 10, enumerable: true });
+record.toString = (outputs, inputs) => outputs + inputs.q;
+record.constructor = (outputs, _inputs, groundTruth) => outputs === groundTruth.doubled;
+let self;
+const options = {
+  function: function ({ inputs, groundTruth }) { self = this; return inputs.q * 2; },
+  datasetId: "ds-1",
+  evaluators: record,
+  project: "datasets",
+  metadata: { model: "m-1" },
+};
+const result = await evaluate(options);
+report({ outputs: result.results.map((r) => r.output), metrics: result.results.map((r) => r.metrics), summaryKeys: Object.keys(result.summary).sort(), thisIsOptions: self === options });
+`,
+          { HH_API_URL: backend.url },
+        );
+        expectCleanRun(run);
+        expect(run.result).toMatchObject({
+          outputs: [2, 6],
+          metrics: [
+            { ["__proto__"]: 20, toString: 3, constructor: true },
+            { ["__proto__"]: 60, toString: 9, constructor: false },
+          ],
+          summaryKeys: ["__proto__", "constructor", "toString"],
+          thisIsOptions: true,
+        });
+        expect(backend.requestsTo("GET", "/datapoints")[0]?.query).toMatchObject({ dataset_id: "ds-1" });
+        const created = backend.requestsTo("POST", "/runs")[0]?.body as { name: string; metadata?: unknown };
+        expect(created.name).toMatch(/^experiment-\d{4}-\d{2}-\d{2}T/);
+        expect(JSON.stringify(created)).toContain("m-1");
+      },
+      {
+        datasets: {
+          "ds-1": [
+            { id: "dp-1", inputs: { q: 1 }, ground_truth: { doubled: 2 } },
+            { id: "dp-2", inputs: { q: 3 }, ground_truth: { doubled: 5 } },
+          ],
+        },
+      },
+    ));
+
+  it("misuse is reported where it happens: callbacks that are not functions throw TypeError, odd flush options mean the default", async () => {
+    const run = await runProgram(
+      "misuse.mjs",
+      `import { HoneyHiveTracer, trace, setDefaultTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "misuse", testMode: true });
+const kind = (fn) => { try { fn(); return "no throw"; } catch (error) { return error instanceof TypeError ? "TypeError" : String(error); } };
+const misuse = [
+  kind(() => tracer.startSpan("x", undefined)),
+  kind(() => tracer.withSession("x", undefined)),
+  kind(() => trace({ tracer }, undefined)),
+  kind(() => tracer.trace({}, undefined)),
+];
+const nullOptions = trace(null, function plain() { return 7; })();
+const flushes = [await tracer.forceFlush(null), await tracer.forceFlush({ timeoutMs: "5000" }), await tracer.forceFlush({ timeoutMs: NaN })];
+class AppError extends Error {}
+const appError = new AppError("inside a session");
+let sameError;
+try { tracer.withSession("failing", () => { throw appError; }); } catch (error) { sameError = error === appError; }
+const afterFailedSession = tracer.resolveSessionId() === tracer.sessionId;
+function* numbers() { yield 1; yield 2; }
+const tracedGenerator = trace({ tracer, eventName: "generator" }, numbers);
+const values = [...tracedGenerator()];
+setDefaultTracer(undefined);
+const implicit = trace({ eventName: "implicit" }, () => 1)();
+report({ misuse, nullOptions, flushes, sameError, afterFailedSession, values, implicit, spans: tracer.getFinishedSpans().map((span) => span.name) });
+`,
+      { HH_API_KEY: "" },
+    );
+    expectCleanRun(run);
+    expect(run.result).toMatchObject({
+      misuse: ["TypeError", "TypeError", "TypeError", "TypeError"],
+      nullOptions: 7,
+      flushes: [true, true, true],
+      sameError: true,
+      afterFailedSession: true,
+      values: [1, 2],
+      implicit: 1,
+    });
+    expect(run.result.spans).toContain("plain");
+    expect(run.result.spans).toContain("generator");
+    expect(run.result.spans).not.toContain("implicit");
+    expect(run.stderr).toMatch(/found no tracer/);
+  });
+
+  it("enrichment past the attribute limit keeps the SDK's own attributes and counts what it dropped", () =>
+    withBackend(async (backend) => {
+      const run = await runProgram(
+        "attribute-limit.mjs",
+        `import { HoneyHiveTracer, trace } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "limits" });
+const many = {};
+for (let i = 0; i < 20; i++) many["k" + i] = i;
+const enriched = trace({ tracer, eventName: "enriched" }, (x) => { tracer.enrichSpan({ metadata: many }); tracer.enrichSpan({ metrics: { score: 1 } }); return x; });
+enriched("input");
+report({ flushed: await tracer.forceFlush() });
+`,
+        { HH_API_URL: backend.url, OTEL_SPAN_ATTRIBUTE_COUNT_LIMIT: "8" },
+      );
+      expectCleanRun(run);
+      const [span] = spansNamed(backend, "enriched");
+      expect(span?.attributes).toMatchObject({
+        "honeyhive.session_id": expect.any(String),
+        "honeyhive.project": "limits",
+        "honeyhive_event_type": "tool",
+        "honeyhive_outputs.result": "input",
+      });
+      const ownKeys = Object.keys(span!.attributes).filter((key) => /^honeyhive_(metadata|metrics)\.k?\w+$/.test(key) && key !== "honeyhive_metadata._dropped_keys_");
+      expect(ownKeys.length).toBeLessThanOrEqual(8);
+      expect(span!.attributes["honeyhive_metadata._dropped_keys_"]).toBe(21 - ownKeys.length);
+      expect(run.stderr.match(/A span reached the attribute count limit/g)).toHaveLength(1);
+    }));
+
+  it("HH_TEST_MODE accepts 1/yes/on; HH_VERBOSE prints the startup line", async () => {
+    for (const value of ["1", "yes", "on"]) {
+      const run = await runProgram(`test-mode-${value}.mjs`, `import { HoneyHiveTracer } from "honeyhive";\nreport({ testMode: HoneyHiveTracer.init().testMode });\n`, { HH_TEST_MODE: value, HH_API_URL: "http://127.0.0.1:9" });
+      expectCleanRun(run);
+      expect(run.result.testMode, value).toBe(true);
+    }
+    const verbose = await runProgram("verbose.mjs", `import { HoneyHiveTracer } from "honeyhive";\nreport({ testMode: HoneyHiveTracer.init({ testMode: true }).testMode });\n`, { HH_VERBOSE: "true" });
+    expectCleanRun(verbose);
+    expect(verbose.stdout + verbose.stderr).toMatch(/\[honeyhive\].*initialized/);
+  });
+});
+
+// What the programs found that the docs promise and the SDK did not do. A case listed in KNOWN is
+// asserted to fail (a fix turns it red: then delete the entry); every other case must hold.
+interface Known {
+  readonly test: string;
+  readonly why: string;
+  readonly where: string;
+}
+const KNOWN: readonly Known[] = [
+  {
+    test: "an ES module app's tracer is the default tracer of implicit trace() in a CommonJS module of the same process",
+    why: "the default tracer lives in a module variable, one per copy of the package (ESM and CJS builds are two copies), while evaluate()'s tracer and tracers themselves work across copies",
+    where: "sdk/default-tracer.ts:6",
+  },
+  {
+    test: "an API key with a character no HTTP header can carry disables tracing with one warning naming `apiKey`, not an outage",
+    why: "only surrounding whitespace is trimmed; a zero-width space pasted with the key makes Node refuse every request, reported as an outage ('aborted', spans kept for a retry) and evaluate() rejects with ExperimentApiError",
+    where: "sdk/config.ts:120",
+  },
+  {
+    test: "evaluate() against a backend that fails fast rejects with ExperimentApiError, and the code after it runs",
+    why: "the backoff between retries is an unref'd timer even for evaluate()'s calls, which the application awaits: with no socket open during the backoff Node.js finds nothing to wait for and exits (0 from CommonJS, 13 from an ES module's top-level await) before evaluate() settles",
+    where: "sdk/http-transport.ts:456",
+  },
+];
+
+function blindCase(name: string, body: () => Promise<void>, timeout = 60_000): void {
+  const known = KNOWN.find((entry) => entry.test === name);
+  if (known === undefined) it(name, body, timeout);
+  else it(`known (not met today: ${known.why}; ${known.where}): ${name}`, () => expect(body()).rejects.toThrow(), timeout);
+}
+
+describe("found by the blind programs", () => {
+  it("lists only cases that exist", () => {
+    const names = [
+      "an ES module app's tracer is the default tracer of implicit trace() in a CommonJS module of the same process",
+      "an API key with a character no HTTP header can carry disables tracing with one warning naming `apiKey`, not an outage",
+      "evaluate() against a backend that fails fast rejects with ExperimentApiError, and the code after it runs",
+    ];
+    for (const entry of KNOWN) expect(names).toContain(entry.test);
+  });
+
+  blindCase("an ES module app's tracer is the default tracer of implicit trace() in a CommonJS module of the same process", async () => {
+    mkdirSync(join(project.directory, "modules"), { recursive: true });
+    writeFileSync(
+      join(project.directory, "modules", "legacy-helper.cjs"),
+      `const { trace, setDefaultTracer } = require("honeyhive");
+// Written before explicit tracers: relies on the default tracer (the first HoneyHiveTracer.init()).
+exports.summarize = trace({ eventName: "summarize_from_cjs" }, (text) => text.slice(0, 3));
+exports.clearDefault = () => setDefaultTracer(undefined);
+`,
+    );
+    const run = await runProgram(
+      "modules/default-across-copies.mjs",
+      `import { HoneyHiveTracer, trace } from "honeyhive";
+import helper from "./legacy-helper.cjs";
+const tracer = HoneyHiveTracer.init({ project: "app", testMode: true });
+const summary = helper.summarize("abcdef");
+helper.clearDefault();
+trace({ eventName: "after_clear" }, () => 1)();
+report({ summary, spans: tracer.getFinishedSpans().map((span) => [span.name, span.attributes["honeyhive.session_id"] === tracer.sessionId]) });
+`,
+      { HH_API_KEY: "" },
+    );
+    expectCleanRun(run);
+    expect(run.result).toEqual({ summary: "abc", spans: [["summarize_from_cjs", true]] });
+  });
+
+  blindCase("an API key with a character no HTTP header can carry disables tracing with one warning naming `apiKey`, not an outage", () =>
+    withBackend(async (backend) => {
+      const run = await runProgram(
+        "pasted-key.mjs",
+        `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate, EvaluateOptionsError } from "honeyhive/experiments";
+// Copied from a web page: a zero-width space came along (trim() keeps it, no header may carry it).
+const pasted = process.env.HH_API_KEY + "\\u200b";
+const tracer = HoneyHiveTracer.init({ apiKey: pasted, project: "pasted" });
+const value = trace({ tracer, eventName: "pasted" }, () => 42)();
+const started = Date.now();
+const flushed = await tracer.forceFlush({ timeoutMs: 3000 });
+const flushMs = Date.now() - started;
+let rejected;
+try { await evaluate({ apiKey: pasted, project: "pasted", function: () => 1, dataset: [{ inputs: {} }], timeoutMs: 1000 }); rejected = "resolved"; } catch (error) { rejected = { options: error instanceof EvaluateOptionsError, message: error.message }; }
+report({ value, enabled: tracer.enabled, flushed, flushMs, rejected });
+`,
+        { HH_API_URL: backend.url },
+      );
+      expectCleanRun(run);
+      expect(run.result).toMatchObject({ value: 42, enabled: false, flushed: false, rejected: { options: true } });
+      expect(run.result.flushMs as number).toBeLessThan(1_000);
+      expect((run.result.rejected as { message: string }).message).toContain("`apiKey`");
+      expect(run.stderr.match(/`apiKey`/g)).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/aborted|kept|No HoneyHive API key/);
+      expect(backend.requests).toEqual([]);
+    }));
+
+  blindCase("evaluate() against a backend that fails fast rejects with ExperimentApiError, and the code after it runs", async () => {
+    const fastFailures = BACKEND_FAULTS.filter((testCase) =>
+      ["refuses connections", "resets the connection after reading the request", "answers bytes that are not HTTP", "answers 503"].includes(testCase.name),
+    );
+    expect(fastFailures).toHaveLength(4);
+    for (const testCase of fastFailures) {
+      const { url, close } = await backendWith(testCase);
+      try {
+        for (const fileName of ["evaluate-down.cjs", "evaluate-down.mjs"]) {
+          const body = `const started = Date.now();
+evaluate({ function: () => 1, dataset: [{ inputs: {} }], project: "down", timeoutMs: 2500 }).then(
+  () => report({ settled: "resolved" }),
+  (error) => report({ settled: error instanceof ExperimentApiError ? "ExperimentApiError" : String(error), ms: Date.now() - started }),
+);
+`;
+          const source = fileName.endsWith(".cjs")
+            ? `const { evaluate, ExperimentApiError } = require("honeyhive/experiments");\n${body}`
+            : `import { evaluate, ExperimentApiError } from "honeyhive/experiments";\nawait ${body.replace("const started = Date.now();\nevaluate", "evaluate")}`.replace("Date.now() - started", "0");
+          const run = await runProgram(`down/${testCase.name.replace(/\W+/g, "-")}-${fileName}`, source, { HH_API_URL: url });
+          expectCleanRun(run);
+          expect(run.result.settled, `${testCase.name}, ${fileName}`).toBe("ExperimentApiError");
+          expect(run.result.ms as number).toBeLessThan(2_500 + 2_000);
+        }
+      } finally {
+        await close();
+      }
+    }
+  }, 120_000);
 });
