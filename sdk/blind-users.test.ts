@@ -1654,11 +1654,6 @@ const KNOWN: readonly Known[] = [
     why: "only surrounding whitespace is trimmed; a zero-width space pasted with the key makes Node refuse every request, reported as an outage ('aborted', spans kept for a retry) and evaluate() rejects with ExperimentApiError",
     where: "sdk/config.ts:120",
   },
-  {
-    test: "evaluate() against a backend that fails fast rejects with ExperimentApiError, and the code after it runs",
-    why: "the backoff between retries is an unref'd timer even for evaluate()'s calls, which the application awaits: with no socket open during the backoff Node.js finds nothing to wait for and exits (0 from CommonJS, 13 from an ES module's top-level await) before evaluate() settles",
-    where: "sdk/http-transport.ts:456",
-  },
 ];
 
 function blindCase(name: string, body: () => Promise<void>, timeout = 60_000): void {
