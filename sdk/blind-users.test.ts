@@ -1649,11 +1649,6 @@ const KNOWN: readonly Known[] = [
     why: "the default tracer lives in a module variable, one per copy of the package (ESM and CJS builds are two copies), while evaluate()'s tracer and tracers themselves work across copies",
     where: "sdk/default-tracer.ts:6",
   },
-  {
-    test: "an API key with a character no HTTP header can carry disables tracing with one warning naming `apiKey`, not an outage",
-    why: "only surrounding whitespace is trimmed; a zero-width space pasted with the key makes Node refuse every request, reported as an outage ('aborted', spans kept for a retry) and evaluate() rejects with ExperimentApiError",
-    where: "sdk/config.ts:120",
-  },
 ];
 
 function blindCase(name: string, body: () => Promise<void>, timeout = 60_000): void {
