@@ -1624,6 +1624,20 @@ report({ flushed: await tracer.forceFlush() });
       expect(run.stderr.match(/A span reached the attribute count limit/g)).toHaveLength(1);
     }));
 
+  it("redaction covers keys of 6 characters or more, as docs/sdk.md says; a shorter test key is quoted", async () => {
+    const program = `import { HoneyHiveTracer } from "honeyhive";
+const tracer = HoneyHiveTracer.init({ project: "short", testMode: true });
+let message;
+try { tracer.createSession({ sessionId: process.env.HH_API_KEY }); } catch (error) { message = error.message; }
+report({ message });
+`;
+    const six = await runProgram("short-key-6.mjs", program, { HH_API_KEY: "k2a9Zq" });
+    const five = await runProgram("short-key-5.mjs", program, { HH_API_KEY: "k2a9Z" });
+    expect(six.result.message).toContain('"[REDACTED]"');
+    expect(six.result.message).not.toContain("k2a9Zq");
+    expect(five.result.message).toContain('"k2a9Z"');
+  });
+
   it("HH_TEST_MODE accepts 1/yes/on; HH_VERBOSE prints the startup line", async () => {
     for (const value of ["1", "yes", "on"]) {
       const run = await runProgram(`test-mode-${value}.mjs`, `import { HoneyHiveTracer } from "honeyhive";\nreport({ testMode: HoneyHiveTracer.init().testMode });\n`, { HH_TEST_MODE: value, HH_API_URL: "http://127.0.0.1:9" });
