@@ -925,10 +925,13 @@ setTimeout(() => { total += work(1); report({ total, workEnd: Date.now() }); }, 
       }
     }, 60_000);
 
-    it("a script that just ends exits about 2 s after its work", async () => {
+    it.each([
+      ["batched", {}],
+      ["HH_DISABLE_BATCH: each span on the wire as it ends", { HH_DISABLE_BATCH: "true" }],
+    ])("a script that just ends exits about 2 s after its work (%s)", async (mode, extraEnvironment) => {
       const { url, close } = await backendWith(testCase);
       try {
-        const run = await runProgram(`faults/${slug}.cjs`, ENDING, { HH_API_URL: url });
+        const run = await runProgram(`faults/${slug}-${mode.split(":")[0]}.cjs`, ENDING, { HH_API_URL: url, ...extraEnvironment });
         expectCleanRun(run);
         expect(run.result.total).toBe(2452);
         expect(run.exitedAt - (run.result.workEnd as number)).toBeLessThan(2_000 + 3_000);
