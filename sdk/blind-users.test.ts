@@ -1120,7 +1120,9 @@ let sameSync;
 try { throwsSync(); } catch (error) { sameSync = error === appError; }
 const cyclic = { name: "c" }; cyclic.self = cyclic;
 trace({ tracer, eventName: "odd_values" }, (value) => ({ big: 10n, value }))(cyclic);
+trace({ tracer, eventName: "with_metadata", metadata: { team: "search" } }, () => { tracer.enrichSpan({ metadata: { retry: { max: 2 }, tags: ["a", "b"] }, metrics: { score: 0.5 }, feedback: { ok: true }, error: new Error("soft failure") }); })();
 const spans = tracer.getFinishedSpans();
+const withMetadata = spans.find((span) => span.name === "with_metadata")?.attributes ?? {};
 report({
   syncResult, isSync: typeof syncResult === "number", name: add.name, length: add.length,
   thenableSame: returnsThenable() === thenable, sameSync,
@@ -1128,6 +1130,7 @@ report({
   error: spans.find((span) => span.name === "throws_sync")?.attributes["honeyhive_error"],
   params: spans[0].attributes["honeyhive_inputs._params_"],
   odd: spans.find((span) => span.name === "odd_values")?.attributes["honeyhive_outputs.result"],
+  withMetadata: { ...withMetadata, params: "honeyhive_inputs._params_" in withMetadata },
 });
 `,
       { HH_API_KEY: "" },
@@ -1138,6 +1141,15 @@ report({
     const written = readFileSync(join(project.directory, "wrapper.mjs"), "utf8").split("\n");
     const line = written.findIndex((text) => text.startsWith("const anonymous")) + 1;
     expect((run.result.names as string[]).slice(0, 2)).toEqual(["namedAdd", `chain (wrapper.mjs:${line})`]);
+    expect(run.result.withMetadata).toMatchObject({
+      "honeyhive_metadata.team": "search",
+      "honeyhive_metadata.retry.max": 2,
+      "honeyhive_metrics.score": 0.5,
+      "honeyhive_feedback.ok": true,
+      "honeyhive_error": "soft failure",
+      params: false,
+    });
+    expect(JSON.parse(String((run.result.withMetadata as Record<string, unknown>)["honeyhive_metadata.tags"]))).toEqual(["a", "b"]);
     expect(String(run.result.odd)).toContain("[Circular]");
     expect(String(run.result.odd)).toContain("10");
   });
