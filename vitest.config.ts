@@ -45,6 +45,7 @@ export const INTEGRATION_TESTS = [
   "rules/typed-linting.test.ts",
   "scripts/demo.test.ts",
   "scripts/lock-file.test.ts",
+  "sdk/blind-users.test.ts",
   "sdk/exit-flush.test.ts",
   "sdk/exit.test.ts",
   "sdk/import-cost.test.ts",

@@ -42,6 +42,8 @@ export interface ResolvedConfig {
   serverUrl: string;
   /** False when `serverUrl` (or `HH_API_URL`) is not an http(s) URL: nothing can be sent. */
   serverUrlUsable: boolean;
+  /** False when the API key holds a character no HTTP header can carry: nothing can be sent. */
+  apiKeyUsable: boolean;
   sessionId: string | undefined;
   sessionInputs: Record<string, unknown> | undefined;
   sessionMetadata: Record<string, unknown> | undefined;
@@ -113,16 +115,30 @@ export function resolveConfig(options: TracerOptions = {}, env: Environment = pr
   if (!serverUrlUsable) {
     problems.push({ option: "serverUrl", message: "`serverUrl` (or HH_API_URL) is not an http:// or https:// URL; nothing is sent", networkOnly: true });
   }
+  // Trimmed: a key read from a file or a secret store often ends with a newline, which no HTTP
+  // header may carry (every request failed with ERR_INVALID_CHAR).
+  const apiKey = (text("apiKey") ?? nonEmpty(env.HH_API_KEY))?.trim();
+  // A character inside the key that Node.js refuses in a header (a zero-width space or a line break
+  // pasted with it) failed every request, reported as an outage and retried; it is a configuration
+  // problem, said once like an unusable serverUrl (sdk/blind-users.test.ts).
+  const apiKeyUsable = apiKey === undefined || !HEADER_REFUSED.test(apiKey);
+  if (!apiKeyUsable) {
+    problems.push({
+      option: "apiKey",
+      message:
+        "`apiKey` (or HH_API_KEY) contains a character an HTTP header cannot carry (a control character, or one beyond Latin-1 such as a zero-width space pasted with the key); nothing is sent",
+      networkOnly: true,
+    });
+  }
   const sessionId = given.sessionId;
   return {
-    // Trimmed: a key read from a file or a secret store often ends with a newline, which no HTTP
-    // header may carry (every request failed with ERR_INVALID_CHAR).
-    apiKey: (text("apiKey") ?? nonEmpty(env.HH_API_KEY))?.trim(),
+    apiKey,
     project: text("project") ?? nonEmpty(env.HH_PROJECT) ?? DEFAULT_PROJECT,
     sessionName: text("sessionName") ?? nonEmpty(env.HH_SESSION_NAME) ?? defaultSessionName(),
     source: text("source") ?? nonEmpty(env.HH_SOURCE) ?? DEFAULT_SOURCE,
     serverUrl,
     serverUrlUsable,
+    apiKeyUsable,
     // Not a string: kept, so that init() reports it as the invalid session id it is.
     sessionId: typeof sessionId === "string" ? nonEmpty(sessionId) : sessionId === undefined || sessionId === null ? undefined : String(sessionId),
     sessionInputs: record("sessionInputs"),
@@ -177,6 +193,9 @@ export function timeoutOrDefault(value: unknown, fallback: number): number {
 export function describeType(value: unknown): string {
   return Array.isArray(value) ? "an array" : typeof value === "object" ? "an object" : `a ${typeof value}`;
 }
+
+/** What Node.js refuses in a header value (ERR_INVALID_CHAR): anything but tab, printable ASCII and Latin-1. */
+const HEADER_REFUSED = /[^\t\x20-\x7e\x80-\xff]/;
 
 function isHttpUrl(value: string): boolean {
   try {

@@ -261,7 +261,7 @@ export class HttpTransport {
           this.#recordOutage(attempt.kind === "aborted");
           return outcome;
         }
-        if (!(await sleep(waitMs, signal))) {
+        if (!(await sleep(waitMs, signal, this.#keepProcessAlive))) {
           this.#recordOutage(true);
           return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
         }
@@ -441,8 +441,14 @@ function withJitter(ms: number): number {
   return ms * (0.8 + Math.random() * 0.4);
 }
 
-/** Resolves true after `ms`, false at once when `signal` aborts. Does not keep the process alive. */
-function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+/**
+ * Resolves true after `ms`, false at once when `signal` aborts. Keeps the process alive only for a
+ * transport whose requests do (`keepProcessAlive`, evaluate()'s awaited calls): there a backoff
+ * between two attempts is part of a request the application awaits, and with no socket open during it
+ * (a refused or reset connection, a 503 on a pooled socket) an unref'd timer let Node.js exit before
+ * evaluate() settled, skipping the application's code after its `await` (sdk/blind-users.test.ts).
+ */
+function sleep(ms: number, signal: AbortSignal, keepProcessAlive: boolean): Promise<boolean> {
   return new Promise((resolve) => {
     if (signal.aborted) return resolve(false);
     const onAbort = (): void => {
@@ -453,7 +459,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
       signal.removeEventListener("abort", onAbort);
       resolve(true);
     }, ms);
-    timer.unref();
+    if (!keepProcessAlive) timer.unref();
     signal.addEventListener("abort", onAbort, { once: true });
   });
 }

@@ -125,6 +125,33 @@ describe("HoneyHiveTracer.init() with a timeoutMs that is not finite or too long
   });
 });
 
+describe("HoneyHiveTracer.init() with an API key no HTTP header can carry", () => {
+  // sdk/blind-users.test.ts found it: a key pasted with a zero-width space failed every request as an "outage".
+  it.each([
+    ["a zero-width space", "hh-key-123456\u200b"],
+    ["a line break inside", "hh-key\n123456"],
+    ["a character beyond Latin-1", "hh-key-✓-123456"],
+  ])("with %s: tracing disabled, one warning that names the option, not the value; from the environment too", (_name, key) => {
+    expect(resolveConfig({ apiKey: key }, {})).toMatchObject({ apiKeyUsable: false, problems: [expect.objectContaining({ option: "apiKey", networkOnly: true })] });
+    expect(resolveConfig({}, { HH_API_KEY: key }).apiKeyUsable).toBe(false);
+    const tracer = HoneyHiveTracer.init({ apiKey: key });
+    expect(tracer.enabled).toBe(false);
+    const warnings = logs.sdkLines().filter((line) => line.includes("`apiKey`"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toContain("cannot carry");
+    expect(logs.lines.join("\n")).not.toContain(key);
+    // In test mode nothing is sent, so nothing to warn about.
+    expect(HoneyHiveTracer.init({ apiKey: key, testMode: true }).enabled).toBe(true);
+  });
+
+  it("keeps keys Node.js sends: surrounding whitespace trimmed, Latin-1 and inner spaces as they are (the backend judges them)", () => {
+    expect(resolveConfig({ apiKey: " hh-key-123456\n" }, {})).toMatchObject({ apiKey: "hh-key-123456", apiKeyUsable: true, problems: [] });
+    expect(resolveConfig({ apiKey: "clé-123456" }, {})).toMatchObject({ apiKeyUsable: true, problems: [] });
+    expect(resolveConfig({ apiKey: "hh key\t123456" }, {})).toMatchObject({ apiKeyUsable: true, problems: [] });
+    expect(resolveConfig({}, {}).apiKeyUsable).toBe(true);
+  });
+});
+
 describe("forceFlush() and shutdown() with options of the wrong type", () => {
   it.each([
     ["null", null],

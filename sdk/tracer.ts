@@ -142,7 +142,7 @@ export class HoneyHiveTracer {
       if (problem.networkOnly && config.testMode) continue;
       this.#logger.warnOnce(`init-option:${problem.option}`, `HoneyHiveTracer.init(): ${problem.message}`);
     }
-    this.#enabled = config.testMode || (config.apiKey !== undefined && config.serverUrlUsable);
+    this.#enabled = config.testMode || (config.apiKey !== undefined && config.apiKeyUsable && config.serverUrlUsable);
     Object.defineProperties(this, {
       project: { value: config.project, enumerable: true },
       source: { value: config.source, enumerable: true },
