@@ -38,16 +38,9 @@ const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
  * `<shape>/<path>` → a `--from 1` output that differs from the expected one today. A fix turns its
  * check red: drop the entry then (the expected file already holds the right output).
  */
-const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "05-convex-action-otel-honeyhive-per-call/convex/summarize.ts": {
-    why:
-      "Convex functions (`action`/`mutation`/`query` of the project's generated `./_generated/server`) are no handler any " +
-      "framework descriptor knows (analysis/knowledge/frameworks/ has none for Convex; analysis/knowledge/index.ts lists " +
-      "the descriptors), so the NodeSDK built and started on every call of the action's `handler` is neither reported nor " +
-      "marked by hoist-tracer-init",
-    today: ["  handler: async (_ctx, args) => {\n    const sdk = new NodeSDK({"],
-  },
-};
+// 05's convex/summarize.ts was one until this branch's Convex descriptors (analysis/knowledge/frameworks/convex.ts):
+// a Convex function was no handler any descriptor knew, so the NodeSDK built on every call went unmarked.
+const KNOWN: Readonly<Record<string, KnownDefect>> = {};
 
 /** 1.x-only names left without a marker today (`<shape>/<path>:<line> <name>`), each a KNOWN defect. */
 const KNOWN_UNMARKED: readonly string[] = [];
@@ -96,6 +89,11 @@ describe("what each shape's migration does", () => {
     expect(text).toContain("const answerQuestion = tracer.trace(\n  {},\n  async function answerQuestion(");
     expect(text.trimEnd().endsWith("await main();")).toBe(true);
     expect(changes("04", "2x")).toEqual({});
+  });
+
+  it("05 a Convex action building a NodeSDK to HoneyHive per call: a marker asks to build the pipeline once; the PostHog twin (07) stays as it is", () => {
+    for (const set of ["2x", "from1"] as const) expect(changes("05", set), set).toEqual({ "convex/summarize.ts": 1 });
+    expect(out("05", "convex/summarize.ts")).toMatch(/handler: async \(_ctx, args\) => \{\n\s+\/\* honeyhive-migrate: build this OpenTelemetry pipeline \(new NodeSDK\(\)\.start\(\)\) once at startup.*\n\s+const sdk = new NodeSDK\(\{/);
   });
 });
 
