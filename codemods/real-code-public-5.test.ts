@@ -6,16 +6,18 @@
 // per datapoint); an Express chat API logging through `@honeyhive/logger` with the session id from the
 // request body; a 1.x check script reading `tracer.sessionId` and enriching the session with
 // `userProperties`; the 1.x RAG tutorial with a typed top-level `await HoneyHiveTracer.init`, curried
-// `traceFunction({ metadata: { ...a, ...b } })(fn)` and `await tracer.trace(() => main())`. Two export
+// `traceFunction({ metadata: { ...a, ...b } })(fn)` and `await tracer.trace(() => main())`. Three export
 // OpenTelemetry to HoneyHive without the package: a Convex Node action building a `NodeSDK` per call, and
-// the Vercel AI SDK terminal chat with `experimental_telemetry`. Four are look-alikes with no HoneyHive at
+// the Vercel AI SDK terminal chat with `experimental_telemetry`, and a Cloudflare Worker wrapped by
+// `@microlabs/otel-cf-workers`' `instrument(handler, config)`. Four are look-alikes with no HoneyHive at
 // all: the same Convex action exporting to PostHog, Firebase Cloud Functions in CommonJS with OpenTelemetry
 // to Cloud Trace preloaded by NODE_OPTIONS and `getTracer()` per call, a Mastra observability container
 // with an agent per request, and an Express server with a home-made `tracer` (`trace`, `enrichSpan`,
 // `flush`, a session id from a header).
 // Public files read (find_string / read_file ids): 71301126471, 71190091657, 71311413323, 71072738724,
 // 71280709971, 55696519567, 33414739612, 49429255811, 49243315864, 49588939577, 51933080719, 285957699,
-// 612545295, 24027949, 61427738089, 38106968694.
+// 612545295, 24027949, 61427738089, 38106968694; the otel-cf-workers shape from the code search's
+// excerpts of its README and of Workers using it (no id given).
 //
 // Every shape is migrated twice on its own, as its project would be: with the 2.x set (`migrate`) and with
 // `--from 1`. Asserted: no failure, parsable output, a second run changes nothing; the `--from 1` output of
@@ -50,18 +52,19 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
   // OpenTelemetry's `trace.getTracer(…)`, not the 1.x tracer method.
   "01-otel-experiment-loop-api-client": ["src/run-eval.ts:8 .getTracer("],
   "08-firebase-oncall-cjs-cloud-trace-preload": ["functions/index.js:22 .getTracer("],
+  "11-cf-worker-otel-cf-workers-honeyhive": ["src/index.ts:9 .getTracer("],
   // The home-made tracer object's own `flush()`.
   "10-express-own-trace-context-session-header": ["src/app.js:20 .flush("],
 };
 
 /** The shapes with no HoneyHive import at all, and the two that import another HoneyHive package. */
 const LOOKALIKES = ["07", "08", "09", "10"];
-const UNTOUCHED = ["01", "02", "06", ...LOOKALIKES];
+const UNTOUCHED = ["01", "02", "06", "11", ...LOOKALIKES];
 
-describeExpectedShapes({ shapesDir: SHAPES_DIR, expectedDir: EXPECTED_DIR, shapes: SHAPES, known: KNOWN, knownUnmarked: KNOWN_UNMARKED, not1x: NOT_1X, minShapes: 10 }, byName);
+describeExpectedShapes({ shapesDir: SHAPES_DIR, expectedDir: EXPECTED_DIR, shapes: SHAPES, known: KNOWN, knownUnmarked: KNOWN_UNMARKED, not1x: NOT_1X, minShapes: 11 }, byName);
 
 describe("what each shape's migration does", () => {
-  it("01, 02, 06 and the look-alikes: nothing changes with either set (other HoneyHive packages, OpenTelemetry alone, other backends, names of their own)", () => {
+  it("01, 02, 06, 11 and the look-alikes: nothing changes with either set (other HoneyHive packages, OpenTelemetry alone, other backends, names of their own)", () => {
     for (const prefix of UNTOUCHED) for (const set of ["2x", "from1"] as const) expect(changes(prefix, set), `${prefix} ${set}`).toEqual({});
     // `@honeyhive/api-client` and `@honeyhive/logger` are not the 1.x package: no marker on their imports.
     expect(out("01", "src/run-eval.ts")).toContain(`import { Client } from "@honeyhive/api-client";`);
