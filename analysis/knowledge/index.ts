@@ -21,6 +21,7 @@ import { netlifyEdgeFunctions, netlifyFunctions } from "./frameworks/netlify.js"
 import { queues } from "./frameworks/queues.js";
 import { amqplib } from "./frameworks/amqplib.js";
 import { inngest } from "./frameworks/inngest.js";
+import { convex, convexInternal } from "./frameworks/convex.js";
 import { mcp } from "./frameworks/mcp.js";
 import { temporal } from "./frameworks/temporal.js";
 import { pothos } from "./frameworks/pothos.js";
@@ -98,6 +99,8 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   bunDeno,
   mcp,
   inngest,
+  convex,
+  convexInternal,
   temporal,
   triggerDev,
   discordJs,
