@@ -6,6 +6,7 @@ import { defineConfig } from "vitest/config";
 // node:child_process, so a new process-spawning test cannot land in the unit project unnoticed.
 export const INTEGRATION_TESTS = [
   "codemods/blind-10.test.ts",
+  "codemods/blind-12.test.ts",
   "codemods/blind-1x.test.ts",
   "codemods/blind-1x-2.test.ts",
   "codemods/blind-1x-3.test.ts",
