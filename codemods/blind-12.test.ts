@@ -487,12 +487,8 @@ const EXPECTATIONS: readonly Expectation[] = [
 /** Expectations the codemod does not meet today (asserted failing; a fix turns them red: then delete the entry). */
 // First run (18 projects, 2026-12-06): 1 not met, the rules' serverless.ts miss (the transform shares the detection). The
 // type-check of the TypeScript outputs found nothing.
-const KNOWN: readonly KnownExpectation[] = [
-  {
-    match: "serverless.ts's src/chat.main",
-    reason: "serverless.ts is not among the configuration files read (analysis/knowledge/frameworks/lambda-functions-config.ts:20 CONFIG_FILES)",
-  },
-];
+// Fixed since: serverless.ts is read (analysis/knowledge/frameworks/lambda-functions-config.ts CONFIG_FILES).
+const KNOWN: readonly KnownExpectation[] = [];
 
 /** The platforms' packages, reduced to what the projects use. */
 const SHIMS = [

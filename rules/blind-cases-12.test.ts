@@ -30,24 +30,14 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (87 cases, 2026-12-06): 7 misses, 0 false reports. Of the look-alikes none was reported (a CLI script's
 // `handler`, another project's serverless.yml, a Durable Object, an Edge Function, waitUntil and middy's `after`).
+// Fixed in knowledge (frameworks/lambda-functions-config.ts): the Serverless Framework's serverless.ts/.js/.json, SST v2's
+// stack modules and SST's route shorthand.
 const KNOWN: readonly Known[] = [
-  {
-    rule: FLUSH_RULE,
-    kind: "miss",
-    match: "serverless.ts (TypeScript config)",
-    reason: "knowledge: the Serverless Framework's serverless.ts / serverless.js / serverless.json are not among the configuration files read (analysis/knowledge/frameworks/lambda-functions-config.ts:20 CONFIG_FILES lists serverless.yml/.yaml, SAM and sst.config only)",
-  },
   {
     rule: FLUSH_RULE,
     kind: "miss",
     match: "CDK NodejsFunction",
     reason: "not read: a CDK stack's `new NodejsFunction(this, id, { entry, handler })` names the file by `entry` (often path.join(__dirname, …), relative to the stack file) and the export by a bare `handler: \"main\"`; lambda-functions-config.ts:20/22 reads only fixed config file names and `<path>.<name>` entries, and a stack file may be anywhere (lib/, bin/)",
-  },
-  {
-    rule: FLUSH_RULE,
-    kind: "miss",
-    match: "SST v2 stacks/API.ts",
-    reason: "knowledge: SST v2 writes its functions in stack modules (stacks/*.ts) beside sst.config.ts, not in sst.config.ts itself (lambda-functions-config.ts:20 CONFIG_FILES, 88 configFilesIn: fixed names only)",
   },
   {
     rule: FLUSH_RULE,
