@@ -31,31 +31,16 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // First run (87 cases, 2026-12-06): 7 misses, 0 false reports. Of the look-alikes none was reported (a CLI script's
 // `handler`, another project's serverless.yml, a Durable Object, an Edge Function, waitUntil and middy's `after`).
 // Fixed in knowledge (frameworks/lambda-functions-config.ts): the Serverless Framework's serverless.ts/.js/.json, SST v2's
-// stack modules and SST's route shorthand.
+// stack modules and SST's route shorthand; SvelteKit's serverless adapters and Remix's serverless hosts
+// (frameworks/server-adapters-config.ts `svelteKitAdapterPlatform`, `remixHostPlatform`), with look-alikes added for both
+// (adapter-node, adapter-auto without a host file, @remix-run/express); Supabase Edge Functions as a platform
+// (platforms/supabase-edge-functions.ts, bun-deno.ts `platform`), with a Deno Deploy server and a `_shared` module as look-alikes.
 const KNOWN: readonly Known[] = [
   {
     rule: FLUSH_RULE,
     kind: "miss",
     match: "CDK NodejsFunction",
     reason: "not read: a CDK stack's `new NodejsFunction(this, id, { entry, handler })` names the file by `entry` (often path.join(__dirname, …), relative to the stack file) and the export by a bare `handler: \"main\"`; lambda-functions-config.ts:20/22 reads only fixed config file names and `<path>.<name>` entries, and a stack file may be anywhere (lib/, bin/)",
-  },
-  {
-    rule: FLUSH_RULE,
-    kind: "miss",
-    match: "Supabase edge function: Deno.serve",
-    reason: "knowledge: no platform descriptor for Supabase Edge Functions (supabase/functions/<name>/index.ts, background work through EdgeRuntime.waitUntil); `Deno.serve` is a request handler only (analysis/knowledge/frameworks/bun-deno.ts), analysis/knowledge/platforms/ has no supabase.ts",
-  },
-  {
-    rule: FLUSH_RULE,
-    kind: "miss",
-    match: "SvelteKit src/routes/api/chat/+server.ts with @sveltejs/adapter-vercel",
-    reason: "knowledge: SvelteKit's route files have no `platform` (analysis/knowledge/frameworks/sveltekit.ts:14); the adapter svelte.config.js imports (@sveltejs/adapter-vercel, -netlify, -cloudflare) is not read as Qwik's adapters folder and Nitro's preset are (frameworks/server-adapters-config.ts)",
-  },
-  {
-    rule: FLUSH_RULE,
-    kind: "miss",
-    match: "Remix loader on Vercel",
-    reason: "knowledge: Remix/React Router route modules have no `platform` (analysis/knowledge/frameworks/remix.ts:28): a project deployed on Vercel (@vercel/remix, vercel.json) is not read as the Next.js routes' vercel.json is",
   },
   {
     rule: FLUSH_RULE,
@@ -543,6 +528,25 @@ export default function Chat() {
   return null;
 }
 `, { filename: "app/routes/chat.tsx", files: { "package.json": pkg({ ...HH, "@remix-run/react": "^2.15.0", "@vercel/remix": "^2.15.0" }, { type: "module" }), "vercel.json": JSON.stringify({ framework: "remix" }), "app/tracing.server.ts": TRACING_TS, "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./app/*"] } } }) } }),
+    c("SvelteKit +server.ts with adapter-auto in a project with vercel.json", `import { tracer } from "$lib/tracing";
+
+export async function POST({ request }: { request: Request }) {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await tracer.startSpan("answer", async () => request.url));
+}
+`, {
+      filename: "src/routes/api/chat/+server.ts",
+      files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-auto": "^3.3.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-auto";\n\nexport default { kit: { adapter: adapter() } };\n`, "vercel.json": "{}", "src/lib/tracing.ts": TRACING_TS },
+    }),
+    c("React Router 7 action on Netlify (@netlify/vite-plugin-react-router)", `import type { Route } from "./+types/chat";
+import { tracer } from "../tracing.server";
+
+export async function action({ request }: Route.ActionArgs) {
+  tracer.createSession({ sessionName: "chat" });
+  const form = await request.formData();
+  return { answer: await tracer.startSpan("answer", async () => String(form.get("message"))) };
+}
+`, { filename: "app/routes/chat.tsx", files: { "package.json": pkg({ ...HH, "react-router": "^7.1.0", "@netlify/vite-plugin-react-router": "^1.0.0" }, { type: "module" }), "app/tracing.server.ts": TRACING_TS } }),
     // ---- Monorepo layouts ----
     c("pnpm + Turbo monorepo: apps/api/serverless.yml names src/chat.main, the tracer from the workspace package @acme/tracing", lambdaNamed("main", "@acme/tracing"), {
       filename: "apps/api/src/chat.ts",
@@ -745,6 +749,63 @@ export default async function answer(request: Request) {
   return tracer.startSpan("answer", async () => request.url);
 }
 `, { filename: "api/_lib/answer.ts", files: VERCEL }),
+    c("SvelteKit +server.ts with adapter-node (a Node server)", `import { tracer } from "$lib/tracing";
+
+export async function POST({ request }: { request: Request }) {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await tracer.startSpan("answer", async () => request.url));
+}
+`, {
+      filename: "src/routes/api/chat/+server.ts",
+      files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-node": "^5.2.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-node";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
+    }),
+    c("SvelteKit +server.ts with adapter-auto and no host file (the host is not known)", `import { tracer } from "$lib/tracing";
+
+export async function POST({ request }: { request: Request }) {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await tracer.startSpan("answer", async () => request.url));
+}
+`, {
+      filename: "src/routes/api/chat/+server.ts",
+      files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-auto": "^3.3.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-auto";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
+    }),
+    c("SvelteKit on Vercel whose route hands the flush to waitUntil from @vercel/functions", `import { waitUntil } from "@vercel/functions";
+import { tracer } from "$lib/tracing";
+
+export async function POST({ request }: { request: Request }) {
+  try {
+    tracer.createSession({ sessionName: "chat" });
+    return new Response(await tracer.startSpan("answer", async () => request.url));
+  } finally {
+    waitUntil(tracer.forceFlush());
+  }
+}
+`, {
+      filename: "src/routes/api/chat/+server.ts",
+      files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0", "@vercel/functions": "^1.5.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
+    }),
+    c("a Remix app served by Express (@remix-run/express): loaders run in a long-running server", `import type { LoaderFunctionArgs } from "@remix-run/node";
+import { tracer } from "~/tracing.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  tracer.createSession({ sessionName: "chat" });
+  return Response.json({ answer: await tracer.startSpan("answer", async () => request.url) });
+}
+`, { filename: "app/routes/chat.tsx", files: { "package.json": pkg({ ...HH, "@remix-run/node": "^2.15.0", "@remix-run/express": "^2.15.0", express: "^4.21.2" }, { type: "module" }), "server.js": `import express from "express";\nimport { createRequestHandler } from "@remix-run/express";\n\nconst app = express();\napp.all("*", createRequestHandler({ build: await import("./build/server/index.js") }));\napp.listen(3000);\n`, "app/tracing.server.ts": TRACING_TS, "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./app/*"] } } }) } }),
+    c("a Deno Deploy server's Deno.serve (main.ts, no Supabase functions folder): a long-running isolate", `import { tracer } from "./tracing.ts";
+
+Deno.serve(async (req: Request) => {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await tracer.startSpan("answer", async () => req.url));
+});
+`, { filename: "main.ts", files: { "deno.json": JSON.stringify({ imports: { honeyhive: "npm:honeyhive@2" } }), "tracing.ts": TRACING_TS } }),
+    c("a dev server in supabase/functions/_shared (no function of its own)", `import { tracer } from "./tracing.ts";
+
+Deno.serve(async (req: Request) => {
+  tracer.createSession({ sessionName: "dev" });
+  return new Response(await tracer.startSpan("answer", async () => req.url));
+});
+`, { filename: "supabase/functions/_shared/dev-server.ts", files: SUPABASE }),
     c("a Bun server (export default { port, fetch }) in a workspace app beside a serverless app", `import { tracer } from "@acme/tracing";
 
 export default {
