@@ -566,8 +566,8 @@ const EXPECTATIONS: readonly Expectation[] = [
 ];
 
 /** Expectations the codemod does not meet today (asserted failing; a fix turns them red: then delete the entry). */
-// First run (18 projects, 2026-12-06; SvelteKit and Remix on Vercel, SvelteKit on adapter-node and a Supabase Edge Function
-// added with their fixes): 1 not met, the rules' serverless.ts miss (the transform shares the detection). The
+// First run (18 projects, 2026-12-06; 22 now: SvelteKit and Remix on Vercel, SvelteKit on adapter-node and a Supabase Edge
+// Function added with their fixes): 1 not met, the rules' serverless.ts miss (the transform shares the detection). The
 // type-check of the TypeScript outputs found nothing.
 // Fixed since: serverless.ts is read (analysis/knowledge/frameworks/lambda-functions-config.ts CONFIG_FILES).
 const KNOWN: readonly KnownExpectation[] = [];
