@@ -20,9 +20,9 @@
 //
 // Each expectation asserts the correct output; those the codemod does not meet today are in KNOWN (asserted as
 // failing today, with a reason), so a fix turns the file red until the entry is deleted.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect } from "vitest";
 import { removeProjects } from "./cli/test-utils/project.js";
-import { expectCleanRun, projectRuns, type SetProject } from "./cli/test-utils/shapes.js";
+import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, type SetProject } from "./cli/test-utils/shapes.js";
 
 const pkg = (deps: Record<string, string>, type?: "module" | "commonjs"): string =>
   JSON.stringify({ name: "app", private: true, ...(type === undefined ? {} : { type }), dependencies: deps });
@@ -740,12 +740,6 @@ const TS_IN_JS = /(?:let|const|var)\s+\w+\s*:\s*[A-Z]\w*|\bas\s+[A-Z]\w*\b|\)\s*
 beforeAll(migrate, 300_000);
 afterAll(removeProjects);
 
-/** One expectation on the migrated projects. */
-interface Expectation {
-  readonly name: string;
-  readonly check: () => void;
-}
-
 const EXPECTATIONS: readonly Expectation[] = [
   // lambda-force-flush
   {
@@ -1062,16 +1056,8 @@ const EXPECTATIONS: readonly Expectation[] = [
 // namespace import, which migrating-from-1x.md promises) were right. The two module-object entries were fixed by
 // lead-modobj (a whole-module binding's member read as the module's export), the two `export =` ones by fix-blind10
 // (`export =` read as `module.exports =`, `import x = require()` of a project module followed). None left.
-const KNOWN: readonly { readonly match: string; readonly reason: string }[] = [];
+const KNOWN: readonly KnownExpectation[] = [];
 
 describe("blind 10: migrate across import styles and module systems", () => {
-  it("migrates every project with its sets without a failure, to parsable output a second run leaves alone", () => {
-    for (const project of PROJECTS) for (const set of project.sets) expectCleanRun(`${project.name} ${set}`, runOf(project.name, set));
-  });
-  const known = (expectation: Expectation) => KNOWN.find((entry) => expectation.name.includes(entry.match));
-  for (const expectation of EXPECTATIONS) {
-    const entry = known(expectation);
-    if (entry === undefined) it(expectation.name, expectation.check);
-    else it(`known (not met today: ${entry.reason}): ${expectation.name}`, () => expect(expectation.check).toThrow());
-  }
+  describeSetExpectations(PROJECTS, runOf, EXPECTATIONS, KNOWN);
 });

@@ -51,6 +51,7 @@ import { cloudflareWorkers } from "./platforms/cloudflare-workers.js";
 import { gcpFunctions } from "./platforms/gcp-functions.js";
 import { netlify } from "./platforms/netlify.js";
 import { nextjsServerless } from "./platforms/nextjs-serverless.js";
+import { supabaseEdgeFunctions } from "./platforms/supabase-edge-functions.js";
 import { vercel as vercelPlatform } from "./platforms/vercel.js";
 import type { CallRegistration, FrameworkDescriptor, GlobalRegistration, ObjectKind, PlatformDescriptor, PluginRegistration } from "./types.js";
 
@@ -132,6 +133,7 @@ export const PLATFORMS: readonly PlatformDescriptor[] = [
   cloudflareWorkers,
   cloudflarePages,
   nextjsServerless,
+  supabaseEdgeFunctions,
 ];
 
 export interface KnowledgeIndex {

@@ -1,6 +1,7 @@
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
 import { REQUEST_OBJECT } from "./common.js";
 import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
+import { supabaseEdgeFunctions } from "../platforms/supabase-edge-functions.js";
 
 /** Bun's per-connection WebSocket callbacks (`Bun.serve({ websocket: { message } })`). */
 const WEBSOCKET_HANDLERS = ["open", "message", "close", "drain"];
@@ -33,6 +34,9 @@ function isServer(api: HandlerHookApi, exported: DefaultExportObject): boolean {
  * `Deno.serve({ handler })` (runtime globals), and the `export default { fetch }` that `bun run` and
  * `deno serve` start (when it is not a Cloudflare Worker, which `cloudflare-workers` claims first).
  */
+/** A function's entry module under a Supabase project's `supabase/functions/` (not `_shared/`). */
+const SUPABASE_FUNCTION = /(?:^|\/)supabase\/functions\/(?!_)[^/]+\/index\.[cm]?[jt]sx?$/;
+
 export const bunDeno = {
   id: "bun-deno",
   name: "fetch",
@@ -56,6 +60,9 @@ export const bunDeno = {
       }
     },
   },
+  // A Supabase Edge Function's `Deno.serve` (`supabase/functions/<name>/index.ts`; `_shared/` and other
+  // underscore folders hold modules the functions import) is its platform's entry point.
+  platform: (api) => (SUPABASE_FUNCTION.test(api.path) ? supabaseEdgeFunctions : undefined),
   // `fetch(request)`: `request.headers.get("x")`, `new URL(request.url).searchParams`.
   requestInputs: REQUEST_OBJECT,
 } as const satisfies FrameworkDescriptor;

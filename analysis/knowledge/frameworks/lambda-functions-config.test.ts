@@ -160,6 +160,38 @@ describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the pr
     expect(configuredHandlerNames(join(root, "index.ts"))).toEqual([]);
     expect(configuredHandlerNames(join(root, "search", "src", "chat.ts"))).toEqual([]);
   });
+
+  it("reads the Serverless Framework's service file in its other formats: serverless.ts, serverless.js, serverless.json (blind-12)", () => {
+    const ts = `const config: AWS = {\n  service: "support",\n  functions: {\n    chat: { handler: "src/chat.main", events: [] },\n  },\n};\nmodule.exports = config;\n`;
+    for (const [name, text] of [["serverless.ts", ts], ["serverless.js", ts.replace(": AWS", "")], ["serverless.json", JSON.stringify({ functions: { chat: { handler: "src/chat.main" } } })]] as const) {
+      const root = project({ ...PACKAGE, "src/": "", [name]: text });
+      expect(configuredHandlerNames(join(root, "src", "chat.ts")), name).toEqual(["main"]);
+      expect(configuredHandlerNames(join(root, "src", "other.ts")), name).toEqual([]);
+    }
+  });
+
+  it("reads SST v2's stack modules beside sst.config.ts (stacks/*.ts), and SST's route shorthand (blind-12)", () => {
+    const stack = [
+      `import { Api, Function, type StackContext } from "sst/constructs";`,
+      "export function API({ stack }: StackContext) {",
+      `  new Function(stack, "Chat", { handler: "packages/functions/src/chat.main" });`,
+      `  new Api(stack, "api", { routes: { "GET /notes": "packages/functions/src/list.run", $default: "packages/functions/src/any.handler" } });`,
+      "}",
+      "",
+    ].join("\n");
+    const root = project({ ...PACKAGE, "packages/functions/src/": "", "sst.config.ts": `import { API } from "./stacks/API";\nexport default { stacks(app) { app.stack(API); } };\n`, "stacks/API.ts": stack });
+    const at = (name: string): readonly string[] => configuredHandlerNames(join(root, "packages", "functions", "src", name));
+    expect(at("chat.ts")).toEqual(["main"]);
+    expect(at("list.ts")).toEqual(["run"]);
+    // A route key that is no HTTP method is not read as the shorthand.
+    expect(at("any.ts")).toEqual([]);
+    // v3: `api.route("POST /chat", "…")` in sst.config.ts itself.
+    const v3 = project({ ...PACKAGE, "src/": "", "sst.config.ts": `const api = new sst.aws.ApiGatewayV2("Api");\napi.route("POST /chat", "src/chat.main");\n` });
+    expect(configuredHandlerNames(join(v3, "src", "chat.ts"))).toEqual(["main"]);
+    // A stacks/ folder is read only beside an SST config.
+    const plain = project({ ...PACKAGE, "packages/functions/src/": "", "stacks/API.ts": stack });
+    expect(configuredHandlerNames(join(plain, "packages", "functions", "src", "chat.ts"))).toEqual([]);
+  });
 });
 
 describe("a configuration added mid-session (an editor's lint server keeps the process)", () => {

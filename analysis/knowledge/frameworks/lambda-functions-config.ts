@@ -16,10 +16,29 @@ import { dirname, join, relative, sep } from "node:path";
 import { deploymentOf } from "../../deployment.js";
 import { absolutePath, preloadsOfCommand, projectModules } from "../../project-modules.js";
 
-/** The configuration files, by the tool that reads them. */
-const CONFIG_FILES = ["serverless.yml", "serverless.yaml", "template.yaml", "template.yml", "sst.config.ts", "sst.config.js"];
-/** `handler: src/chat.main`, `Handler: "app.lambdaHandler"`, `handler: 'packages/functions/src/chat.main'` (YAML, or a TS/JS object key). */
+/**
+ * The configuration files, by the tool that reads them. The Serverless Framework's service file in each
+ * format it loads (serverless.yml, .yaml, .json, .js, .ts: serverless's getServerlessConfigFile; "Since
+ * v1.72.0, the Serverless framework accepts serverless.ts ... in addition to the usual serverless.yml,
+ * serverless.json and serverless.js", serverless/typescript's README; checked with the search tool
+ * 2026-12-06), SAM's template, SST's config.
+ */
+const CONFIG_FILES = ["serverless.yml", "serverless.yaml", "serverless.json", "serverless.js", "serverless.ts", "template.yaml", "template.yml", "sst.config.ts", "sst.config.js"];
+/**
+ * Folders whose modules are configuration too, where the file that names them is beside: SST v2 declares
+ * its functions in stack modules (`stacks/API.ts`: `new Function(stack, "Chat", { handler:
+ * "packages/functions/src/chat.main" })`, `new Api(stack, "api", { routes: { "GET /": "packages/functions/src/list.handler" } })`),
+ * which sst.config.ts imports; their paths are relative to the app's root, as sst.config.ts's own.
+ */
+const CONFIG_FOLDERS: Readonly<Record<string, string>> = { "sst.config.ts": "stacks", "sst.config.js": "stacks" };
+const CONFIG_MODULE = /\.[cm]?[jt]s$/;
+/** `handler: src/chat.main`, `Handler: "app.lambdaHandler"`, `handler: 'packages/functions/src/chat.main'` (YAML, or a TS/JS/JSON object key). */
 const HANDLER_ENTRY = /\b[Hh]andler["']?\s*:\s*["'`]?((?:\.{0,2}\/)?[\w@$./[\]-]+?)\.([A-Za-z_$][\w$]*)["'`]?\s*(?:[,}\n#]|$)/g;
+/**
+ * SST's route shorthand, a route key or argument followed by the handler's string: `"GET /notes": "packages/functions/src/list.main"`
+ * (v2 `Api` routes) and `api.route("POST /chat", "packages/functions/src/chat.main")` (v3).
+ */
+const ROUTE_ENTRY = /["'`](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY|\$default)(?:\s+[^"'`\n]*)?["'`]\s*[:,]\s*["'`]((?:\.{0,2}\/)?[\w@$./[\]-]+?)\.([A-Za-z_$][\w$]*)["'`]/g;
 /** SAM's `CodeUri: chat/` on its own line (a `CodeUri:` whose value is an S3 object on the lines below names no folder). */
 const CODE_URI = /^[ \t]*CodeUri[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
 /** Any `CodeUri:` key, a folder or not. */
@@ -88,7 +107,17 @@ function readConfigDirectories(key: string): readonly string[] {
 /** The configuration files `directory` holds, from its listing (read again when the directory changes). */
 function configFilesIn(directory: string): string[] {
   const entries = projectModules().listing(directory);
-  return entries === undefined ? [] : CONFIG_FILES.filter((name) => entries.get(name) === "file");
+  if (entries === undefined) return [];
+  const files = CONFIG_FILES.filter((name) => entries.get(name) === "file");
+  for (const name of files) {
+    const folder = CONFIG_FOLDERS[name];
+    if (folder === undefined || entries.get(folder) !== "directory") continue;
+    for (const [module, kind] of projectModules().listing(join(directory, folder)) ?? []) {
+      const path = `${folder}/${module}`;
+      if (kind === "file" && CONFIG_MODULE.test(module) && !files.includes(path)) files.push(path);
+    }
+  }
+  return files;
 }
 
 /** The names a directory's configuration files give, looked at again at most once a second (`ProjectModules.rechecked`). */
@@ -143,6 +172,7 @@ function handlerNamesOfText(source: string): HandlerNames {
     if (codeUri === null) continue;
     addNames(names, codeUri === undefined || codeUri === "" ? path : `${codeUri}/${path}`, [match[2]!]);
   }
+  for (const match of text.matchAll(ROUTE_ENTRY)) addNames(names, normalize(match[1]!), [match[2]!]);
   return names;
 }
 

@@ -1,6 +1,7 @@
 import { sourceModule } from "../../context.js";
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
 import { REQUEST_OBJECT, SCRIPT_EXTENSION } from "./common.js";
+import { remixHostPlatform } from "./server-adapters-config.js";
 
 /** The server exports of a route module (`clientAction`/`clientLoader` run in the browser, not here). */
 const ROUTE_EXPORTS = ["action", "loader"];
@@ -10,6 +11,9 @@ const ROUTE_EXPORTS = ["action", "loader"];
  * `app/routes.ts` puts it.
  */
 const ROUTE_TYPES_MODULE = /^\.\/\+types\//;
+
+/** The route modules by their path: `app/routes/**` and `app/root.*`. */
+const ROUTE_FILES = [new RegExp(String.raw`(?:^|/)app/routes/.+${SCRIPT_EXTENSION}`), new RegExp(String.raw`(?:^|/)app/root${SCRIPT_EXTENSION}`)];
 
 function importsRouteTypes(api: HandlerHookApi): boolean {
   return api.ast.body.some((statement) => statement.type === "ImportDeclaration" && ROUTE_TYPES_MODULE.test(sourceModule(statement.source.value)));
@@ -24,15 +28,16 @@ export const remix = {
   name: "Remix/React Router route",
   modules: ["@remix-run/node", "@remix-run/cloudflare", "@remix-run/server-runtime", "react-router", "@react-router/node"],
   modulePatterns: [ROUTE_TYPES_MODULE],
-  files: [
-    { path: new RegExp(String.raw`(?:^|/)app/routes/.+${SCRIPT_EXTENSION}`), exports: ROUTE_EXPORTS },
-    { path: new RegExp(String.raw`(?:^|/)app/root${SCRIPT_EXTENSION}`), exports: ROUTE_EXPORTS },
-  ],
+  // Deployed on a serverless host (`@vercel/remix`, a vercel.json), the route modules' loaders and actions are its entry points.
+  files: ROUTE_FILES.map((path) => ({ path, exports: ROUTE_EXPORTS, platform: remixHostPlatform })),
   hook: {
     trigger: { imports: true },
     run(api) {
-      // A module under app/routes/ was read by its path already.
-      if (!importsRouteTypes(api)) return;
+      // A module under app/routes/ (or app/root) is read by its path, with its host's platform (`files` below): the
+      // hook would register its loaders first as request handlers only, so a route on Vercel importing its
+      // `./+types/…` was no entry point (blind-12). A route module elsewhere (app/routes.ts may put one anywhere)
+      // stays a request handler: its host is not read here.
+      if (!importsRouteTypes(api) || ROUTE_FILES.some((path) => path.test(api.filename))) return;
       for (const exported of api.namedExports()) {
         if (!ROUTE_EXPORTS.includes(exported.name)) continue;
         const functions = api.functionsOf(exported.value).filter((fn) => !api.isHandler(fn));

@@ -96,3 +96,66 @@ export function qwikAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | u
   if (root === undefined) return undefined;
   return projectModules().rechecked(root, readQwikAdapter) ?? undefined;
 }
+
+/**
+ * SvelteKit's deployment adapters whose platform freezes after the response, by the package svelte.config.*
+ * imports (svelte.dev/docs/kit/adapters: "adapter-vercel", "adapter-netlify"; the adapter is set in
+ * svelte.config.js, `kit: { adapter: adapter() }`). `@sveltejs/adapter-auto` (the template's default) picks the
+ * host at build time: then the host's file beside the package.json decides (vercel.json or `.vercel/project.json`,
+ * netlify.toml), as for Next.js. `adapter-node` is a server. The Cloudflare adapters are not mapped: a route reaches
+ * `waitUntil` through `event.platform.context`, which no platform descriptor's form writes.
+ */
+const SVELTEKIT_ADAPTER_PLATFORMS: Readonly<Record<string, PlatformDescriptor>> = {
+  "@sveltejs/adapter-vercel": vercel,
+  "@sveltejs/adapter-netlify": netlify,
+};
+const SVELTEKIT_AUTO_ADAPTER = "@sveltejs/adapter-auto";
+const SVELTE_CONFIGS = ["svelte.config.js", "svelte.config.mjs", "svelte.config.ts"];
+const ADAPTER_IMPORT = /["'](@sveltejs\/adapter-[\w-]+)["']/;
+
+/** The adapter package a svelte.config's text imports (the first one named). */
+export function parseSvelteKitAdapter(text: string): string | undefined {
+  return ADAPTER_IMPORT.exec(text)?.[1];
+}
+
+const readSvelteKitAdapter = (root: string): string | null => {
+  const reader = projectModules();
+  for (const name of SVELTE_CONFIGS) {
+    const adapter = reader.parsedFile(resolve(root, name), parseSvelteKitAdapter);
+    if (adapter !== undefined) return adapter;
+  }
+  return null;
+};
+
+/** The platform of the SvelteKit project of `api`'s file, by its adapter (or the host's file for adapter-auto); none for a server. */
+export function svelteKitAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const signals = deploymentOf(api.filename);
+  if (signals.root === undefined) return undefined;
+  const adapter = projectModules().rechecked(signals.root, readSvelteKitAdapter) ?? SVELTEKIT_AUTO_ADAPTER;
+  if (adapter !== SVELTEKIT_AUTO_ADAPTER) return SVELTEKIT_ADAPTER_PLATFORMS[adapter];
+  return signals.vercel ? vercel : signals.netlify ? netlify : undefined;
+}
+
+/**
+ * Remix and React Router (framework mode) deployed serverless, by the project's host package or file:
+ * Vercel's `@vercel/remix` / `@vercel/react-router` (vercel.com/docs/frameworks/remix: "use @vercel/remix ...
+ * vercelPreset()"), or a vercel.json / `.vercel/project.json`; Netlify's `@netlify/remix-adapter`,
+ * `@netlify/remix-edge-adapter`, `@netlify/vite-plugin-react-router`, or a netlify.toml; Architect on AWS Lambda
+ * (`@remix-run/architect`). Cloudflare's (`@remix-run/cloudflare-pages`) is not mapped, for the reason SvelteKit's
+ * is not: a loader reaches `waitUntil` through its `context`, which no platform form writes. An app served by an
+ * Express server (`@remix-run/express`) has none of these and stays a server.
+ */
+const REMIX_HOST_PACKAGES: readonly (readonly [packages: readonly string[], platform: PlatformDescriptor])[] = [
+  [["@vercel/remix", "@vercel/react-router"], vercel],
+  [["@netlify/remix-adapter", "@netlify/remix-edge-adapter", "@netlify/vite-plugin-react-router"], netlify],
+  [["@remix-run/architect"], awsLambda],
+];
+
+/** The platform the Remix/React Router project of `api`'s file deploys to; none for a server. */
+export function remixHostPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const signals = deploymentOf(api.filename);
+  if (signals.root === undefined) return undefined;
+  const byPackage = REMIX_HOST_PACKAGES.find(([packages]) => packages.some((name) => signals.dependencies.has(name)));
+  if (byPackage) return byPackage[1];
+  return signals.vercel ? vercel : signals.netlify ? netlify : undefined;
+}

@@ -1,5 +1,6 @@
 import type { FrameworkDescriptor } from "../types.js";
 import { REQUEST_OBJECT, UPPERCASE_VERBS } from "./common.js";
+import { svelteKitAdapterPlatform } from "./server-adapters-config.js";
 
 const SCRIPT = String.raw`\.(?:[cm]?[jt]s)$`;
 
@@ -12,9 +13,10 @@ export const sveltekit = {
   name: "SvelteKit",
   modules: ["@sveltejs/kit"],
   files: [
-    { path: new RegExp(String.raw`(?:^|/)routes/(?:.+/)?\+server${SCRIPT}`), exports: [...UPPERCASE_VERBS, "fallback"] },
+    // Deployed with a serverless adapter (`@sveltejs/adapter-vercel` in svelte.config.js), the routes are its entry points.
+    { path: new RegExp(String.raw`(?:^|/)routes/(?:.+/)?\+server${SCRIPT}`), exports: [...UPPERCASE_VERBS, "fallback"], platform: svelteKitAdapterPlatform },
     { path: new RegExp(String.raw`(?:^|/)hooks\.server${SCRIPT}`), exports: ["handle", "handleFetch", "handleError"] },
-    { path: new RegExp(String.raw`(?:^|/)routes/(?:.+/)?\+(?:page|layout)\.server${SCRIPT}`), exports: ["load"], objectExports: ["actions"] },
+    { path: new RegExp(String.raw`(?:^|/)routes/(?:.+/)?\+(?:page|layout)\.server${SCRIPT}`), exports: ["load"], objectExports: ["actions"], platform: svelteKitAdapterPlatform },
   ],
   handlerTypes: [{ package: "@sveltejs/kit", name: ["RequestHandler", "RequestEvent", "Handle", "Action", "Actions", "ServerLoad"] }],
   // `event.request.headers.get("x")`, `event.url.searchParams`, `event.params`, `event.cookies.get("x")`;

@@ -66,6 +66,38 @@ export function projectRuns(projects: readonly SetProject[]) {
   };
 }
 
+/** One expectation on a blind round's migrated projects. */
+export interface Expectation {
+  readonly name: string;
+  readonly check: () => void;
+}
+
+/** An expectation not met today, matched by a part of its name, with the reason (asserted failing, so a fix turns it red). */
+export interface KnownExpectation {
+  readonly match: string;
+  readonly reason: string;
+}
+
+/**
+ * The common tests of a blind round over `projects` (codemods/blind-10.test.ts on): every run clean and stable, then each
+ * expectation, those in `known` asserted as failing today. Call inside a describe, after projectRuns()'s `migrate` in a beforeAll.
+ */
+export function describeSetExpectations(
+  projects: readonly SetProject[],
+  runOf: (name: string, set: SetName) => MigratedShape,
+  expectations: readonly Expectation[],
+  known: readonly KnownExpectation[],
+): void {
+  it("migrates every project with its sets without a failure, to parsable output a second run leaves alone", () => {
+    for (const project of projects) for (const set of project.sets) expectCleanRun(`${project.name} ${set}`, runOf(project.name, set));
+  });
+  for (const expectation of expectations) {
+    const entry = known.find((candidate) => expectation.name.includes(candidate.match));
+    if (entry === undefined) it(expectation.name, expectation.check);
+    else it(`known (not met today: ${entry.reason}): ${expectation.name}`, () => expect(expectation.check).toThrow());
+  }
+}
+
 /** Changed files of a migrated shape → their review markers, from the JSON report. */
 export function changedFiles(migrated: MigratedShape): Record<string, number> {
   return Object.fromEntries(migrated.report.files.filter((file) => file.status === "changed").map((file) => [file.path, file.markers]));
