@@ -18,7 +18,7 @@ import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf, uncachedCreationIn } from "./tracer-init.js";
 import { pipelineFactsOf } from "./instrumentations.js";
-import { isInputDecoratorFactory, rejectsValidationErrorsIn } from "./session-id-flow.js";
+import { isInputDecoratorFactory, rejectsValidationErrorsIn, uuidSchemaOf } from "./session-id-flow.js";
 import type { AnalysisInput } from "./input.js";
 import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
@@ -90,7 +90,14 @@ export type ExportFact =
    * and lets them decide (`if (!validationResult(req).isEmpty()) return res.status(400)…`): a route that holds
    * a chain and this middleware acts on the chain's errors (analysis/session-id-flow.ts `rejectsValidationErrorsIn`).
    */
-  | { readonly kind: "rejectsValidationErrors" };
+  | { readonly kind: "rejectsValidationErrors" }
+  /**
+   * A schema of a schema library (analysis/knowledge/schema-checks.ts) with a UUID rule (`export const Body =
+   * z.object({ sessionId: z.string().uuid() })`): `package` the library's, `uuidKeys` the keys (lower-cased)
+   * whose own rule is a UUID one. An importer's `Body.parse(req.body)` checks those keys (analysis/session-id-flow.ts
+   * `uuidSchemaOf`).
+   */
+  | { readonly kind: "uuidSchema"; readonly package: string; readonly uuidKeys: readonly string[] };
 
 export type ExportFactKind = ExportFact["kind"];
 
@@ -550,6 +557,8 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
   const value = module.all ? valueOfTarget(target) : undefined;
   if (value && !tracer && isInputDecoratorFactory(input, unwrapExpression(value) ?? value)) facts.push({ kind: "inputDecorator" });
   if (fn && !tracer && module.all && rejectsValidationErrorsIn(input, fn)) facts.push({ kind: "rejectsValidationErrors" });
+  const schema = value && !tracer ? uuidSchemaOf(input, unwrapExpression(value) ?? value) : undefined;
+  if (schema) facts.push({ kind: "uuidSchema", ...schema });
   const use = value ? sdk.traceUseOf(value) : undefined;
   const bound = use?.boundTracer;
   if (bound && bound.kind !== "parameter" && bound.moduleLevel) facts.push({ kind: "boundFunction", tracer: (bound.getter ?? bound).name });

@@ -308,6 +308,29 @@ export function rejectsValidationErrorsIn(input: AnalysisInput, fn: FunctionNode
   return new SessionIdFlow(input, getSdkModel(input)).readsDecidingResult(fn, readers.results, readers.throws);
 }
 
+/**
+ * For export-facts: `value` (an export's) is a schema of a schema library (`SCHEMA_LIBRARIES`, by the binding of
+ * its chain's first name) with a UUID rule: the library's package and the keys (lower-cased) whose own value has
+ * one (`sessionId: z.string().uuid()`). A key whose rule is a name (`sessionId: SessionIdRule`) is not followed:
+ * no key, so an importer's `.parse(req.body)` proves nothing for it.
+ */
+export function uuidSchemaOf(input: AnalysisInput, value: TSESTree.Node): { package: string; uuidKeys: string[] } | undefined {
+  // Every export of every module read asks: a UUID rule in the text first.
+  if (!SCHEMA_UUID_MENTION.test(input.text)) return undefined;
+  let first: TSESTree.Node | undefined = unwrap(value);
+  if (first?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  while (first?.type === AST_NODE_TYPES.CallExpression || first?.type === AST_NODE_TYPES.MemberExpression) first = unwrap(first.type === AST_NODE_TYPES.CallExpression ? first.callee : first.object);
+  const origin = first?.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(input).bindings.originOf(first) : undefined;
+  const library = origin && SCHEMA_LIBRARIES.find((entry) => entry.packages.includes(origin.module));
+  if (!origin || !library) return undefined;
+  const uuidKeys = new Set<string>();
+  for (const property of nodesOfTypesWithin(input.ast, PROPERTY_TYPES, value)) {
+    const key = staticName(property.key, property.computed);
+    if (key !== undefined && SCHEMA_UUID_MENTION.test(input.text.slice(property.value.range[0], property.value.range[1]))) uuidKeys.add(key.toLowerCase());
+  }
+  return uuidKeys.size > 0 ? { package: origin.module, uuidKeys: [...uuidKeys] } : undefined;
+}
+
 let resultReaders: { readonly results: readonly ValueSpecifier[]; readonly names: readonly string[]; readonly throws: readonly string[] } | undefined;
 /** Every descriptor's readers of a request's validation errors (and their names), with the methods that throw on them. */
 function validationResultReaders(): NonNullable<typeof resultReaders> {
@@ -1484,7 +1507,7 @@ class SessionIdFlow {
     const origin = getAnalysisContext(this.input).bindings.originOf(callee.object);
     const packageFunction = origin && SCHEMA_LIBRARIES.find((entry) => entry.schemaArgument !== undefined && entry.packages.includes(origin.module) && [...entry.throwing, ...entry.answering].includes(method));
     if (packageFunction) return this.schemaCallFrom(call, packageFunction, method);
-    const module = this.schemaModuleOf(callee.object);
+    const module = this.schemaModuleOf(callee.object) ?? this.importedSchemaOf(callee.object)?.package;
     if (module === undefined) return undefined;
     const methods = SCHEMA_LIBRARIES.find((entry) => entry.schemaArgument === undefined && entry.packages.includes(module) && [...entry.throwing, ...entry.answering].includes(method));
     const value = call.arguments[0];
@@ -1507,8 +1530,22 @@ class SessionIdFlow {
     return origin && SCHEMA_LIBRARIES.some((entry) => entry.packages.includes(origin.module)) ? origin.module : undefined;
   }
 
-  /** A schema the file writes (inline or in a `const`) of a schema library, with a UUID rule on `key`. */
+  /**
+   * A schema exported by another module of the project (`import { Body } from "./schemas"`), read through that
+   * module's facts (`uuidSchema`: its library and the keys with a UUID rule).
+   */
+  private importedSchemaOf(schema: TSESTree.Node): { package: string; uuidKeys: readonly string[] } | undefined {
+    const named = unwrap(schema);
+    const variable = named?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(named) : undefined;
+    const def = variable?.defs[0];
+    if (!variable || (def?.type !== "ImportBinding" && def?.type !== "Variable")) return undefined;
+    return importedFact(this.input, variable, "uuidSchema");
+  }
+
+  /** A schema the file writes (inline or in a `const`) of a schema library, or one a module of the project exports, with a UUID rule on `key`. */
   private schemaWrittenChecks(schema: TSESTree.Node, key: string): boolean {
+    const imported = this.importedSchemaOf(schema);
+    if (imported) return imported.uuidKeys.includes(key.toLowerCase());
     const written = schema.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(schema) : schema;
     return written !== undefined && this.schemaModuleOf(schema) !== undefined && this.schemaValidates(written, SCHEMA_UUID_MENTION, key);
   }

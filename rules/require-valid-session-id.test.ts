@@ -1430,3 +1430,36 @@ describe("gaps-rules-9: a check's failing branch and an ignored verdict", () => 
     ],
   });
 });
+
+// gaps-rules-9: a schema imported from another module of the project is read through that module's facts
+// (`uuidSchema`: its library and the keys with a UUID rule), as a schema the file writes is: `Body.parse(req.body)`
+// checks `req.body.sessionId` only where the imported `Body` has a UUID rule on that key.
+describe("gaps-rules-9: an imported schema given the whole body", () => {
+  const PACKAGE = JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", express: "^5.0.0", zod: "^3.0.0", valibot: "^1.0.0" } });
+  const route = (name: string, body: string, schemas: string, importLine = 'import { Body } from "./schemas";'): Case => ({
+    name,
+    code: `${EXPRESS}${importLine}\napp.post("/chat", (req, res) => {\n  ${body}\n  tracer.createSession({ sessionId: req.body.sessionId });\n  res.end();\n});`,
+    filename: "src/app.ts",
+    files: { "package.json": PACKAGE, "src/schemas.ts": schemas },
+  });
+  const ZOD = (shape: string) => `import { z } from "zod";\nexport const Body = z.object({ ${shape} });\n`;
+  const VALIBOT = (shape: string) => `import * as v from "valibot";\nexport const Body = v.object({ ${shape} });\n`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    route("zod: no UUID rule", "Body.parse(req.body);", ZOD("sessionId: z.string()")),
+    route("zod: the UUID rule on another key", "Body.parse(req.body);", ZOD("userId: z.string().uuid(), sessionId: z.string()")),
+    route("zod: safeParse whose verdict is ignored", "Body.safeParse(req.body);", ZOD("sessionId: z.string().uuid()")),
+    route("valibot: no UUID rule", 'v.parse(Body, req.body);', VALIBOT("sessionId: v.string()"), 'import * as v from "valibot";\nimport { Body } from "./schemas";'),
+    // The module's export is no schema of a library: a function named like one proves nothing.
+    route("a look-alike export named Body", "Body.parse(req.body);", 'export const Body = { parse: (value: unknown) => value, uuid: () => "x" };\nexport const id = Body.uuid();\n'),
+  ];
+  const quiet: Case[] = [
+    route("zod: parse with a UUID rule on the key", "Body.parse(req.body);", ZOD("sessionId: z.string().uuid()")),
+    route("zod v4: z.uuid()", "Body.parse(req.body);", ZOD("sessionId: z.uuid()")),
+    route("zod: safeParse that decides", "if (!Body.safeParse(req.body).success) return void res.status(400).end();", ZOD("sessionId: z.string().uuid()")),
+    route("valibot: parse with a UUID action", "v.parse(Body, req.body);", VALIBOT("sessionId: v.pipe(v.string(), v.uuid())"), 'import * as v from "valibot";\nimport { Body } from "./schemas";'),
+    route("zod: required with require()", "Body.parse(req.body);", ZOD("sessionId: z.string().uuid()"), 'const { Body } = require("./schemas");'),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
