@@ -360,6 +360,25 @@ function isObjectAssign(callee: TSESTree.Node): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "assign" && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object";
 }
 
+/**
+ * The interop marker a transpiler (tsc, Babel, esbuild, SWC) writes into the CommonJS output of an ES module:
+ * `Object.defineProperty(exports, "__esModule", { value: true })`, or `exports.__esModule = true` (also on
+ * `module.exports`). Node's and the bundlers' ESM default import of such a module is its `exports.default`.
+ */
+function isEsModuleMarker(expression: TSESTree.Expression, isExportsObject: (node: TSESTree.Node | undefined) => boolean): boolean {
+  if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
+    const { left, right } = expression;
+    return left.type === AST_NODE_TYPES.MemberExpression && memberName(left) === "__esModule" && isExportsObject(unwrapExpression(left.object)) && right.type === AST_NODE_TYPES.Literal && right.value === true;
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = expression.callee;
+  const [target, key, descriptor] = expression.arguments;
+  const isDefineProperty = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "defineProperty" && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object";
+  if (!isDefineProperty || !target || !isExportsObject(unwrapExpression(target)) || staticName(key, true) !== "__esModule" || descriptor?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const value = descriptor.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed) === "value");
+  return value?.value.type === AST_NODE_TYPES.Literal && value.value.value === true;
+}
+
 function collectExports(input: AnalysisInput): {
   targets: Map<string, ExportTarget>;
   reExports: ReExport[];
@@ -409,6 +428,7 @@ function collectExports(input: AnalysisInput): {
     return true;
   };
   let esm = false;
+  let esModuleMarker = false;
   let assignsExports = false;
   const exportValue = (exported: string | undefined, value: TSESTree.Node) => {
     if (exported === undefined) return;
@@ -497,6 +517,12 @@ function collectExports(input: AnalysisInput): {
       }
       case AST_NODE_TYPES.ExpressionStatement: {
         const expression = statement.expression;
+        // A transpiled ES module marks itself (`Object.defineProperty(exports, "__esModule", { value: true })`):
+        // an ESM default import of it reads `exports.default`, not its whole `module.exports` (`commonJs`).
+        if (isEsModuleMarker(expression, isExportsObject)) {
+          esModuleMarker = true;
+          break;
+        }
         // `Object.assign(module.exports, require("./tracing"))`: hands on that module's names, as `export *`.
         if (expression.type === AST_NODE_TYPES.CallExpression && isObjectAssign(expression.callee) && isExportsObject(unwrapExpression(expression.arguments[0]))) {
           for (const argument of expression.arguments.slice(1)) requiredReExport(argument);
@@ -525,7 +551,7 @@ function collectExports(input: AnalysisInput): {
   }
   const hasTypes = Object.keys(sdkTypes).length > 0;
   const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0 || hasTypes;
-  const commonJs = assignsExports && !esm ? (true as const) : undefined;
+  const commonJs = assignsExports && !esm && !esModuleMarker ? (true as const) : undefined;
   return { targets, reExports, sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined, namespaceReExports, commonJs };
 }
 
