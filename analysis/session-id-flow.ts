@@ -1330,7 +1330,8 @@ class SessionIdFlow {
         this.isValidationCall(candidate) &&
         !this.isValidationChain(candidate) &&
         validatedValues(candidate).some((argument) => this.readsInputKey(argument, key, !cutoffs.has(enclosingFunction(candidate) ?? this.input.ast))) &&
-        this.actsOnFailure(candidate, call),
+        // A middleware off the value's way decides by its own paths (`if (ok) next(); else res.status(400).end()`).
+        this.actsOnFailure(candidate, cutoffs.has(enclosingFunction(candidate) ?? this.input.ast) ? call : undefined),
     );
   }
 

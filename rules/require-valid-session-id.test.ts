@@ -1463,3 +1463,18 @@ describe("gaps-rules-9: an imported schema given the whole body", () => {
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
+
+// gaps-rules-9: a middleware off the value's way that checks the same header decides by its own two paths.
+describe("gaps-rules-9: a middleware's if … else", () => {
+  const HEAD = EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, isSessionId }");
+  const START = `app.post("/chat", (req, res) => {\n  tracer.createSession({ sessionId: req.get("x-session-id") });\n  res.end();\n});`;
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [`${HEAD}app.use((req, res, next) => {\n  if (isSessionId(req.get("x-session-id"))) next();\n  else res.status(400).end();\n});\n${START}`],
+    invalid: [
+      invalidCase(`${HEAD}app.use((req, res, next) => {\n  if (!isSessionId(req.get("x-session-id"))) console.warn("bad session id");\n  next();\n});\n${START}`, { source: 'req.get("x-session-id")', method: "createSession", handler: "Express handler" }, [
+        ["{ HoneyHiveTracer, isSessionId }", "{ HoneyHiveTracer, isSessionId, toSessionId }"],
+        ['createSession({ sessionId: req.get("x-session-id") })', 'createSession({ sessionId: typeof req.get("x-session-id") === "string" && req.get("x-session-id") ? toSessionId(req.get("x-session-id")) : undefined })'],
+      ]),
+    ],
+  });
+});
