@@ -18,7 +18,7 @@ import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf, uncachedCreationIn } from "./tracer-init.js";
 import { pipelineFactsOf } from "./instrumentations.js";
-import { isInputDecoratorFactory, rejectsValidationErrorsIn } from "./session-id-flow.js";
+import { isInputDecoratorFactory, rejectsValidationErrorsIn, uuidSchemaOf } from "./session-id-flow.js";
 import type { AnalysisInput } from "./input.js";
 import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
@@ -90,7 +90,14 @@ export type ExportFact =
    * and lets them decide (`if (!validationResult(req).isEmpty()) return res.status(400)…`): a route that holds
    * a chain and this middleware acts on the chain's errors (analysis/session-id-flow.ts `rejectsValidationErrorsIn`).
    */
-  | { readonly kind: "rejectsValidationErrors" };
+  | { readonly kind: "rejectsValidationErrors" }
+  /**
+   * A schema of a schema library (analysis/knowledge/schema-checks.ts) with a UUID rule (`export const Body =
+   * z.object({ sessionId: z.string().uuid() })`): `package` the library's, `uuidKeys` the keys (lower-cased)
+   * whose own rule is a UUID one. An importer's `Body.parse(req.body)` checks those keys (analysis/session-id-flow.ts
+   * `uuidSchemaOf`).
+   */
+  | { readonly kind: "uuidSchema"; readonly package: string; readonly uuidKeys: readonly string[] };
 
 export type ExportFactKind = ExportFact["kind"];
 
@@ -353,6 +360,25 @@ function isObjectAssign(callee: TSESTree.Node): boolean {
   return callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "assign" && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object";
 }
 
+/**
+ * The interop marker a transpiler (tsc, Babel, esbuild, SWC) writes into the CommonJS output of an ES module:
+ * `Object.defineProperty(exports, "__esModule", { value: true })`, or `exports.__esModule = true` (also on
+ * `module.exports`). Node's and the bundlers' ESM default import of such a module is its `exports.default`.
+ */
+function isEsModuleMarker(expression: TSESTree.Expression, isExportsObject: (node: TSESTree.Node | undefined) => boolean): boolean {
+  if (expression.type === AST_NODE_TYPES.AssignmentExpression) {
+    const { left, right } = expression;
+    return left.type === AST_NODE_TYPES.MemberExpression && memberName(left) === "__esModule" && isExportsObject(unwrapExpression(left.object)) && right.type === AST_NODE_TYPES.Literal && right.value === true;
+  }
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return false;
+  const callee = expression.callee;
+  const [target, key, descriptor] = expression.arguments;
+  const isDefineProperty = callee.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === "defineProperty" && callee.object.type === AST_NODE_TYPES.Identifier && callee.object.name === "Object";
+  if (!isDefineProperty || !target || !isExportsObject(unwrapExpression(target)) || staticName(key, true) !== "__esModule" || descriptor?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const value = descriptor.properties.find((property): property is TSESTree.Property => property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed) === "value");
+  return value?.value.type === AST_NODE_TYPES.Literal && value.value.value === true;
+}
+
 function collectExports(input: AnalysisInput): {
   targets: Map<string, ExportTarget>;
   reExports: ReExport[];
@@ -402,6 +428,7 @@ function collectExports(input: AnalysisInput): {
     return true;
   };
   let esm = false;
+  let esModuleMarker = false;
   let assignsExports = false;
   const exportValue = (exported: string | undefined, value: TSESTree.Node) => {
     if (exported === undefined) return;
@@ -490,6 +517,12 @@ function collectExports(input: AnalysisInput): {
       }
       case AST_NODE_TYPES.ExpressionStatement: {
         const expression = statement.expression;
+        // A transpiled ES module marks itself (`Object.defineProperty(exports, "__esModule", { value: true })`):
+        // an ESM default import of it reads `exports.default`, not its whole `module.exports` (`commonJs`).
+        if (isEsModuleMarker(expression, isExportsObject)) {
+          esModuleMarker = true;
+          break;
+        }
         // `Object.assign(module.exports, require("./tracing"))`: hands on that module's names, as `export *`.
         if (expression.type === AST_NODE_TYPES.CallExpression && isObjectAssign(expression.callee) && isExportsObject(unwrapExpression(expression.arguments[0]))) {
           for (const argument of expression.arguments.slice(1)) requiredReExport(argument);
@@ -518,7 +551,7 @@ function collectExports(input: AnalysisInput): {
   }
   const hasTypes = Object.keys(sdkTypes).length > 0;
   const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0 || hasTypes;
-  const commonJs = assignsExports && !esm ? (true as const) : undefined;
+  const commonJs = assignsExports && !esm && !esModuleMarker ? (true as const) : undefined;
   return { targets, reExports, sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined, namespaceReExports, commonJs };
 }
 
@@ -550,6 +583,8 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
   const value = module.all ? valueOfTarget(target) : undefined;
   if (value && !tracer && isInputDecoratorFactory(input, unwrapExpression(value) ?? value)) facts.push({ kind: "inputDecorator" });
   if (fn && !tracer && module.all && rejectsValidationErrorsIn(input, fn)) facts.push({ kind: "rejectsValidationErrors" });
+  const schema = value && !tracer ? uuidSchemaOf(input, unwrapExpression(value) ?? value) : undefined;
+  if (schema) facts.push({ kind: "uuidSchema", ...schema });
   const use = value ? sdk.traceUseOf(value) : undefined;
   const bound = use?.boundTracer;
   if (bound && bound.kind !== "parameter" && bound.moduleLevel) facts.push({ kind: "boundFunction", tracer: (bound.getter ?? bound).name });

@@ -2,7 +2,11 @@
 // exporters the file makes (`new OTLPTraceExporter({ url, headers })`): the `url` as written (a literal,
 // a template, a `process.env.X` read, a const), a key header read from a HoneyHive key variable, and for
 // an exporter without `url` the OTLP endpoint variables the project's Lambda configuration sets for this
-// handler (serverless.yml / SAM; .env files are not read). The text test `mayExportOtelToHoneyhive` stays
+// handler (serverless.yml / SAM). The exporters are recognized by their bindings (an exporter class of
+// knowledge/trace-exporters.ts, imported under an alias or read through a namespace), and so is a call that builds
+// its exporter from those variables (@vercel/otel's `registerOTel()` without `traceExporter`). `.env` files are not
+// read: they are local and per developer, often absent from the repository, and a deployment sets its own values
+// (the docs of the flush rule say so). The text test `mayExportOtelToHoneyhive` stays
 // the cheap prefilter; a file whose exporters cannot be read falls back to it on the code without comments
 // (a comment naming HoneyHive sends nothing anywhere).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
@@ -13,12 +17,12 @@ import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { configuredEnvironmentValues } from "./knowledge/frameworks/lambda-functions-config.js";
 import { mayExportOtelToHoneyhive, namesOtelPackage, OTEL_COMPONENTS, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
+import { ENV_CONFIGURED_PIPELINES, mayMakeTraceExporter, TRACE_EXPORTERS } from "./knowledge/trace-exporters.js";
 import { nodesOfType } from "./nodes.js";
 
 export type Destination = "honeyhive" | "other" | "unknown";
 
 const { honeyhiveEndpoint, honeyhiveOtlp } = opentelemetryProfile;
-const EXPORTERS = OTEL_COMPONENTS.filter((component) => component.role === "exporter").map((component) => component.export);
 /** How far a const holding the url is followed (`const url = BASE + "/v1/traces"`). */
 const MAX_DEPTH = 3;
 /** How many steps from a provider to its exporter are followed (provider → const → processor → const → exporter). */
@@ -31,7 +35,7 @@ export function exportsOtelToHoneyhive(input: AnalysisInput): boolean {
   if (!namesOtelPackage(input.text)) return false;
   const named = mayExportOtelToHoneyhive(input.text);
   // Without HoneyHive in the text, only an exporter whose endpoint the configuration sets can send there.
-  if (!named && !input.text.includes("OTLPTraceExporter")) return false;
+  if (!named && !mayMakeTraceExporter(input.text)) return false;
   return verdicts.getOrCompute(input.ast, () => decide(input, named), true);
 }
 
@@ -40,8 +44,17 @@ function decide(input: AnalysisInput, named: boolean): boolean {
   const destinations: Destination[] = [];
   for (const creation of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
     const origin = bindings.originOf(creation.callee);
-    if (!origin || !EXPORTERS.some((target) => target.package === origin.module && target.name === originName(origin))) continue;
+    if (!origin || !TRACE_EXPORTERS.some((target) => target.package === origin.module && target.name === originName(origin))) continue;
     destinations.push(exporterDestination(input, creation));
+  }
+  // `registerOTel("svc")`: no exporter in the options, so the one the environment configures.
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const origin = bindings.originOf(call.callee);
+    const pipeline = origin && ENV_CONFIGURED_PIPELINES.find((candidate) => candidate.export.package === origin.module && candidate.export.name === originName(origin));
+    if (!pipeline) continue;
+    const options = unwrapExpression(call.arguments[0]);
+    const given = options?.type === AST_NODE_TYPES.ObjectExpression && pipeline.exporterOptions.some((key) => propertyValue(options, key) !== undefined);
+    destinations.push(given ? componentDestination(input, call) : configuredDestination(input));
   }
   if (destinations.includes("honeyhive")) return true;
   if (destinations.length > 0 && destinations.every((destination) => destination === "other")) return false;
@@ -209,10 +222,11 @@ function codeWithoutComments(input: AnalysisInput): string {
 }
 
 /**
- * The parse-free test for `migrate`'s prefilter: a file making an OTLP trace exporter whose endpoint the
+ * The parse-free test for `migrate`'s prefilter: a file making an OTLP trace exporter (or an environment-configured
+ * pipeline, `registerOTel()`: knowledge/trace-exporters.ts) whose endpoint the
  * project's Lambda configuration points at HoneyHive for this handler (its text need not name HoneyHive).
  */
 export function configurationSendsOtelToHoneyhive(text: string, filename: string): boolean {
-  if (!text.includes("@opentelemetry/") || !text.includes("OTLPTraceExporter")) return false;
+  if (!namesOtelPackage(text) || !mayMakeTraceExporter(text)) return false;
   return configuredEnvironmentValues(filename, honeyhiveOtlp.endpointVariables).some((value) => honeyhiveEndpoint.test(value));
 }

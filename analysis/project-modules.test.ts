@@ -590,6 +590,10 @@ describe("fix-blind10: TypeScript's export = and the default import of a CommonJ
     "src/dot.cjs": `const hh = require("honeyhive");\nexports.tracer = hh.HoneyHiveTracer.init({ project: "p" });\n`,
     // An ES module: its default import is its default export, not the object of its names.
     "src/esm.mjs": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\nexport default { version: 1 };\n`,
+    // gaps-rules-9: CommonJS a transpiler wrote from an ES module, with the interop marker.
+    "src/transpiled.js": `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nconst hh = require("honeyhive");\nexports.default = hh.HoneyHiveTracer.init({ project: "p" });\n`,
+    "src/assigned.js": `"use strict";\nexports.__esModule = true;\nconst hh = require("honeyhive");\nexports.default = hh.HoneyHiveTracer.init({ project: "p" });\n`,
+    "src/false-marker.js": `"use strict";\nexports.__esModule = false;\nconst hh = require("honeyhive");\nexports.default = hh.HoneyHiveTracer.init({ project: "p" });\n`,
   });
   const factsOf = (file: string) => readFacts(readFileSync(join(root, file), "utf8"), join(root, file));
   it("reads `export = x` as `module.exports = x`: a value is the module's default, an object literal its names", () => {
@@ -600,6 +604,13 @@ describe("fix-blind10: TypeScript's export = and the default import of a CommonJ
   it("marks a module CommonJS only when it assigns its exports and has no ESM export", () => {
     expect(factsOf("src/dot.cjs").commonJs).toBe(true);
     expect(factsOf("src/esm.mjs").commonJs).toBeUndefined();
+  });
+  it("gaps-rules-9: a transpiled ES module's __esModule marker makes its default import exports.default", () => {
+    expect(factsOf("src/transpiled.js").commonJs).toBeUndefined();
+    expect(factsOf("src/assigned.js").commonJs).toBeUndefined();
+    expect(factsOf("src/transpiled.js").exports.default).toEqual([{ kind: "tracer" }]);
+    // A marker set to false is no marker.
+    expect(factsOf("src/false-marker.js").commonJs).toBe(true);
   });
   it("takes `import x = require()` as a whole require (importOrigin: `default`), and a CommonJS module's default import as held whole", () => {
     const input = parseAnalysisInput(

@@ -136,12 +136,13 @@ const MAX_SOURCE_BYTES = 2_000_000;
  * session start, a flush, a traced function (or, `mayActivatePipeline`, a package that activates an
  * OpenTelemetry pipeline with the name it is activated by; a parameter decorator a framework factory makes,
  * `createParamDecorator`: session-id-flow.ts reads what it returns; a reader of validation errors, express-validator's
- * `validationResult`: a middleware that rejects on them, `rejectsValidationErrors`). Any other module is read but never parsed,
+ * `validationResult`: a middleware that rejects on them, `rejectsValidationErrors`; a schema's UUID rule, `uuid(`/`.guid(`:
+ * an exported schema that checks a session id, `uuidSchema`). Any other module is read but never parsed,
  * so a project whose files import each other (most projects) pays a read, not a second parse, per
  * imported module.
  * A barrel that names none of them is parsed when a module it re-exports from does (one hop).
  */
-const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(|createParamDecorator|validationResult/;
+const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(|createParamDecorator|validationResult|\buuid\s*\(|\.guid\s*\(/;
 
 /**
  * CommonJS handing on a whole module: `module.exports = require("./m")`, `module.exports = { ...require("./m"), … }`,

@@ -26,7 +26,7 @@ import { getAnalysisContext } from "./context.js";
 import { getHandlerModel, originMatches, type Handler, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
-import { SCHEMA_LIBRARIES, SCHEMA_UUID_MENTION, type SchemaLibrary } from "./knowledge/schema-checks.js";
+import { ANSWERING_VALIDATORS, FLOW_ENDING_CALLS, SCHEMA_LIBRARIES, SCHEMA_UUID_MENTION, THROWING_VALIDATOR_NAME, VERDICT_FAILURE_KEYS, type SchemaLibrary } from "./knowledge/schema-checks.js";
 import { TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import type { ParameterDecorators, RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
@@ -306,6 +306,29 @@ export function rejectsValidationErrorsIn(input: AnalysisInput, fn: FunctionNode
   const readers = validationResultReaders();
   if (!readers.names.some((name) => input.text.includes(name))) return false;
   return new SessionIdFlow(input, getSdkModel(input)).readsDecidingResult(fn, readers.results, readers.throws);
+}
+
+/**
+ * For export-facts: `value` (an export's) is a schema of a schema library (`SCHEMA_LIBRARIES`, by the binding of
+ * its chain's first name) with a UUID rule: the library's package and the keys (lower-cased) whose own value has
+ * one (`sessionId: z.string().uuid()`). A key whose rule is a name (`sessionId: SessionIdRule`) is not followed:
+ * no key, so an importer's `.parse(req.body)` proves nothing for it.
+ */
+export function uuidSchemaOf(input: AnalysisInput, value: TSESTree.Node): { package: string; uuidKeys: string[] } | undefined {
+  // Every export of every module read asks: a UUID rule in the text first.
+  if (!SCHEMA_UUID_MENTION.test(input.text)) return undefined;
+  let first: TSESTree.Node | undefined = unwrap(value);
+  if (first?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  while (first?.type === AST_NODE_TYPES.CallExpression || first?.type === AST_NODE_TYPES.MemberExpression) first = unwrap(first.type === AST_NODE_TYPES.CallExpression ? first.callee : first.object);
+  const origin = first?.type === AST_NODE_TYPES.Identifier ? getAnalysisContext(input).bindings.originOf(first) : undefined;
+  const library = origin && SCHEMA_LIBRARIES.find((entry) => entry.packages.includes(origin.module));
+  if (!origin || !library) return undefined;
+  const uuidKeys = new Set<string>();
+  for (const property of nodesOfTypesWithin(input.ast, PROPERTY_TYPES, value)) {
+    const key = staticName(property.key, property.computed);
+    if (key !== undefined && SCHEMA_UUID_MENTION.test(input.text.slice(property.value.range[0], property.value.range[1]))) uuidKeys.add(key.toLowerCase());
+  }
+  return uuidKeys.size > 0 ? { package: origin.module, uuidKeys: [...uuidKeys] } : undefined;
 }
 
 let resultReaders: { readonly results: readonly ValueSpecifier[]; readonly names: readonly string[]; readonly throws: readonly string[] } | undefined;
@@ -1295,7 +1318,7 @@ class SessionIdFlow {
       for (const candidate of nodesOfTypesWithin(this.input.ast, CALL_TYPES, scope)) {
         // The read itself is no check (Hono's `c.req.valid("json")` is named like one).
         if (candidate.range[0] >= cutoff.range[1] || contains(flow.source, candidate) || !this.isValidationCall(candidate)) continue;
-        if (validatedValues(candidate).some((argument) => this.checksFlowValue(candidate, argument, flow))) return true;
+        if (validatedValues(candidate).some((argument) => this.checksFlowValue(candidate, argument, flow)) && this.actsOnFailure(candidate, cutoff)) return true;
       }
     }
     const key = flow.sourceKeys.at(-1)?.toLowerCase() ?? inputKeyOf(flow.source);
@@ -1306,8 +1329,54 @@ class SessionIdFlow {
         !contains(flow.source, candidate) &&
         this.isValidationCall(candidate) &&
         !this.isValidationChain(candidate) &&
-        validatedValues(candidate).some((argument) => this.readsInputKey(argument, key, !cutoffs.has(enclosingFunction(candidate) ?? this.input.ast))),
+        validatedValues(candidate).some((argument) => this.readsInputKey(argument, key, !cutoffs.has(enclosingFunction(candidate) ?? this.input.ast))) &&
+        // A middleware off the value's way decides by its own paths (`if (ok) next(); else res.status(400).end()`).
+        this.actsOnFailure(candidate, cutoffs.has(enclosingFunction(candidate) ?? this.input.ast) ? call : undefined),
     );
+  }
+
+  /**
+   * A validating call's failure changes the flow: the call throws (`throwsOnInvalid`), or its result decides
+   * (`decides`: a branch that ends the flow, or `guarded` reached only when it passes). `validateSessionId(id);`
+   * as a statement, of a function that returns a verdict and throws nothing, checks nothing. A validator whose
+   * body is not known (imported from elsewhere, a method of another object) is trusted, as a schema from
+   * elsewhere is: report only when sure.
+   */
+  private actsOnFailure(call: TSESTree.CallExpression, guarded?: TSESTree.Node): boolean {
+    return this.throwsOnInvalid(call, 0) !== false || decides(call, [], (identifier) => this.sdk.variableOf(identifier), guarded);
+  }
+
+  /**
+   * Whether a validating call throws on invalid input: `true` for a schema's throwing method, a validator named
+   * `assert…`, a function of this file whose body throws (its own `throw`, or a call of a validator that throws);
+   * `false` where it is known to answer only (`isSessionId`, `toSessionId`, a RegExp test, a schema's answering
+   * method, `ANSWERING_VALIDATORS`, a function of this file whose body throws nothing); undefined when not known.
+   */
+  private throwsOnInvalid(call: TSESTree.CallExpression, depth: number): boolean | undefined {
+    const schema = this.schemaCallOf(call);
+    if (schema) return schema.throwing;
+    if (this.regexMatchOf(call)) return false;
+    const exported = this.sdk.sdkExportOf(call.callee);
+    if (exported === "isSessionId" || exported === "toSessionId") return false;
+    const callee = unwrap(call.callee);
+    const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : memberName(callee);
+    if (name !== undefined && THROWING_VALIDATOR_NAME.test(name)) return true;
+    const origin = callee && getAnalysisContext(this.input).bindings.originOf(callee);
+    if (origin && ANSWERING_VALIDATORS.some((spec) => originMatches(origin, spec))) return false;
+    const def = callee?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(callee)?.defs[0] : undefined;
+    const init = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? unwrap(def.node.init ?? undefined) : undefined;
+    const fn = def?.type === "FunctionName" ? def.node : init && isFunctionNode(init) ? init : undefined;
+    if (!fn || depth > 2) return undefined;
+    const own = <T extends TSESTree.Node>(nodes: readonly T[]): T[] => nodes.filter((node) => enclosingFunction(node) === fn);
+    if (own(nodesOfTypesWithin(this.input.ast, THROW_TYPES, fn)).length > 0) return true;
+    let known: boolean | undefined = false;
+    for (const inner of own(nodesOfTypesWithin(this.input.ast, CALL_TYPES, fn))) {
+      if (!this.isValidationCall(inner)) continue;
+      const throws = this.throwsOnInvalid(inner, depth + 1);
+      if (throws === true) return true;
+      if (throws === undefined) known = undefined;
+    }
+    return known;
   }
 
   /** `call` ends a chain that starts with a validation chain's function (`header(k)` of express-validator). */
@@ -1439,7 +1508,7 @@ class SessionIdFlow {
     const origin = getAnalysisContext(this.input).bindings.originOf(callee.object);
     const packageFunction = origin && SCHEMA_LIBRARIES.find((entry) => entry.schemaArgument !== undefined && entry.packages.includes(origin.module) && [...entry.throwing, ...entry.answering].includes(method));
     if (packageFunction) return this.schemaCallFrom(call, packageFunction, method);
-    const module = this.schemaModuleOf(callee.object);
+    const module = this.schemaModuleOf(callee.object) ?? this.importedSchemaOf(callee.object)?.package;
     if (module === undefined) return undefined;
     const methods = SCHEMA_LIBRARIES.find((entry) => entry.schemaArgument === undefined && entry.packages.includes(module) && [...entry.throwing, ...entry.answering].includes(method));
     const value = call.arguments[0];
@@ -1462,8 +1531,22 @@ class SessionIdFlow {
     return origin && SCHEMA_LIBRARIES.some((entry) => entry.packages.includes(origin.module)) ? origin.module : undefined;
   }
 
-  /** A schema the file writes (inline or in a `const`) of a schema library, with a UUID rule on `key`. */
+  /**
+   * A schema exported by another module of the project (`import { Body } from "./schemas"`), read through that
+   * module's facts (`uuidSchema`: its library and the keys with a UUID rule).
+   */
+  private importedSchemaOf(schema: TSESTree.Node): { package: string; uuidKeys: readonly string[] } | undefined {
+    const named = unwrap(schema);
+    const variable = named?.type === AST_NODE_TYPES.Identifier ? this.sdk.variableOf(named) : undefined;
+    const def = variable?.defs[0];
+    if (!variable || (def?.type !== "ImportBinding" && def?.type !== "Variable")) return undefined;
+    return importedFact(this.input, variable, "uuidSchema");
+  }
+
+  /** A schema the file writes (inline or in a `const`) of a schema library, or one a module of the project exports, with a UUID rule on `key`. */
   private schemaWrittenChecks(schema: TSESTree.Node, key: string): boolean {
+    const imported = this.importedSchemaOf(schema);
+    if (imported) return imported.uuidKeys.includes(key.toLowerCase());
     const written = schema.type === AST_NODE_TYPES.Identifier ? this.singleValueOf(schema) : schema;
     return written !== undefined && this.schemaModuleOf(schema) !== undefined && this.schemaValidates(written, SCHEMA_UUID_MENTION, key);
   }
@@ -1516,6 +1599,7 @@ function methodOf(fn: FunctionNode): HelperMethod | undefined {
 
 const CALL_TYPES = [AST_NODE_TYPES.CallExpression] as const;
 const RETURN_TYPES = [AST_NODE_TYPES.ReturnStatement] as const;
+const THROW_TYPES = [AST_NODE_TYPES.ThrowStatement] as const;
 const PROPERTY_TYPES = [AST_NODE_TYPES.Property] as const;
 const IDENTIFIER_TYPES = [AST_NODE_TYPES.Identifier] as const;
 const KEY_TYPES = [AST_NODE_TYPES.MemberExpression, AST_NODE_TYPES.CallExpression] as const;
@@ -1642,15 +1726,31 @@ function captureGroups(source: string): { index: number; name: string | undefine
  * The result of `call` decides what happens next: it is tested by an `if`, a `?:`, a `&&`/`||`, or `!`
  * (directly, through a member or a method of it: `!schema.safeParse(body).success`, `result.isEmpty()`),
  * stored in a `const` (or destructured: `const { error } = …`) read so, or a method that throws on
- * failure is called on it (`.throw()`). What the tested branch does is not read (a `return` is expected).
+ * failure is called on it (`.throw()`).
+ *
+ * An `if` decides only by what its branches do to the flow: the branch taken when the check fails ends it
+ * (`return`, `throw`, `continue`/`break`, a call that never returns: `ctx.throw(400)`, knowledge/schema-checks.ts
+ * `FLOW_ENDING_CALLS`) or gives a value the check was given another value (`id = randomUUID()`), or `guarded`
+ * (the call the value leaves through: the SDK call, a helper's) sits in the branch taken when it passes.
+ * `if (!isSessionId(id)) console.warn(…)` followed by the SDK call checks nothing. Which branch fails is read
+ * from the test: `!` turns it, a verdict's failure key (`error`, `issues`: `VERDICT_FAILURE_KEYS`) names a
+ * failure when set. A `?:` keeps deciding (`isSessionId(x) ? x : undefined`: both branches are values).
  */
-function decides(call: TSESTree.CallExpression, throwingMethods: readonly string[] = [], variableOf?: (identifier: TSESTree.Identifier) => Scope.Variable | undefined): boolean {
-  const decidesAt = (node: TSESTree.Node, depth: number): boolean => {
+function decides(
+  call: TSESTree.CallExpression,
+  throwingMethods: readonly string[] = [],
+  variableOf?: (identifier: TSESTree.Identifier) => Scope.Variable | undefined,
+  guarded?: TSESTree.Node,
+): boolean {
+  const checkedNames = new Set(validatedValues(call).flatMap((value) => identifiersIn(value)));
+  const decidesAt = (node: TSESTree.Node, depth: number, failsWhenSet: boolean): boolean => {
     let at: TSESTree.Node = node;
+    let fails = failsWhenSet;
     for (;;) {
       const parent = at.parent;
       if (!parent) return false;
       if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === at) {
+        if (VERDICT_FAILURE_KEYS.includes(memberName(parent) ?? "")) fails = !fails;
         at = parent;
         continue;
       }
@@ -1663,18 +1763,111 @@ function decides(call: TSESTree.CallExpression, throwingMethods: readonly string
         at = parent;
         continue;
       }
-      if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "!") return true;
-      if (parent.type === AST_NODE_TYPES.LogicalExpression) return true;
-      if ((parent.type === AST_NODE_TYPES.IfStatement || parent.type === AST_NODE_TYPES.ConditionalExpression) && parent.test === at) return true;
+      if (parent.type === AST_NODE_TYPES.UnaryExpression && parent.operator === "!") {
+        fails = !fails;
+        at = parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.LogicalExpression) {
+        // `valid && tracer.createSession(…)` runs the call only when the check passes (`||`: when it fails).
+        if (parent.left === at && guarded && contains(parent.right, guarded)) return parent.operator === "&&" ? !fails : parent.operator === "||" && fails;
+        at = parent;
+        continue;
+      }
+      if (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test === at) return true;
+      if (parent.type === AST_NODE_TYPES.IfStatement && parent.test === at) {
+        const [failing, passing] = fails ? [parent.consequent, parent.alternate] : [parent.alternate, parent.consequent];
+        // Without a call to guard (a middleware's own decision), an `if … else` is a choice of two paths, as a `?:` is.
+        if (guarded === undefined && passing != null && failing != null) return true;
+        return (guarded !== undefined && passing != null && contains(passing, guarded)) || (failing != null && endsFlow(failing, checkedNames));
+      }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === at && variableOf && depth === 0) {
         // `const result = …`, or its parts: `const { error } = schema.validate(body)`.
-        const names = parent.id.type === AST_NODE_TYPES.Identifier ? [parent.id] : parent.id.type === AST_NODE_TYPES.ObjectPattern ? parent.id.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier ? [property.value] : [])) : [];
-        return names.some((name) => variableOf(name)?.references.some((reference) => !reference.init && decidesAt(reference.identifier, depth + 1)) ?? false);
+        const names: { name: TSESTree.Identifier; fails: boolean }[] =
+          parent.id.type === AST_NODE_TYPES.Identifier
+            ? [{ name: parent.id, fails }]
+            : parent.id.type === AST_NODE_TYPES.ObjectPattern
+              ? parent.id.properties.flatMap((property) =>
+                  property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier
+                    ? [{ name: property.value, fails: VERDICT_FAILURE_KEYS.includes(staticName(property.key, property.computed) ?? "") ? !fails : fails }]
+                    : [],
+                )
+              : [];
+        return names.some(({ name, fails: named }) => variableOf(name)?.references.some((reference) => !reference.init && decidesAt(reference.identifier, depth + 1, named)) ?? false);
       }
       return false;
     }
   };
-  return decidesAt(call, 0);
+  return decidesAt(call, 0, false);
+}
+
+/** The names an expression reads (`id`, `req` of `req.body`): what a branch that writes one of them gives another value. */
+function identifiersIn(node: TSESTree.Node): string[] {
+  const names: string[] = [];
+  const visit = (current: TSESTree.Node | null | undefined): void => {
+    if (!current) return;
+    if (current.type === AST_NODE_TYPES.Identifier) names.push(current.name);
+    else if (current.type === AST_NODE_TYPES.MemberExpression) {
+      visit(current.object);
+      if (current.computed) visit(current.property);
+    } else if (current.type === AST_NODE_TYPES.CallExpression) {
+      visit(current.callee);
+      current.arguments.forEach(visit);
+    } else if (current.type === AST_NODE_TYPES.ChainExpression || current.type === AST_NODE_TYPES.TSNonNullExpression || current.type === AST_NODE_TYPES.TSAsExpression) visit(current.expression);
+    else if (current.type === AST_NODE_TYPES.AwaitExpression) visit(current.argument);
+  };
+  visit(node);
+  return names;
+}
+
+/**
+ * A branch that ends the flow through it, not counting functions declared in it: a `return`, a `throw`, a
+ * `continue`/`break`, a call that never returns (`FLOW_ENDING_CALLS`), or a new value for one of `written`
+ * (`id = undefined`).
+ */
+function endsFlow(branch: TSESTree.Node, written: ReadonlySet<string>): boolean {
+  let ends = false;
+  const visit = (node: TSESTree.Node): void => {
+    if (ends || isFunctionNode(node) || node.type === AST_NODE_TYPES.ClassBody) return;
+    switch (node.type) {
+      case AST_NODE_TYPES.ReturnStatement:
+      case AST_NODE_TYPES.ThrowStatement:
+      case AST_NODE_TYPES.ContinueStatement:
+      case AST_NODE_TYPES.BreakStatement:
+        ends = true;
+        return;
+      case AST_NODE_TYPES.AssignmentExpression:
+        if (node.left.type === AST_NODE_TYPES.Identifier && written.has(node.left.name)) ends = true;
+        break;
+      case AST_NODE_TYPES.CallExpression:
+        if (endsByCall(node)) ends = true;
+        break;
+      default:
+        break;
+    }
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === "parent") continue;
+      const child = node[key] as unknown;
+      if (Array.isArray(child)) for (const item of child) if (isNode(item)) visit(item);
+      if (isNode(child)) visit(child);
+    }
+  };
+  visit(branch);
+  return ends;
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string" && "range" in value;
+}
+
+/** `ctx.throw(400)`, `process.exit(1)`: a call of `FLOW_ENDING_CALLS` (a method by its name, a global by its path). */
+function endsByCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrap(call.callee);
+  const name = memberName(callee);
+  if (name === undefined || callee?.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrap(callee.object);
+  const path = object?.type === AST_NODE_TYPES.Identifier ? `${object.name}.${name}` : undefined;
+  return FLOW_ENDING_CALLS.methods.includes(name) || (path !== undefined && FLOW_ENDING_CALLS.globals.includes(path));
 }
 
 /** The values a validating call checks: its arguments, and the receiver of a method on the value (`id.match(re)`, `id.startsWith(…)` is no check). */

@@ -536,3 +536,40 @@ describe("helpers bound by a top-level require() (CommonJS)", () => {
     expect(lintWithRule(SESSION_RULE, sessionRule, cjsHandler(`const { openSession } = require("./session");`, "openSession(req)"), alone("src/app.js"))).toEqual([]);
   });
 });
+
+/**
+ * gaps-rules-9: a transpiled ES module (`Object.defineProperty(exports, "__esModule", { value: true })`, or
+ * `exports.__esModule = true`) is no plain CommonJS module: an ESM default import of it is its `exports.default`
+ * (the interop tsc, Babel and the bundlers follow), not its whole `module.exports` (export-facts.ts `commonJs`).
+ */
+const TRANSPILED_INIT = `const honeyhive_1 = require("honeyhive");\nconst tracer = honeyhive_1.HoneyHiveTracer.init({ project: "p" });\nexports.default = tracer;\n`;
+const INTEROP_APP = tempProject({
+  "package.json": `{ "name": "interop-app", "dependencies": { "honeyhive": "^2.0.0", "express": "^4.19.2" } }\n`,
+  "src/tracing.js": `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n${TRANSPILED_INIT}`,
+  "src/assigned.js": `"use strict";\nexports.__esModule = true;\n${TRANSPILED_INIT}`,
+  // The look-alike: plain CommonJS with a `default` key; its ESM default import is the exports object.
+  "src/plain.js": `"use strict";\n${TRANSPILED_INIT}`,
+});
+const interopHandler = (from: string, call = "hh.sessionStart({ sessionName: req.path })", path = INTEROP_APP) => ({
+  filename: join(path, "src/app.ts"),
+  code: `import express from "express";\nimport hh from "${from}";\nconst app = express();\napp.post("/chat", (req, res) => {\n  ${call};\n  res.json({});\n});\n`,
+});
+
+describe("gaps-rules-9: the ESM default import of a transpiled ES module", () => {
+  const viaDefault = "hh.default.sessionStart({ sessionName: req.path })";
+  ruleTester.run(SESSION_RULE, testableRule(sessionRule), {
+    valid: [
+      // Marked as an ES module: the default import is the tracer itself, whose `default` is nothing.
+      interopHandler("./tracing", viaDefault),
+      interopHandler("./assigned", viaDefault),
+      // Without the project nothing is followed.
+      interopHandler("./plain", viaDefault, "no-such-project"),
+    ],
+    invalid: [
+      // Plain CommonJS (the look-alike): the default import is the exports object, whose `default` is the tracer.
+      { ...interopHandler("./plain", viaDefault), errors: [{ messageId: "sessionStartInHandler" as const }] },
+      { ...interopHandler("./tracing"), errors: [{ messageId: "sessionStartInHandler" as const }] },
+      { ...interopHandler("./assigned"), errors: [{ messageId: "sessionStartInHandler" as const }] },
+    ].map((testCase) => ({ ...testCase, output: testCase.code.replace(".sessionStart(", ".createSession(") })),
+  });
+});

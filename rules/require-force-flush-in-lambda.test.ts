@@ -1374,3 +1374,29 @@ describe("fix-blind10: TypeScript's export = and import x = require()", () => {
     expect(reports(exportAssigned("{ format: handler }"))).toBe(0);
   });
 });
+
+// gaps-rules-9: @vercel/otel's `registerOTel()` without `traceExporter` exports through the OTLP exporter the
+// environment configures: where the project's deployment configuration (SAM here) points OTEL_EXPORTER_OTLP_ENDPOINT
+// at HoneyHive, the pipeline is HoneyHive's and a handler that traces through it must flush (analysis/otel-destination.ts,
+// knowledge/trace-exporters.ts). Pointed elsewhere, or given an exporter to elsewhere, it is another vendor's pipeline.
+describe("gaps-rules-9: an environment-configured @vercel/otel pipeline", () => {
+  const SAM = (endpoint: string) =>
+    `AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Environment:\n      Variables:\n        OTEL_EXPORTER_OTLP_ENDPOINT: ${endpoint}\nResources:\n  App:\n    Type: AWS::Serverless::Function\n    Properties:\n      CodeUri: src/\n      Handler: app.lambdaHandler\n      Runtime: nodejs20.x\n`;
+  const PACKAGE = JSON.stringify({ name: "app", private: true, type: "module", dependencies: { "@vercel/otel": "^1.12.0", "@opentelemetry/api": "^1.9.0" } });
+  const handler = (register: string, endpoint: string): Case => ({
+    name: `${register} → ${endpoint}`,
+    code: `import { registerOTel, OTLPHttpJsonTraceExporter } from "@vercel/otel";\nimport { trace } from "@opentelemetry/api";\n\n${register};\n\nexport const lambdaHandler = async () => {\n  trace.getTracer("bot").startSpan("answer").end();\n  return { statusCode: 200, body: "ok" };\n};\n`,
+    filename: "src/app.ts",
+    files: { "package.json": PACKAGE, "template.yaml": SAM(endpoint) },
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const HONEYHIVE = "https://api.honeyhive.ai/opentelemetry";
+  const reported: Case[] = [handler(`registerOTel("bot")`, HONEYHIVE), handler(`registerOTel({ serviceName: "bot" })`, HONEYHIVE)];
+  const quiet: Case[] = [
+    handler(`registerOTel("bot")`, "https://api.honeycomb.io"),
+    // The exporter given in the options decides, not the environment.
+    handler(`registerOTel({ serviceName: "bot", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }) })`, HONEYHIVE),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});

@@ -1364,3 +1364,117 @@ describe("gaps-rules-7: a custom NestJS parameter decorator of another module", 
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
+
+// gaps-rules-9: a check counts by what its failure does to the flow. The branch an `if` takes when the check
+// fails must end the flow (`return`, `throw`, a call that never returns, a new value for the id), or the SDK call
+// must sit in the branch taken when it passes; `if (!isSessionId(id)) console.warn(…)` then the SDK call checks
+// nothing. A validator whose result is ignored (`validateSessionId(id);`) counts only where it throws: its body
+// shows it, knowledge/schema-checks.ts says so (a schema's throwing method, an `assert…` name), or its body is not
+// known (imported: trusted, as a schema from elsewhere is).
+describe("gaps-rules-9: a check's failing branch and an ignored verdict", () => {
+  const HEAD = EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, isSessionId }");
+  const route = (body: string, before = "") => `${HEAD}${before}app.post("/chat", (req, res) => {\n  const id = req.get("x-session-id");\n  ${body}\n  tracer.createSession({ sessionId: id });\n  res.end();\n});`;
+  const inside = (body: string) => `${HEAD}app.post("/chat", (req, res) => {\n  const id = req.get("x-session-id");\n  ${body}\n  res.end();\n});`;
+  const reportedAt = (code: string) =>
+    invalidCase(code, { source: 'req.get("x-session-id")', method: "createSession", handler: "Express handler" }, [
+      ["{ HoneyHiveTracer, isSessionId }", "{ HoneyHiveTracer, isSessionId, toSessionId }"],
+      ["createSession({ sessionId: id })", 'createSession({ sessionId: typeof id === "string" && id ? toSessionId(id) : undefined })'],
+    ]);
+  const VALIDATE_ANSWERS = "function validateSessionId(value) {\n  return isSessionId(value);\n}\n";
+  const VALIDATE_THROWS = 'function validateSessionId(value) {\n  if (!isSessionId(value)) throw new Error("bad session id");\n}\n';
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      route("if (!isSessionId(id)) return void res.status(400).end();"),
+      route("if (!isSessionId(id)) {\n    res.status(400).end();\n    return;\n  }"),
+      route('if (!isSessionId(id)) throw new Error("bad session id");'),
+      // A call that never returns ends the branch like a throw (`FLOW_ENDING_CALLS`).
+      route("if (!isSessionId(id)) process.exit(1);"),
+      // The SDK call only on the passing branch, in an `if … else` or behind `&&`.
+      inside('if (isSessionId(id)) {\n    tracer.createSession({ sessionId: id });\n  } else {\n    console.warn("bad session id");\n  }'),
+      inside("isSessionId(id) && tracer.createSession({ sessionId: id });"),
+      // A new value on the failing branch: the raw input no longer reaches the SDK.
+      `${HEAD}import { randomUUID } from "node:crypto";\napp.post("/chat", (req, res) => {\n  let id = req.get("x-session-id");\n  if (!isSessionId(id)) id = randomUUID();\n  tracer.createSession({ sessionId: id });\n  res.end();\n});`,
+      `${HEAD}app.post("/chat", (req, res) => {\n  let id = req.get("x-session-id");\n  if (!isSessionId(id)) id = undefined;\n  tracer.createSession({ sessionId: id });\n  res.end();\n});`,
+      // The ternary stays a check (both branches are values).
+      inside("tracer.createSession({ sessionId: isSessionId(id) ? id : undefined });"),
+      // A verdict kept in a const and tested later; Joi's `{ error }` is set when the check fails.
+      route("const ok = isSessionId(id);\n  if (!ok) return void res.status(400).end();"),
+      `import Joi from "joi";\n${HEAD}const Body = Joi.object({ sessionId: Joi.string().guid() });\napp.post("/chat", (req, res) => {\n  const { error } = Body.validate(req.body);\n  if (error) return void res.status(400).end();\n  tracer.createSession({ sessionId: req.body.sessionId });\n  res.end();\n});`,
+      // A validator whose result is ignored, but which throws: its body shows it, or its name (`assert…`) says so.
+      route("validateSessionId(id);", VALIDATE_THROWS),
+      route("assertSessionId(id);", 'import { assertSessionId } from "./ids";\n'),
+      // Known false negative: an imported validator whose body is not read is trusted (report only when sure).
+      route("validateSessionId(id);", 'import { validateSessionId } from "./ids";\n'),
+    ],
+    invalid: [
+      // The failing branch only warns, or answers without returning: the id still reaches the SDK.
+      reportedAt(route('if (!isSessionId(id)) console.warn("bad session id", id);')),
+      reportedAt(route("if (!isSessionId(id)) {\n    res.status(400).json({ error: \"bad session id\" });\n  }")),
+      // The SDK call on the failing branch's side of `||`, or after a passing branch that returns.
+      reportedAt(route('isSessionId(id) || console.warn("bad session id");')),
+      reportedAt(route("if (isSessionId(id)) return void res.status(204).end();")),
+      // Joi's `{ error }`: an `if (!error)` that returns leaves the failing path open.
+      invalidCase(
+        `import Joi from "joi";\n${HEAD}const Body = Joi.object({ sessionId: Joi.string().guid() });\napp.post("/chat", (req, res) => {\n  const { error } = Body.validate(req.body);\n  if (!error) console.log("ok");\n  tracer.createSession({ sessionId: req.body.sessionId });\n  res.end();\n});`,
+        { source: "req.body.sessionId", method: "createSession", handler: "Express handler" },
+        [
+          ["{ HoneyHiveTracer, isSessionId }", "{ HoneyHiveTracer, isSessionId, toSessionId }"],
+          ["createSession({ sessionId: req.body.sessionId })", 'createSession({ sessionId: typeof req.body.sessionId === "string" && req.body.sessionId ? toSessionId(req.body.sessionId) : undefined })'],
+        ],
+      ),
+      // A validator given the id whose verdict is ignored: a function of the file that throws nothing, the uuid
+      // package's `validate()` (answers a boolean), the SDK's own `isSessionId()`.
+      reportedAt(route("validateSessionId(id);", VALIDATE_ANSWERS)),
+      reportedAt(route("uuidValidate(id);", 'import { validate as uuidValidate } from "uuid";\n')),
+      reportedAt(route("isSessionId(id);")),
+    ],
+  });
+});
+
+// gaps-rules-9: a schema imported from another module of the project is read through that module's facts
+// (`uuidSchema`: its library and the keys with a UUID rule), as a schema the file writes is: `Body.parse(req.body)`
+// checks `req.body.sessionId` only where the imported `Body` has a UUID rule on that key.
+describe("gaps-rules-9: an imported schema given the whole body", () => {
+  const PACKAGE = JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", express: "^5.0.0", zod: "^3.0.0", valibot: "^1.0.0" } });
+  const route = (name: string, body: string, schemas: string, importLine = 'import { Body } from "./schemas";'): Case => ({
+    name,
+    code: `${EXPRESS}${importLine}\napp.post("/chat", (req, res) => {\n  ${body}\n  tracer.createSession({ sessionId: req.body.sessionId });\n  res.end();\n});`,
+    filename: "src/app.ts",
+    files: { "package.json": PACKAGE, "src/schemas.ts": schemas },
+  });
+  const ZOD = (shape: string) => `import { z } from "zod";\nexport const Body = z.object({ ${shape} });\n`;
+  const VALIBOT = (shape: string) => `import * as v from "valibot";\nexport const Body = v.object({ ${shape} });\n`;
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const reported: Case[] = [
+    route("zod: no UUID rule", "Body.parse(req.body);", ZOD("sessionId: z.string()")),
+    route("zod: the UUID rule on another key", "Body.parse(req.body);", ZOD("userId: z.string().uuid(), sessionId: z.string()")),
+    route("zod: safeParse whose verdict is ignored", "Body.safeParse(req.body);", ZOD("sessionId: z.string().uuid()")),
+    route("valibot: no UUID rule", 'v.parse(Body, req.body);', VALIBOT("sessionId: v.string()"), 'import * as v from "valibot";\nimport { Body } from "./schemas";'),
+    // The module's export is no schema of a library: a function named like one proves nothing.
+    route("a look-alike export named Body", "Body.parse(req.body);", 'export const Body = { parse: (value: unknown) => value, uuid: () => "x" };\nexport const id = Body.uuid();\n'),
+  ];
+  const quiet: Case[] = [
+    route("zod: parse with a UUID rule on the key", "Body.parse(req.body);", ZOD("sessionId: z.string().uuid()")),
+    route("zod v4: z.uuid()", "Body.parse(req.body);", ZOD("sessionId: z.uuid()")),
+    route("zod: safeParse that decides", "if (!Body.safeParse(req.body).success) return void res.status(400).end();", ZOD("sessionId: z.string().uuid()")),
+    route("valibot: parse with a UUID action", "v.parse(Body, req.body);", VALIBOT("sessionId: v.pipe(v.string(), v.uuid())"), 'import * as v from "valibot";\nimport { Body } from "./schemas";'),
+    route("zod: required with require()", "Body.parse(req.body);", ZOD("sessionId: z.string().uuid()"), 'const { Body } = require("./schemas");'),
+  ];
+  it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
+  it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
+});
+
+// gaps-rules-9: a middleware off the value's way that checks the same header decides by its own two paths.
+describe("gaps-rules-9: a middleware's if … else", () => {
+  const HEAD = EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, isSessionId }");
+  const START = `app.post("/chat", (req, res) => {\n  tracer.createSession({ sessionId: req.get("x-session-id") });\n  res.end();\n});`;
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [`${HEAD}app.use((req, res, next) => {\n  if (isSessionId(req.get("x-session-id"))) next();\n  else res.status(400).end();\n});\n${START}`],
+    invalid: [
+      invalidCase(`${HEAD}app.use((req, res, next) => {\n  if (!isSessionId(req.get("x-session-id"))) console.warn("bad session id");\n  next();\n});\n${START}`, { source: 'req.get("x-session-id")', method: "createSession", handler: "Express handler" }, [
+        ["{ HoneyHiveTracer, isSessionId }", "{ HoneyHiveTracer, isSessionId, toSessionId }"],
+        ['createSession({ sessionId: req.get("x-session-id") })', 'createSession({ sessionId: typeof req.get("x-session-id") === "string" && req.get("x-session-id") ? toSessionId(req.get("x-session-id")) : undefined })'],
+      ]),
+    ],
+  });
+});
