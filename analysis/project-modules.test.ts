@@ -5,7 +5,7 @@ import { extractModuleFacts } from "./export-facts.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
-import { absolutePath, importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, setProjectModules, wholeModuleOf, type ProjectFileSystem } from "./project-modules.js";
+import { absolutePath, importedExport, importOrigin, isProjectModule, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, setProjectModules, wholeModuleOf, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' reader of another module's facts, which the inputs they parse carry. */
 const readFacts = parseAnalysisInput("", "app.ts").readModuleFacts!;
@@ -478,6 +478,31 @@ function local(require) { const { shadowed } = require("./lib"); return shadowed
     ]);
     // The package.json (the SDK version's range) is read through this reader too (`manifestOf`), once.
     expect(fs.reads.filter((path) => path.endsWith("ts") || path.endsWith("json"))).toEqual([join(root, "tsconfig.json"), join(root, "src/lib/obs.ts"), join(root, "package.json")]);
+  });
+
+  it("looks a file's workspace up once per parse, also when another parse was asked in between (migrate: the first parse, the settled text's, then the first again for its links)", () => {
+    const root = makeProject({
+      "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["apps/*", "packages/*"] }),
+      "packages/telemetry/package.json": JSON.stringify({ name: "@acme/telemetry" }),
+      "apps/api/package.json": JSON.stringify({ name: "api" }),
+    });
+    const reader = new ProjectModules();
+    restore = setProjectModules(reader);
+    const lookups = vi.spyOn(reader, "packageRootOf");
+    const text = `import { tracer } from "@acme/telemetry";\nexport const f = () => tracer.sessionStart();\n`;
+    const first = parseAnalysisInput(text, join(root, "apps/api/src/route.ts"));
+    const settled = parseAnalysisInput(text, join(root, "apps/api/src/route.ts"));
+    for (const input of [first, settled, first, settled]) {
+      expect(isProjectModule("@acme/telemetry", input)).toBe(true);
+      expect(isProjectModule("@acme/other", input)).toBe(false);
+    }
+    expect(lookups).toHaveBeenCalledTimes(2);
+    // Another reader (a test's) is asked anew for the same parse.
+    const other = new ProjectModules();
+    setProjectModules(other);
+    const otherLookups = vi.spyOn(other, "packageRootOf");
+    expect(isProjectModule("@acme/telemetry", first)).toBe(true);
+    expect(otherLookups).toHaveBeenCalledTimes(1);
   });
 });
 

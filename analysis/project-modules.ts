@@ -895,11 +895,18 @@ export function isProjectModule(specifier: string, input: Pick<AnalysisInput, "a
   return name !== undefined && packages.has(name);
 }
 
-/** The last file asked about and its workspace's packages (the models of one file ask many times). */
-let lastWorkspace: { readonly ast: object; readonly reader: ProjectModules; readonly packages: ReadonlyMap<string, string> | undefined } | undefined;
+/**
+ * Per AST: its file's workspace packages (`NO_WORKSPACE` for none, most files) and the reader that
+ * answered. Kept on the AST, not for the last file only: `migrate` asks of the first parse, then of
+ * the settled text's, then of the first again (`fileLinks`), which a last-file memo answered twice.
+ */
+const workspaceByFile = new AttachedCache<object, { readonly reader: ProjectModules; readonly packages: ReadonlyMap<string, string> }>("honeyhive.workspacePackages");
+
+const NO_WORKSPACE: ReadonlyMap<string, string> = new Map();
 
 function workspacePackagesOf(input: Pick<AnalysisInput, "ast" | "filename" | "text">): ReadonlyMap<string, string> | undefined {
-  if (lastWorkspace?.ast === input.ast && lastWorkspace.reader === defaultReader) return lastWorkspace.packages;
+  const known = workspaceByFile.get(input.ast);
+  if (known !== undefined && known.reader === defaultReader) return known.packages === NO_WORKSPACE ? undefined : known.packages;
   let packages: ReadonlyMap<string, string> | undefined;
   if (TRACER_HINT_PATTERN.test(input.text)) {
     try {
@@ -909,7 +916,7 @@ function workspacePackagesOf(input: Pick<AnalysisInput, "ast" | "filename" | "te
       packages = undefined;
     }
   }
-  lastWorkspace = { ast: input.ast, reader: defaultReader, packages };
+  workspaceByFile.set(input.ast, { reader: defaultReader, packages: packages ?? NO_WORKSPACE });
   return packages;
 }
 
