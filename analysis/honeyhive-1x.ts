@@ -14,12 +14,12 @@ import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { AttachedCache } from "./attached-cache.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
-import { importedExport, importedModule, isProjectModule, projectModules } from "./project-modules.js";
+import { absolutePath, importedExport, importedModule, isProjectModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
 import { jsdocModules, mayHaveJsdocTypes } from "./jsdoc.js";
 import { isTracerClass, jsdocImportsOf, jsdocTypedTracer } from "./jsdoc-tracer.js";
-import { isLocalModule, isSdkModule, textMentionsSdk } from "./settings.js";
+import { isSdkModule, textMentionsSdk } from "./settings.js";
 
 /** A call whose callee is `<object>.<name>(…)`. */
 export interface MemberCall {
@@ -225,7 +225,7 @@ function holderFactOf(input: AnalysisInput, node: TSESTree.Node, of: TracerHolde
 function reExportedHolder(input: AnalysisInput, path: string, reExports: readonly ReExport[], name: string): TracerHolderFact | undefined {
   for (const reExport of reExports) {
     const imported = reExport.names === "*" ? name : reExport.names[name];
-    if (imported === undefined || imported === "default" || !input.readModuleFacts || !isLocalModule(reExport.specifier, input.settings)) continue;
+    if (imported === undefined || imported === "default" || !input.readModuleFacts || !isProjectModule(reExport.specifier, input)) continue;
     const target = projectModules().resolve(reExport.specifier, path);
     const fact = target === undefined ? undefined : projectModules().factsOf(target, input.readModuleFacts).tracerHolders?.[imported];
     if (fact) return fact;
@@ -470,7 +470,20 @@ function isOtherTypeHere(input: AnalysisInput, type: TSESTree.TypeNode | undefin
   const declaration = typeDeclarationOf(input, named.typeName);
   if (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return true;
   const origin = getAnalysisContext(input).bindings.originOf(named.typeName);
-  return origin !== undefined && !isSdkModule(origin.module, input.settings) && !isLocalModule(origin.module, input.settings);
+  return origin !== undefined && !isSdkModule(origin.module, input.settings) && !isProjectModule(origin.module, input) && !isWorkspacePackage(input, origin.module);
+}
+
+/**
+ * A package of the file's workspace (`@acme/types` from apps/api), asked also where `isProjectModule`
+ * cannot (a holder module read for its importer's facts follows no import): only for a type a holder's
+ * member is declared with, so the workspace is looked up for few files.
+ */
+function isWorkspacePackage(input: AnalysisInput, specifier: string): boolean {
+  try {
+    return projectModules().resolveWorkspaceImport(specifier, absolutePath(input.filename)) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -1233,7 +1246,7 @@ function augmentedTracerMembers(input: AnalysisInput): ReadonlySet<string> {
     for (const made of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
       const callee = made.callee.type === AST_NODE_TYPES.Identifier ? made.callee : undefined;
       const origin = callee && getAnalysisContext(input).bindings.originOf(callee);
-      if (!origin || isLocalModule(origin.module, input.settings) || isSdkModule(origin.module, input.settings)) continue;
+      if (!origin || isProjectModule(origin.module, input) || isSdkModule(origin.module, input.settings)) continue;
       for (const argument of made.typeArguments?.params ?? []) {
         const declared = argument.type === AST_NODE_TYPES.TSTypeReference && argument.typeName.type === AST_NODE_TYPES.Identifier ? typeDeclarationOf(input, argument.typeName) : undefined;
         const body = declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration ? declared.body.body : declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declared.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? declared.typeAnnotation.members : [];
