@@ -1143,10 +1143,13 @@ export function moduleInitPromiseAt(input: AnalysisInput, node: TSESTree.Node): 
 
 /**
  * The one tracer whose reference can be written at `node` without review, as text (`tracer`,
- * `getTracer()`, `this.tracer`); undefined when there is none or several.
+ * `getTracer()`, `this.tracer`, or `tracing.tracer` read off a project module's binding the file holds,
+ * `heldTracersInScopeAt`, counted as the rules' explicit-tracer counts it); undefined when there is none
+ * or several.
  */
 export function soleTracerAt(input: AnalysisInput, node: TSESTree.Node): string | undefined {
-  const texts = new Set(getSdkModel(input).tracersInScopeAt(node).filter((candidate) => candidate.safe).map((candidate) => candidate.text));
+  const sdk = getSdkModel(input);
+  const texts = new Set([...sdk.tracersInScopeAt(node), ...sdk.heldTracersInScopeAt(node)].filter((candidate) => candidate.safe).map((candidate) => candidate.text));
   return texts.size === 1 ? [...texts][0] : undefined;
 }
 
