@@ -14,12 +14,12 @@ import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { AttachedCache } from "./attached-cache.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
-import { importedExport, importedModule, isProjectModule, projectModules } from "./project-modules.js";
+import { absolutePath, importedExport, importedModule, isProjectModule, projectModules } from "./project-modules.js";
 import { sdkBarrelOf } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
 import { jsdocModules, mayHaveJsdocTypes } from "./jsdoc.js";
 import { isTracerClass, jsdocImportsOf, jsdocTypedTracer } from "./jsdoc-tracer.js";
-import { isLocalModule, isSdkModule, textMentionsSdk } from "./settings.js";
+import { isSdkModule, textMentionsSdk } from "./settings.js";
 
 /** A call whose callee is `<object>.<name>(…)`. */
 export interface MemberCall {
@@ -225,7 +225,7 @@ function holderFactOf(input: AnalysisInput, node: TSESTree.Node, of: TracerHolde
 function reExportedHolder(input: AnalysisInput, path: string, reExports: readonly ReExport[], name: string): TracerHolderFact | undefined {
   for (const reExport of reExports) {
     const imported = reExport.names === "*" ? name : reExport.names[name];
-    if (imported === undefined || imported === "default" || !input.readModuleFacts || !isLocalModule(reExport.specifier, input.settings)) continue;
+    if (imported === undefined || imported === "default" || !input.readModuleFacts || !isProjectModule(reExport.specifier, input)) continue;
     const target = projectModules().resolve(reExport.specifier, path);
     const fact = target === undefined ? undefined : projectModules().factsOf(target, input.readModuleFacts).tracerHolders?.[imported];
     if (fact) return fact;
@@ -470,7 +470,20 @@ function isOtherTypeHere(input: AnalysisInput, type: TSESTree.TypeNode | undefin
   const declaration = typeDeclarationOf(input, named.typeName);
   if (declaration?.type === AST_NODE_TYPES.ClassDeclaration || declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration) return true;
   const origin = getAnalysisContext(input).bindings.originOf(named.typeName);
-  return origin !== undefined && !isSdkModule(origin.module, input.settings) && !isLocalModule(origin.module, input.settings);
+  return origin !== undefined && !isSdkModule(origin.module, input.settings) && !isProjectModule(origin.module, input) && !isWorkspacePackage(input, origin.module);
+}
+
+/**
+ * A package of the file's workspace (`@acme/types` from apps/api), asked also where `isProjectModule`
+ * cannot (a holder module read for its importer's facts follows no import): only for a type a holder's
+ * member is declared with, so the workspace is looked up for few files.
+ */
+function isWorkspacePackage(input: AnalysisInput, specifier: string): boolean {
+  try {
+    return projectModules().resolveWorkspaceImport(specifier, absolutePath(input.filename)) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -1130,10 +1143,13 @@ export function moduleInitPromiseAt(input: AnalysisInput, node: TSESTree.Node): 
 
 /**
  * The one tracer whose reference can be written at `node` without review, as text (`tracer`,
- * `getTracer()`, `this.tracer`); undefined when there is none or several.
+ * `getTracer()`, `this.tracer`, or `tracing.tracer` read off a project module's binding the file holds,
+ * `heldTracersInScopeAt`, counted as the rules' explicit-tracer counts it); undefined when there is none
+ * or several.
  */
 export function soleTracerAt(input: AnalysisInput, node: TSESTree.Node): string | undefined {
-  const texts = new Set(getSdkModel(input).tracersInScopeAt(node).filter((candidate) => candidate.safe).map((candidate) => candidate.text));
+  const sdk = getSdkModel(input);
+  const texts = new Set([...sdk.tracersInScopeAt(node), ...sdk.heldTracersInScopeAt(node)].filter((candidate) => candidate.safe).map((candidate) => candidate.text));
   return texts.size === 1 ? [...texts][0] : undefined;
 }
 
@@ -1233,7 +1249,7 @@ function augmentedTracerMembers(input: AnalysisInput): ReadonlySet<string> {
     for (const made of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
       const callee = made.callee.type === AST_NODE_TYPES.Identifier ? made.callee : undefined;
       const origin = callee && getAnalysisContext(input).bindings.originOf(callee);
-      if (!origin || isLocalModule(origin.module, input.settings) || isSdkModule(origin.module, input.settings)) continue;
+      if (!origin || isProjectModule(origin.module, input) || isSdkModule(origin.module, input.settings)) continue;
       for (const argument of made.typeArguments?.params ?? []) {
         const declared = argument.type === AST_NODE_TYPES.TSTypeReference && argument.typeName.type === AST_NODE_TYPES.Identifier ? typeDeclarationOf(input, argument.typeName) : undefined;
         const body = declared?.type === AST_NODE_TYPES.TSInterfaceDeclaration ? declared.body.body : declared?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declared.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral ? declared.typeAnnotation.members : [];

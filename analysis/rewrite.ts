@@ -264,16 +264,39 @@ export function semicolonBefore(text: string, node: Node, replacement: string): 
     if (parent === undefined || parent.range[0] !== node.range[0]) return "";
     statement = parent;
   }
+  return semicolonInPlaceOf(text, statement, replacement);
+}
+
+/**
+ * `";"` when `replacement`, a statement's text written where `statement` stands (a `try` unwrapped to its
+ * block's statements, an `await` dropped before `(x).y()`), starts with what continues the statement
+ * before it, and that one does not end with `;` or a block (see semicolonBefore); `""` otherwise.
+ */
+export function semicolonInPlaceOf(text: string, statement: Node, replacement: string): string {
+  if (!CONTINUES_PREVIOUS.test(replacement)) return "";
   const list = statementListOf(statement.parent);
-  const index = list ? list.indexOf(statement as TSESTree.Statement) : -1;
+  const index = list ? list.indexOf(statement) : -1;
   if (index <= 0) return "";
-  const previous = list![index - 1]!;
+  return semicolonAfter(text, list![index - 1]!, replacement);
+}
+
+/**
+ * `";"` when a statement whose text is `next` follows `previous` (a statement) and would continue it:
+ * `next` starts with `(`, `[`, a template, `+`, `-` or `/`, and `previous` ends with neither `;` nor a block.
+ */
+export function semicolonAfter(text: string, previous: Node, next: string): string {
+  if (!CONTINUES_PREVIOUS.test(next)) return "";
   const declared = previous.type === AST_NODE_TYPES.ExportNamedDeclaration || previous.type === AST_NODE_TYPES.ExportDefaultDeclaration ? previous.declaration : previous;
   if (text.slice(previous.range[0], previous.range[1]).trimEnd().endsWith(";") || (declared && ENDS_WITH_BLOCK.has(declared.type))) return "";
   return ";";
 }
 
-function statementListOf(parent: Node | undefined): readonly Node[] | undefined {
+/**
+ * The statements of a statement-list parent (a program, block, static block, namespace body, or a switch
+ * case's consequent); undefined for any other node. What a statement may be inserted beside, and what
+ * precedes it (the semicolon guard above, analysis/fixes/tracer-init.ts's hoist).
+ */
+export function statementListOf(parent: Node | undefined): readonly Node[] | undefined {
   switch (parent?.type) {
     case AST_NODE_TYPES.Program:
     case AST_NODE_TYPES.BlockStatement:

@@ -38,7 +38,7 @@ import { getSdkModel } from "../sdk-model.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
-import { dedentLines, freeName, indentedText, indentLines, removeStatement } from "../rewrite.js";
+import { dedentLines, freeName, indentedText, indentLines, removeStatement, semicolonInPlaceOf } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
 
@@ -355,10 +355,20 @@ class FlushWriter {
     } else {
       const block = statement.block;
       edits.remove([lineStart(text, statement.range[0]), nextLineStart(text, block.range[0])]);
+      this.guardUnwrapped(statement);
       const closeLine = lineStart(text, block.range[1] - 1);
       dedentLines(edits, block, text, nextLineStart(text, block.range[0]), closeLine, this.unit);
       edits.remove([closeLine, nextLineStart(text, statement.range[1] - 1)]);
     }
+  }
+
+  /**
+   * The `try {` line of `statement` removed, its block's first statement follows the statement before the
+   * `try`: in semicolon-free code, one starting with `(`, `[` or a template gets standard style's `;`.
+   */
+  private guardUnwrapped(statement: TSESTree.TryStatement): void {
+    const first = statement.block.body[0];
+    if (first && semicolonInPlaceOf(this.text, statement, this.text.slice(first.range[0], first.range[1])) !== "") this.edits.insertBefore(first, ";");
   }
 
   /** `try {` opens its own line and `} finally { … }` closes it: lines can go whole. */
@@ -472,6 +482,7 @@ class FlushWriter {
       edits.insertAt(regionStart, `${indent}try {${nl}`);
       indentLines(edits, body, text, regionStart, tryLine, unit);
       edits.remove([tryLine, nextLineStart(text, statement.block.range[0])]);
+      this.guardUnwrapped(statement);
       for (const argument of this.ownReturnsNeedingAwait(...leading)) edits.insertBefore(argument, "await ");
       for (const node of leading) this.removeRedundantFlushes(node);
       return true;

@@ -21,6 +21,7 @@ import { EditList, lineStart, newlineOf } from "../edits.js";
 import type { AnalysisInput } from "../input.js";
 import type { LostSession, SessionAfterAwaitInHook } from "../lost-session.js";
 import { nodesOfTypesWithin } from "../nodes.js";
+import { semicolonAfter } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES } from "./review-markers.js";
 
@@ -59,6 +60,13 @@ function moveBeforeFirstAwait(input: AnalysisInput, found: SessionAfterAwaitInHo
   const edits = new EditList();
   edits.insertAt(lineStart(input.text, target.range[0]), input.text.slice(lines.start, lines.end) + newlineOf(input.text));
   edits.remove([lines.start, lines.end + lineBreakAt(input.text, lines.end).length]);
+  // Semicolon-free code: the moved statement now precedes the target, and the one after it its old previous.
+  const textOf = (node: TSESTree.Node) => input.text.slice(node.range[0], node.range[1]);
+  const guard = semicolonAfter(input.text, statement, textOf(target));
+  if (guard) edits.insertBefore(target, guard);
+  const next = body.body[to + 1];
+  const rejoined = next && semicolonAfter(input.text, body.body[to - 1]!, textOf(next));
+  if (rejoined) edits.insertBefore(next, rejoined);
   return fixFromEdits(edits);
 }
 

@@ -31,7 +31,7 @@ import { contains, findProperty, indentationAt, memberName, moduleScopeOf, stati
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
 import type { AnalysisInput } from "../input.js";
 import { INIT_SESSION_OPTIONS } from "../knowledge/sdks/honeyhive.js";
-import { freeName, removeListElements } from "../rewrite.js";
+import { freeName, removeListElements, statementListOf } from "../rewrite.js";
 import { findUnvalidatedSessionIds, sessionIdSourceOf, type SessionIdSource } from "../session-id-flow.js";
 import { findTracerInitsPerCall, type PerCallPlace, type TracerInitPerCall } from "../tracer-init.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
@@ -44,8 +44,6 @@ const SESSION_METHODS: ReadonlySet<string> = new Set(["createSession", "acreateS
  * its own, shared state on the hoisted one, so that shape is left to a person.
  */
 const INSTANCE_SESSION_METHODS: ReadonlySet<string> = new Set(["sessionStart"]);
-
-const STATEMENT_LISTS: ReadonlySet<string> = new Set([AST_NODE_TYPES.BlockStatement, AST_NODE_TYPES.Program, AST_NODE_TYPES.SwitchCase, AST_NODE_TYPES.StaticBlock]);
 
 const VARIABLE_NAMES = ["tracer", "honeyhiveTracer", "sharedTracer"];
 const PROMISE_NAMES = ["tracerPromise", "honeyhiveTracerPromise"];
@@ -215,7 +213,7 @@ function hoistPlan(
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const statement = declarator.parent;
   if (statement?.type !== AST_NODE_TYPES.VariableDeclaration || statement.declarations.length !== 1 || statement.kind === "var") return undefined;
-  if (!statement.parent || !STATEMENT_LISTS.has(statement.parent.type)) return undefined;
+  if (statementListOf(statement.parent) === undefined) return undefined;
   const local = input.scopeManager.getDeclaredVariables(declarator).find((variable) => variable.name === (declarator.id as TSESTree.Identifier).name);
   if (!local || !usedAsSharedTracer(local, declarator.id)) return undefined;
 

@@ -5,6 +5,7 @@
 // LangChain tracer, `getGitInfo`, the removed types; the static properties of `HoneyHiveTracer`; a
 // tracer's configuration properties) gets a marker that says what to do instead, from the 1.x data.
 // The REST client's calls (`sdk.session.startSession(…)`) are request-scoped and stay as they are.
+import { readFileSync } from "node:fs";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, memberName, requireSpecifier, staticName, unwrapExpression } from "../../../analysis/ast.js";
@@ -16,7 +17,8 @@ import { API_1X, IMMEDIATE_MEMBERS_1X, TYPES_1X, type Type1xTarget } from "../..
 import { SDK_EXPORTS, SDK_ROOT_NAMES, TRACER_MEMBERS, honeyhiveProfile } from "../../../analysis/knowledge/sdks/honeyhive.js";
 import type { Api1xEntry } from "../../../analysis/knowledge/sdks/types.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
-import { appendListElement, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
+import { importedModule } from "../../../analysis/project-modules.js";
+import { appendListElement, removeListElements, removeStatement, statementListOf } from "../../../analysis/rewrite.js";
 import { sdkBarrelOf } from "../../../analysis/sdk-barrels.js";
 import { getSdkModel, type SdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
@@ -212,7 +214,7 @@ function collect({ file, edits }: TransformContext): void {
   // A test's mock of the package may be all a file has of it (no 1.x call to find).
   markOneXMocks(input, sdk, edits, (isStatic, name) => (isStatic ? INIT_STATICS.has(name) || GONE_STATICS.has(name) || name === "flush" : METHODS_1X.has(name) && !SAME_METHOD_HERE.has(name)));
   renameImportTypes(input, edits, text);
-  markUnknownRootNames(edits, text, input.ast);
+  markUnknownRootNames(input, edits, text);
   if (!uses1xSdk(input)) return;
 
   // A project module re-exporting honeyhive (a barrel) stands for it: a name imported through it is the
@@ -397,25 +399,111 @@ function markLocalReExports(
  * `import { SessionTracer, ToolConfig } from "honeyhive"`: names neither this SDK's root exports
  * (SDK_ROOT_NAMES, read from sdk/index.ts) nor the 1.x table knows (0.x's, a typo, a later release's):
  * tsc stops at the import, so the marker sits there, and says only what the codemod knows (no "1.x").
- * Also before the 1.x gate: a file of 0.x code may hold no call the 1.x model recognizes.
+ * Also before the 1.x gate: a file of 0.x code may hold no call the 1.x model recognizes. The same names
+ * re-exported (`export { SessionTracer } from "honeyhive"`), imported through a project barrel that hands
+ * the SDK on (`export * from "honeyhive"` in `src/lib/index.ts`, then `import { SessionTracer } from
+ * "@/lib"`), or read off the package's module object (`hh.SessionTracer` of `import * as hh`, of `const hh =
+ * require("honeyhive")`, also as a type `hh.SessionTracer`): each gets the marker where tsc stops.
  */
-function markUnknownRootNames(edits: EditList, text: string, program: TSESTree.Program): void {
-  const unknown = (name: string | undefined): name is string =>
-    // `import { default as hh }` is the default import, which replaceDefaultImport rewrites.
-    name !== undefined && name !== "default" && !SDK_ROOT_NAMES.has(name) && !API_EXPORTS_1X.has(name) && !Object.hasOwn(TYPES_1X, name) && !EXPERIMENTS_EXPORTS.has(name);
+function markUnknownRootNames(input: AnalysisInput, edits: EditList, text: string): void {
+  const program = input.ast;
   for (const statement of program.body) {
     let names: (string | undefined)[] = [];
     if (statement.type === AST_NODE_TYPES.ImportDeclaration && sourceModule(statement.source.value) === SDK) {
       names = statement.specifiers.map((specifier) => (specifier.type === AST_NODE_TYPES.ImportSpecifier ? staticName(specifier.imported) : undefined));
+    } else if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && input.readModuleFacts && statement.specifiers.some((specifier) => specifier.type === AST_NODE_TYPES.ImportSpecifier)) {
+      names = namesThroughBarrel(input, statement);
+    } else if (statement.type === AST_NODE_TYPES.ExportNamedDeclaration && sourceModule(statement.source?.value) === SDK) {
+      names = statement.specifiers.map((specifier) => staticName(specifier.local));
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       for (const declarator of statement.declarations) {
         if (declarator.id.type !== AST_NODE_TYPES.ObjectPattern || sourceModule(requireSpecifier(unwrapExpression(declarator.init))) !== SDK) continue;
         names.push(...declarator.id.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined)));
       }
     }
-    const found = [...new Set(names.filter(unknown))];
+    const found = [...new Set(names.filter(isUnknownRootName))];
     if (found.length > 0) addMarker(edits, text, statement, MESSAGES_1X.unknownExports(found));
   }
+  // `hh.SessionTracer`: one marker per statement that reads such names off the module object.
+  const byStatement = new Map<TSESTree.Node, string[]>();
+  for (const variable of sdkModuleObjects(input)) {
+    for (const { identifier } of variable.references) {
+      const parent = identifier.parent;
+      const name =
+        parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === identifier
+          ? memberName(parent)
+          : parent?.type === AST_NODE_TYPES.TSQualifiedName && parent.left === identifier
+            ? parent.right.name
+            : undefined;
+      if (!isUnknownRootName(name)) continue;
+      const statement = statementOf(identifier);
+      const names = byStatement.get(statement) ?? [];
+      if (!names.includes(name)) names.push(name);
+      byStatement.set(statement, names);
+    }
+  }
+  for (const [statement, names] of byStatement) addMarker(edits, text, statement, MESSAGES_1X.unknownExports(names));
+}
+
+function isUnknownRootName(name: string | undefined): name is string {
+  // `import { default as hh }` is the default import, which replaceDefaultImport rewrites.
+  return name !== undefined && name !== "default" && !SDK_ROOT_NAMES.has(name) && !API_EXPORTS_1X.has(name) && !Object.hasOwn(TYPES_1X, name) && !EXPERIMENTS_EXPORTS.has(name);
+}
+
+/**
+ * The names an import from a project barrel takes from the SDK it hands on, as the SDK's names: a named
+ * re-export's (`export { SessionTracer as ST } from "honeyhive"`), and through `export * from "honeyhive"`
+ * a name the barrel neither mentions in its own text nor can take from another `export *` (the barrel's
+ * own exports are not in its facts; a name its text never spells is none of them).
+ */
+function namesThroughBarrel(input: AnalysisInput, statement: TSESTree.ImportDeclaration): (string | undefined)[] {
+  const barrel = sdkBarrelOf(input, statement.source.value);
+  if (!barrel) return [];
+  let own: string | undefined;
+  const spells = (name: string): boolean => {
+    if (own === undefined) {
+      const module = importedModule(input, statement.source.value, true);
+      const otherStars = module === undefined || module.facts.reExports.some((reExport) => reExport.names === "*" && sourceModule(reExport.specifier) !== SDK);
+      try {
+        own = module === undefined || otherStars ? "*" : readFileSync(module.path, "utf8");
+      } catch {
+        own = "*";
+      }
+    }
+    return own === "*" || new RegExp(`(?<![\\w$])${name.replaceAll("$", "\\$")}(?![\\w$])`).test(own);
+  };
+  return statement.specifiers.map((specifier) => {
+    if (specifier.type !== AST_NODE_TYPES.ImportSpecifier || specifier.importKind === "type") return undefined;
+    const name = staticName(specifier.imported);
+    if (name === undefined) return undefined;
+    if (Object.hasOwn(barrel.names, name)) return barrel.names[name];
+    return barrel.all && isUnknownRootName(name) && !spells(name) ? name : undefined;
+  });
+}
+
+/** The variables bound to the SDK's whole module: `import * as hh`, `import hh = require(…)`, `const hh = require(…)`. */
+function sdkModuleObjects(input: AnalysisInput): Scope.Variable[] {
+  const found: Scope.Variable[] = [];
+  for (const statement of input.ast.body) {
+    let declared: TSESTree.Node | undefined;
+    if (statement.type === AST_NODE_TYPES.ImportDeclaration && sourceModule(statement.source.value) === SDK) {
+      declared = statement.specifiers.find((specifier) => specifier.type === AST_NODE_TYPES.ImportNamespaceSpecifier);
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference) {
+      const source = statement.moduleReference.expression;
+      if (source.type === AST_NODE_TYPES.Literal && sourceModule(String(source.value)) === SDK) declared = statement;
+    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+      declared = statement.declarations.find((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && sourceModule(requireSpecifier(unwrapExpression(declarator.init))) === SDK);
+    }
+    if (declared) found.push(...input.scopeManager.getDeclaredVariables(declared));
+  }
+  return found;
+}
+
+/** The statement `node` is part of: the outermost node under a statement list. */
+function statementOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && statementListOf(current.parent) === undefined) current = current.parent;
+  return current;
 }
 
 function markGone(edits: EditList, text: string, node: TSESTree.Node, names: readonly (string | undefined)[]): void {

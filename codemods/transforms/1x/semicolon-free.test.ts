@@ -40,3 +40,22 @@ export async function run() {
   expect(output).not.toContain(";(");
   expect(output.match(/^\s*\(async \(\) => \{ await work\(\) \}\)\(\)$/gm)).toHaveLength(3);
 });
+
+it("1x-sessions: a dropped `await` before `(tracer as T).startSession()` leaves the statement guarded", () => {
+  const code = `import express from "express"
+import { HoneyHiveTracer } from "honeyhive"
+const tracer = await HoneyHiveTracer.init({ project: "p" })
+const app = express()
+app.get("/", async (req, res) => {
+  const label = req.url
+  await (tracer as HoneyHiveTracer).startSession()
+  res.send(label)
+})
+`;
+  const migrateSessions = (source: string) => runTransforms(source, "/tmp/app/server.ts", { transforms: ["1x-sessions"] });
+  const { output } = migrateSessions(code);
+  expect(output).toContain("  const label = req.url\n  ;(tracer as HoneyHiveTracer).createSession()\n");
+  expect(migrateSessions(output).changed).toBe(false);
+  // After a statement ending with `;`: no guard.
+  expect(migrateSessions(code.replace("req.url\n", "req.url;\n")).output).toContain("  const label = req.url;\n  (tracer as HoneyHiveTracer).createSession()\n");
+});

@@ -13,6 +13,7 @@ import { FRAMEWORKS } from "../../../analysis/knowledge/index.js";
 import { tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { SESSION_STARTING_MEMBERS_1X, WRAPPER_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
+import { semicolonBefore } from "../../../analysis/rewrite.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -40,7 +41,8 @@ function collect({ file, edits }: TransformContext): void {
   for (const { call, callee } of onTracers) {
     const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : undefined;
     // The `await` goes in both forms: createSession() and sessionId are not promises here.
-    if (awaited) edits.remove([awaited.range[0], call.range[0]]);
+    // `await (tracer as T).startSession()` in semicolon-free code: the statement now starts with `(`.
+    if (awaited) edits.replace([awaited.range[0], call.range[0]], semicolonBefore(text, awaited, text.slice(call.range[0], call.range[1])));
     // `tracer.startSession().then(cb)`: 1.x returned a promise, createSession() and sessionId are a
     // string here (`.then` on it throws at run time), so the new value is wrapped as the promise it was.
     if (isPromiseChained(call)) {

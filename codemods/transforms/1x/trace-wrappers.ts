@@ -371,9 +371,9 @@ function collect({ file, edits }: TransformContext): void {
     const eventTypeNote = name === "traceFunction" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
     if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
     if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
-    // With a tracer in the file (or a discarded init that 1x-init names), explicit-tracer binds this call or marks it; without one it accepts
-    // the implicit form, which outside evaluate() would record through the default tracer.
-    else if (sdk.tracers.length === 0 && !held && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
+    // With a tracer in the file (also one held by a project module's binding, `tracing.tracer`, or a discarded init that 1x-init names),
+    // explicit-tracer binds this call or marks it; without one it accepts the implicit form, which outside evaluate() would record through the default tracer.
+    else if (sdk.tracers.length === 0 && sdk.moduleHeldTracers.length === 0 && !held && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
     // Options spread in (`traceModel(fn, { ...base })`, `traceModel(fn, base)` → `trace({ ...base, eventType }, fn)`): explicit-tracer
     // leaves options it cannot read (they may carry a tracer), so this call would record through the default tracer unmarked.
     else if (!held && spreadsOptions(sdk, call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MESSAGES_1X.wrapperSpreadOptionsTracer);
