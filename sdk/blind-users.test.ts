@@ -1753,6 +1753,43 @@ report({ workEnd: Date.now() });
   }, 120_000);
 });
 
+// docs/sdk.md, Warnings: "each printed at most once per process; an outage once per outage". An ES
+// module app whose CommonJS helper require()s honeyhive loads both builds: two copies of the package,
+// which each printed every one of these lines.
+it("an ES module app with a CommonJS helper: each once-per-process warning and the outage are printed once", async () => {
+  mkdirSync(join(project.directory, "modules"), { recursive: true });
+  writeFileSync(
+    join(project.directory, "modules", "warning-helper.cjs"),
+    `const { HoneyHiveTracer, trace, enrichSpan } = require("honeyhive");
+// Written before explicit tracers: relies on the default tracer and the global enrichSpan().
+exports.legacyStep = trace({ eventName: "legacy_step" }, (n) => { enrichSpan({ metadata: { from: "cjs" } }); return n + 1; });
+exports.ownTracer = () => HoneyHiveTracer.init({ project: "helper", timeoutMs: 2000 });
+`,
+  );
+  const run = await runProgram(
+    "modules/warnings-once.mjs",
+    `import { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";
+import helper from "./warning-helper.cjs";
+const appStep = trace({ eventName: "app_step" }, (n) => { enrichSpan({ metadata: { from: "esm" } }); return n * 2; });
+// No tracer yet: both copies find none.
+const untraced = [appStep(1), helper.legacyStep(1)];
+const tracer = HoneyHiveTracer.init({ project: "app", timeoutMs: 2000 });
+// Now both copies fall back to the default tracer (one per process).
+const traced = [appStep(2), helper.legacyStep(2)];
+// Both copies' tracers talk to the same refusing server: one outage.
+const helperTracer = helper.ownTracer();
+await Promise.all([tracer.acreateSession({ sessionName: "app" }), helperTracer.acreateSession({ sessionName: "helper" })]);
+report({ untraced, traced });
+`,
+    { HH_API_URL: await FakeHoneyHiveBackend.refusingUrl() },
+  );
+  expectCleanRun(run);
+  expect(run.result).toEqual({ untraced: [2, 2], traced: [4, 3] });
+  for (const line of [/found no tracer/g, /without a tracer used the default tracer/g, /enrichSpan\(\) is deprecated outside evaluate\(\)/g, /HoneyHive API POST \/session\/start failed/g]) {
+    expect(run.stderr.match(line), String(line)).toHaveLength(1);
+  }
+});
+
 // What the programs found that the docs promise and the SDK did not do. A case listed in KNOWN is
 // asserted to fail (a fix turns it red: then delete the entry); every other case must hold.
 interface Known {
