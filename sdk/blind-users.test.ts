@@ -1665,6 +1665,131 @@ report({ message });
   });
 });
 
+// docs/sdk.md: an awaited acreateSession() "keeps the process alive like any awaited request" until it
+// settles (within the tracer's timeoutMs), while a tracer's background requests never hold a script
+// that ends ("exits at most about 2 s after its work"). Both sides under the faults that leave nothing
+// else on the event loop: no connection at all, an answer at once (503), a reset, and a hang.
+describe("awaited session calls hold the process; background work never does", () => {
+  const TIMEOUT_MS = 6_000;
+  const faults = BACKEND_FAULTS.filter((testCase) =>
+    ["refuses connections", "answers 503", "resets the connection after reading the request", "accepts and never answers"].includes(testCase.name),
+  );
+  // What the awaited call's one warning says it ended with: its own failure, never the exit flush's abort.
+  const reasons: Record<string, RegExp> = {
+    "refuses connections": /POST \/session\/start failed: connect ECONNREFUSED/,
+    "answers 503": /POST \/session\/start failed: HTTP 503/,
+    "resets the connection after reading the request": /POST \/session\/start failed: (socket hang up|read ECONNRESET)/,
+    "accepts and never answers": new RegExp("POST /session/start failed: timed out after " + TIMEOUT_MS + " ms"),
+  };
+
+  it("an awaited acreateSession() runs its retries to the end (or to timeoutMs) and the code after it runs, in ESM and CommonJS", async () => {
+    expect(faults).toHaveLength(4);
+    await Promise.all(
+      faults.map(async (testCase) => {
+        const { url, backend, close } = await backendWith(testCase);
+        try {
+          for (const fileName of ["awaited-session.mjs", "awaited-session.cjs"]) {
+            const start = 'const tracer = HoneyHiveTracer.init({ project: "awaited", timeoutMs: ' + TIMEOUT_MS + ' });\nconst started = Date.now();\n';
+            const source = fileName.endsWith(".cjs")
+              ? 'const { HoneyHiveTracer } = require("honeyhive");\n' + start +
+                'tracer.acreateSession({ sessionName: "awaited" }).then((id) => report({ id, ms: Date.now() - started }));\n'
+              : 'import { HoneyHiveTracer } from "honeyhive";\n' + start +
+                'const id = await tracer.acreateSession({ sessionName: "awaited" });\nreport({ id, ms: Date.now() - started });\n';
+            const label = testCase.name + ", " + fileName;
+            const run = await runProgram("awaited/" + testCase.name.replace(/\W+/g, "-") + "-" + fileName, source, { HH_API_URL: url });
+            expectCleanRun(run);
+            expect(run.result.id, label).toMatch(/^[0-9a-f-]{36}$/);
+            const ms = run.result.ms as number;
+            expect(ms, label).toBeLessThan(TIMEOUT_MS + 100 + 2_000);
+            expect(run.stderr, label).toMatch(reasons[testCase.name]!);
+            expect(run.stderr, label).not.toMatch(/failed: aborted/);
+            if (testCase.name === "accepts and never answers") {
+              expect(ms, label).toBeGreaterThanOrEqual(TIMEOUT_MS - 100);
+            } else {
+              // Five attempts with backoffs of 250, 500, 1000 and 2000 ms (±20%): at least 3 s, twice the
+              // exit flush's 1.5 s after which the session start was once aborted.
+              expect(ms, label).toBeGreaterThanOrEqual(2_800);
+            }
+            if (backend) {
+              // A hung attempt spends the whole deadline: it is the only one.
+              const attempts = backend.startedSessions().filter((session) => session.session_name === "awaited").length;
+              expect(attempts, label).toBe(testCase.name === "accepts and never answers" ? 1 : 5);
+              backend.requests.length = 0;
+            }
+          }
+        } finally {
+          await close();
+        }
+      }),
+    );
+  }, 120_000);
+
+  it("a script that traces, starts sessions without awaiting them and ends exits about 2 s after its work, in ESM and CommonJS", async () => {
+    await Promise.all(
+      faults.map(async (testCase) => {
+        const { url, close } = await backendWith(testCase);
+        try {
+          for (const fileName of ["background.mjs", "background.cjs"]) {
+            const body = `const tracer = HoneyHiveTracer.init({ project: "background", timeoutMs: 20000 });
+const step = trace({ tracer, eventName: "step" }, (n) => n + 1);
+tracer.createSession({ sessionName: "request" });
+step(1);
+tracer.enrichSession({ metadata: { done: true } });
+void tracer.acreateSession({ sessionName: "never awaited" });
+report({ workEnd: Date.now() });
+`;
+            const source = fileName.endsWith(".cjs")
+              ? 'const { HoneyHiveTracer, trace } = require("honeyhive");\n' + body
+              : 'import { HoneyHiveTracer, trace } from "honeyhive";\n' + body;
+            const run = await runProgram("background/" + testCase.name.replace(/\W+/g, "-") + "-" + fileName, source, { HH_API_URL: url });
+            expectCleanRun(run);
+            expect(run.exitedAt - (run.result.workEnd as number), testCase.name + ", " + fileName).toBeLessThan(2_000 + 3_000);
+          }
+        } finally {
+          await close();
+        }
+      }),
+    );
+  }, 120_000);
+});
+
+// docs/sdk.md, Warnings: "each printed at most once per process; an outage once per outage". An ES
+// module app whose CommonJS helper require()s honeyhive loads both builds: two copies of the package,
+// which each printed every one of these lines.
+it("an ES module app with a CommonJS helper: each once-per-process warning and the outage are printed once", async () => {
+  mkdirSync(join(project.directory, "modules"), { recursive: true });
+  writeFileSync(
+    join(project.directory, "modules", "warning-helper.cjs"),
+    `const { HoneyHiveTracer, trace, enrichSpan } = require("honeyhive");
+// Written before explicit tracers: relies on the default tracer and the global enrichSpan().
+exports.legacyStep = trace({ eventName: "legacy_step" }, (n) => { enrichSpan({ metadata: { from: "cjs" } }); return n + 1; });
+exports.ownTracer = () => HoneyHiveTracer.init({ project: "helper", timeoutMs: 2000 });
+`,
+  );
+  const run = await runProgram(
+    "modules/warnings-once.mjs",
+    `import { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";
+import helper from "./warning-helper.cjs";
+const appStep = trace({ eventName: "app_step" }, (n) => { enrichSpan({ metadata: { from: "esm" } }); return n * 2; });
+// No tracer yet: both copies find none.
+const untraced = [appStep(1), helper.legacyStep(1)];
+const tracer = HoneyHiveTracer.init({ project: "app", timeoutMs: 2000 });
+// Now both copies fall back to the default tracer (one per process).
+const traced = [appStep(2), helper.legacyStep(2)];
+// Both copies' tracers talk to the same refusing server: one outage.
+const helperTracer = helper.ownTracer();
+await Promise.all([tracer.acreateSession({ sessionName: "app" }), helperTracer.acreateSession({ sessionName: "helper" })]);
+report({ untraced, traced });
+`,
+    { HH_API_URL: await FakeHoneyHiveBackend.refusingUrl() },
+  );
+  expectCleanRun(run);
+  expect(run.result).toEqual({ untraced: [2, 2], traced: [4, 3] });
+  for (const line of [/found no tracer/g, /without a tracer used the default tracer/g, /enrichSpan\(\) is deprecated outside evaluate\(\)/g, /HoneyHive API POST \/session\/start failed/g]) {
+    expect(run.stderr.match(line), String(line)).toHaveLength(1);
+  }
+});
+
 // What the programs found that the docs promise and the SDK did not do. A case listed in KNOWN is
 // asserted to fail (a fix turns it red: then delete the entry); every other case must hold.
 interface Known {

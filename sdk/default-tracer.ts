@@ -1,6 +1,7 @@
 // The default tracer is what implicit trace()/enrichSpan()/enrichSession() fall back to outside
 // evaluate(): the first tracer initialized, or the one set with setDefaultTracer(). It is a fallback for
 // code written before explicit tracers, not a global the SDK itself relies on.
+import { processSlot } from "./process-slot.js";
 import type { HoneyHiveTracer } from "./tracer.js";
 
 /**
@@ -11,13 +12,7 @@ import type { HoneyHiveTracer } from "./tracer.js";
  * module's trace() (sdk/blind-users.test.ts). evaluate()'s tracer (a context key) and the tracers
  * themselves (tracer.ts, OTEL_TRACER_OF) already work across copies the same way.
  */
-const SLOT = Symbol.for("honeyhive.defaultTracer");
-
-interface DefaultTracerSlot {
-  tracer: HoneyHiveTracer | undefined;
-}
-
-const slot: DefaultTracerSlot = ((globalThis as Record<symbol, DefaultTracerSlot | undefined>)[SLOT] ??= { tracer: undefined });
+const slot = processSlot<{ tracer: HoneyHiveTracer | undefined }>("honeyhive.defaultTracer", () => ({ tracer: undefined }));
 
 /** Makes `tracer` the fallback of implicit trace()/enrichSpan()/enrichSession(); `undefined` clears it. */
 export function setDefaultTracer(tracer: HoneyHiveTracer | undefined): void {

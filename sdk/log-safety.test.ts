@@ -3,9 +3,19 @@
 // echoes), a repeated problem is reported once, and what a warning quotes is capped.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HoneyHiveTracer, trace } from "./index.js";
-import { createLogger, MAX_LOG_LINE_LENGTH, quote, redact, registerSecret, resetWarningsForTests } from "./logger.js";
+import {
+  createLogger,
+  MAX_LOG_LINE_LENGTH,
+  OUTAGE_REWARN_INTERVAL_MS,
+  quote,
+  redact,
+  registerSecret,
+  resetWarningsForTests,
+  warnOnce,
+  warnOutage,
+} from "./logger.js";
 import { FakeHoneyHiveBackend, headerValue, OTLP_TRACES_PATH } from "./test-utils/fake-backend.js";
 import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
 
@@ -135,6 +145,48 @@ describe("floods", () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain("not-a-uuid-");
     expect(warnings[0].length).toBeLessThan(400);
+  });
+});
+
+// Two copies of the package in one process (an ES module app whose CommonJS dependency require()s it)
+// are two instances of logger.ts; vi.resetModules() makes the second one here. Each printed its
+// once-per-process warnings again, and redacted only the keys it had been given itself.
+describe("a second copy of the package in the same process", () => {
+  async function secondCopy(): Promise<typeof import("./logger.js")> {
+    vi.resetModules();
+    const copy = await import("./logger.js");
+    expect(copy.warnOnce).not.toBe(warnOnce);
+    return copy;
+  }
+
+  it("prints a once-per-process warning, and an outage, once for both copies", async () => {
+    const copy = await secondCopy();
+    warnOnce("dual-copy", "first copy");
+    copy.warnOnce("dual-copy", "second copy");
+    copy.warnOnce("dual-copy-other", "another warning");
+    warnOutage("http://127.0.0.1:9", "api", "outage seen by the first copy");
+    copy.warnOutage("http://127.0.0.1:9", "api", "outage seen by the second copy");
+    expect(capture.sdkLines()).toEqual(["[honeyhive] first copy", "[honeyhive] another warning", "[honeyhive] outage seen by the first copy"]);
+    // The server answered the second copy: the next outage of the first copy is a new one (past the interval).
+    copy.outageEnded("http://127.0.0.1:9", "api");
+    vi.useFakeTimers({ now: Date.now() + OUTAGE_REWARN_INTERVAL_MS + 1 });
+    try {
+      warnOutage("http://127.0.0.1:9", "api", "a new outage");
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(capture.sdkLines().at(-1)).toBe("[honeyhive] a new outage");
+  });
+
+  it("redacts a key only the other copy was given, and forgets warnings for both in tests", async () => {
+    const copy = await secondCopy();
+    const otherKey = "hh-key-given-to-the-other-copy-only";
+    registerSecret(otherKey);
+    expect(copy.redact(`refused ${otherKey}`)).toBe("refused [REDACTED]");
+    copy.warnOnce("dual-reset", "before the reset");
+    resetWarningsForTests();
+    copy.warnOnce("dual-reset", "after the reset");
+    expect(capture.sdkLines()).toEqual(["[honeyhive] before the reset", "[honeyhive] after the reset"]);
   });
 });
 

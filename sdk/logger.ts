@@ -8,6 +8,7 @@
 // capped in length, so one hostile value cannot turn a warning into megabytes of log.
 import { subscribe } from "node:diagnostics_channel";
 import type { ClientRequest, IncomingMessage } from "node:http";
+import { processSlot } from "./process-slot.js";
 
 const PREFIX = "[honeyhive]";
 export const REDACTED = "[REDACTED]";
@@ -29,15 +30,34 @@ const MAX_SECRETS = 256;
  */
 export const OUTAGE_REWARN_INTERVAL_MS = 60_000;
 
-/** Keys of the warnings already printed in this process. */
-const warnedKeys = new Set<string>();
 /**
- * Per server and topic (see warnOutage): whether the current outage was warned about, and when the last
- * outage warning was printed.
+ * What the logger remembers, once per process (process-slot.ts): an application that loads both builds
+ * of the package (an ES module app whose CommonJS dependency `require()`s it) printed each
+ * once-per-process warning once per copy, warned about one outage twice, and a copy did not redact the
+ * keys only the other copy was given.
  */
-const outages = new Map<string, { warned: boolean; lastWarnedAt: number }>();
-/** Every API key a tracer or evaluate() of this process was given, in registration order. */
-const secrets = new Set<string>();
+interface LogMemory {
+  /** Keys of the warnings already printed in this process. */
+  warnedKeys: Set<string>;
+  /**
+   * Per server and topic (see warnOutage): whether the current outage was warned about, and when the last
+   * outage warning was printed.
+   */
+  outages: Map<string, { warned: boolean; lastWarnedAt: number }>;
+  /** Every API key a tracer or evaluate() of this process was given, in registration order. */
+  secrets: Set<string>;
+}
+
+const { warnedKeys, outages, secrets } = processSlot<LogMemory>(
+  "honeyhive.logMemory",
+  () => ({ warnedKeys: new Set(), outages: new Map(), secrets: new Set() }),
+  (slot) => {
+    slot.warnedKeys ??= new Set();
+    slot.outages ??= new Map();
+    slot.secrets ??= new Set();
+    return slot as LogMemory;
+  },
+);
 
 export interface Logger {
   /** Printed only when the tracer was created with `verbose: true` (or `HH_VERBOSE=true`). */
