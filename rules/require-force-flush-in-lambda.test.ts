@@ -1,4 +1,4 @@
-import { utimesSync, writeFileSync } from "node:fs";
+import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
@@ -1215,6 +1215,25 @@ describe(`${RULE_NAME}: Netlify and Vercel function paths in a project`, () => {
       nextSecond();
       expect(namesIn(root, "netlify/functions/chat/index.ts", V2)).toEqual([]);
       expect(namesIn(root, "netlify/functions/chat/index.js", V2)).toEqual(["default"]);
+    });
+  });
+
+  it("a vercel.json created during an editor session makes a Next.js route a serverless entry a second later, and removed, not (was: only after a restart)", () => {
+    const ROUTE = `${TRACER}export async function POST(req: Request) {\n  tracer.createSession();\n  return Response.json({});\n}\n`;
+    const root = project({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", next: "15.0.0" } }), "app/api/chat/route.ts": ROUTE });
+    const lint = () => namesIn(root, "app/api/chat/route.ts", ROUTE);
+    const touch = () => utimesSync(root, new Date(), new Date(Date.now() + 5_000 + Math.random() * 5_000));
+    withFakeDate((nextSecond) => {
+      expect(lint()).toEqual([]);
+      writeFileSync(join(root, "vercel.json"), "{}");
+      touch();
+      expect(lint()).toEqual([]);
+      nextSecond();
+      expect(lint()).toEqual(["POST"]);
+      rmSync(join(root, "vercel.json"));
+      touch();
+      nextSecond();
+      expect(lint()).toEqual([]);
     });
   });
 
