@@ -1,8 +1,9 @@
-import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, rmSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { clearDeploymentCache, deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
 import { NODE_FILE_SYSTEM, ProjectModules, projectModules, setProjectModules } from "./project-modules.js";
+import { withFakeDate } from "./test-utils/clock.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 import { workspaceRootOf } from "./workspaces.js";
 
@@ -70,8 +71,8 @@ describe("deploymentOf with the project modules' listings", () => {
       expect(deploymentOf(join(project, "src/lib/x.ts"))).toMatchObject({ root: project });
       // The resolution found the project root by the same walk (`ProjectModules.packageRootOnDisk`), within the
       // second: no look at the folder at all. The package.json itself is read through the project reader
-      // (`manifestOf`): one stat for its version.
-      expect(stats.slice(before)).toEqual([join(project, "package.json")]);
+      // (`manifestOf`): one stat for its version; the signal files beside it, from the root's listing: one stat.
+      expect(stats.slice(before)).toEqual([join(project, "package.json"), project]);
       // A second later the walk looks again: one stat of the listed folder checks its listing (no probe of its package.json).
       vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 2_000 });
       try {
@@ -103,14 +104,23 @@ describe("deploymentOf with the project modules' listings", () => {
 describe("deploymentOf probes through the project reader's file system", () => {
   const makeProject = useTempProjects("deployment-probes");
 
-  it("asks the reader whether a folder and its package.json exist (a run's listings answer without a system call)", () => {
+  it("asks the reader whether a folder and its package.json exist, and lists the root for its signal files (a run's listings answer without a system call)", () => {
     const asked: string[] = [];
-    const previous = setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, exists: (path) => (asked.push(path), NODE_FILE_SYSTEM.exists!(path)) }));
+    const listed: string[] = [];
+    const previous = setProjectModules(
+      new ProjectModules({
+        ...NODE_FILE_SYSTEM,
+        exists: (path) => (asked.push(path), NODE_FILE_SYSTEM.exists!(path)),
+        readDirectory: (path) => (listed.push(path), NODE_FILE_SYSTEM.readDirectory(path)),
+      }),
+    );
     try {
       const root = makeProject({ "package.json": "{}", "vercel.json": "{}", "api/deep/": "" });
       clearDeploymentCache();
       expect(deploymentOf(join(root, "api/deep/handler.ts"))).toMatchObject({ root, vercel: true });
-      expect(asked).toEqual(expect.arrayContaining([join(root, "api/deep"), join(root, "api/deep/package.json"), join(root, "api/package.json"), join(root, "package.json"), join(root, "vercel.json")]));
+      expect(asked).toEqual([join(root, "api/deep/package.json"), join(root, "api/package.json"), join(root, "package.json"), join(root, "api/deep")]);
+      // The 17 signal names from one listing of the root (no `.vercel/` there to list), none probed.
+      expect(listed).toEqual([root]);
       // A reader whose file system says no package.json is anywhere: no root, whatever the disk holds.
       setProjectModules(new ProjectModules({ ...NODE_FILE_SYSTEM, exists: (path) => !path.endsWith("package.json") && NODE_FILE_SYSTEM.exists!(path) }));
       clearDeploymentCache();
@@ -207,26 +217,34 @@ describe("projectDependsOn: Next.js in a monorepo", () => {
   });
 });
 
+/** A reader over the node file system that records each call (`stat …`, `exists …`, `list …`), set as the process-wide one; `previous` to put back. */
+function recordingReader(): { readonly calls: string[]; readonly previous: ProjectModules } {
+  const calls: string[] = [];
+  const previous = setProjectModules(
+    new ProjectModules({
+      ...NODE_FILE_SYSTEM,
+      stat: (path) => (calls.push(`stat ${path}`), NODE_FILE_SYSTEM.stat(path)),
+      exists: (path) => (calls.push(`exists ${path}`), NODE_FILE_SYSTEM.exists!(path)),
+      readDirectory: (path) => (calls.push(`list ${path}`), NODE_FILE_SYSTEM.readDirectory(path)),
+    }),
+  );
+  return { calls, previous };
+}
+
 describe("the walk to the nearest package.json: one look per folder per second", () => {
   const makeProject = useTempProjects("deployment-walk");
 
   it("asks the file system about each folder at most once a second, stops a new folder's walk at an answered ancestor, and sees a package.json created during a session", () => {
-    const calls: string[] = [];
-    const previous = setProjectModules(
-      new ProjectModules({
-        ...NODE_FILE_SYSTEM,
-        stat: (path) => (calls.push(`stat ${path}`), NODE_FILE_SYSTEM.stat(path)),
-        exists: (path) => (calls.push(`exists ${path}`), NODE_FILE_SYSTEM.exists!(path)),
-        readDirectory: (path) => (calls.push(`list ${path}`), NODE_FILE_SYSTEM.readDirectory(path)),
-      }),
-    );
+    const { calls, previous } = recordingReader();
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2030-01-01T00:00:00Z") });
     try {
       const root = makeProject({ "package.json": "{}", "fns/a/one/": "", "fns/a/two/": "" });
-      // The walk's calls: probes and listings of folders and their package.json (not the project's signal
-      // files, looked for once per root, nor the manifest's stat, looked at once a second).
-      const walkCalls = (from: number) => calls.slice(from).filter((call) => !call.startsWith("stat") && (/(?:package\.json|\/fns\/a\/(?:one|two))$/.test(call) || call.startsWith("list")));
+      // The walk's calls: probes and listings of folders and their package.json (not the listing of a root
+      // for its signal files, nor the manifest's stat, each looked at once a second).
+      const signalListing = (call: string) => call === `list ${root}` || call === `list ${join(root, "fns/a")}`;
+      const walkCalls = (from: number) => calls.slice(from).filter((call) => !call.startsWith("stat") && !signalListing(call) && (/(?:package\.json|\/fns\/a\/(?:one|two))$/.test(call) || call.startsWith("list")));
       expect(deploymentOf(join(root, "fns/a/one/handler.ts")).root).toBe(root);
+      expect(calls.filter(signalListing)).toEqual([`list ${root}`]);
       // One probe per folder on the way (no listing is made for it), and the linted file's folder checked to be on disk.
       expect(walkCalls(0)).toEqual([
         `exists ${join(root, "fns/a/one/package.json")}`,
@@ -269,6 +287,58 @@ describe("the walk to the nearest package.json: one look per folder per second",
       vi.useRealTimers();
       setProjectModules(previous);
     }
+  });
+});
+
+describe("the signal files during an editor session: from the root's listing, looked at again a second later", () => {
+  const makeProject = useTempProjects("deployment-signal-files");
+
+  it("sees a vercel.json, netlify.toml, wrangler.toml, .vercel/project.json or .gcloudignore created or removed mid-session (was: never, until a restart)", () => {
+    const { calls, previous } = recordingReader();
+    try {
+      withFakeDate((nextSecond) => {
+        const root = makeProject({ "package.json": "{}", "src/": "", ".vercel/README.txt": "" });
+        const file = join(root, "src/route.ts");
+        /** A file made (or removed) at `path`, its folder's mtime moved on (a distinct mtime even on coarse clocks). */
+        const edit = (path: string, make: boolean) => {
+          if (make) writeFileSync(join(root, path), "");
+          else rmSync(join(root, path));
+          utimesSync(dirname(join(root, path)), new Date(), new Date(Date.now() + 5_000 + calls.length));
+        };
+        expect(deploymentOf(file)).toMatchObject({ root, vercel: false, netlify: false, wrangler: false, gcpFunctions: false });
+        for (const [path, signal] of [["vercel.json", "vercel"], ["netlify.toml", "netlify"], ["wrangler.toml", "wrangler"], [".vercel/project.json", "vercel"], [".gcloudignore", "gcpFunctions"]] as const) {
+          edit(path, true);
+          // Within the second the signals stand as read (no call); a second later the file is seen.
+          const before = calls.length;
+          expect(deploymentOf(file)[signal], path).toBe(false);
+          expect(calls.slice(before)).toEqual([]);
+          nextSecond();
+          expect(deploymentOf(file)[signal], path).toBe(true);
+          edit(path, false);
+          nextSecond();
+          expect(deploymentOf(file)[signal], path).toBe(false);
+        }
+        // None of the 17 names was ever probed: the root's listing (and `.vercel/`'s) answered them all.
+        expect(calls.filter((call) => call.startsWith("exists") && !call.endsWith("package.json") && call !== `exists ${join(root, "src")}`)).toEqual([]);
+        // Nothing changed: a second later one stat of each folder, no listing.
+        nextSecond();
+        const before = calls.length;
+        const unchanged = deploymentOf(file);
+        expect(deploymentOf(join(root, "src/other.ts"))).toBe(unchanged);
+        expect(calls.slice(before).filter((call) => call.startsWith("list"))).toEqual([]);
+        expect(calls.slice(before)).toEqual(expect.arrayContaining([`stat ${root}`, `stat ${join(root, ".vercel")}`]));
+      });
+    } finally {
+      setProjectModules(previous);
+    }
+  });
+
+  it("answers as the probes did: a folder or a link by a signal's name counts, a broken link or a .vercel file does not", () => {
+    const root = makeProject({ "package.json": "{}", "netlify.toml/": "", ".vercel": "not a folder", "src/": "" });
+    symlinkSync(join(root, "missing.toml"), join(root, "wrangler.toml"));
+    symlinkSync(join(root, "netlify.toml"), join(root, "host.json"));
+    clearDeploymentCache();
+    expect(deploymentOf(join(root, "src/x.ts"))).toMatchObject({ root, netlify: true, wrangler: false, vercel: false, azureFunctions: true });
   });
 });
 

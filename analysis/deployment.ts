@@ -1,10 +1,10 @@
 // Where a file's project deploys, read from the files beside its nearest package.json: whether a
 // Next.js app runs as serverless functions (Vercel, Netlify, OpenNext on AWS Lambda) and where the
-// project root is (Vercel functions live in its `api/` folder). The signal files are looked for once per
-// project root per process; the package.json is read through the project reader, which looks at it
-// again at most once a second (an edited script preload is seen during an editor session).
+// project root is (Vercel functions live in its `api/` folder). The signal files are read from the
+// root's listing and the package.json through the project reader, each looked at again at most once a
+// second (a vercel.json added or an edited script preload is seen during an editor session).
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { absolutePath, EMPTY_MANIFEST, projectModules, RECHECK_AFTER_MS, type PackageManifest } from "./project-modules.js";
+import { absolutePath, EMPTY_MANIFEST, fresh, projectModules, type PackageManifest, type ProjectModules } from "./project-modules.js";
 import { workspaceRootOf } from "./workspaces.js";
 
 export interface DeploymentSignals {
@@ -45,19 +45,17 @@ export interface DeploymentSignals {
   readonly preloads?: readonly string[];
 }
 
-const SIGNAL_FILES: Readonly<Record<Exclude<keyof DeploymentSignals, "root" | "gcpFunctions" | "main" | "dependencies" | "preloads">, readonly string[]>> = {
+/** The files beside the package.json that tell each signal (`/`: in a folder there). */
+const SIGNAL_FILES: Readonly<Record<keyof FileSignals, readonly string[]>> = {
   nitro: ["nitro.config.ts", "nitro.config.js", "nitro.config.mjs", "nuxt.config.ts", "nuxt.config.js", "nuxt.config.mjs"],
   vercel: ["vercel.json", ".vercel/project.json"],
   netlify: ["netlify.toml"],
   openNext: ["open-next.config.ts", "open-next.config.js", "open-next.config.mjs"],
   wrangler: ["wrangler.toml", "wrangler.json", "wrangler.jsonc"],
+  gcpFunctions: [".gcloudignore"],
   azureFunctions: ["host.json"],
 };
-
-/** A value read at `checkedAt` may still be used (a clock that went back, a test's faked `Date`, reads again). */
-function fresh(checkedAt: number, now: number): boolean {
-  return now >= checkedAt && now - checkedAt < RECHECK_AFTER_MS;
-}
+const SIGNALS = Object.keys(SIGNAL_FILES) as readonly (keyof FileSignals)[];
 const NO_SIGNALS: DeploymentSignals = Object.freeze({ root: undefined, vercel: false, netlify: false, openNext: false, wrangler: false, gcpFunctions: false, nitro: false, azureFunctions: false, dependencies: new Set<string>() });
 const GCP_FUNCTIONS_FRAMEWORK = "@google-cloud/functions-framework";
 const WORKERS_PACKAGES = ["wrangler", "@cloudflare/workers-types"];
@@ -95,9 +93,9 @@ function rootOfDirectoryCached(directory: string): string | null {
 
 /**
  * The signals of each project root: every directory of a project shares its root's. The files beside
- * the package.json are looked for once per root; the package.json is the project reader's
- * (`ProjectModules.manifestOf`: looked at no more than once a second, parsed again when it changed),
- * so an edited script preload or dependency is seen during an editor session.
+ * the package.json are read from the root's listing and the package.json is the project reader's
+ * (`ProjectModules.listing`, `ProjectModules.manifestOf`: each looked at no more than once a second, read
+ * again when it changed), so a vercel.json added or an edited script preload is seen during an editor session.
  */
 const byRoot = new Map<string, { readonly files: FileSignals; readonly manifest: PackageManifest | undefined; readonly signals: DeploymentSignals; checkedAt: number }>();
 
@@ -105,35 +103,57 @@ type FileSignals = Pick<DeploymentSignals, "vercel" | "netlify" | "openNext" | "
 
 function signalsOfRoot(root: string): DeploymentSignals {
   // Asked several times per linted file: within a second of the last look, the signals as they were
-  // (one map look-up, no call into the project reader); then the reader's manifest, itself looked at
-  // at most once a second, so an edit is seen within two seconds.
+  // (one map look-up, no call into the project reader); then the reader's listing and manifest, each
+  // looked at at most once a second, so an edit is seen within two seconds.
   const known = byRoot.get(root);
   const now = Date.now();
-  if (known !== undefined && now >= known.checkedAt && now - known.checkedAt < RECHECK_AFTER_MS) return known.signals;
-  const manifest = projectModules().manifestOf(root);
-  if (known !== undefined && known.manifest === manifest) {
+  if (known !== undefined && fresh(known.checkedAt, now)) return known.signals;
+  const reader = projectModules();
+  const manifest = reader.manifestOf(root);
+  const seen = fileSignals(reader, root);
+  const files = known !== undefined && SIGNALS.every((signal) => known.files[signal] === seen[signal]) ? known.files : seen;
+  if (known !== undefined && known.manifest === manifest && known.files === files) {
     known.checkedAt = now;
     return known.signals;
   }
-  const files = known?.files ?? fileSignals(root);
   const signals = rootSignals(root, files, manifest ?? EMPTY_MANIFEST);
   byRoot.set(root, { files, manifest, signals, checkedAt: now });
   return signals;
 }
 
-/** The signal files beside the package.json (looked for once per root per process). */
-function fileSignals(root: string): FileSignals {
-  const reader = projectModules();
-  const has = (names: readonly string[]): boolean => names.some((name) => reader.exists(resolve(root, name)));
+/**
+ * The signal files beside the package.json, all from one listing of the root (and of `.vercel/` when
+ * the root holds one): the reader's, shared with the walk and the resolver, checked by the folder's
+ * mtime at most once a second.
+ */
+function fileSignals(reader: ProjectModules, root: string): FileSignals {
+  const entries = reader.listing(root);
+  const has = (names: readonly string[]): boolean => names.some((name) => isThere(reader, root, entries, name));
   return {
     vercel: has(SIGNAL_FILES.vercel),
     netlify: has(SIGNAL_FILES.netlify),
     openNext: has(SIGNAL_FILES.openNext),
     wrangler: has(SIGNAL_FILES.wrangler),
-    gcpFunctions: has([".gcloudignore"]),
+    gcpFunctions: has(SIGNAL_FILES.gcpFunctions),
     nitro: has(SIGNAL_FILES.nitro),
     azureFunctions: has(SIGNAL_FILES.azureFunctions),
   };
+}
+
+/**
+ * Whether anything is at `path` (relative, `/`-separated) below `directory`, as `exists` would say
+ * (a file, a folder, what a link leads to), from `entries`, `directory`'s listing: an entry the listing
+ * cannot classify (a broken link) is probed, and so is every name of a folder that cannot be listed.
+ */
+function isThere(reader: ProjectModules, directory: string, entries: ReadonlyMap<string, string> | undefined, path: string): boolean {
+  if (entries === undefined) return reader.exists(resolve(directory, path));
+  const slash = path.indexOf("/");
+  const name = slash === -1 ? path : path.slice(0, slash);
+  const kind = entries.get(name);
+  if (kind === undefined || (slash !== -1 && kind === "file")) return false;
+  if (slash === -1) return kind !== "other" || reader.exists(join(directory, name));
+  const folder = join(directory, name);
+  return isThere(reader, folder, kind === "directory" ? reader.listing(folder) : undefined, path.slice(slash + 1));
 }
 
 function rootSignals(root: string, files: FileSignals, manifest: PackageManifest): DeploymentSignals {

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { extractModuleFacts } from "./export-facts.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
+import { withFakeDate } from "./test-utils/clock.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 import { absolutePath, importedExport, importOrigin, isProjectModule, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, setProjectModules, wholeModuleOf, type ProjectFileSystem } from "./project-modules.js";
 
@@ -334,53 +335,73 @@ describe("reading cost and robustness", () => {
     expect(parsed.map((path) => path.slice(root.length + 1))).toEqual(["src/index.ts", "src/tracing.ts"]);
   });
 
-  it("probes from directory listings: a second lookup lists nothing again; a new file is seen once the directory changes", () => {
+  it("probes from directory listings: a second lookup lists nothing again; a new file is seen once the directory changes, a second later", () => {
     const root = project({ "src/app.ts": `` });
     const fs = countingFs();
     const reader = new ProjectModules(fs);
     const from = join(root, "src/app.ts");
-    expect(reader.resolve("./tracing", from)).toBeUndefined();
-    const [reads, stats] = [fs.reads.length, fs.stats.length];
-    expect(reader.resolve("./tracing", from)).toBeUndefined();
-    expect(fs.reads).toHaveLength(reads);
-    // One stat: the cached listing of src/ answers the 8 file candidates, and shows no src/tracing/ to look for index.* in.
-    expect(fs.stats.length - stats).toBe(1);
-    writeFileSync(join(root, "src/tracing.ts"), `export {};\n`);
-    utimesSync(join(root, "src"), new Date(), new Date(Date.now() + 5_000));
-    expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
+    withFakeDate((nextSecond) => {
+      expect(reader.resolve("./tracing", from)).toBeUndefined();
+      let [reads, stats] = [fs.reads.length, fs.stats.length];
+      // Within the second the answer is trusted as it is: no call.
+      expect(reader.resolve("./tracing", from)).toBeUndefined();
+      expect([fs.reads.length - reads, fs.stats.length - stats]).toEqual([0, 0]);
+      nextSecond();
+      [reads, stats] = [fs.reads.length, fs.stats.length];
+      expect(reader.resolve("./tracing", from)).toBeUndefined();
+      expect(fs.reads).toHaveLength(reads);
+      // Then one stat: the cached listing of src/ answers the 8 file candidates, and shows no src/tracing/ to look for index.* in.
+      expect(fs.stats.length - stats).toBe(1);
+      writeFileSync(join(root, "src/tracing.ts"), `export {};\n`);
+      utimesSync(join(root, "src"), new Date(), new Date(Date.now() + 5_000));
+      // An editor session's next lint within the second still has the last answer; a second later, the new file.
+      expect(reader.resolve("./tracing", from)).toBeUndefined();
+      nextSecond();
+      expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
+    });
   });
 
-  it("keeps a resolution per (directory, specifier) only while what it read holds: a listing, an index folder, the config's paths", () => {
+  it("keeps a resolution per (directory, specifier) only while what it read holds: a listing, an index folder, the config's paths (each looked at a second later)", () => {
     const root = project({ "tsconfig.json": `{ "compilerOptions": { "paths": { "@/*": ["./src/*"] } } }`, "src/app.ts": ``, "src/tracing.ts": `export {};\n`, "lib/tracing.ts": `export {};\n` });
     const fs = countingFs();
     const reader = new ProjectModules(fs);
     const from = join(root, "src/app.ts");
     const later = (path: string) => utimesSync(join(root, path), new Date(), new Date(Date.now() + 10_000 * Math.random() + 5_000));
-    expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
-    expect(reader.resolve("./tracing", join(root, "src/other.ts"))).toBe(join(root, "src/tracing.ts"));
-    // The file gone, then a folder of that name with an index: each change of src/ resolves again.
-    rmSync(join(root, "src/tracing.ts"));
-    later("src");
-    expect(reader.resolve("./tracing", from)).toBeUndefined();
-    mkdirSync(join(root, "src/tracing"));
-    writeFileSync(join(root, "src/tracing/index.ts"), `export {};\n`);
-    later("src");
-    expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing/index.ts"));
-    // The index removed: only the folder's own listing changes, and the answer with it.
-    rmSync(join(root, "src/tracing/index.ts"));
-    later("src/tracing");
-    expect(reader.resolve("./tracing", from)).toBeUndefined();
-    // An alias follows the config it was read from.
-    expect(reader.resolve("@/app", from)).toBe(join(root, "src/app.ts"));
-    writeFileSync(join(root, "lib/app.ts"), `export {};\n`);
-    writeFileSync(join(root, "tsconfig.json"), `{ "compilerOptions": { "paths": { "@/*": ["./lib/*"] } } }`);
-    later("tsconfig.json");
-    expect(reader.resolve("@/app", from)).toBe(join(root, "lib/app.ts"));
-    // A warm answer reads nothing: one stat of each listing it used.
-    const [reads, stats] = [fs.reads.length, fs.stats.length];
-    expect(reader.resolve("./tracing", from)).toBeUndefined();
-    expect(fs.reads).toHaveLength(reads);
-    expect(fs.stats.length - stats).toBe(2);
+    withFakeDate((nextSecond) => {
+      expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
+      expect(reader.resolve("./tracing", join(root, "src/other.ts"))).toBe(join(root, "src/tracing.ts"));
+      // The file gone, then a folder of that name with an index: each change of src/ resolves again, once the answer's second is over.
+      rmSync(join(root, "src/tracing.ts"));
+      later("src");
+      nextSecond();
+      expect(reader.resolve("./tracing", from)).toBeUndefined();
+      mkdirSync(join(root, "src/tracing"));
+      writeFileSync(join(root, "src/tracing/index.ts"), `export {};\n`);
+      later("src");
+      nextSecond();
+      expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing/index.ts"));
+      // The index removed: only the folder's own listing changes, and the answer with it.
+      rmSync(join(root, "src/tracing/index.ts"));
+      later("src/tracing");
+      nextSecond();
+      expect(reader.resolve("./tracing", from)).toBeUndefined();
+      // An alias follows the config it was read from.
+      expect(reader.resolve("@/app", from)).toBe(join(root, "src/app.ts"));
+      writeFileSync(join(root, "lib/app.ts"), `export {};\n`);
+      writeFileSync(join(root, "tsconfig.json"), `{ "compilerOptions": { "paths": { "@/*": ["./lib/*"] } } }`);
+      later("tsconfig.json");
+      nextSecond();
+      expect(reader.resolve("@/app", from)).toBe(join(root, "lib/app.ts"));
+      // A warm answer reads nothing: within its second no call, then one stat of each listing it used.
+      expect(reader.resolve("./tracing", from)).toBeUndefined();
+      const [reads, stats] = [fs.reads.length, fs.stats.length];
+      expect(reader.resolve("./tracing", from)).toBeUndefined();
+      expect([fs.reads.length - reads, fs.stats.length - stats]).toEqual([0, 0]);
+      nextSecond();
+      expect(reader.resolve("./tracing", from)).toBeUndefined();
+      expect(fs.reads).toHaveLength(reads);
+      expect(fs.stats.length - stats).toBe(2);
+    });
   });
 
   it("never follows the imports of a module it reads: the models running on that module see it alone (one module deep)", () => {
@@ -531,6 +552,36 @@ describe("workspace roots and parsed project files (the Lambda functions configu
       vi.useRealTimers();
     }
     expect(fs.reads.filter((read) => read === manifest)).toHaveLength(2);
+  });
+
+  it("listing: one stat of a folder a second serves every asker (the listings of a linted file's folder, the resolver's probes); an added file is seen a second later", () => {
+    const root = project({ "src/app.ts": ``, "src/routes.ts": `` });
+    const fs = countingFs();
+    const reader = new ProjectModules(fs);
+    const src = join(root, "src");
+    const looks = () => [fs.stats.filter((path) => path === src).length, fs.reads.filter((path) => path === src).length];
+    withFakeDate((nextSecond) => {
+      // app-adapters' `modulesBeside`, lambda-functions-config's `configFilesIn`, handlers.ts and the resolver, one lint.
+      for (let asker = 0; asker < 3; asker++) expect([...reader.listing(src)!.keys()].sort()).toEqual(["app.ts", "routes.ts"]);
+      expect(reader.resolve("./routes", join(src, "app.ts"))).toBe(join(src, "routes.ts"));
+      expect(looks()).toEqual([1, 1]);
+      writeFileSync(join(src, "serverless.yml"), "");
+      utimesSync(src, new Date(), new Date(Date.now() + 5_000));
+      expect(reader.listing(src)!.has("serverless.yml")).toBe(false);
+      nextSecond();
+      expect(reader.listing(src)!.has("serverless.yml")).toBe(true);
+      expect(reader.listing(src)!.has("serverless.yml")).toBe(true);
+      expect(looks()).toEqual([2, 2]);
+      // Unchanged a second later: one stat, no listing.
+      nextSecond();
+      reader.listing(src);
+      reader.listing(src);
+      expect(looks()).toEqual([3, 2]);
+      // A test that edits within the second asks for every value to be looked at again.
+      reader.forgetRechecked();
+      reader.listing(src);
+      expect(looks()).toEqual([4, 2]);
+    });
   });
 
   it("rechecked: one read per key and reading function within a second, read again after it (or when the clock goes back)", () => {

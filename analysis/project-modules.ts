@@ -267,11 +267,21 @@ function stringsOf(value: unknown, depth = 0): string[] {
  */
 export const RECHECK_AFTER_MS = 1000;
 
+/** A value read at `checkedAt` may still be used (a clock that went back, a test's faked `Date`, reads again). */
+export function fresh(checkedAt: number, now: number): boolean {
+  return now >= checkedAt && now - checkedAt < RECHECK_AFTER_MS;
+}
+
+const NOT_A_DIRECTORY = Object.freeze({ mtimeMs: MISSING, entries: undefined });
+
 /** Reads and caches project modules' facts through one file system. One per process by default. */
 export class ProjectModules {
   private readonly factsByPath = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly facts: ModuleFacts; readonly chains: boolean; readonly ungated: boolean }>();
-  /** Directory listings, read again when the directory's mtime changes (an entry added or removed). */
-  private readonly listings = new Map<string, { readonly mtimeMs: number; readonly entries: ReadonlyMap<string, "file" | "directory" | "other"> }>();
+  /**
+   * Directory listings, read again when the directory's mtime changes (an entry added or removed), that
+   * mtime looked at no more than once a second (`checkedAt`, `checkedListing`).
+   */
+  private readonly listings = new Map<string, { readonly mtimeMs: number; readonly entries: ReadonlyMap<string, "file" | "directory" | "other">; checkedAt: number }>();
   /** Per directory: the nearest ancestor (or itself) with a tsconfig.json, jsconfig.json or .git (the project root where no package.json is). */
   private readonly otherRootByDirectory = new Map<string, string | undefined>();
   /** Per directory: `packageRootEntry`'s answer and when it was read. */
@@ -324,7 +334,7 @@ export class ProjectModules {
    */
   private packageRootEntry(directory: string, now: number): PackageRootEntry {
     const known = this.packageRoots.get(directory);
-    if (known !== undefined && now >= known.checkedAt && now - known.checkedAt < RECHECK_AFTER_MS) return known;
+    if (known !== undefined && fresh(known.checkedAt, now)) return known;
     const entries = this.listings.has(directory) ? this.listing(directory) : undefined;
     const listed = entries?.get("package.json");
     const hasPackage = entries === undefined || listed === "other" ? this.exists(join(directory, "package.json")) : listed !== undefined;
@@ -337,11 +347,12 @@ export class ProjectModules {
     return entry;
   }
 
-  /** What `directory` holds: the cached listing while the directory's mtime holds, else a new one. */
+  /**
+   * What `directory` holds: the cached listing while the directory's mtime holds, that mtime looked at
+   * no more than once a second (one stat a second serves every caller: the resolver, the walk to the
+   * package root, the deployment signals, the listings of a linted file's folder), else a new one.
+   */
   listing(directory: string): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
-    // Outside a resolution the mtime is checked each time: the one-stat-per-resolution shortcut would
-    // otherwise keep the first listing of the process (a function.json or serverless.yml added later).
-    if (this.dependencies === undefined) this.checkedInResolution.delete(directory);
     return this.entriesOf(directory);
   }
 
@@ -415,7 +426,10 @@ export class ProjectModules {
    * The project source file `specifier` denotes from `fromFile` (absolute), or undefined. An answer is
    * kept per (importing directory, specifier) with the state of what it read: the listings it probed
    * (a directory's mtime, as a listing is checked) and the config whose `paths` it used (mtime and
-   * size, as its options are checked). A warm answer costs one stat of each; any change resolves again.
+   * size, as its options are checked). It is trusted for `RECHECK_AFTER_MS` as it is (like every other
+   * project read: an editor session sees an edit within a second or two), then checked against what it
+   * read (a listing's check is shared with every other asker within the second, a config costs a stat);
+   * any change resolves again.
    */
   resolve(specifier: string, fromFile: string): string | undefined {
     const directory = dirname(fromFile);
@@ -424,9 +438,13 @@ export class ProjectModules {
     const workspace = isBareSpecifier(specifier) ? workspacePackageOf(this, specifier, this.projectRootOf(directory)) : undefined;
     const key = workspace ? `${directory}\0${specifier}\0${workspace.directory}\0${workspace.entryPoints.join("\0")}` : `${directory}\0${specifier}`;
     const cached = this.resolutions.get(key);
+    const now = Date.now();
+    if (cached && fresh(cached.checkedAt, now)) return cached.path;
     // The realpath is asked again: a symbolic link on the way may change without any listing read here changing.
-    if (cached && this.unchanged(cached.dependencies) && (cached.path === undefined || this.acceptable(cached.path, cached.root))) return cached.path;
-    this.checkedInResolution.clear();
+    if (cached && this.unchanged(cached.dependencies) && (cached.path === undefined || this.acceptable(cached.path, cached.root))) {
+      cached.checkedAt = now;
+      return cached.path;
+    }
     const dependencies: Dependency[] = [];
     this.dependencies = dependencies;
     try {
@@ -437,11 +455,10 @@ export class ProjectModules {
       path ??= inWorkspace;
       // A file turned down for its real path may be taken once a link changes, which no listing shows: asked again each time.
       if (this.rejectedInResolution) this.resolutions.delete(key);
-      else this.resolutions.set(key, { path, root: inWorkspace !== undefined ? workspace!.root : root, dependencies });
+      else this.resolutions.set(key, { path, root: inWorkspace !== undefined ? workspace!.root : root, dependencies, checkedAt: now });
       return path;
     } finally {
       this.dependencies = undefined;
-      this.checkedInResolution.clear();
     }
   }
 
@@ -459,6 +476,11 @@ export class ProjectModules {
   /** Whether every file or directory a cached resolution read is as it was (a failed listing never is). */
   private unchanged(dependencies: readonly Dependency[]): boolean {
     for (const dependency of dependencies) {
+      if (dependency.isDirectory) {
+        // As its listing is checked now (within the second: no call); NaN never equals.
+        if (this.checkedListing(dependency.path).mtimeMs !== dependency.mtimeMs) return false;
+        continue;
+      }
       const stats = this.fs.stat(dependency.path);
       const mtimeMs = stats === undefined || stats.isDirectory !== dependency.isDirectory ? MISSING : stats.mtimeMs;
       if (mtimeMs !== dependency.mtimeMs || (stats !== undefined && !dependency.isDirectory && stats.size !== dependency.size)) return false;
@@ -466,8 +488,8 @@ export class ProjectModules {
     return true;
   }
 
-  /** Per `${importing directory}\0${specifier}`: the last answer and what it depended on. */
-  private readonly resolutions = new Map<string, { readonly path: string | undefined; readonly root: string; readonly dependencies: readonly Dependency[] }>();
+  /** Per `${importing directory}\0${specifier}`: the last answer, what it depended on, and when that was last checked. */
+  private readonly resolutions = new Map<string, { readonly path: string | undefined; readonly root: string; readonly dependencies: readonly Dependency[]; checkedAt: number }>();
   /** What the resolution under way has read (listings probed, config used); undefined outside one. */
   private dependencies: Dependency[] | undefined;
   private rejectedInResolution = false;
@@ -563,31 +585,34 @@ export class ProjectModules {
     return index === undefined ? undefined : join(base, `index${index}`);
   }
 
-  /** Directories whose listing this resolution has already checked (one stat each per resolution). */
-  private readonly checkedInResolution = new Set<string>();
-
-  /** What `directory` holds; one stat to check a cached listing, a listing again when it changed. */
+  /** What `directory` holds (`checkedListing`), recorded in `dependencies` (a resolution's) as read. */
   private entriesOf(directory: string, dependencies?: Dependency[]): ReadonlyMap<string, "file" | "directory" | "other"> | undefined {
+    const { mtimeMs, entries } = this.checkedListing(directory);
+    dependencies?.push({ path: directory, isDirectory: true, mtimeMs, size: 0 });
+    return entries;
+  }
+
+  /**
+   * The listing of `directory` and the mtime it holds for: within `RECHECK_AFTER_MS` of the last look,
+   * the cached one as it is (no call); then one stat, and a listing again only when the mtime changed.
+   * `MISSING` where no directory is; NaN where it could not be listed (listed again next time: such a
+   * dependency never holds).
+   */
+  private checkedListing(directory: string): { readonly mtimeMs: number; readonly entries: ReadonlyMap<string, "file" | "directory" | "other"> | undefined } {
     const cached = this.listings.get(directory);
-    if (cached && this.checkedInResolution.has(directory)) {
-      dependencies?.push({ path: directory, isDirectory: true, mtimeMs: cached.mtimeMs, size: 0 });
-      return cached.entries;
-    }
+    const now = Date.now();
+    if (cached && fresh(cached.checkedAt, now)) return cached;
     const stats = this.fs.stat(directory);
-    if (!stats?.isDirectory) {
-      dependencies?.push({ path: directory, isDirectory: true, mtimeMs: MISSING, size: 0 });
-      return undefined;
-    }
-    this.checkedInResolution.add(directory);
+    if (!stats?.isDirectory) return NOT_A_DIRECTORY;
     if (cached && cached.mtimeMs === stats.mtimeMs) {
-      dependencies?.push({ path: directory, isDirectory: true, mtimeMs: stats.mtimeMs, size: 0 });
-      return cached.entries;
+      cached.checkedAt = now;
+      return cached;
     }
     const entries = this.fs.readDirectory(directory);
-    if (entries) this.listings.set(directory, { mtimeMs: stats.mtimeMs, entries });
-    // A directory that could not be listed is listed again next time: such a dependency never holds.
-    dependencies?.push({ path: directory, isDirectory: true, mtimeMs: entries ? stats.mtimeMs : Number.NaN, size: 0 });
-    return entries;
+    if (!entries) return { mtimeMs: Number.NaN, entries };
+    const listing = { mtimeMs: stats.mtimeMs, entries, checkedAt: now };
+    this.listings.set(directory, listing);
+    return listing;
   }
 
   /**
@@ -622,16 +647,21 @@ export class ProjectModules {
     const known = values.get(key);
     const now = Date.now();
     // A clock that went back (a test's faked `Date`) reads again.
-    if (known !== undefined && now >= known.checkedAt && now - known.checkedAt < RECHECK_AFTER_MS) return known.value as T;
+    if (known !== undefined && fresh(known.checkedAt, now)) return known.value as T;
     const value = read(key);
     values.set(key, { value, checkedAt: now });
     return value;
   }
 
-  /** For tests that edit project files within a second: every `rechecked` value is read again when next asked. */
+  /**
+   * For tests that edit project files within a second: every `rechecked` value is read again when next
+   * asked, and every listing and resolution is checked again (by its mtimes) when next used.
+   */
   forgetRechecked(): void {
     this.recheckedValues.clear();
     this.packageRoots.clear();
+    for (const listing of this.listings.values()) listing.checkedAt = Number.NaN;
+    for (const resolution of this.resolutions.values()) resolution.checkedAt = Number.NaN;
   }
 
   /**

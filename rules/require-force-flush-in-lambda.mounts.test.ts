@@ -2,9 +2,11 @@
 // registered in another module or in another order: the mount chain through a third module (the app's
 // module mounts the router, an adapter module wraps the app), a covering middleware imported into the
 // serving module, reverse chains, and Fastify's done-callback hooks.
+import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
+import { withFakeDate } from "../analysis/test-utils/clock.js";
 import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
@@ -37,6 +39,21 @@ describe(`${RULE_NAME}: a router mounted in the app's module, the adapter in a t
     expect(lint({ "src/http/routes.ts": EXPRESS_ROUTES, "src/http/app.ts": EXPRESS_APP, "src/lambda.ts": EXPRESS_LAMBDA.replace("./app", "./http/app") }, "src/http/routes.ts")).toEqual([
       "AWS Lambda handler `/chat`",
     ]);
+  });
+
+  it("an adapter module added beside the app during an editor session serves the router's routes on a lint a second later", () => {
+    const files = { "src/routes.ts": EXPRESS_ROUTES, "src/app.ts": EXPRESS_APP };
+    const root = project({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", express: "^5.1.0" } }), ...files });
+    const linted = () => new Linter({ configType: "flat", cwd: root }).verify(EXPRESS_ROUTES, configForRule(RULE_NAME, rule), { filename: join(root, "src/routes.ts") }).map((message) => message.message.match(/^[^`]*`[^`]+`/)?.[0]);
+    withFakeDate((nextSecond) => {
+      expect(linted()).toEqual([]);
+      writeFileSync(join(root, "src/lambda.ts"), EXPRESS_LAMBDA);
+      utimesSync(join(root, "src"), new Date(), new Date(Date.now() + 5_000));
+      // The folder's listing is trusted for a second (one look a second serves every file's `modulesBeside`).
+      expect(linted()).toEqual([]);
+      nextSecond();
+      expect(linted()).toEqual(["AWS Lambda handler `/chat`"]);
+    });
   });
 
   it("reports a Hono sub-app and a Koa router mounted in the app's module", () => {

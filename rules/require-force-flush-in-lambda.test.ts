@@ -1,8 +1,9 @@
-import { utimesSync, writeFileSync } from "node:fs";
+import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { NODE_FILE_SYSTEM, ProjectModules, setProjectModules } from "../analysis/project-modules.js";
+import { withFakeDate } from "../analysis/test-utils/clock.js";
 import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import { loadFixtures } from "../fixtures/index.js";
@@ -984,6 +985,19 @@ describe(`${RULE_NAME}: Lambda handler names from the settings and the project's
     expect(migrated(root)).toBe(true);
   });
 
+  it("a serverless.yml created during an editor session names its handler a second later", () => {
+    const root = project({ "package.json": PACKAGE, "src/chat.ts": MAIN });
+    const lint = () => new Linter({ configType: "flat", cwd: root }).verify(MAIN, configForRule(RULE_NAME, rule), { filename: join(root, "src/chat.ts") }).map((message) => message.message.match(/handler `([^`]+)`/)?.[1]);
+    withFakeDate((nextSecond) => {
+      expect(lint()).toEqual([]);
+      writeFileSync(join(root, "serverless.yml"), `functions:\n  chat:\n    handler: src/chat.main\n`);
+      utimesSync(root, new Date(), new Date(Date.now() + 5_000));
+      expect(lint()).toEqual([]);
+      nextSecond();
+      expect(lint()).toEqual(["main"]);
+    });
+  });
+
   it("an sst.config.ts at the monorepo root names a handler in a package below it", () => {
     const files = {
       "sst.config.ts": `export default $config({\n  async run() {\n    new sst.aws.Function("Chat", { handler: "packages/functions/src/chat.main", url: true });\n  },\n});\n`,
@@ -1190,14 +1204,37 @@ describe(`${RULE_NAME}: Netlify and Vercel function paths in a project`, () => {
     expect(reportedNames({ ...CUSTOM, "src/functions/chat/chat.js/": "" }, "src/functions/chat/index.ts")).toEqual(["default"]);
   });
 
-  it("the entry follows the subfolder's listing: a file added before it is seen on the next lint", () => {
+  it("the entry follows the subfolder's listing: a file added before it is seen on a lint a second later", () => {
     const root = project({ "package.json": PACKAGE, "netlify/functions/chat/index.ts": V2 });
-    expect(namesIn(root, "netlify/functions/chat/index.ts", V2)).toEqual(["default"]);
-    writeFileSync(join(root, "netlify/functions/chat/index.js"), V2);
-    // The folder's mtime changed with the new file: its listing is read again.
-    utimesSync(join(root, "netlify/functions/chat"), new Date(), new Date(Date.now() + 5_000));
-    expect(namesIn(root, "netlify/functions/chat/index.ts", V2)).toEqual([]);
-    expect(namesIn(root, "netlify/functions/chat/index.js", V2)).toEqual(["default"]);
+    withFakeDate((nextSecond) => {
+      expect(namesIn(root, "netlify/functions/chat/index.ts", V2)).toEqual(["default"]);
+      writeFileSync(join(root, "netlify/functions/chat/index.js"), V2);
+      // The folder's mtime changed with the new file: its listing is read again once the last look is a second old.
+      utimesSync(join(root, "netlify/functions/chat"), new Date(), new Date(Date.now() + 5_000));
+      expect(namesIn(root, "netlify/functions/chat/index.ts", V2)).toEqual(["default"]);
+      nextSecond();
+      expect(namesIn(root, "netlify/functions/chat/index.ts", V2)).toEqual([]);
+      expect(namesIn(root, "netlify/functions/chat/index.js", V2)).toEqual(["default"]);
+    });
+  });
+
+  it("a vercel.json created during an editor session makes a Next.js route a serverless entry a second later, and removed, not (was: only after a restart)", () => {
+    const ROUTE = `${TRACER}export async function POST(req: Request) {\n  tracer.createSession();\n  return Response.json({});\n}\n`;
+    const root = project({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", next: "15.0.0" } }), "app/api/chat/route.ts": ROUTE });
+    const lint = () => namesIn(root, "app/api/chat/route.ts", ROUTE);
+    const touch = () => utimesSync(root, new Date(), new Date(Date.now() + 5_000 + Math.random() * 5_000));
+    withFakeDate((nextSecond) => {
+      expect(lint()).toEqual([]);
+      writeFileSync(join(root, "vercel.json"), "{}");
+      touch();
+      expect(lint()).toEqual([]);
+      nextSecond();
+      expect(lint()).toEqual(["POST"]);
+      rmSync(join(root, "vercel.json"));
+      touch();
+      nextSecond();
+      expect(lint()).toEqual([]);
+    });
   });
 
   it("reads a subfolder's files from the project reader's listing: listed once while its mtime holds, no probe per name", () => {

@@ -282,7 +282,8 @@ function adaptedElsewherePlatform(
 
 /**
  * The script modules of the folder of `self` and of the folder above (only inside its package: a
- * package.json beside the file ends its project), not tests or declarations, not `self`.
+ * package.json beside the file ends its project), not tests or declarations, not `self`. From the project
+ * reader's listings: each folder's mtime looked at no more than once a second, however many files ask.
  */
 function* modulesBeside(project: ProjectModules, self: string): Generator<string> {
   const here = dirname(self);

@@ -104,7 +104,10 @@ function readConfigDirectories(key: string): readonly string[] {
   return found;
 }
 
-/** The configuration files `directory` holds, from its listing (read again when the directory changes). */
+/**
+ * The configuration files `directory` holds, from the project reader's listing (its mtime looked at no
+ * more than once a second, shared with every other asker; listed again when it changed).
+ */
 function configFilesIn(directory: string): string[] {
   const entries = projectModules().listing(directory);
   if (entries === undefined) return [];
