@@ -304,6 +304,35 @@ export function main() { Obs.tracer.enrichSession({}); loop.self.enrichSession({
     expect(receiver("loop.self.enrichSession")).toBeUndefined();
   });
 
+  // fix-blind11-holders (a): a private name is a member name, with its `#` (the 1.x receivers read it the same way).
+  it("follows a tracer in a private #field, through a getter and as this.#field, never mixed with a public field", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+import { Tracer as LocalTracer } from "./local-tracer";
+class Obs {
+  readonly #tracer = HoneyHiveTracer.init({ project: "p" });
+  readonly tracerName = "hh";
+  get tracer(): HoneyHiveTracer { return this.#tracer; }
+  record() { this.#tracer.enrichSession({}); }
+}
+class Local {
+  readonly #tracer = new LocalTracer();
+  readonly tracer = HoneyHiveTracer.init({ project: "p" });
+  get own() { return this.#tracer; }
+  record() { this.#tracer.enrichSession({}); }
+}
+export const obs = new Obs();
+export const local = new Local();
+export function main() { obs.tracer.enrichSession({}); local.own.enrichSession({}); local.tracer.enrichSession({}); }`);
+    const receivers = (name: string) => callsTo(input.ast, input.text, name).map((call) => sdk.tracerOf((call.callee as TSESTree.MemberExpression).object));
+    expect(receivers("obs.tracer.enrichSession")[0]?.referenceText).toBe("obs.tracer");
+    const [own, localOwn] = receivers("this.#tracer.enrichSession");
+    expect([own?.name, own?.kind, own?.referenceText]).toEqual(["#tracer", "member", "this.#tracer"]);
+    // Look-alikes: a `#tracer` of another class (an in-house tracer), read directly or through a getter.
+    expect(localOwn).toBeUndefined();
+    expect(receivers("local.own.enrichSession")[0]).toBeUndefined();
+    expect(receivers("local.tracer.enrichSession")[0]?.referenceText).toBe("local.tracer");
+  });
+
   it("declares a tracer in a parameter's default by its parameter, not its function (whose removal or enclosing function would be the wrong one)", () => {
     const { input, model: sdk } = model(`import { HoneyHiveTracer, trace } from "honeyhive";
 export class Agent {

@@ -614,7 +614,6 @@ const EXPECTATIONS: readonly Expectation[] = [
 const KNOWN: readonly { readonly match: string; readonly reason: string }[] = [
   { match: "1.x static promise field set through this in a static method", reason: "codemods/transforms/1x/init.ts:478 isPromiseField: `this` in a static method taken as an instance" },
   { match: "1.x memoized getter (lodash memoize of the init)", reason: "sdk-model.ts:1409 (g) and 1x/flush.ts:106: no rewrite, no marker" },
-  { match: "a getter over a private #tracer", reason: "(a) ast.ts:58 staticName ignores PrivateIdentifier; sdk-model.ts:711 addMemberTracers" },
   { match: "Observability.getInstance().tracer.sessionStart()", reason: "(b) sdk-model.ts:1220 holderMemberTracer: Identifier holders only" },
 ];
 
