@@ -333,6 +333,39 @@ export function main() { obs.tracer.enrichSession({}); local.own.enrichSession({
     expect(receivers("local.tracer.enrichSession")[0]?.referenceText).toBe("local.tracer");
   });
 
+  // fix-blind11-holders (b): the one instance a class keeps of itself (analysis/class-singletons.ts).
+  it("follows a class's one instance: a static field, a static getInstance() caching it, written as the holder expression", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+class Fixed { static readonly instance = new Fixed(); readonly tracer = HoneyHiveTracer.init({ project: "p" }); }
+class Lazy {
+  private static instance?: Lazy;
+  readonly tracer = HoneyHiveTracer.init({ project: "p" });
+  static getInstance(): Lazy { if (!Lazy.instance) Lazy.instance = new Lazy(); return Lazy.instance; }
+  static reset() { Lazy.instance = undefined; }
+}
+class Cached {
+  static #instance: Cached | undefined;
+  readonly tracer = HoneyHiveTracer.init({ project: "p" });
+  static get current() { return (this.#instance ??= new Cached()); }
+}
+class Factory { readonly tracer = HoneyHiveTracer.init({ project: "p" }); static create() { return new Factory(); } }
+class Swapped { static instance = new Swapped(); readonly tracer = HoneyHiveTracer.init({ project: "p" }); }
+class Other { readonly tracer = HoneyHiveTracer.init({ project: "p" }); }
+export function configure() { Swapped.instance = new Other() as Swapped; }
+export function main() {
+  Fixed.instance.tracer.enrichSession({}); Lazy.getInstance().tracer.enrichSession({}); Cached.current.tracer.enrichSession({});
+  Factory.create().tracer.enrichSession({}); Swapped.instance.tracer.enrichSession({});
+}`);
+    const receiver = (name: string) => sdk.tracerOf((callsTo(input.ast, input.text, name)[0]!.callee as TSESTree.MemberExpression).object);
+    expect(receiver("Fixed.instance.tracer.enrichSession")?.referenceText).toBe("Fixed.instance.tracer");
+    // A write of undefined (a reset) makes no other instance.
+    expect(receiver("Lazy.getInstance().tracer.enrichSession")?.referenceText).toBe("Lazy.getInstance().tracer");
+    expect(receiver("Cached.current.tracer.enrichSession")?.moduleLevel).toBe(true);
+    // Look-alikes: a static method making an instance per call (a factory), a static field given another class's instance.
+    expect(receiver("Factory.create().tracer.enrichSession")).toBeUndefined();
+    expect(receiver("Swapped.instance.tracer.enrichSession")).toBeUndefined();
+  });
+
   it("declares a tracer in a parameter's default by its parameter, not its function (whose removal or enclosing function would be the wrong one)", () => {
     const { input, model: sdk } = model(`import { HoneyHiveTracer, trace } from "honeyhive";
 export class Agent {

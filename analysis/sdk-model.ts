@@ -12,6 +12,7 @@ import { APP_CONTEXT_SLOTS, type AppContextSlot } from "./knowledge/app-lifetime
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { getAnalysisContext } from "./context.js";
 import { diResolutionOf } from "./di-containers.js";
+import { singletonClassOf } from "./class-singletons.js";
 import {
   contains,
   dynamicImportSpecifier,
@@ -1217,6 +1218,9 @@ class FileSdkModel implements SdkModel {
       const text = `${this.input.text.slice(...resolution.call.range)}.${name}${call ? "()" : ""}`;
       return this.classHeldTracer(resolution.owner, name, false, call, text, false);
     }
+    // `Obs.instance.tracer`, `Obs.getInstance().tracer`: the one instance a class of this file keeps (analysis/class-singletons.ts).
+    const singleton = holder?.type === AST_NODE_TYPES.MemberExpression || holder?.type === AST_NODE_TYPES.CallExpression ? singletonClassOf(this.input, holder) : undefined;
+    if (singleton) return this.classHeldTracer(singleton, name, false, call, this.singletonText(holder!, name, call), false);
     if (holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.variableOf(holder);
     const def = variable?.defs[0];
@@ -1243,6 +1247,17 @@ class FileSdkModel implements SdkModel {
       return classDef?.type === "ClassName" ? this.classHeldTracer(classDef.node, name, false, call, moduleLevel ? text : undefined, changes) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `Obs.getInstance().tracer` as written, to write elsewhere in the file: only where the holder names the class
+   * (not `this`, which is the class in its static methods alone) and no private name (readable inside the class only).
+   */
+  private singletonText(holder: TSESTree.Node, name: string, call: boolean): string | undefined {
+    const text = `${this.input.text.slice(...holder.range)}.${name}${call ? "()" : ""}`;
+    let receiver = unwrapExpression(holder);
+    while (receiver?.type === AST_NODE_TYPES.MemberExpression || receiver?.type === AST_NODE_TYPES.CallExpression) receiver = unwrapExpression(receiver.type === AST_NODE_TYPES.CallExpression ? receiver.callee : receiver.object);
+    return receiver?.type === AST_NODE_TYPES.Identifier && !text.includes("#") ? text : undefined;
   }
 
   /**
