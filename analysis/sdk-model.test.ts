@@ -807,6 +807,42 @@ describe("tracers in global slots and application context slots", () => {
     // A `context` of an object no descriptor makes.
     expect(receiverOf(`import { HoneyHiveTracer } from "honeyhive";\nconst box = { context: {} as any };\nbox.context.tracer = HoneyHiveTracer.init();\nexport const f = (ctx: any) => ctx.tracer.enrichSession({});`, "ctx.tracer.enrichSession")).toBeUndefined();
   });
+  // fix-blind11-holders (e): the slots are data (knowledge/app-lifetime.ts `store`/`reads`); a per-request store holds the
+  // app's tracer only where it stores the module's one.
+  it("follows Fastify decorate(), Hono c.set() and Express req/res.locals/app.locals to where the app's functions read them", () => {
+    const hh = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    const fastify = `${hh}import Fastify from "fastify";\nconst app = Fastify();\napp.decorate("tracer", HoneyHiveTracer.init());\n`;
+    expect(receiverOf(`${fastify}app.post("/c", async (request) => { request.server.tracer.enrichSession({}); });`, "request.server.tracer.enrichSession")?.name).toBe("tracer");
+    expect(receiverOf(`${fastify}app.addHook("onRequest", async (request, reply) => { reply.server.tracer.enrichSession({}); });`, "reply.server.tracer.enrichSession")?.moduleLevel).toBe(true);
+    expect(receiverOf(`${fastify}export function main() { app.tracer.enrichSession({}); }`, "app.tracer.enrichSession")?.name).toBe("tracer");
+    // Look-alikes: another name, a function not registered on the app, decorate() on an object no framework makes.
+    expect(receiverOf(`${fastify}app.post("/c", async (request) => { request.server.db.enrichSession({}); });`, "request.server.db.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${fastify}export async function render(request) { request.server.tracer.enrichSession({}); }`, "request.server.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${hh}import { Container } from "./di";\nconst app = new Container();\napp.decorate("tracer", HoneyHiveTracer.init());\nexport function main() { app.tracer.enrichSession({}); }`, "app.tracer.enrichSession")).toBeUndefined();
+
+    const hono = (stored: string) => `${hh}import { Hono } from "hono";\nimport dd from "dd-trace";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => { c.set("tracer", ${stored}); await next(); });\n`;
+    expect(receiverOf(`${hono("tracer")}app.post("/c", (c) => { c.get("tracer").enrichSession({}); });`, `c.get("tracer").enrichSession`)?.name).toBe("tracer");
+    expect(receiverOf(`${hono("tracer")}app.post("/c", (c) => { c.var.tracer.enrichSession({}); });`, "c.var.tracer.enrichSession")?.referenceText).toBe("tracer");
+    // Look-alikes: a tracer made per request (its own), dd-trace stored, another key, another app's route.
+    expect(receiverOf(`${hono("HoneyHiveTracer.init()")}app.post("/c", (c) => { c.get("tracer").enrichSession({}); });`, `c.get("tracer").enrichSession`)).toBeUndefined();
+    expect(receiverOf(`${hono("dd.init()")}app.post("/c", (c) => { c.get("tracer").enrichSession({}); });`, `c.get("tracer").enrichSession`)).toBeUndefined();
+    expect(receiverOf(`${hono("tracer")}app.post("/c", (c) => { c.get("user").enrichSession({}); });`, `c.get("user").enrichSession`)).toBeUndefined();
+    expect(receiverOf(`${hono("tracer")}const admin = new Hono();\nadmin.post("/c", (c) => { c.get("tracer").enrichSession({}); });`, `c.get("tracer").enrichSession`)).toBeUndefined();
+
+    const express = (set: string) => `${hh}import express from "express";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\n${set}\n`;
+    const route = (read: string) => `app.post("/c", (req, res) => { ${read}.enrichSession({}); res.end(); });`;
+    expect(receiverOf(`${express("app.use((req, _res, next) => { req.tracer = tracer; next(); });")}${route("req.tracer")}`, "req.tracer.enrichSession")?.name).toBe("tracer");
+    expect(receiverOf(`${express("app.use((_req, res, next) => { res.locals.tracer = tracer; next(); });")}${route("res.locals.tracer")}`, "res.locals.tracer.enrichSession")?.name).toBe("tracer");
+    expect(receiverOf(`${express("app.locals.tracer = tracer;")}${route("req.app.locals.tracer")}`, "req.app.locals.tracer.enrichSession")?.name).toBe("locals.tracer");
+    expect(receiverOf(`${express("app.locals.tracer = tracer;")}${route("res.app.locals.tracer")}`, "res.app.locals.tracer.enrichSession")?.name).toBe("locals.tracer");
+    // Look-alikes: req.tracer made per request, set by two middlewares to different tracers, res.locals read on req,
+    // app.locals of another app, req.tracer set in a function no app registers.
+    expect(receiverOf(`${express("app.use((req, _res, next) => { req.tracer = HoneyHiveTracer.init(); next(); });")}${route("req.tracer")}`, "req.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${express("const other = HoneyHiveTracer.init();\napp.use((req, _res, next) => { req.tracer = tracer; next(); });\napp.use((req, _res, next) => { req.tracer = other; next(); });")}${route("req.tracer")}`, "req.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${express("app.use((_req, res, next) => { res.locals.tracer = tracer; next(); });")}${route("req.locals.tracer")}`, "req.locals.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${express("const admin = express();\nadmin.locals.tracer = tracer;")}${route("req.app.locals.tracer")}`, "req.app.locals.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${express("export function attach(req, _res, next) { req.tracer = tracer; next(); }")}${route("req.tracer")}`, "req.tracer.enrichSession")).toBeUndefined();
+  });
   // gaps-rules-6b: only functions registered on the app (or on a router/composer it mounts) get its context.
   it("reads ctx.<name> only in functions registered on the app whose context holds the tracer", () => {
     const koa = `import { HoneyHiveTracer } from "honeyhive";\nimport Koa from "koa";\nimport Router from "@koa/router";\nconst app = new Koa();\napp.context.tracer = HoneyHiveTracer.init();\n`;
