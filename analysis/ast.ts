@@ -52,10 +52,14 @@ export function unwrapExpression(node: TSESTree.Node | null | undefined): TSESTr
   return undefined;
 }
 
-/** The static name of a property key or member property: `a.b`, `a["b"]`, `{ b: … }`, `{ "b": … }`. */
+/**
+ * The static name of a property key or member property: `a.b`, `a["b"]`, `{ b: … }`, `{ "b": … }`; a private
+ * name keeps its `#` (`this.#tracer`, `#tracer = …`), as the class declares it, so it never meets a public `tracer`.
+ */
 export function staticName(node: TSESTree.Node | null | undefined, computed = false): string | undefined {
   if (!node) return undefined;
   if (node.type === AST_NODE_TYPES.Identifier && !computed) return node.name;
+  if (node.type === AST_NODE_TYPES.PrivateIdentifier) return `#${node.name}`;
   if (node.type === AST_NODE_TYPES.Literal && typeof node.value === "string") return node.value;
   if (node.type === AST_NODE_TYPES.TemplateLiteral && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;

@@ -12,6 +12,7 @@ import type { AnalysisInput } from "./input.js";
 import { API_1X, IMPLICIT_TRACER_EXPORTS_1X, OPTIONS_1X, TRACER_FACTORY_STATICS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { AttachedCache } from "./attached-cache.js";
+import { singletonClassOf } from "./class-singletons.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
 import { absolutePath, importedExport, importedModule, isProjectModule, projectModules } from "./project-modules.js";
@@ -297,6 +298,10 @@ export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHold
     else if (value.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier) {
       const declared = findVariable(input.scopeManager, value.callee, value.callee.name)?.defs[0];
       if (declared?.type === "ClassName" && declared.node.type === AST_NODE_TYPES.ClassDeclaration) exported.push([name, "instance", declared.node]);
+    } else if (value.type === AST_NODE_TYPES.CallExpression || value.type === AST_NODE_TYPES.MemberExpression) {
+      // `export const obs = Observability.getInstance()` / `= Observability.instance`: the one instance the class keeps.
+      const single = singletonClassOf(input, value);
+      if (single) exported.push([name, "instance", single]);
     }
   };
   const addVariable = (exportedName: string | undefined, local: TSESTree.Identifier) => {

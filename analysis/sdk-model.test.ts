@@ -304,6 +304,68 @@ export function main() { Obs.tracer.enrichSession({}); loop.self.enrichSession({
     expect(receiver("loop.self.enrichSession")).toBeUndefined();
   });
 
+  // fix-blind11-holders (a): a private name is a member name, with its `#` (the 1.x receivers read it the same way).
+  it("follows a tracer in a private #field, through a getter and as this.#field, never mixed with a public field", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+import { Tracer as LocalTracer } from "./local-tracer";
+class Obs {
+  readonly #tracer = HoneyHiveTracer.init({ project: "p" });
+  readonly tracerName = "hh";
+  get tracer(): HoneyHiveTracer { return this.#tracer; }
+  record() { this.#tracer.enrichSession({}); }
+}
+class Local {
+  readonly #tracer = new LocalTracer();
+  readonly tracer = HoneyHiveTracer.init({ project: "p" });
+  get own() { return this.#tracer; }
+  record() { this.#tracer.enrichSession({}); }
+}
+export const obs = new Obs();
+export const local = new Local();
+export function main() { obs.tracer.enrichSession({}); local.own.enrichSession({}); local.tracer.enrichSession({}); }`);
+    const receivers = (name: string) => callsTo(input.ast, input.text, name).map((call) => sdk.tracerOf((call.callee as TSESTree.MemberExpression).object));
+    expect(receivers("obs.tracer.enrichSession")[0]?.referenceText).toBe("obs.tracer");
+    const [own, localOwn] = receivers("this.#tracer.enrichSession");
+    expect([own?.name, own?.kind, own?.referenceText]).toEqual(["#tracer", "member", "this.#tracer"]);
+    // Look-alikes: a `#tracer` of another class (an in-house tracer), read directly or through a getter.
+    expect(localOwn).toBeUndefined();
+    expect(receivers("local.own.enrichSession")[0]).toBeUndefined();
+    expect(receivers("local.tracer.enrichSession")[0]?.referenceText).toBe("local.tracer");
+  });
+
+  // fix-blind11-holders (b): the one instance a class keeps of itself (analysis/class-singletons.ts).
+  it("follows a class's one instance: a static field, a static getInstance() caching it, written as the holder expression", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+class Fixed { static readonly instance = new Fixed(); readonly tracer = HoneyHiveTracer.init({ project: "p" }); }
+class Lazy {
+  private static instance?: Lazy;
+  readonly tracer = HoneyHiveTracer.init({ project: "p" });
+  static getInstance(): Lazy { if (!Lazy.instance) Lazy.instance = new Lazy(); return Lazy.instance; }
+  static reset() { Lazy.instance = undefined; }
+}
+class Cached {
+  static #instance: Cached | undefined;
+  readonly tracer = HoneyHiveTracer.init({ project: "p" });
+  static get current() { return (this.#instance ??= new Cached()); }
+}
+class Factory { readonly tracer = HoneyHiveTracer.init({ project: "p" }); static create() { return new Factory(); } }
+class Swapped { static instance = new Swapped(); readonly tracer = HoneyHiveTracer.init({ project: "p" }); }
+class Other { readonly tracer = HoneyHiveTracer.init({ project: "p" }); }
+export function configure() { Swapped.instance = new Other() as Swapped; }
+export function main() {
+  Fixed.instance.tracer.enrichSession({}); Lazy.getInstance().tracer.enrichSession({}); Cached.current.tracer.enrichSession({});
+  Factory.create().tracer.enrichSession({}); Swapped.instance.tracer.enrichSession({});
+}`);
+    const receiver = (name: string) => sdk.tracerOf((callsTo(input.ast, input.text, name)[0]!.callee as TSESTree.MemberExpression).object);
+    expect(receiver("Fixed.instance.tracer.enrichSession")?.referenceText).toBe("Fixed.instance.tracer");
+    // A write of undefined (a reset) makes no other instance.
+    expect(receiver("Lazy.getInstance().tracer.enrichSession")?.referenceText).toBe("Lazy.getInstance().tracer");
+    expect(receiver("Cached.current.tracer.enrichSession")?.moduleLevel).toBe(true);
+    // Look-alikes: a static method making an instance per call (a factory), a static field given another class's instance.
+    expect(receiver("Factory.create().tracer.enrichSession")).toBeUndefined();
+    expect(receiver("Swapped.instance.tracer.enrichSession")).toBeUndefined();
+  });
+
   it("declares a tracer in a parameter's default by its parameter, not its function (whose removal or enclosing function would be the wrong one)", () => {
     const { input, model: sdk } = model(`import { HoneyHiveTracer, trace } from "honeyhive";
 export class Agent {
@@ -744,6 +806,42 @@ describe("tracers in global slots and application context slots", () => {
     expect(receiverOf(`${bot}bot.command("ask", async (ctx) => { ctx.tracer.enrichSession({}); });`, "ctx.tracer.enrichSession")?.name).toBe("context.tracer");
     // A `context` of an object no descriptor makes.
     expect(receiverOf(`import { HoneyHiveTracer } from "honeyhive";\nconst box = { context: {} as any };\nbox.context.tracer = HoneyHiveTracer.init();\nexport const f = (ctx: any) => ctx.tracer.enrichSession({});`, "ctx.tracer.enrichSession")).toBeUndefined();
+  });
+  // fix-blind11-holders (e): the slots are data (knowledge/app-lifetime.ts `store`/`reads`); a per-request store holds the
+  // app's tracer only where it stores the module's one.
+  it("follows Fastify decorate(), Hono c.set() and Express req/res.locals/app.locals to where the app's functions read them", () => {
+    const hh = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    const fastify = `${hh}import Fastify from "fastify";\nconst app = Fastify();\napp.decorate("tracer", HoneyHiveTracer.init());\n`;
+    expect(receiverOf(`${fastify}app.post("/c", async (request) => { request.server.tracer.enrichSession({}); });`, "request.server.tracer.enrichSession")?.name).toBe("tracer");
+    expect(receiverOf(`${fastify}app.addHook("onRequest", async (request, reply) => { reply.server.tracer.enrichSession({}); });`, "reply.server.tracer.enrichSession")?.moduleLevel).toBe(true);
+    expect(receiverOf(`${fastify}export function main() { app.tracer.enrichSession({}); }`, "app.tracer.enrichSession")?.name).toBe("tracer");
+    // Look-alikes: another name, a function not registered on the app, decorate() on an object no framework makes.
+    expect(receiverOf(`${fastify}app.post("/c", async (request) => { request.server.db.enrichSession({}); });`, "request.server.db.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${fastify}export async function render(request) { request.server.tracer.enrichSession({}); }`, "request.server.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${hh}import { Container } from "./di";\nconst app = new Container();\napp.decorate("tracer", HoneyHiveTracer.init());\nexport function main() { app.tracer.enrichSession({}); }`, "app.tracer.enrichSession")).toBeUndefined();
+
+    const hono = (stored: string) => `${hh}import { Hono } from "hono";\nimport dd from "dd-trace";\nconst tracer = HoneyHiveTracer.init();\nconst app = new Hono();\napp.use(async (c, next) => { c.set("tracer", ${stored}); await next(); });\n`;
+    expect(receiverOf(`${hono("tracer")}app.post("/c", (c) => { c.get("tracer").enrichSession({}); });`, `c.get("tracer").enrichSession`)?.name).toBe("tracer");
+    expect(receiverOf(`${hono("tracer")}app.post("/c", (c) => { c.var.tracer.enrichSession({}); });`, "c.var.tracer.enrichSession")?.referenceText).toBe("tracer");
+    // Look-alikes: a tracer made per request (its own), dd-trace stored, another key, another app's route.
+    expect(receiverOf(`${hono("HoneyHiveTracer.init()")}app.post("/c", (c) => { c.get("tracer").enrichSession({}); });`, `c.get("tracer").enrichSession`)).toBeUndefined();
+    expect(receiverOf(`${hono("dd.init()")}app.post("/c", (c) => { c.get("tracer").enrichSession({}); });`, `c.get("tracer").enrichSession`)).toBeUndefined();
+    expect(receiverOf(`${hono("tracer")}app.post("/c", (c) => { c.get("user").enrichSession({}); });`, `c.get("user").enrichSession`)).toBeUndefined();
+    expect(receiverOf(`${hono("tracer")}const admin = new Hono();\nadmin.post("/c", (c) => { c.get("tracer").enrichSession({}); });`, `c.get("tracer").enrichSession`)).toBeUndefined();
+
+    const express = (set: string) => `${hh}import express from "express";\nconst tracer = HoneyHiveTracer.init();\nconst app = express();\n${set}\n`;
+    const route = (read: string) => `app.post("/c", (req, res) => { ${read}.enrichSession({}); res.end(); });`;
+    expect(receiverOf(`${express("app.use((req, _res, next) => { req.tracer = tracer; next(); });")}${route("req.tracer")}`, "req.tracer.enrichSession")?.name).toBe("tracer");
+    expect(receiverOf(`${express("app.use((_req, res, next) => { res.locals.tracer = tracer; next(); });")}${route("res.locals.tracer")}`, "res.locals.tracer.enrichSession")?.name).toBe("tracer");
+    expect(receiverOf(`${express("app.locals.tracer = tracer;")}${route("req.app.locals.tracer")}`, "req.app.locals.tracer.enrichSession")?.name).toBe("locals.tracer");
+    expect(receiverOf(`${express("app.locals.tracer = tracer;")}${route("res.app.locals.tracer")}`, "res.app.locals.tracer.enrichSession")?.name).toBe("locals.tracer");
+    // Look-alikes: req.tracer made per request, set by two middlewares to different tracers, res.locals read on req,
+    // app.locals of another app, req.tracer set in a function no app registers.
+    expect(receiverOf(`${express("app.use((req, _res, next) => { req.tracer = HoneyHiveTracer.init(); next(); });")}${route("req.tracer")}`, "req.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${express("const other = HoneyHiveTracer.init();\napp.use((req, _res, next) => { req.tracer = tracer; next(); });\napp.use((req, _res, next) => { req.tracer = other; next(); });")}${route("req.tracer")}`, "req.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${express("app.use((_req, res, next) => { res.locals.tracer = tracer; next(); });")}${route("req.locals.tracer")}`, "req.locals.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${express("const admin = express();\nadmin.locals.tracer = tracer;")}${route("req.app.locals.tracer")}`, "req.app.locals.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${express("export function attach(req, _res, next) { req.tracer = tracer; next(); }")}${route("req.tracer")}`, "req.tracer.enrichSession")).toBeUndefined();
   });
   // gaps-rules-6b: only functions registered on the app (or on a router/composer it mounts) get its context.
   it("reads ctx.<name> only in functions registered on the app whose context holds the tracer", () => {

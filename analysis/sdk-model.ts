@@ -8,10 +8,11 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { exportPath, originName, type Bindings, type ModuleOrigin } from "./bindings.js";
-import { APP_CONTEXT_SLOTS, type AppContextSlot } from "./knowledge/app-lifetime.js";
+import { APP_CONTEXT_SLOTS, appSlotReads, type AppContextSlot } from "./knowledge/app-lifetime.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { getAnalysisContext } from "./context.js";
 import { diResolutionOf } from "./di-containers.js";
+import { singletonClassOf } from "./class-singletons.js";
 import {
   contains,
   dynamicImportSpecifier,
@@ -498,8 +499,10 @@ class FileSdkModel implements SdkModel {
   private misses: Scope.Variable[] | undefined;
   /** Tracers of global slots, by slot name (`globalSlotTracer`). */
   private globalSlotTracers: Map<string, MutableTracer> | undefined;
-  /** Tracers of application context slots, by framework and member (`appContextTracer`). */
-  private appContextTracers: Map<string, { readonly tracer: MutableTracer; readonly app: Scope.Variable } | undefined> | undefined;
+  /** What application context slots keep, by slot and name (`appSlotStore`). */
+  private appContextTracers: Map<AppContextSlot, Map<string, AppSlotStore | undefined>> | undefined;
+  /** The writes of each application context slot's form, by name (`slotWrites`). */
+  private appSlotWrites: Map<AppContextSlot, ReadonlyMap<string, readonly SlotWrite[]>> | undefined;
   /** What a function returns, grouped once: asking every function for its returns would be quadratic on large files. */
   private returnsByFunction: Map<FunctionNode, TSESTree.ReturnStatement[]> | undefined;
   /** Undefined while the file has no trace use (most files): `traceUseOf` then answers at once. */
@@ -1029,7 +1032,7 @@ class FileSdkModel implements SdkModel {
       if (globalSlotOf(scopeManager, assignment.left) !== slot) continue;
       const cached = assignment.operator === "??=" || assignment.operator === "||=" || fillsEmptyGlobalSlot(scopeManager, assignment, slot);
       if (!cached && (assignment.operator !== "=" || enclosingFunction(assignment) !== undefined)) continue;
-      const tracer = this.storedTracer(assignment, `globalThis.${slot}`);
+      const tracer = this.storedTracer(assignment, assignment.right, `globalThis.${slot}`);
       if (!tracer) continue;
       (this.globalSlotTracers ??= new Map()).set(slot, tracer);
       return tracer;
@@ -1038,28 +1041,120 @@ class FileSdkModel implements SdkModel {
   }
 
   /**
-   * `ctx.tracer` in a function whose context parameter (by `APP_CONTEXT_SLOTS`' position) inherits from an
-   * application member the file fills: `app.context.tracer = <tracer>` on a `new Koa()` (Telegraf's
-   * `bot.context` likewise). The app's one tracer, so module-level; no reference text (`ctx.tracer` reads
-   * only where a context is at hand). Only in a function registered on that app (`registeredOn`): a function
-   * elsewhere with a `ctx` parameter gets whatever its caller passes.
+   * A tracer an application keeps for its handlers (`APP_CONTEXT_SLOTS`), read back where they read it: `ctx.tracer`
+   * of `app.context.tracer = <tracer>` (Koa, Telegraf), `request.server.tracer` / `app.tracer` of
+   * `app.decorate("tracer", <tracer>)` (Fastify), `req.app.locals.tracer` of `app.locals.tracer = <tracer>`, and
+   * `req.tracer` / `res.locals.tracer` an app middleware sets to the module's tracer (Express), `c.get("tracer")` /
+   * `c.var.tracer` of `c.set("tracer", <tracer>)` (Hono). Through a parameter only in a function registered on that
+   * app (`registeredOn`): a function elsewhere with a `ctx` parameter gets whatever its caller passes.
    */
-  private appContextTracer(expression: TSESTree.MemberExpression): MutableTracer | undefined {
-    const name = memberName(expression);
-    const context = unwrapExpression(expression.object);
-    if (name === undefined || context?.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const def = this.variableOf(context)?.defs[0];
-    if (def?.type !== "Parameter" || !isFunctionNode(def.node)) return undefined;
-    const position = def.node.params.indexOf(def.name);
+  private appContextTracer(expression: TSESTree.MemberExpression | TSESTree.CallExpression): MutableTracer | undefined {
+    const read = slotReadOf(expression);
+    if (!read) return undefined;
+    const variable = this.variableOf(read.base);
+    const def = variable?.defs[0];
+    const fn = def?.type === "Parameter" && isFunctionNode(def.node) ? def.node : undefined;
+    if (!fn && def?.type !== "Variable") return undefined;
+    const position = fn && def?.type === "Parameter" ? fn.params.indexOf(def.name) : -1;
     for (const slot of APP_CONTEXT_SLOTS) {
-      if (slot.parameter !== position) continue;
-      const key = `${slot.framework}\0${name}`;
-      const tracers = (this.appContextTracers ??= new Map());
-      if (!tracers.has(key)) tracers.set(key, this.appContextSlotTracer(slot, name));
-      const stored = tracers.get(key);
-      if (stored && this.registeredOn(def.node, stored.app, slot.wrappers ?? [])) return stored.tracer;
+      for (const form of appSlotReads(slot)) {
+        if (form.getter !== read.getter || !samePath(form.path, read.path)) continue;
+        if (form.on === "parameter" ? !fn || (form.position !== undefined && form.position !== position) : fn || !this.madeBy(variable!, slot.app)) continue;
+        const stored = this.appSlotStore(slot, read.name);
+        if (!stored) continue;
+        if (form.on === "app" ? variable === stored.app : this.registeredOn(fn!, stored.app, slot.wrappers ?? [])) return stored.tracer;
+      }
     }
     return undefined;
+  }
+
+  /** What `slot` keeps under `name` in this file, with the app keeping it (`appContextTracer`); asked once a slot and name. */
+  private appSlotStore(slot: AppContextSlot, name: string): AppSlotStore | undefined {
+    const stores = (this.appContextTracers ??= new Map());
+    let byName = stores.get(slot);
+    if (!byName) stores.set(slot, (byName = new Map()));
+    if (!byName.has(name)) byName.set(name, slot.store.on === "app" ? this.appStore(slot, name) : this.requestStore(slot, name));
+    return byName.get(name);
+  }
+
+  /**
+   * `<app>.<path>.<name> = <tracer>` (`app.context.tracer = …`, `app.locals.tracer ??= …`) or `<app>.<setter>("<name>",
+   * <tracer>)` (`app.decorate("tracer", …)`), `<app>` made by `slot.app`: one value for the process, so module-level
+   * wherever it is put; no reference text (it reads only where the app or a context is at hand).
+   */
+  private appStore(slot: AppContextSlot, name: string): AppSlotStore | undefined {
+    for (const { base, value, node } of this.slotWrites(slot).get(name) ?? []) {
+      const app = this.variableOf(base);
+      if (!app || !this.madeBy(app, slot.app)) continue;
+      const tracer = this.storedTracer(node, value, [...slot.store.path, name].join("."));
+      if (tracer) return { tracer, app };
+    }
+    return undefined;
+  }
+
+  /**
+   * `req.<name> = tracer`, `res.locals.<name> = tracer`, `c.set("<name>", tracer)` in a function registered on an app
+   * `slot.app` makes: each request gets a new object, so it holds the app's one tracer only where every such write on
+   * that app stores the same module-level tracer (`req.tracer = HoneyHiveTracer.init(…)` is a tracer per request: not followed).
+   */
+  private requestStore(slot: AppContextSlot, name: string): AppSlotStore | undefined {
+    const { store } = slot;
+    let found: AppSlotStore | undefined;
+    for (const { base, value } of this.slotWrites(slot).get(name) ?? []) {
+      const def = this.variableOf(base)?.defs[0];
+      const fn = def?.type === "Parameter" && isFunctionNode(def.node) ? def.node : undefined;
+      if (!fn || def?.type !== "Parameter" || (store.on === "parameter" && store.position !== undefined && fn.params.indexOf(def.name) !== store.position)) continue;
+      const app = this.appsMadeBy(slot.app).find((candidate) => this.registeredOn(fn, candidate, slot.wrappers ?? []));
+      if (!app) continue;
+      const tracer = this.tracerValue(value)?.tracer;
+      if (!tracer || !tracer.moduleLevel || tracer.kind === "parameter" || (found && (found.tracer !== tracer || found.app !== app))) return undefined;
+      found = { tracer, app };
+    }
+    return found;
+  }
+
+  /** The writes of `slot.store`'s form, by the name written (one pass over the file's assignments or calls a slot, when first asked). */
+  private slotWrites(slot: AppContextSlot): ReadonlyMap<string, readonly SlotWrite[]> {
+    const known = (this.appSlotWrites ??= new Map()).get(slot);
+    if (known) return known;
+    const { path, setter } = slot.store;
+    const writes = new Map<string, SlotWrite[]>();
+    const add = (read: ReturnType<typeof slotReadOf>, value: TSESTree.Node, node: TSESTree.Node) => {
+      if (!read || read.getter !== setter || !samePath(read.path, path)) return;
+      const list = writes.get(read.name);
+      if (list) list.push({ base: read.base, value, node });
+      else writes.set(read.name, [{ base: read.base, value, node }]);
+    };
+    if (setter !== undefined) {
+      for (const call of nodesOfType(this.ast, AST_NODE_TYPES.CallExpression)) if (call.arguments.length === 2) add(slotReadOf(call, 2), call.arguments[1]!, call);
+    } else {
+      for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
+        if ((assignment.operator === "=" || assignment.operator === "??=" || assignment.operator === "||=") && assignment.left.type === AST_NODE_TYPES.MemberExpression) add(slotReadOf(assignment.left), assignment.right, assignment);
+      }
+    }
+    this.appSlotWrites.set(slot, writes);
+    return writes;
+  }
+
+  /** `variable` is declared with a value `spec` makes (`const app = new Koa()`, `const app = express()`). */
+  private madeBy(variable: Scope.Variable, spec: ValueSpecifier): boolean {
+    const made = variable.defs[0]?.node;
+    const init = made?.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(made.init) : undefined;
+    const origin = init?.type === AST_NODE_TYPES.NewExpression || init?.type === AST_NODE_TYPES.CallExpression ? this.resolver.originOf(init.callee) : undefined;
+    return origin !== undefined && specifiedBy(spec.package, origin.module) && specifiedBy(spec.name, originName(origin));
+  }
+
+  /** The variables of the file holding an app `spec` makes (`requestStore`), in source order. */
+  private appsMadeBy(spec: ValueSpecifier): readonly Scope.Variable[] {
+    const apps: Scope.Variable[] = [];
+    for (const declarator of nodesOfType(this.ast, AST_NODE_TYPES.VariableDeclarator)) {
+      if (declarator.id.type !== AST_NODE_TYPES.Identifier) continue;
+      const init = unwrapExpression(declarator.init);
+      if (init?.type !== AST_NODE_TYPES.NewExpression && init?.type !== AST_NODE_TYPES.CallExpression) continue;
+      const variable = this.variableOf(declarator.id);
+      if (variable && this.madeBy(variable, spec)) apps.push(variable);
+    }
+    return apps;
   }
 
   /**
@@ -1108,31 +1203,12 @@ class FileSdkModel implements SdkModel {
     );
   }
 
-  /** The tracer `<app>.<member>.<name> = <tracer>` stores, `<app>` made by `slot.app`, with the app's variable. */
-  private appContextSlotTracer(slot: AppContextSlot, name: string): { readonly tracer: MutableTracer; readonly app: Scope.Variable } | undefined {
-    for (const assignment of nodesOfType(this.ast, AST_NODE_TYPES.AssignmentExpression)) {
-      const target = assignment.left;
-      if (target.type !== AST_NODE_TYPES.MemberExpression || memberName(target) !== name) continue;
-      const member = unwrapExpression(target.object);
-      if (member?.type !== AST_NODE_TYPES.MemberExpression || memberName(member) !== slot.member) continue;
-      const app = unwrapExpression(member.object);
-      const appVariable = app?.type === AST_NODE_TYPES.Identifier ? this.variableOf(app) : undefined;
-      const made = appVariable?.defs[0]?.node;
-      const init = made?.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(made.init) : undefined;
-      const origin = init?.type === AST_NODE_TYPES.NewExpression || init?.type === AST_NODE_TYPES.CallExpression ? this.resolver.originOf(init.callee) : undefined;
-      if (!appVariable || !origin || !specifiedBy(slot.app.package, origin.module) || !specifiedBy(slot.app.name, originName(origin))) continue;
-      const tracer = this.storedTracer(assignment, `${slot.member}.${name}`);
-      if (tracer) return { tracer, app: appVariable };
-    }
-    return undefined;
-  }
-
-  /** The module-level tracer an assignment stores in a process-wide slot (`globalSlotTracer`, `appContextSlotTracer`), named `name`; undefined when it stores none. */
-  private storedTracer(assignment: TSESTree.AssignmentExpression, name: string): MutableTracer | undefined {
-    const value = this.tracerValue(assignment.right, 1);
+  /** The module-level tracer `node` (an assignment, a setter call) stores in a process-wide slot (`globalSlotTracer`, `appStore`) with `stored`, named `name`; undefined when it stores none. */
+  private storedTracer(node: TSESTree.Node, stored: TSESTree.Node, name: string): MutableTracer | undefined {
+    const value = this.tracerValue(stored, 1);
     if (!value) return undefined;
     const initializations = value.creation ? [value.creation] : [...(value.tracer?.initializations ?? [])];
-    return new MutableTracer(undefined, name, "init", true, false, assignment, initializations, false, undefined, undefined);
+    return new MutableTracer(undefined, name, "init", true, false, node, initializations, false, undefined, undefined);
   }
 
   private tracerOfInternal(node: TSESTree.Node): MutableTracer | undefined {
@@ -1176,7 +1252,7 @@ class FileSdkModel implements SdkModel {
     // `globalThis.__hh.sessionStart()`: a global slot the file fills with a tracer, used directly.
     const slot = expression.type === AST_NODE_TYPES.MemberExpression ? globalSlotOf(this.input.scopeManager, expression) : undefined;
     if (slot !== undefined) return this.globalSlotTracer(slot);
-    const contextTracer = expression.type === AST_NODE_TYPES.MemberExpression ? this.appContextTracer(expression) : undefined;
+    const contextTracer = expression.type === AST_NODE_TYPES.MemberExpression || expression.type === AST_NODE_TYPES.CallExpression ? this.appContextTracer(expression) : undefined;
     if (contextTracer) return contextTracer;
     // A holder naming itself (`static get tracer() { return Obs.tracer; }`) must not loop.
     if (this.holderDepth > 4) return undefined;
@@ -1217,6 +1293,9 @@ class FileSdkModel implements SdkModel {
       const text = `${this.input.text.slice(...resolution.call.range)}.${name}${call ? "()" : ""}`;
       return this.classHeldTracer(resolution.owner, name, false, call, text, false);
     }
+    // `Obs.instance.tracer`, `Obs.getInstance().tracer`: the one instance a class of this file keeps (analysis/class-singletons.ts).
+    const singleton = holder?.type === AST_NODE_TYPES.MemberExpression || holder?.type === AST_NODE_TYPES.CallExpression ? singletonClassOf(this.input, holder) : undefined;
+    if (singleton) return this.classHeldTracer(singleton, name, false, call, this.singletonText(holder!, name, call), false);
     if (holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.variableOf(holder);
     const def = variable?.defs[0];
@@ -1243,6 +1322,17 @@ class FileSdkModel implements SdkModel {
       return classDef?.type === "ClassName" ? this.classHeldTracer(classDef.node, name, false, call, moduleLevel ? text : undefined, changes) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `Obs.getInstance().tracer` as written, to write elsewhere in the file: only where the holder names the class
+   * (not `this`, which is the class in its static methods alone) and no private name (readable inside the class only).
+   */
+  private singletonText(holder: TSESTree.Node, name: string, call: boolean): string | undefined {
+    const text = `${this.input.text.slice(...holder.range)}.${name}${call ? "()" : ""}`;
+    let receiver = unwrapExpression(holder);
+    while (receiver?.type === AST_NODE_TYPES.MemberExpression || receiver?.type === AST_NODE_TYPES.CallExpression) receiver = unwrapExpression(receiver.type === AST_NODE_TYPES.CallExpression ? receiver.callee : receiver.object);
+    return receiver?.type === AST_NODE_TYPES.Identifier && !text.includes("#") ? text : undefined;
   }
 
   /**
@@ -1913,6 +2003,53 @@ function memberReassigned(variable: Scope.Variable, name: string): boolean {
 }
 
 /** A specifier's `package` or `name` (one string or a list) names `candidate`. */
+/** A write of an application context slot: the identifier its place starts from, the value, the assignment or setter call. */
+interface SlotWrite {
+  readonly base: TSESTree.Identifier;
+  readonly value: TSESTree.Node;
+  readonly node: TSESTree.Node;
+}
+
+/** What an application context slot keeps: the tracer, and the app variable keeping it (`appSlotStore`). */
+interface AppSlotStore {
+  readonly tracer: MutableTracer;
+  readonly app: Scope.Variable;
+}
+
+/**
+ * `base.<path…>.<name>`, or with a call `base.<path…>.<getter>("<name>", …)` of `arity` arguments: the parts an
+ * application context slot is matched by (`appContextTracer`), the base an identifier, at most three members deep.
+ */
+function slotReadOf(expression: TSESTree.MemberExpression | TSESTree.CallExpression, arity = 1): { readonly base: TSESTree.Identifier; readonly path: readonly string[]; readonly name: string; readonly getter: string | undefined } | undefined {
+  let name: string | undefined;
+  let getter: string | undefined;
+  let member: TSESTree.Node | undefined = expression;
+  if (expression.type === AST_NODE_TYPES.CallExpression) {
+    const key = expression.arguments[0];
+    if (expression.arguments.length !== arity || (key?.type !== AST_NODE_TYPES.Literal && key?.type !== AST_NODE_TYPES.TemplateLiteral)) return undefined;
+    name = staticName(key);
+    member = unwrapExpression(expression.callee);
+    getter = memberName(member);
+    if (name === undefined || getter === undefined) return undefined;
+  } else {
+    name = memberName(expression);
+    if (name === undefined) return undefined;
+  }
+  const path: string[] = [];
+  let object = member?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(member.object) : undefined;
+  while (object?.type === AST_NODE_TYPES.MemberExpression && path.length < 3) {
+    const step = memberName(object);
+    if (step === undefined) return undefined;
+    path.unshift(step);
+    object = unwrapExpression(object.object);
+  }
+  return object?.type === AST_NODE_TYPES.Identifier ? { base: object, path, name, getter } : undefined;
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((step, index) => step === b[index]);
+}
+
 function specifiedBy(value: string | readonly string[], candidate: string): boolean {
   return typeof value === "string" ? value === candidate : value.includes(candidate);
 }

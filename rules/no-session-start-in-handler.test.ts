@@ -297,6 +297,13 @@ describe(`${RULE_NAME}: an imported session helper speaks its module's honeyhive
   });
 });
 
+/** One report of `<tracer>.sessionStart(` in a request handler, fixed to `createSession(`. */
+const started = (code: string, tracer: string, handler: string) => ({
+  code,
+  output: code.replace(`${tracer}.sessionStart(`, `${tracer}.createSession(`),
+  errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer, handler, unit: "request" } }],
+});
+
 // fix-blind7: the other handler methods of a Durable Object (alarm, the WebSocket Hibernation API's close and
 // error) and a Cloudflare Workflow's run() run on one shared instance, interleaved at each await.
 // fix-blind8: a tracer in a global slot used directly as the receiver, and one stored once on Koa's
@@ -304,11 +311,6 @@ describe(`${RULE_NAME}: an imported session helper speaks its module's honeyhive
 describe("fix-blind8: global slots and app-context slots as receivers", () => {
   const HH = `import { HoneyHiveTracer } from "honeyhive";\nimport express from "express";\n`;
   const KOA = `import { HoneyHiveTracer } from "honeyhive";\nimport Koa from "koa";\nconst app = new Koa();\n`;
-  const started = (code: string, tracer: string, handler: string) => ({
-    code,
-    output: code.replace(`${tracer}.sessionStart(`, `${tracer}.createSession(`),
-    errors: [{ messageId: "sessionStartInHandler" as const, data: { tracer, handler, unit: "request" } }],
-  });
   ruleTester.run(RULE_NAME, testedRule, {
     valid: [
       // Another library's object in a global slot, and a slot the file never fills with a tracer.
@@ -429,4 +431,47 @@ ruleTester.run(`${RULE_NAME}: tsyringe and inversify containers`, testedRule, {
       errors: [{ messageId: "sessionStartInHandler", data: { tracer: "tracer", handler: "Express handler", unit: "request" }, line: 10 }],
     },
   ],
+});
+
+// fix-blind11-holders: a tracer held where blind-11 found it missed. (a) a private `#tracer` behind a getter; (b) a
+// class's one instance (`Obs.instance`, `Obs.getInstance()`); (e) what an app keeps for its handlers, as data
+// (analysis/knowledge/app-lifetime.ts): Fastify `decorate`, Hono `c.set`/`c.get`/`c.var`, Express `req.<name>`,
+// `res.locals`, `app.locals` read through `req.app`. Look-alikes: the same shapes holding another library's object.
+describe("fix-blind11-holders: private fields, class singletons, values an app keeps for its handlers", () => {
+  const HH = `import { HoneyHiveTracer } from "honeyhive";\n`;
+  const EXPRESS_APP = `${HH}import express from "express";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = express();\n`;
+  const FASTIFY_APP = `${HH}import Fastify from "fastify";\nconst app = Fastify();\n`;
+  const HONO_APP = `${HH}import { Hono } from "hono";\nimport { Recorder } from "session-recorder";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Hono();\n`;
+  const PRIVATE = (value: string) => `${HH}import express from "express";\nimport { Recorder } from "session-recorder";\nclass Obs {\n  readonly #tracer = ${value};\n  get tracer() { return this.#tracer; }\n}\nconst obs = new Obs();\nconst app = express();\n`;
+  const SINGLETON = (statics: string) => `${HH}import express from "express";\nclass Obs {\n  ${statics}\n  readonly tracer = HoneyHiveTracer.init({ project: "p" });\n}\nconst app = express();\n`;
+  const expressRoute = (receiver: string, method = "sessionStart") => `app.post("/x", (req, res) => { ${receiver}.${method}({ sessionName: "x" }); res.end(); });`;
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // (a) a `#tracer` of another library's class behind the same getter.
+      `${PRIVATE("new Recorder()")}${expressRoute("obs.tracer")}`,
+      // (b) a static method making an instance per call (a factory), and a static field swapped for another class's instance.
+      `${SINGLETON("static create() { return new Obs(); }")}${expressRoute("Obs.create().tracer")}`,
+      `${SINGLETON("static instance = new Obs();")}import { Recorder } from "session-recorder";\nexport function swap() { Obs.instance = new Recorder() as never; }\n${expressRoute("Obs.instance.tracer")}`,
+      // (e) Fastify: decorate() on an object no framework makes; another decorated name holding an in-house recorder.
+      `${HH}import { Registry } from "./registry";\nconst app = new Registry();\napp.decorate("tracer", HoneyHiveTracer.init({ project: "p" }));\nexport async function handle(request: any) { request.server.tracer.sessionStart(); }`,
+      `${FASTIFY_APP}import { Recorder } from "session-recorder";\napp.decorate("tracer", HoneyHiveTracer.init({ project: "p" }));\napp.decorate("recorder", new Recorder());\napp.post("/x", async (request) => { request.server.recorder.sessionStart(); });`,
+      // (e) Hono: c.get("tracer") holding an in-house recorder; a tracer made per request (its own session).
+      `${HONO_APP}app.use(async (c, next) => { c.set("tracer", new Recorder()); await next(); });\napp.post("/x", (c) => { c.get("tracer").sessionStart(); return c.text("ok"); });`,
+      `${HONO_APP}app.use(async (c, next) => { c.set("tracer", HoneyHiveTracer.init({ project: "p" })); await next(); });\napp.post("/x", (c) => { c.get("tracer").sessionStart(); return c.text("ok"); });`,
+      // (e) Express: req.tracer made per request; res.locals.tracer set in a function no app registers.
+      `${EXPRESS_APP}app.use((req: any, _res, next) => { req.tracer = HoneyHiveTracer.init({ project: "p" }); next(); });\n${expressRoute("(req as any).tracer")}`,
+      `${EXPRESS_APP}export function attach(_req: unknown, res: any, next: () => void) { res.locals.tracer = tracer; next(); }\n${expressRoute("res.locals.tracer")}`,
+    ],
+    invalid: [
+      started(`${PRIVATE("HoneyHiveTracer.init({ project: \"p\" })")}${expressRoute("obs.tracer")}`, "obs.tracer", "Express handler"),
+      started(`${SINGLETON("static readonly instance = new Obs();")}${expressRoute("Obs.instance.tracer")}`, "Obs.instance.tracer", "Express handler"),
+      started(`${SINGLETON("private static instance?: Obs;\n  static getInstance() { return (this.instance ??= new Obs()); }")}${expressRoute("Obs.getInstance().tracer")}`, "Obs.getInstance().tracer", "Express handler"),
+      started(`${FASTIFY_APP}app.decorate("tracer", HoneyHiveTracer.init({ project: "p" }));\napp.post("/x", async (request) => { request.server.tracer.sessionStart(); });`, "request.server.tracer", "Fastify handler"),
+      started(`${HONO_APP}app.use(async (c, next) => { c.set("tracer", tracer); await next(); });\napp.post("/x", (c) => { c.get("tracer").sessionStart(); return c.text("ok"); });`, 'c.get("tracer")', "Hono handler"),
+      started(`${HONO_APP}app.use(async (c, next) => { c.set("tracer", tracer); await next(); });\napp.post("/x", (c) => { c.var.tracer.sessionStart(); return c.text("ok"); });`, "c.var.tracer", "Hono handler"),
+      started(`${EXPRESS_APP}app.use((req: any, _res, next) => { req.tracer = tracer; next(); });\n${expressRoute("(req as any).tracer")}`, "(req as any).tracer", "Express handler"),
+      started(`${EXPRESS_APP}app.use((_req, res, next) => { res.locals.tracer = tracer; next(); });\n${expressRoute("res.locals.tracer")}`, "res.locals.tracer", "Express handler"),
+      started(`${EXPRESS_APP}app.locals.tracer = tracer;\n${expressRoute("req.app.locals.tracer")}`, "req.app.locals.tracer", "Express handler"),
+    ],
+  });
 });

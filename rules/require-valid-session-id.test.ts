@@ -664,6 +664,33 @@ describe("hono/cookie readers", () => {
   });
 });
 
+// fix-blind11-holders: a tracer an app keeps for its handlers (analysis/knowledge/app-lifetime.ts) is the receiver the
+// request's id reaches: Hono `c.get("tracer")` / `c.var.tracer` of `c.set("tracer", tracer)`, Fastify `request.server.tracer`
+// of `app.decorate("tracer", …)`. Look-alikes: the same slot holding dd-trace (whose spans take any tag), another key.
+describe("fix-blind11-holders: tracers kept by the app for its handlers", () => {
+  const HONO = (stored: string) =>
+    `import { Hono } from "hono";\nimport dd from "dd-trace";\nimport { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst app = new Hono();\napp.use(async (c, next) => { c.set("tracer", ${stored}); await next(); });\n`;
+  const FASTIFY = `import Fastify from "fastify";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = Fastify();\napp.decorate("tracer", HoneyHiveTracer.init({ project: "p" }));\n`;
+  const honoRoute = (receiver: string) => `app.post("/chat", (c) => { ${receiver}.createSession({ sessionId: c.req.header("x-session-id") }); return c.text("ok"); });`;
+  const data = { source: 'c.req.header("x-session-id")', method: "createSession", handler: "Hono handler" };
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      `${HONO("dd.init()")}${honoRoute('c.get("tracer")')}`,
+      `${HONO("tracer")}${honoRoute('c.get("recorder")')}`,
+      `${FASTIFY}app.post("/chat", async (request) => { request.server.recorder.createSession({ sessionId: request.headers["x-session-id"] }); });`,
+    ],
+    invalid: [
+      invalidCase(`${HONO("tracer")}${honoRoute('c.get("tracer")')}`, data, [ADD_TO_IMPORT, wrapIfPresent('c.req.header("x-session-id")')]),
+      invalidCase(`${HONO("tracer")}${honoRoute("c.var.tracer")}`, data, [ADD_TO_IMPORT, wrapIfPresent('c.req.header("x-session-id")')]),
+      invalidCase(
+        `${FASTIFY}app.post("/chat", async (request) => { request.server.tracer.createSession({ sessionId: request.headers["x-session-id"] }); });`,
+        { source: 'request.headers["x-session-id"]', method: "createSession", handler: "Fastify handler" },
+        [ADD_TO_IMPORT, wrapIfPresent('request.headers["x-session-id"]')],
+      ),
+    ],
+  });
+});
+
 describe("honeyhive 1.x files", () => {
   it("name no 2.x error and no toSessionId(): 1.x takes only UUIDs and has neither", () => {
     const code = `${EXPRESS}app.use((req, res, next) => {\n  tracer.createSession({ sessionId: req.header("x-session-id") });\n  next();\n});`.replace(

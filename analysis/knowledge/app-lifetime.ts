@@ -45,19 +45,37 @@ export function isAppLifetimeMember(framework: string | undefined, member: strin
 }
 
 /**
- * An application member that is the prototype of every handler's context, so what the app stores there
- * once (`app.context.tracer = tracer`) every request reads as its own (`ctx.tracer`): one object for the
- * whole process, not one per request. Read by analysis/sdk-model.ts (`appContextTracer`).
+ * Where a function of an application reaches a value: the application object itself (the variable `app`
+ * makes: `app.locals`), or a parameter of a function registered on the app (`position`; absent: any of its
+ * parameters), then the members of `path` read off it (`res.locals`, `request.server`).
+ */
+export type AppValuePlace =
+  | { readonly on: "app"; readonly path: readonly string[] }
+  | { readonly on: "parameter"; readonly position?: number; readonly path: readonly string[] };
+
+/**
+ * A place an application keeps a named value for its handlers, and where they read it back: what a framework
+ * stores (`app.context.tracer = tracer`, `app.decorate("tracer", tracer)`, `req.tracer = tracer`, `c.set("tracer",
+ * tracer)`) and reads (`ctx.tracer`, `request.server.tracer`, `c.get("tracer")`). Read by analysis/sdk-model.ts
+ * (`appContextTracer`).
+ *
+ * A store on the app keeps one value for the whole process, whatever it is. A store on a parameter keeps it for
+ * one request (each request gets a new `req`, `res.locals`, Hono `Context`): it holds the app's one tracer only
+ * when the value stored is a module-level tracer, written in a function registered on the same app as the reader.
  */
 export interface AppContextSlot {
   /** The framework descriptor's id (its handlers get the context). */
   readonly framework: string;
-  /** What makes the application (`new Koa()`, `new Telegraf(token)`). */
+  /** What makes the application (`new Koa()`, `new Telegraf(token)`, `express()`, `Fastify()`, `new Hono()`). */
   readonly app: ValueSpecifier;
-  /** The application's member every context inherits from: `app.context`. */
-  readonly member: string;
-  /** The position of the context among a handler's parameters. */
-  readonly parameter: number;
+  /** Where the value is put: `<place>.<name> = value` (also `??=`, `||=`), or with `setter` `<place>.<setter>("<name>", value)`. */
+  readonly store: AppValuePlace & { readonly setter?: string };
+  /**
+   * Where handlers read it back: `<place>.<name>`, or with `getter` `<place>.<getter>("<name>")`. A store on the
+   * app is also read where it is put (`app.locals.tracer`) and through the app members of `APP_LIFETIME_HOLDERS`
+   * (`req.app.locals.tracer`, `request.server.tracer`): those need no entry here.
+   */
+  readonly reads: readonly (AppValuePlace & { readonly getter?: string })[];
   /**
    * Calls that hand the functions they are given (arguments, or elements of an array argument) on to
    * whatever registers their result, unchanged (koa-compose's `compose([a, b])`, koa-mount's `mount("/p", a)`):
@@ -67,12 +85,14 @@ export interface AppContextSlot {
   readonly verifiedAt: string;
 }
 
+const EXPRESS_APP: ValueSpecifier = { package: "express", name: "" };
+
 export const APP_CONTEXT_SLOTS: readonly AppContextSlot[] = [
   {
     framework: "koa",
     app: { package: "koa", name: ["", "Koa"] },
-    member: "context",
-    parameter: 0,
+    store: { on: "app", path: ["context"] },
+    reads: [{ on: "parameter", position: 0, path: [] }],
     // koa-compose README: `compose([a, b, c, ...])` "Compose the given middleware and return middleware"; koa-mount
     // README: `app.use(mount('/hello', hello))` mounts a middleware (or an app) at a path (unpkg koa-compose 4.2.0,
     // koa-mount 4.0.0; checked with the search tool 2026-12-06).
@@ -85,12 +105,79 @@ export const APP_CONTEXT_SLOTS: readonly AppContextSlot[] = [
   {
     framework: "telegraf",
     app: { package: "telegraf", name: ["Telegraf", ""] },
-    member: "context",
-    parameter: 0,
+    store: { on: "app", path: ["context"] },
+    reads: [{ on: "parameter", position: 0, path: [] }],
     // telegraf lib/composer.js (4.4.2 and 4.16.3 on unpkg, checked with the search tool 2026-12-06): the statics
     // `Composer.compose(fns)`, `Composer.mount(updateType, ...fns)` (4.4; `on` in 4.16 calls `Composer.on`) return one middleware of them.
     wrappers: [{ package: "telegraf", name: ["Composer.compose", "Composer.mount", "Composer.on", "Telegraf.compose", "Telegraf.mount"] }],
     verifiedAt:
       "telegraf docs/context.md (3.x, unpkg) 'The recommended way to extend application context': `app.context.db = …` then `ctx.db` in `app.on('text', (ctx) => …)` (checked 2026-12-06; 4.x keeps `bot.context`, not re-read in its source here). Takes effect where a telegraf descriptor makes its listeners handlers",
   },
+  {
+    framework: "express",
+    app: EXPRESS_APP,
+    store: { on: "app", path: ["locals"] },
+    reads: [],
+    verifiedAt:
+      "expressjs.com/en/4x/api/application (app.locals): 'Once set, the value of app.locals properties persist throughout the life of the application, in contrast with res.locals properties that are valid only for the lifetime of the request'; 'The Express application object can be referred from the request object and the response object as req.app, and res.app' (search tool, docs corpus, 2026-12-06)",
+  },
+  {
+    framework: "express",
+    app: EXPRESS_APP,
+    store: { on: "parameter", position: 1, path: ["locals"] },
+    reads: [{ on: "parameter", position: 1, path: ["locals"] }],
+    verifiedAt:
+      "expressjs.com/en/4x/api/response (res.locals), nodejs.cn mirror of 4x/5x: 'variables set on res.locals are available within a single request-response cycle, and will not be shared between requests'; its example sets them in `app.use((req, res, next) => …)` (search tool, docs corpus, 2026-12-06)",
+  },
+  {
+    framework: "express",
+    app: EXPRESS_APP,
+    store: { on: "parameter", position: 0, path: [] },
+    reads: [{ on: "parameter", position: 0, path: [] }],
+    verifiedAt:
+      "expressjs.com/en/guide/writing-middleware.html: middleware functions 'have access to the request object (req)' and may 'make changes to the request and the response objects'; its `requestTime` middleware sets `req.requestTime` in `app.use(…)` and the route reads `req.requestTime` (search tool, docs corpus, 2026-12-06)",
+  },
+  {
+    framework: "fastify",
+    app: { package: "fastify", name: ["", "fastify"] },
+    store: { on: "app", path: [], setter: "decorate" },
+    reads: [],
+    verifiedAt:
+      "fastify docs/Reference/Decorators.md (fastify.dev v4.29–v5.11; unpkg fastify 1.14–5.8): `fastify.decorate(name, value)` adds a property to the server instance, then 'you can access the value by using the name you passed' (`fastify.utility()`, `fastify.conf.db`); Request.md: `request.server` is the instance (search tool, docs corpus, 2026-12-06)",
+  },
+  {
+    framework: "hono",
+    app: { package: ["hono", "hono/quick", "hono/tiny", "@hono/hono"], name: "Hono" },
+    store: { on: "parameter", position: 0, path: [], setter: "set" },
+    reads: [
+      { on: "parameter", position: 0, path: [], getter: "get" },
+      { on: "parameter", position: 0, path: ["var"] },
+    ],
+    verifiedAt:
+      "hono.dev/api/context: 'The Context object is instantiated for each request'; `c.set(key, value)` in `app.use(async (c, next) => …)` then `c.get(key)` in a route (honojs/hono discussion #1011); `c.var.<key>` reads the same variables (honojs/hono PR #1406 'feat(context): introduce c.var'; hono 4.6 context-storage docs `getContext().var.message`) (search tool, docs corpus, 2026-12-06)",
+  },
 ];
+
+/** A form a slot's value is read back in (`AppContextSlot.reads`, with the derived ones). */
+export type AppSlotRead = AppValuePlace & { readonly getter?: string };
+
+const READS = new Map<AppContextSlot, readonly AppSlotRead[]>();
+
+/**
+ * Every form `slot`'s value is read back in: its `reads`, and for a store on the app (`app.locals.<name> = …`,
+ * `app.decorate("<name>", …)`) the same place on the app itself (`app.locals.<name>`, `app.<name>`) and through
+ * each app member `APP_LIFETIME_HOLDERS` lists for the framework, on any parameter (`req.app.locals.<name>`,
+ * `request.server.<name>`, `reply.server.<name>`).
+ */
+export function appSlotReads(slot: AppContextSlot): readonly AppSlotRead[] {
+  let reads = READS.get(slot);
+  if (!reads) {
+    const { store } = slot;
+    const throughApp: AppSlotRead[] =
+      store.on === "app"
+        ? [{ on: "app", path: store.path }, ...[...(BY_FRAMEWORK.get(slot.framework) ?? [])].map((member): AppSlotRead => ({ on: "parameter", path: [member, ...store.path] }))]
+        : [];
+    READS.set(slot, (reads = [...slot.reads, ...throughApp]));
+  }
+  return reads;
+}
