@@ -1374,3 +1374,18 @@ describe("fix-blind10: TypeScript's export = and import x = require()", () => {
     expect(reports(exportAssigned("{ format: handler }"))).toBe(0);
   });
 });
+
+// fix-blind11-flow: a flush method taken off the tracer (`const { forceFlush } = tracer`) is no flush; the message says why.
+ruleTester.run(`${RULE_NAME}: unbound flush methods`, testedRule, {
+  valid: [],
+  invalid: [
+    {
+      code: `${TRACER}const { forceFlush } = tracer;\nexport const handler = async (event) => {\n  try {\n    tracer.createSession();\n    return {};\n  } finally {\n    await forceFlush();\n  }\n};`,
+      errors: [{ messageId: "unboundFlush" as const, data: { name: "handler", call: "forceFlush()", tracer: "tracer", method: "forceFlush", flush: "tracer.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+    },
+    {
+      code: `${TRACER}const flush = tracer.forceFlush;\nexport const handler = async (event) => {\n  tracer.createSession();\n  await flush();\n  return {};\n};`,
+      errors: [{ messageId: "unboundFlush" as const, data: { name: "handler", call: "flush()", tracer: "tracer", method: "forceFlush", flush: "tracer.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+    },
+  ],
+});
