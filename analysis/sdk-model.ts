@@ -11,6 +11,7 @@ import { exportPath, originName, type Bindings, type ModuleOrigin } from "./bind
 import { APP_CONTEXT_SLOTS, type AppContextSlot } from "./knowledge/app-lifetime.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { getAnalysisContext } from "./context.js";
+import { cachedFunctionOf } from "./function-caches.js";
 import { diResolutionOf } from "./di-containers.js";
 import {
   contains,
@@ -1406,7 +1407,8 @@ class FileSdkModel implements SdkModel {
       this.addVariableTracer(variable, "init", node ?? declaration ?? variable.identifiers[0]!, initializations, false, variable.name);
       return true;
     }
-    const fn = functionOfVariable(variable);
+    const cached = functionOfVariable(variable) ? undefined : this.processCachedFunction(variable);
+    const fn = functionOfVariable(variable) ?? cached;
     const returned = fn && this.returnedTracer(fn);
     if (fn && returned) {
       const def = variable.defs[0]!;
@@ -1417,13 +1419,26 @@ class FileSdkModel implements SdkModel {
         returned.creation ? [returned.creation] : [],
         true,
         // A factory (`return HoneyHiveTracer.init()`) makes a new tracer per call: never write a call to
-        // it; nor to a getter that takes parameters (what to pass is not known).
-        fn.async || returned.creation || fn.params.length > 0 ? undefined : `${variable.name}()`,
+        // it; nor to a getter that takes parameters (what to pass is not known). A factory wrapped in a
+        // process-lifetime cache makes its tracer once: a getter.
+        fn.async || (returned.creation && !cached) || fn.params.length > 0 ? undefined : `${variable.name}()`,
       );
       if (returned.tracer) getter.initializations.push(...returned.tracer.initializations);
       return true;
     }
     return false;
+  }
+
+  /**
+   * `const getTracer = memoize(() => HoneyHiveTracer.init(…))` (lodash `memoize`/`once`, any process-lifetime cache of
+   * knowledge/function-caches.ts): the wrapped function, read as the getter's body. A request-lifetime cache (React's
+   * `cache`) is no getter of one tracer (tracer-init.ts follows it as a factory).
+   */
+  private processCachedFunction(variable: Scope.Variable): FunctionNode | undefined {
+    const def = variable.defs[0];
+    if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.kind !== "const") return undefined;
+    const cached = cachedFunctionOf(this.resolver, def.node.init);
+    return cached?.lifetime === "process" ? cached.fn : undefined;
   }
 
   /** The tracer `const { name } = holder` takes from a holder (`holderMemberTracer`, one level). */

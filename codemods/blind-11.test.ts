@@ -611,9 +611,9 @@ const EXPECTATIONS: readonly Expectation[] = [
 // awaited result neither rewritten nor marked (the rules' gap (g), analysis/sdk-model.ts:1409: the wrapped function
 // is no getter; codemods/transforms/1x/flush.ts:106 marks an unknown receiver's flush only where the binding also
 // calls a 1.x wrapper or comes from `Promise.all` of inits, not where it calls `setMetadata`).
-// fix-blind11-flow met the first: init.ts `inStaticMethod` (`this` in a static method is the class: its static fields).
+// fix-blind11-flow met both: init.ts `inStaticMethod` (`this` in a static method is the class: its static fields), and
+// the memoized getter through (g) (analysis/function-caches.ts: a process-lifetime cache's function is a getter).
 const KNOWN: readonly { readonly match: string; readonly reason: string }[] = [
-  { match: "1.x memoized getter (lodash memoize of the init)", reason: "sdk-model.ts:1409 (g) and 1x/flush.ts:106: no rewrite, no marker" },
   { match: "a getter over a private #tracer", reason: "(a) ast.ts:58 staticName ignores PrivateIdentifier; sdk-model.ts:711 addMemberTracers" },
   { match: "Observability.getInstance().tracer.sessionStart()", reason: "(b) sdk-model.ts:1220 holderMemberTracer: Identifier holders only" },
 ];
