@@ -199,6 +199,11 @@ export class Bindings {
         if (typeOnly) origin.typeOnly = true;
         return origin;
       }
+      if (def.type === "Parameter") {
+        const lazy = lazyImportOfParameter(def.node, identifier);
+        if (lazy) return lazy;
+        continue;
+      }
       if (def.type === "Variable" && def.node.type === "VariableDeclarator" && def.node.init) {
         const { id, init } = def.node;
         if (id.type === "Identifier") return this.originOf(init, withVariable(seen, variable, init));
@@ -341,6 +346,26 @@ function isInteropHelper(callee: TSESTree.Node): boolean {
   const target = unwrap(callee);
   const name = target.type === "Identifier" ? target.name : target.type === "MemberExpression" ? memberName(target) : undefined;
   return name !== undefined && INTEROP_HELPERS.has(name);
+}
+
+/**
+ * The module a `.then` callback's first parameter receives from a lazy import: `import("m").then((m) => …)` (the
+ * namespace) or `.then(({ HoneyHiveTracer }) => …)` (one export, also renamed). A lazily loaded SDK is the SDK.
+ */
+function lazyImportOfParameter(fn: TSESTree.Node, identifier: TSESTree.Identifier): ModuleOrigin | undefined {
+  if (!isFunctionNode(fn) || fn.params.length === 0) return undefined;
+  const call = fn.parent;
+  if (call?.type !== "CallExpression" || call.arguments[0] !== fn) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== "MemberExpression" || memberName(callee) !== "then") return undefined;
+  const imported = unwrap(callee.object);
+  const written = imported.type === "ImportExpression" ? staticName(imported.source) : undefined;
+  if (written === undefined) return undefined;
+  const module = packageSpecifier(written);
+  const parameter = fn.params[0]!;
+  if (parameter.type === "Identifier" && parameter.name === identifier.name) return { module, path: [] };
+  const key = parameter.type === "ObjectPattern" ? destructuredKey(parameter, identifier.name) : undefined;
+  return key === undefined ? undefined : { module, path: [key] };
 }
 
 /** `inner` sits under an `await` on the way up to `outer` (through parentheses and type assertions). */

@@ -562,6 +562,9 @@ class FileSdkModel implements SdkModel {
         // binding, known without making its origin.
         const module = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : undefined;
         if (module !== undefined && !isSdkModule(module, settings) && !isProjectModule(module, this.input)) continue;
+      } else if (def.type === "Parameter") {
+        // `import("honeyhive").then(({ HoneyHiveTracer }) => …)`: the callback's parameter is the lazily loaded module (Bindings).
+        if (!mayImport || !isFunctionNode(def.node) || def.node.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
       } else if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.init === null) {
         continue;
       }
@@ -990,6 +993,13 @@ class FileSdkModel implements SdkModel {
       }
       case AST_NODE_TYPES.SequenceExpression:
         return this.tracerValue(expression.expressions[expression.expressions.length - 1], depth + 1);
+      case AST_NODE_TYPES.CallExpression: {
+        // `import("honeyhive").then(({ HoneyHiveTracer }) => HoneyHiveTracer.init(…))`: a promise of the tracer its callback makes.
+        const loaded = lazyImportCallback(expression);
+        if (loaded) return this.returnedTracer(loaded);
+        const tracer = this.tracerOfInternal(expression);
+        return tracer ? { tracer } : undefined;
+      }
       default: {
         // `return globalThis.hhTracer` of a getter that fills it with `globalThis.hhTracer ??= init()`.
         const slot = globalSlotOf(this.input.scopeManager, expression);
@@ -1648,6 +1658,14 @@ function isModuleScope(scope: Scope.Scope): boolean {
 function namesAny(named: readonly Scope.Variable[], tracerByVariable: ReadonlyMap<Scope.Variable, MutableTracer>): boolean {
   for (let i = 0; i < named.length; i++) if (tracerByVariable.has(named[i])) return true;
   return false;
+}
+
+/** The callback of `import("m").then(fn)` (a lazily loaded module handed to `fn`). */
+function lazyImportCallback(call: TSESTree.CallExpression): FunctionNode | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== "then" || unwrapExpression(callee.object)?.type !== AST_NODE_TYPES.ImportExpression) return undefined;
+  const callback = unwrapExpression(call.arguments[0]);
+  return isFunctionNode(callback) ? callback : undefined;
 }
 
 function functionOfVariable(variable: Scope.Variable): FunctionNode | undefined {

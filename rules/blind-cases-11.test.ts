@@ -93,6 +93,7 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // parameter is no binding of the SDK, so the init is not seen.
 // In all: 107 cases, 32 KNOWN misses, no false report; one knowledge fix (TypeDI), the rest engine gaps (a)–(g) and three single ones.
 // fix-blind11-flow: (g) memoized getters are getters (analysis/function-caches.ts, the one reader of FUNCTION_CACHES).
+// fix-blind11-flow: the lazily imported SDK is followed (bindings.ts `lazyImportOfParameter`, sdk-model `lazyImportCallback`).
 // fix-blind11-flow: the destructured flush is no flush now (flush-calls.ts `tracerFlushMethodOf`; the rule's `unboundFlush` message says why).
 const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware calls", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
@@ -102,7 +103,6 @@ const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "req.tracer set to the module tracer by an app middleware", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_CONTEXT_SLOTS only" },
   { rule: SESSION_START_RULE, kind: "miss", match: "res.locals.tracer set to the module tracer by an app middleware", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_CONTEXT_SLOTS only" },
   { rule: SESSION_START_RULE, kind: "miss", match: "app.locals.tracer set at startup", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_LIFETIME_HOLDERS (req.app) not read" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "of a lazily imported SDK (tracerPromise ??= import(", reason: "bindings.ts:130 originOf: import() only when awaited, not its .then callback's parameter" },
   // no-session-start-in-handler
   { rule: SESSION_START_RULE, kind: "miss", match: "private #tracer behind get tracer()", reason: "(a) ast.ts:58 staticName ignores PrivateIdentifier; sdk-model.ts:711" },
   { rule: SESSION_START_RULE, kind: "miss", match: "static getInstance() singleton of the file", reason: "(b) sdk-model.ts:1220 holderMemberTracer: Identifier holders only" },
