@@ -233,6 +233,10 @@ class HookApi implements HandlerHookApi {
     return this.bindings.functionsOf(node);
   }
 
+  returnedFunctionsOf(call: TSESTree.CallExpression): FunctionNode[] {
+    return this.bindings.returnedFunctionsOf(call);
+  }
+
   objectOf(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined {
     return this.bindings.objectOf(node);
   }

@@ -92,15 +92,18 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // (`originOf`) takes `import("m")` for the module only where it is awaited; the `.then` callback's (destructured)
 // parameter is no binding of the SDK, so the init is not seen.
 // In all: 107 cases, 32 KNOWN misses, no false report; one knowledge fix (TypeDI), the rest engine gaps (a)–(g) and three single ones.
-// fix-blind11-flow: (g) memoized getters are getters (analysis/function-caches.ts, the one reader of FUNCTION_CACHES).
-// fix-blind11-flow: the lazily imported SDK is followed (bindings.ts `lazyImportOfParameter`, sdk-model `lazyImportCallback`).
-// fix-blind11-flow: (f) one level of the file's calls (handlers.ts `callsOfFunction`; evaluate.ts `heldTracerCallsInEvaluatedCode`).
-// fix-blind11-flow: the destructured flush is no flush now (flush-calls.ts `tracerFlushMethodOf`; the rule's `unboundFlush` message says why).
+// fix-blind11-flow (2026-12-06) fixed (d), (f), (g) and the lazy import and destructured flush singles (13 entries gone):
+// (d) bindings.ts `returnedFunctionsOf`: a call of a wrapper or factory written in the file stands for the function it
+//     returns (a Lambda export: that function only; a registration: it and the wrapped arguments); vendor wrappers
+//     unchanged; a wrapper imported from a project module is still not read (no fact carries its returned function);
+// (f) one level: handlers.ts `sharedTracerInHandler` follows a session start written in a function or method of the
+//     file that a handler calls (by name, on `this`, on a `const x = new C()` not made in the handler); evaluate.ts
+//     finds session-bound calls on class-held tracers in evaluated code by call (`heldTracerCallsInEvaluatedCode`);
+// (g) analysis/function-caches.ts, the one reader of FUNCTION_CACHES: a process-lifetime cache's function is a getter;
+// lazy import: bindings.ts `lazyImportOfParameter`, sdk-model `lazyImportCallback`; destructured flush:
+//     flush-calls.ts `tracerFlushMethodOf` (unbound: no flush, the rule's `unboundFlush` message says why; bound: a flush by any name).
+// Left: (b) in "Observability.instance.tracer.enrichSession()" below (fix-blind11-holders' part; (f) is in place).
 const KNOWN: readonly Known[] = [
-  { rule: SESSION_START_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware calls", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
-  { rule: SESSION_ID_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware passes", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
-  { rule: LOST_CONTEXT_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware creates the session in a setTimeout", reason: "(d) bindings.ts:226 functionsOf" },
-  { rule: INIT_RULE, kind: "miss", match: "a middleware factory whose returned middleware makes the tracer", reason: "(d) bindings.ts:226 functionsOf: the returned middleware is no handler" },
   { rule: SESSION_START_RULE, kind: "miss", match: "req.tracer set to the module tracer by an app middleware", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_CONTEXT_SLOTS only" },
   { rule: SESSION_START_RULE, kind: "miss", match: "res.locals.tracer set to the module tracer by an app middleware", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_CONTEXT_SLOTS only" },
   { rule: SESSION_START_RULE, kind: "miss", match: "app.locals.tracer set at startup", reason: "(e) sdk-model.ts:1050 appContextTracer: APP_LIFETIME_HOLDERS (req.app) not read" },
@@ -110,14 +113,10 @@ const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "a static instance field: Observability.instance.tracer", reason: "(b) sdk-model.ts:1220 holderMemberTracer: Identifier holders only" },
   { rule: SESSION_START_RULE, kind: "miss", match: "the singleton imported from the project's module (obs = Observability.getInstance())", reason: "(c) honeyhive-1x.ts:297 tracerHoldersOf: `new X()` only; and (a)" },
   { rule: SESSION_START_RULE, kind: "miss", match: "Fastify decorate(\"tracer\", init) read as request.server.tracer", reason: "(e) sdk-model.ts:1047 appContextTracer: no decorate() slot form" },
-  // no-tracer-init-in-handler
-  { rule: INIT_RULE, kind: "miss", match: "an app-written withTracing(handler) wrapper", reason: "(d) bindings.ts:226 functionsOf: a wrapper call read as its arguments, not as the function it returns" },
   // require-force-flush-in-lambda
   { rule: FLUSH_RULE, kind: "miss", match: "a Lambda using obs.tracer (private #tracer", reason: "(a) ast.ts:58 staticName ignores PrivateIdentifier" },
   { rule: FLUSH_RULE, kind: "miss", match: "a Lambda using Observability.getInstance().tracer", reason: "(b) sdk-model.ts:1220 holderMemberTracer" },
   { rule: FLUSH_RULE, kind: "miss", match: "the singleton imported from the project's module (obs.tracer), no flush", reason: "(c) honeyhive-1x.ts:297 tracerHoldersOf; and (a)" },
-  { rule: FLUSH_RULE, kind: "miss", match: "an app-written withSession(handler) wrapper", reason: "(d) bindings.ts:226 functionsOf" },
-  { rule: FLUSH_RULE, kind: "miss", match: "curried makeHandler(tracer)", reason: "(d) bindings.ts:226 functionsOf: no function argument, the returned function is never the handler" },
   // require-explicit-tracer
   { rule: EXPLICIT_RULE, kind: "miss", match: "the singleton imported from the project's module (obs), trace() without tracer", reason: "(c) honeyhive-1x.ts:297 tracerHoldersOf; and (a)" },
   // no-global-tracer-with-evaluate

@@ -444,6 +444,9 @@ ruleTester.run(`${RULE_NAME}: called helpers, returned middleware, memoized gett
     `${EXPRESS}function openSession() { tracer.sessionStart(); }\nopenSession();\napp.post("/x", (req, res) => { res.json({}); });`,
     // The helper makes its own tracer per call.
     `${EXPRESS}function openSession() { const own = HoneyHiveTracer.init(); own.sessionStart(); }\napp.post("/x", (req, res) => { openSession(); });`,
+    // A user withSession() wrapper unrelated to HoneyHive (a DB session), and a vendor wrapper with the recommended call.
+    `${EXPRESS}const db = { startSession() { return {}; } };\nfunction withSession(fn) { return (req, res) => { db.startSession(); return fn(req, res); }; }\napp.post("/x", withSession((req, res) => res.json({})));`,
+    `import asyncHandler from "express-async-handler";\n${EXPRESS}app.post("/x", asyncHandler(async (req, res) => { tracer.createSession(); res.json({}); }));`,
     // A memoize of something else, and React's per-request cache (a new tracer per request: its own session).
     `${MEMO}const getRecorder = memoize(() => ({ sessionStart() {} }));\napp.post("/x", (req, res) => { getRecorder().sessionStart(); });`,
     `import express from "express";\nimport { cache } from "react";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\nconst getTracer = cache(() => HoneyHiveTracer.init());\napp.post("/x", (req, res) => { getTracer().sessionStart(); });`,
@@ -458,6 +461,11 @@ ruleTester.run(`${RULE_NAME}: called helpers, returned middleware, memoized gett
       code: `${EXPRESS}${SERVICE}const chat = new ChatService(tracer);\napp.post("/x", (req, res) => { chat.open(); res.json({}); });`,
       output: `${EXPRESS}${SERVICE.replace("sessionStart", "createSession")}const chat = new ChatService(tracer);\napp.post("/x", (req, res) => { chat.open(); res.json({}); });`,
       errors: [{ messageId: "sessionStartInCalledHelper", data: { tracer: "this.tracer", handler: "Express handler", unit: "request", via: "chat.open()", line: "10" }, line: 7 }],
+    },
+    {
+      code: `${EXPRESS}function sessionMiddleware(t: HoneyHiveTracer) {\n  return (req, _res, next) => { t.sessionStart(); next(); };\n}\napp.use(sessionMiddleware(tracer));`,
+      output: `${EXPRESS}function sessionMiddleware(t: HoneyHiveTracer) {\n  return (req, _res, next) => { t.createSession(); next(); };\n}\napp.use(sessionMiddleware(tracer));`,
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "t", handler: "Express handler", unit: "request" }, line: 6 }],
     },
     {
       code: `${MEMO}const getTracer = memoize(() => HoneyHiveTracer.init());\napp.post("/x", (req, res) => { getTracer().sessionStart(); });`,
