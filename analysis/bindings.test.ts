@@ -232,3 +232,52 @@ const plain = 1;`);
     });
   });
 });
+
+// fix-blind11-flow: a call of a wrapper or factory written in the file stands for the function it returns.
+describe("Bindings.returnedFunctionsOf / functionsOf of a factory call", () => {
+  /** For every `register(…)` call of `code`: the first line of each function its argument stands for. */
+  function registered(code: string): string[][] {
+    const input = parseAnalysisInput(code, "src/x.ts");
+    const { bindings } = getAnalysisContext(input);
+    return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)
+      .filter((call) => call.callee.type === AST_NODE_TYPES.Identifier && call.callee.name === "register")
+      .map((call) => bindings.functionsOf(call.arguments[0]).map((fn) => input.text.slice(...fn.range).split("\n")[0]!.trim()));
+  }
+
+  it("reads the returned function of a declaration, a curried const arrow, and a returned name; the wrapped argument too", () => {
+    expect(
+      registered(`
+        function withSession(fn) {
+          if (!fn) return undefined;
+          return async (event) => fn(event);
+        }
+        const makeHandler = (tracer) => async (event) => tracer;
+        function named() {
+          const inner = function inner(req) {};
+          return inner;
+        }
+        register(withSession(async (e) => e));
+        register(makeHandler(t));
+        register(named());
+        register([makeHandler(a), makeHandler(b)]);
+      `),
+    ).toEqual([["async (event) => fn(event)", "async (e) => e"], ["async (event) => tracer"], ["function inner(req) {}"], ["async (event) => tracer", "async (event) => tracer"]]);
+  });
+
+  it("reads no returned function of a package's wrapper, a reassigned name, a nested function's return, or a returned call", () => {
+    expect(
+      registered(`
+        import asyncHandler from "express-async-handler";
+        let swap = (fn) => (req) => fn(req);
+        swap = (fn) => fn;
+        function outer() {
+          function nested() { return () => 1; }
+          return nested();
+        }
+        register(asyncHandler(async (req) => req));
+        register(swap(h));
+        register(outer());
+      `),
+    ).toEqual([["async (req) => req"], [], []]);
+  });
+});

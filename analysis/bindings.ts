@@ -67,6 +67,8 @@ export function exportPath(origin: ModuleOrigin): readonly string[] {
 
 export class Bindings {
   private readonly variableByIdentifier = new Map<TSESTree.Identifier, Scope.Variable | null>();
+  /** `returnedFunctionsOf`'s walk of a factory's body, once per function. */
+  private readonly returnedByFunction = new Map<FunctionNode, readonly TSESTree.Expression[]>();
 
   constructor(scopeManager: Scope.ScopeManager) {
     const byIdentifier = this.variableByIdentifier;
@@ -199,6 +201,11 @@ export class Bindings {
         if (typeOnly) origin.typeOnly = true;
         return origin;
       }
+      if (def.type === "Parameter") {
+        const lazy = lazyImportOfParameter(def.node, identifier);
+        if (lazy) return lazy;
+        continue;
+      }
       if (def.type === "Variable" && def.node.type === "VariableDeclarator" && def.node.init) {
         const { id, init } = def.node;
         if (id.type === "Identifier") return this.originOf(init, withVariable(seen, variable, init));
@@ -214,7 +221,10 @@ export class Bindings {
 
   /**
    * The functions an argument stands for: inline, by name (a `const` or a function declaration, not a
-   * reassigned variable), inside arrays, or inside wrapper calls (`asyncHandler(fn)`).
+   * reassigned variable), inside arrays, or inside wrapper calls (`asyncHandler(fn)`). A call of a function
+   * of this file that returns a function (`withSession(fn)`, `sessionMiddleware(tracer)`, curried
+   * `makeHandler(tracer)`) stands for that returned function as well as for its function arguments: the
+   * returned one is what runs per call, the arguments run inside it.
    */
   functionsOf(node: TSESTree.Node | null | undefined, depth = 0, seen = new Set<Scope.Variable>()): FunctionNode[] {
     if (!node || depth > MAX_WRAPPER_DEPTH) return [];
@@ -224,13 +234,40 @@ export class Bindings {
       return target.elements.flatMap((element) => (element ? this.functionsOf(element, depth + 1, seen) : []));
     }
     if (target.type === "CallExpression") {
-      return target.arguments.flatMap((argument) => this.functionsOf(argument, depth + 1, seen));
+      const returned = this.returnedFunctionsOf(target, depth, seen);
+      const wrapped = target.arguments.flatMap((argument) => this.functionsOf(argument, depth + 1, seen));
+      return returned.length === 0 ? wrapped : [...returned, ...wrapped];
     }
     if (target.type === "Identifier") {
       const init = this.constantValueOf(target, seen);
       return init ? this.functionsOf(init, depth + 1, seen) : [];
     }
     return [];
+  }
+
+  /**
+   * The functions a call of a wrapper or factory WRITTEN IN THIS FILE returns (`function withSession(fn) {
+   * return async (event) => …; }`, `const makeHandler = (tracer) => async (event) => …`): the callee named by a
+   * never-reassigned function declaration or `const`, its `return` arguments (or an arrow's expression body)
+   * that are functions. A package's wrapper (`middy(fn)`, `asyncHandler(fn)` imported) has no body here: none.
+   */
+  returnedFunctionsOf(call: TSESTree.CallExpression, depth = 0, seen = new Set<Scope.Variable>()): FunctionNode[] {
+    const callee = unwrap(call.callee);
+    if (callee.type !== "Identifier" || depth >= MAX_WRAPPER_DEPTH) return [];
+    // A copy: the same factory called twice in one argument (`[tracing("a"), tracing("b")]`) is no cycle.
+    const value = this.constantValueOf(callee, new Set(seen));
+    const factory = value && unwrap(value);
+    if (!factory || !isFunctionNode(factory)) return [];
+    let returned = this.returnedByFunction.get(factory);
+    if (!returned) {
+      returned = returnedValues(factory);
+      this.returnedByFunction.set(factory, returned);
+    }
+    return returned.flatMap((expression) => {
+      const inner = unwrap(expression);
+      // Only what is a function here or by name: a returned call (`return asyncHandler(fn)`) is another wrapper's business.
+      return isFunctionNode(inner) ? [inner] : inner.type === "Identifier" ? this.functionsOf(inner, depth + 1, seen) : [];
+    });
   }
 
   /**
@@ -343,6 +380,26 @@ function isInteropHelper(callee: TSESTree.Node): boolean {
   return name !== undefined && INTEROP_HELPERS.has(name);
 }
 
+/**
+ * The module a `.then` callback's first parameter receives from a lazy import: `import("m").then((m) => …)` (the
+ * namespace) or `.then(({ HoneyHiveTracer }) => …)` (one export, also renamed). A lazily loaded SDK is the SDK.
+ */
+function lazyImportOfParameter(fn: TSESTree.Node, identifier: TSESTree.Identifier): ModuleOrigin | undefined {
+  if (!isFunctionNode(fn) || fn.params.length === 0) return undefined;
+  const call = fn.parent;
+  if (call?.type !== "CallExpression" || call.arguments[0] !== fn) return undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== "MemberExpression" || memberName(callee) !== "then") return undefined;
+  const imported = unwrap(callee.object);
+  const written = imported.type === "ImportExpression" ? staticName(imported.source) : undefined;
+  if (written === undefined) return undefined;
+  const module = packageSpecifier(written);
+  const parameter = fn.params[0]!;
+  if (parameter.type === "Identifier" && parameter.name === identifier.name) return { module, path: [] };
+  const key = parameter.type === "ObjectPattern" ? destructuredKey(parameter, identifier.name) : undefined;
+  return key === undefined ? undefined : { module, path: [key] };
+}
+
 /** `inner` sits under an `await` on the way up to `outer` (through parentheses and type assertions). */
 function isAwaitedWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   for (let node = inner.parent; node && node !== outer.parent; node = node.parent) {
@@ -350,6 +407,32 @@ function isAwaitedWithin(inner: TSESTree.Node, outer: TSESTree.Node): boolean {
   }
   return false;
 }
+
+/** What `fn` returns: an arrow's expression body, or the arguments of the `return` statements of its own body (not of nested functions). */
+function returnedValues(fn: FunctionNode): readonly TSESTree.Expression[] {
+  if (fn.body.type !== "BlockStatement") return [fn.body];
+  const values: TSESTree.Expression[] = [];
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === "ReturnStatement") {
+      if (node.argument) values.push(node.argument);
+      return;
+    }
+    if (isFunctionNode(node) || node.type === "ClassDeclaration" || node.type === "ClassExpression") return;
+    for (const key of STATEMENT_CHILD_KEYS) {
+      const child = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(child)) {
+        for (const item of child) if (item && typeof item === "object" && "type" in item) visit(item as TSESTree.Node);
+      } else if (child && typeof child === "object" && "type" in child) {
+        visit(child as TSESTree.Node);
+      }
+    }
+  };
+  for (const statement of fn.body.body) visit(statement);
+  return values;
+}
+
+/** The children of statements through which a `return` of the same function can be reached (no expression holds one). */
+const STATEMENT_CHILD_KEYS = ["body", "consequent", "alternate", "block", "handler", "finalizer", "cases"] as const;
 
 function destructuredKey(pattern: TSESTree.ObjectPattern, localName: string): string | undefined {
   for (const property of pattern.properties) {

@@ -18,7 +18,7 @@ import {
   type FunctionNode,
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
-import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
+import { CALL_TYPES, nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, type SdkModel, type TraceUse, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import type { Bindings } from "./bindings.js";
@@ -431,9 +431,18 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
 
   const callers = new Set(evaluate.calls.map((call) => call.caller));
   const tracers: EvaluateConflictingTracer[] = [];
+  let heldCalls: Map<TracerDeclaration, EvaluatedTracerCall[]> | undefined;
   for (const tracer of sdk.tracers) {
+    if (tracer.kind === "member") {
+      // A tracer held by a class (`this.tracer` of a service the evaluated function calls): it has no variable
+      // whose references could be read, so its session-bound calls in evaluated code are found by call.
+      heldCalls ??= heldTracerCallsInEvaluatedCode(input, sdk, evaluate);
+      const calls = heldCalls.get(tracer);
+      if (calls) tracers.push(heldTracerInEvaluatedCode(sdk, tracer, calls));
+      continue;
+    }
     // A backing variable is reported through its getter.
-    if (tracer.getter || tracer.kind === "member") continue;
+    if (tracer.getter) continue;
     if (tracer.kind === "imported") {
       const imported = importedTracerInEvaluatedCode(input, sdk, tracer, bindings, evaluate);
       if (imported) tracers.push(imported);
@@ -516,6 +525,42 @@ function importedTracerInEvaluatedCode(
     otherUses,
     usesInEvaluatedCode,
     sessionCallsInEvaluatedCode,
+    removable: false,
+    servesOnlyEvaluatedCode: false,
+    declarations: declarationsOf(sdk, tracer),
+  };
+}
+
+/**
+ * The session-bound calls (`this.tracer.enrichSession(…)`) made on a tracer held by a class, in code evaluate() runs:
+ * the evaluated function itself or a method of the file it calls (`service.answer()` of `new ChatService(tracer)`,
+ * followed as `isRunByEvaluate` follows calls). By tracer; made once per file.
+ */
+function heldTracerCallsInEvaluatedCode(input: AnalysisInput, sdk: SdkModel, evaluate: EvaluateModel): Map<TracerDeclaration, EvaluatedTracerCall[]> {
+  const found = new Map<TracerDeclaration, EvaluatedTracerCall[]>();
+  for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+    const callee = unwrapExpression(call.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const method = memberName(callee);
+    if (!isSessionBoundMethod(method)) continue;
+    const tracer = sdk.tracerOf(callee.object);
+    if (tracer?.kind !== "member" || !evaluate.isRunByEvaluate(call)) continue;
+    const calls = found.get(tracer) ?? [];
+    calls.push({ call, callee, method });
+    found.set(tracer, calls);
+  }
+  return found;
+}
+
+/** A held tracer's finding: its session-bound calls in evaluated code, reported where made; nothing to remove. */
+function heldTracerInEvaluatedCode(sdk: SdkModel, tracer: TracerDeclaration, calls: readonly EvaluatedTracerCall[]): EvaluateConflictingTracer {
+  return {
+    tracer,
+    initializations: [],
+    bindings: [],
+    otherUses: [],
+    usesInEvaluatedCode: [],
+    sessionCallsInEvaluatedCode: calls,
     removable: false,
     servesOnlyEvaluatedCode: false,
     declarations: declarationsOf(sdk, tracer),

@@ -60,6 +60,51 @@ export const isFlushByName: FlushTest = (call) => {
   return name !== undefined && FLUSH_METHODS_BY_NAME.has(name);
 };
 
+/**
+ * A call of a name that holds a HoneyHive tracer's flush method taken off it: `const { forceFlush } = tracer`, `const
+ * flush = tracer.forceFlush` (`bound: false`: the call has no `this`, and the SDK's methods read the tracer's private
+ * state, sdk/tracer.ts `this.#…`, so it rejects with a TypeError and flushes nothing), or `const flush =
+ * tracer.forceFlush.bind(tracer)` (`bound: true`: a flush, whatever its name). A module function (`import {
+ * forceFlush } from …`) is neither. The tracer's text and the method, for the message; undefined otherwise.
+ */
+export function tracerFlushMethodOf(input: AnalysisInput, call: TSESTree.CallExpression): { readonly tracer: string; readonly method: string; readonly bound: boolean } | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee?.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const def = getAnalysisContext(input).bindings.variableOf(callee)?.defs[0];
+  if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init) return undefined;
+  const { id, init } = def.node;
+  let holder: TSESTree.Node | undefined;
+  let method: string | undefined;
+  let bound = false;
+  if (id.type === AST_NODE_TYPES.ObjectPattern) {
+    holder = init;
+    const property = id.properties.find((entry) => entry.type === AST_NODE_TYPES.Property && entry.value === def.name);
+    method = property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
+  } else {
+    let value = unwrapExpression(init);
+    // `tracer.forceFlush.bind(tracer)`: bound to the tracer it was taken from.
+    if (value?.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1) {
+      const binder = unwrapExpression(value.callee);
+      const target = binder?.type === AST_NODE_TYPES.MemberExpression && memberName(binder) === "bind" ? unwrapExpression(binder.object) : undefined;
+      if (target?.type === AST_NODE_TYPES.MemberExpression && sameText(input, target.object, value.arguments[0]!)) {
+        value = target;
+        bound = true;
+      }
+    }
+    if (value?.type === AST_NODE_TYPES.MemberExpression) {
+      holder = value.object;
+      method = memberName(value);
+    }
+  }
+  if (!holder || method === undefined || !FLUSH_METHODS_BY_NAME.has(method)) return undefined;
+  const sdk = getSdkModel(input);
+  return sdk.usesSdk && sdk.tracerOf(holder) ? { tracer: input.text.slice(...holder.range), method, bound } : undefined;
+}
+
+function sameText(input: AnalysisInput, a: TSESTree.Node, b: TSESTree.Node): boolean {
+  return input.text.slice(...a.range) === input.text.slice(...b.range);
+}
+
 /** How many aliases (`const a = b as X`) a receiver is followed through. */
 const MAX_ALIAS_DEPTH = 4;
 

@@ -32,7 +32,18 @@ import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
-import { flushesAnotherPipeline, importedOtelUseIn, isFlushByName, mayImportOtelPipeline, otelSetupOf, profileFlushTestOf, sharedOtelObjectOf, type FlushTest, type OtelSetup } from "./flush-calls.js";
+import {
+  flushesAnotherPipeline,
+  importedOtelUseIn,
+  isFlushByName,
+  mayImportOtelPipeline,
+  otelSetupOf,
+  profileFlushTestOf,
+  sharedOtelObjectOf,
+  tracerFlushMethodOf,
+  type FlushTest,
+  type OtelSetup,
+} from "./flush-calls.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import type { ResponseCallEnd } from "./knowledge/types.js";
@@ -641,6 +652,9 @@ export function flushTestOf(input: AnalysisInput): FlushTest {
   const { bindings } = getAnalysisContext(input);
   const verdicts = new Map<FunctionNode, boolean>();
   const test: FlushTest = (call) => {
+    // `const { forceFlush } = tracer; await forceFlush()`: unbound, it rejects and flushes nothing; bound, it flushes.
+    const held = call.callee.type === "Identifier" ? tracerFlushMethodOf(input, call) : undefined;
+    if (held) return held.bound;
     // Every handler this test is asked about traces through HoneyHive (its tracer, or OpenTelemetry exporting
     // to HoneyHive): a flush of another SDK's or pipeline's object (Langfuse's flushAsync(), a Honeycomb
     // provider) does not send HoneyHive's spans (fix-lookalike-names D1, D2).

@@ -15,7 +15,7 @@ import { basename, dirname } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
-import { enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { diResolutionsOf } from "./di-containers.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
@@ -231,6 +231,10 @@ class HookApi implements HandlerHookApi {
 
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[] {
     return this.bindings.functionsOf(node);
+  }
+
+  returnedFunctionsOf(call: TSESTree.CallExpression): FunctionNode[] {
+    return this.bindings.returnedFunctionsOf(call);
   }
 
   objectOf(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined {
@@ -1543,6 +1547,11 @@ export interface SessionStartInHandler {
   readonly property: TSESTree.Expression | TSESTree.PrivateIdentifier;
   readonly handler: Handler;
   readonly tracer: TracerDeclaration;
+  /**
+   * The call in the handler that runs the function or method the session start is written in (`chat.open()`),
+   * when it is not written in the handler itself (`calledFromHandler`, one level).
+   */
+  readonly via?: TSESTree.CallExpression;
 }
 
 /**
@@ -1552,19 +1561,75 @@ export interface SessionStartInHandler {
 export function sessionStartInHandler(input: AnalysisInput, call: TSESTree.CallExpression): SessionStartInHandler | undefined {
   const callee = call.callee;
   if (callee.type !== "MemberExpression" || !isSharedSessionStartMember(staticName(callee.property, callee.computed))) return undefined;
-  const found = sharedTracerInHandler(input, call, callee.object);
+  const found = sharedTracerInHandler(input, call, callee.object, true);
   return found && { call, property: callee.property, ...found };
 }
 
-/** The tracer `receiver` names, when `node` sits in a handler that did not make that tracer itself. */
-function sharedTracerInHandler(input: AnalysisInput, node: TSESTree.Node, receiver: TSESTree.Node): { handler: Handler; tracer: TracerDeclaration } | undefined {
+/**
+ * The tracer `receiver` names, when `node` sits in a handler that did not make that tracer itself, or in a
+ * function or method of this file that a handler calls (`calledFromHandler`: then `via` is that call).
+ */
+function sharedTracerInHandler(
+  input: AnalysisInput,
+  node: TSESTree.Node,
+  receiver: TSESTree.Node,
+  followCalls = false,
+): { handler: Handler; tracer: TracerDeclaration; via?: TSESTree.CallExpression } | undefined {
   const sdk = getSdkModel(input);
   if (!sdk.usesSdk) return undefined;
   const tracer = sdk.tracerOf(receiver);
   if (!tracer) return undefined;
-  const handler = getHandlerModel(input).enclosingHandler(node);
-  if (!handler || !runsConcurrently(handler) || isCreatedPerCall(tracer, handler.function)) return undefined;
-  return { handler, tracer };
+  const handlers = getHandlerModel(input);
+  const handler = handlers.enclosingHandler(node);
+  if (handler) return !runsConcurrently(handler) || isCreatedPerCall(tracer, handler.function) ? undefined : { handler, tracer };
+  const helper = followCalls ? enclosingFunction(node) : undefined;
+  if (!helper || isCreatedPerCall(tracer, helper)) return undefined;
+  for (const via of callsOfFunction(input, helper)) {
+    const caller = handlers.enclosingHandler(via);
+    if (caller && runsConcurrently(caller) && !isCreatedPerCall(tracer, caller.function) && !instanceMadeIn(input, via, caller.function)) return { handler: caller, tracer, via };
+  }
+  return undefined;
+}
+
+/**
+ * The calls of `fn` this file makes, one level, for a session start written in a helper a handler calls: `fn` is a
+ * function declaration or a `const` function called by its name (`openSession(req)`), or a method of a class of
+ * the file called on `this` or on a never-reassigned `const x = new C()` (`chat.open()`). A function handed on
+ * (`items.map(open)`), a call through another module, or a second level is not followed (the imported helper's
+ * own finding is `sessionStartInImportedHelper`).
+ */
+function callsOfFunction(input: AnalysisInput, fn: FunctionNode): TSESTree.CallExpression[] {
+  const { bindings } = getAnalysisContext(input);
+  const owner = fn.parent;
+  if (owner?.type === AST_NODE_TYPES.MethodDefinition && owner.value === fn && owner.kind === "method" && !owner.static) {
+    const name = staticName(owner.key, owner.computed);
+    const classNode = owner.parent.parent;
+    if (name === undefined || (classNode.type !== AST_NODE_TYPES.ClassDeclaration && classNode.type !== AST_NODE_TYPES.ClassExpression)) return [];
+    return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).filter((call) => {
+      const callee = unwrap(call.callee);
+      return callee.type === AST_NODE_TYPES.MemberExpression && staticName(callee.property, callee.computed) === name && bindings.classOfInstance(callee.object) === classNode;
+    });
+  }
+  const named = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : owner?.type === AST_NODE_TYPES.VariableDeclarator && owner.init === fn && owner.id.type === AST_NODE_TYPES.Identifier ? owner.id : undefined;
+  const variable = named ? bindings.variableOf(named) : undefined;
+  if (!variable || bindings.valueOf(named!) === undefined) return [];
+  return variable.references.flatMap((reference) => {
+    const call = reference.identifier.parent;
+    return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
+  });
+}
+
+/**
+ * `const chat = new ChatService(tracer)` made inside `fn` (the handler), on which `via` calls the method: the
+ * instance, and the tracer it holds, may be the call's own (a per-invocation tracer handed to a service).
+ */
+function instanceMadeIn(input: AnalysisInput, via: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const callee = unwrap(via.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrap(callee.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const declared = getAnalysisContext(input).bindings.variableOf(object)?.defs[0]?.node;
+  return declared !== undefined && contains(fn, declared);
 }
 
 /** May the handler run while another call of it is in flight in the same process (the descriptor's `concurrent`, `serialWhen`)? */

@@ -11,6 +11,7 @@ import { exportPath, originName, type Bindings, type ModuleOrigin } from "./bind
 import { APP_CONTEXT_SLOTS, appSlotReads, type AppContextSlot } from "./knowledge/app-lifetime.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { getAnalysisContext } from "./context.js";
+import { cachedFunctionOf } from "./function-caches.js";
 import { diResolutionOf } from "./di-containers.js";
 import { singletonClassOf } from "./class-singletons.js";
 import {
@@ -564,6 +565,9 @@ class FileSdkModel implements SdkModel {
         // binding, known without making its origin.
         const module = def.parent.type === AST_NODE_TYPES.ImportDeclaration ? def.parent.source.value : undefined;
         if (module !== undefined && !isSdkModule(module, settings) && !isProjectModule(module, this.input)) continue;
+      } else if (def.type === "Parameter") {
+        // `import("honeyhive").then(({ HoneyHiveTracer }) => …)`: the callback's parameter is the lazily loaded module (Bindings).
+        if (!mayImport || !isFunctionNode(def.node) || def.node.parent?.type !== AST_NODE_TYPES.CallExpression) continue;
       } else if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.node.init === null) {
         continue;
       }
@@ -992,6 +996,13 @@ class FileSdkModel implements SdkModel {
       }
       case AST_NODE_TYPES.SequenceExpression:
         return this.tracerValue(expression.expressions[expression.expressions.length - 1], depth + 1);
+      case AST_NODE_TYPES.CallExpression: {
+        // `import("honeyhive").then(({ HoneyHiveTracer }) => HoneyHiveTracer.init(…))`: a promise of the tracer its callback makes.
+        const loaded = lazyImportCallback(expression);
+        if (loaded) return this.returnedTracer(loaded);
+        const tracer = this.tracerOfInternal(expression);
+        return tracer ? { tracer } : undefined;
+      }
       default: {
         // `return globalThis.hhTracer` of a getter that fills it with `globalThis.hhTracer ??= init()`.
         const slot = globalSlotOf(this.input.scopeManager, expression);
@@ -1496,7 +1507,8 @@ class FileSdkModel implements SdkModel {
       this.addVariableTracer(variable, "init", node ?? declaration ?? variable.identifiers[0]!, initializations, false, variable.name);
       return true;
     }
-    const fn = functionOfVariable(variable);
+    const cached = functionOfVariable(variable) ? undefined : this.processCachedFunction(variable);
+    const fn = functionOfVariable(variable) ?? cached;
     const returned = fn && this.returnedTracer(fn);
     if (fn && returned) {
       const def = variable.defs[0]!;
@@ -1507,13 +1519,26 @@ class FileSdkModel implements SdkModel {
         returned.creation ? [returned.creation] : [],
         true,
         // A factory (`return HoneyHiveTracer.init()`) makes a new tracer per call: never write a call to
-        // it; nor to a getter that takes parameters (what to pass is not known).
-        fn.async || returned.creation || fn.params.length > 0 ? undefined : `${variable.name}()`,
+        // it; nor to a getter that takes parameters (what to pass is not known). A factory wrapped in a
+        // process-lifetime cache makes its tracer once: a getter.
+        fn.async || (returned.creation && !cached) || fn.params.length > 0 ? undefined : `${variable.name}()`,
       );
       if (returned.tracer) getter.initializations.push(...returned.tracer.initializations);
       return true;
     }
     return false;
+  }
+
+  /**
+   * `const getTracer = memoize(() => HoneyHiveTracer.init(…))` (lodash `memoize`/`once`, any process-lifetime cache of
+   * knowledge/function-caches.ts): the wrapped function, read as the getter's body. A request-lifetime cache (React's
+   * `cache`) is no getter of one tracer (tracer-init.ts follows it as a factory).
+   */
+  private processCachedFunction(variable: Scope.Variable): FunctionNode | undefined {
+    const def = variable.defs[0];
+    if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.kind !== "const") return undefined;
+    const cached = cachedFunctionOf(this.resolver, def.node.init);
+    return cached?.lifetime === "process" ? cached.fn : undefined;
   }
 
   /** The tracer `const { name } = holder` takes from a holder (`holderMemberTracer`, one level). */
@@ -1723,6 +1748,14 @@ function isModuleScope(scope: Scope.Scope): boolean {
 function namesAny(named: readonly Scope.Variable[], tracerByVariable: ReadonlyMap<Scope.Variable, MutableTracer>): boolean {
   for (let i = 0; i < named.length; i++) if (tracerByVariable.has(named[i])) return true;
   return false;
+}
+
+/** The callback of `import("m").then(fn)` (a lazily loaded module handed to `fn`). */
+function lazyImportCallback(call: TSESTree.CallExpression): FunctionNode | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== "then" || unwrapExpression(callee.object)?.type !== AST_NODE_TYPES.ImportExpression) return undefined;
+  const callback = unwrapExpression(call.arguments[0]);
+  return isFunctionNode(callback) ? callback : undefined;
 }
 
 function functionOfVariable(variable: Scope.Variable): FunctionNode | undefined {

@@ -25,10 +25,10 @@ import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { getEvaluateModel } from "./evaluate.js";
-import { getHandlerModel, originMatches, type Handler, type HandlerModel, type PerRequestClass } from "./handlers.js";
+import { getHandlerModel, type Handler, type HandlerModel, type PerRequestClass } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { isAppLifetimeMember } from "./knowledge/app-lifetime.js";
-import { FUNCTION_CACHES, type FunctionCache } from "./knowledge/function-caches.js";
+import { functionCacheLifetime } from "./function-caches.js";
 import { API_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { TRACER_STATICS } from "./knowledge/sdks/honeyhive.js";
 import { GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS, type OtelComponent } from "./knowledge/sdks/opentelemetry.js";
@@ -259,7 +259,7 @@ function helperCallsOf(input: AnalysisInput, fn: FunctionNode): { readonly name:
     return { name: `${variable?.name ?? "class"}.${method}`, calls };
   }
   const wrapper = parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === fn && parent.parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.parent.init === parent ? parent : undefined;
-  if (wrapper && functionCacheLifetime(input, wrapper.callee) !== "request") return undefined;
+  if (wrapper && functionCacheLifetime(getAnalysisContext(input).bindings, wrapper.callee) !== "request") return undefined;
   const holder = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn : wrapper ? wrapper.parent : parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === fn ? parent : undefined;
   const variable = holder && input.scopeManager.getDeclaredVariables(holder)[0];
   if (!variable) return undefined;
@@ -268,12 +268,6 @@ function helperCallsOf(input: AnalysisInput, fn: FunctionNode): { readonly name:
     return call?.type === AST_NODE_TYPES.CallExpression && call.callee === reference.identifier ? [call] : [];
   });
   return { name: variable.name, calls };
-}
-
-/** How long the library wrapper `callee` (`memoize`, React's `cache`) remembers a result; undefined when it is not a known one. */
-function functionCacheLifetime(input: AnalysisInput, callee: TSESTree.Node): FunctionCache["lifetime"] | undefined {
-  const origin = getAnalysisContext(input).bindings.originOf(callee);
-  return origin ? FUNCTION_CACHES.find((cache) => originMatches(origin, cache))?.lifetime : undefined;
 }
 
 /**

@@ -97,25 +97,23 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // `holderMemberTracer` and honeyhive-1x.ts `tracerHoldersOf`); what an app keeps for its handlers is data
 // (knowledge/app-lifetime.ts APP_CONTEXT_SLOTS `store`/`reads`: Fastify decorate, Hono c.set/c.get/c.var, Express
 // req.<name>, res.locals, app.locals), read by sdk-model.ts `appContextTracer`.
+// fix-blind11-flow (2026-12-06) fixed (d), (f), (g) and the lazy import and destructured flush singles (13 entries gone):
+// (d) bindings.ts `returnedFunctionsOf`: a call of a wrapper or factory written in the file stands for the function it
+//     returns (a Lambda export: that function only; a registration: it and the wrapped arguments); vendor wrappers
+//     unchanged; a wrapper imported from a project module is still not read (no fact carries its returned function);
+// (f) one level: handlers.ts `sharedTracerInHandler` follows a session start written in a function or method of the
+//     file that a handler calls (by name, on `this`, on a `const x = new C()` not made in the handler); evaluate.ts
+//     finds session-bound calls on class-held tracers in evaluated code by call (`heldTracerCallsInEvaluatedCode`);
+// (g) analysis/function-caches.ts, the one reader of FUNCTION_CACHES: a process-lifetime cache's function is a getter;
+// lazy import: bindings.ts `lazyImportOfParameter`, sdk-model `lazyImportCallback`; destructured flush:
+//     flush-calls.ts `tracerFlushMethodOf` (unbound: no flush, the rule's `unboundFlush` message says why; bound: a flush by any name).
+// Left: (b) in "Observability.instance.tracer.enrichSession()" below (fix-blind11-holders' part; (f) is in place).
 const KNOWN: readonly Known[] = [
-  { rule: SESSION_START_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware calls", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
-  { rule: SESSION_ID_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware passes", reason: "(d) bindings.ts:226 functionsOf: a factory call read as its arguments" },
-  { rule: LOST_CONTEXT_RULE, kind: "miss", match: "app.use(sessionMiddleware(tracer)): the returned middleware creates the session in a setTimeout", reason: "(d) bindings.ts:226 functionsOf" },
-  { rule: INIT_RULE, kind: "miss", match: "a middleware factory whose returned middleware makes the tracer", reason: "(d) bindings.ts:226 functionsOf: the returned middleware is no handler" },
-  { rule: FLUSH_RULE, kind: "miss", match: "const { forceFlush } = tracer; await forceFlush() in finally", reason: "flush-calls.ts:58 isFlushByName counts a bare forceFlush() (an unbound method: rejects)" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "of a lazily imported SDK (tracerPromise ??= import(", reason: "bindings.ts:130 originOf: import() only when awaited, not its .then callback's parameter" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "the seed's cached getter written with lodash memoize", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a memoize() wrapper's function is no getter" },
-  { rule: FLUSH_RULE, kind: "miss", match: "a Lambda using a lodash once() getter", reason: "(g) sdk-model.ts:1409 examine/functionOfVariable: a once() wrapper's function is no getter" },
-  // no-session-start-in-handler
-  { rule: SESSION_START_RULE, kind: "miss", match: "a service constructed with the module tracer (new ChatService(tracer))", reason: "(f) handlers.ts:1565 enclosingHandler: lexical only, a method called from the route is not followed" },
-  // no-tracer-init-in-handler
-  { rule: INIT_RULE, kind: "miss", match: "an app-written withTracing(handler) wrapper", reason: "(d) bindings.ts:226 functionsOf: a wrapper call read as its arguments, not as the function it returns" },
-  // require-force-flush-in-lambda
-  { rule: FLUSH_RULE, kind: "miss", match: "an app-written withSession(handler) wrapper", reason: "(d) bindings.ts:226 functionsOf" },
-  { rule: FLUSH_RULE, kind: "miss", match: "curried makeHandler(tracer)", reason: "(d) bindings.ts:226 functionsOf: no function argument, the returned function is never the handler" },
-  // no-global-tracer-with-evaluate
-  { rule: EVALUATE_RULE, kind: "miss", match: "Observability.instance.tracer.enrichSession() inside the evaluated function", reason: "(f) evaluate.ts:555 otherUsesOf: variable references only (the holder, (b), is followed since fix-blind11-holders)" },
-  { rule: EVALUATE_RULE, kind: "miss", match: "a service constructed with the tracer (new ChatService(tracer)); its method", reason: "(f) evaluate.ts:555 otherUsesOf: a member tracer has no variable" },
+  // no-global-tracer-with-evaluate: with (b) and (f) both merged the holder is followed and class-held calls are read,
+  // yet this one is still missed: evaluate.ts:539 heldTracerCallsInEvaluatedCode takes a call whose receiver the SDK
+  // model resolves to a `member` tracer; the static-instance holder's tracer comes back through class-singletons.ts
+  // and is not taken there (not traced further at the merge).
+  { rule: EVALUATE_RULE, kind: "miss", match: "Observability.instance.tracer.enrichSession() inside the evaluated function", reason: "evaluate.ts:539 heldTracerCallsInEvaluatedCode: the static-instance holder's tracer (class-singletons.ts) is not taken" },
 ];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);

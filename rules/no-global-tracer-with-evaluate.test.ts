@@ -9,6 +9,7 @@ import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
 import { configForRule, describeFixtureTruth, describeLintMessages, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
+import { type AnyRule, lintCase } from "./test-utils/blind-cases.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -969,4 +970,32 @@ ${where === "inside" ? '    const tracer = HoneyHiveTracer.init({ project: "b" }
     expect(messages.map((message) => message.messageId)).toEqual(["tracerBoundToEvaluated"]);
     expect(messages[0]!.message).toContain("this one tracer's session");
   });
+});
+
+// fix-blind11-flow: a tracer held by a class (`this.tracer` of a service made once with the tracer, a class field)
+// whose session-bound method runs in code evaluate() runs, through a method of the file the evaluated function calls.
+describe("fix-blind11-flow: class-held tracers in evaluated code", () => {
+  const SERVICE = (field: string, made: string) => `${IMPORTS}class ChatService {
+  ${field}
+  async answer(q: string) {
+    this.tracer.enrichSession({ metadata: { q } });
+    return { a: q };
+  }
+}
+const service = ${made};
+await evaluate({ function: (datapoint: { inputs: { q: string } }) => service.answer(datapoint.inputs.q), dataset: [], name: "service" });
+`;
+  const messages = (code: string) => lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/eval.ts" }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`);
+  it.each([
+    SERVICE("constructor(private readonly tracer: HoneyHiveTracer) {}", "new ChatService(HoneyHiveTracer.init())"),
+    SERVICE("readonly tracer = HoneyHiveTracer.init();", "new ChatService()"),
+  ])("reported where the method enriches the session: %s", (code) => {
+    expect(messages(code).map((message) => [message.messageId, message.line])).toEqual([["tracerUsedInEvaluated", 6]]);
+  });
+  it.each([
+    // enrichSpan acts on the active span (the datapoint's): fine; a method evaluate() does not run; another library's tracer.
+    SERVICE("constructor(private readonly tracer: HoneyHiveTracer) {}", "new ChatService(HoneyHiveTracer.init())").replace("enrichSession", "enrichSpan"),
+    SERVICE("readonly tracer = HoneyHiveTracer.init();", "new ChatService()").replace("service.answer(datapoint.inputs.q)", "({ a: datapoint.inputs.q })"),
+    SERVICE("readonly tracer = { enrichSession(_fields: object) {} };", "new ChatService()"),
+  ])("quiet: %s", (code) => expect(messages(code)).toEqual([]));
 });

@@ -40,8 +40,8 @@ ruleTester.run(RULE_NAME, testedRule, {
     `import { Controller, Injectable, Post } from "@nestjs/common";\nimport { HoneyHiveTracer } from "honeyhive";\nimport { Recorder } from "session-recorder";\n@Injectable()\nexport class TracingService { readonly tracer = new Recorder(); readonly hh = HoneyHiveTracer.init(); }\n@Controller("chat")\nexport class ChatController {\n  constructor(private readonly tracing: TracingService) {}\n  @Post() chat() { this.tracing.tracer.sessionStart(); return {}; }\n}`,
     // Shadowed: the parameter is not the module's tracer.
     `${EXPRESS}app.post("/x", (req, res) => { const tracer = req.app.locals.recorder; tracer.sessionStart(); });`,
-    // Known false negative: lexical containment only, a helper called from a handler is not followed.
-    `${EXPRESS}function openSession() { tracer.sessionStart(); }\napp.post("/x", (req, res) => { openSession(); });`,
+    // A helper of the file called from a handler is followed one level (fix-blind11-flow, below); two levels are not.
+    `${EXPRESS}function openSession() { tracer.sessionStart(); }\nfunction prepare() { openSession(); }\napp.post("/x", (req, res) => { prepare(); });`,
     // Not an Express app: an object that merely has get/post.
     `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init();\nconst routes = new Map();\nroutes.get("/x", () => tracer.sessionStart());`,
     // honeyhive 1.x look-alikes: MongoDB's startSession() in a handler (a client, not a tracer).
@@ -474,4 +474,48 @@ describe("fix-blind11-holders: private fields, class singletons, values an app k
       started(`${EXPRESS_APP}app.locals.tracer = tracer;\n${expressRoute("req.app.locals.tracer")}`, "req.app.locals.tracer", "Express handler"),
     ],
   });
+});
+
+// fix-blind11-flow: a session start written in a function or method of the file that a handler calls (one level:
+// by name, on `this`, on a `const x = new C()` made outside the handler), in the middleware a factory of the file
+// returns (`app.use(sessionMiddleware(tracer))`), and on a getter memoized for the process (lodash `memoize`).
+const SERVICE = `class ChatService {\n  constructor(private readonly tracer: HoneyHiveTracer) {}\n  open() { return this.tracer.sessionStart({ sessionName: "chat" }); }\n}\n`;
+const MEMO = `import express from "express";\nimport memoize from "lodash/memoize";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n`;
+ruleTester.run(`${RULE_NAME}: called helpers, returned middleware, memoized getters`, testedRule, {
+  valid: [
+    // The service made in the handler with the handler's own tracer: its session is the call's own.
+    `import { HoneyHiveTracer } from "honeyhive";\n${SERVICE}export const handler = async () => {\n  const tracer = HoneyHiveTracer.init();\n  const chat = new ChatService(tracer);\n  chat.open();\n  await tracer.forceFlush();\n};`,
+    // The helper is called at startup only, not from the route.
+    `${EXPRESS}function openSession() { tracer.sessionStart(); }\nopenSession();\napp.post("/x", (req, res) => { res.json({}); });`,
+    // The helper makes its own tracer per call.
+    `${EXPRESS}function openSession() { const own = HoneyHiveTracer.init(); own.sessionStart(); }\napp.post("/x", (req, res) => { openSession(); });`,
+    // A user withSession() wrapper unrelated to HoneyHive (a DB session), and a vendor wrapper with the recommended call.
+    `${EXPRESS}const db = { startSession() { return {}; } };\nfunction withSession(fn) { return (req, res) => { db.startSession(); return fn(req, res); }; }\napp.post("/x", withSession((req, res) => res.json({})));`,
+    `import asyncHandler from "express-async-handler";\n${EXPRESS}app.post("/x", asyncHandler(async (req, res) => { tracer.createSession(); res.json({}); }));`,
+    // A memoize of something else, and React's per-request cache (a new tracer per request: its own session).
+    `${MEMO}const getRecorder = memoize(() => ({ sessionStart() {} }));\napp.post("/x", (req, res) => { getRecorder().sessionStart(); });`,
+    `import express from "express";\nimport { cache } from "react";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\nconst getTracer = cache(() => HoneyHiveTracer.init());\napp.post("/x", (req, res) => { getTracer().sessionStart(); });`,
+  ],
+  invalid: [
+    {
+      code: `${EXPRESS}function openSession() { tracer.sessionStart(); }\napp.post("/x", (req, res) => { openSession(); });`,
+      output: `${EXPRESS}function openSession() { tracer.createSession(); }\napp.post("/x", (req, res) => { openSession(); });`,
+      errors: [{ messageId: "sessionStartInCalledHelper", data: { tracer: "tracer", handler: "Express handler", unit: "request", via: "openSession()", line: "6" }, line: 5 }],
+    },
+    {
+      code: `${EXPRESS}${SERVICE}const chat = new ChatService(tracer);\napp.post("/x", (req, res) => { chat.open(); res.json({}); });`,
+      output: `${EXPRESS}${SERVICE.replace("sessionStart", "createSession")}const chat = new ChatService(tracer);\napp.post("/x", (req, res) => { chat.open(); res.json({}); });`,
+      errors: [{ messageId: "sessionStartInCalledHelper", data: { tracer: "this.tracer", handler: "Express handler", unit: "request", via: "chat.open()", line: "10" }, line: 7 }],
+    },
+    {
+      code: `${EXPRESS}function sessionMiddleware(t: HoneyHiveTracer) {\n  return (req, _res, next) => { t.sessionStart(); next(); };\n}\napp.use(sessionMiddleware(tracer));`,
+      output: `${EXPRESS}function sessionMiddleware(t: HoneyHiveTracer) {\n  return (req, _res, next) => { t.createSession(); next(); };\n}\napp.use(sessionMiddleware(tracer));`,
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "t", handler: "Express handler", unit: "request" }, line: 6 }],
+    },
+    {
+      code: `${MEMO}const getTracer = memoize(() => HoneyHiveTracer.init());\napp.post("/x", (req, res) => { getTracer().sessionStart(); });`,
+      output: `${MEMO}const getTracer = memoize(() => HoneyHiveTracer.init());\napp.post("/x", (req, res) => { getTracer().createSession(); });`,
+      errors: [{ messageId: "sessionStartInHandler", data: { tracer: "getTracer()", handler: "Express handler", unit: "request" }, line: 6 }],
+    },
+  ],
 });

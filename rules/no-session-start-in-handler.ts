@@ -25,7 +25,14 @@ import { tracerLabel } from "./tracer-label.js";
 
 export const RULE_NAME = "no-session-start-in-handler";
 
-type MessageIds = "sessionStartInHandler" | "startSessionInHandler1x" | "sessionIdAssignedInHandler1x" | "sessionStartInImportedHelper" | "sessionStartInImportedHelper1x";
+type MessageIds =
+  | "sessionStartInHandler"
+  | "startSessionInHandler1x"
+  | "sessionStartInCalledHelper"
+  | "startSessionInCalledHelper1x"
+  | "sessionIdAssignedInHandler1x"
+  | "sessionStartInImportedHelper"
+  | "sessionStartInImportedHelper1x";
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -42,6 +49,10 @@ export default createRule<[], MessageIds>({
         "`{{tracer}}.sessionStart()` in this {{handler}} stores the session on the shared tracer, so concurrent {{unit}}s overwrite each other's session. Use `{{tracer}}.createSession()`, which keeps it in this {{unit}}'s context.",
       startSessionInHandler1x:
         "`{{tracer}}.startSession()` in this {{handler}} returns the session `{{tracer}}` started at init (honeyhive 1.x), so every {{unit}} lands in that one session. Start one per {{unit}}: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this becomes `{{tracer}}.createSession()`; in 1.x, init a tracer per {{unit}} instead.",
+      sessionStartInCalledHelper:
+        "`{{tracer}}.sessionStart()` runs in the {{handler}} at line {{line}}, which calls `{{via}}`: it stores the session on the shared tracer, so concurrent {{unit}}s overwrite each other's session. Use `{{tracer}}.createSession()`, which keeps it in the {{unit}}'s context.",
+      startSessionInCalledHelper1x:
+        "`{{tracer}}.startSession()` runs in the {{handler}} at line {{line}}, which calls `{{via}}`: it returns the session `{{tracer}}` started at init (honeyhive 1.x), so every {{unit}} lands in that one session. Start one per {{unit}}: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this becomes `{{tracer}}.createSession()`; in 1.x, init a tracer per {{unit}} instead.",
       sessionIdAssignedInHandler1x:
         "Assigning `{{tracer}}.{{property}}` in this {{handler}} switches the session of the shared tracer `{{tracer}}` (honeyhive 1.x) for every {{unit}} in flight, so concurrent {{unit}}s overwrite each other's session and enrich the wrong one. Join the session per {{unit}}: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this is `{{tracer}}.createSession({ sessionId, skipApiCall: true })`; in 1.x, init a tracer per {{unit}} with `HoneyHiveTracer.initFromSessionId()` instead.",
       sessionStartInImportedHelper:
@@ -109,15 +120,18 @@ export default createRule<[], MessageIds>({
         const found = sessionStartInHandler(input, call);
         if (!found) return;
         const { fix } = sessionStartFix(input, found);
+        const data = {
+          tracer: tracerLabel(context.sourceCode, found.call, found.tracer.name),
+          handler: describeHandler(found.handler),
+          unit: unitOfWork(found.handler),
+        };
+        // Written in a function or method the handler calls (one level): the message names that call.
+        const via = found.via && { via: `${context.sourceCode.getText(found.via.callee)}()`, line: String(found.via.loc.start.line) };
         context.report({
           node: found.property,
           // honeyhive 1.x has no request-scoped session to rename to: reported without a fix.
-          messageId: fix ? "sessionStartInHandler" : "startSessionInHandler1x",
-          data: {
-            tracer: tracerLabel(context.sourceCode, found.call, found.tracer.name),
-            handler: describeHandler(found.handler),
-            unit: unitOfWork(found.handler),
-          },
+          messageId: via ? (fix ? "sessionStartInCalledHelper" : "startSessionInCalledHelper1x") : fix ? "sessionStartInHandler" : "startSessionInHandler1x",
+          data: via ? { ...data, ...via } : data,
           fix: fix ? ruleFixOf(input, [fix]) : null,
         });
       },

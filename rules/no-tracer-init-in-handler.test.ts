@@ -840,3 +840,22 @@ ruleTester.run(`${RULE_NAME}: new of a class that inits a tracer in a field or c
     },
   ],
 });
+
+// fix-blind11-flow: the function a wrapper or factory of the file returns is the handler (`app.use(tracing("chat"))`,
+// an exported `withTracing(fn)`): a tracer made there is made per request; one made in the factory itself is made once.
+describe("fix-blind11-flow: handlers returned by the file's factories", () => {
+  const EXPRESS_PKG = { "package.json": JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", express: "^4.21.2" } }) };
+  const reports = (code: string): number =>
+    lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/server.ts", files: EXPRESS_PKG }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const HEAD = `import express from "express";\nimport { HoneyHiveTracer } from "honeyhive";\nconst app = express();\n`;
+  it.each([
+    `${HEAD}function tracing(project: string) {\n  return (req, res, next) => {\n    res.locals.tracer = HoneyHiveTracer.init({ project });\n    next();\n  };\n}\napp.use(tracing("chat"));`,
+    `import { HoneyHiveTracer } from "honeyhive";\nfunction withTracing(fn) {\n  return async (event) => {\n    const tracer = HoneyHiveTracer.init({ project: "jobs" });\n    try { return await fn(event, tracer); } finally { await tracer.forceFlush(); }\n  };\n}\nexport const handler = withTracing(async (event, tracer) => ({ id: event.id }));`,
+  ])("reported: %s", (code) => expect(reports(code)).toBeGreaterThan(0));
+  it.each([
+    // Made once, when app.use() calls the factory at startup.
+    `${HEAD}function tracing(project: string) {\n  const tracer = HoneyHiveTracer.init({ project });\n  return (req, res, next) => {\n    res.locals.tracer = tracer;\n    next();\n  };\n}\napp.use(tracing("chat"));`,
+    // A factory whose returned middleware makes another library's object, and a vendor wrapper's argument.
+    `${HEAD}function timing(label: string) {\n  return (req, res, next) => {\n    res.locals.timer = new Map([[label, Date.now()]]);\n    next();\n  };\n}\napp.use(timing("chat"));`,
+  ])("quiet: %s", (code) => expect(reports(code)).toBe(0));
+});

@@ -1437,3 +1437,39 @@ describe("gaps-rules-9: an environment-configured @vercel/otel pipeline", () => 
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBe(1));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
+
+// fix-blind11-flow: a wrapper or factory of the file exported as the handler (`withSession(fn)`, curried
+// `makeHandler(tracer)`): the function it returns is the handler; a getter memoized for the process (lodash `once`);
+// a flush method taken off the tracer (`const { forceFlush } = tracer`) is no flush, and the message says why.
+describe("fix-blind11-flow: returned handlers, memoized getters, unbound flushes", () => {
+  const reports = (code: string): number => lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/handler.ts" }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each([
+    `${TRACER}function withSession(fn) {\n  return async (event) => {\n    tracer.createSession();\n    return fn(event);\n  };\n}\nexport const handler = withSession(async (event) => ({ id: event.id }));`,
+    `${TRACER}const wrapped = withSession(async (event) => ({ id: event.id }));\nfunction withSession(fn) {\n  return async (event) => {\n    tracer.createSession();\n    return fn(event);\n  };\n}\nexport { wrapped as handler };`,
+    `import { HoneyHiveTracer } from "honeyhive";\nconst makeHandler = (tracer: HoneyHiveTracer) => async (event) => {\n  tracer.enrichSession({ metadata: { id: event.id } });\n  return {};\n};\nexport const handler = makeHandler(HoneyHiveTracer.init());`,
+    `import once from "lodash/once";\nimport { HoneyHiveTracer } from "honeyhive";\nconst getTracer = once(() => HoneyHiveTracer.init());\nexport const handler = async (event) => {\n  getTracer().enrichSession({ metadata: { id: event.id } });\n  return {};\n};`,
+  ])("reported: %s", (code) => expect(reports(code)).toBeGreaterThan(0));
+  it.each([
+    // The returned function flushes around the wrapped one (the wrapped one is no entry point of its own).
+    `${TRACER}function withFlush(fn) {\n  return async (event) => {\n    try {\n      return await fn(event);\n    } finally {\n      await tracer.forceFlush();\n    }\n  };\n}\nexport const handler = withFlush(async (event) => {\n  tracer.enrichSession({ metadata: { id: event.id } });\n  return {};\n});`,
+    // A user withSession() (a DB session) returning a function that traces nothing; a memoize of OpenTelemetry's tracer.
+    `const db = { startSession() { return { end() {} }; } };\nfunction withSession(fn) {\n  return async (event) => {\n    const session = db.startSession();\n    try { return await fn(event, session); } finally { session.end(); }\n  };\n}\nexport const handler = withSession(async (event) => ({ id: event.id }));`,
+    `import memoize from "lodash/memoize";\nimport { trace } from "@opentelemetry/api";\nconst getTracer = memoize(() => trace.getTracer("jobs"));\nexport const handler = async (event) => {\n  getTracer().startActiveSpan("job", (span) => span.end());\n  return {};\n};`,
+    // A bound method is a flush.
+    `${TRACER}const flush = tracer.forceFlush.bind(tracer);\nexport const handler = async (event) => {\n  try {\n    tracer.createSession();\n    return {};\n  } finally {\n    await flush();\n  }\n};`,
+  ])("quiet: %s", (code) => expect(reports(code)).toBe(0));
+});
+
+ruleTester.run(`${RULE_NAME}: unbound flush methods`, testedRule, {
+  valid: [],
+  invalid: [
+    {
+      code: `${TRACER}const { forceFlush } = tracer;\nexport const handler = async (event) => {\n  try {\n    tracer.createSession();\n    return {};\n  } finally {\n    await forceFlush();\n  }\n};`,
+      errors: [{ messageId: "unboundFlush" as const, data: { name: "handler", call: "forceFlush()", tracer: "tracer", method: "forceFlush", flush: "tracer.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+    },
+    {
+      code: `${TRACER}const flush = tracer.forceFlush;\nexport const handler = async (event) => {\n  tracer.createSession();\n  await flush();\n  return {};\n};`,
+      errors: [{ messageId: "unboundFlush" as const, data: { name: "handler", call: "flush()", tracer: "tracer", method: "forceFlush", flush: "tracer.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+    },
+  ],
+});

@@ -15,7 +15,8 @@ import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix, shutdownFix, unflushablePipeline } from "../analysis/fixes/flush.js";
 import { MARKER_MESSAGES } from "../analysis/fixes/review-markers.js";
-import { mayExportOtelToHoneyhive, mayImportOtelPipeline } from "../analysis/flush-calls.js";
+import { mayExportOtelToHoneyhive, mayImportOtelPipeline, tracerFlushMethodOf } from "../analysis/flush-calls.js";
+import { CALL_TYPES, nodesOfTypesWithin } from "../analysis/nodes.js";
 import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, sendsFromCallback, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
 import { answeredMayHoldEntry, mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel } from "../analysis/handlers.js";
@@ -27,6 +28,7 @@ export const RULE_NAME = "require-force-flush-in-lambda";
 
 type MessageIds =
   | "missingFlush"
+  | "unboundFlush"
   | "missingOtelFlush"
   | "missingFlushNotAsync"
   | "missingFlushNotAsyncBeforeSend"
@@ -73,6 +75,9 @@ export default createRule<[], MessageIds>({
       // "once the handler has returned", not "after the response": a Worker's `scheduled`/`queue`, an SQS Lambda send none.
       missingFlush:
         "{{platform}} handler `{{name}}` can return without `await {{flush}}`: spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
+      // `const { forceFlush } = tracer; await forceFlush()`: the only flush in sight is a method called without its tracer.
+      unboundFlush:
+        "{{platform}} handler `{{name}}` can return without a flush: `{{call}}` calls the tracer's `{{method}}` taken off `{{tracer}}` without it, and unbound it rejects and flushes nothing (the tracer's methods read its own state). Call it on the tracer: `await {{flush}}`, or bind it (`{{tracer}}.{{method}}.bind({{tracer}})`). Spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
       // An OpenTelemetry pipeline with no flush to write: a NodeSDK alone (no forceFlush), a provider not kept where the handler reaches it.
       missingOtelFlush:
         "{{platform}} handler `{{name}}` can return without flushing its OpenTelemetry pipeline: {{advice}}. Spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
@@ -133,6 +138,13 @@ export default createRule<[], MessageIds>({
     const tracksSends = [...flushByFunction.values()].some((flush) => Array.isArray(flush.responseSends));
 
     function report(flush: LambdaFlush, messageId: MessageIds): void {
+      const unbound = messageId === "missingFlush" ? unboundFlushIn(flush) : undefined;
+      if (unbound) {
+        const data = { name: flush.handler.exportName, flush: flushCallText(flush), platform: flush.handler.platform.name, ...unbound };
+        // No suggestion: the handler's flush is written, on the wrong receiver; the person rewrites that call.
+        context.report({ node: flush.handler.nameNode, messageId: "unboundFlush", data });
+        return;
+      }
       // Not an autofix: moving a body into try/finally changes when errors surface, a person should look.
       const fix = messageId === "missingFlush" || messageId === "missingFlushBeforeSend" ? flushFix(input, flush) : undefined;
       // No flush of the pipeline to name (NodeSDK has none): say what to do, as migrate's review marker does.
@@ -148,6 +160,15 @@ export default createRule<[], MessageIds>({
         },
         suggest: fix?.kind ? [{ messageId: fix.kind, data: { flush: fix.flush }, fix: ruleFixOf(input, [fix.fix]) }] : [],
       });
+    }
+
+    /** The handler's own call of a tracer's flush method taken off the tracer unbound (`tracerFlushMethodOf`), if any. */
+    function unboundFlushIn(flush: LambdaFlush): { call: string; tracer: string; method: string } | undefined {
+      for (const call of nodesOfTypesWithin(input.ast, CALL_TYPES, flush.handler.function)) {
+        const held = call.type === "CallExpression" ? tracerFlushMethodOf(input, call) : undefined;
+        if (held && !held.bound) return { call: `${context.sourceCode.getText(call.callee)}()`, tracer: held.tracer, method: held.method };
+      }
+      return undefined;
     }
 
     /** `await tracer.shutdown()` on a tracer the warm instance reuses (counted as the path's flush all the same). */

@@ -598,6 +598,8 @@ export interface HandlerHookApi {
   /** What a never-reassigned name holds: its function declaration or its initializer (`Bindings.valueOf`). */
   valueOf(identifier: TSESTree.Identifier): TSESTree.Node | undefined;
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[];
+  /** The functions a call of a wrapper or factory of this file returns (`withSession(fn)` → its returned function; `Bindings.returnedFunctionsOf`). */
+  returnedFunctionsOf(call: TSESTree.CallExpression): FunctionNode[];
   /** Does `fn` await a flush (one of this file's flush calls) on every normal path (`flushesOnEveryPath`)? */
   flushesOnEveryPath(fn: FunctionNode): boolean;
   /** The object literal an expression is, inline or through a `const`. */

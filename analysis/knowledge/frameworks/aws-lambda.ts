@@ -194,9 +194,19 @@ function boundMethod(api: HandlerHookApi, value: TSESTree.Node): FunctionNode | 
   return instanceMethods(declaration, [name])[0]?.fn;
 }
 
-/** The function a Lambda export is: inline or by name, never through an arbitrary wrapper call. */
+/**
+ * The function a Lambda export is: inline or by name, never through an arbitrary wrapper call. A wrapper or
+ * factory written in this file (`withSession(fn)`, curried `makeHandler(tracer)`) is read: the function it
+ * returns is the handler the runtime calls (the wrapped `fn` runs inside it and is not an entry point).
+ */
 function lambdaFunctionsOf(api: HandlerHookApi, value: TSESTree.Node): FunctionNode[] {
-  return unwrap(value).type === "CallExpression" ? [] : api.functionsOf(value);
+  const target = unwrap(value);
+  if (target.type === "CallExpression") return api.returnedFunctionsOf(target);
+  // `const handler = withSession(fn)` exported by name: the same reading; any other held call as before.
+  const held = target.type === "Identifier" ? api.valueOf(target) : undefined;
+  const heldCall = held && unwrap(held);
+  const returned = heldCall?.type === "CallExpression" ? api.returnedFunctionsOf(heldCall) : [];
+  return returned.length > 0 ? returned : api.functionsOf(value);
 }
 
 /**

@@ -476,8 +476,9 @@ function isPromiseField(input: AnalysisInput, text: string, target: TSESTree.Mem
   const name = fieldName(target.property, target.computed);
   if (name === undefined) return false;
   let body: TSESTree.ClassBody | undefined;
-  const isStatic = target.object.type !== AST_NODE_TYPES.ThisExpression;
-  if (!isStatic) {
+  // `this` in a static method is the class (`static getTracer() { return (this.tracer ??= …) }`): its static fields.
+  const isStatic = target.object.type !== AST_NODE_TYPES.ThisExpression || inStaticMethod(target);
+  if (target.object.type === AST_NODE_TYPES.ThisExpression) {
     let node: TSESTree.Node | undefined = target.parent;
     while (node && node.type !== AST_NODE_TYPES.ClassBody) node = node.parent;
     body = node;
@@ -490,6 +491,17 @@ function isPromiseField(input: AnalysisInput, text: string, target: TSESTree.Mem
   if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return TRACER_PROMISE_NAME.test(name);
   const annotation = field.typeAnnotation?.typeAnnotation;
   return annotation ? isPromiseType(text, annotation) : TRACER_PROMISE_NAME.test(name);
+}
+
+/** `node` is in a static method of its class, through arrows (whose `this` is the method's); not in a nested `function`. */
+function inStaticMethod(node: TSESTree.Node): boolean {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) {
+      return current.parent?.type === AST_NODE_TYPES.MethodDefinition && current.parent.static;
+    }
+  }
+  return false;
 }
 
 /**
