@@ -5,7 +5,7 @@ import { extractModuleFacts } from "./export-facts.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
-import { absolutePath, importedExport, importOrigin, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, setProjectModules, wholeModuleOf, type ProjectFileSystem } from "./project-modules.js";
+import { absolutePath, importedExport, importOrigin, isProjectModule, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, setProjectModules, wholeModuleOf, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' reader of another module's facts, which the inputs they parse carry. */
 const readFacts = parseAnalysisInput("", "app.ts").readModuleFacts!;
@@ -611,5 +611,30 @@ describe("fix-blind10: TypeScript's export = and the default import of a CommonJ
     expect(wholeModuleOf(input, variable("dot"))).toBe("./dot.cjs");
     expect(wholeModuleOf(input, variable("esm"))).toBeUndefined();
     expect(wholeModuleOf(input, variable("ns"))).toBe("./esm.mjs");
+  });
+});
+
+describe("isProjectModule: a tsconfig `paths` key, however it is shaped (fix-blind12)", () => {
+  it("takes `@obs/tracing` under `\"@obs/*\"` for the project's, not another scope, not a `*` fallback key, and asks nothing in a file that mentions no tracer", () => {
+    const root = project({
+      "tsconfig.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@obs/*": ["packages/obs/src/*"], "#config": ["src/config.ts"], "*": ["types/*"] } } }`,
+      "packages/obs/src/tracing.ts": `export const tracer = {};\n`,
+    });
+    const fs = countingFs();
+    const previous = setProjectModules(new ProjectModules(fs));
+    const ask = (specifier: string, text = `import { tracer } from "${specifier}";\ntracer;\n`) => isProjectModule(specifier, parseAnalysisInput(text, join(root, "src", "chat.ts")));
+    try {
+      expect(ask("@obs/tracing")).toBe(true);
+      expect(ask("@obs/tracing/deep")).toBe(true);
+      expect(ask("@other/tracing")).toBe(false);
+      expect(ask("express")).toBe(false);
+      // `#config` is local by its text already (settings.ts isLocalModule).
+      expect(ask("#config")).toBe(true);
+      const before = fs.stats.length + fs.reads.length;
+      expect(ask("@obs/tracing", `import { format } from "@obs/tracing";\nformat("x");\n`)).toBe(false);
+      expect(fs.stats.length + fs.reads.length).toBe(before);
+    } finally {
+      setProjectModules(previous);
+    }
   });
 });
