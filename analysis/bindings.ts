@@ -95,10 +95,14 @@ export class Bindings {
     return this.variableByIdentifier.get(identifier);
   }
 
-  /** True for a reference to a global that no declaration in the file shadows (`module`, `exports`, `require`, `Bun`). */
+  /**
+   * True for a reference to a global that no declaration in the file shadows (`module`, `exports`,
+   * `require`, `Bun`). An ambient `declare const Deno: …` / `declare var awslambda: …` only types the
+   * runtime's global (TypeScript emits nothing for it): not a binding, so the name stays the global.
+   */
   isGlobal(identifier: TSESTree.Identifier): boolean {
     const variable = this.variableOf(identifier);
-    return variable === null || (variable !== undefined && variable.defs.length === 0);
+    return variable === null || (variable !== undefined && (variable.defs.length === 0 || variable.defs.every(isAmbientVariable)));
   }
 
   /**
@@ -441,4 +445,9 @@ function destructuredKey(pattern: TSESTree.ObjectPattern, localName: string): st
     if (value.type === "Identifier" && value.name === localName) return staticName(property.key, property.computed);
   }
   return undefined;
+}
+
+/** `declare const x: T` (also `let`/`var`): a type for a value something else provides (the entry gate asks too). */
+export function isAmbientVariable(def: Scope.Definition): boolean {
+  return def.type === "Variable" && def.parent?.type === "VariableDeclaration" && def.parent.declare === true;
 }

@@ -12,7 +12,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { findVariable, requireSpecifier, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import { unwrap } from "./bindings.js";
+import { isAmbientVariable, unwrap } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
@@ -469,7 +469,13 @@ function usesGlobal(input: AnalysisInput, names: readonly string[]): boolean {
   const scope = input.scopeManager.globalScope;
   if (!scope) return true;
   if (names.some((name) => (scope.set.get(name)?.references.length ?? 0) > 0)) return true;
-  return scope.through.some((reference) => names.includes(reference.identifier.name));
+  if (scope.through.some((reference) => names.includes(reference.identifier.name))) return true;
+  // A module's `declare const Deno: …` types the global without binding it (bindings.ts `isGlobal`).
+  const module = scope.childScopes.find((child) => child.type === "module");
+  return module !== undefined && names.some((name) => {
+    const variable = module.set.get(name);
+    return variable !== undefined && variable.references.length > 0 && variable.defs.every(isAmbientVariable);
+  });
 }
 
 /**

@@ -59,7 +59,8 @@ export type ExportFact =
    * A middleware that flushes on every path after awaiting its parameter at `next` (`async (ctx, next)
    * => { try { await next(); } finally { await tracer.forceFlush(); } }`); `parameters`: how many it takes.
    */
-  | { readonly kind: "flushesAroundNext"; readonly next: number; readonly parameters: number }
+  /** `property`: `next` is that property of the destructured parameter `next` (SvelteKit's `handle({ event, resolve })`). */
+  | { readonly kind: "flushesAroundNext"; readonly next: number; readonly parameters: number; readonly property?: string }
   /** A function wrapped by `trace({ tracer }, fn)` / `tracer.trace(…, fn)` bound to the module's own tracer `tracer`. */
   | { readonly kind: "boundFunction"; readonly tracer: string }
   /** A function that calls `<tracer>.<method>()` (`sessionStart`, 1.x `startSession`) on a tracer shared by its callers, at `line`. */
@@ -595,6 +596,12 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
       // Only a function that flushes on every path can flush on every path after `await next()`.
       for (let next = 1; next < fn.params.length; next += 1) {
         if (flushesAroundNext(fn, next, isFlush)) facts.push({ kind: "flushesAroundNext", next, parameters: fn.params.length });
+      }
+      // A first parameter destructured (`handle({ event, resolve })`): each of its functions may be the chain's rest.
+      const first = fn.params[0];
+      for (const property of first?.type === "ObjectPattern" ? first.properties : []) {
+        const key = property.type === "Property" && property.value.type === "Identifier" ? staticName(property.key, property.computed) : undefined;
+        if (key !== undefined && flushesAroundNext(fn, { parameter: 0, property: key }, isFlush)) facts.push({ kind: "flushesAroundNext", next: 0, parameters: fn.params.length, property: key });
       }
     }
     const session = sharedSessionStartIn(input, sdk, fn);

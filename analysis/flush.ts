@@ -30,7 +30,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import {
   flushesAnotherPipeline,
@@ -507,10 +507,17 @@ export function flushesOnEveryPath(
  * that reaches it (or in a `.then/.finally` callback on `next()`): one before it runs while the routes
  * have not run yet, whatever another branch awaited earlier in the text, and a
  * flush that is not awaited (`tracer.forceFlush();`) lets the response go out before it settles.
+ * `nextParameter` may name a property of a destructured parameter instead: SvelteKit's `handle({ event,
+ * resolve })`, whose `await resolve(event)` renders the route (`{ parameter: 0, property: "resolve" }`).
  */
-export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlush: FlushTest = BY_NAME, acceptsBackground: BackgroundTest = ANY_BACKGROUND): boolean {
-  const parameter = fn.params[nextParameter];
-  if (parameter?.type !== "Identifier") return false;
+export function flushesAroundNext(
+  fn: FunctionNode,
+  nextParameter: number | { readonly parameter: number; readonly property: string },
+  isFlush: FlushTest = BY_NAME,
+  acceptsBackground: BackgroundTest = ANY_BACKGROUND,
+): boolean {
+  const parameter = nextBinding(fn, nextParameter);
+  if (parameter === undefined) return false;
   const isNextCall = (node: TSESTree.Node | null | undefined): boolean => {
     const call = unwrapExpression(node);
     return call?.type === "CallExpression" && call.callee.type === "Identifier" && call.callee.name === parameter.name;
@@ -555,6 +562,17 @@ export function flushesAroundNext(fn: FunctionNode, nextParameter: number, isFlu
   };
   const afterNext: FlushTest = (call) => isFlush(call) && (afterAwaitedNext(call) || inNextCallback(call));
   return flushesOnEveryPath(fn, new Set(), afterNext, [], acceptsBackground);
+}
+
+/** The identifier `flushesAroundNext`'s `next` is bound to: the parameter itself, or `{ resolve }` / `{ resolve: next }` of a destructured one. */
+function nextBinding(fn: FunctionNode, next: number | { readonly parameter: number; readonly property: string }): TSESTree.Identifier | undefined {
+  const parameter = fn.params[typeof next === "number" ? next : next.parameter];
+  if (typeof next === "number") return parameter?.type === "Identifier" ? parameter : undefined;
+  if (parameter?.type !== "ObjectPattern") return undefined;
+  for (const property of parameter.properties) {
+    if (property.type === "Property" && staticName(property.key, property.computed) === next.property && property.value.type === "Identifier") return property.value;
+  }
+  return undefined;
 }
 
 /**

@@ -517,13 +517,14 @@ function local(require) { const { shadowed } = require("./lib"); return shadowed
       expect(isProjectModule("@acme/telemetry", input)).toBe(true);
       expect(isProjectModule("@acme/other", input)).toBe(false);
     }
-    expect(lookups).toHaveBeenCalledTimes(2);
+    // Per parse, one walk for the tsconfig `paths` keys and one for the workspace (fix-blind12 added the first).
+    expect(lookups).toHaveBeenCalledTimes(4);
     // Another reader (a test's) is asked anew for the same parse.
     const other = new ProjectModules();
     setProjectModules(other);
     const otherLookups = vi.spyOn(other, "packageRootOf");
     expect(isProjectModule("@acme/telemetry", first)).toBe(true);
-    expect(otherLookups).toHaveBeenCalledTimes(1);
+    expect(otherLookups).toHaveBeenCalledTimes(2);
   });
 });
 
@@ -698,5 +699,30 @@ describe("fix-blind10: TypeScript's export = and the default import of a CommonJ
     expect(wholeModuleOf(input, variable("dot"))).toBe("./dot.cjs");
     expect(wholeModuleOf(input, variable("esm"))).toBeUndefined();
     expect(wholeModuleOf(input, variable("ns"))).toBe("./esm.mjs");
+  });
+});
+
+describe("isProjectModule: a tsconfig `paths` key, however it is shaped (fix-blind12)", () => {
+  it("takes `@obs/tracing` under `\"@obs/*\"` for the project's, not another scope, not a `*` fallback key, and asks nothing in a file that mentions no tracer", () => {
+    const root = project({
+      "tsconfig.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@obs/*": ["packages/obs/src/*"], "#config": ["src/config.ts"], "*": ["types/*"] } } }`,
+      "packages/obs/src/tracing.ts": `export const tracer = {};\n`,
+    });
+    const fs = countingFs();
+    const previous = setProjectModules(new ProjectModules(fs));
+    const ask = (specifier: string, text = `import { tracer } from "${specifier}";\ntracer;\n`) => isProjectModule(specifier, parseAnalysisInput(text, join(root, "src", "chat.ts")));
+    try {
+      expect(ask("@obs/tracing")).toBe(true);
+      expect(ask("@obs/tracing/deep")).toBe(true);
+      expect(ask("@other/tracing")).toBe(false);
+      expect(ask("express")).toBe(false);
+      // `#config` is local by its text already (settings.ts isLocalModule).
+      expect(ask("#config")).toBe(true);
+      const before = fs.stats.length + fs.reads.length;
+      expect(ask("@obs/tracing", `import { format } from "@obs/tracing";\nformat("x");\n`)).toBe(false);
+      expect(fs.stats.length + fs.reads.length).toBe(before);
+    } finally {
+      setProjectModules(previous);
+    }
   });
 });

@@ -726,6 +726,27 @@ export class ProjectModules {
     return root;
   }
 
+  /**
+   * The `paths` patterns of the nearest tsconfig.json/jsconfig.json of `fromFile` inside its project
+   * (`"@obs/*"`, `"@/*"`): the aliases `resolve` follows, read by the same reader (cached per config,
+   * rechecked by its mtime and size). `isProjectModule` asks it so an alias shaped like a scoped
+   * package (`@obs/tracing`) is the project's.
+   */
+  pathAliasesFor(fromFile: string): readonly string[] {
+    const directory = dirname(fromFile);
+    return this.compilerPathsFor(directory, this.projectRootOf(directory))?.paths.map(({ pattern }) => pattern) ?? [];
+  }
+
+  /**
+   * `resolve` for a bare specifier one of `fromFile`'s `paths` keys matches (`@obs/tracing` under
+   * `"@obs/*"`); undefined, having resolved nothing, for any other (migrate's project pass, as
+   * `resolveWorkspaceImport` for workspace packages).
+   */
+  resolvePathAlias(specifier: string, fromFile: string): string | undefined {
+    if (!isBareSpecifier(specifier) || !this.pathAliasesFor(fromFile).some((pattern) => matchesPathPattern(pattern, specifier))) return undefined;
+    return this.resolve(specifier, fromFile);
+  }
+
   /** Where a non-relative specifier may point through the nearest config's `paths`, else its `baseUrl`. */
   private aliasBases(specifier: string, fromFile: string, root: string): string[] {
     const compilerPaths = this.compilerPathsFor(dirname(fromFile), root);
@@ -907,7 +928,8 @@ export function projectModules(): ProjectModules {
 
 /**
  * Whether `specifier` names project code from `input`'s file: a local module (settings.ts
- * `isLocalModule`: relative, an alias, a settings module) or a package of the file's workspace
+ * `isLocalModule`: relative, an alias, a settings module), a key of the nearest tsconfig/jsconfig
+ * `paths` (`@obs/tracing` under `"@obs/*"`, read by `pathAliasesFor`), or a package of the file's workspace
  * (analysis/workspaces.ts: `@acme/telemetry` from `apps/api`) in a file whose text mentions a tracer
  * (`TRACER_HINT_PATTERN`, the hint migrate's prefilter takes: a tracer can only come from such an
  * import there), so a file importing only packages (`express`, `zod`) makes no file system call. The
@@ -917,6 +939,9 @@ export function projectModules(): ProjectModules {
 export function isProjectModule(specifier: string, input: Pick<AnalysisInput, "ast" | "filename" | "settings" | "readModuleFacts" | "text">): boolean {
   if (isLocalModule(specifier, input.settings)) return true;
   if (!input.readModuleFacts || !isBareSpecifier(specifier) || isSdkModule(specifier, input.settings)) return false;
+  // A key of the nearest tsconfig/jsconfig `paths` (`"@obs/*"`), however it is shaped: looked up once per file
+  // that mentions a tracer (as the workspace below).
+  if (pathAliasesOf(input).some((pattern) => matchesPathPattern(pattern, specifier))) return true;
   // The file's workspace first (one lookup per file, cached): most files have none, and then the
   // specifier need not be split (asked for every package import the SDK model reads).
   const packages = workspacePackagesOf(input);
@@ -933,6 +958,38 @@ export function isProjectModule(specifier: string, input: Pick<AnalysisInput, "a
 const workspaceByFile = new AttachedCache<object, { readonly reader: ProjectModules; readonly packages: ReadonlyMap<string, string> }>("honeyhive.workspacePackages");
 
 const NO_WORKSPACE: ReadonlyMap<string, string> = new Map();
+
+/** Per AST: its file's tsconfig/jsconfig `paths` patterns and the reader that answered (as `workspaceByFile`). */
+const aliasesByFile = new AttachedCache<object, { readonly reader: ProjectModules; readonly patterns: readonly string[] }>("honeyhive.pathAliases");
+
+function pathAliasesOf(input: Pick<AnalysisInput, "ast" | "filename" | "text">): readonly string[] {
+  const known = aliasesByFile.get(input.ast);
+  if (known?.reader === defaultReader) return known.patterns;
+  let patterns: readonly string[] = [];
+  // Gated as the workspace is (`workspacePackagesOf`): a file that mentions no tracer makes no file system call.
+  if (TRACER_HINT_PATTERN.test(input.text)) {
+    try {
+      patterns = defaultReader.pathAliasesFor(absolutePath(input.filename));
+    } catch {
+      patterns = [];
+    }
+  }
+  aliasesByFile.set(input.ast, { reader: defaultReader, patterns });
+  return patterns;
+}
+
+/**
+ * Whether `specifier` matches a `paths` key: the key itself, or its text before and after one `*`. A
+ * key starting with `*` (`"*": ["types/*"]`, a fallback for every name) makes no package the project's.
+ */
+function matchesPathPattern(pattern: string, specifier: string): boolean {
+  const star = pattern.indexOf("*");
+  if (star === -1) return pattern === specifier;
+  if (star === 0) return false;
+  const prefix = pattern.slice(0, star);
+  const suffix = pattern.slice(star + 1);
+  return specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix);
+}
 
 function workspacePackagesOf(input: Pick<AnalysisInput, "ast" | "filename" | "text">): ReadonlyMap<string, string> | undefined {
   const known = workspaceByFile.get(input.ast);

@@ -121,6 +121,41 @@ export const lambdaHandler = async (event, context) => {
       "apps/api/src/chat.ts": LAMBDA_MAIN("@acme/tracing"),
     },
   },
+  // fix-blind12: a CDK stack's NodejsFunction, a tsconfig `paths` alias shaped like a scoped package, SvelteKit's flushing `handle`.
+  {
+    name: "cdk-nodejs-function",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...HH2, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }),
+      "cdk.json": JSON.stringify({ app: "npx ts-node --prefer-ts-exts bin/app.ts" }),
+      "lib/chat-stack.ts": `import * as path from "node:path";\nimport { Stack } from "aws-cdk-lib";\nimport { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";\n\nexport class ChatStack extends Stack {\n  build() {\n    new NodejsFunction(this, "Chat", { entry: path.join(__dirname, "../lambda/chat.ts"), handler: "main" });\n  }\n}\n`,
+      "src/tracing.ts": TRACING_TS,
+      "lambda/chat.ts": LAMBDA_MAIN("../src/tracing"),
+      "lambda/other.ts": LAMBDA_MAIN("../src/tracing"),
+    },
+  },
+  {
+    name: "paths-alias-scoped",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg(HH2),
+      "serverless.yml": SERVERLESS_YML,
+      "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@obs/*": ["packages/obs/src/*"] } } }),
+      "packages/obs/src/tracing.ts": TRACING_TS,
+      "src/chat.ts": LAMBDA_MAIN("@obs/tracing"),
+    },
+  },
+  {
+    name: "sveltekit-handle-flushes",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0" }, { type: "module" }),
+      "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`,
+      "src/lib/tracing.ts": TRACING_TS,
+      "src/hooks.server.ts": `import type { Handle } from "@sveltejs/kit";\nimport { tracer } from "$lib/tracing";\n\nexport const handle: Handle = async ({ event, resolve }) => {\n  const response = await resolve(event);\n  await tracer.forceFlush();\n  return response;\n};\n`,
+      "src/routes/api/chat/+server.ts": `import { tracer } from "$lib/tracing";\n\nexport async function POST({ request }: { request: Request }) {\n  tracer.enrichSession({ metadata: { url: request.url } });\n  return new Response(await tracer.startSpan("answer", async () => request.url));\n}\n`,
+    },
+  },
   // ---- the platforms' forms of the flush ----
   {
     name: "firebase-v2-on-request",
@@ -481,6 +516,24 @@ const EXPECTATIONS: readonly Expectation[] = [
     },
   },
   {
+    name: "CDK: lambda/chat.ts, the NodejsFunction's entry with handler \"main\", gets the flush; lambda/other.ts, no stack's, is left alone (fix-blind12)",
+    check: () => {
+      expect(out("cdk-nodejs-function", "lambda/chat.ts")).toMatch(TRY_FINALLY_FLUSH);
+      expect(out("cdk-nodejs-function", "lambda/other.ts")).toBe(input("cdk-nodejs-function", "lambda/other.ts"));
+    },
+  },
+  {
+    name: "a tracer imported through a tsconfig paths alias @obs/* is followed: the configured main gets the flush (fix-blind12)",
+    check: () => {
+      expect(out("paths-alias-scoped", "src/chat.ts")).toMatch(TRY_FINALLY_FLUSH);
+      expect(out("paths-alias-scoped", "packages/obs/src/tracing.ts")).toBe(TRACING_TS);
+    },
+  },
+  {
+    name: "SvelteKit on Vercel whose hooks.server.ts handle flushes after resolve(event): the route is left alone (fix-blind12)",
+    check: () => expect(out("sveltekit-handle-flushes", "src/routes/api/chat/+server.ts")).toBe(input("sveltekit-handle-flushes", "src/routes/api/chat/+server.ts")),
+  },
+  {
     name: "Firebase v2 onRequest: sessionStart → createSession, and await tracer.forceFlush() before res.json",
     check: () => {
       const text = out("firebase-v2-on-request", "src/index.ts");
@@ -583,6 +636,11 @@ const SHIMS = [
   `declare module "@acme/tracing" { export const tracer: import("honeyhive").HoneyHiveTracer; }`,
   `interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }`,
   `declare const Deno: { serve(handler: (request: Request) => Promise<Response>): void };`,
+  `declare module "@obs/tracing" { export const tracer: import("honeyhive").HoneyHiveTracer; }`,
+  `declare module "$lib/tracing" { export const tracer: import("honeyhive").HoneyHiveTracer; }`,
+  `declare module "aws-cdk-lib" { export class Stack {} }`,
+  `declare module "aws-cdk-lib/aws-lambda-nodejs" { export class NodejsFunction { constructor(scope: unknown, id: string, props?: { entry?: string; handler?: string }); } }`,
+  `declare module "@sveltejs/kit" { export type Handle = (input: { event: unknown; resolve: (event: unknown) => Promise<Response> }) => Promise<Response>; }`,
 ];
 
 describe("blind 12: migrate on serverless platforms, deployment configuration and project layouts", () => {

@@ -64,12 +64,10 @@ const UNTOUCHED = ["01", "02", "06", "11", ...LOOKALIKES];
 
 /**
  * Shapes written for 1.x (their package.json says `honeyhive` ^0.x/^1.x) that the 2.x set (`migrate`
- * without `--from 1`) leaves alone, which is right, but without a word: the report names no `--from 1`
- * (codemods/cli/report.ts:119 `formatSummary` and the JSON report's fields; codemods/cli/migrate.ts:482
- * prints only that), so a user who forgot the flag reads "0 changed" on a 1.x code base. An engine (CLI)
- * defect, left: a fix adds a hint (and turns the check below red).
+ * without `--from 1`) leaves alone, which is right; the report then names the files that use 1.x APIs and
+ * the command to run (codemods/cli/uses-1x.ts, report.ts `uses1x`; was a KNOWN defect, fixed by fix-blind12).
  */
-const SILENT_ON_1X = ["03", "04", "12"];
+const ON_1X = ["03", "04", "12"];
 
 describeExpectedShapes({ shapesDir: SHAPES_DIR, expectedDir: EXPECTED_DIR, shapes: SHAPES, known: KNOWN, knownUnmarked: KNOWN_UNMARKED, not1x: NOT_1X, minShapes: 13 }, byName);
 
@@ -112,12 +110,17 @@ describe("what each shape's migration does", () => {
     expect(text).toContain("await api.events.createEventBatch({");
   });
 
-  it("known defect: the 2.x set is silent on the 1.x shapes (no change, and no hint to run --from 1)", () => {
-    for (const prefix of SILENT_ON_1X) {
+  it("the 2.x set on the 1.x shapes changes nothing and names the files to run --from 1 on; the other shapes get no such hint", () => {
+    for (const prefix of ON_1X) {
       const run = shape(prefix, "2x");
       expect(changedFiles(run), prefix).toEqual({});
-      expect(Object.keys(run.report).sort(), `${prefix}: the report has a hint now? drop SILENT_ON_1X`).toEqual(["files", "summary", "transforms", "version"]);
+      expect(run.report.uses1x, prefix).toEqual({ files: Object.keys(changes(prefix)), command: "honeyhive migrate --from 1" });
+      // --from 1 migrates them: no hint then.
+      expect(shape(prefix, "from1").report.uses1x, prefix).toBeUndefined();
     }
+    for (const prefix of UNTOUCHED) expect(shape(prefix, "2x").report.uses1x, prefix).toBeUndefined();
+    // 05 imports this SDK's names only.
+    expect(shape("05", "2x").report.uses1x).toBeUndefined();
   });
 
   it("05 a Convex action building a NodeSDK to HoneyHive per call: a marker asks to build the pipeline once; the PostHog twin (07) stays as it is", () => {

@@ -35,20 +35,11 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // (frameworks/server-adapters-config.ts `svelteKitAdapterPlatform`, `remixHostPlatform`), with look-alikes added for both
 // (adapter-node, adapter-auto without a host file, @remix-run/express); Supabase Edge Functions as a platform
 // (platforms/supabase-edge-functions.ts, bun-deno.ts `platform`), with a Deno Deploy server and a `_shared` module as look-alikes.
-const KNOWN: readonly Known[] = [
-  {
-    rule: FLUSH_RULE,
-    kind: "miss",
-    match: "CDK NodejsFunction",
-    reason: "not read: a CDK stack's `new NodejsFunction(this, id, { entry, handler })` names the file by `entry` (often path.join(__dirname, …), relative to the stack file) and the export by a bare `handler: \"main\"`; analysis/knowledge/frameworks/lambda-functions-config.ts:26 CONFIG_FILES / :36 HANDLER_ENTRY / :108 configFilesIn read only fixed config file names (and SST's stacks/ folder) and `<path>.<name>` entries, and a stack file may be anywhere (lib/, bin/)",
-  },
-  {
-    rule: FLUSH_RULE,
-    kind: "miss",
-    match: "@obs/*",
-    reason: "engine: a tsconfig `paths` alias that looks like a scoped package (`@obs/tracing`) is not a project module: analysis/settings.ts:101 `isLocalModule` knows `@/`, `~/`, `#`, `$lib/` by text only, and analysis/project-modules.ts:888 `isProjectModule` then asks only the workspace's package names, never the nearest tsconfig's `paths`, so the imported tracer is not followed (the same import through `@/…` or a relative path is reported)",
-  },
-];
+// fix-blind12 fixed the last two (a CDK stack's NodejsFunction, frameworks/lambda-functions-config.ts `cdkHandlersOf`; a
+// `paths` alias shaped like a scoped package, project-modules.ts `isProjectModule`) and added, with look-alikes: CDK's
+// lambda.Function, SvelteKit's flushing `handle` hook (two quiet cases that were false reports), Next.js middleware (reported:
+// it runs before the route) and an ambient `declare const Deno` (bindings.ts `isGlobal`).
+const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
@@ -227,6 +218,20 @@ const SUPABASE = {
   "supabase/functions/_shared/tracing.ts": `import { HoneyHiveTracer } from "npm:honeyhive@2";\n\nexport const tracer = HoneyHiveTracer.init({ apiKey: Deno.env.get("HH_API_KEY"), project: "support" });\n`,
   "supabase/functions/deno.json": JSON.stringify({ imports: { honeyhive: "npm:honeyhive@2" } }),
 };
+/** A SvelteKit app on Vercel (adapter-vercel) whose hooks.server.ts is `hooks`; the route is SVELTE_ROUTE. */
+const svelteOnVercel = (hooks: string): Record<string, string> => ({
+  "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0" }, { type: "module" }),
+  "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`,
+  "src/lib/tracing.ts": TRACING_TS,
+  "src/hooks.server.ts": hooks,
+});
+const SVELTE_ROUTE = `import { tracer } from "$lib/tracing";
+
+export async function POST({ request }: { request: Request }) {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await tracer.startSpan("answer", async () => request.url));
+}
+`;
 const NEXT_VERCEL = { "package.json": pkg({ ...HH, next: "^15.1.0", react: "^19.0.0" }), "vercel.json": JSON.stringify({ framework: "nextjs" }), "lib/tracing.ts": TRACING_TS };
 const NEXT_SELF_HOSTED = {
   "package.json": pkg({ ...HH, next: "^15.1.0", react: "^19.0.0" }, { scripts: { build: "next build", start: "next start" } }),
@@ -262,6 +267,15 @@ export const lambdaHandler = async (event, context) => {
     c("CDK NodejsFunction({ entry: lambda/chat.ts, handler: \"main\" }) in lib/chat-stack.ts", lambdaNamed("main", "../src/tracing"), {
       filename: "lambda/chat.ts",
       files: { "package.json": pkg({ ...HH, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }), "cdk.json": JSON.stringify({ app: "npx ts-node bin/app.ts" }), "lib/chat-stack.ts": CDK_STACK, "src/tracing.ts": TRACING_TS },
+    }),
+    c("CDK lambda.Function({ handler: \"index.main\", code: lambda.Code.fromAsset(\"lambda\") }) in lib/chat-stack.ts", lambdaNamed("main", "../src/tracing"), {
+      filename: "lambda/index.ts",
+      files: {
+        "package.json": pkg({ ...HH, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }),
+        "cdk.json": JSON.stringify({ app: "npx ts-node bin/app.ts" }),
+        "lib/chat-stack.ts": CDK_STACK.replace(/new NodejsFunction\(this, "Chat", \{[^}]*\}\);/, `new lambda.Function(this, "Chat", { runtime: lambda.Runtime.NODEJS_20_X, handler: "index.main", code: lambda.Code.fromAsset("lambda") });`),
+        "src/tracing.ts": TRACING_TS,
+      },
     }),
     c("SST v3 sst.config.ts: new sst.aws.Function(\"Chat\", { handler: \"packages/functions/src/chat.main\" }) in a workspace", lambdaNamed("main", "@acme/tracing"), {
       filename: "packages/functions/src/chat.ts",
@@ -477,6 +491,16 @@ Deno.serve(async (req: Request) => {
   return Response.json({ answer: await tracer.startSpan("answer", async () => message) });
 });
 `, { filename: "supabase/functions/chat/index.ts", files: SUPABASE }),
+    // `declare const Deno` only types the runtime's global (as `declare const awslambda` does): not a binding (fix-blind12).
+    c("Supabase edge function with an ambient `declare const Deno` before Deno.serve", `import { tracer } from "../_shared/tracing.ts";
+
+declare const Deno: { serve(handler: (req: Request) => Promise<Response>): void };
+
+Deno.serve(async (req: Request) => {
+  tracer.createSession({ sessionName: "chat" });
+  return Response.json({ answer: await tracer.startSpan("answer", async () => req.url) });
+});
+`, { filename: "supabase/functions/chat/index.ts", files: SUPABASE }),
     // ---- Frameworks deployed serverless ----
     c("Next.js route handler app/api/chat/route.ts in a project with vercel.json", `import { tracer } from "@/lib/tracing";
 
@@ -538,6 +562,38 @@ export async function POST({ request }: { request: Request }) {
       filename: "src/routes/api/chat/+server.ts",
       files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-auto": "^3.3.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-auto";\n\nexport default { kit: { adapter: adapter() } };\n`, "vercel.json": "{}", "src/lib/tracing.ts": TRACING_TS },
     }),
+    // A hook that runs before the route cannot flush what the route records: SvelteKit's `handle` flushing before
+    // `resolve(event)`, one that does not wait for the flush, and Next.js middleware (it runs before the route and
+    // returns before it; the route's spans are not yet recorded).
+    c("SvelteKit on Vercel whose hooks.server.ts handle flushes before resolve(event)", SVELTE_ROUTE, {
+      filename: "src/routes/api/chat/+server.ts",
+      files: svelteOnVercel(`import type { Handle } from "@sveltejs/kit";\nimport { tracer } from "$lib/tracing";\n\nexport const handle: Handle = async ({ event, resolve }) => {\n  await tracer.forceFlush();\n  return resolve(event);\n};\n`),
+    }),
+    c("SvelteKit on Vercel whose hooks.server.ts handle starts a flush after resolve without awaiting it", SVELTE_ROUTE, {
+      filename: "src/routes/api/chat/+server.ts",
+      files: svelteOnVercel(`import type { Handle } from "@sveltejs/kit";\nimport { tracer } from "$lib/tracing";\n\nexport const handle: Handle = async ({ event, resolve }) => {\n  const response = await resolve(event);\n  void tracer.forceFlush();\n  return response;\n};\n`),
+    }),
+    c("SvelteKit on Vercel whose hooks.server.ts of another app flushes (apps/other)", SVELTE_ROUTE, {
+      filename: "apps/web/src/routes/api/chat/+server.ts",
+      files: {
+        ...Object.fromEntries(Object.entries(svelteOnVercel("export {};\n")).map(([path, text]) => [`apps/web/${path}`, text])),
+        "apps/other/src/hooks.server.ts": `import { tracer } from "./lib/tracing";\n\nexport async function handle({ event, resolve }) {\n  const response = await resolve(event);\n  await tracer.forceFlush();\n  return response;\n}\n`,
+      },
+    }),
+    c("Next.js route on Vercel beside a middleware.ts that flushes (middleware runs before the route)", `import { tracer } from "@/lib/tracing";
+
+export async function POST(request: Request) {
+  tracer.createSession({ sessionName: "chat" });
+  return Response.json({ answer: await tracer.startSpan("answer", async () => request.url) });
+}
+`, {
+      filename: "app/api/chat/route.ts",
+      files: {
+        ...NEXT_VERCEL,
+        "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }),
+        "middleware.ts": `import { NextResponse, type NextRequest } from "next/server";\nimport { tracer } from "@/lib/tracing";\n\nexport async function middleware(request: NextRequest) {\n  const response = NextResponse.next();\n  await tracer.forceFlush();\n  return response;\n}\n`,
+      },
+    }),
     c("React Router 7 action on Netlify (@netlify/vite-plugin-react-router)", `import type { Route } from "./+types/chat";
 import { tracer } from "../tracing.server";
 
@@ -576,6 +632,42 @@ export const chat = onCall(async (request) => {
     }),
   ];
   const quiet: Case[] = [
+    c("a Supabase function folder whose module defines its own Deno object (a real binding, not the runtime's)", `import { tracer } from "../_shared/tracing.ts";
+
+const Deno = { serve(handler: (req: Request) => Promise<Response>) { return handler; } };
+
+export const handler = Deno.serve(async (req: Request) => {
+  tracer.createSession({ sessionName: "chat" });
+  return Response.json({ answer: await tracer.startSpan("answer", async () => req.url) });
+});
+`, { filename: "supabase/functions/chat/index.ts", files: SUPABASE }),
+    // Look-alikes of the CDK stack and the `paths` alias (fix-blind12): a stack that names another file, the same stack
+    // without cdk.json, and a scoped package no `paths` key names (a `"*"` key is a fallback for every name, not an alias).
+    c("CDK stack whose NodejsFunction entry is lambda/other.ts: lambda/chat.ts's `main` is no handler", lambdaNamed("main", "../src/tracing"), {
+      filename: "lambda/chat.ts",
+      files: { "package.json": pkg({ ...HH, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }), "cdk.json": JSON.stringify({ app: "npx ts-node bin/app.ts" }), "lib/chat-stack.ts": CDK_STACK.replace("../lambda/chat.ts", "../lambda/other.ts"), "src/tracing.ts": TRACING_TS },
+    }),
+    c("a CDK-shaped stack in lib/ of a project without cdk.json (no CDK app)", lambdaNamed("main", "../src/tracing"), {
+      filename: "lambda/chat.ts",
+      files: { "package.json": pkg(HH), "lib/chat-stack.ts": CDK_STACK, "src/tracing.ts": TRACING_TS },
+    }),
+    c("a configured Lambda imports @obs/tracing, a published package: the tsconfig's paths alias only @lib/*", `import { tracer } from "@obs/tracing";
+
+export const main = async (event: { body: string }) => {
+  tracer.createSession({ sessionName: "chat" });
+  return { statusCode: 200, body: event.body };
+};
+`, {
+      filename: "apps/api/src/chat.ts",
+      files: {
+        ...PNPM_WORKSPACE_ROOT,
+        "apps/api/package.json": JSON.stringify({ name: "@acme/api", private: true, dependencies: { ...HH, "@obs/tracing": "^1.0.0" } }),
+        "apps/api/serverless.yml": SERVERLESS_YML,
+        "apps/api/tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@lib/*": ["src/lib/*"], "*": ["types/*"] } } }),
+        "apps/api/node_modules/@obs/tracing/package.json": JSON.stringify({ name: "@obs/tracing", main: "index.js" }),
+        "apps/api/node_modules/@obs/tracing/index.js": TRACING_TS,
+      },
+    }),
     c("serverless.yml's src/chat.main flushes in finally", `import type { APIGatewayProxyEventV2 } from "aws-lambda";
 import { tracer } from "./lib/tracing";
 
@@ -783,6 +875,16 @@ export async function POST({ request }: { request: Request }) {
 `, {
       filename: "src/routes/api/chat/+server.ts",
       files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0", "@vercel/functions": "^1.5.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
+    }),
+    // SvelteKit runs every request through hooks.server.ts `handle`, which awaits the route's response at
+    // `resolve(event)` (kit.svelte.dev/docs/hooks#Server-hooks-handle): a flush awaited after it covers the app's routes.
+    c("SvelteKit on Vercel whose hooks.server.ts handle awaits resolve(event), then forceFlush", SVELTE_ROUTE, {
+      filename: "src/routes/api/chat/+server.ts",
+      files: svelteOnVercel(`import type { Handle } from "@sveltejs/kit";\nimport { tracer } from "$lib/tracing";\n\nexport const handle: Handle = async ({ event, resolve }) => {\n  const response = await resolve(event);\n  await tracer.forceFlush();\n  return response;\n};\n`),
+    }),
+    c("SvelteKit on Vercel whose hooks.server.ts handle flushes in finally around resolve(event)", SVELTE_ROUTE, {
+      filename: "src/routes/api/chat/+server.ts",
+      files: svelteOnVercel(`import type { Handle } from "@sveltejs/kit";\nimport { tracer } from "$lib/tracing";\n\nexport const handle: Handle = async ({ event, resolve }) => {\n  try {\n    return await resolve(event);\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`),
     }),
     c("a Remix app served by Express (@remix-run/express): loaders run in a long-running server", `import type { LoaderFunctionArgs } from "@remix-run/node";
 import { tracer } from "~/tracing.server";

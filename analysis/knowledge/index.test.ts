@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { FRAMEWORKS, PLATFORMS, activeDescriptorsFor, frameworkById, indexedDescriptorsFor, knowledgeIndex } from "./index.js";
 
@@ -11,6 +12,18 @@ describe("the knowledge registry", () => {
     ]);
     for (const platform of used) expect(PLATFORMS).toContain(platform);
     expect(PLATFORMS.every((platform) => platform.freezesAfterReturn)).toBe(true);
+  });
+
+  it("registers every platform descriptor of platforms/ (a hook may choose one no descriptor names, as aws-lambda.ts does Twilio Functions)", async () => {
+    const folder = new URL("./platforms/", import.meta.url);
+    const files = readdirSync(folder).filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts"));
+    expect(files.length).toBeGreaterThan(9);
+    for (const file of files) {
+      const exported = Object.values((await import(new URL(file, folder).href)) as Record<string, unknown>);
+      const platforms = exported.filter((value): value is { readonly id: string; readonly freezesAfterReturn: unknown } => typeof value === "object" && value !== null && "freezesAfterReturn" in value && "id" in value);
+      // By id: a module may also export a variant of its platform (aws-lambda.ts's streaming one) under the same id.
+      for (const platform of platforms) expect(PLATFORMS.map(({ id }) => id), `${file}: ${platform.id}`).toContain(platform.id);
+    }
   });
 
   it("names only object kinds of the same descriptor in returns and properties", () => {

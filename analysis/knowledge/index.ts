@@ -52,6 +52,7 @@ import { gcpFunctions } from "./platforms/gcp-functions.js";
 import { netlify } from "./platforms/netlify.js";
 import { nextjsServerless } from "./platforms/nextjs-serverless.js";
 import { supabaseEdgeFunctions } from "./platforms/supabase-edge-functions.js";
+import { twilioFunctions } from "./platforms/twilio-functions.js";
 import { vercel as vercelPlatform } from "./platforms/vercel.js";
 import type { CallRegistration, FrameworkDescriptor, GlobalRegistration, ObjectKind, PlatformDescriptor, PluginRegistration } from "./types.js";
 
@@ -134,6 +135,7 @@ export const PLATFORMS: readonly PlatformDescriptor[] = [
   cloudflarePages,
   nextjsServerless,
   supabaseEdgeFunctions,
+  twilioFunctions,
 ];
 
 export interface KnowledgeIndex {

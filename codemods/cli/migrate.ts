@@ -17,6 +17,7 @@ import { MAIN_HELP, migrateHelp } from "./help.js";
 import { TransformPool, WORKER_URL } from "./pool.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
 import { decodeSource, type DecodedSource } from "./decode.js";
+import { uses1xApis } from "./uses-1x.js";
 import { buildJsonReport, formatSummary, plural, type FileError, type FileOutcome, type JsonReport } from "./report.js";
 import { packageVersion } from "./version.js";
 import { updateHoneyhiveRange } from "./update-package.js";
@@ -473,7 +474,9 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   if (writes) runs = writeChanged(runs);
   if (options.updatePackage) updatePackageManifest(io, cwd, writes);
 
-  const report = buildJsonReport(runs.map((run) => run.outcome));
+  // The 2.x set alone on code that uses 1.x APIs changes none of them: the summary says what to run instead.
+  const uses1x = transformSet(options) === TRANSFORMS ? runs.filter((run) => run.candidate !== undefined && uses1xApis(run.candidate.source)).map((run) => run.outcome.path) : [];
+  const report = buildJsonReport(runs.map((run) => run.outcome), uses1x);
   const fileOutputStream = options.json ? io.stderr : io.stdout;
   if (options.dry && !options.list) printFileOutputs(fileOutputStream, runs, options);
   if (options.json) io.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

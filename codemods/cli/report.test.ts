@@ -2,6 +2,20 @@ import { describe, expect, it } from "vitest";
 import { buildJsonReport, formatSummary, type FileOutcome } from "./report.js";
 
 describe("formatSummary", () => {
+  it("names the files that use honeyhive 1.x APIs and the command to run, in the summary and the JSON report (fix-blind12)", () => {
+    const outcomes: FileOutcome[] = [
+      { path: "src/a.ts", status: "unchanged", transforms: [], markers: 0 },
+      { path: "src/b.ts", status: "unchanged", transforms: [], markers: 0 },
+    ];
+    const none = buildJsonReport(outcomes);
+    expect(Object.keys(none)).not.toContain("uses1x");
+    expect(formatSummary(none, { dry: true, elapsedMs: 0 })).not.toContain("1.x");
+    const one = buildJsonReport(outcomes, ["src/a.ts"]);
+    expect(one.uses1x).toEqual({ files: ["src/a.ts"], command: "honeyhive migrate --from 1" });
+    expect(formatSummary(one, { dry: true, elapsedMs: 0 })).toContain("\n1 file uses honeyhive 1.x APIs: run `honeyhive migrate --from 1`\n");
+    expect(formatSummary(buildJsonReport(outcomes, ["src/a.ts", "src/b.ts"]), { dry: false, elapsedMs: 0 })).toContain("\n2 files use honeyhive 1.x APIs: run `honeyhive migrate --from 1`\n");
+  });
+
   it("lists every failure but only the first files with review markers", () => {
     const outcomes: FileOutcome[] = [
       ...Array.from({ length: 25 }, (_, index): FileOutcome => ({

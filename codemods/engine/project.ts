@@ -302,16 +302,16 @@ export function linkProject(
         }
         // A package of the project's workspace (`import { tracer } from "@acme/telemetry"` from apps/api, or
         // `import "@acme/otel"` of a package that registers a pipeline): the same test on the file it names.
-        // Any other bare specifier resolves nothing here (analysis/workspaces.ts).
+        // So is a `paths` alias shaped like a package (`@obs/tracing` under `"@obs/*"`); any other bare specifier resolves nothing here.
         for (const match of text.matchAll(BARE_IMPORT)) {
-          const target = projectModules().resolveWorkspaceImport(match[2]!, from);
+          const target = projectModules().resolveWorkspaceImport(match[2]!, from) ?? projectModules().resolvePathAlias(match[2]!, from);
           if (target === undefined) continue;
           if (match[1] !== undefined ? pipelineModules.has(target) : tracerModules.has(target) || sdkBarrels.has(target) || unlinkedSdkUser(target) || handsOnLinked(target, new Set([target]))) return true;
         }
       }
       // An analyzed module that is not a tracer module exports no tracer.
       const exportsNoTracer = (file: string): boolean => analyzed.has(file) && !tracerModules.has(file) && !sdkBarrels.has(file);
-      return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk, listings, (specifier, fromFile) => projectModules().resolveWorkspaceImport(specifier, fromFile));
+      return mayImportSdkTracer(text, from, options.settings, exportsNoTracer, namesSdk, listings, (specifier, fromFile) => projectModules().resolveWorkspaceImport(specifier, fromFile) ?? projectModules().resolvePathAlias(specifier, fromFile));
     },
   };
 }

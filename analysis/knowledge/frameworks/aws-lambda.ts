@@ -87,18 +87,10 @@ function streamingFunction(api: HandlerHookApi, value: TSESTree.Node): TSESTree.
   }
   if (callee.type !== "MemberExpression") return undefined;
   const { object } = callee;
-  const isRuntimeGlobal = object.type === "Identifier" && object.name === "awslambda" && (api.isGlobal(object) || isAmbientDeclaration(api, object));
+  // `declare const awslambda: …` (how TypeScript code types the runtime's global, which no types package
+  // declares) is no binding: bindings.ts `isGlobal` reads it as the global, as it does `declare const Deno`.
+  const isRuntimeGlobal = object.type === "Identifier" && object.name === "awslambda" && api.isGlobal(object);
   return isRuntimeGlobal && staticName(callee.property, callee.computed) === "streamifyResponse" ? target.arguments[0] : undefined;
-}
-
-/**
- * `declare const awslambda: …` in the file: how TypeScript code types the runtime's global, which no
- * types package declares (AWS's response-streaming docs use the untyped global; TS projects add the
- * ambient declaration). It declares the same global, not a value of the module.
- */
-function isAmbientDeclaration(api: HandlerHookApi, identifier: TSESTree.Identifier): boolean {
-  const def = api.variableOf(identifier)?.defs[0];
-  return def?.type === "Variable" && def.parent?.type === "VariableDeclaration" && def.parent.declare === true;
 }
 
 function isMiddy(api: HandlerHookApi, callee: TSESTree.Node): boolean {

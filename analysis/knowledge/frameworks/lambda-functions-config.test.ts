@@ -2,7 +2,7 @@ import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { useTempProjects } from "../../test-utils/temp-projects.js";
-import { configuredEnvironmentValues, configuredHandlerNames, configuredPreloads as preloadsWithFolders, environmentsOfText, nodeOptionsOfText } from "./lambda-functions-config.js";
+import { cdkAppFileOfText, cdkFunctionsOfText, configuredEnvironmentValues, configuredHandlerNames, configuredPreloads as preloadsWithFolders, environmentsOfText, nodeOptionsOfText } from "./lambda-functions-config.js";
 
 /** The specifiers `configuredPreloads` gives (the folder each resolves against is asserted on its own below). */
 const configuredPreloads = (filename: string, cwd?: string): string[] => preloadsWithFolders(filename, cwd).map((preload) => preload.specifier);
@@ -191,6 +191,73 @@ describe("configuredHandlerNames: a Lambda handler's `<path>.<export>` in the pr
     // A stacks/ folder is read only beside an SST config.
     const plain = project({ ...PACKAGE, "packages/functions/src/": "", "stacks/API.ts": stack });
     expect(configuredHandlerNames(join(plain, "packages", "functions", "src", "chat.ts"))).toEqual([]);
+  });
+
+  it("reads a CDK app's stacks (cdk.json's app file and lib/): NodejsFunction's entry and handler, lambda.Function's asset and handler (fix-blind12)", () => {
+    const stack = [
+      `import * as path from "node:path";`,
+      `import * as lambda from "aws-cdk-lib/aws-lambda";`,
+      `import { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";`,
+      "export class ChatStack extends Stack {",
+      "  constructor(scope: Construct, id: string) {",
+      "    super(scope, id);",
+      `    new NodejsFunction(this, "Chat", { entry: path.join(__dirname, "../lambda/chat.ts"), handler: "main", bundling: { minify: true } });`,
+      `    new NodejsFunction(this, "Search", { entry: join(__dirname, "..", "lambda", "search.ts") });`,
+      `    new NodejsFunction(this, "Dotted", { entry: "lambda/dotted.ts", handler: "index.run" });`,
+      `    new NodejsFunction(this, "beside");`,
+      `    new lambda.Function(this, "Legacy", { runtime: lambda.Runtime.NODEJS_20_X, handler: "index.main", code: lambda.Code.fromAsset("legacy") });`,
+      `    new lambda.Function(this, "Near", { handler: "src/app.handle", code: lambda.Code.fromAsset(path.join(__dirname, "../near")) });`,
+      `    // new NodejsFunction(this, "Old", { entry: path.join(__dirname, "../lambda/old.ts"), handler: "main" });`,
+      "  }",
+      "}",
+      "",
+    ].join("\n");
+    const root = project({
+      ...PACKAGE,
+      "lambda/": "",
+      "legacy/": "",
+      "near/src/": "",
+      "cdk.json": JSON.stringify({ app: "npx ts-node --prefer-ts-exts bin/app.ts", context: {} }),
+      "bin/app.ts": `import { App } from "aws-cdk-lib";\nimport { NodejsFunction } from "aws-cdk-lib/aws-lambda-nodejs";\nnew NodejsFunction(new App(), "Bin", { entry: path.join(__dirname, "../lambda/bin.ts"), handler: "go" });\n`,
+      "lib/chat-stack.ts": stack,
+      "lib/chat-stack.d.ts": `new NodejsFunction(this, "Typed", { entry: "lambda/typed.ts" });\n`,
+    });
+    const at = (...path: string[]): readonly string[] => configuredHandlerNames(join(root, ...path));
+    expect(at("lambda", "chat.ts")).toEqual(["main"]);
+    // `handler` defaults to "handler"; a value with a dot is used as-is: the export after the last dot.
+    expect(at("lambda", "search.ts")).toEqual(["handler"]);
+    expect(at("lambda", "dotted.ts")).toEqual(["run"]);
+    // No entry: `<defining file>.<id>.ts` beside the stack.
+    expect(at("lib", "chat-stack.beside.ts")).toEqual(["handler"]);
+    // lambda.Function: `<path in the asset>.<export>`, the asset relative to cdk.json's folder or to the stack by __dirname.
+    expect(at("legacy", "index.js")).toEqual(["main"]);
+    expect(at("near", "src", "app.ts")).toEqual(["handle"]);
+    // The app file cdk.json runs is a stack module too.
+    expect(at("lambda", "bin.ts")).toEqual(["go"]);
+    // A commented-out construct, a declaration file, a file no stack names: nothing.
+    expect(at("lambda", "old.ts")).toEqual([]);
+    expect(at("lambda", "typed.ts")).toEqual([]);
+    expect(at("lambda", "other.ts")).toEqual([]);
+    // The same stacks without cdk.json are not a CDK app's: not read.
+    const plain = project({ ...PACKAGE, "lambda/": "", "lib/chat-stack.ts": stack });
+    expect(configuredHandlerNames(join(plain, "lambda", "chat.ts"))).toEqual([]);
+  });
+
+  it("cdkAppFileOfText: the script cdk.json's app command runs, none for another command or no JSON", () => {
+    expect(cdkAppFileOfText(JSON.stringify({ app: "npx ts-node --prefer-ts-exts bin/app.ts" }))).toBe("bin/app.ts");
+    expect(cdkAppFileOfText(JSON.stringify({ app: "node ./bin/app.js" }))).toBe("bin/app.js");
+    expect(cdkAppFileOfText(JSON.stringify({ app: "npx tsx bin/my-app.mts --verbose" }))).toBe("bin/my-app.mts");
+    expect(cdkAppFileOfText(JSON.stringify({ app: "python3 app.py" }))).toBeUndefined();
+    expect(cdkAppFileOfText(JSON.stringify({ output: "cdk.out" }))).toBeUndefined();
+    expect(cdkAppFileOfText("{ not json")).toBeUndefined();
+  });
+
+  it("cdkFunctionsOfText: a `new Function(` that is no CDK Lambda (no Code.fromAsset, no dotted handler) names nothing", () => {
+    expect(cdkFunctionsOfText(`const add = new Function("a", "b", "return a + b");\n`)).toEqual([]);
+    expect(cdkFunctionsOfText(`new lambda.Function(this, "X", { handler: "main", code: lambda.Code.fromAsset("lambda") });\n`)).toEqual([]);
+    expect(cdkFunctionsOfText(`new lambda.Function(this, "X", { handler: "index.main", code: lambda.Code.fromInline("exports.main = () => 1") });\n`)).toEqual([]);
+    // An absolute entry is outside what the project's relative paths can name.
+    expect(cdkFunctionsOfText(`new NodejsFunction(this, "X", { entry: "/opt/app/chat.ts" });\n`)).toEqual([]);
   });
 });
 

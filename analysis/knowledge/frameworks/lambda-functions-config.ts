@@ -70,15 +70,155 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
   const { root } = deploymentOf(filename);
   if (root === undefined) return [];
   const file = absolutePath(filename);
-  const directories = configDirectoriesOf(root, absolutePath(cwd));
-  if (directories.length === 0) return [];
   const found: string[] = [];
-  for (const directory of directories) {
+  for (const directory of configDirectoriesOf(root, absolutePath(cwd))) {
     const names = handlerNamesIn(directory);
     const path = withoutExtension(relative(directory, file).split(sep).join("/"));
     for (const name of names?.get(path) ?? []) if (!found.includes(name)) found.push(name);
   }
+  for (const name of cdkHandlersOf(root, absolutePath(cwd)).get(withoutExtension(file)) ?? []) if (!found.includes(name)) found.push(name);
   return found;
+}
+
+// AWS CDK apps (a `cdk.json` beside the app's package.json, or up to `MAX_LEVELS_UP` above the linted file's root):
+// the stacks name their functions in code, `new NodejsFunction(this, "Chat", { entry: path.join(__dirname,
+// "../lambda/chat.ts"), handler: "main" })` or `new lambda.Function(this, "Chat", { handler: "index.main", code:
+// lambda.Code.fromAsset("lambda") })`. Read as text from the stack modules: the file the `app` command of cdk.json
+// runs (`npx ts-node --prefer-ts-exts bin/app.ts`) and the modules of `lib/` (the layout `cdk init` writes). What
+// the CDK does with them (aws-cdk-lib aws-lambda-nodejs function.d.ts/function.js, 2.104–2.214, and the
+// aws_lambda_nodejs README, docs.aws.amazon.com/cdk/api/v2; checked with the search tool 2026-12-06): `entry` is a path
+// (`path.resolve`d, so a relative string is from the directory the CLI runs in: cdk.json's), defaulting to
+// `<defining file>.<id>.ts` beside the stack; `handler` is the export's name, "handler" by default, and a value with a
+// `.` is used as-is (`index.main`: the export after the last dot); a `lambda.Function`'s `handler` is
+// `<path in the asset>.<export>`. Kept apart from `configFilesIn` (which names configuration files by fixed names
+// and re-reads its folders' listings): this reader walks to cdk.json itself and asks the same `rechecked`/`parsedFile`
+// caches, so a stack edited mid-session is read again after a second.
+const CDK_MARKER = "cdk.json";
+const CDK_STACK_FOLDER = "lib";
+/** A module cdk.json's `app` command runs: the first argument naming a script (`bin/app.ts`, `node bin/app.js`). */
+const CDK_APP_FILE = /(?:^|\s)["']?((?:\.{0,2}\/)?[\w@$./-]+\.[cm]?[jt]s)["']?(?=\s|$)/;
+/** `new NodejsFunction(`, `new lambdaNodejs.NodejsFunction(`, `new lambda.Function(`, `new Function(`: the construct and where its arguments start. */
+const CDK_FUNCTION = /\bnew\s+(?:[\w$]+\.)?(NodejsFunction|Function)\s*\(/g;
+/** A path as stacks write it: `path.join(__dirname, "..", "lambda/chat.ts")` / `resolve(…)`, `` `${__dirname}/../lambda` ``, or a string. */
+const DIRNAME_CALL = /^(?:[\w$]+\.)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*((?:,\s*["'][^"'\n]*["']\s*)*)\)/;
+const DIRNAME_TEMPLATE = /^`\$\{(?:__dirname|import\.meta\.dirname)\}\/([^`$]*)`/;
+const STRING_PATH = /^["'`]([^"'`$\n]+)["'`]/;
+
+/** One function of a stack module: its handler module (relative to `from`: the stack's folder or the app's) and export. */
+interface CdkFunction {
+  readonly from: "stack" | "app";
+  /** The module path, no extension; for a default entry, `.<id>` after the stack file's own name (`from` "stack"). */
+  readonly module: string;
+  readonly besideStack: boolean;
+  readonly name: string;
+}
+
+/** Module path (absolute, no extension) → the export names the CDK app's stacks give it; per root, looked at again after a second. */
+function cdkHandlersOf(root: string, cwd: string): ReadonlyMap<string, readonly string[]> {
+  return projectModules().rechecked(`${root}\0${cwd}`, readCdkHandlers);
+}
+
+function readCdkHandlers(key: string): ReadonlyMap<string, readonly string[]> {
+  const [root, cwd] = key.split("\0") as [string, string];
+  const modules = projectModules();
+  const handlers = new Map<string, string[]>();
+  let directory = root;
+  for (let level = 0; level <= MAX_LEVELS_UP; level += 1) {
+    const entries = modules.listing(directory);
+    if (entries?.get(CDK_MARKER) === "file") {
+      for (const stack of cdkStackFiles(directory, entries)) {
+        for (const fn of modules.parsedFile(stack, cdkFunctionsOfText) ?? []) {
+          const base = fn.from === "app" ? directory : dirname(stack);
+          const module = fn.besideStack ? `${withoutExtension(stack)}${fn.module}` : withoutExtension(join(base, fn.module));
+          addNames(handlers, module, [fn.name]);
+        }
+      }
+    }
+    const parent = dirname(directory);
+    if (parent === directory || directory === cwd || modules.isWorkspaceRoot(directory)) break;
+    directory = parent;
+  }
+  return handlers;
+}
+
+/** The stack modules of the CDK app in `directory`: the file cdk.json's `app` runs, and the modules of `lib/`. */
+function cdkStackFiles(directory: string, entries: ReadonlyMap<string, string>): string[] {
+  const modules = projectModules();
+  const app = modules.parsedFile(join(directory, CDK_MARKER), cdkAppFileOfText);
+  const files = app ? [join(directory, app)] : [];
+  if (entries.get(CDK_STACK_FOLDER) === "directory") {
+    for (const [name, kind] of modules.listing(join(directory, CDK_STACK_FOLDER)) ?? []) {
+      if (kind === "file" && CONFIG_MODULE.test(name) && !name.endsWith(".d.ts")) files.push(join(directory, CDK_STACK_FOLDER, name));
+    }
+  }
+  return [...new Set(files)];
+}
+
+/** The script cdk.json's `app` command runs (`bin/app.ts`), relative to cdk.json; undefined for another command. */
+export function cdkAppFileOfText(text: string): string | undefined {
+  let app: unknown;
+  try {
+    app = (JSON.parse(text) as { app?: unknown } | null)?.app;
+  } catch {
+    return undefined;
+  }
+  const file = typeof app === "string" ? CDK_APP_FILE.exec(app)?.[1] : undefined;
+  return file === undefined ? undefined : normalize(file);
+}
+
+/** The Lambda functions a stack module's text declares (see the comment above `CDK_MARKER`). */
+export function cdkFunctionsOfText(source: string): readonly CdkFunction[] {
+  const text = source.replace(COMMENT_LINE, "");
+  const found: CdkFunction[] = [];
+  for (const match of text.matchAll(CDK_FUNCTION)) {
+    const args = argumentsAt(text, match.index + match[0].length);
+    const handler = /\bhandler\s*:\s*["'`]([^"'`\n]+)["'`]/.exec(args)?.[1];
+    if (match[1] === "NodejsFunction") {
+      const name = handler === undefined ? "handler" : handler.slice(handler.lastIndexOf(".") + 1);
+      const entry = /\bentry\s*:\s*/.exec(args);
+      if (entry) {
+        const path = pathAt(args.slice(entry.index + entry[0].length));
+        if (path) found.push({ ...path, besideStack: false, name });
+        continue;
+      }
+      // No entry: `<defining file>.<id>.ts` beside the stack.
+      const id = /^\s*[\w$.]+\s*,\s*["'`]([\w$.-]+)["'`]/.exec(args)?.[1];
+      if (id !== undefined) found.push({ from: "stack", module: `.${id}`, besideStack: true, name });
+      continue;
+    }
+    // `lambda.Function`: `handler: "<path>.<export>"` inside the asset folder `Code.fromAsset(…)` names.
+    const asset = /\bCode\.fromAsset\(\s*/.exec(args);
+    const dot = handler?.lastIndexOf(".") ?? -1;
+    if (!asset || handler === undefined || dot <= 0) continue;
+    const folder = pathAt(args.slice(asset.index + asset[0].length));
+    if (folder) found.push({ from: folder.from, module: `${folder.module}/${normalize(handler.slice(0, dot))}`, besideStack: false, name: handler.slice(dot + 1) });
+  }
+  return found;
+}
+
+/** The text of a call's arguments, from just after its `(` to the matching `)` (strings are not skipped: paths hold no parentheses). */
+function argumentsAt(text: string, start: number): string {
+  let depth = 1;
+  for (let at = start; at < text.length; at += 1) {
+    const char = text[at];
+    if (char === "(" || char === "{" || char === "[") depth += 1;
+    else if ((char === ")" || char === "}" || char === "]") && --depth === 0) return text.slice(start, at);
+  }
+  return text.slice(start);
+}
+
+/** A path expression at the start of `text`, relative to the stack's folder (`__dirname`) or the app's (a plain string); an absolute one names nothing here. */
+function pathAt(text: string): Pick<CdkFunction, "from" | "module"> | undefined {
+  const call = DIRNAME_CALL.exec(text);
+  if (call) {
+    const parts = [...call[1]!.matchAll(/["']([^"'\n]*)["']/g)].map((part) => part[1]!);
+    return { from: "stack", module: withoutExtension(parts.join("/") || ".") };
+  }
+  const template = DIRNAME_TEMPLATE.exec(text);
+  if (template) return { from: "stack", module: withoutExtension(template[1]!) };
+  const string = STRING_PATH.exec(text);
+  if (string && !string[1]!.startsWith("/")) return { from: "app", module: withoutExtension(string[1]!) };
+  return undefined;
 }
 
 /**
