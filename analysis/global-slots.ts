@@ -21,7 +21,7 @@ import type { AnalysisInput } from "./input.js";
 import { isTracerClass } from "./jsdoc-tracer.js";
 import { FRAMEWORK_PRELOADS } from "./knowledge/instrumentations.js";
 import { nodesOfType } from "./nodes.js";
-import { absolutePath, importedModule, projectModules } from "./project-modules.js";
+import { absolutePath, importedModule, isProjectModule, projectModules } from "./project-modules.js";
 
 /**
  * The global slots a module declares with the SDK's tracer type in `declare global` (`var tracer:
@@ -94,6 +94,8 @@ function globalTracerSlotsLoadedBy(input: AnalysisInput): ReadonlySet<string> {
   };
   const reader = projectModules();
   for (const specifier of getAnalysisContext(input).importedModules) {
+    // A package is no module of the project's (asked from the text, before any resolution).
+    if (!isProjectModule(specifier, input)) continue;
     const imported = importedModule(input, specifier);
     if (!imported) continue;
     add(imported.facts);
