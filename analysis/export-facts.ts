@@ -14,6 +14,7 @@ import { contains, enclosingFunction, isFunctionNode, memberName, moduleScopeOf,
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
+import { globalTracerSlotsOf } from "./global-slots.js";
 import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf, uncachedCreationIn } from "./tracer-init.js";
@@ -173,6 +174,12 @@ export interface ModuleFacts {
    * Read in both scopes (the project pass makes the importers candidates); absent when there is none.
    */
   readonly traceOptionsParameters?: Readonly<Record<string, readonly number[]>>;
+  /**
+   * Global slots the module declares in `declare global { var tracer: HoneyHiveTracer | undefined }` and
+   * fills with a tracer (`globalThis.tracer ??= HoneyHiveTracer.init(…)`): a file that loads the module
+   * reads `globalThis.tracer` as that tracer (analysis/global-slots.ts). Read in both scopes; absent when none.
+   */
+  readonly globalTracerSlots?: readonly string[];
 }
 
 /**
@@ -266,6 +273,7 @@ export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope
     const all = scope === "all";
     const { targets, reExports, sdkReExport, namespaceReExports, commonJs } = collectExports(input);
     const tracerHolders = tracerHoldersOf(input);
+    const globalTracerSlots = globalTracerSlotsOf(input, (node) => getSdkModel(input).isTracerCreation(node));
     const { activatesPipeline, loadsForEffect } = all ? pipelineFactsOf(input) : { activatesPipeline: undefined, loadsForEffect: undefined };
     const withSdk = (facts: ModuleFacts): ModuleFacts => ({
       ...facts,
@@ -275,13 +283,14 @@ export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope
       ...(activatesPipeline !== undefined ? { activatesPipeline } : {}),
       ...(loadsForEffect ? { loadsForEffect } : {}),
       ...(commonJs ? { commonJs } : {}),
+      ...(globalTracerSlots.length > 0 ? { globalTracerSlots } : {}),
     });
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
       return undefined;
     };
     const otelPipeline = otelPipelineOf(input, exportNameOf);
-    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports && activatesPipeline === undefined && !loadsForEffect ? NO_FACTS : withSdk({ exports: {}, reExports });
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports && activatesPipeline === undefined && !loadsForEffect && globalTracerSlots.length === 0 ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
     const initPromiseExports: string[] = [];

@@ -35,6 +35,7 @@ import {
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { mayHaveJsdocTypes } from "./jsdoc.js";
+import { loadsGlobalTracerSlot, readsLoadedGlobalTracer } from "./global-slots.js";
 import { isTracerClass, jsdocTypedTracer } from "./jsdoc-tracer.js";
 import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
@@ -345,7 +346,8 @@ function mayUseSdk(input: AnalysisInput): boolean {
   }
   // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts), or a
   // service injected with a tracer in a field (NestJS: `constructor(private tracing: TracingService)`).
-  return importsSdkThroughBarrel(input) || injectsTracerHolder(input) || importsTracerHolder(input);
+  // `globalThis.tracer` of a slot a module it loads declares and fills (analysis/global-slots.ts).
+  return importsSdkThroughBarrel(input) || injectsTracerHolder(input) || importsTracerHolder(input) || readsLoadedGlobalTracer(input);
 }
 
 /**
@@ -504,6 +506,8 @@ class FileSdkModel implements SdkModel {
   private appContextTracers: Map<AppContextSlot, Map<string, AppSlotStore | undefined>> | undefined;
   /** The writes of each application context slot's form, by name (`slotWrites`). */
   private appSlotWrites: Map<AppContextSlot, ReadonlyMap<string, readonly SlotWrite[]>> | undefined;
+  /** Tracers of global slots another module declares and fills, by slot name; null where none does (`importedGlobalSlotTracer`). */
+  private importedSlotTracers: Map<string, MutableTracer | null> | undefined;
   /** What a function returns, grouped once: asking every function for its returns would be quadratic on large files. */
   private returnsByFunction: Map<FunctionNode, TSESTree.ReturnStatement[]> | undefined;
   /** Undefined while the file has no trace use (most files): `traceUseOf` then answers at once. */
@@ -641,13 +645,14 @@ class FileSdkModel implements SdkModel {
    * module binding (`hh.HoneyHiveTracer`, a barrel), or through an expression rooted in `require(…)` /
    * `import(…)` (no root identifier): a file with none of these (its SDK bindings all other exports,
    * say `import { trace, evaluate } from "honeyhive"`) gets no tracer from the rounds, which would read
-   * every variable's writes to say so.
+   * every variable's writes to say so. A global slot another module fills is a tracer known before them too.
    */
   private mayCreateOrHoldTracer(): boolean {
     if (this.tracerByVariable.size > 0) return true;
     for (const binding of this.bindings.values()) if (binding.kind !== "export" || binding.name === "HoneyHiveTracer") return true;
     const { text } = this.input;
-    return text.includes("require") || text.includes("import(");
+    // `const tracer = globalThis.tracer` of a slot a module it loads fills (analysis/global-slots.ts).
+    return text.includes("require") || text.includes("import(") || readsLoadedGlobalTracer(this.input);
   }
 
   private runTracerRounds(allVariables: readonly Scope.Variable[]): void {
@@ -1006,7 +1011,13 @@ class FileSdkModel implements SdkModel {
       default: {
         // `return globalThis.hhTracer` of a getter that fills it with `globalThis.hhTracer ??= init()`.
         const slot = globalSlotOf(this.input.scopeManager, expression);
-        if (slot !== undefined) return this.globalCacheValue(slot, depth);
+        if (slot !== undefined) {
+          const cached = this.globalCacheValue(slot, depth);
+          if (cached) return cached;
+          // `const tracer = globalThis.tracer` of a slot another module declares and fills.
+          const imported = this.importedGlobalSlotTracer(slot);
+          return imported ? { tracer: imported } : undefined;
+        }
         const tracer = this.tracerOfInternal(expression);
         return tracer ? { tracer } : undefined;
       }
@@ -1048,7 +1059,21 @@ class FileSdkModel implements SdkModel {
       (this.globalSlotTracers ??= new Map()).set(slot, tracer);
       return tracer;
     }
-    return undefined;
+    return this.importedGlobalSlotTracer(slot);
+  }
+
+  /**
+   * The tracer of a global slot another module declares and fills (`declare global { var tracer:
+   * HoneyHiveTracer | undefined }` with `globalThis.tracer ??= HoneyHiveTracer.init(…)`), where this file
+   * loads that module or its framework loads it first (analysis/global-slots.ts). No reference text: the
+   * slot's type admits `undefined`. Asked once per slot.
+   */
+  private importedGlobalSlotTracer(slot: string): MutableTracer | undefined {
+    const known = this.importedSlotTracers?.get(slot);
+    if (known !== undefined) return known ?? undefined;
+    const tracer = loadsGlobalTracerSlot(this.input, slot) ? new MutableTracer(undefined, `globalThis.${slot}`, "init", true, false, this.ast, [], false, undefined, undefined) : null;
+    (this.importedSlotTracers ??= new Map()).set(slot, tracer);
+    return tracer ?? undefined;
   }
 
   /**

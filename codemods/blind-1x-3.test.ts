@@ -41,12 +41,7 @@ const APP = join(FIXTURES_DIR, "blind-1x-3");
 const EXPECTED = join(FIXTURES_DIR, "blind-1x-3-expected");
 
 /** Files whose output differs from the expected one today: defects, each asserted as it is. */
-const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "apps/web/app/api/answer/route.ts": {
-    why: "D6 (the rest): the tracer on `globalThis` typed by another module's `declare global { var honeyhive: HoneyHiveTracer | undefined }` is not resolved, so its calls are marked (startSession(), traceChain(), flush(): 1x-sessions and 1x-flush now mark in a file without an SDK import as 1x-trace-wrappers does) instead of rewritten",
-    today: [`  await tracer.startSession();`, `call forceFlush() instead of 1.x flush() */\n  await tracer.flush();`],
-  },
-};
+const KNOWN: Readonly<Record<string, KnownDefect>> = {};
 
 /** 1.x-only names left without a marker today (each a defect above). */
 const KNOWN_UNMARKED_NAMES: readonly string[] = [];

@@ -2,7 +2,9 @@
 // model does not follow (blind-1x-3 D6: `globalThis.honeyhive`, typed by another module's `declare
 // global`): 1x-trace-wrappers marked its wrapper while 1x-sessions and 1x-flush returned early, leaving
 // startSession() and flush() unmarked (TS2339). All three mark now; a file whose receiver is no 1.x tracer
-// (no 1.x wrapper on it, another library's session) stays as it is.
+// (no 1.x wrapper on it, another library's session) stays as it is. The project here has no module
+// declaring the slot: where the route loads one (or Next.js preloads it), the slot is the tracer and the
+// calls are rewritten (imported-global-slot.test.ts, blind-1x-3).
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTempProjects } from "../../../analysis/test-utils/temp-projects.js";

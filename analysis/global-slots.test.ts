@@ -1,0 +1,65 @@
+// A HoneyHive tracer another module keeps on `globalThis` (issue 15, D6): the declaring module's
+// `globalTracerSlots` fact, and a file that loads it (or whose framework preloads it) reading the slot as a tracer.
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
+import { simpleTraverse } from "@typescript-eslint/typescript-estree";
+import { extractModuleFacts } from "./export-facts.js";
+import { parseAnalysisInput } from "./parse-input.js";
+import { getSdkModel } from "./sdk-model.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
+
+const DEV_CACHE = `import { HoneyHiveTracer } from "honeyhive";\n\ndeclare global {\n  var tracer: HoneyHiveTracer | undefined;\n}\n\nglobalThis.tracer ??= HoneyHiveTracer.init({ project: "p" });\n`;
+const OTEL_LOOKALIKE = `import { trace, type Tracer } from "@opentelemetry/api";\n\ndeclare global {\n  var tracer: Tracer;\n}\n\nglobalThis.tracer ??= trace.getTracer("web");\n`;
+
+const slotsOf = (code: string, path = "/p/src/lib/tracing.ts") => extractModuleFacts(parseAnalysisInput(code, path)).globalTracerSlots;
+
+describe("globalTracerSlots: what a module declares in `declare global` and fills with a tracer", () => {
+  it("lists the Next.js dev-cache slot and a slot filled in Next.js's register()", () => {
+    expect(slotsOf(DEV_CACHE)).toEqual(["tracer"]);
+    const register = `import type { HoneyHiveTracer } from "honeyhive";\ndeclare global {\n  var honeyhive: HoneyHiveTracer | undefined;\n}\nexport async function register() {\n  const { HoneyHiveTracer } = await import("honeyhive");\n  globalThis.honeyhive = await HoneyHiveTracer.init({ project: "p" });\n}\n`;
+    expect(slotsOf(register, "/p/instrumentation.ts")).toEqual(["honeyhive"]);
+  });
+
+  it("lists nothing for OpenTelemetry's Tracer, a declaration never filled, or a fill never declared", () => {
+    expect(slotsOf(OTEL_LOOKALIKE)).toBeUndefined();
+    expect(slotsOf(DEV_CACHE.replace(/globalThis\.tracer \?\?=.*\n/, ""))).toBeUndefined();
+    expect(slotsOf(DEV_CACHE.replace(/declare global \{\n.*\n\}\n/, ""))).toBeUndefined();
+    // Declared with the SDK's type but filled with something else.
+    expect(slotsOf(DEV_CACHE.replace("HoneyHiveTracer.init({ project: \"p\" })", "makeTracer()"))).toBeUndefined();
+  });
+});
+
+describe("a file that loads the declaring module reads the slot as a tracer", () => {
+  const makeProject = useTempProjects("global-slots");
+  const manifest = (deps: Record<string, string>) => JSON.stringify({ name: "web", private: true, dependencies: { honeyhive: "^2.0.0", ...deps } });
+  const ROUTE = `export async function POST(): Promise<Response> {\n  globalThis.tracer?.enrichSession({ metadata: {} });\n  return new Response("ok");\n}\n`;
+  const receiverOf = (root: string, path: string, code: string) => {
+    const input = parseAnalysisInput(code, join(root, path));
+    let receiver: TSESTree.Node | undefined;
+    simpleTraverse(input.ast, {
+      enter(node) {
+        if (node.type === AST_NODE_TYPES.MemberExpression && input.text.slice(...node.range) === "globalThis.tracer") receiver ??= node;
+      },
+    });
+    return getSdkModel(input).tracerOf(receiver!);
+  };
+
+  it("through a side-effect import, a named import and a barrel", () => {
+    const root = makeProject({ "package.json": manifest({}), "lib/tracing.ts": DEV_CACHE, "lib/index.ts": `export * from "./tracing";\n` });
+    expect(receiverOf(root, "app/api/route.ts", `import "../../lib/tracing";\n${ROUTE}`)?.name).toBe("globalThis.tracer");
+    expect(receiverOf(root, "app/api/route.ts", `import { x } from "../../lib/index";\nvoid x;\n${ROUTE}`)?.name).toBe("globalThis.tracer");
+  });
+
+  it("through Next.js's instrumentation.ts, which no file imports, in an app folder without its own package.json", () => {
+    // The route on disk: the project's package.json is found from its folder.
+    const root = makeProject({ "package.json": manifest({ next: "14.2.3" }), "apps/web/instrumentation.ts": DEV_CACHE, "apps/web/app/api/answer/route.ts": ROUTE });
+    expect(receiverOf(root, "apps/web/app/api/answer/route.ts", ROUTE)?.name).toBe("globalThis.tracer");
+  });
+
+  it("not where nothing loads it, nor for OpenTelemetry's Tracer, nor without Next.js for an instrumentation.ts", () => {
+    const root = makeProject({ "package.json": manifest({}), "lib/tracing.ts": DEV_CACHE, "lib/otel.ts": OTEL_LOOKALIKE, "instrumentation.ts": DEV_CACHE, "app/api/route.ts": ROUTE });
+    expect(receiverOf(root, "app/api/route.ts", ROUTE)).toBeUndefined();
+    expect(receiverOf(root, "app/api/route.ts", `import "../../lib/otel";\n${ROUTE}`)).toBeUndefined();
+  });
+});

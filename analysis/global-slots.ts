@@ -1,0 +1,148 @@
+// A HoneyHive tracer kept on `globalThis` by another module (issue 15, D6): the Next.js dev-cache pattern,
+//   declare global { var tracer: HoneyHiveTracer | undefined }
+//   globalThis.tracer ??= HoneyHiveTracer.init(…)
+// in `lib/tracing.ts` (or Next.js's `instrumentation.ts`), read as `globalThis.tracer` in a route.
+//
+// The fact travels in the direction of imports, as every other cross-file fact does: the declaring
+// module's facts list the slot (`globalTracerSlots`, read here from its parse), and a file sees the slot
+// as a tracer where it loads that module (any import, a bare `import "./tracing"` included, and one hop of
+// `export … from` through a barrel), or where its framework loads it before any of its modules
+// (`FRAMEWORK_PRELOADS`: Next.js's `instrumentation.ts`). ESLint and `migrate` read the same facts through
+// analysis/project-modules.ts, so both answer alike with no project-wide scan; a slot declared in a `.d.ts`
+// or a module nothing loads stays unknown.
+import { dirname, join, sep } from "node:path";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { globalSlotOf, unwrapExpression } from "./ast.js";
+import { AttachedCache } from "./attached-cache.js";
+import { getAnalysisContext } from "./context.js";
+import { deploymentOf, projectDependsOn } from "./deployment.js";
+import type { ModuleFacts } from "./export-facts.js";
+import type { AnalysisInput } from "./input.js";
+import { isTracerClass } from "./jsdoc-tracer.js";
+import { FRAMEWORK_PRELOADS } from "./knowledge/instrumentations.js";
+import { nodesOfType } from "./nodes.js";
+import { absolutePath, importedModule, isProjectModule, projectModules } from "./project-modules.js";
+
+/**
+ * The global slots a module declares with the SDK's tracer type in `declare global` (`var tracer:
+ * HoneyHiveTracer | undefined`) and assigns a tracer creation to (`globalThis.tracer ??= HoneyHiveTracer.init(…)`,
+ * `globalThis.tracer = await HoneyHiveTracer.init(…)` in `register()`), in source order. Both are asked:
+ * the declaration alone may type a slot another library fills, and an assignment to an undeclared slot
+ * does not type-check for an importer. `isTracerCreation`: the module's SDK model's (passed in, so this
+ * module does not load sdk-model). Text-gated: a module without `declare global` pays nothing.
+ */
+export function globalTracerSlotsOf(input: AnalysisInput, isTracerCreation: (node: TSESTree.Node) => boolean): readonly string[] {
+  if (!input.text.includes("declare global") || !/\bglobal(?:This)?\./.test(input.text)) return [];
+  const declared = new Set<string>();
+  for (const statement of input.ast.body) {
+    if (statement.type !== AST_NODE_TYPES.TSModuleDeclaration || statement.kind !== "global" || statement.body?.type !== AST_NODE_TYPES.TSModuleBlock) continue;
+    for (const member of statement.body.body) {
+      if (member.type !== AST_NODE_TYPES.VariableDeclaration) continue;
+      for (const declarator of member.declarations) {
+        if (declarator.id.type === AST_NODE_TYPES.Identifier && namesTracerType(input, declarator.id.typeAnnotation?.typeAnnotation)) declared.add(declarator.id.name);
+      }
+    }
+  }
+  if (declared.size === 0) return [];
+  const slots: string[] = [];
+  for (const assignment of nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression)) {
+    const slot = globalSlotOf(input.scopeManager, assignment.left);
+    if (slot !== undefined && declared.has(slot) && !slots.includes(slot) && isTracerCreation(unwrapExpression(assignment.right) ?? assignment.right)) slots.push(slot);
+  }
+  return slots;
+}
+
+/** `HoneyHiveTracer`, `HoneyHiveTracer | undefined` (a union holding it), of the SDK (a type-only import too). */
+function namesTracerType(input: AnalysisInput, type: TSESTree.TypeNode | undefined): boolean {
+  if (type?.type === AST_NODE_TYPES.TSUnionType) return type.types.some((member) => namesTracerType(input, member));
+  return type?.type === AST_NODE_TYPES.TSTypeReference && isTracerClass(input, type.typeName);
+}
+
+const loadedSlots = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.loadedGlobalTracerSlots");
+const NO_SLOTS: ReadonlySet<string> = new Set();
+
+/**
+ * Whether a module the file loads (or its framework loads first) declares `slot` as a global HoneyHive
+ * tracer and fills it (`globalTracerSlots`). Undefined `readModuleFacts` (a module read for another
+ * file): false, one module deep as every cross-file fact.
+ */
+export function loadsGlobalTracerSlot(input: AnalysisInput, slot: string): boolean {
+  return globalTracerSlotsLoadedBy(input).has(slot);
+}
+
+/**
+ * For the SDK model's gate: the file reads `globalThis.<slot>` (or `global.<slot>`) of a slot a module it
+ * loads fills with a tracer. Text first: a file naming no global object reads no module.
+ */
+export function readsLoadedGlobalTracer(input: AnalysisInput): boolean {
+  if (!input.readModuleFacts || !/\bglobal(?:This)?\./.test(input.text)) return false;
+  const slots = globalTracerSlotsLoadedBy(input);
+  if (slots.size === 0) return false;
+  for (const match of input.text.matchAll(/\bglobal(?:This)?\.([A-Za-z_$][\w$]*)/g)) if (slots.has(match[1]!)) return true;
+  return false;
+}
+
+/** The slots of every module the file loads and of its framework's preloads; cached per AST. */
+function globalTracerSlotsLoadedBy(input: AnalysisInput): ReadonlySet<string> {
+  const read = input.readModuleFacts;
+  if (!read) return NO_SLOTS;
+  let slots = loadedSlots.get(input.ast);
+  if (slots) return slots;
+  const found = new Set<string>();
+  const add = (facts: ModuleFacts): void => {
+    for (const slot of facts.globalTracerSlots ?? []) found.add(slot);
+  };
+  const reader = projectModules();
+  for (const specifier of getAnalysisContext(input).importedModules) {
+    // A package is no module of the project's (asked from the text, before any resolution).
+    if (!isProjectModule(specifier, input)) continue;
+    const imported = importedModule(input, specifier);
+    if (!imported) continue;
+    add(imported.facts);
+    // A barrel: `export * from "./tracing"` loads the module it hands on, so its slots too (one hop).
+    for (const reExport of imported.facts.reExports) {
+      const target = reader.resolve(reExport.specifier, imported.path);
+      if (target !== undefined) add(reader.factsOf(target, read));
+    }
+  }
+  for (const path of preloadsOf(input)) add(reader.factsOf(path, read, false, true));
+  slots = found.size === 0 ? NO_SLOTS : found;
+  loadedSlots.set(input.ast, slots);
+  return slots;
+}
+
+/**
+ * The modules the file's framework loads before any of the application's (`FRAMEWORK_PRELOADS`: Next.js's
+ * `instrumentation.ts`), resolved against the app root a route's path shows (the folder holding Next.js's
+ * `app/` or `pages/`, also for an app in a monorepo folder without its own package.json) and the nearest
+ * package root. The file itself excluded.
+ */
+function preloadsOf(input: AnalysisInput): string[] {
+  const reader = projectModules();
+  const file = absolutePath(input.filename);
+  const paths: string[] = [];
+  for (const preload of FRAMEWORK_PRELOADS) {
+    if (!projectDependsOn(input.filename, [preload.dependency])) continue;
+    const packageRoot = deploymentOf(input.filename).root;
+    for (const root of [...appRootsOf(file), ...(packageRoot === undefined ? [] : [packageRoot])]) {
+      for (const specifier of preload.modules) {
+        const path = reader.resolve(specifier, join(root, "package.json"));
+        if (path !== undefined && path !== file && !paths.includes(path)) paths.push(path);
+      }
+    }
+  }
+  return paths;
+}
+
+/** The folders above `file` holding an `app` or `pages` folder on its path (Next.js's routers), nearest first. */
+function appRootsOf(file: string): string[] {
+  const roots: string[] = [];
+  const parts = dirname(file).split(sep);
+  for (let index = parts.length - 1; index > 0; index--) {
+    if (parts[index] !== "app" && parts[index] !== "pages") continue;
+    const above = parts.slice(0, index);
+    roots.push(above.join(sep) || sep);
+    if (above[above.length - 1] === "src") roots.push(above.slice(0, -1).join(sep) || sep);
+  }
+  return roots;
+}
