@@ -63,3 +63,12 @@ it("lost-session-context: at column 0 the statement after the moved one is guard
   expect(output).toContain(`async (request) => {\ntracer.createSession({ sessionName: request.url });\nawait audit(request)\n;[request.id].forEach(track)\n})`);
   expect(() => parse(output)).not.toThrow();
 });
+
+// small-fixes: the flush the fix writes ends as the file's statements do (analysis/rewrite.ts `statementEnd`), the
+// rule's fix and the codemod alike (one fix: rules/fixes-agree); a file that writes semicolons keeps getting one.
+it("lambda-force-flush: the flush before a send follows the file's semicolon style", () => {
+  const handler = `import * as functions from "@google-cloud/functions-framework"\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession()\n  const reply = await answer(req.body)\n  res.json({ reply })\n})\n`;
+  expect(migrate("lambda-force-flush", handler, "index.js")).toContain("  const reply = await answer(req.body)\n  await tracer.forceFlush()\n  res.json({ reply })\n");
+  const withSemicolons = handler.replace(/\)\n/g, ");\n").replace(/(project: "p" \}\)|from "honeyhive"|functions-framework")\n/g, "$1;\n");
+  expect(migrate("lambda-force-flush", withSemicolons, "index.js")).toContain("  await tracer.forceFlush();\n  res.json({ reply });\n");
+});
