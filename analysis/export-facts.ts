@@ -25,7 +25,7 @@ import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { OTEL_COMPONENTS, type OtelRole } from "./knowledge/sdks/opentelemetry.js";
 import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
-import { exportsOtelToHoneyhive } from "./otel-destination.js";
+import { componentDestination, exportsOtelToHoneyhive } from "./otel-destination.js";
 import { NO_FACTS } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { isSdkModule } from "./settings.js";
@@ -42,8 +42,9 @@ export type ExportFact =
    */
   | { readonly kind: "getter"; readonly caching: boolean; readonly async: boolean }
   /**
-   * An OpenTelemetry SDK object (`new NodeSDK(…)`, `new NodeTracerProvider(…)`, a span processor), with
-   * its role; `honeyhive`: the module's pipeline exports to HoneyHive (the test the rules apply in-file).
+   * An OpenTelemetry SDK object (`new NodeSDK(…)`, `new NodeTracerProvider(…)`, a span processor, a trace
+   * exporter), with its role; `honeyhive`: the module's pipeline exports to HoneyHive (the test the rules apply
+   * in-file), for an exporter whose options say where it sends, that place.
    */
   | { readonly kind: "otel"; readonly role: OtelRole; readonly honeyhive: boolean }
   /**
@@ -585,8 +586,8 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     // `export default await HoneyHiveTracer.init(…)`, `module.exports.tracer = HoneyHiveTracer.init(…)`.
     facts.push({ kind: "tracer" });
   } else if (!tracer) {
-    const role = otelRoleOf(input, valueOfTarget(target));
-    if (role) facts.push({ kind: "otel", role, honeyhive: otelSetupOf(input) !== undefined });
+    const otel = otelObjectOf(input, valueOfTarget(target));
+    if (otel) facts.push({ kind: "otel", role: otel.role, honeyhive: otelObjectSendsToHoneyhive(input, otel) });
     const otelTracer = otelTracerOf(input, valueOfTarget(target), module) ?? (fn ? returnedOtelTracerOf(input, fn, module) : undefined);
     if (otelTracer) facts.push(otelTracer);
   }
@@ -717,13 +718,28 @@ function functionOfTarget(target: ExportTarget): FunctionNode | undefined {
 }
 
 /** `new NodeSDK(…)`, `new NodeTracerProvider(…)`, `new BatchSpanProcessor(…)` of the OpenTelemetry packages the profile lists. */
-function otelRoleOf(input: AnalysisInput, value: TSESTree.Node | undefined): OtelRole | undefined {
+/**
+ * `new NodeSDK(…)`, a provider, a span processor, or a trace exporter (knowledge/trace-exporters.ts `TRACE_EXPORTERS`:
+ * the OTLP exporters of OpenTelemetry's packages and @vercel/otel's), with its role.
+ */
+function otelObjectOf(input: AnalysisInput, value: TSESTree.Node | undefined): { readonly role: OtelRole; readonly creation: TSESTree.NewExpression } | undefined {
   const expression = unwrapExpression(value);
   if (expression?.type !== AST_NODE_TYPES.NewExpression) return undefined;
   const origin = getAnalysisContext(input).bindings.originOf(expression.callee);
   if (!origin || origin.path.length !== 1) return undefined;
   const component = OTEL_COMPONENTS.find((candidate) => candidate.export.package === origin.module && candidate.export.name === origin.path[0]);
-  return component && component.role !== "exporter" ? component.role : undefined;
+  return component ? { role: component.role, creation: expression } : undefined;
+}
+
+/**
+ * The `honeyhive` of an `otel` fact: the module's pipeline exports to HoneyHive; for an exporter, its own
+ * destination where its options tell it (an exporter to Honeycomb beside a pipeline to HoneyHive is not
+ * HoneyHive's), else the module's. What flush-calls' facts-first check reads: an importer's flush of an
+ * exported exporter to HoneyHive counts even when its module loads only @vercel/otel (issue 13 small-fixes).
+ */
+function otelObjectSendsToHoneyhive(input: AnalysisInput, otel: { readonly role: OtelRole; readonly creation: TSESTree.NewExpression }): boolean {
+  const own = otel.role === "exporter" ? componentDestination(input, otel.creation) : "unknown";
+  return own === "unknown" ? otelSetupOf(input) !== undefined : own === "honeyhive";
 }
 
 /** The pipeline the module makes, when it exports to HoneyHive (analysis/flush-calls.ts decides, as for a handler's own file). */
@@ -757,7 +773,7 @@ function otelTracerOf(input: AnalysisInput, value: TSESTree.Node | undefined, mo
   const variable = bindings.variableOf(object);
   const def = variable?.defs[0];
   const init = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
-  if (!variable || !init || otelRoleOf(input, init) !== "provider") return undefined;
+  if (!variable || !init || otelObjectOf(input, init)?.role !== "provider") return undefined;
   return { kind: "otelTracer", provider: module.exportNameOf(variable), honeyhive: otelSetupOf(input) !== undefined };
 }
 

@@ -6,7 +6,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, indentationAt, moduleScopeOf } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
-import { nodesOfTypesWithin } from "./nodes.js";
+import { nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
 
 const TEMPLATE_ELEMENT_TYPES = [AST_NODE_TYPES.TemplateElement] as const;
 
@@ -289,6 +289,37 @@ export function semicolonAfter(text: string, previous: Node, next: string): stri
   const declared = previous.type === AST_NODE_TYPES.ExportNamedDeclaration || previous.type === AST_NODE_TYPES.ExportDefaultDeclaration ? previous.declaration : previous;
   if (text.slice(previous.range[0], previous.range[1]).trimEnd().endsWith(";") || (declared && ENDS_WITH_BLOCK.has(declared.type))) return "";
   return ";";
+}
+
+/** The statements that end with `;` unless the file is written without (ASI ends them at the line break). */
+const SEMICOLON_STATEMENTS = [
+  AST_NODE_TYPES.ExpressionStatement,
+  AST_NODE_TYPES.VariableDeclaration,
+  AST_NODE_TYPES.ReturnStatement,
+  AST_NODE_TYPES.ThrowStatement,
+  AST_NODE_TYPES.ImportDeclaration,
+] as const;
+
+/**
+ * How the file ends the statements a fix writes on their own line: `""` where most statements that may end with
+ * `;` do not (standard style, Prettier's `semi: false`), `";"` otherwise (also in a file with none of them). A
+ * statement written before one starting with `(`, `[` or a template still needs its `;` (`continuesPrevious`).
+ */
+export function statementEnd(text: string, program: TSESTree.Program): ";" | "" {
+  let ended = 0;
+  let open = 0;
+  for (const statement of nodesOfTypes(program, SEMICOLON_STATEMENTS)) {
+    // Not the declaration of a `for (const x of …)` head.
+    if (statement.type === AST_NODE_TYPES.VariableDeclaration && !statementListOf(statement.parent) && statement.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
+    if (text.slice(statement.range[0], statement.range[1]).endsWith(";")) ended += 1;
+    else open += 1;
+  }
+  return open > ended ? "" : ";";
+}
+
+/** A statement whose text is `next` would continue the statement before it if that one does not end with `;`. */
+export function continuesPrevious(next: string): boolean {
+  return CONTINUES_PREVIOUS.test(next);
 }
 
 /**

@@ -1473,3 +1473,26 @@ ruleTester.run(`${RULE_NAME}: unbound flush methods`, testedRule, {
     },
   ],
 });
+
+// small-fixes (issue 13): an @vercel/otel exporter exported by a module that loads only @vercel/otel. Its `otel` export
+// fact says where it sends (analysis/export-facts.ts), so the handler's flush of the one to HoneyHive counts; one to
+// another vendor is another pipeline's flush, whatever the module beside it registers.
+describe("small-fixes: the flush of an exporter exported by an @vercel/otel module", () => {
+  const PACKAGE = JSON.stringify({ name: "app", private: true, type: "module", dependencies: { "@vercel/otel": "^1.12.0", "@opentelemetry/api": "^1.9.0" } });
+  const exporterModule = (url: string) =>
+    `import { registerOTel, OTLPHttpJsonTraceExporter } from "@vercel/otel";\nexport const exporter = new OTLPHttpJsonTraceExporter({ url: "${url}" });\nregisterOTel({ serviceName: "bot", traceExporter: exporter });\n`;
+  const HONEYHIVE = "https://api.honeyhive.ai/opentelemetry/v1/traces";
+  const HONEYCOMB = "https://api.honeycomb.io/v1/traces";
+  const handler = (name: string, otel: string, extra: Record<string, string> = {}): Case => ({
+    name,
+    code: `import { trace } from "@opentelemetry/api";\nimport { exporter } from "./otel";\n\nexport const handler = async () => {\n  trace.getTracer("bot").startSpan("answer").end();\n  await exporter.forceFlush();\n  return { statusCode: 200, body: "ok" };\n};\n`,
+    filename: "src/app.ts",
+    files: { "package.json": PACKAGE, "src/otel.ts": otel, ...extra },
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it("quiet: the exporter to HoneyHive is flushed", () => expect(reports(handler("to HoneyHive", exporterModule(HONEYHIVE)))).toBe(0));
+  it("reported: the exported exporter goes to Honeycomb while the module registers a pipeline to HoneyHive", () => {
+    const otel = `import { registerOTel, OTLPHttpJsonTraceExporter } from "@vercel/otel";\nexport const exporter = new OTLPHttpJsonTraceExporter({ url: "${HONEYCOMB}" });\nregisterOTel({ serviceName: "bot", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HONEYHIVE}" }) });\n`;
+    expect(reports(handler("look-alike", otel))).toBe(1);
+  });
+});

@@ -38,7 +38,7 @@ import { getSdkModel } from "../sdk-model.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
-import { dedentLines, freeName, indentedText, indentLines, removeStatement, semicolonInPlaceOf } from "../rewrite.js";
+import { continuesPrevious, dedentLines, freeName, indentedText, indentLines, removeStatement, semicolonInPlaceOf, statementEnd } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
 
@@ -194,6 +194,8 @@ class FlushWriter {
   private readonly nl: string;
   private readonly unit: string;
   private readonly fn: FunctionNode;
+  /** How the file ends a statement on its own line: `""` in code written without semicolons (rewrite.ts `statementEnd`). */
+  private readonly end: ";" | "";
 
   constructor(
     private readonly input: AnalysisInput,
@@ -206,6 +208,7 @@ class FlushWriter {
     this.nl = newlineOf(this.text);
     this.unit = indentUnit(this.text);
     this.fn = flush.handler.function;
+    this.end = statementEnd(this.text, input.ast);
   }
 
   /** The form the platform recommends, as far as it can be written here (else an awaited flush). */
@@ -251,7 +254,7 @@ class FlushWriter {
    */
   beforeResponses(sends: readonly TSESTree.CallExpression[]): boolean {
     const { text, edits } = this;
-    const flushLine = `await ${this.flushCall};`;
+    const flushLine = `await ${this.flushCall}`;
     const isFlush = flushTestOf(this.input);
     const statements = new Map<TSESTree.Statement, TSESTree.CallExpression[]>();
     for (const send of sends) {
@@ -311,11 +314,13 @@ class FlushWriter {
    */
   private flushBefore(statement: TSESTree.Statement, flushLine: string, hoisted: { readonly name: string; readonly value: string } | undefined, indent: string): boolean {
     const parent = statement.parent;
-    const before = (separator: string): string => `${hoisted ? `const ${hoisted.name} = ${hoisted.value};${separator}` : ""}${flushLine}${separator}`;
+    // On lines of their own the file's style ends them, except before a statement that would continue the flush line.
+    const end = continuesPrevious(this.text.slice(statement.range[0], statement.range[1])) ? ";" : this.end;
+    const before = (separator: string, ending: string): string => `${hoisted ? `const ${hoisted.name} = ${hoisted.value}${ending}${separator}` : ""}${flushLine}${ending}${separator}`;
     if (parent?.type === "BlockStatement" || parent?.type === "SwitchCase") {
-      this.edits.insertBefore(statement, before(`${this.nl}${indent}`));
+      this.edits.insertBefore(statement, before(`${this.nl}${indent}`, end));
     } else if (parent && isBodyPosition(parent, statement)) {
-      this.edits.insertBefore(statement, `{ ${before(" ")}`);
+      this.edits.insertBefore(statement, `{ ${before(" ", ";")}`);
       this.edits.insertAfter(statement, " }");
     } else {
       return false;
@@ -386,25 +391,27 @@ class FlushWriter {
 
   /** The statement the finally runs. */
   private flushStatement(form: FlushForm): string {
-    return form.kind === "await" ? `await ${this.flushCall};` : `${form.call}(${this.flushCall});`;
+    return form.kind === "await" ? `await ${this.flushCall}${this.end}` : `${form.call}(${this.flushCall})${this.end}`;
   }
 
   /** `after(() => tracer.forceFlush());` first in the handler (after the statements that set up the tracer). */
   after(form: Extract<FlushForm, { kind: "after" }>): FlushFixKind | undefined {
     const { fn, text, nl, unit, edits } = this;
-    const statement = `${form.call}(() => ${this.flushCall});`;
+    const call = `${form.call}(() => ${this.flushCall})`;
     if (fn.body.type !== "BlockStatement") {
+      const statement = `${call}${this.end}`;
       const arrow = arrowOffset(text, fn as TSESTree.ArrowFunctionExpression);
       if (arrow === undefined) return undefined;
       const indent = indentationAt(text, fn.range[0]);
       const body = fn.body;
       const bodyText = indentedText(body, text, body.range[0], body.range[1], shiftTo(text, body, indent + unit));
       const comments = leadingComments(text, arrow + 2, body.range[0]).map((comment) => `${comment}${nl}${indent}${unit}`);
-      edits.replace([arrow + 2, fn.range[1]], ` {${nl}${indent}${unit}${statement}${nl}${indent}${unit}${comments.join("")}return ${bodyText};${nl}${indent}}`);
+      edits.replace([arrow + 2, fn.range[1]], ` {${nl}${indent}${unit}${statement}${nl}${indent}${unit}${comments.join("")}return ${bodyText}${this.end}${nl}${indent}}`);
     } else {
       const setup = fn.body.body.slice(0, this.flush.statementsBeforeTry);
       const first = fn.body.body[this.flush.statementsBeforeTry];
       const anchor = setup.at(-1);
+      const statement = `${call}${first && continuesPrevious(text.slice(first.range[0], first.range[1])) ? ";" : this.end}`;
       if (anchor) {
         edits.insertAfter(anchor, `${nl}${indentationAt(text, anchor.range[0])}${statement}`);
       } else if (first) {
@@ -487,7 +494,7 @@ class FlushWriter {
       for (const node of leading) this.removeRedundantFlushes(node);
       return true;
     }
-    const flushLine = `await ${this.flushCall};`;
+    const flushLine = `await ${this.flushCall}`;
     const returns = nodesOfType(this.input.ast, AST_NODE_TYPES.ReturnStatement).filter(
       (node) => enclosingFunction(node) === this.fn && leading.some((statement) => rangeContains(statement, node)),
     );
@@ -553,7 +560,7 @@ class FlushWriter {
     const bodyText = indentedText(body, text, body.range[0], body.range[1], shiftTo(text, body, indent + unit + unit));
     // A comment between `=>` and the body goes with the body, on its own line.
     const comments = leadingComments(text, arrow + 2, body.range[0]).map((comment) => `${comment}${this.nl}${indent}${unit}${unit}`);
-    const returned = `${comments.join("")}return ${needsAwait(body) ? "await " : ""}${bodyText};`;
+    const returned = `${comments.join("")}return ${needsAwait(body) ? "await " : ""}${bodyText}${this.end}`;
     this.edits.replace([arrow + 2, this.fn.range[1]], ` ${this.tryFinallyBlock(indent, returned, form)}`);
     return true;
   }

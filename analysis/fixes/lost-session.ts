@@ -58,12 +58,19 @@ function moveBeforeFirstAwait(input: AnalysisInput, found: SessionAfterAwaitInHo
   const lines = statementLines(input.text, statement);
   if (!lines) return undefined;
   const edits = new EditList();
-  edits.insertAt(lineStart(input.text, target.range[0]), input.text.slice(lines.start, lines.end) + newlineOf(input.text));
-  edits.remove([lines.start, lines.end + lineBreakAt(input.text, lines.end).length]);
   // Semicolon-free code: the moved statement now precedes the target, and the one after it its old previous.
   const textOf = (node: TSESTree.Node) => input.text.slice(node.range[0], node.range[1]);
   const guard = semicolonAfter(input.text, statement, textOf(target));
-  if (guard) edits.insertBefore(target, guard);
+  const moved = input.text.slice(lines.start, lines.end) + newlineOf(input.text);
+  const at = lineStart(input.text, target.range[0]);
+  // A target at column 0 starts where the moved lines go: one insertion, so the guard follows them by construction.
+  if (at === target.range[0]) {
+    edits.insertAt(at, moved + guard);
+  } else {
+    edits.insertAt(at, moved);
+    if (guard) edits.insertBefore(target, guard);
+  }
+  edits.remove([lines.start, lines.end + lineBreakAt(input.text, lines.end).length]);
   const next = body.body[to + 1];
   const rejoined = next && semicolonAfter(input.text, body.body[to - 1]!, textOf(next));
   if (rejoined) edits.insertBefore(next, rejoined);

@@ -66,6 +66,17 @@ describe("a receiver from a bare specifier", () => {
   });
 });
 
+// small-fixes (issue 13, the last note's "no test of its own"): with @vercel/otel among the OpenTelemetry packages,
+// `anotherLibrarysModule` (shared.ts) calls a project module that loads only it another library's. Decided here: so
+// it is, whether its pipeline sends to HoneyHive or to another vendor. Such a module cannot hold a 1.x HoneyHiveTracer
+// (it loads neither `honeyhive` nor a module that could hand one on); where its spans go makes them HoneyHive's, not
+// its objects 1.x tracers, and its own `traceFunction()`/`startSession()`/`flush()` are not 1.x's API that 2.x
+// renamed. So --from 1 leaves its calls as they are, with no marker, either way (the rows below); the same module
+// loading the SDK too keeps the markers.
+const vercelOtelModule = (url: string, extra = "") =>
+  `${extra}import { registerOTel, OTLPHttpJsonTraceExporter } from "@vercel/otel";\nconst exporter = new OTLPHttpJsonTraceExporter({ url: "${url}" });\nregisterOTel({ serviceName: "bot", traceExporter: exporter });\nexport class Tracer {\n  static async init() { return new Tracer(); }\n  traceFunction() { return <F>(f: F) => f; }\n  async startSession() { return "s"; }\n  async flush() { await exporter.forceFlush(); }\n}\n`;
+const HONEYHIVE_OTLP = "https://api.honeyhive.ai/opentelemetry/v1/traces";
+
 // The project's own module (look-alike round D3, fix-lookalike-names): one that loads nothing (no SDK, no settings module, no
 // other project module) and whose export facts name no tracer is provably not HoneyHive's; one that loads the SDK or another
 // project module (which may hand on a tracer), or that cannot be read, keeps the markers.
@@ -77,6 +88,9 @@ describe("a receiver from the project's own module", () => {
     "src/wraps.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport class Tracer {\n  static async init() { return HoneyHiveTracer.init({ project: "p" }); }\n}\n`,
     "src/via.ts": `export { Tracer } from "./my-tracer";\nimport "./wraps";\n`,
     "src/workspace.ts": `import { make } from "@acme/obs";\nexport class Tracer {\n  static async init() { return make(); }\n}\n`,
+    "src/to-honeyhive.ts": vercelOtelModule(HONEYHIVE_OTLP),
+    "src/to-honeycomb.ts": vercelOtelModule("https://api.honeycomb.io/v1/traces"),
+    "src/otel-with-sdk.ts": vercelOtelModule(HONEYHIVE_OTLP, `import "honeyhive";\n`),
     "src/mongo.ts": `import { MongoClient } from "mongodb";\nexport class Tracer {\n  static async init() { return new Tracer(); }\n  client = new MongoClient("mongodb://x");\n  traceFunction() { return <F>(f: F) => f; }\n  async startSession() { return "s"; }\n  async flush() {}\n}\n`,
   });
   const script = (specifier: string) => `import { HoneyHiveTracer } from "honeyhive";
@@ -94,6 +108,8 @@ await hh.flush();
     ["a relative import", "./my-tracer"],
     ["a tsconfig paths alias", "@/my-tracer"],
     ["a module loading only another library (mongodb)", "./mongo"],
+    ["a module loading only @vercel/otel, its pipeline sending to HoneyHive", "./to-honeyhive"],
+    ["a module loading only @vercel/otel, its pipeline sending to another vendor", "./to-honeycomb"],
   ])("writes no marker on its class's calls: %s", (_name, specifier) => {
     const output = migrateOwn(specifier);
     expect(output).not.toContain("honeyhive-migrate");
@@ -104,6 +120,7 @@ await hh.flush();
 
   it.each([
     ["a module that loads the SDK", "./wraps"],
+    ["a module loading @vercel/otel and the SDK", "./otel-with-sdk"],
     ["a module that loads another project module", "./via"],
     ["a module that loads a package that may wrap the SDK (a workspace package, unknown here)", "./workspace"],
     ["a module that cannot be read", "./missing"],
