@@ -538,13 +538,17 @@ function importedTracerInEvaluatedCode(
  */
 function heldTracerCallsInEvaluatedCode(input: AnalysisInput, sdk: SdkModel, evaluate: EvaluateModel): Map<TracerDeclaration, EvaluatedTracerCall[]> {
   const found = new Map<TracerDeclaration, EvaluatedTracerCall[]>();
+  // A member read through its class's one instance (`Obs.instance.tracer`) resolves to a tracer of its own that
+  // shares the member's declaration: it is reported as that member.
+  const members = new Map(sdk.tracers.filter((tracer) => tracer.kind === "member").map((tracer) => [tracer.declaration, tracer]));
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const callee = unwrapExpression(call.callee);
     if (callee?.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.MemberExpression) continue;
     const method = memberName(callee);
     if (!isSessionBoundMethod(method)) continue;
-    const tracer = sdk.tracerOf(callee.object);
-    if (tracer?.kind !== "member" || !evaluate.isRunByEvaluate(call)) continue;
+    const resolved = sdk.tracerOf(callee.object);
+    const tracer = resolved && members.get(resolved.declaration);
+    if (tracer === undefined || !evaluate.isRunByEvaluate(call)) continue;
     const calls = found.get(tracer) ?? [];
     calls.push({ call, callee, method });
     found.set(tracer, calls);

@@ -108,12 +108,9 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // lazy import: bindings.ts `lazyImportOfParameter`, sdk-model `lazyImportCallback`; destructured flush:
 //     flush-calls.ts `tracerFlushMethodOf` (unbound: no flush, the rule's `unboundFlush` message says why; bound: a flush by any name).
 // Left: (b) in "Observability.instance.tracer.enrichSession()" below (fix-blind11-holders' part; (f) is in place).
+// The lead, at the merge of both: the last one, an `Obs.instance.tracer` call in evaluated code, resolved to a tracer of
+// its own sharing the member's declaration; evaluate.ts `heldTracerCallsInEvaluatedCode` now reports it as that member.
 const KNOWN: readonly Known[] = [
-  // no-global-tracer-with-evaluate: with (b) and (f) both merged the holder is followed and class-held calls are read,
-  // yet this one is still missed: evaluate.ts:539 heldTracerCallsInEvaluatedCode takes a call whose receiver the SDK
-  // model resolves to a `member` tracer; the static-instance holder's tracer comes back through class-singletons.ts
-  // and is not taken there (not traced further at the merge).
-  { rule: EVALUATE_RULE, kind: "miss", match: "Observability.instance.tracer.enrichSession() inside the evaluated function", reason: "evaluate.ts:539 heldTracerCallsInEvaluatedCode: the static-instance holder's tracer (class-singletons.ts) is not taken" },
 ];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);

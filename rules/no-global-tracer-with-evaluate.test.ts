@@ -999,3 +999,30 @@ await evaluate({ function: (datapoint: { inputs: { q: string } }) => service.ans
     SERVICE("readonly tracer = { enrichSession(_fields: object) {} };", "new ChatService()"),
   ])("quiet: %s", (code) => expect(messages(code)).toEqual([]));
 });
+
+// The lead, at the merge of fix-blind11-holders and fix-blind11-flow: the tracer a class keeps on its one instance
+// (`Observability.instance.tracer`), enriched in the evaluated function itself. Look-alikes: the same holder keeping
+// another library's object; enrichSpan (the datapoint's active span).
+describe("a class singleton's tracer in evaluated code", () => {
+  const SINGLETON = (field: string, call: string) => `${IMPORTS}class Observability {
+  static readonly instance = new Observability();
+  ${field}
+}
+await evaluate({
+  function: async (datapoint: { inputs: { q: string } }) => {
+    Observability.instance.tracer.${call}({ metadata: { q: datapoint.inputs.q } });
+    return { a: datapoint.inputs.q };
+  },
+  dataset: [],
+  name: "singleton",
+});
+`;
+  const messages = (code: string) => lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/eval.ts" }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`);
+  it("reported where the evaluated function enriches the singleton's session", () => {
+    expect(messages(SINGLETON("readonly tracer = HoneyHiveTracer.init();", "enrichSession")).map((message) => message.messageId)).toEqual(["tracerUsedInEvaluated"]);
+  });
+  it.each([
+    SINGLETON("readonly tracer = { enrichSession(_fields: object) {} };", "enrichSession"),
+    SINGLETON("readonly tracer = HoneyHiveTracer.init();", "enrichSpan"),
+  ])("quiet: %s", (code) => expect(messages(code)).toEqual([]));
+});
