@@ -51,6 +51,11 @@ export interface DeliveryRequest {
   body?: string | Uint8Array;
   /** Total time for the whole delivery, retries included. */
   timeoutMs: number;
+  /**
+   * Date.now() when the deadline started counting (when the caller asked for the delivery, if it
+   * queued it: the wait before sending is part of the total); now when absent.
+   */
+  startedAt?: number;
   /** The longest answer read (MAX_RESPONSE_BYTES when absent); a longer one fails the delivery at once. */
   maxResponseBytes?: number;
   /**
@@ -251,7 +256,7 @@ export class HttpTransport {
     if (admission === "reject" && options.respectBreaker !== false) {
       return { ok: false, transient: true, reason: "backend unavailable (circuit open after a failed export)", kind: "circuit-open" };
     }
-    const deadline = Date.now() + request.timeoutMs;
+    const deadline = (request.startedAt ?? Date.now()) + request.timeoutMs;
     const maxAttempts = admission === "send" ? MAX_ATTEMPTS : 1;
     const signal = this.#abort.signal;
     try {
