@@ -8,7 +8,9 @@
 // A call is not sent inside the method that asks for it: building and writing a request is
 // synchronous work, and these calls are made from request paths (createSession() in a middleware).
 // Calls are queued and sent together on the next turn of the event loop, so the caller pays only for
-// queueing.
+// queueing. The call's deadline counts from when it was asked for, not from when it is sent: the wait
+// for the next turn (and the first-time load of node:http) is part of its `timeoutMs`, so an awaited
+// call (acreateSession()) and its request end together.
 import { describeError, outageEnded, serverOrigin, warnOutage, type Logger, createLogger } from "./logger.js";
 import { DEFAULT_TIMEOUT_MS } from "./config.js";
 import { HttpTransport } from "./http-transport.js";
@@ -42,6 +44,8 @@ interface QueuedCall {
   /** The request body, serialized when the call was asked for. */
   json: string | undefined;
   maxResponseBytes: AnswerLimit;
+  /** Date.now() when the call was asked for: its total deadline starts here. */
+  askedAt: number;
   /** Settles the caller's promise with the result of the real call. */
   send: (result: Promise<BackendResult>) => void;
 }
@@ -146,7 +150,7 @@ export class BackendClient {
       // hold a process open; unref'd, a script's last createSession() would never be sent.
       setImmediate(this.#sendQueued);
     }
-    this.#queued.push({ method, path, json, maxResponseBytes, send: send as QueuedCall["send"] });
+    this.#queued.push({ method, path, json, maxResponseBytes, askedAt: Date.now(), send: send as QueuedCall["send"] });
     this.#pending.add(call);
     void call.finally(() => this.#pending.delete(call));
     return call;
@@ -155,7 +159,7 @@ export class BackendClient {
   readonly #sendQueued = (): void => {
     const queued = this.#queued;
     this.#queued = [];
-    for (const { method, path, json, maxResponseBytes, send } of queued) send(this.#send(method, path, json, maxResponseBytes));
+    for (const { method, path, json, maxResponseBytes, askedAt, send } of queued) send(this.#send(method, path, json, maxResponseBytes, askedAt));
   };
 
   /**
@@ -175,7 +179,7 @@ export class BackendClient {
     return drained && !failed;
   }
 
-  async #send<T>(method: HttpMethod, path: string, json: string | undefined, maxResponseBytes: AnswerLimit): Promise<BackendResult<T>> {
+  async #send<T>(method: HttpMethod, path: string, json: string | undefined, maxResponseBytes: AnswerLimit, askedAt: number): Promise<BackendResult<T>> {
     const delivery = await this.#transport.deliver(
       {
         method,
@@ -187,6 +191,7 @@ export class BackendClient {
         },
         body: json,
         timeoutMs: this.#timeoutMs,
+        startedAt: askedAt,
         maxResponseBytes: maxResponseBytes === "discard" ? undefined : maxResponseBytes,
         discardAnswer: maxResponseBytes === "discard",
       },

@@ -1790,6 +1790,43 @@ report({ untraced, traced });
   }
 });
 
+// docs/sdk.md, Guarantees: "one pool per backend origin for the whole process … at most 16 sockets". An
+// ES module app whose CommonJS helper require()s honeyhive loads both builds; each copy kept its own
+// pools, so the two opened up to 32 sockets to one hung backend.
+it("an ES module app with a CommonJS helper: both builds share one pool per origin, at most 16 sockets", () =>
+  withBackend(async (backend) => {
+    backend.inject({ mode: "hang" });
+    mkdirSync(join(project.directory, "modules"), { recursive: true });
+    writeFileSync(
+      join(project.directory, "modules", "pool-helper.cjs"),
+      `const { HoneyHiveTracer } = require("honeyhive");
+exports.sessions = (count) => Promise.all(Array.from({ length: count }, (_, i) =>
+  HoneyHiveTracer.init({ project: "helper", timeoutMs: 2500 }).acreateSession({ sessionName: "helper-" + i })));
+`,
+    );
+    let mostOpen = 0;
+    const watch = setInterval(() => (mostOpen = Math.max(mostOpen, backend.openConnections)), 5);
+    try {
+      const run = await runProgram(
+        "modules/pool-shared.mjs",
+        `import { HoneyHiveTracer } from "honeyhive";
+import helper from "./pool-helper.cjs";
+// 20 session calls from each copy of the package, all held by a backend that never answers.
+const mine = Array.from({ length: 20 }, (_, i) =>
+  HoneyHiveTracer.init({ project: "app", timeoutMs: 2500 }).acreateSession({ sessionName: "app-" + i }));
+await Promise.all([...mine, helper.sessions(20)]);
+report({ done: true });
+`,
+        { HH_API_URL: backend.url },
+      );
+      expectCleanRun(run);
+    } finally {
+      clearInterval(watch);
+    }
+    // 40 calls in flight: the one pool is full, and never beyond its bound.
+    expect(mostOpen).toBe(16);
+  }));
+
 // What the programs found that the docs promise and the SDK did not do. A case listed in KNOWN is
 // asserted to fail (a fix turns it red: then delete the entry); every other case must hold.
 interface Known {

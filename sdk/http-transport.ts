@@ -8,14 +8,15 @@
 //   overloaded, new deliveries are not attempted until a backoff has passed; then one single-attempt
 //   probe decides whether the backend is back.
 // - Connections are reused: one keep-alive agent per origin, shared by every tracer and client of the
-//   process (evaluate() creates one tracer per datapoint), bounded in sockets, destroyed when its last
-//   user closes.
+//   process (evaluate() creates one tracer per datapoint), by both builds of the package too, bounded
+//   in sockets, destroyed when its last user closes.
 // - A tracer's sockets never keep a process alive on their own: an application that ends gets its
 //   spans flushed on "beforeExit" (exit-flush.ts) within a short budget, not a hung request's lifetime.
 // node:http and node:https are loaded on the first request, not when the SDK is imported.
 import type { Agent, IncomingHttpHeaders, RequestOptions } from "node:http";
 import type { ClientRequest } from "node:http";
 import { redact } from "./logger.js";
+import { processSlot } from "./process-slot.js";
 
 /** Attempts of one delivery at most (the first one included). */
 export const MAX_ATTEMPTS = 5;
@@ -50,6 +51,11 @@ export interface DeliveryRequest {
   body?: string | Uint8Array;
   /** Total time for the whole delivery, retries included. */
   timeoutMs: number;
+  /**
+   * Date.now() when the deadline started counting (when the caller asked for the delivery, if it
+   * queued it: the wait before sending is part of the total); now when absent.
+   */
+  startedAt?: number;
   /** The longest answer read (MAX_RESPONSE_BYTES when absent); a longer one fails the delivery at once. */
   maxResponseBytes?: number;
   /**
@@ -127,12 +133,27 @@ interface SharedAgent {
   request: (url: URL, options: RequestOptions) => ClientRequest;
 }
 
-/** One keep-alive agent per origin for the whole process, counted by its users. */
+/**
+ * One keep-alive agent per origin for the whole process, counted by its users. The shape is shared by
+ * every copy of the package in the process (see below): change it only by adding fields.
+ */
 interface Pool {
   users: number;
   ready: Promise<SharedAgent>;
 }
-const pools = new Map<string, Pool>();
+/**
+ * The pools live in the process-wide slot (process-slot.ts), not in a module variable: with the ES
+ * module and the CommonJS builds both loaded, a module variable would give each copy its own agent per
+ * origin, twice MAX_SOCKETS_PER_ORIGIN sockets to one backend.
+ */
+const { pools } = processSlot<{ pools: Map<string, Pool> }>(
+  "honeyhive.httpPools",
+  () => ({ pools: new Map() }),
+  (slot) => {
+    slot.pools ??= new Map();
+    return slot as { pools: Map<string, Pool> };
+  },
+);
 
 /** Counted synchronously, so a release racing with an acquire never destroys a pool in use. */
 function acquirePool(origin: string): Pool {
@@ -235,7 +256,7 @@ export class HttpTransport {
     if (admission === "reject" && options.respectBreaker !== false) {
       return { ok: false, transient: true, reason: "backend unavailable (circuit open after a failed export)", kind: "circuit-open" };
     }
-    const deadline = Date.now() + request.timeoutMs;
+    const deadline = (request.startedAt ?? Date.now()) + request.timeoutMs;
     const maxAttempts = admission === "send" ? MAX_ATTEMPTS : 1;
     const signal = this.#abort.signal;
     try {

@@ -347,3 +347,31 @@ describe("sessions on the backend", () => {
     await tracer.shutdown();
   });
 });
+
+// docs/sdk.md, Guarantees: a timeout is a total deadline. An awaited acreateSession() gives up at
+// timeoutMs (+ a margin) from the call; its request used to count its own timeoutMs from when it was
+// sent (the next turn of the event loop), so a send that started late outlived the await, and the exit
+// flush of a script ending there aborted it. The call's deadline now counts from the call.
+describe("an awaited acreateSession() whose request is sent late", () => {
+  it("ends its request by the call's deadline, not timeoutMs after the send started", async () => {
+    const backend = await FakeHoneyHiveBackend.start();
+    backend.inject({ mode: "hang" });
+    const tracer = HoneyHiveTracer.init({ apiKey: "hh-secret-key", project: "late", serverUrl: backend.url, timeoutMs: 600 });
+    try {
+      const call = tracer.acreateSession({ sessionName: "late" });
+      // The application keeps the event loop busy: the queued call is sent 500 ms late.
+      const busyUntil = Date.now() + 500;
+      while (Date.now() < busyUntil) {
+        // busy
+      }
+      // The request did go out (the case proves nothing otherwise).
+      await backend.waitFor(() => backend.requestsTo("POST", "/session/start").length > 0);
+      await call;
+      // Before, the request was destroyed only ~500 ms after the await had returned on its timer.
+      await backend.waitFor(() => backend.openConnections === 0, 200);
+    } finally {
+      await tracer.shutdown({ timeoutMs: 1_000 });
+      await backend.close();
+    }
+  });
+});
