@@ -1,11 +1,13 @@
 // A HoneyHive tracer another module keeps on `globalThis` (issue 15, D6): the declaring module's
 // `globalTracerSlots` fact, and a file that loads it (or whose framework preloads it) reading the slot as a tracer.
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/utils";
 import { simpleTraverse } from "@typescript-eslint/typescript-estree";
 import { extractModuleFacts } from "./export-facts.js";
+import { readsLoadedGlobalTracer } from "./global-slots.js";
 import { parseAnalysisInput } from "./parse-input.js";
+import { ProjectModules, setProjectModules } from "./project-modules.js";
 import { getSdkModel } from "./sdk-model.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
@@ -61,5 +63,26 @@ describe("a file that loads the declaring module reads the slot as a tracer", ()
     const root = makeProject({ "package.json": manifest({}), "lib/tracing.ts": DEV_CACHE, "lib/otel.ts": OTEL_LOOKALIKE, "instrumentation.ts": DEV_CACHE, "app/api/route.ts": ROUTE });
     expect(receiverOf(root, "app/api/route.ts", ROUTE)).toBeUndefined();
     expect(receiverOf(root, "app/api/route.ts", `import "../../lib/otel";\n${ROUTE}`)).toBeUndefined();
+  });
+});
+
+describe("the gate reads no module for a global object read as anything but a tracer", () => {
+  const makeProject = useTempProjects("global-slots-gate");
+  it("library code's `global.process` / `globalThis.Symbol` asks no imported module; a slot read as a tracer does", () => {
+    const root = makeProject({ "package.json": JSON.stringify({ name: "lib", private: true }), "src/util.ts": "export const x = 1;\n" });
+    const asked = (code: string): number => {
+      const reader = new ProjectModules();
+      const previous = setProjectModules(reader);
+      try {
+        const resolutions = vi.spyOn(reader, "resolve");
+        readsLoadedGlobalTracer(parseAnalysisInput(code, join(root, "src/index.ts")));
+        return resolutions.mock.calls.length;
+      } finally {
+        setProjectModules(previous);
+      }
+    };
+    expect(asked(`import { x } from "./util";\nconst env = global.process.env;\nconst it = globalThis.Symbol.iterator;\nglobal.setTimeout(() => x, 1);\n`)).toBe(0);
+    expect(asked(`import "./util";\nglobalThis.tracer?.createSession();\n`)).toBeGreaterThan(0);
+    expect(asked(`import "./util";\nconst tracer = globalThis.honeyhive;\n`)).toBeGreaterThan(0);
   });
 });

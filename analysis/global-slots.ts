@@ -20,6 +20,7 @@ import type { ModuleFacts } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
 import { isTracerClass } from "./jsdoc-tracer.js";
 import { FRAMEWORK_PRELOADS } from "./knowledge/instrumentations.js";
+import { GENERIC_TRACER_MEMBER_NAMES, HONEYHIVE_ONLY_TRACER_MEMBERS } from "./knowledge/sdks/index.js";
 import { nodesOfType } from "./nodes.js";
 import { absolutePath, importedModule, isProjectModule, projectModules } from "./project-modules.js";
 
@@ -76,10 +77,32 @@ export function loadsGlobalTracerSlot(input: AnalysisInput, slot: string): boole
  */
 export function readsLoadedGlobalTracer(input: AnalysisInput): boolean {
   if (!input.readModuleFacts || !/\bglobal(?:This)?\./.test(input.text)) return false;
+  // Only slots read as a tracer ask the loaded modules: library code reads `global.process`, `globalThis.Symbol`
+  // and the like in many files, and resolving every import of those cost ~250 µs a file on the non-SDK corpus.
+  const read = slotsReadAsTracer(input.text);
+  if (read.size === 0) return false;
   const slots = globalTracerSlotsLoadedBy(input);
-  if (slots.size === 0) return false;
-  for (const match of input.text.matchAll(/\bglobal(?:This)?\.([A-Za-z_$][\w$]*)/g)) if (slots.has(match[1]!)) return true;
+  for (const slot of read) if (slots.has(slot)) return true;
   return false;
+}
+
+/** A tracer method of either major (`trace`, `createSession`, 1.x `startSession`, `flush`, …). */
+const TRACER_MEMBER_NAMES: ReadonlySet<string> = new Set([...HONEYHIVE_ONLY_TRACER_MEMBERS, ...GENERIC_TRACER_MEMBER_NAMES]);
+
+/**
+ * The global slots the text reads the way a tracer is read: a tracer method called on it
+ * (`globalThis.tracer?.createSession()`, `global.hh!.flush()`), held by a variable or a property
+ * (`const tracer = globalThis.honeyhive;`, `x = globalThis.tracer ?? …`), or given as `tracer:`
+ * (`trace({ tracer: globalThis.tracer }, fn)`). A text test, before any module is read.
+ */
+function slotsReadAsTracer(text: string): ReadonlySet<string> {
+  const slots = new Set<string>();
+  for (const match of text.matchAll(/(=|\btracer\s*:)?\s*\bglobal(?:This)?\.([A-Za-z_$][\w$]*)(!?\??\.([A-Za-z_$][\w$]*)\s*\(|\s*(?:[;,)}\n]|\?\?|!|as\b))?/g)) {
+    const [, before, slot, after, method] = match;
+    if (after === undefined) continue;
+    if (method !== undefined ? TRACER_MEMBER_NAMES.has(method) : before !== undefined) slots.add(slot!);
+  }
+  return slots;
 }
 
 /** The slots of every module the file loads and of its framework's preloads; cached per AST. */
