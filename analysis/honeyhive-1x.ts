@@ -789,7 +789,7 @@ function initializerOf(input: AnalysisInput, node: TSESTree.Node): TSESTree.Node
     return def.node.init ?? undefined;
   }
   if (expression?.type !== AST_NODE_TYPES.MemberExpression || unwrapExpression(expression.object)?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
-  const name = memberName(expression) ?? privateName(expression.property);
+  const name = memberName(expression);
   return name === undefined ? undefined : (fieldOfClass(thisClass(expression)?.body, name, false)?.value ?? undefined);
 }
 
@@ -877,7 +877,7 @@ function declaredTypeOf(input: AnalysisInput, node: TSESTree.Node, depth: number
     return def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, depth + 1);
   }
   if (expression.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const name = memberName(expression) ?? privateName(expression.property);
+  const name = memberName(expression);
   if (name === undefined) return undefined;
   const holder = unwrapExpression(expression.object);
   if (holder?.type === AST_NODE_TYPES.ThisExpression) return classMemberType(thisClass(expression)?.body, name, false);
@@ -939,13 +939,8 @@ function classMemberType(body: TSESTree.ClassBody | undefined, name: string, isS
 function fieldOfClass(body: TSESTree.ClassBody | undefined, name: string, isStatic: boolean): TSESTree.PropertyDefinition | undefined {
   return body?.body.find(
     (element): element is TSESTree.PropertyDefinition =>
-      element.type === AST_NODE_TYPES.PropertyDefinition && element.static === isStatic && (staticName(element.key, element.computed) ?? privateName(element.key)) === name,
+      element.type === AST_NODE_TYPES.PropertyDefinition && element.static === isStatic && staticName(element.key, element.computed) === name,
   );
-}
-
-/** `#tracer` of a private field (`this.#tracer`), as its class declares it. */
-function privateName(node: TSESTree.Node): string | undefined {
-  return node.type === AST_NODE_TYPES.PrivateIdentifier ? `#${node.name}` : undefined;
 }
 
 /** `holder.key` where `holder` is a `const` of the file initialized with an object literal: the value written for `key` there. */

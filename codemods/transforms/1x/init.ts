@@ -385,7 +385,7 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   // (also a static one); `constructor(private tracer = HoneyHiveTracer.init(…))`: a parameter's default.
   const holder =
     parent?.type === AST_NODE_TYPES.PropertyDefinition && parent.value === call
-      ? { annotation: parent.typeAnnotation?.typeAnnotation, name: fieldName(parent.key, parent.computed), parameter: undefined }
+      ? { annotation: parent.typeAnnotation?.typeAnnotation, name: staticName(parent.key, parent.computed), parameter: undefined }
       : parent?.type === AST_NODE_TYPES.AssignmentPattern && parent.right === call && parent.left.type === AST_NODE_TYPES.Identifier && isParameter(parent)
         ? { annotation: parent.left.typeAnnotation?.typeAnnotation, name: parent.left.name, parameter: parameterHolder(parent, parent.left.name) }
         : undefined;
@@ -473,7 +473,7 @@ function assignsTheTracer(input: AnalysisInput, variable: Scope.Variable, call: 
  * for a static field of a class the file declares (`static ready: Promise<HoneyHiveTracer>`).
  */
 function isPromiseField(input: AnalysisInput, text: string, target: TSESTree.MemberExpression): boolean {
-  const name = fieldName(target.property, target.computed);
+  const name = staticName(target.property, target.computed);
   if (name === undefined) return false;
   let body: TSESTree.ClassBody | undefined;
   // `this` in a static method is the class (`static getTracer() { return (this.tracer ??= …) }`): its static fields.
@@ -486,7 +486,7 @@ function isPromiseField(input: AnalysisInput, text: string, target: TSESTree.Mem
     body = classNamed(input, target.object)?.body;
     if (!body) return false;
   } else return false;
-  const field = body?.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && member.static === isStatic && fieldName(member.key, member.computed) === name);
+  const field = body?.body.find((member) => member.type === AST_NODE_TYPES.PropertyDefinition && member.static === isStatic && staticName(member.key, member.computed) === name);
   // Not declared (JavaScript's `constructor() { this.tracerPromise = HoneyHiveTracer.init(…) }`): its name says.
   if (field?.type !== AST_NODE_TYPES.PropertyDefinition) return TRACER_PROMISE_NAME.test(name);
   const annotation = field.typeAnnotation?.typeAnnotation;
@@ -583,9 +583,9 @@ function unwrapOverloadParameters(input: AnalysisInput, edits: EditList, text: s
 function overloadsOf(fn: TSESTree.FunctionExpression | TSESTree.FunctionDeclaration): (TSESTree.TSEmptyBodyFunctionExpression | TSESTree.TSDeclareFunction)[] {
   const method = fn.parent;
   if (method?.type === AST_NODE_TYPES.MethodDefinition) {
-    const name = fieldName(method.key, method.computed);
+    const name = staticName(method.key, method.computed);
     return method.parent.body.flatMap((member) =>
-      member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression && member.kind === method.kind && member.static === method.static && fieldName(member.key, member.computed) === name
+      member.type === AST_NODE_TYPES.MethodDefinition && member.value.type === AST_NODE_TYPES.TSEmptyBodyFunctionExpression && member.kind === method.kind && member.static === method.static && staticName(member.key, member.computed) === name
         ? [member.value]
         : [],
     );
@@ -657,11 +657,6 @@ function markGetterIdentityTests(input: AnalysisInput, edits: EditList, text: st
   }
 }
 
-/** A field's name as written: `ready`, `"ready"`, `#ready` (a private name keeps its `#`). */
-function fieldName(key: TSESTree.Node, computed: boolean): string | undefined {
-  return key.type === AST_NODE_TYPES.PrivateIdentifier ? `#${key.name}` : staticName(key, computed);
-}
-
 /**
  * The class of a field (`tracer = init(…)`) or constructor parameter property (`constructor(private tracer =
  * init(…))`) reads a member other than a promise's on `this.<name>` (`this.tracer.createSession()`): 2.x
@@ -681,7 +676,7 @@ function memberUsedAsTracer(input: AnalysisInput, holder: TSESTree.Node | undefi
     return (
       object.type === AST_NODE_TYPES.MemberExpression &&
       object.object.type === AST_NODE_TYPES.ThisExpression &&
-      fieldName(object.property, object.computed) === name &&
+      staticName(object.property, object.computed) === name &&
       !PROMISE_METHODS.has(memberName(member) ?? "then")
     );
   });
