@@ -24,6 +24,8 @@ export interface DiscoveryOptions {
   readonly ignore: readonly string[];
   /** Receives every directory listing the walk reads (outside git), so nothing lists them again. */
   readonly listings?: DirectoryListings;
+  /** The run's answers about git work trees, shared with its guard and report. */
+  readonly gitTopLevels?: GitTopLevels;
 }
 
 export interface DiscoveredFile {
@@ -59,9 +61,47 @@ export function isInside(parent: string, child: string): boolean {
   return rel === "" || (rel !== ".." && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
+/**
+ * Which git work tree holds a directory, for one run, asking git once per work tree rather than
+ * once per path (a pre-commit hook passes one path per staged file, and a run asks again for its
+ * guard, its discovery and its report). A directory below one git already answered for, with no
+ * `.git` entry on the way up to it (a nested repository, a submodule or a linked work tree has
+ * one), has the same answer: git finds the work tree by that same walk upwards. Anything else is
+ * asked. Per run, never per process: a test or an editor may `git init` between runs.
+ */
+export class GitTopLevels {
+  private readonly answers = new Map<string, string | undefined>();
+
+  constructor(private readonly ask: (directory: string) => string | undefined = gitTopLevel) {}
+
+  of(directory: string): string | undefined {
+    if (this.answers.has(directory)) return this.answers.get(directory);
+    const answer = this.inferred(directory) ?? { top: this.ask(directory) };
+    this.answers.set(directory, answer.top);
+    return answer.top;
+  }
+
+  private inferred(directory: string): { top: string | undefined } | undefined {
+    for (const [asked, top] of this.answers) {
+      if (asked === directory || !isInside(asked, directory)) continue;
+      let below = directory;
+      let crossesGit = false;
+      while (below !== asked) {
+        if (existsSync(join(below, ".git"))) {
+          crossesGit = true;
+          break;
+        }
+        below = dirname(below);
+      }
+      if (!crossesGit) return { top };
+    }
+    return undefined;
+  }
+}
+
 /** The directory a run stays in: the git top level of the working directory, else the working directory itself. */
-export function projectRoot(cwd: string): string {
-  return gitTopLevel(cwd) ?? cwd;
+export function projectRoot(cwd: string, topLevels: GitTopLevels = new GitTopLevels()): string {
+  return topLevels.of(cwd) ?? cwd;
 }
 
 /**
@@ -77,14 +117,18 @@ export function firstPathOutside(root: string, cwd: string, paths: readonly stri
 }
 
 /** Finds the git top levels of the given paths without listing anything (used by the guard before discovery). */
-export function resolveGitTopLevels(cwd: string, paths: readonly string[]): Map<string, string | undefined> {
+export function resolveGitTopLevels(
+  cwd: string,
+  paths: readonly string[],
+  known: GitTopLevels = new GitTopLevels(),
+): Map<string, string | undefined> {
   const topLevels = new Map<string, string | undefined>();
   for (const path of paths) {
     if (!existsSync(resolve(cwd, path))) throw new MissingPathError(path);
     // Paths are compared with git's top level, which has no links in it.
     const absolute = realpathSync(resolve(cwd, path));
     const directory = statSync(absolute).isDirectory() ? absolute : dirname(absolute);
-    topLevels.set(absolute, gitTopLevel(directory));
+    topLevels.set(absolute, known.of(directory));
   }
   return topLevels;
 }
@@ -188,18 +232,8 @@ function walk(root: string, start: string, extensions: ReadonlySet<string>, list
   return found;
 }
 
-function filesUnder(
-  absolute: string,
-  topLevel: string | undefined,
-  root: string,
-  extensions: ReadonlySet<string>,
-  listings: DirectoryListings | undefined,
-): WalkedFile[] {
-  if (topLevel) {
-    return gitListFiles(topLevel, toPosix(relative(topLevel, absolute)) || ".")
-      .filter((file) => isSourceFile(file, extensions))
-      .map((file) => ({ path: join(topLevel, file), regular: false }));
-  }
+/** Files outside git under one path argument: the walk, or the file itself when it is a source file. */
+function filesOutsideGit(absolute: string, root: string, extensions: ReadonlySet<string>, listings: DirectoryListings | undefined): WalkedFile[] {
   if (statSync(absolute).isDirectory()) return walk(root, absolute, extensions, listings);
   const relativeToRoot = toPosix(relative(root, absolute));
   return isSourceFile(relativeToRoot, extensions) && !isExcludedBelow(root, relativeToRoot, false) ? [{ path: absolute, regular: false }] : [];
@@ -208,19 +242,34 @@ function filesUnder(
 export function discoverFiles(options: DiscoveryOptions): Discovery {
   const extensions = new Set(options.extensions.map((extension) => extension.replace(/^\./, "")));
   const ignoreRules = options.ignore.flatMap((glob) => parseIgnoreFile(glob));
-  const topLevels = resolveGitTopLevels(options.cwd, options.paths);
+  const topLevels = resolveGitTopLevels(options.cwd, options.paths, options.gitTopLevels);
   const byPath = new Map<string, DiscoveredFile>();
-
-  for (const [absolute, topLevel] of topLevels) {
-    // Outside git the working directory bounds the project; a path outside it is its own root.
-    const root = topLevel ?? (isInside(options.cwd, absolute) ? options.cwd : statSync(absolute).isDirectory() ? absolute : dirname(absolute));
-    // The walk starts from a resolved path, so what it reaches through directories is real too.
-    const candidates = filesUnder(absolute, topLevel, root, extensions, options.listings);
+  const add = (candidates: readonly WalkedFile[], root: string): void => {
     for (const { path, regular } of candidates) {
       const relativeToCwd = toPosix(relative(options.cwd, path));
       if (isFileIgnored(ignoreRules, relativeToCwd)) continue;
       if (!byPath.has(path)) byPath.set(path, { absolutePath: path, root, ...(regular ? { real: true } : {}) });
     }
+  };
+
+  // Inside git, one listing per work tree for all the paths in it (git applies every .gitignore).
+  const pathspecsByTopLevel = new Map<string, string[]>();
+  for (const [absolute, topLevel] of topLevels) {
+    if (topLevel) {
+      pathspecsByTopLevel.set(topLevel, [...(pathspecsByTopLevel.get(topLevel) ?? []), toPosix(relative(topLevel, absolute)) || "."]);
+      continue;
+    }
+    // Outside git the working directory bounds the project; a path outside it is its own root.
+    const root = isInside(options.cwd, absolute) ? options.cwd : statSync(absolute).isDirectory() ? absolute : dirname(absolute);
+    // The walk starts from a resolved path, so what it reaches through directories is real too.
+    add(filesOutsideGit(absolute, root, extensions, options.listings), root);
+  }
+  for (const [topLevel, pathspecs] of pathspecsByTopLevel) {
+    const listed = gitListFiles(topLevel, pathspecs).filter((file) => isSourceFile(file, extensions));
+    add(
+      listed.map((file) => ({ path: join(topLevel, file), regular: false })),
+      topLevel,
+    );
   }
   const files = [...byPath.values()].sort((a, b) => (a.absolutePath < b.absolutePath ? -1 : a.absolutePath > b.absolutePath ? 1 : 0));
   return { files };

@@ -26,14 +26,27 @@ function splitNul(output: string): string[] {
   return output.split("\0").filter((entry) => entry !== "");
 }
 
+/** Pathspecs per `git` call: Windows limits a command line to 32,767 characters. */
+const PATHSPEC_CHARACTERS_PER_CALL = 16_000;
+
 /**
- * Tracked and untracked-but-not-ignored files under `pathspec` (relative to `topLevel`), as paths
- * relative to `topLevel` with `/` separators.
+ * Tracked and untracked-but-not-ignored files under any of `pathspecs` (relative to `topLevel`),
+ * as paths relative to `topLevel` with `/` separators, each once.
  */
-export function gitListFiles(topLevel: string, pathspec: string): string[] {
-  // `:(literal)` keeps a directory named like a glob (`[id]`, common in Next.js) from being expanded.
-  const output = git(topLevel, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", `:(literal)${pathspec}`]);
-  return [...new Set(splitNul(output))];
+export function gitListFiles(topLevel: string, pathspecs: readonly string[]): string[] {
+  const files = new Set<string>();
+  for (let start = 0; start < pathspecs.length; ) {
+    // `:(literal)` keeps a directory named like a glob (`[id]`, common in Next.js) from being expanded.
+    const batch: string[] = [];
+    let characters = 0;
+    while (start < pathspecs.length && (batch.length === 0 || characters + pathspecs[start].length < PATHSPEC_CHARACTERS_PER_CALL)) {
+      characters += pathspecs[start].length + 12;
+      batch.push(`:(literal)${pathspecs[start++]}`);
+    }
+    const output = git(topLevel, ["ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...batch]);
+    for (const file of splitNul(output)) files.add(file);
+  }
+  return [...files];
 }
 
 interface StatusEntry {

@@ -369,6 +369,22 @@ describe("file discovery", () => {
     expect(report.files.map((file) => file.path)).toEqual(["packages/app/src/handler.ts", "packages/app/src/untracked.ts"]);
   });
 
+  it("in git: files named one by one (a pre-commit hook) across a nested repository, an ignored file and a `[id]` folder", async () => {
+    const files: Record<string, string> = { ".gitignore": "*.local.ts\n", "app/[id]/route.ts": HANDLER, "app/settings.local.ts": HANDLER };
+    for (let index = 0; index < 40; index++) files[`src/f${index}.ts`] = HANDLER;
+    const root = makeProject(files, { git: true });
+    const nested = join(root, "vendor/lib");
+    mkdirSync(nested, { recursive: true });
+    git(nested, "init", "-q", "-b", "main");
+    writeFiles(root, { "vendor/lib/src/handler.ts": HANDLER });
+    const named = [...Object.keys(files).filter((path) => path.endsWith(".ts")), "vendor/lib/src/handler.ts"];
+    const run = await runInProcess(root, ["migrate", "--json", "--dry", ...named]);
+    const report = JSON.parse(run.stdout) as JsonReport;
+    expect(report.files.map((file) => file.path).sort()).toEqual(named.filter((path) => !path.endsWith(".local.ts")).sort());
+    // The nested repository is its own project: its file is migrated with its own root as the bound.
+    expect(report.summary.changed).toBe(42);
+  });
+
   it("outside git: walks the tree honouring .gitignore files, nested ones and negations", async () => {
     const root = makeProject({
       ".gitignore": "*.gen.ts\n/scripts/\n",

@@ -9,7 +9,7 @@ import type { RunTransformsOptions, TransformRunResult } from "../engine/engine.
 import { ALL_TRANSFORMS, is1xTransformId, TRANSFORMS } from "../transforms/ids.js";
 import { parseCommandLine, UsageError, type MigrateOptions } from "./args.js";
 import { unifiedDiff } from "./diff.js";
-import { discoverFiles, firstPathOutside, isInside, MissingPathError, projectRoot, resolveGitTopLevels, toPosix } from "./discover.js";
+import { discoverFiles, firstPathOutside, GitTopLevels, isInside, MissingPathError, projectRoot, resolveGitTopLevels, toPosix } from "./discover.js";
 import { loadDefaultEngine, loadPrefilter, transformSafely, type MigrateEngine, type TextTests } from "./engine-port.js";
 import { formatterCommand } from "./formatter-hint.js";
 import { gitUncommittedPaths, gitUnstagedFiles } from "./git.js";
@@ -90,8 +90,8 @@ function listTransformCounts(io: CliIo, report: JsonReport, selected: MigrateOpt
  * Refuses (one line, with the remedy) a path argument that leads out of the project, in every mode:
  * a preview shows what the writing run would do, and that run must not write there.
  */
-function checkPathsInsideProject(io: CliIo, cwd: string, paths: readonly string[]): boolean {
-  const root = projectRoot(cwd);
+function checkPathsInsideProject(io: CliIo, cwd: string, paths: readonly string[], gitTopLevels: GitTopLevels): boolean {
+  const root = projectRoot(cwd, gitTopLevels);
   const outside = firstPathOutside(root, cwd, paths);
   if (outside === undefined) return true;
   io.stderr.write(
@@ -106,10 +106,11 @@ function checkPathsInsideProject(io: CliIo, cwd: string, paths: readonly string[
  * unstaged changes (staged or unchanged): right after a commit that a hook blocked, `migrate <file>`
  * then writes the rewrite as the files' unstaged diff. A directory argument needs its tree clean.
  */
-function checkWorkTreesClean(io: CliIo, cwd: string, paths: readonly string[], explicitPaths: boolean): boolean {
+function checkWorkTreesClean(io: CliIo, cwd: string, options: MigrateOptions, gitTopLevels: GitTopLevels): boolean {
   const namedFiles = new Map<string, string[]>();
   const wholeTrees = new Set<string>();
-  for (const [absolute, topLevel] of resolveGitTopLevels(cwd, paths)) {
+  const explicitPaths = options.explicitPaths;
+  for (const [absolute, topLevel] of resolveGitTopLevels(cwd, options.paths, gitTopLevels)) {
     if (topLevel === undefined) continue;
     if (explicitPaths && !statSync(absolute).isDirectory()) namedFiles.set(topLevel, [...(namedFiles.get(topLevel) ?? []), toPosix(relative(topLevel, absolute))]);
     else wholeTrees.add(topLevel);
@@ -153,9 +154,10 @@ function readFiles(
   prefilter: Prefilter,
   settings: RunTransformsOptions["settings"],
   listings: DirectoryListings,
+  gitTopLevels: GitTopLevels,
 ): FileRun[] {
   // The directory walk hands its listings on: the project pass resolves imports from them.
-  const { files } = discoverFiles({ cwd, paths: options.paths, extensions: options.extensions, ignore: options.ignore, listings });
+  const { files } = discoverFiles({ cwd, paths: options.paths, extensions: options.extensions, ignore: options.ignore, listings, gitTopLevels });
   const runs: FileRun[] = [];
   const listed = new Set(files.map((file) => file.absolutePath));
   const seenRealPaths = new Set<string>();
@@ -450,11 +452,13 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   if (options.list && !options.explicitPaths) return listTransforms(io, options.json, transformSet(options));
   const cwd = realpathSync(io.cwd);
   const writes = !options.dry && !options.list;
-  if (!options.allowOutsideProject && !checkPathsInsideProject(io, cwd, options.paths)) return EXIT_USAGE;
-  if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options.paths, options.explicitPaths)) return EXIT_USAGE;
+  // Which git work tree holds what, asked once per work tree for the guards, the discovery and the report.
+  const gitTopLevels = new GitTopLevels();
+  if (!options.allowOutsideProject && !checkPathsInsideProject(io, cwd, options.paths, gitTopLevels)) return EXIT_USAGE;
+  if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options, gitTopLevels)) return EXIT_USAGE;
 
   // The project's root bounds the walk up for a deployment configuration, as ESLint's `cwd` does for the rules.
-  const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings, cwd: projectRoot(cwd) };
+  const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings, cwd: projectRoot(cwd, gitTopLevels) };
   // The parsers are loaded only when some file needs them: over code that does not use the SDK the
   // run costs reading the files and the text tests.
   const textTests = io.engine ? undefined : await loadPrefilter();
@@ -463,7 +467,7 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
     : { mayUseSdk: io.engine?.mayUseSdk ?? (() => true), keepSkipped: io.engine?.linkProject !== undefined };
   // One listing per directory for the whole run: discovery, the text tests and the project pass.
   const listings = new DirectoryListings();
-  let runs = readFiles(io, cwd, options, prefilter, transformOptions.settings, listings);
+  let runs = readFiles(io, cwd, options, prefilter, transformOptions.settings, listings, gitTopLevels);
   if (textTests && !needsEngine(runs, textTests, transformOptions.settings, listings)) {
     // Nothing to parse: what the project pass would answer with no candidates, without loading it.
     runs = await transformAll(io, options, runs.map(({ outcome }) => ({ outcome })), undefined, transformOptions, listings);
@@ -486,7 +490,7 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
 
   if (writes) {
     const written = report.files.filter((outcome) => outcome.status === "changed").map((outcome) => outcome.path);
-    const topLevels = [...resolveGitTopLevels(cwd, ["."]).values()];
+    const topLevels = [...resolveGitTopLevels(cwd, ["."], gitTopLevels).values()];
     const command = formatterCommand(cwd, topLevels[0] ?? cwd, written);
     if (command) io.stderr.write(`Format the changed files with the project's formatter:\n  ${command}\n`);
   }
