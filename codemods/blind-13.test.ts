@@ -295,6 +295,26 @@ export const weather = tool({
 `,
     },
   },
+  {
+    name: "firebase-pipe-data-stream",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...HH2, "firebase-functions": "^6.1.0", ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0" }, { main: "lib/index.js" }),
+      "firebase.json": JSON.stringify({ functions: [{ source: ".", codebase: "default" }] }),
+      "src/tracing.ts": TRACING_TS,
+      "src/index.ts": `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+import { onRequest } from "firebase-functions/v2/https";
+import { tracer } from "./tracing";
+
+export const chat = onRequest(async (req, res) => {
+  tracer.createSession({ sessionName: "chat" });
+  const result = streamText({ model: openai("gpt-4o-mini"), messages: [], experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });
+  result.pipeDataStreamToResponse(res);
+});
+`,
+    },
+  },
   // ---- look-alikes: left byte for byte ----
   { name: "lookalike-next-after-flush", sets: ["2x"], files: { ...NEXT_VERCEL(HH2), [ROUTE]: nextStreamRoute("after") } },
   { name: "lookalike-next-stream-finally-flush", sets: ["2x"], files: { ...NEXT_VERCEL(HH2), [ROUTE]: nextStreamRoute("stream-finally") } },
@@ -548,6 +568,14 @@ const EXPECTATIONS: readonly Expectation[] = [
     },
   },
   {
+    name: "Firebase onRequest that pipes an AI SDK stream into res (res handed to another function): a review marker, no flush guessed before the stream",
+    check: () => {
+      const text = out("firebase-pipe-data-stream", "src/index.ts");
+      expect(text).toContain("honeyhive-migrate:");
+      expect(text).not.toMatch(/await tracer\.forceFlush\(\);\n\s+const result = streamText/);
+    },
+  },
+  {
     name: "look-alikes are left byte for byte (after() flush, a stream flushing after its last chunk, Lambda stream with finally flush, SSE flushed before res.end, a long-running Express SSE server, Langfuse only, LangChain's sessionId)",
     check: () => {
       for (const name of ["lookalike-next-after-flush", "lookalike-lambda-stream-finally", "lookalike-gcf-sse-flushed", "lookalike-express-sse", "lookalike-langfuse-lambda", "lookalike-langchain-history"]) {
@@ -604,7 +632,8 @@ const EXPECTATIONS: readonly Expectation[] = [
 // First run (20 projects, 2026-12-06): 2 not met, both the rule's streaming causes (rules/blind-cases-13.test.ts KNOWN, B and
 // C), which the transform shares. Two expectations of the first draft were wrong and were corrected against the docs:
 // explicit-tracer appends `tracer` to the options (`{ eventType, eventName, tracer }`), and `--from 1` keeps `const tracer =
-// await tracerPromise;` (docs/migrating-from-1x.md: "`await getTracer()` stays"). The type-check of the outputs found nothing. Two projects (22 now) were added with the agent-tools
+// await tracerPromise;` (docs/migrating-from-1x.md: "`await getTracer()` stays"). The type-check of the outputs found nothing. Three projects (23 now) were added after the first run: a Firebase onRequest piping
+// an AI SDK stream into res (met: a marker), and two with the agent-tools
 // descriptor (analysis/knowledge/frameworks/agent-tools.ts): a Mastra tool's per-call init hoisted, sessionStart() in an AI SDK tool.
 const KNOWN: readonly KnownExpectation[] = [
   { match: "Vercel function returning a streamed Response", reason: "engine (B): analysis/fixes/flush.ts:216 form() writes waitUntil(tracer.forceFlush()) in the handler's finally, which runs before the returned stream" },
@@ -620,12 +649,13 @@ const SHIMS = [
   `declare module "next/server" { export function after(task: () => unknown): void; }`,
   `declare module "bullmq" { export class Worker { constructor(name: string, processor: (job: { id?: string; data: { text: unknown } }) => Promise<unknown>, options: { connection: { host: string; port: number } }); } }`,
   `declare module "@arizeai/openinference-instrumentation-openai" { export class OpenAIInstrumentation { constructor(options?: { tracerProvider?: unknown }); manuallyInstrument(module: unknown): void; } }`,
-  `declare module "ai" { export function tool<R>(options: { description: string; parameters: unknown; execute: (args: { city: string }) => Promise<R> }): unknown; export type CoreMessage = { role: string; content: string }; export function streamText(options: { model: unknown; messages: CoreMessage[]; experimental_telemetry?: { isEnabled: boolean; tracer?: unknown } }): { toDataStreamResponse(): Response }; }`,
+  `declare module "ai" { export function tool<R>(options: { description: string; parameters: unknown; execute: (args: { city: string }) => Promise<R> }): unknown; export type CoreMessage = { role: string; content: string }; export function streamText(options: { model: unknown; messages: CoreMessage[]; experimental_telemetry?: { isEnabled: boolean; tracer?: unknown } }): { toDataStreamResponse(): Response; pipeDataStreamToResponse(res: unknown): void }; }`,
   `declare module "@ai-sdk/openai" { export function openai(model: string): unknown; }`,
   `declare module "langfuse" { export class Langfuse { trace(options: { name: string; input: unknown }): { update(options: { output: unknown }): void }; flushAsync(): Promise<void>; } }`,
   `declare module "@langchain/community/stores/message/upstash_redis" { export class UpstashRedisChatMessageHistory { constructor(options: { sessionId: string; config: { url: string; token: string } }); addUserMessage(text: string): Promise<void>; getMessages(): Promise<unknown[]>; } }`,
   `declare module "@mastra/core/tools" { export function createTool(options: { id: string; description: string; inputSchema: unknown; execute: (input: { context: { city: string } }) => Promise<unknown> }): unknown; }`,
   `declare module "zod" { export const z: { object(shape: Record<string, unknown>): unknown; string(): unknown }; }`,
+  `declare module "firebase-functions/v2/https" { export function onRequest(fn: (req: { body: unknown }, res: unknown) => Promise<void>): unknown; }`,
   `interface ExecutionContext { waitUntil(promise: Promise<unknown>): void }`,
   `interface ScheduledController { cron: string }`,
   `type ExportedHandler<Env = unknown> = { fetch?: (request: Request, env: Env, ctx: ExecutionContext) => Promise<Response>; scheduled?: (controller: ScheduledController, env: Env, ctx: ExecutionContext) => Promise<void> };`,

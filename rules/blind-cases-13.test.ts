@@ -1666,3 +1666,61 @@ export const handler = streamHandle(app);
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
+
+// ---------------------------------------------------------------------------------------------------
+// Third batch (written after the first run, from the docs): the AI SDK's pipe-to-response form on a platform whose
+// invocation ends with the response, and instrumentations registered with a provider or under another pipeline. All four
+// right on their first run.
+const FIREBASE_AI = {
+  "package.json": pkg({ ...HH, "firebase-functions": "^6.1.0", ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0" }, { main: "lib/index.js" }),
+  "firebase.json": JSON.stringify({ functions: [{ source: ".", codebase: "default" }] }),
+  "src/tracing.ts": TRACING_TS,
+};
+describe(`${FLUSH_RULE} (blind 13, third batch: pipeDataStreamToResponse)`, () => {
+  const reported: Case[] = [
+    c("Firebase v2 onRequest pipes an AI SDK stream into res (pipeDataStreamToResponse), no flush", `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+import { onRequest } from "firebase-functions/v2/https";
+import { tracer } from "./tracing";
+
+export const chat = onRequest(async (req, res) => {
+  tracer.createSession({ sessionName: "chat" });
+  const result = streamText({ model: openai("gpt-4o-mini"), prompt: String(req.body.prompt), experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });
+  result.pipeDataStreamToResponse(res);
+});
+`, { filename: "src/index.ts", files: FIREBASE_AI }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet: [] });
+});
+
+describe(`${PROVIDER_RULE} (blind 13, third batch: providers and other pipelines)`, () => {
+  const OI = { ...EXPRESS, "package.json": pkg({ ...HH, openai: "^4.77.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0", "@opentelemetry/instrumentation": "^0.57.0", "@traceloop/node-server-sdk": "^0.11.0" }) };
+  const reported: Case[] = [
+    c("Next.js instrumentation.ts register() makes OpenAIInstrumentation without a provider, tracer from lib/tracing", `import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
+import { tracer } from "./lib/tracing";
+
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const OpenAI = (await import("openai")).default;
+  new OpenAIInstrumentation().manuallyInstrument(OpenAI);
+  tracer.enrichSession({ metadata: { booted: true } });
+}
+`, { filename: "instrumentation.ts", files: { ...NEXT_SELF_HOSTED, "package.json": pkg({ ...HH, ...AI_DEPS, next: "^15.1.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0" }) } }),
+  ];
+  const quiet: Case[] = [
+    c("registerInstrumentations({ tracerProvider: tracer.provider, instrumentations: [new OpenAIInstrumentation()] })", `import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
+import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { tracer } from "./tracing";
+
+registerInstrumentations({ tracerProvider: tracer.provider, instrumentations: [new OpenAIInstrumentation()] });
+`, { filename: "src/instrumentation.ts", files: OI }),
+    c("Traceloop's own pipeline (traceloop.initialize with instrumentModules) beside a HoneyHive tracer", `import * as traceloop from "@traceloop/node-server-sdk";
+import OpenAI from "openai";
+import { tracer } from "./tracing";
+
+traceloop.initialize({ appName: "assistant", disableBatch: true, instrumentModules: { openAI: OpenAI } });
+export const ready = tracer.sessionId;
+`, { filename: "src/instrumentation.ts", files: OI }),
+  ];
+  describeCases(PROVIDER_RULE, providerRule as AnyRule, { reported, quiet });
+});
