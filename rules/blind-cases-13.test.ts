@@ -64,7 +64,7 @@ const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "false", match: "flushes in finally after its last chunk", reason: "engine (C): analysis/flush.ts:473, a flush inside the returned stream's start() is not the handler's" },
   { rule: FLUSH_RULE, kind: "false", match: "onFinish awaits tracer.forceFlush()", reason: "engine (C): analysis/flush.ts:473, a flush inside streamText's onFinish is not the handler's" },
   { rule: FLUSH_RULE, kind: "miss", match: "runs before the SSE stream", reason: "engine (B): analysis/flush.ts:513 (flushesAroundNext) credits a flush after await next(), which returns once streamSSE's Response is made" },
-  // Second batch, first run (25 cases): 9 misses, 1 of the flush rule (B again, Hono's streamHandle middleware: the entry above) and
+  // Second batch, first run (20 cases): 9 misses, 1 of the flush rule (B again, Hono's streamHandle middleware: the entry above) and
   // 8 knowledge: (D) AGENT TOOLS AND GRAPH NODES: no descriptor under analysis/knowledge/frameworks/ registered an AI SDK
   // `tool({ execute })`, Mastra `createTool({ execute })`, the OpenAI Agents SDK's `tool({ execute })`, LangChain's
   // `tool(fn, …)` or a LangGraph `addNode(name, fn)` as a per-call callback, so neither no-tracer-init-in-handler nor
