@@ -68,7 +68,7 @@ const KNOWN: readonly Known[] = [
   // require-valid-session-id
   { rule: "require-valid-session-id", kind: "miss", match: "TypeGraphQL @Arg session id", reason: "design: require-valid-session-id.md \"TypeGraphQL's and NestJS's decorated @Arg/@Args are not read\"" },
   // no-tracer-init-in-handler
-  { rule: "no-tracer-init-in-handler", kind: "miss", match: "a tracer made inside a LangGraph node", reason: "design: the node is a callback handed to a library and run by graph.invoke() in the route; no-tracer-init-in-handler.md follows calls one level and only functions the handler calls" },
+  // (a tracer made inside a LangGraph node: fixed by blind-13, analysis/knowledge/frameworks/agent-tools.ts `langGraph`)
   // no-session-start-in-handler
   // tracer-provider-for-instrumentors
   // no-lost-session-context

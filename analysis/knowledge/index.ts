@@ -23,6 +23,7 @@ import { amqplib } from "./frameworks/amqplib.js";
 import { inngest } from "./frameworks/inngest.js";
 import { convex, convexInternal } from "./frameworks/convex.js";
 import { mcp } from "./frameworks/mcp.js";
+import { agentTools, langGraph } from "./frameworks/agent-tools.js";
 import { temporal } from "./frameworks/temporal.js";
 import { pothos } from "./frameworks/pothos.js";
 import { triggerDev } from "./frameworks/trigger-dev.js";
@@ -100,6 +101,8 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   cloudflarePagesFunctions,
   bunDeno,
   mcp,
+  agentTools,
+  langGraph,
   inngest,
   convex,
   convexInternal,
