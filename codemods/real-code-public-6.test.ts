@@ -41,21 +41,10 @@ const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
  * `<shape>/<path>` → a `--from 1` output that differs from the expected one today. A fix turns its
  * check red: drop the entry then (the expected file already holds the right output).
  */
-const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "29-lambda-otel-victoriatraces-module-no-flush/src/handler.ts": {
-    why:
-      "VictoriaTraces' ingest path `/insert/opentelemetry/v1/traces` ends like HoneyHive's: the endpoint test " +
-      "(analysis/knowledge/sdks/opentelemetry.ts:202 `honeyhiveEndpoint`) takes the module's exporter for HoneyHive's, " +
-      "so the Lambda flush transform wraps the handler in a flush of another backend's provider",
-    today: ["import { tracer, provider } from \"./telemetry\";", "await provider.forceFlush();"],
-  },
-  "30-lambda-cozeloop-env-endpoint-nodesdk/src/chat.ts": {
-    why:
-      "serverless.yml sets OTEL_EXPORTER_OTLP_TRACES_ENDPOINT to CozeLoop's `https://api.coze.cn/v1/loop/opentelemetry/v1/traces`, " +
-      "which the same endpoint test (opentelemetry.ts:202) reads as HoneyHive's: a marker asks to flush another backend's NodeSDK",
-    today: ["/* honeyhive-migrate: await the tracer provider's forceFlush() before this handler returns"],
-  },
-};
+// 29 and 30 were KNOWN until this branch: OpenTelemetry to VictoriaTraces (`/insert/opentelemetry/v1/traces`) and to
+// CozeLoop (`…/v1/loop/opentelemetry/v1/traces` in serverless.yml) read as HoneyHive's (knowledge/sdks/opentelemetry.ts
+// `honeyhiveEndpoint` took the path's tail anywhere), so the flush transform wrote a flush / a marker into them.
+const KNOWN: Readonly<Record<string, KnownDefect>> = {};
 
 /** 1.x-only names left without a marker today (`<shape>/<path>:<line> <name>`), each a KNOWN defect. */
 const KNOWN_UNMARKED: readonly string[] = [];
@@ -67,6 +56,7 @@ const NOT_1X: Readonly<Record<string, readonly string[]>> = {
   "13-mcp-stdio-otel-init-shutdown-tracing": ["src/telemetry.ts:29 .getTracer("],
   "20-next-axiom-nodesdk-instrumentation-node": ["tracer.ts:3 .getTracer("],
   "29-lambda-otel-victoriatraces-module-no-flush": ["src/telemetry.ts:13 .getTracer("],
+  "30-lambda-cozeloop-env-endpoint-nodesdk": ["src/chat.ts:15 .getTracer("],
   // Other libraries' flushes: Sentry, Laminar, a Braintrust logger, the app's own tracer and destination class.
   "07-next-sentry-startspan-flush-gen-ai": ["lib/extract.ts:27 .flush("],
   "21-mcp-tools-own-tracer-session-policy": ["src/index.ts:22 .flush("],
@@ -82,10 +72,7 @@ const HONEYHIVE_1X = "23";
 const LOOKALIKES = SHAPES.map((name) => name.slice(0, 2)).filter((prefix) => prefix !== HONEYHIVE_1X);
 
 /** Look-alikes `migrate` changes today (prefix → set → changed files with their markers), each a KNOWN defect above. */
-const KNOWN_CHANGED: Readonly<Record<string, Readonly<Record<SetName, Record<string, number>>>>> = {
-  "29": { "2x": { "src/handler.ts": 0 }, from1: { "src/handler.ts": 0 } },
-  "30": { "2x": { "src/chat.ts": 1 }, from1: { "src/chat.ts": 1 } },
-};
+const KNOWN_CHANGED: Readonly<Record<string, Readonly<Record<SetName, Record<string, number>>>>> = {};
 
 describeExpectedShapes({ shapesDir: SHAPES_DIR, expectedDir: EXPECTED_DIR, shapes: SHAPES, known: KNOWN, knownUnmarked: KNOWN_UNMARKED, not1x: NOT_1X, minShapes: 30 }, byName);
 

@@ -17,27 +17,18 @@ const { names: SHAPES, findings, at } = lintedShapes("real-code-public-6");
 const EXPECTED: Readonly<Record<string, readonly string[]>> = {};
 
 /** Shapes whose findings are wrong today: what they report, and why it is wrong. */
-const FALSE_REPORTS: Readonly<Record<string, { readonly today: readonly string[]; readonly why: string }>> = {
-  "29": {
-    today: ["src/handler.ts:8 honeyhive/require-force-flush-in-lambda"],
-    why:
-      "VictoriaTraces' OTLP path `/insert/opentelemetry/v1/traces` ends like HoneyHive's; analysis/knowledge/sdks/opentelemetry.ts:202 " +
-      "(`honeyhiveEndpoint`) matches the tail anywhere, so the imported provider reads as a HoneyHive pipeline",
-  },
-  "30": {
-    today: ["src/chat.ts:13 honeyhive/require-force-flush-in-lambda"],
-    why:
-      "serverless.yml points OTEL_EXPORTER_OTLP_TRACES_ENDPOINT at CozeLoop's `https://api.coze.cn/v1/loop/opentelemetry/v1/traces`; " +
-      "the same test (opentelemetry.ts:202) reads the configured destination as HoneyHive's",
-  },
-};
+// 29 (VictoriaTraces, `/insert/opentelemetry/v1/traces`) and 30 (CozeLoop, `…/v1/loop/opentelemetry/v1/traces` set in
+// serverless.yml) were false flush reports until this branch: the endpoint test (knowledge/sdks/opentelemetry.ts
+// `honeyhiveEndpoint`) took the path's tail anywhere for HoneyHive's; it now takes it only at the root of a host.
+const FALSE_REPORTS: Readonly<Record<string, { readonly today: readonly string[]; readonly why: string }>> = {};
 
 describe("shapes the rules get right", () => {
   describeExpectedFindings(SHAPES, findings, EXPECTED, new Set(Object.keys(FALSE_REPORTS)));
   it("has the shapes", () => expect(SHAPES.length).toBeGreaterThanOrEqual(30));
 });
 
-describe("known false reports (a fix turns these red: move the shape to the quiet ones)", () => {
+// Vitest refuses an empty suite: the block exists while a false report is known.
+if (Object.keys(FALSE_REPORTS).length > 0) describe("known false reports (a fix turns these red: move the shape to the quiet ones)", () => {
   for (const [prefix, { today, why }] of Object.entries(FALSE_REPORTS)) {
     it(`${prefix}: ${why}`, () => expect(at(prefix)).toEqual([...today].sort()));
   }
