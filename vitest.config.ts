@@ -27,6 +27,7 @@ export const INTEGRATION_TESTS = [
   "codemods/real-code-public-3.test.ts",
   "codemods/real-code-public-4.test.ts",
   "codemods/real-code-public-5.test.ts",
+  "codemods/real-code-public-6.test.ts",
   "codemods/real-code-public.test.ts",
   "codemods/sample-app-1x.test.ts",
   "codemods/transforms/1x/barrels-links.test.ts",

@@ -16,7 +16,7 @@ import {
   moduleMatches,
   profilesOfModule,
 } from "./index.js";
-import { OTEL_COMPONENTS, opentelemetryProfile } from "./opentelemetry.js";
+import { OTEL_COMPONENTS, OTHER_BACKENDS_OTLP_TRACE_PREFIXES, opentelemetryProfile } from "./opentelemetry.js";
 import { braintrustProfile, langfuseProfile, langsmithProfile } from "./other-sdks.js";
 import type { FlushCall } from "./types.js";
 import { EVALUATED_FUNCTION_KEYS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./honeyhive-1x.js";
@@ -89,6 +89,20 @@ describe("OpenTelemetry", () => {
     expect(opentelemetryProfile.honeyhiveEndpoint.test("https://api.honeyhive.ai/opentelemetry/v1/traces")).toBe(true);
     expect(opentelemetryProfile.honeyhiveEndpoint.test("https://collector.internal/opentelemetry/v1/traces")).toBe(true);
     expect(opentelemetryProfile.honeyhiveEndpoint.test("https://api.honeycomb.io/v1/traces")).toBe(false);
+    // The path after a base of the code's own (a template, a concatenation, the value alone, a proxy's prefix) is HoneyHive's.
+    for (const text of ["`${process.env.HH_API_URL}/opentelemetry/v1/traces`", 'base + "/opentelemetry/v1/traces"', "/opentelemetry/v1/traces", "https://proxy.corp/hh/opentelemetry/v1/traces"]) {
+      expect(opentelemetryProfile.honeyhiveEndpoint.test(text), text).toBe(true);
+    }
+    // Other backends' paths with the same tail under a prefix of their own (VictoriaTraces, CozeLoop, Oracle Cloud APM).
+    for (const url of [
+      "http://127.0.0.1:10428/insert/opentelemetry/v1/traces",
+      "`${vt}/insert/opentelemetry/v1/traces`",
+      "https://api.coze.cn/v1/loop/opentelemetry/v1/traces",
+      "https://apm.example.oci.oraclecloud.com/20200101/opentelemetry/v1/traces",
+    ]) {
+      expect(opentelemetryProfile.honeyhiveEndpoint.test(url), url).toBe(false);
+    }
+    for (const { prefix } of OTHER_BACKENDS_OTLP_TRACE_PREFIXES) expect(prefix).toMatch(/^\/\w+$/);
   });
 });
 

@@ -190,6 +190,18 @@ const flushCalls: FlushCall[] = [
   ]),
 ];
 
+/**
+ * Other backends whose OTLP/HTTP trace path ends like HoneyHive's (`…/opentelemetry/v1/traces`), by the path
+ * segment just before that tail: an exporter to one of them is not HoneyHive's (fixtures/real-code-public-6,
+ * 29 and 30, were false flush reports). Found with the search tool, 2026-12-06. A prefix is one plain path
+ * segment (`/` and word characters: it goes into the endpoint pattern as it is).
+ */
+export const OTHER_BACKENDS_OTLP_TRACE_PREFIXES: readonly { readonly backend: string; readonly prefix: string; readonly source: string }[] = [
+  { backend: "VictoriaTraces", prefix: "/insert", source: "docs.victoriametrics.com/victoriatraces/data-ingestion: `http://<host>:10428/insert/opentelemetry/v1/traces`" },
+  { backend: "CozeLoop", prefix: "/loop", source: "docs.coze.cn, CozeLoop's OpenTelemetry pages: `https://api.coze.cn/v1/loop/opentelemetry/v1/traces`" },
+  { backend: "Oracle Cloud APM", prefix: "/20200101", source: "docs.oracle.com, APM configure-opentelemetry: `https://<dataUploadEndpoint>/20200101/opentelemetry/…`" },
+];
+
 export const opentelemetryProfile = {
   id: "opentelemetry",
   name: "OpenTelemetry",
@@ -198,8 +210,13 @@ export const opentelemetryProfile = {
   /**
    * A file sends to HoneyHive over OpenTelemetry when an exporter's `url` (or OTEL_EXPORTER_OTLP_*
    * endpoint) matches this; without it, OpenTelemetry code is another vendor's and no HoneyHive rule applies.
+   * HoneyHive's path `/opentelemetry/v1/traces` counts wherever it stands (a proxy may put a prefix before it:
+   * docs/sdk.md, `serverUrl`) but after another backend's segment (OTHER_BACKENDS_OTLP_TRACE_PREFIXES).
    */
-  honeyhiveEndpoint: /honeyhive|\/opentelemetry\/v1\/traces\b/i,
+  honeyhiveEndpoint: new RegExp(
+    String.raw`honeyhive|(?<!${OTHER_BACKENDS_OTLP_TRACE_PREFIXES.map(({ prefix }) => prefix).join("|")})/opentelemetry/v1/traces\b`,
+    "i",
+  ),
   /**
    * How an exporter is told where to send, and what says the place is HoneyHive (analysis/otel-destination.ts
    * reads an exporter's options with these). HoneyHive takes OTLP/HTTP at `https://<host>/opentelemetry/v1/traces`
