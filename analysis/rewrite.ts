@@ -291,6 +291,29 @@ export function semicolonAfter(text: string, previous: Node, next: string): stri
   return ";";
 }
 
+/**
+ * The start of the line of the `;` that ends `statement` when that `;` is the first thing on its line: semicolon-free
+ * code's guard before a statement starting with `(`, `[` or a template (`foo()\n;(res as any).json(x)`), which the
+ * parser gives to the statement before (`foo()\n;`). Undefined for a statement ending otherwise. Text written after
+ * such a statement goes there, before the guard, so the guard stays with the statement it keeps apart.
+ */
+export function guardLineStart(text: string, statement: Node): number | undefined {
+  const semicolon = statement.range[1] - 1;
+  if (text[semicolon] !== ";") return undefined;
+  const start = lineStart(text, semicolon);
+  return start > statement.range[0] && text.slice(start, semicolon).trim() === "" ? start : undefined;
+}
+
+/**
+ * Where text written before `statement` goes: before a semicolon-free guard standing before it on its line
+ * (`  ;(res as any).json(x)`: the `;`, which belongs to the statement before in the AST), else the statement's start.
+ */
+export function beforeGuard(text: string, statement: Node): number {
+  const start = statement.range[0];
+  const before = /;[^\S\r\n]*$/.exec(text.slice(lineStart(text, start), start));
+  return before && text.slice(lineStart(text, start), start - before[0].length).trim() === "" ? start - before[0].length : start;
+}
+
 /** The statements that end with `;` unless the file is written without (ASI ends them at the line break). */
 const SEMICOLON_STATEMENTS = [
   AST_NODE_TYPES.ExpressionStatement,
@@ -311,7 +334,8 @@ export function statementEnd(text: string, program: TSESTree.Program): ";" | "" 
   for (const statement of nodesOfTypes(program, SEMICOLON_STATEMENTS)) {
     // Not the declaration of a `for (const x of …)` head.
     if (statement.type === AST_NODE_TYPES.VariableDeclaration && !statementListOf(statement.parent) && statement.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
-    if (text.slice(statement.range[0], statement.range[1]).endsWith(";")) ended += 1;
+    // A `;` first on its line is a guard of the statement after it (`guardLineStart`), not this one's end.
+    if (text.slice(statement.range[0], statement.range[1]).endsWith(";") && guardLineStart(text, statement) === undefined) ended += 1;
     else open += 1;
   }
   return open > ended ? "" : ";";
