@@ -153,15 +153,17 @@ export function indentedText(root: Node, text: string, from: number, to: number,
 /**
  * Removes the list elements at `indices` (sorted or not) with their commas: each run of removed
  * elements goes up to the next kept one, or from the previous kept one when the run ends the list.
- * At least one element must stay.
+ * At least one element must stay. With `keepCommentsOf` (the file's text), a comment after a run's
+ * comma (`HoneyHiveTracer, // the class`) stays where it stands.
  */
-export function removeListElements(edits: EditList, list: readonly Node[], indices: ReadonlySet<number>): void {
+export function removeListElements(edits: EditList, list: readonly Node[], indices: ReadonlySet<number>, keepCommentsOf?: string): void {
   for (let index = 0; index < list.length; index += 1) {
     if (!indices.has(index) || indices.has(index - 1)) continue;
     let last = index;
     while (indices.has(last + 1)) last += 1;
     const next = list[last + 1];
-    if (next) edits.remove([list[index].range[0], next.range[0]]);
+    const comment = next && keepCommentsOf !== undefined ? /\/\/|\/\*/.exec(keepCommentsOf.slice(list[last].range[1], next.range[0])) : null;
+    if (next) edits.remove([list[index].range[0], comment ? list[last].range[1] + comment.index : next.range[0]]);
     else edits.remove([list[index - 1].range[1], list[last].range[1]]);
   }
 }
@@ -204,7 +206,11 @@ export function removeImportBindings(edits: EditList, text: string, variables: I
   }
   for (const [statement, { elements, removed, site }] of byStatement) {
     if (removed.size === elements.length) {
-      removeStatement(edits, text, statement);
+      // A comment after the statement on its line (`import { traceTool } from "honeyhive"; // 1.x wrappers`) stays on that line.
+      const comment = /^[^\S\r\n]*(?:\/\/|\/\*)/.exec(text.slice(statement.range[1]));
+      const startsLine = text.slice(lineStart(text, statement.range[0]), statement.range[0]).trim() === "";
+      if (comment && startsLine) edits.remove([statement.range[0], statement.range[1] + comment[0].length - 2]);
+      else removeStatement(edits, text, statement);
       continue;
     }
     const named = elements.filter((element) => element.type === AST_NODE_TYPES.ImportSpecifier);
@@ -215,7 +221,7 @@ export function removeImportBindings(edits: EditList, text: string, variables: I
       edits.remove([elements[firstNamed - 1].range[1], closeBrace + 1]);
       continue;
     }
-    removeListElements(edits, elements, removed);
+    removeListElements(edits, elements, removed, text);
   }
 }
 
