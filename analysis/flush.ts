@@ -1231,8 +1231,10 @@ export function responseSends(input: AnalysisInput, fn: FunctionNode, end: Respo
   const sends: TSESTree.CallExpression[] = [];
   let unseen = false;
   for (const reference of variable.references) {
-    let node: TSESTree.Node = reference.identifier;
-    if (node === parameter) continue;
+    if (reference.identifier === parameter) continue;
+    // `(res as any).json(x)`, `(res as Response).send(x)`, `res!.end()`: a cast is still the response.
+    let node: TSESTree.Node = outerCastOf(reference.identifier);
+    const receiver = node;
     let sent = false;
     // Walk `res.status(400).set(h, v).send(body)` up to the sending call.
     for (;;) {
@@ -1250,13 +1252,28 @@ export function responseSends(input: AnalysisInput, fn: FunctionNode, end: Respo
       node = call;
     }
     // Anything but a member of `res` (`helper(req, res)`, `stream.pipe(res)`, `return res`, `const r = res`) may send elsewhere.
-    const member = reference.identifier.parent;
-    if (!sent && !(member?.type === "MemberExpression" && member.object === reference.identifier)) unseen = true;
+    const member = receiver.parent;
+    if (!sent && !(member?.type === "MemberExpression" && member.object === receiver)) unseen = true;
   }
   // A send inside a nested function (`promise.then(() => res.json(x))`) cannot be preceded by an awaited flush of the handler.
   if (sends.some((send) => enclosingFunction(send) !== fn)) unseen = true;
   if (unseen) return "unseen";
   return sends.length > 0 ? sends : undefined;
+}
+
+/** The outermost of the type casts around `node` (`as`, `satisfies`, `!`, `<T>x`), or `node` itself. */
+function outerCastOf(node: TSESTree.Node): TSESTree.Node {
+  let outer = node;
+  for (;;) {
+    const parent: TSESTree.Node | undefined = outer.parent;
+    const isCast =
+      parent?.type === AST_NODE_TYPES.TSAsExpression ||
+      parent?.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      parent?.type === AST_NODE_TYPES.TSNonNullExpression ||
+      parent?.type === AST_NODE_TYPES.TSTypeAssertion;
+    if (!isCast || parent.expression !== outer) return outer;
+    outer = parent;
+  }
 }
 
 /**

@@ -44,6 +44,24 @@ describe("receivers of 1.x tracer methods", () => {
   });
 });
 
+describe("members of a framework's typed state (augmentedTracerMembers)", () => {
+  // `new Koa<State>()` hands values of `State` to the framework's callbacks: `ctx.state.tracer` is the tracer.
+  const state = (declared: string, made: string) =>
+    `import Koa from "koa";\nimport { HoneyHiveTracer } from "honeyhive";\n${declared}\nconst app = ${made};\napp.use(async (ctx) => ctx.state.tracer.traceModel(fn));\n`;
+
+  it("read the properties typed as the tracer of a type argument of a package's class", () => {
+    expect(receivers(state("interface State { tracer: HoneyHiveTracer }", "new Koa<State>()"))).toEqual(["ctx.state.tracer"]);
+    expect(receivers(state("type State = { tracer: HoneyHiveTracer };", "new Koa<State>()"))).toEqual(["ctx.state.tracer"]);
+  });
+
+  it("not without the type argument, with another type, or for a class of the project or the SDK", () => {
+    expect(receivers(state("interface State { tracer: HoneyHiveTracer }", "new Koa()"))).toEqual([]);
+    expect(receivers(state("interface State { tracer: { traceModel(f: unknown): void } }", "new Koa<State>()"))).toEqual([]);
+    const local = `import { HoneyHiveTracer } from "honeyhive";\nimport { App } from "./app";\ninterface State { tracer: HoneyHiveTracer }\nconst app = new App<State>();\napp.use(async (ctx) => ctx.state.tracer.traceModel(fn));\n`;
+    expect(receivers(local)).toEqual([]);
+  });
+});
+
 describe("a tracer held by another module's class (the module's facts)", () => {
   const holders = (code: string, filename = "src/tracing.ts") => extractModuleFacts(parseAnalysisInput(code, filename)).tracerHolders;
 

@@ -153,15 +153,17 @@ export function indentedText(root: Node, text: string, from: number, to: number,
 /**
  * Removes the list elements at `indices` (sorted or not) with their commas: each run of removed
  * elements goes up to the next kept one, or from the previous kept one when the run ends the list.
- * At least one element must stay.
+ * At least one element must stay. With `keepCommentsOf` (the file's text), a comment after a run's
+ * comma (`HoneyHiveTracer, // the class`) stays where it stands.
  */
-export function removeListElements(edits: EditList, list: readonly Node[], indices: ReadonlySet<number>): void {
+export function removeListElements(edits: EditList, list: readonly Node[], indices: ReadonlySet<number>, keepCommentsOf?: string): void {
   for (let index = 0; index < list.length; index += 1) {
     if (!indices.has(index) || indices.has(index - 1)) continue;
     let last = index;
     while (indices.has(last + 1)) last += 1;
     const next = list[last + 1];
-    if (next) edits.remove([list[index].range[0], next.range[0]]);
+    const comment = next && keepCommentsOf !== undefined ? /\/\/|\/\*/.exec(keepCommentsOf.slice(list[last].range[1], next.range[0])) : null;
+    if (next) edits.remove([list[index].range[0], comment ? list[last].range[1] + comment.index : next.range[0]]);
     else edits.remove([list[index - 1].range[1], list[last].range[1]]);
   }
 }
@@ -204,7 +206,11 @@ export function removeImportBindings(edits: EditList, text: string, variables: I
   }
   for (const [statement, { elements, removed, site }] of byStatement) {
     if (removed.size === elements.length) {
-      removeStatement(edits, text, statement);
+      // A comment after the statement on its line (`import { traceTool } from "honeyhive"; // 1.x wrappers`) stays on that line.
+      const comment = /^[^\S\r\n]*(?:\/\/|\/\*)/.exec(text.slice(statement.range[1]));
+      const startsLine = text.slice(lineStart(text, statement.range[0]), statement.range[0]).trim() === "";
+      if (comment && startsLine) edits.remove([statement.range[0], statement.range[1] + comment[0].length - 2]);
+      else removeStatement(edits, text, statement);
       continue;
     }
     const named = elements.filter((element) => element.type === AST_NODE_TYPES.ImportSpecifier);
@@ -215,7 +221,7 @@ export function removeImportBindings(edits: EditList, text: string, variables: I
       edits.remove([elements[firstNamed - 1].range[1], closeBrace + 1]);
       continue;
     }
-    removeListElements(edits, elements, removed);
+    removeListElements(edits, elements, removed, text);
   }
 }
 
@@ -291,6 +297,29 @@ export function semicolonAfter(text: string, previous: Node, next: string): stri
   return ";";
 }
 
+/**
+ * The start of the line of the `;` that ends `statement` when that `;` is the first thing on its line: semicolon-free
+ * code's guard before a statement starting with `(`, `[` or a template (`foo()\n;(res as any).json(x)`), which the
+ * parser gives to the statement before (`foo()\n;`). Undefined for a statement ending otherwise. Text written after
+ * such a statement goes there, before the guard, so the guard stays with the statement it keeps apart.
+ */
+export function guardLineStart(text: string, statement: Node): number | undefined {
+  const semicolon = statement.range[1] - 1;
+  if (text[semicolon] !== ";") return undefined;
+  const start = lineStart(text, semicolon);
+  return start > statement.range[0] && text.slice(start, semicolon).trim() === "" ? start : undefined;
+}
+
+/**
+ * Where text written before `statement` goes: before a semicolon-free guard standing before it on its line
+ * (`  ;(res as any).json(x)`: the `;`, which belongs to the statement before in the AST), else the statement's start.
+ */
+export function beforeGuard(text: string, statement: Node): number {
+  const start = statement.range[0];
+  const before = /;[^\S\r\n]*$/.exec(text.slice(lineStart(text, start), start));
+  return before && text.slice(lineStart(text, start), start - before[0].length).trim() === "" ? start - before[0].length : start;
+}
+
 /** The statements that end with `;` unless the file is written without (ASI ends them at the line break). */
 const SEMICOLON_STATEMENTS = [
   AST_NODE_TYPES.ExpressionStatement,
@@ -311,7 +340,8 @@ export function statementEnd(text: string, program: TSESTree.Program): ";" | "" 
   for (const statement of nodesOfTypes(program, SEMICOLON_STATEMENTS)) {
     // Not the declaration of a `for (const x of …)` head.
     if (statement.type === AST_NODE_TYPES.VariableDeclaration && !statementListOf(statement.parent) && statement.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration) continue;
-    if (text.slice(statement.range[0], statement.range[1]).endsWith(";")) ended += 1;
+    // A `;` first on its line is a guard of the statement after it (`guardLineStart`), not this one's end.
+    if (text.slice(statement.range[0], statement.range[1]).endsWith(";") && guardLineStart(text, statement) === undefined) ended += 1;
     else open += 1;
   }
   return open > ended ? "" : ";";

@@ -24,7 +24,7 @@ import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumerProject, strictConsumerOptions, typeErrorsOf } from "../sdk/test-utils/consumer-project.js";
 import { removeProjects } from "./cli/test-utils/project.js";
-import { expectCleanRun, projectRuns, unmarkedErrors, type SetProject } from "./cli/test-utils/shapes.js";
+import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, unmarkedErrors, type SetProject } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
 const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, dependencies: deps });
@@ -511,12 +511,6 @@ const { migrate, runOf, out, input } = projectRuns(PROJECTS);
 beforeAll(migrate, 300_000);
 afterAll(removeProjects);
 
-/** One expectation on the migrated projects. */
-interface Expectation {
-  readonly name: string;
-  readonly check: () => void;
-}
-
 const unchanged = (name: string, set: "2x" | "from1"): void => {
   for (const path of Object.keys(runOf(name, set).input)) expect(out(name, path, set), `${name}/${path} ${set}`).toBe(input(name, path));
 };
@@ -615,19 +609,10 @@ const EXPECTATIONS: readonly Expectation[] = [
 // calls a 1.x wrapper or comes from `Promise.all` of inits, not where it calls `setMetadata`).
 // fix-blind11-flow met both: init.ts `inStaticMethod` (`this` in a static method is the class: its static fields), and
 // the memoized getter through (g) (analysis/function-caches.ts: a process-lifetime cache's function is a getter).
-const KNOWN: readonly { readonly match: string; readonly reason: string }[] = [
-];
+const KNOWN: readonly KnownExpectation[] = [];
 
 describe("blind 11: migrate where the tracer lives", () => {
-  it("migrates every project with its sets without a failure, to parsable output a second run leaves alone", () => {
-    for (const project of PROJECTS) for (const set of project.sets) expectCleanRun(`${project.name} ${set}`, runOf(project.name, set));
-  });
-  const known = (expectation: Expectation) => KNOWN.find((entry) => expectation.name.includes(entry.match));
-  for (const expectation of EXPECTATIONS) {
-    const entry = known(expectation);
-    if (entry === undefined) it(expectation.name, expectation.check);
-    else it(`known (not met today: ${entry.reason}): ${expectation.name}`, () => expect(expectation.check).toThrow());
-  }
+  describeSetExpectations(PROJECTS, runOf, EXPECTATIONS, KNOWN);
 });
 
 // The outputs whose imports this repository can resolve (the SDK, express, koa, @types/node) compile with --strict

@@ -114,7 +114,7 @@ describe("what each shape's migration does", () => {
     for (const prefix of ON_1X) {
       const run = shape(prefix, "2x");
       expect(changedFiles(run), prefix).toEqual({});
-      expect(run.report.uses1x, prefix).toEqual({ files: Object.keys(changes(prefix)), command: "honeyhive migrate --from 1" });
+      expect(run.report.uses1x, prefix).toEqual({ files: Object.keys(changes(prefix)), count: Object.keys(changes(prefix)).length, command: "honeyhive migrate --from 1" });
       // --from 1 migrates them: no hint then.
       expect(shape(prefix, "from1").report.uses1x, prefix).toBeUndefined();
     }

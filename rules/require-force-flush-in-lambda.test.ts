@@ -449,11 +449,13 @@ ruleTester.run(RULE_NAME, testedRule, {
  * (the suggestion's output) and a codemod case (the same output): one fix, two faces.
  */
 const GCF = `import * as functions from "@google-cloud/functions-framework";\n${TRACER}`;
+const SEMICOLON_FREE_GCF = `import * as functions from "@google-cloud/functions-framework"\nimport { HoneyHiveTracer } from "honeyhive"\nconst tracer = HoneyHiveTracer.init({ project: "p" })\n`;
+const SEMICOLON_FREE_GETTER = `import { HoneyHiveTracer } from "honeyhive"\nlet cached: HoneyHiveTracer | undefined\nfunction getTracer() {\n  return (cached ??= HoneyHiveTracer.init({ project: "p" }))\n}\n`;
 
 const FIX_CASES: ReadonlyArray<{
   readonly name: string;
   readonly code: string;
-  readonly messageId: "wrapInTryFinally" | "awaitFlush" | "waitUntilFlush" | "flushBeforeResponse";
+  readonly messageId: "wrapInTryFinally" | "awaitFlush" | "waitUntilFlush" | "flushBeforeResponse" | "afterFlush";
   readonly output: string;
   readonly filename?: string;
 }> = [
@@ -615,6 +617,37 @@ const FIX_CASES: ReadonlyArray<{
     messageId: "wrapInTryFinally",
     output: `${TRACER}export const handler = async (event, context) => {\n  try {\n    tracer.createSession();\n    return { statusCode: 200, body: await answer(event.body) };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
     filename: "netlify/functions/chat.mts",
+  },
+  // gaps-migrate-9: semicolon-free code guards a statement starting with `(` (`;(res as any).json(x)`); the `;` belongs to
+  // the statement before in the AST. A send through a cast is still the response's, and lines written before such a
+  // statement, or after the one the guard ends, go before the guard (analysis/rewrite.ts `beforeGuard`, `guardLineStart`).
+  {
+    name: "semicolon-free: a send through a cast behind a guard gets the flush before the guard",
+    code: `${SEMICOLON_FREE_GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession()\n  const reply = await answer(req.body)\n  ;(res as any).json({ reply })\n})\n`,
+    messageId: "flushBeforeResponse",
+    output: `${SEMICOLON_FREE_GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession()\n  const reply = await answer(req.body)\n  await tracer.forceFlush()\n  ;(res as any).json({ reply })\n})\n`,
+    filename: "src/index.ts",
+  },
+  {
+    name: "semicolon-free: a chained send through a cast (`;(res as Response).status(200).send(x)`) and a plain one",
+    code: `${SEMICOLON_FREE_GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession()\n  if (!req.body) {\n    res.status(400).end()\n    return\n  }\n  ;(res as Response).status(200).send(await answer(req.body))\n})\n`,
+    messageId: "flushBeforeResponse",
+    output: `${SEMICOLON_FREE_GCF}functions.http("chat", async (req, res) => {\n  tracer.createSession()\n  if (!req.body) {\n    await tracer.forceFlush()\n    res.status(400).end()\n    return\n  }\n  const result = await answer(req.body)\n  await tracer.forceFlush()\n  ;(res as Response).status(200).send(result)\n})\n`,
+    filename: "src/index.ts",
+  },
+  {
+    name: "semicolon-free: the try starts at the guard that ends the setup statement, so the guard stays with its statement",
+    code: `${SEMICOLON_FREE_GETTER}export const handler = async (event: unknown) => {\n  const tracer = getTracer()\n  ;(globalThis as any).lastEvent = event\n  tracer.createSession()\n  return answer(event)\n}\n`,
+    messageId: "wrapInTryFinally",
+    output: `${SEMICOLON_FREE_GETTER}export const handler = async (event: unknown) => {\n  const tracer = getTracer()\n  try {\n    ;(globalThis as any).lastEvent = event\n    tracer.createSession()\n    return await answer(event)\n  } finally {\n    await tracer.forceFlush()\n  }\n}\n`,
+    filename: "src/handler.ts",
+  },
+  {
+    name: "semicolon-free: after() goes before the guard that ends the setup statement, not between the guard and its statement",
+    code: `export const maxDuration = 60\n${SEMICOLON_FREE_GETTER}export async function POST(request: Request) {\n  const tracer = getTracer()\n  ;(globalThis as any).lastRequest = request\n  tracer.createSession()\n  return Response.json(await answer(request))\n}\n`,
+    messageId: "afterFlush",
+    output: `export const maxDuration = 60\n${SEMICOLON_FREE_GETTER.replace("\n", `\nimport { after } from "next/server"\n`)}export async function POST(request: Request) {\n  const tracer = getTracer()\n  after(() => tracer.forceFlush())\n  ;(globalThis as any).lastRequest = request\n  tracer.createSession()\n  return Response.json(await answer(request))\n}\n`,
+    filename: "app/api/chat/route.ts",
   },
 ];
 

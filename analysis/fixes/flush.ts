@@ -38,7 +38,7 @@ import { getSdkModel } from "../sdk-model.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
-import { continuesPrevious, dedentLines, freeName, indentedText, indentLines, removeStatement, semicolonInPlaceOf, statementEnd } from "../rewrite.js";
+import { beforeGuard, continuesPrevious, dedentLines, freeName, guardLineStart, indentedText, indentLines, removeStatement, semicolonInPlaceOf, statementEnd } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
 
@@ -314,11 +314,13 @@ class FlushWriter {
    */
   private flushBefore(statement: TSESTree.Statement, flushLine: string, hoisted: { readonly name: string; readonly value: string } | undefined, indent: string): boolean {
     const parent = statement.parent;
-    // On lines of their own the file's style ends them, except before a statement that would continue the flush line.
-    const end = continuesPrevious(this.text.slice(statement.range[0], statement.range[1])) ? ";" : this.end;
+    // On lines of their own the file's style ends them, except before a statement that would continue the flush line
+    // (unless a guard stands before it: `;(res as any).json(x)`, where the lines go before the guard).
+    const at = beforeGuard(this.text, statement);
+    const end = at === statement.range[0] && continuesPrevious(this.text.slice(statement.range[0], statement.range[1])) ? ";" : this.end;
     const before = (separator: string, ending: string): string => `${hoisted ? `const ${hoisted.name} = ${hoisted.value}${ending}${separator}` : ""}${flushLine}${ending}${separator}`;
     if (parent?.type === "BlockStatement" || parent?.type === "SwitchCase") {
-      this.edits.insertBefore(statement, before(`${this.nl}${indent}`, end));
+      this.edits.insertAt(at, before(`${this.nl}${indent}`, end));
     } else if (parent && isBodyPosition(parent, statement)) {
       this.edits.insertBefore(statement, `{ ${before(" ", ";")}`);
       this.edits.insertAfter(statement, " }");
@@ -412,7 +414,11 @@ class FlushWriter {
       const first = fn.body.body[this.flush.statementsBeforeTry];
       const anchor = setup.at(-1);
       const statement = `${call}${first && continuesPrevious(text.slice(first.range[0], first.range[1])) ? ";" : this.end}`;
-      if (anchor) {
+      const guard = anchor && guardLineStart(text, anchor);
+      if (anchor && guard !== undefined) {
+        // `const tracer = getTracer()\n;(x).y()`: the `;` ending the anchor guards the statement after it, so it stays there.
+        edits.insertAt(guard, `${indentationAt(text, anchor.range[0])}${call}${this.end}${nl}`);
+      } else if (anchor) {
         edits.insertAfter(anchor, `${nl}${indentationAt(text, anchor.range[0])}${statement}`);
       } else if (first) {
         edits.insertBefore(first, `${statement}${nl}${indentationAt(text, first.range[0])}`);
@@ -445,7 +451,7 @@ class FlushWriter {
     if (last?.type === "TryStatement" && isTryFinallyFlush(last, flushTestOf(this.input))) return this.joinTry(body, wrapped.slice(0, -1), last);
     const closeBrace = body.range[1] - 1;
     const closeOnOwnLine = text.slice(lineStart(text, closeBrace), closeBrace).trim() === "";
-    const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), wrapped[0].range[0]).trim() === "";
+    const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), beforeGuard(text, wrapped[0])).trim() === "";
     if (!closeOnOwnLine || !firstOnOwnLine) {
       if (setup.length > 0) return false;
       // A compact body (`{ return work(event); }`): rebuild it as a block around the same code.
@@ -459,7 +465,8 @@ class FlushWriter {
       return true;
     }
     const indent = indentationAt(text, wrapped[0].range[0]);
-    let regionStart = setup.length > 0 ? nextLineStart(text, setup.at(-1)!.range[1]) : nextLineStart(text, body.range[0]);
+    // A guard ending the last setup statement (`guardLineStart`) starts the wrapped region's first line.
+    let regionStart = setup.length > 0 ? (guardLineStart(text, setup.at(-1)!) ?? nextLineStart(text, setup.at(-1)!.range[1])) : nextLineStart(text, body.range[0]);
     // A blank line between the kept statements and the rest stays before the try.
     while (regionStart < closeBrace && text.slice(regionStart, nextLineStart(text, regionStart)).trim() === "") {
       regionStart = nextLineStart(text, regionStart);

@@ -11,7 +11,13 @@ describe("formatSummary", () => {
     expect(Object.keys(none)).not.toContain("uses1x");
     expect(formatSummary(none, { dry: true, elapsedMs: 0 })).not.toContain("1.x");
     const one = buildJsonReport(outcomes, ["src/a.ts"]);
-    expect(one.uses1x).toEqual({ files: ["src/a.ts"], command: "honeyhive migrate --from 1" });
+    expect(one.uses1x).toEqual({ files: ["src/a.ts"], count: 1, command: "honeyhive migrate --from 1" });
+    // The JSON report lists the first 50 (gaps-migrate-9); `count` and the summary say how many there are.
+    const many = buildJsonReport(outcomes, Array.from({ length: 120 }, (_, index) => `src/f${index}.ts`));
+    expect(many.uses1x?.files).toHaveLength(50);
+    expect(many.uses1x?.files[0]).toBe("src/f0.ts");
+    expect(many.uses1x?.count).toBe(120);
+    expect(formatSummary(many, { dry: true, elapsedMs: 0 })).toContain("\n120 files use honeyhive 1.x APIs: run `honeyhive migrate --from 1`\n");
     expect(formatSummary(one, { dry: true, elapsedMs: 0 })).toContain("\n1 file uses honeyhive 1.x APIs: run `honeyhive migrate --from 1`\n");
     expect(formatSummary(buildJsonReport(outcomes, ["src/a.ts", "src/b.ts"]), { dry: false, elapsedMs: 0 })).toContain("\n2 files use honeyhive 1.x APIs: run `honeyhive migrate --from 1`\n");
   });

@@ -50,8 +50,11 @@ export interface JsonReport {
    * A run of the 2.x set only (no `--from 1`): the files that use honeyhive 1.x APIs (uses-1x.ts), which
    * that set leaves as they are; present when there are any. `honeyhive migrate --from 1` migrates them.
    */
-  readonly uses1x?: { readonly files: readonly string[]; readonly command: string };
+  readonly uses1x?: { readonly files: readonly string[]; readonly count: number; readonly command: string };
 }
+
+/** How many of the files that use 1.x APIs the JSON report lists (`uses1x.files`; `count` says how many there are). */
+export const USES_1X_LISTED = 50;
 
 /** What the summary and the JSON report tell a 2.x run on 1.x code to run instead. */
 export const FROM_1X_COMMAND = "honeyhive migrate --from 1";
@@ -88,7 +91,7 @@ export function summarize(outcomes: readonly FileOutcome[]): ReportSummary {
 
 export function buildJsonReport(outcomes: readonly FileOutcome[], uses1x: readonly string[] = []): JsonReport {
   return {
-    ...(uses1x.length > 0 ? { uses1x: { files: uses1x, command: FROM_1X_COMMAND } } : {}),
+    ...(uses1x.length > 0 ? { uses1x: { files: uses1x.slice(0, USES_1X_LISTED), count: uses1x.length, command: FROM_1X_COMMAND } } : {}),
     version: 1,
     summary: summarize(outcomes),
     transforms: countByTransform(outcomes),
@@ -139,7 +142,7 @@ export function formatSummary(report: JsonReport, context: SummaryContext): stri
     const markers = counts.markers > 0 ? `, ${plural(counts.markers, "review marker")}` : "";
     lines.push(`  ${id.padEnd(idWidth)}  ${plural(counts.files, "file")}${markers}`);
   }
-  if (report.uses1x) lines.push(`${plural(report.uses1x.files.length, "file")} use${report.uses1x.files.length === 1 ? "s" : ""} honeyhive 1.x APIs: run \`${report.uses1x.command}\``);
+  if (report.uses1x) lines.push(`${plural(report.uses1x.count, "file")} use${report.uses1x.count === 1 ? "s" : ""} honeyhive 1.x APIs: run \`${report.uses1x.command}\``);
   const failed = report.files.filter((outcome) => outcome.status === "failed");
   if (failed.length > 0) {
     lines.push(`Failed (left untouched):`, ...failed.map((outcome) => `  ${formatFailure(outcome)}`));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { uses1xApis } from "./uses-1x.js";
+import { codeOf, uses1xApis } from "./uses-1x.js";
 
 describe("uses1xApis: a candidate file's text uses what only honeyhive 1.x had (the 2.x run's --from 1 hint)", () => {
   it("an export only 1.x had, a path into the 1.x package, a 1.x version in the specifier, a method only 1.x tracers have", () => {
@@ -20,5 +20,29 @@ describe("uses1xApis: a candidate file's text uses what only honeyhive 1.x had (
     expect(uses1xApis(`import { HoneyHiveTracer } from "honeyhive";\nlogger.flush();\nprovider.getTracer("x");\n`)).toBe(false);
     // A home-made object's 1.x-looking method in a file that imports no honeyhive module.
     expect(uses1xApis(`// honeyhive-like\nmine.traceFunction({})(fn);\n`)).toBe(false);
+  });
+
+  // gaps-migrate-9: the text of comments and strings is no use (codeOf); module specifiers are kept.
+  it("quiet where only a comment or a string names a 1.x API", () => {
+    const sdk = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    expect(uses1xApis(`${sdk}// was: tracer.traceFunction({})(fn)\n`)).toBe(false);
+    expect(uses1xApis(`${sdk}/* tracer.traceModel(fn) in 1.x */\n`)).toBe(false);
+    expect(uses1xApis(`${sdk}const hint = "use tracer.traceFunction(opts)(fn) in 1.x";\n`)).toBe(false);
+    expect(uses1xApis(`${sdk}const doc = \`tracer.traceTool(\${fn})\`;\n`)).toBe(false);
+    expect(uses1xApis(`${sdk}// import { HoneyHive } from "honeyhive";\n`)).toBe(false);
+    expect(uses1xApis(`const example = 'import { traceFunction } from "honeyhive"';\n`)).toBe(false);
+    // The same code outside the comment still counts, and so does a specifier after a comment.
+    expect(uses1xApis(`${sdk}// the 1.x wrapper\ntracer.traceFunction({})(fn);\n`)).toBe(true);
+    expect(uses1xApis(`import { HoneyHive } from /* the REST client */ "honeyhive";\n`)).toBe(true);
+    expect(uses1xApis(`const { traceFunction } = require(\n  "honeyhive"\n);\n`)).toBe(true);
+  });
+
+  it("codeOf keeps the length and line breaks, blanks comments and string text, keeps specifiers", () => {
+    const code = `import x from "honeyhive"; // note\nconst s = 'a\\'b'; /* c\nd */ f(\`t\${1}\`);\n`;
+    const blanked = codeOf(code);
+    expect(blanked).toHaveLength(code.length);
+    expect(blanked.split("\n").length).toBe(code.split("\n").length);
+    expect(blanked).toContain(`import x from "honeyhive";`);
+    for (const gone of ["note", "a\\'b", "d */", "t${1}"]) expect(blanked).not.toContain(gone);
   });
 });

@@ -2,7 +2,8 @@
 // code and changes nothing of 1.x's, so the run would end silent. Each candidate file's text is asked
 // here whether it uses what only 1.x had (the 1.x table, analysis/knowledge/sdks/honeyhive-1x.ts), and the
 // summary names the count and the command (report.ts `formatSummary`, the JSON report's `uses1x`).
-// A text test on what the prefilter already read (no parse): an import of the SDK naming an export only
+// A text test on what the prefilter already read (no parse; comments and the text of strings do not count, `codeOf`):
+// an import of the SDK naming an export only
 // 1.x had (`HoneyHive`, `traceFunction`, `enrichSpan` as free functions…), a path into the 1.x package
 // (`honeyhive/models/components`), Deno's or a CDN's `honeyhive@1…`, or a call of a tracer method only 1.x
 // tracers have and no other library's object shares (`.traceFunction(`, `.traceModel(`; not `.flush(`).
@@ -29,9 +30,51 @@ function sdkModuleOf(specifier: string): string | undefined {
   return match ? match[1]! + (match[2] ?? "") : undefined;
 }
 
+/** What before a string makes it a module specifier: `from "…"`, `require("…")`, `import("…")`, `import "…"`. */
+const BEFORE_SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\(?)\s*$/;
+
+/**
+ * `source` with its comments and the text of its strings and templates blanked (same length, line breaks kept), except
+ * module specifiers: a comment or a string saying `traceFunction(` or `import { HoneyHive } from "honeyhive"` is no
+ * use of it. A light scan, not a parse (this runs on the main thread over the candidates' text): a regular expression
+ * literal holding a quote can blank the rest of its line, which only makes a use there not count.
+ */
+export function codeOf(source: string): string {
+  let out = "";
+  let index = 0;
+  const blank = (text: string) => text.replace(/[^\r\n]/g, " ");
+  while (index < source.length) {
+    const char = source[index]!;
+    const next = source[index + 1];
+    let end: number;
+    if (char === "/" && next === "/") {
+      end = source.indexOf("\n", index);
+      end = end === -1 ? source.length : end;
+      out += blank(source.slice(index, end));
+    } else if (char === "/" && next === "*") {
+      end = source.indexOf("*/", index + 2);
+      end = end === -1 ? source.length : end + 2;
+      out += blank(source.slice(index, end));
+    } else if (char === '"' || char === "'" || char === "`") {
+      // A quoted string ends at its quote or the line's end; a template at its backtick (its `${…}` blanked with it).
+      end = index + 1;
+      while (end < source.length && source[end] !== char && (char === "`" || source[end] !== "\n")) end += source[end] === "\\" ? 2 : 1;
+      end = Math.min(end + 1, source.length);
+      const text = source.slice(index, end);
+      out += char !== "`" && BEFORE_SPECIFIER.test(out.slice(-40)) ? text : char + blank(text.slice(1, -1)) + text.slice(-1);
+    } else {
+      end = index + 1;
+      out += char;
+    }
+    index = end;
+  }
+  return out;
+}
+
 /** Whether `source` (a candidate file's text) uses an API only honeyhive 1.x had (see the head of this file). */
-export function uses1xApis(source: string): boolean {
-  if (!source.includes("honeyhive")) return false;
+export function uses1xApis(text: string): boolean {
+  if (!text.includes("honeyhive")) return false;
+  const source = codeOf(text);
   let importsSdk = false;
   for (const [, specifier] of source.matchAll(SPECIFIER)) {
     const module = sdkModuleOf(specifier!);

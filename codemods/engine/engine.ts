@@ -21,6 +21,7 @@ import { fileLinks } from "./project.js";
 import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./transform-api.js";
 import { is1xTransformId, TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
 import { transformById } from "../transforms/index.js";
+import { unusedSdkImportEdits, usedSdkBindings } from "../transforms/1x/unused-imports.js";
 import { readSettings, type HoneyhiveSettings } from "../../analysis/settings.js";
 import type { PrefilterSettings } from "./prefilter.js";
 
@@ -149,6 +150,26 @@ function transformParsed(
       applied.push(id);
     } catch (error) {
       return unchanged(source, transformFailure(id, error));
+    }
+  }
+
+  // gaps-migrate-9: the SDK imports the run left unused go (transforms/1x/unused-imports.ts); a parse only where the
+  // pending edits cannot tell.
+  if (applied.some(is1xTransformId)) {
+    try {
+      const usedBefore = usedSdkBindings(parsed.input);
+      let removals = usedBefore.size === 0 ? [] : unusedSdkImportEdits(usedBefore, file.input, accepted);
+      if (removals === undefined) {
+        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, settings, options.project, options.cwd);
+        if (isParseFailure(reparsed)) return unchanged(source, { message: `transforms produced unparsable code: ${reparsed.failure.message}` });
+        parses.push(reparsed);
+        file = reparsed;
+        accepted = [];
+        removals = unusedSdkImportEdits(usedBefore, file.input, []) ?? [];
+      }
+      accepted = accepted.concat(removals);
+    } catch (error) {
+      return unchanged(source, { message: `unused imports: ${error instanceof Error ? error.message : String(error)}` });
     }
   }
 

@@ -72,3 +72,11 @@ it("lambda-force-flush: the flush before a send follows the file's semicolon sty
   const withSemicolons = handler.replace(/\)\n/g, ");\n").replace(/(project: "p" \}\)|from "honeyhive"|functions-framework")\n/g, "$1;\n");
   expect(migrate("lambda-force-flush", withSemicolons, "index.js")).toContain("  await tracer.forceFlush();\n  res.json({ reply });\n");
 });
+
+// gaps-migrate-9: a `;` first on its line guards the statement after it; the parser ends the statement before with it,
+// but the file is still written without semicolons (analysis/rewrite.ts `statementEnd` reads `guardLineStart`).
+it("lambda-force-flush: guards do not count as statement ends when the fix reads the file's style", () => {
+  const guards = ["body", "query", "headers", "params", "ip", "path", "cookies", "url"].map((key) => `  ;[req.${key}].forEach(audit)\n`).join("");
+  const handler = `import * as functions from "@google-cloud/functions-framework"\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession()\n${guards}  const reply = await answer(req.body)\n  res.json({ reply })\n})\n`;
+  expect(migrate("lambda-force-flush", handler, "index.js")).toContain("  const reply = await answer(req.body)\n  await tracer.forceFlush()\n  res.json({ reply })\n");
+});

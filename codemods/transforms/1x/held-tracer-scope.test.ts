@@ -28,13 +28,14 @@ const from1 = (code: string) => {
 describe("a tracer held by a project module's binding is the one reachable tracer", () => {
   it("of a module held whole: static flush, free wrapper and free enrichment write `tracing.tracer`", () => {
     const before = `import { HoneyHiveTracer, traceTool, enrichSpan } from "honeyhive";\nimport * as tracing from "./tracing";\n\nconst search = traceTool(async (q: string) => q);\n\nexport async function run(q: string): Promise<void> {\n  tracing.tracer.enrichSession({ metadata: { q } });\n  await search(q);\n  enrichSpan({ metadata: { q } });\n  await HoneyHiveTracer.flush();\n}\n`;
-    const after = `import { HoneyHiveTracer, trace } from "honeyhive";\nimport * as tracing from "./tracing";\n\nconst search = trace({ eventType: "tool", tracer: tracing.tracer }, async (q: string) => q);\n\nexport async function run(q: string): Promise<void> {\n  tracing.tracer.enrichSession({ metadata: { q } });\n  await search(q);\n  tracing.tracer.enrichSpan({ metadata: { q } });\n  await tracing.tracer.forceFlush();\n}\n`;
+    // HoneyHiveTracer's only use was the static flush: its import goes (unused-imports.ts, gaps-migrate-9).
+    const after = `import { trace } from "honeyhive";\nimport * as tracing from "./tracing";\n\nconst search = trace({ eventType: "tool", tracer: tracing.tracer }, async (q: string) => q);\n\nexport async function run(q: string): Promise<void> {\n  tracing.tracer.enrichSession({ metadata: { q } });\n  await search(q);\n  tracing.tracer.enrichSpan({ metadata: { q } });\n  await tracing.tracer.forceFlush();\n}\n`;
     expect(from1(before)).toBe(after);
   });
 
   it("of an imported holder instance: `telemetry.tracer`", () => {
     const before = `import { HoneyHiveTracer, traceTool } from "honeyhive";\nimport { telemetry } from "./holder";\n\nconst search = traceTool(async (q: string) => q);\n\nexport async function run(q: string): Promise<void> {\n  telemetry.tracer.enrichSession({ metadata: { q } });\n  await search(q);\n  await HoneyHiveTracer.flush();\n}\n`;
-    expect(from1(before)).toBe(before.replace("HoneyHiveTracer, traceTool }", "HoneyHiveTracer, trace }").replace("traceTool(async", `trace({ eventType: "tool", tracer: telemetry.tracer }, async`).replace("HoneyHiveTracer.flush()", "telemetry.tracer.forceFlush()"));
+    expect(from1(before)).toBe(before.replace("HoneyHiveTracer, traceTool }", "trace }").replace("traceTool(async", `trace({ eventType: "tool", tracer: telemetry.tracer }, async`).replace("HoneyHiveTracer.flush()", "telemetry.tracer.forceFlush()"));
   });
 
   it("not when the file has two: the static flush keeps its marker", () => {
