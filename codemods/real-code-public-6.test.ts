@@ -99,7 +99,7 @@ describe("what each shape's migration does", () => {
     expect(text).toContain("await hh.events.updateEvent({ eventId: sessionId, ...updates });");
     const run = shape(HONEYHIVE_1X, "2x");
     expect(changedFiles(run)).toEqual({});
-    expect(run.report.uses1x).toEqual({ files: ["lib/honeyhive-client.ts"], command: "honeyhive migrate --from 1" });
+    expect(run.report.uses1x).toEqual({ files: ["lib/honeyhive-client.ts"], count: 1, command: "honeyhive migrate --from 1" });
     expect(shape(HONEYHIVE_1X, "from1").report.uses1x).toBeUndefined();
   });
 });
