@@ -65,6 +65,10 @@ export default defineConfig({
     // RuleTester from @typescript-eslint/rule-tester hooks into describe/it/afterAll globals.
     globals: true,
     globalSetup: ["./scripts/vitest-global-setup.ts"],
+    // vitest 4 runs `availableParallelism() - 1` workers by default: one on a 2-core CI machine, which
+    // left the second core idle for the whole run. Two workers keep both busy (bench/NOTES.md "test-time";
+    // a third, for integration files that wait on children, was not measured).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
