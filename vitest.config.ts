@@ -1,9 +1,10 @@
 import { defineConfig } from "vitest/config";
 
 // Tests that spawn processes (the built CLI, ESLint, tsc, npm, node scripts) are the integration
-// project; everything else is the unit project. `npm test` runs both; `npm run test:unit` gives the
-// fast loop. scripts/test-projects.test.ts keeps this list equal to the files that import
-// node:child_process, so a new process-spawning test cannot land in the unit project unnoticed.
+// project; everything else is unit work: the unit-shared project (below) and the unit project. `npm test`
+// runs all three; `npm run test:unit` (both unit projects) gives the fast loop.
+// scripts/test-projects.test.ts keeps this list equal to the files that import node:child_process, so a
+// new process-spawning test cannot land in a unit project unnoticed.
 export const INTEGRATION_TESTS = [
   "codemods/blind-10.test.ts",
   "codemods/blind-11.test.ts",
@@ -58,7 +59,27 @@ export const INTEGRATION_TESTS = [
   "sdk/span-names.test.ts",
 ];
 
-const ALL_TESTS = ["{sdk,analysis,rules,codemods,scripts,tests}/**/*.test.ts"];
+// Unit files of the analysis, the rules and the codemods hold no process-wide state of their own: they
+// parse and analyse text, and what the analysis caches is keyed by file path or AST. They share one
+// module graph per worker (`isolate: false`: typescript, typescript-eslint, ESLint and the analysis are
+// imported once per worker, not once per file). A unit file there that mocks modules, resets them,
+// writes process.env, or runs the SDK (tracers, the default tracer, the connection pool and the
+// logger's warned-once memory last the process) keeps a module graph of its own: ISOLATED_UNIT_TESTS.
+// scripts/test-projects.test.ts keeps this list honest.
+export const SHARED_UNIT_FOLDERS = ["analysis", "rules", "codemods"];
+export const ISOLATED_UNIT_TESTS = [
+  // vi.doMock + vi.resetModules of a knowledge module: would re-import the graph every later file shares.
+  "analysis/relevance.test.ts",
+  // runs the SDK's evaluate() in-process.
+  "codemods/transforms/1x/evaluator-ground-truth.test.ts",
+  // runs a fixture's code with SDK tracers against a fake backend, with process.env set per test.
+  "codemods/transforms/hoist-tracer-init.runtime.test.ts",
+  // loads dist/cjs/sdk and starts tracers.
+  "rules/require-valid-session-id.runtime.test.ts",
+];
+
+const ISOLATED_FOLDERS_TESTS = ["{sdk,scripts,tests}/**/*.test.ts"];
+const SHARED_TESTS = SHARED_UNIT_FOLDERS.map((folder) => `${folder}/**/*.test.ts`);
 // *.install.test.ts install the packed package with npm: `npm run test:install` (vitest.install.config.ts).
 const NEVER = ["**/node_modules/**", "dist/**", "fixtures/**", "bench/**", "**/*.install.test.ts"];
 
@@ -67,10 +88,15 @@ export default defineConfig({
     // RuleTester from @typescript-eslint/rule-tester hooks into describe/it/afterAll globals.
     globals: true,
     globalSetup: ["./scripts/vitest-global-setup.ts"],
+    // vitest 4 runs `availableParallelism() - 1` workers by default: one on a 2-core CI machine, which
+    // left the second core idle for the whole run. Two workers keep both busy (bench/NOTES.md "test-time";
+    // a third, for integration files that wait on children, was not measured).
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: "unit", include: ALL_TESTS, exclude: [...NEVER, ...INTEGRATION_TESTS] } },
+      { extends: true, test: { name: "unit", include: [...ISOLATED_FOLDERS_TESTS, ...ISOLATED_UNIT_TESTS], exclude: [...NEVER, ...INTEGRATION_TESTS] } },
+      { extends: true, test: { name: "unit-shared", isolate: false, include: SHARED_TESTS, exclude: [...NEVER, ...INTEGRATION_TESTS, ...ISOLATED_UNIT_TESTS] } },
       { extends: true, test: { name: "integration", include: INTEGRATION_TESTS, exclude: NEVER } },
     ],
   },

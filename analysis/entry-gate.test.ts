@@ -19,13 +19,17 @@ function looseScripts(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
+// The two fixture-wide cases analyse every fixture file (the second parses each three times): ~10 s
+// alone, 35-44 s with two vitest workers on a loaded 2-core machine. Their own budget, not the default.
+const FIXTURE_WIDE = { timeout: 120_000 };
+
 const temporary: string[] = [];
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
 describe("entry gate: never stops a file that holds a handler", () => {
-  it("lets through every fixture whose handler model has a serverless entry point or any handler", () => {
+  it("lets through every fixture whose handler model has a serverless entry point or any handler", FIXTURE_WIDE, () => {
     const files = [
       ...loadFixtures().flatMap((fixture) => [
         { filename: fixture.filename, text: fixture.before },
@@ -51,7 +55,7 @@ describe("entry gate: never stops a file that holds a handler", () => {
     expect(stopped).toBeGreaterThan(10);
   });
 
-  it("a file that may hold an invocation may hold a handler, so either kind's cached answer may decide the other", () => {
+  it("a file that may hold an invocation may hold a handler, so either kind's cached answer may decide the other", FIXTURE_WIDE, () => {
     const gate = entryGateFor(FRAMEWORKS);
     let invocations = 0;
     let stopped = 0;

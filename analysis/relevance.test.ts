@@ -27,6 +27,10 @@ function fixtureScripts(): { readonly filename: string; readonly text: string }[
     .map((filename) => ({ filename, text: readFileSync(filename, "utf8") }));
 }
 
+// The fixture-wide cases analyse every fixture script with each rule's engine: ~10-20 s alone, over
+// 40 s with two vitest workers on a loaded 2-core machine. Their own budget, not the default 30 s.
+const FIXTURE_WIDE = { timeout: 120_000 };
+
 const relevanceFor = (text: string, filename = "/project/src/file.ts") => relevanceOf(parseAnalysisInput(text, filename, readSettings({})));
 
 /** The calls no-session-start-in-handler and no-tracer-init-in-handler start an imported helper's finding from, found by walking the tree. */
@@ -55,7 +59,7 @@ function helperCalls(text: string, filename: string): TSESTree.CallExpression[] 
 describe("relevance: a necessary condition of every finding, file by file", () => {
   const files = fixtureScripts();
 
-  it("lets through every fixture where a rule that reads the SDK model finds anything", () => {
+  it("lets through every fixture where a rule that reads the SDK model finds anything", FIXTURE_WIDE, () => {
     let usingSdk = 0;
     for (const { filename, text } of files) {
       const input = parseAnalysisInput(text, filename, readSettings({}));
@@ -77,7 +81,7 @@ describe("relevance: a necessary condition of every finding, file by file", () =
     expect(usingSdk).toBeGreaterThan(files.length / 2);
   });
 
-  it("marks every fixture that calls an imported helper inside a function", () => {
+  it("marks every fixture that calls an imported helper inside a function", FIXTURE_WIDE, () => {
     let withCalls = 0;
     for (const { filename, text } of files) {
       if (helperCalls(text, filename).length === 0) continue;

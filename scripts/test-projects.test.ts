@@ -3,8 +3,9 @@
 // listed there, or it would slow the unit run; a listed file that no longer spawns belongs in the unit run.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { INTEGRATION_TESTS } from "../vitest.config.js";
+import { INTEGRATION_TESTS, ISOLATED_UNIT_TESTS, SHARED_UNIT_FOLDERS } from "../vitest.config.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SPAWNS = /from ["'](?:node:)?child_process["']/;
@@ -34,11 +35,52 @@ function testFiles(directory: string): string[] {
   });
 }
 
+const MODULE_STATE_CALLS = new Set(["mock", "doMock", "unmock", "doUnmock", "resetModules", "stubEnv", "stubGlobal"]);
+// sdk/version.ts is a generated constant; every other SDK module starts or keeps process-wide state.
+const STATELESS_SDK_MODULES = /\/sdk\/version\.js$/;
+
+/** Why a test file cannot share its module graph with other files in one worker, or undefined. */
+function processStateOf(file: string): string | undefined {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  let reason: string | undefined;
+  const runsSdk = (specifier: string) => /^(\.\.?\/)+(sdk|dist)\//.test(specifier) && !STATELESS_SDK_MODULES.test(specifier);
+  const visit = (node: ts.Node): void => {
+    if (reason) return;
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && runsSdk(node.moduleSpecifier.text)) {
+      reason = `imports ${node.moduleSpecifier.text}`;
+    } else if (ts.isCallExpression(node)) {
+      const callee = node.expression;
+      const [first] = node.arguments;
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "vi" && MODULE_STATE_CALLS.has(callee.name.text)) {
+        reason = `calls vi.${callee.name.text}`;
+      } else if ((ts.isIdentifier(callee) && callee.text === "require") || callee.kind === ts.SyntaxKind.ImportKeyword) {
+        if (first && ts.isStringLiteralLike(first) && runsSdk(first.text)) reason = `loads ${first.text}`;
+      }
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && node.left.getText(source).startsWith("process.env")) {
+      reason = "writes process.env";
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return reason;
+}
+
 describe("vitest projects", () => {
   it("puts exactly the process-spawning tests into the integration project", () => {
     const tests = ["sdk", "analysis", "rules", "codemods", "scripts"].flatMap((folder) => testFiles(join(ROOT, folder)));
     const spawning = tests.filter((file) => spawnsProcesses(join(ROOT, file)));
     expect(spawning.length).toBeGreaterThan(10);
     expect([...INTEGRATION_TESTS].sort()).toEqual(spawning.sort());
+  });
+
+  it("shares module graphs only between unit files that keep no process-wide state (unit-shared)", () => {
+    const unitFiles = SHARED_UNIT_FOLDERS.flatMap((folder) => testFiles(join(ROOT, folder))).filter((file) => !INTEGRATION_TESTS.includes(file));
+    const stateful = unitFiles.flatMap((file) => {
+      const reason = processStateOf(join(ROOT, file));
+      return reason ? [`${file}: ${reason}`] : [];
+    });
+    // Each isolated file has a reason, and every file with a reason is isolated.
+    expect(stateful.map((line) => line.split(":")[0]).sort()).toEqual([...ISOLATED_UNIT_TESTS].sort());
+    expect(stateful.length).toBeGreaterThan(0);
   });
 });
