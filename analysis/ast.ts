@@ -153,6 +153,13 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
   return found;
 }
 
+/** `{ <key>: true }` written inline (the last such key of an object literal, as JavaScript reads it): TypeDI's `{ transient: true }`, fastify-plugin's `{ encapsulate: true }`. */
+export function optionIsTrue(node: TSESTree.Node | undefined, key: string): boolean {
+  const options = unwrapExpression(node);
+  const value = options?.type === AST_NODE_TYPES.ObjectExpression ? unwrapExpression(findProperty(options, key)?.value) : undefined;
+  return value?.type === AST_NODE_TYPES.Literal && value.value === true;
+}
+
 /**
  * Whether an object literal's own keys are all known statically and it keeps the default prototype:
  * no spread, no computed key other than a literal, and no `__proto__: x` (which sets the prototype, so

@@ -35,13 +35,23 @@ export function singletonClassOf(input: AnalysisInput, expression: TSESTree.Node
   return undefined;
 }
 
+/**
+ * The class of the file a name stands for: a class declaration's or a named class expression's own name, or a
+ * `const` holding a class expression (`const Obs = class { … }`, `export const Obs = class …`), which no other
+ * write can make another class.
+ */
+export function classNamedBy(input: AnalysisInput, name: TSESTree.Identifier): ClassNode | undefined {
+  const def = findVariable(input.scopeManager, name, name.name)?.defs[0];
+  if (def?.type === "ClassName") return def.node;
+  if (def?.type !== "Variable" || def.parent?.kind !== "const" || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const value = unwrapExpression(def.node.init);
+  return value?.type === AST_NODE_TYPES.ClassExpression ? value : undefined;
+}
+
 /** The class a static receiver names: a class of the file by its name (`Obs.x`), or `this` in a static member of one. */
 function staticReceiverClass(input: AnalysisInput, node: TSESTree.Node | undefined): ClassNode | undefined {
   const receiver = unwrapExpression(node);
-  if (receiver?.type === AST_NODE_TYPES.Identifier) {
-    const def = findVariable(input.scopeManager, receiver, receiver.name)?.defs[0];
-    return def?.type === "ClassName" ? def.node : undefined;
-  }
+  if (receiver?.type === AST_NODE_TYPES.Identifier) return classNamedBy(input, receiver);
   if (receiver?.type !== AST_NODE_TYPES.ThisExpression) return undefined;
   // `this` in a static method, getter or static field initializer of the class (an arrow function keeps it).
   for (let current: TSESTree.Node | undefined = receiver.parent; current; current = current.parent) {
@@ -82,9 +92,10 @@ function fieldInstanceClass(input: AnalysisInput, owner: ClassNode, field: TSEST
     const written = unwrapExpression(value);
     if (isReset(written)) continue;
     const created = written?.type === AST_NODE_TYPES.NewExpression ? unwrapExpression(written.callee) : undefined;
-    const def = created?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, created, created.name)?.defs[0] : undefined;
-    if (def?.type !== "ClassName" || (made !== undefined && made !== def.node)) return undefined;
-    made = def.node;
+    // `new Obs()` by the class's name, or `new this()` in a static member of the class.
+    const owned = created?.type === AST_NODE_TYPES.Identifier ? classNamedBy(input, created) : created?.type === AST_NODE_TYPES.ThisExpression ? staticReceiverClass(input, created) : undefined;
+    if (!owned || (made !== undefined && made !== owned)) return undefined;
+    made = owned;
   }
   return made;
 }
@@ -148,4 +159,25 @@ function statementChildren(node: TSESTree.Node): readonly TSESTree.Node[] {
     default:
       return [];
   }
+}
+
+/**
+ * The static members of `owner` that give its one instance (`singletonClassOf` on `Owner.<member>` yields `owner`),
+ * as an importer writes them: a field or getter by its name (`instance`), an argument-less method with `()`
+ * (`getInstance()`). Private names are left out (an importer cannot read them). For a module's `tracerHolders` fact
+ * (analysis/honeyhive-1x.ts `tracerHoldersOf`), read by importers as `Obs.getInstance().tracer`.
+ */
+export function singletonAccessesOf(input: AnalysisInput, owner: ClassNode): string[] {
+  const accesses: string[] = [];
+  for (const element of owner.body.body) {
+    if ((element.type !== AST_NODE_TYPES.PropertyDefinition && element.type !== AST_NODE_TYPES.MethodDefinition) || !element.static || element.key.type === AST_NODE_TYPES.PrivateIdentifier) continue;
+    const name = staticName(element.key, element.computed);
+    if (name === undefined) continue;
+    if (element.type === AST_NODE_TYPES.PropertyDefinition) {
+      if (fieldInstanceClass(input, owner, element) === owner) accesses.push(name);
+    } else if ((element.kind === "get" || element.kind === "method") && element.value.type === AST_NODE_TYPES.FunctionExpression && element.value.params.length === 0) {
+      if (returnedSingleton(input, element.value, 0) === owner) accesses.push(element.kind === "get" ? name : `${name}()`);
+    }
+  }
+  return accesses;
 }

@@ -5,7 +5,7 @@
 // made per resolve, resolved inside a handler, runs its field initializers per request). Classes of
 // this file only; a token bound in another module is not followed.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { findProperty, memberName, staticName, unwrapExpression } from "./ast.js";
+import { findProperty, memberName, optionIsTrue, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
@@ -82,13 +82,6 @@ function build(input: AnalysisInput): DiModel {
     }
   }
   return { byCall, byClass };
-}
-
-/** `{ <key>: true }` written inline (the last such key of an object literal, as JavaScript reads it). */
-function optionIsTrue(node: TSESTree.Node | undefined, key: string): boolean {
-  const options = unwrapExpression(node);
-  const value = options?.type === AST_NODE_TYPES.ObjectExpression ? unwrapExpression(findProperty(options, key)?.value) : undefined;
-  return value?.type === AST_NODE_TYPES.Literal && value.value === true;
 }
 
 /** A token's key: a string literal's value, or an identifier's name (a `Symbol.for` const, a class). */

@@ -27,7 +27,7 @@ import { OTEL_COMPONENTS, type OtelRole } from "./knowledge/sdks/opentelemetry.j
 import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
 import { componentDestination, exportsOtelToHoneyhive } from "./otel-destination.js";
 import { NO_FACTS } from "./project-modules.js";
-import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
+import { getSdkModel, honeyhiveMajorOfFile, pluginTracerStoresOf, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { isSdkModule } from "./settings.js";
 import { declaredDependencyVersion, type HoneyhiveMajor } from "./sdk-version.js";
 
@@ -181,6 +181,13 @@ export interface ModuleFacts {
    * reads `globalThis.tracer` as that tracer (analysis/global-slots.ts). Read in both scopes; absent when none.
    */
   readonly globalTracerSlots?: readonly string[];
+  /**
+   * Exported plugins that store a HoneyHive tracer on the app that registers them (knowledge/app-lifetime.ts `plugins`:
+   * `export default fp(async (fastify) => { fastify.decorate("tracer", tracer) })`), by export name → the names stored:
+   * an importer's `app.register(tracing)` then reads `request.server.tracer` / `app.tracer` / `this.tracer` as that
+   * tracer (analysis/sdk-model.ts `importedPluginStore`). Absent when none.
+   */
+  readonly appPluginTracers?: Readonly<Record<string, readonly string[]>>;
 }
 
 /**
@@ -207,6 +214,12 @@ export interface TracerHolderFact {
   readonly promiseMembers?: readonly string[];
   /** `of: "class"`: static fields of the class holding a tracer (`static tracer: HoneyHiveTracer | undefined`), read as `Observability.tracer` by importers. Absent when none. */
   readonly statics?: readonly string[];
+  /**
+   * `of: "class"`: the static members that give the class's one instance (analysis/class-singletons.ts), as an importer
+   * writes them: `instance` (a field or getter), `getInstance()` (an argument-less method); its `members` and
+   * `methods` are then read through them (`Observability.getInstance().tracer`). Absent when none.
+   */
+  readonly singletons?: readonly string[];
   /** `of: "function"`: the call itself returns a tracer or its promise (`export function current(): HoneyHiveTracer | undefined`). */
   readonly returnsTracer?: true;
   /** `of: "function"`: the call returns a function whose call returns a tracer (`return () => tracer` over a `let tracer: HoneyHiveTracer`). */
@@ -268,6 +281,17 @@ type ExportTarget = { readonly variable: Scope.Variable } | { readonly value: TS
  */
 export type ModuleFactsScope = "all" | "tracers";
 
+/** The export names whose value is `value`: `export default value`, or an exported `const` it initializes. */
+function exportNamesOf(targets: ReadonlyMap<string, ExportTarget>, value: TSESTree.Node): string[] {
+  const names: string[] = [];
+  for (const [name, target] of targets) {
+    const def = "variable" in target ? target.variable.defs[0] : undefined;
+    const held = "value" in target ? target.value : def?.type === "Variable" && def.parent?.kind === "const" ? def.node.init : undefined;
+    if (held && unwrapExpression(held) === value) names.push(name);
+  }
+  return names;
+}
+
 /** The facts of a parsed module. Never throws (an unexpected shape yields what was found before it, or nothing). */
 export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope = "all"): ModuleFacts {
   try {
@@ -285,11 +309,13 @@ export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope
       ...(loadsForEffect ? { loadsForEffect } : {}),
       ...(commonJs ? { commonJs } : {}),
       ...(globalTracerSlots.length > 0 ? { globalTracerSlots } : {}),
+      ...(appPluginTracers ? { appPluginTracers } : {}),
     });
     const exportNameOf = (variable: Scope.Variable): string | undefined => {
       for (const [name, target] of targets) if ("variable" in target && target.variable === variable) return name;
       return undefined;
     };
+    const appPluginTracers = targets.size > 0 ? pluginTracerStoresOf(input, (value) => exportNamesOf(targets, value)) : undefined;
     const otelPipeline = otelPipelineOf(input, exportNameOf);
     if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports && activatesPipeline === undefined && !loadsForEffect && globalTracerSlots.length === 0 ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);

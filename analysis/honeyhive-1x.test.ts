@@ -83,6 +83,24 @@ describe("a tracer held by another module's class (the module's facts)", () => {
     expect(holders(commonJs, "src/telemetry.js")).toEqual({ Telemetry: { of: "class", members: ["tracer"], methods: [] } });
   });
 
+  it("name the static members that give a holder class's one instance (singletons), as importers write them", () => {
+    const module =
+      `import { HoneyHiveTracer } from "honeyhive";\n` +
+      `export class Obs {\n  static readonly instance = new Obs();\n  static #own: Obs | undefined;\n  static latest: Obs | undefined;\n  readonly tracer = HoneyHiveTracer.init({});\n` +
+      `  static getInstance() { return (Obs.#own ??= new Obs()); }\n  static get current() { return Obs.instance; }\n  static create() { return new Obs(); }\n  static reset() { Obs.latest = new Obs(); Obs.latest = new Other(); }\n}\n` +
+      `class Other {}\n` +
+      `export const Lazy = class {\n  static #one: unknown;\n  tracer = HoneyHiveTracer.init({});\n  static get() { return (this.#one ??= new this()); }\n};\n`;
+    const found = holders(module);
+    // `create()` makes one per call; `latest` is written with two classes; the private `#own` is no importer's to read.
+    expect(found?.Obs?.singletons).toEqual(["instance", "getInstance()", "current"]);
+    expect(found?.Lazy?.singletons).toEqual(["get()"]);
+    expect(holders(`import { HoneyHiveTracer } from "honeyhive";\nclass Kept { static instance = new Kept(); tracer = HoneyHiveTracer.init({}); }\nmodule.exports = Kept;\n`, "src/kept.js")).toEqual({
+      default: expect.objectContaining({ of: "class", members: ["tracer"], singletons: ["instance"] }),
+    });
+    // A singleton class holding no tracer is no holder.
+    expect(holders(`import { HoneyHiveTracer } from "honeyhive";\nexport class Cache { static instance = new Cache(); size = 0; }\nexport const t = HoneyHiveTracer;\n`)).toBeUndefined();
+  });
+
   it("are absent where no exported class holds one: a field assigned anything else, a module without the SDK", () => {
     expect(holders(`import { HoneyHiveTracer } from "honeyhive";\nimport { make } from "./make";\nexport class A { tracer = make(); other?: HoneyHiveTracer; start() { this.other = make(); } }\n`)).toEqual({
       A: { of: "class", members: ["other"], methods: [] },

@@ -12,7 +12,7 @@ import type { AnalysisInput } from "./input.js";
 import { API_1X, IMPLICIT_TRACER_EXPORTS_1X, OPTIONS_1X, TRACER_FACTORY_STATICS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import type { Option1xEntry } from "./knowledge/sdks/types.js";
 import { AttachedCache } from "./attached-cache.js";
-import { singletonClassOf } from "./class-singletons.js";
+import { singletonAccessesOf, singletonClassOf } from "./class-singletons.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
 import { absolutePath, importedExport, importedModule, isProjectModule, projectModules } from "./project-modules.js";
@@ -397,7 +397,7 @@ function usesTracer(input: AnalysisInput, fn: FunctionNode): boolean {
   );
 }
 
-/** `module.exports = { a, b: c }` → a, b; `module.exports.a = …` and `exports.a = …` → a: each export name with its value. */
+/** `module.exports = { a, b: c }` → a, b; `module.exports.a = …` and `exports.a = …` → a; `module.exports = A` → default: each export name with its value. */
 function commonJsExports(expression: TSESTree.Expression): [string, TSESTree.Node][] {
   if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=" || expression.left.type !== AST_NODE_TYPES.MemberExpression) return [];
   const { left, right } = expression;
@@ -408,7 +408,9 @@ function commonJsExports(expression: TSESTree.Expression): [string, TSESTree.Nod
   if (object && (isModuleExports(object) || (object.type === AST_NODE_TYPES.Identifier && object.name === "exports"))) return name === undefined ? [] : [[name, right]];
   if (!isModuleExports(left)) return [];
   const value = unwrapExpression(right);
-  return value?.type === AST_NODE_TYPES.ObjectExpression ? keyedProperties(value).map(({ property, key }): [string, TSESTree.Node] => [key, property.value]) : [];
+  if (value?.type === AST_NODE_TYPES.ObjectExpression) return keyedProperties(value).map(({ property, key }): [string, TSESTree.Node] => [key, property.value]);
+  // `module.exports = Observability`: what `require()` gives, recorded as the module's `default` (as export-facts.ts does).
+  return value?.type === AST_NODE_TYPES.Identifier || value?.type === AST_NODE_TYPES.ClassExpression ? [["default", value]] : [];
 }
 
 function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration | TSESTree.ClassExpression | TSESTree.ObjectExpression | FunctionNode): Omit<TracerHolderFact, "of"> {
@@ -460,7 +462,16 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
     writes.set(name, (writes.get(name) ?? true) && assignment.operator === "=" && tracerFlow(input, assignment.right, 1));
   }
   for (const [name, tracer] of writes) if (tracer) members.add(name);
-  return { members: [...members], methods: [...methods], ...(plain.size > 0 ? { plain: [...plain] } : {}), ...(promises.size > 0 ? { promiseMembers: [...promises] } : {}), ...(statics.length > 0 ? { statics } : {}) };
+  // `static getInstance()` / `static instance` keeping the class's one instance: `Observability.getInstance().tracer` in importers.
+  const singletons = members.size > 0 || methods.size > 0 ? singletonAccessesOf(input, node) : [];
+  return {
+    members: [...members],
+    methods: [...methods],
+    ...(plain.size > 0 ? { plain: [...plain] } : {}),
+    ...(promises.size > 0 ? { promiseMembers: [...promises] } : {}),
+    ...(statics.length > 0 ? { statics } : {}),
+    ...(singletons.length > 0 ? { singletons } : {}),
+  };
 }
 
 /**

@@ -10,6 +10,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { memberName, staticName } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
+import { APP_CONTEXT_SLOTS } from "./knowledge/app-lifetime.js";
 import { OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { FOREIGN_TRACER_MEMBERS, GENERIC_TRACER_MEMBER_NAMES, HONEYHIVE_ONLY_TRACER_MEMBERS, HONEYHIVE_VALUE_EXPORTS, TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 
@@ -32,6 +33,15 @@ export interface ImportedBindingUses {
    * `tracer`): a HoneyHive-only or generic tracer member called or read on them. Absent when none.
    */
   readonly heldFields?: readonly string[];
+  /**
+   * The fields read through a static member of the binding that may give one instance, used like a tracer
+   * (`Obs.getInstance().tracer.sessionStart()`: `getInstance().tracer`; `Obs.instance.tracer.forceFlush()`:
+   * `instance.tracer`), or `<access>.*` where the member's value is kept in a variable (`const obs =
+   * Obs.getInstance()`). Absent when none.
+   */
+  readonly singletonFields?: readonly string[];
+  /** Given to a plugin registration (`app.register(tracing)`: knowledge/app-lifetime.ts `plugins.register`). */
+  readonly registered?: true;
 }
 
 // What a member name says, one map look-up per member reference instead of one per set.
@@ -66,6 +76,9 @@ function isTracerKeyValue(node: TSESTree.Node): boolean {
  */
 const WRAPPER_CALL_KEYS: ReadonlySet<string> = new Set(OPTIONS_1X.filter((option) => option.of === "traceFunction" && option.key.startsWith("event")).map((option) => option.key));
 
+/** The methods that register a plugin on an app (`app.register(plugin)`), from knowledge/app-lifetime.ts. */
+const PLUGIN_REGISTERS: ReadonlySet<string> = new Set(APP_CONTEXT_SLOTS.flatMap((slot) => (slot.plugins ? [slot.plugins.register] : [])));
+
 const NOTHING: ImportedBindingUses = Object.freeze({ tracer: undefined, sdkObject: false });
 
 const usesByFile = new AttachedCache<TSESTree.Program, Map<Scope.Variable, ImportedBindingUses>>("honeyhive.importedBindingUses");
@@ -86,10 +99,16 @@ function readUses(variable: Scope.Variable): ImportedBindingUses {
   let foreign = false;
   let sdkObject = false;
   let heldFields: string[] | undefined;
+  let singletonFields: string[] | undefined;
+  let registered = false;
   for (const reference of variable.references) {
     const identifier = reference.identifier;
     const parent = identifier.parent;
     if (parent === undefined) continue;
+    if (parent.type === AST_NODE_TYPES.CallExpression && parent.arguments[0] === identifier && parent.callee.type === AST_NODE_TYPES.MemberExpression && PLUGIN_REGISTERS.has(memberName(parent.callee) ?? "")) {
+      registered = true;
+      continue;
+    }
     let member: string | undefined;
     let called = false;
     if (parent.type === AST_NODE_TYPES.MemberExpression) {
@@ -97,6 +116,8 @@ function readUses(variable: Scope.Variable): ImportedBindingUses {
       member = memberName(parent);
       if (member === undefined) continue;
       const outer = parent.parent;
+      const viaSingleton = singletonFieldOf(parent, member);
+      if (viaSingleton !== undefined && !singletonFields?.includes(viaSingleton)) (singletonFields ??= []).push(viaSingleton);
       if (outer?.type === AST_NODE_TYPES.MemberExpression && outer.object === parent) {
         const held = memberName(outer);
         if (held !== undefined && ((MEMBER_FLAGS.get(held) ?? 0) & (HONEYHIVE_ONLY | GENERIC)) !== 0 && !heldFields?.includes(member)) (heldFields ??= []).push(member);
@@ -124,8 +145,31 @@ function readUses(variable: Scope.Variable): ImportedBindingUses {
     if (flags & SDK_MEMBER && !called) sdkObject = true;
   }
   const tracer: TracerUsage = foreign ? "foreign" : shape === undefined ? undefined : { shape, honeyhiveOnly };
-  if (heldFields !== undefined) return { tracer, sdkObject, heldFields };
+  if (heldFields !== undefined || singletonFields !== undefined || registered) {
+    return { tracer, sdkObject, ...(heldFields ? { heldFields } : {}), ...(singletonFields ? { singletonFields } : {}), ...(registered ? { registered: true as const } : {}) };
+  }
   return tracer === undefined && !sdkObject ? NOTHING : { tracer, sdkObject };
+}
+
+/**
+ * `X.<member>.<field>.<tracer member>` / `X.<member>().<field>.<tracer member>` (`parent` is `X.<member>`): `<member>.<field>`
+ * or `<member>().<field>`; `<access>.*` where `X.<member>` / `X.<member>()` initializes a variable.
+ */
+function singletonFieldOf(parent: TSESTree.MemberExpression, member: string): string | undefined {
+  let access: TSESTree.Node = parent;
+  let written = member;
+  const call = parent.parent;
+  if (call?.type === AST_NODE_TYPES.CallExpression && call.callee === parent) {
+    if (call.arguments.length > 0) return undefined;
+    access = call;
+    written = `${member}()`;
+  }
+  const next = access.parent;
+  if (next?.type === AST_NODE_TYPES.VariableDeclarator && next.init === access && next.id.type === AST_NODE_TYPES.Identifier) return `${written}.*`;
+  if (next?.type !== AST_NODE_TYPES.MemberExpression || next.object !== access) return undefined;
+  const field = memberName(next);
+  const used = next.parent?.type === AST_NODE_TYPES.MemberExpression && next.parent.object === next ? memberName(next.parent) : undefined;
+  return field !== undefined && used !== undefined && ((MEMBER_FLAGS.get(used) ?? 0) & (HONEYHIVE_ONLY | GENERIC)) !== 0 ? `${written}.${field}` : undefined;
 }
 
 /**

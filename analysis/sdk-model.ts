@@ -8,7 +8,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { exportPath, originName, type Bindings, type ModuleOrigin } from "./bindings.js";
-import { APP_CONTEXT_SLOTS, appSlotReads, type AppContextSlot } from "./knowledge/app-lifetime.js";
+import { APP_CONTEXT_SLOTS, appSlotReads, type AppContextSlot, type AppPlugins } from "./knowledge/app-lifetime.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { getAnalysisContext } from "./context.js";
 import { cachedFunctionOf } from "./function-caches.js";
@@ -20,6 +20,7 @@ import {
   importEqualsSpecifier,
   enclosingFunction,
   findProperty,
+  optionIsTrue,
   hasOnlyPlainProperties,
   findVariable,
   fillsEmptyGlobalSlot,
@@ -46,6 +47,7 @@ import {
   SHARED_SESSION_FIELDS,
   SHARED_SESSION_START_MEMBERS,
   TRACER_FACTORY_STATICS,
+  TRACER_HINT_PATTERN,
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, IMPLICIT_TRACER_STATICS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
@@ -295,6 +297,19 @@ export function honeyhiveMajorOfFile(input: AnalysisInput): HoneyhiveMajor {
   return major;
 }
 
+/**
+ * For a module's facts (`appPluginTracers`): the names each exported plugin stores a tracer under on the app that
+ * registers it (`FileSdkModel.pluginTracerStores`), `exportsOf` naming the exports of a value. Only where the module
+ * writes a plugin slot's setter (`decorate`) and uses the SDK.
+ */
+export function pluginTracerStoresOf(input: AnalysisInput, exportsOf: (value: TSESTree.Node) => readonly string[]): Record<string, string[]> | undefined {
+  if (!PLUGIN_SETTERS.some((setter) => input.text.includes(`.${setter}(`))) return undefined;
+  const model = getSdkModel(input);
+  return model instanceof FileSdkModel ? model.pluginTracerStores(exportsOf) : undefined;
+}
+
+const PLUGIN_SETTERS: readonly string[] = APP_CONTEXT_SLOTS.flatMap((slot) => (slot.plugins && slot.store.setter !== undefined ? [slot.store.setter] : []));
+
 /** The SDK model of a file; cached per AST, never throws (an unexpected shape yields an empty model). */
 export function getSdkModel(input: AnalysisInput): SdkModel {
   let model = models.get(input.ast);
@@ -362,9 +377,10 @@ function importsTracerHolder(input: AnalysisInput): boolean {
       if (statement.importKind === "type" || !isProjectModule(statement.source.value, input)) continue;
       for (const variable of input.scopeManager.getDeclaredVariables(statement)) if (holdsTracerMember(input, variable)) return true;
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      // `const tracing = require("./tracing")` / `await import("./tracing")`: the module held whole.
+      // `const tracing = require("./tracing")` / `await import("./tracing")`: the module held whole; `const { Obs } =
+      // require("./obs")`: its exports (`holdsTracerThroughSingleton`).
       for (const declarator of statement.declarations) {
-        const bound = declarator.id.type === AST_NODE_TYPES.Identifier ? moduleOfDeclarator(declarator) : undefined;
+        const bound = declarator.id.type === AST_NODE_TYPES.Identifier || declarator.id.type === AST_NODE_TYPES.ObjectPattern ? moduleOfDeclarator(declarator) : undefined;
         // The specifier first, as for an import: a package's module object (`require("lodash")`) costs no scan of its references.
         if (bound === undefined || bound.member !== undefined || !isProjectModule(bound.specifier, input)) continue;
         for (const variable of input.scopeManager.getDeclaredVariables(declarator)) if (holdsTracerMember(input, variable)) return true;
@@ -380,13 +396,42 @@ function importsTracerHolder(input: AnalysisInput): boolean {
  * module's facts: an instance holder's member (`tracerHolders`), or the export of a module held whole.
  */
 function holdsTracerMember(input: AnalysisInput, variable: Scope.Variable): boolean {
-  const fields = importedBindingUses(input.ast, variable).heldFields;
+  const { heldFields: fields, singletonFields, registered } = importedBindingUses(input.ast, variable);
+  // Shapes common in code without a tracer (`const config = Config.getInstance()`, `app.register(routes)`): the
+  // module is read only where the file's text mentions a tracer (`TRACER_HINT_PATTERN`).
+  if ((singletonFields !== undefined || registered) && TRACER_HINT_PATTERN.test(input.text)) {
+    if (singletonFields !== undefined && holdsTracerThroughSingleton(input, variable, singletonFields)) return true;
+    // `app.register(tracing)` of a plugin that stores a tracer on the app (`appPluginTracers`).
+    if (registered && registersTracerPlugin(input, variable)) return true;
+  }
   if (fields === undefined) return false;
   const whole = wholeModuleOf(input, variable);
   if (whole !== undefined && fields.some((name) => exportedTracerShape(input, { specifier: whole, name }) === "tracer")) return true;
   const origin = variable.defs[0]?.type === "ImportBinding" ? importOrigin(input, variable) : undefined;
   const holder = origin ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
   return holder?.of === "instance" && holder.members.some((member) => fields.includes(member));
+}
+
+/**
+ * For the gate: `Obs.getInstance().tracer.sessionStart()` of a class imported from a project module whose facts say
+ * `getInstance()` gives its one instance and that instance holds a tracer in `tracer` (`singletons`, `members`;
+ * `<access>.*`: any member it holds one in).
+ */
+function holdsTracerThroughSingleton(input: AnalysisInput, variable: Scope.Variable, uses: readonly string[]): boolean {
+  const origin = importOrigin(input, variable);
+  const holder = origin && isProjectModule(origin.specifier, input) ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
+  if (holder?.of !== "class" || !holder.singletons) return false;
+  return uses.some((use) => {
+    const dot = use.indexOf(".");
+    const access = use.slice(0, dot);
+    const field = use.slice(dot + 1);
+    return holder.singletons!.includes(access) && (field === "*" ? holder.members.length > 0 || holder.methods.length > 0 : holder.members.includes(field));
+  });
+}
+
+function registersTracerPlugin(input: AnalysisInput, variable: Scope.Variable): boolean {
+  const origin = importOrigin(input, variable);
+  return origin !== undefined && isProjectModule(origin.specifier, input) && (importedModule(input, origin.specifier)?.facts.appPluginTracers?.[origin.name]?.length ?? 0) > 0;
 }
 
 /** `const { tracer } = holder` (a plain key, one level, in a declaration): the holder and the key `reference` names. */
@@ -1087,15 +1132,17 @@ class FileSdkModel implements SdkModel {
   private appContextTracer(expression: TSESTree.MemberExpression | TSESTree.CallExpression): MutableTracer | undefined {
     const read = slotReadOf(expression);
     if (!read) return undefined;
-    const variable = this.variableOf(read.base);
+    // `this.tracer` in a non-arrow function: the app, where the framework calls its handlers with the app as `this`.
+    const thisFn = read.base.type === AST_NODE_TYPES.ThisExpression ? functionOfThis(read.base) : undefined;
+    const variable = read.base.type === AST_NODE_TYPES.Identifier ? this.variableOf(read.base) : undefined;
     const def = variable?.defs[0];
-    const fn = def?.type === "Parameter" && isFunctionNode(def.node) ? def.node : undefined;
-    if (!fn && def?.type !== "Variable") return undefined;
+    const fn = thisFn ?? (def?.type === "Parameter" && isFunctionNode(def.node) ? def.node : undefined);
+    if (!thisFn && (read.base.type === AST_NODE_TYPES.ThisExpression || (!fn && def?.type !== "Variable"))) return undefined;
     const position = fn && def?.type === "Parameter" ? fn.params.indexOf(def.name) : -1;
     for (const slot of APP_CONTEXT_SLOTS) {
       for (const form of appSlotReads(slot)) {
-        if (form.getter !== read.getter || !samePath(form.path, read.path)) continue;
-        if (form.on === "parameter" ? !fn || (form.position !== undefined && form.position !== position) : fn || !this.madeBy(variable!, slot.app)) continue;
+        if (form.getter !== read.getter || !samePath(form.path, read.path) || (form.on === "this") !== (thisFn !== undefined)) continue;
+        if (form.on === "parameter" ? !fn || (form.position !== undefined && form.position !== position) : form.on === "app" && (fn || !this.madeBy(variable!, slot.app))) continue;
         const stored = this.appSlotStore(slot, read.name);
         if (!stored) continue;
         if (form.on === "app" ? variable === stored.app : this.registeredOn(fn!, stored.app, slot.wrappers ?? [])) return stored.tracer;
@@ -1120,12 +1167,98 @@ class FileSdkModel implements SdkModel {
    */
   private appStore(slot: AppContextSlot, name: string): AppSlotStore | undefined {
     for (const { base, value, node } of this.slotWrites(slot).get(name) ?? []) {
-      const app = this.variableOf(base);
-      if (!app || !this.madeBy(app, slot.app)) continue;
+      const holder = this.variableOf(base);
+      // `app.decorate(…)`, or `fastify.decorate(…)` in a plugin (`slot.plugins`) registered on the app.
+      const app = holder && this.madeBy(holder, slot.app) ? holder : slot.plugins && this.pluginHost(base, slot, slot.plugins);
+      if (!app) continue;
       const tracer = this.storedTracer(node, value, [...slot.store.path, name].join("."));
       if (tracer) return { tracer, app };
     }
+    return slot.plugins && this.importedPluginStore(slot, slot.plugins, name);
+  }
+
+  /**
+   * The app `base` stands for when it is the first parameter of a plugin function wrapped by one of `plugins.wrappers`
+   * (without its `encapsulate` option written `true`) and given, as written or by the `const` it is kept in, to
+   * `<app>.<register>(…)` of an app `slot.app` makes: `app.register(fp(async (fastify) => fastify.decorate(…)))`.
+   */
+  private pluginHost(base: TSESTree.Identifier, slot: AppContextSlot, plugins: AppPlugins): Scope.Variable | undefined {
+    const wrapper = this.pluginWrapperOf(base, plugins);
+    return wrapper && this.registeringApps(wrapper, slot, plugins)[0];
+  }
+
+  /** The wrapper call (`fp(fn)`, not `fp(fn, { encapsulate: true })`) of the plugin function whose first parameter `base` is. */
+  private pluginWrapperOf(base: TSESTree.Identifier, plugins: AppPlugins): TSESTree.CallExpression | undefined {
+    const def = this.variableOf(base)?.defs[0];
+    const plugin = def?.type === "Parameter" && isFunctionNode(def.node) && def.node.params[0] === def.name ? def.node : undefined;
+    const wrapper = plugin?.parent;
+    if (wrapper?.type !== AST_NODE_TYPES.CallExpression || wrapper.arguments[0] !== plugin || !this.callsOneOf(wrapper, plugins.wrappers)) return undefined;
+    return plugins.encapsulate !== undefined && optionIsTrue(wrapper.arguments[1], plugins.encapsulate) ? undefined : wrapper;
+  }
+
+  /** The apps `slot.app` makes that `<app>.<register>(plugin)` registers `plugin` (an expression, or the `const` keeping it) on. */
+  private registeringApps(plugin: TSESTree.Node, slot: AppContextSlot, plugins: AppPlugins): Scope.Variable[] {
+    const kept = plugin.parent?.type === AST_NODE_TYPES.VariableDeclarator && plugin.parent.init === plugin && plugin.parent.id.type === AST_NODE_TYPES.Identifier ? this.variableOf(plugin.parent.id) : undefined;
+    const uses: TSESTree.Node[] = kept ? kept.references.filter((reference) => !reference.init).map((reference) => reference.identifier) : [plugin];
+    const apps: Scope.Variable[] = [];
+    for (const use of uses) {
+      const call = use.parent;
+      const callee = call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === use ? unwrapExpression(call.callee) : undefined;
+      const receiver = callee?.type === AST_NODE_TYPES.MemberExpression && memberName(callee) === plugins.register ? unwrapExpression(callee.object) : undefined;
+      const app = receiver?.type === AST_NODE_TYPES.Identifier ? this.variableOf(receiver) : undefined;
+      if (app && !apps.includes(app) && this.madeBy(app, slot.app)) apps.push(app);
+    }
+    return apps;
+  }
+
+  /**
+   * `app.register(tracing)` of a plugin imported from a project module whose facts say it stores a tracer under `name`
+   * on the app that registers it (`appPluginTracers`, export-facts.ts). One tracer of the module, no reference text.
+   */
+  private importedPluginStore(slot: AppContextSlot, plugins: AppPlugins, name: string): AppSlotStore | undefined {
+    for (const app of this.appsMadeBy(slot.app)) {
+      for (const reference of app.references) {
+        const callee = reference.identifier.parent;
+        const call = callee?.type === AST_NODE_TYPES.MemberExpression && callee.object === reference.identifier && memberName(callee) === plugins.register ? callee.parent : undefined;
+        const plugin = call?.type === AST_NODE_TYPES.CallExpression && call.callee === callee ? unwrapExpression(call.arguments[0]) : undefined;
+        const variable = plugin?.type === AST_NODE_TYPES.Identifier ? this.variableOf(plugin) : undefined;
+        const origin = variable && importOrigin(this.input, variable);
+        if (!origin || !isProjectModule(origin.specifier, this.input)) continue;
+        if (!importedModule(this.input, origin.specifier)?.facts.appPluginTracers?.[origin.name]?.includes(name)) continue;
+        return { tracer: this.sharedImportedTracer(variable!, name, undefined), app };
+      }
+    }
     return undefined;
+  }
+
+  /**
+   * For a module's facts: the names each exported plugin (`slot.plugins`: `export default fp(async (fastify) => …)`)
+   * stores a HoneyHive tracer under on the app that registers it, by export name (`appPluginTracers`, read by
+   * `importedPluginStore` in the importer).
+   */
+  pluginTracerStores(exportsOf: (value: TSESTree.Node) => readonly string[]): Record<string, string[]> | undefined {
+    let found: Record<string, string[]> | undefined;
+    for (const slot of APP_CONTEXT_SLOTS) {
+      const plugins = slot.plugins;
+      if (!plugins) continue;
+      for (const [name, writes] of this.slotWrites(slot)) {
+        for (const { base, value, node } of writes) {
+          const wrapper = this.pluginWrapperOf(base, plugins);
+          if (!wrapper || !this.storedTracer(node, value, name)) continue;
+          for (const exported of exportsOf(wrapper)) {
+            const names = ((found ??= {})[exported] ??= []);
+            if (!names.includes(name)) names.push(name);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** `call` calls one of `specs` (`fp(…)` of fastify-plugin), by the binding its callee comes from. */
+  private callsOneOf(call: TSESTree.CallExpression, specs: readonly ValueSpecifier[]): boolean {
+    const origin = specs.length > 0 ? this.resolver.originOf(call.callee) : undefined;
+    return origin !== undefined && specs.some((spec) => specifiedBy(spec.package, origin.module) && specifiedBy(spec.name, originName(origin)));
   }
 
   /**
@@ -1156,10 +1289,11 @@ class FileSdkModel implements SdkModel {
     const { path, setter } = slot.store;
     const writes = new Map<string, SlotWrite[]>();
     const add = (read: ReturnType<typeof slotReadOf>, value: TSESTree.Node, node: TSESTree.Node) => {
-      if (!read || read.getter !== setter || !samePath(read.path, path)) return;
+      if (!read || read.base.type !== AST_NODE_TYPES.Identifier || read.getter !== setter || !samePath(read.path, path)) return;
       const list = writes.get(read.name);
-      if (list) list.push({ base: read.base, value, node });
-      else writes.set(read.name, [{ base: read.base, value, node }]);
+      const write = { base: read.base as TSESTree.Identifier, value, node };
+      if (list) list.push(write);
+      else writes.set(read.name, [write]);
     };
     if (setter !== undefined) {
       for (const call of nodesOfType(this.ast, AST_NODE_TYPES.CallExpression)) if (call.arguments.length === 2) add(slotReadOf(call, 2), call.arguments[1]!, call);
@@ -1216,15 +1350,16 @@ class FileSdkModel implements SdkModel {
     const declared = fn.type === AST_NODE_TYPES.FunctionDeclaration ? fn.id : fn.parent?.type === AST_NODE_TYPES.VariableDeclarator && fn.parent.init === fn ? fn.parent.id : undefined;
     const named = declared?.type === AST_NODE_TYPES.Identifier ? this.variableOf(declared) : undefined;
     const uses: TSESTree.Node[] = named ? named.references.map((reference) => reference.identifier) : [fn];
-    const isWrapper = (call: TSESTree.CallExpression): boolean => {
-      const origin = wrappers.length > 0 ? this.resolver.originOf(call.callee) : undefined;
-      return origin !== undefined && wrappers.some((spec) => specifiedBy(spec.package, origin.module) && specifiedBy(spec.name, originName(origin)));
-    };
-    /** The calls that register `value`: the call it is an argument of, or, for a wrapper's call, the calls that register its result. */
+    const isWrapper = (call: TSESTree.CallExpression): boolean => this.callsOneOf(call, wrappers);
+    /**
+     * The calls that register `value`: the call it is an argument of (also as a key of an options object: Fastify's
+     * `app.route({ handler })`), or, for a wrapper's call, the calls that register its result.
+     */
     const registeringCalls = (value: TSESTree.Node, depth: number): TSESTree.CallExpression[] => {
-      const holder = value.parent?.type === AST_NODE_TYPES.ArrayExpression ? value.parent : value;
+      const option = value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent?.type === AST_NODE_TYPES.ObjectExpression ? value.parent.parent : undefined;
+      const holder = value.parent?.type === AST_NODE_TYPES.ArrayExpression ? value.parent : (option ?? value);
       const call = holder.parent?.type === AST_NODE_TYPES.CallExpression && holder.parent.arguments.includes(holder as TSESTree.CallExpressionArgument) ? holder.parent : undefined;
-      if (!call || !isWrapper(call)) return call && holder === value ? [call] : [];
+      if (!call || !isWrapper(call)) return call && holder !== value.parent ? [call] : [];
       if (depth > 3) return [];
       // `const api = compose([a, b]); app.use(api)`: the wrapper's result, by the name it is kept under.
       const kept = call.parent?.type === AST_NODE_TYPES.VariableDeclarator && call.parent.init === call && call.parent.id.type === AST_NODE_TYPES.Identifier ? this.variableOf(call.parent.id) : undefined;
@@ -1273,7 +1408,8 @@ class FileSdkModel implements SdkModel {
     if (expression.type === AST_NODE_TYPES.MemberExpression && expression.object.type === AST_NODE_TYPES.ThisExpression) {
       const name = memberName(expression);
       const owner = thisClass(expression);
-      return this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner);
+      // Outside a class, `this.tracer` of a handler the framework calls with the app as `this` (Fastify's `decorate`).
+      return this.memberTracers.find((tracer) => tracer.name === name && tracer.ownerClass === owner) ?? (owner ? undefined : this.appContextTracer(expression));
     }
     // `this.tracing.tracer`: a tracer field of an injected service (`addHeldTracers`).
     const object = expression.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(expression.object) : undefined;
@@ -1330,8 +1466,10 @@ class FileSdkModel implements SdkModel {
       return this.classHeldTracer(resolution.owner, name, false, call, text, false);
     }
     // `Obs.instance.tracer`, `Obs.getInstance().tracer`: the one instance a class of this file keeps (analysis/class-singletons.ts).
-    const singleton = holder?.type === AST_NODE_TYPES.MemberExpression || holder?.type === AST_NODE_TYPES.CallExpression ? singletonClassOf(this.input, holder) : undefined;
-    if (singleton) return this.classHeldTracer(singleton, name, false, call, this.singletonText(holder!, name, call), false);
+    if (holder?.type === AST_NODE_TYPES.MemberExpression || holder?.type === AST_NODE_TYPES.CallExpression) {
+      const singleton = singletonClassOf(this.input, holder);
+      return singleton ? this.classHeldTracer(singleton, name, false, call, this.singletonText(holder, name, call), false) : this.importedSingletonTracer(holder, name, call);
+    }
     if (holder?.type !== AST_NODE_TYPES.Identifier) return undefined;
     const variable = this.variableOf(holder);
     const def = variable?.defs[0];
@@ -1348,6 +1486,8 @@ class FileSdkModel implements SdkModel {
     // A `let` holder counts as one while nothing reassigns it; reassigned, it may hold anything (not followed).
     if (!variable || def?.type !== "Variable" || !(def.parent?.kind === "const" || !reassigned(variable))) return undefined;
     const init = unwrapExpression(def.node.init);
+    // `const obs = Observability.getInstance()`: the one instance, read as where it comes from.
+    if (init && singletonAccessOf(init) !== undefined) return this.holderMemberTracer(init, name, call);
     const moduleLevel = isModuleScope(variable.scope);
     if (init?.type === AST_NODE_TYPES.ObjectExpression && !call) {
       const property = init.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.kind === "init" && !p.method && staticName(p.key, p.computed) === name);
@@ -1358,6 +1498,23 @@ class FileSdkModel implements SdkModel {
       return classDef?.type === "ClassName" ? this.classHeldTracer(classDef.node, name, false, call, moduleLevel ? text : undefined, changes) : undefined;
     }
     return undefined;
+  }
+
+  /**
+   * `Obs.getInstance().tracer` / `Obs.instance.tracer` of a class imported from a project module whose facts say the
+   * member gives the class's one instance and the instance holds a tracer in `name` (`tracerHolders` `singletons`,
+   * `members`; with `call` its `methods`). The module's one tracer, shared by every handler of the importer, written
+   * as it is read (the import is in scope wherever the importer writes it).
+   */
+  private importedSingletonTracer(holder: TSESTree.MemberExpression | TSESTree.CallExpression, name: string, call: boolean): MutableTracer | undefined {
+    const access = singletonAccessOf(holder);
+    const variable = access && this.variableOf(access.owner);
+    const origin = variable && importOrigin(this.input, variable);
+    if (!origin || !isProjectModule(origin.specifier, this.input)) return undefined;
+    const fact = importedModule(this.input, origin.specifier)?.facts.tracerHolders?.[origin.name];
+    if (fact?.of !== "class" || !fact.singletons?.includes(access.member) || !(call ? fact.methods : fact.members).includes(name)) return undefined;
+    const text = `${access.owner.name}.${access.member}.${name}${call ? "()" : ""}`;
+    return this.sharedImportedTracer(variable, `${access.member}.${name}`, text);
   }
 
   /**
@@ -1743,6 +1900,14 @@ class FileSdkModel implements SdkModel {
     return (this.heldPairs ??= this.findHeldTracers()).map((pair) => pair.tracer);
   }
 
+  /** The tracer `X.<member>.<field>` / `X.<member>().<field>` reads (`member` is `X.<member>`), where `X` is a class imported from a project module whose facts list singletons. */
+  private throughImportedSingleton(variable: Scope.Variable, member: TSESTree.MemberExpression): MutableTracer | undefined {
+    if (importedBindingUses(this.ast, variable).singletonFields === undefined) return undefined;
+    const access = member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member ? member.parent : member;
+    const field = access.parent;
+    return field?.type === AST_NODE_TYPES.MemberExpression && field.object === access ? this.tracerOfInternal(field) : undefined;
+  }
+
   /** `heldTracersInScopeAt`'s pairs, found once: each member read off a top-level project-module binding that holds a tracer. */
   private heldPairs: readonly { readonly holder: Scope.Variable; readonly tracer: TracerDeclaration }[] | undefined;
 
@@ -1753,7 +1918,8 @@ class FileSdkModel implements SdkModel {
       for (const reference of variable.references) {
         const member = reference.identifier.parent;
         if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== reference.identifier || member.computed) continue;
-        const tracer = this.tracerOfInternal(member);
+        // `Obs.getInstance().tracer` / `Obs.instance.tracer` of an imported singleton class (`importedSingletonTracer`): one more member.
+        const tracer = this.tracerOfInternal(member) ?? this.throughImportedSingleton(variable, member);
         if (tracer && !this.tracers.includes(tracer) && !found.some((pair) => pair.tracer === tracer)) found.push({ holder: variable, tracer });
       }
     }
@@ -2068,6 +2234,20 @@ interface SlotWrite {
   readonly node: TSESTree.Node;
 }
 
+/**
+ * `Obs.instance` / `Obs.getInstance()` (an argument-less call) with `Obs` a name: the name and the member as a
+ * module's `singletons` fact lists it (`instance`, `getInstance()`).
+ */
+function singletonAccessOf(node: TSESTree.Node): { readonly owner: TSESTree.Identifier; readonly member: string } | undefined {
+  const call = node.type === AST_NODE_TYPES.CallExpression;
+  if (call && node.arguments.length > 0) return undefined;
+  const member = call ? unwrapExpression(node.callee) : node;
+  if (member?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const owner = unwrapExpression(member.object);
+  const name = memberName(member);
+  return owner?.type === AST_NODE_TYPES.Identifier && name !== undefined ? { owner, member: call ? `${name}()` : name } : undefined;
+}
+
 /** What an application context slot keeps: the tracer, and the app variable keeping it (`appSlotStore`). */
 interface AppSlotStore {
   readonly tracer: MutableTracer;
@@ -2078,7 +2258,10 @@ interface AppSlotStore {
  * `base.<path…>.<name>`, or with a call `base.<path…>.<getter>("<name>", …)` of `arity` arguments: the parts an
  * application context slot is matched by (`appContextTracer`), the base an identifier, at most three members deep.
  */
-function slotReadOf(expression: TSESTree.MemberExpression | TSESTree.CallExpression, arity = 1): { readonly base: TSESTree.Identifier; readonly path: readonly string[]; readonly name: string; readonly getter: string | undefined } | undefined {
+function slotReadOf(
+  expression: TSESTree.MemberExpression | TSESTree.CallExpression,
+  arity = 1,
+): { readonly base: TSESTree.Identifier | TSESTree.ThisExpression; readonly path: readonly string[]; readonly name: string; readonly getter: string | undefined } | undefined {
   let name: string | undefined;
   let getter: string | undefined;
   let member: TSESTree.Node | undefined = expression;
@@ -2101,8 +2284,18 @@ function slotReadOf(expression: TSESTree.MemberExpression | TSESTree.CallExpress
     path.unshift(step);
     object = unwrapExpression(object.object);
   }
-  return object?.type === AST_NODE_TYPES.Identifier ? { base: object, path, name, getter } : undefined;
+  return object?.type === AST_NODE_TYPES.Identifier || object?.type === AST_NODE_TYPES.ThisExpression ? { base: object, path, name, getter } : undefined;
 }
+
+/** The non-arrow function outside a class whose `this` `node` is (a handler or hook the framework calls with a `this`); undefined in a class or at the top. */
+function functionOfThis(node: TSESTree.ThisExpression): TSESTree.FunctionExpression | TSESTree.FunctionDeclaration | undefined {
+  for (let current: TSESTree.Node | undefined = node.parent; current; current = current.parent) {
+    if (current.type === AST_NODE_TYPES.FunctionExpression || current.type === AST_NODE_TYPES.FunctionDeclaration) return current.parent?.type === AST_NODE_TYPES.MethodDefinition ? undefined : current;
+    if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) return undefined;
+  }
+  return undefined;
+}
+
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((step, index) => step === b[index]);

@@ -5,7 +5,7 @@
 // them stays reported: Express `res.locals` and `req.*`, Koa `ctx.state` and `ctx.*` (each request
 // gets its own `ctx`), Hono `c.set()`/`c.var` (a new Context per request), Fastify `request.*`/`reply.*`.
 // A Fastify `fastify.decorate("tracer", …)` needs no entry: it runs where a plugin is registered,
-// once, and a plugin is no request handler.
+// once, and a plugin is no request handler (APP_CONTEXT_SLOTS below reads what it stores).
 import type { ValueSpecifier } from "./types.js";
 
 /** Members of a framework handler's parameters that are the application object. */
@@ -51,7 +51,20 @@ export function isAppLifetimeMember(framework: string | undefined, member: strin
  */
 export type AppValuePlace =
   | { readonly on: "app"; readonly path: readonly string[] }
-  | { readonly on: "parameter"; readonly position?: number; readonly path: readonly string[] };
+  | { readonly on: "parameter"; readonly position?: number; readonly path: readonly string[] }
+  /** `this` of a non-arrow function registered on the app, where the framework calls it with the app as `this` (Fastify). */
+  | { readonly on: "this"; readonly path: readonly string[] };
+
+/**
+ * Plugins that run on the app itself: a function wrapped by one of `wrappers` and given to `<app>.<register>(…)` gets
+ * that app as its first parameter, so what it stores there (`<parameter>.<setter>("<name>", value)`) is stored on the
+ * app; `encapsulate`: an option of the wrapper's second argument that, written `true`, keeps those stores to the plugin.
+ */
+export interface AppPlugins {
+  readonly register: string;
+  readonly wrappers: readonly ValueSpecifier[];
+  readonly encapsulate?: string;
+}
 
 /**
  * A place an application keeps a named value for its handlers, and where they read it back: what a framework
@@ -82,6 +95,8 @@ export interface AppContextSlot {
    * `app.use(compose([a]))` registers `a` on the app, so its context is the app's.
    */
   readonly wrappers?: readonly ValueSpecifier[];
+  /** Plugins whose stores on their parameter are stores on the app that registers them (a store on the app only). */
+  readonly plugins?: AppPlugins;
   readonly verifiedAt: string;
 }
 
@@ -141,7 +156,15 @@ export const APP_CONTEXT_SLOTS: readonly AppContextSlot[] = [
     framework: "fastify",
     app: { package: "fastify", name: ["", "fastify"] },
     store: { on: "app", path: [], setter: "decorate" },
-    reads: [],
+    // Routes and hooks written as non-arrow functions get the instance as `this` (fastify/fastify PR #2327 "docs: fastify
+    // server is this in handlers"; Hooks.md: `this` in a hook is the Fastify context; search tool, 2026-12-06).
+    reads: [{ on: "this", path: [] }],
+    // fastify-plugin README: `module.exports = fp(async function (fastify, opts) { fastify.decorate(…) })` makes the plugin's
+    // decorations "accessible in the same context where you require them" (it sets `skip-override`); `fp(plugin, {
+    // encapsulate: true })` keeps them in the plugin's own scope; the package exports `fp` as its default and as
+    // `fastifyPlugin`. Fastify Plugins.md: without it, `register` "creates a new scope" and a `decorate` there does not
+    // reach the ancestors (search tool, docs corpus, 2026-12-06).
+    plugins: { register: "register", wrappers: [{ package: "fastify-plugin", name: ["", "default", "fastifyPlugin"] }], encapsulate: "encapsulate" },
     verifiedAt:
       "fastify docs/Reference/Decorators.md (fastify.dev v4.29–v5.11; unpkg fastify 1.14–5.8): `fastify.decorate(name, value)` adds a property to the server instance, then 'you can access the value by using the name you passed' (`fastify.utility()`, `fastify.conf.db`); Request.md: `request.server` is the instance (search tool, docs corpus, 2026-12-06)",
   },

@@ -174,6 +174,36 @@ export function record() {
     expect(run(source)).toMatchObject({ output: source, changed: false, markers: 0 });
   });
 
+  it("binds trace(fn) to the tracer of a singleton class imported from a project module (Obs.getInstance().tracer); a factory's is no tracer to bind", () => {
+    const observability = (getInstance: string) => `import { HoneyHiveTracer } from "honeyhive";
+
+export class Observability {
+  static #instance: Observability | undefined;
+  readonly tracer = HoneyHiveTracer.init({ project: "x" });
+  static getInstance(): Observability {
+    ${getInstance}
+  }
+}
+`;
+    const app = `import { trace } from "honeyhive";
+import { Observability } from "./observability";
+
+export const answer = trace(async (question: string) => question.length);
+export async function handle(question: string) {
+  Observability.getInstance().tracer.enrichSession({ metadata: { question } });
+  return answer(question);
+}
+`;
+    for (const [body, expected] of [
+      ["return (Observability.#instance ??= new Observability());", app.replace("trace(async", "trace({ tracer: Observability.getInstance().tracer }, async")],
+      ["return new Observability();", app],
+    ] as const) {
+      const root = makeProject({ "package.json": `{ "name": "singleton", "private": true }\n`, "src/observability.ts": observability(body), "src/app.ts": app });
+      const path = join(root, "src/app.ts");
+      expect(runTransforms(app, path, { transforms: ["explicit-tracer"], cwd: root }).output, body).toBe(expected);
+    }
+  });
+
   it("binds the SDK's trace re-exported by a project module under another name, in a file that never spells trace", () => {
     // Why no text precondition on the words trace/enrichSpan/enrichSession can gate this transform
     // (bench/NOTES.md "### perf-migrate-5"): the name the file calls comes from a barrel.
