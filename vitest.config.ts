@@ -34,6 +34,7 @@ export const INTEGRATION_TESTS = [
   "codemods/transforms/1x/barrels-links.test.ts",
   "codemods/transforms/1x/barrels.test.ts",
   "codemods/transforms/1x/holder-promise-field.test.ts",
+  "codemods/transforms/1x/imported-singleton.test.ts",
   "codemods/transforms/1x/real-code.test.ts",
   "codemods/transforms/1x/type-check.test.ts",
   "codemods/transforms/explicit-tracer.test.ts",
