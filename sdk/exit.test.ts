@@ -4,9 +4,9 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { describe, expect, it } from "vitest";
-import type { Fault } from "./test-utils/fake-backend.js";
-import { useFakeBackend, useRefusingUrl } from "./test-utils/use-fake-backend.js";
+import { afterAll, describe, expect, it } from "vitest";
+import { FakeHoneyHiveBackend, type Fault } from "./test-utils/fake-backend.js";
+import { processSlots } from "./test-utils/process-slots.js";
 
 // The scripts use the build the global test setup keeps fresh.
 const esmSdk = pathToFileURL(join(__dirname, "..", "dist", "esm", "sdk", "index.js")).href;
@@ -26,8 +26,15 @@ interface ScriptRun {
   exitedAt: number;
 }
 
+/** At most three scripts at once: the cases run concurrently (see below). */
+const slot = processSlots(3);
+
 /** Runs `body` (top-level code using `HoneyHiveTracer` and `serverUrl`) as an ESM or CommonJS script. */
 function runScript(format: Format, serverUrl: string, body: string): Promise<ScriptRun> {
+  return slot(() => spawnScript(format, serverUrl, body));
+}
+
+function spawnScript(format: Format, serverUrl: string, body: string): Promise<ScriptRun> {
   const script =
     format === "esm"
       ? `import { HoneyHiveTracer, trace } from ${JSON.stringify(esmSdk)};\nconst serverUrl = ${JSON.stringify(serverUrl)};\n${body}`
@@ -55,8 +62,18 @@ function printed(run: ScriptRun, label: string): number {
   return Number(match[1]);
 }
 
-const backend = useFakeBackend();
-const refusingUrl = useRefusingUrl();
+// Every case is its own process against a stand-in of its own (or a refusing URL of its own), so the
+// cases run concurrently: most of a case's time is a child process waiting out a deadline.
+const opened: FakeHoneyHiveBackend[] = [];
+afterAll(() => Promise.all(opened.splice(0).map((backend) => backend.close())));
+
+/** A stand-in backend for one case, with `fault` if given; closed at the end of the file. */
+async function backendWith(fault?: Fault): Promise<FakeHoneyHiveBackend> {
+  const backend = await FakeHoneyHiveBackend.start();
+  opened.push(backend);
+  if (fault) backend.inject(fault);
+  return backend;
+}
 
 const TRACE_SOME_WORK = `
   const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl });
@@ -64,12 +81,12 @@ const TRACE_SOME_WORK = `
   for (let index = 0; index < 5; index++) trace({ tracer, eventName: "step" }, () => index)();
 `;
 
-describe.each(["esm", "cjs"] as const)("an awaited flush in a %s script, backend closing every connection on accept", (format) => {
+describe.concurrent.each(["esm", "cjs"] as const)("an awaited flush in a %s script, backend closing every connection on accept", (format) => {
   it("settles, and the code after the await runs", async () => {
-    backend().inject({ mode: "close-on-accept" });
+    const backend = await backendWith({ mode: "close-on-accept" });
     const run = await runScript(
       format,
-      backend().url,
+      backend.url,
       `${TRACE_SOME_WORK}
       const flushed = await tracer.forceFlush({ timeoutMs: 1000 });
       console.log("after-flush " + (flushed ? 1 : 0));
@@ -84,62 +101,65 @@ describe.each(["esm", "cjs"] as const)("an awaited flush in a %s script, backend
   });
 });
 
-const outages: [string, () => string, Fault | undefined][] = [
-  ["refuses connections", () => refusingUrl(), undefined],
-  ["never answers", () => backend().url, { mode: "hang" }],
-  ["answers 1 byte a second", () => backend().url, { mode: "drip" }],
-  ["closes every connection on accept", () => backend().url, { mode: "close-on-accept" }],
+/** undefined: a URL where connections are refused. */
+const outages: [string, Fault | undefined][] = [
+  ["refuses connections", undefined],
+  ["never answers", { mode: "hang" }],
+  ["answers 1 byte a second", { mode: "drip" }],
+  ["closes every connection on accept", { mode: "close-on-accept" }],
 ];
 
-describe.each(outages)("a script whose backend %s", (_name, serverUrl, fault) => {
+describe.concurrent.each(outages)("a script whose backend %s", (_name, fault) => {
+  const serverUrl = async (): Promise<string> => (fault ? (await backendWith(fault)).url : FakeHoneyHiveBackend.refusingUrl());
+
   it.each(["esm", "cjs"] as const)("exits within ~2 s of its work when it does not flush (%s)", async (format) => {
-    if (fault) backend().inject(fault);
-    const run = await runScript(format, serverUrl(), `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
+    const run = await runScript(format, await serverUrl(), `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
 
     expect(run.code).toBe(0);
     expect(run.exitedAt - printed(run, "work-ended")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
   });
 
-  it("exits promptly once an awaited shutdown({ timeoutMs: 2000 }) has returned, in time", async () => {
-    if (fault) backend().inject(fault);
+  // 500 ms proves what 2 s did (shutdown keeps its deadline, then nothing holds the process) in less time.
+  it("exits promptly once an awaited shutdown({ timeoutMs: 500 }) has returned, in time", async () => {
     const run = await runScript(
       "esm",
-      serverUrl(),
+      await serverUrl(),
       `${TRACE_SOME_WORK}
       const started = Date.now();
-      await tracer.shutdown({ timeoutMs: 2000 });
+      await tracer.shutdown({ timeoutMs: 500 });
       console.log("shutdown-took " + (Date.now() - started));
       console.log("shutdown-returned " + Date.now());`,
     );
 
     expect(run.code).toBe(0);
-    expect(printed(run, "shutdown-took")).toBeLessThan(2_000 + 100 + SLACK_MS);
+    expect(printed(run, "shutdown-took")).toBeLessThan(500 + 100 + SLACK_MS);
     // Nothing of the tracer is left to hold the process open.
     expect(run.exitedAt - printed(run, "shutdown-returned")).toBeLessThan(SLACK_MS);
   });
 });
 
-it("a script that ends without flushing still delivers its spans to a healthy backend", async () => {
-  const run = await runScript("cjs", backend().url, `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
+it.concurrent("a script that ends without flushing still delivers its spans to a healthy backend", async () => {
+  const backend = await backendWith();
+  const run = await runScript("cjs", backend.url, `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
 
   expect(run.code).toBe(0);
-  expect(backend().spans().filter((span) => span.name === "step")).toHaveLength(5);
+  expect(backend.spans().filter((span) => span.name === "step")).toHaveLength(5);
 });
 
 // An export is in flight when the work ends (the batch processor's 1 s timer started it mid-work): the
 // processor's own export timer is ref'd, so before it held the process for the whole delivery deadline
 // (~10 s with the default; weeks with `timeoutMs: Infinity`, which is now invalid) and the bounded exit
 // flush never came.
-describe.each([
+describe.concurrent.each([
   ["the default timeoutMs", ""],
   ["timeoutMs: Infinity", ", timeoutMs: Infinity"],
   ["timeoutMs: 1e9", ", timeoutMs: 1e9"],
 ])("a script with %s whose backend never answers an export in flight when its work ends", (_name, option) => {
   it("exits within ~2 s of its work", async () => {
-    backend().inject({ mode: "hang" });
+    const backend = await backendWith({ mode: "hang" });
     const run = await runScript(
       "esm",
-      backend().url,
+      backend.url,
       `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl${option} });
       for (let index = 0; index < 6; index++) {
         trace({ tracer, eventName: "step" }, () => index)();
@@ -149,7 +169,7 @@ describe.each([
     );
 
     expect(run.code).toBe(0);
-    expect(backend().requests.some((request) => request.path === "/opentelemetry/v1/traces")).toBe(true);
+    expect(backend.requests.some((request) => request.path === "/opentelemetry/v1/traces")).toBe(true);
     expect(run.exitedAt - printed(run, "work-ended")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
   });
 });
@@ -159,12 +179,12 @@ describe.each([
 // exit flush aborted the session start after ~1.5 s, whatever the timeoutMs. A backend answering in
 // 2.5 s (timeoutMs 8000) lost the session the application had awaited ("POST /session/start failed:
 // aborted"). An awaited call keeps the process alive until it settles or reaches its deadline.
-describe.each(["esm", "cjs"] as const)("a %s script awaiting acreateSession()", (format) => {
+describe.concurrent.each(["esm", "cjs"] as const)("a %s script awaiting acreateSession()", (format) => {
   it("waits for a slow backend's answer within timeoutMs instead of giving up at the exit flush", async () => {
-    backend().inject({ delayMs: 2_500, path: /^\/session\/start$/ });
+    const backend = await backendWith({ delayMs: 2_500, path: /^\/session\/start$/ });
     const run = await runScript(
       format,
-      backend().url,
+      backend.url,
       `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 8000 });
       const started = Date.now();
       await tracer.acreateSession({ sessionName: "awaited" });
@@ -180,10 +200,10 @@ describe.each(["esm", "cjs"] as const)("a %s script awaiting acreateSession()", 
   // gaps-sdk-4: only while awaited. A call nobody waits for held the script for its whole timeoutMs
   // (6.7 s for 6000 ms against a hung backend), where createSession() lets it exit ~2 s after its work.
   it("does not hold a script that never awaits it", async () => {
-    backend().inject({ mode: "hang" });
+    const backend = await backendWith({ mode: "hang" });
     const run = await runScript(
       format,
-      backend().url,
+      backend.url,
       `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 8000 });
       tracer.acreateSession({ sessionName: "not awaited" });
       console.log("work-ended " + Date.now());`,
@@ -194,10 +214,10 @@ describe.each(["esm", "cjs"] as const)("a %s script awaiting acreateSession()", 
   });
 
   it("still settles by timeoutMs against a backend that never answers", async () => {
-    backend().inject({ mode: "hang" });
+    const backend = await backendWith({ mode: "hang" });
     const run = await runScript(
       format,
-      backend().url,
+      backend.url,
       `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 2000 });
       const started = Date.now();
       await tracer.acreateSession({ sessionName: "awaited" });

@@ -39,7 +39,10 @@ export type Delivery =
       status?: number;
       /** A short, key-free reason for a log line: `HTTP 500`, `timed out after 300 ms`, `ECONNREFUSED`… */
       reason: string;
-      /** A stable category for warn-once keys: `status-500`, `timeout`, `network`, `circuit-open`… */
+      /**
+       * A stable category for warn-once keys: `status-500`, `timeout`, `network`, `circuit-open`,
+       * `expired` (not sent: the deadline passed while the event loop was busy; not an outage)…
+       */
       kind: string;
     };
 
@@ -189,7 +192,9 @@ type Attempt =
   | { kind: "error"; reason: string; code: string | undefined }
   | { kind: "timeout" }
   | { kind: "too-large"; status: number; limit: number }
-  | { kind: "aborted" };
+  | { kind: "aborted" }
+  /** Not sent: the deadline had passed before the attempt could start (the event loop was busy). */
+  | { kind: "expired" };
 
 /**
  * Sends requests to one server for one owner (a tracer or a REST client). `close()` aborts what is in
@@ -262,8 +267,27 @@ export class HttpTransport {
     try {
       const shared = await (this.#pool ??= acquirePool(this.#origin)).ready;
       let backoffMs = INITIAL_BACKOFF_MS;
+      /** The failure of the previous attempt, when this one is a retry. */
+      let previous: Delivery | undefined;
       for (let attemptNumber = 1; ; attemptNumber++) {
         const attempt = await sendOnce(shared, requestUrl(this.serverUrl, request.path), request, deadline, signal, this.#keepProcessAlive);
+        if (attempt.kind === "expired") {
+          // The deadline passed before this attempt could be sent: the application kept the event loop
+          // busy (a queued REST call counts from when it was asked for). A retry ends as its previous
+          // attempt did, an outage; a first attempt says nothing about the backend: it fails, but it is
+          // no outage and leaves the breaker as it was (a probe is given back).
+          if (previous) {
+            this.#recordOutage(false);
+            return previous;
+          }
+          if (admission === "probe") this.breaker.releaseProbe();
+          return {
+            ok: false,
+            transient: false,
+            reason: `not sent: its ${request.timeoutMs} ms deadline had passed before it could be (the event loop was busy)`,
+            kind: "expired",
+          };
+        }
         const outcome = classify(attempt, request.timeoutMs);
         if (outcome.ok || !outcome.transient) {
           // Any answer that is not an outage (a 400 included) means the backend is reachable.
@@ -282,6 +306,7 @@ export class HttpTransport {
           this.#recordOutage(attempt.kind === "aborted");
           return outcome;
         }
+        previous = outcome;
         if (!(await sleep(waitMs, signal, this.#keepProcessAlive))) {
           this.#recordOutage(true);
           return { ok: false, transient: true, reason: "aborted", kind: "aborted" };
@@ -349,7 +374,7 @@ function sendOnce(
   return new Promise((resolve) => {
     const remaining = deadline - Date.now();
     if (signal.aborted) return resolve({ kind: "aborted" });
-    if (remaining <= 0) return resolve({ kind: "timeout" });
+    if (remaining <= 0) return resolve({ kind: "expired" });
     let settled = false;
     let req: ClientRequest | undefined;
     const finish = (attempt: Attempt): void => {
@@ -414,7 +439,7 @@ function sendOnce(
   });
 }
 
-function classify(attempt: Attempt, timeoutMs: number): Delivery {
+function classify(attempt: Exclude<Attempt, { kind: "expired" }>, timeoutMs: number): Delivery {
   switch (attempt.kind) {
     case "answer": {
       const { status } = attempt;

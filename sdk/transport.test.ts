@@ -117,6 +117,35 @@ describe("deadlines are total", () => {
   });
 });
 
+// A call whose deadline passes while the application keeps the event loop busy (before it could be
+// sent) fails, as a total deadline says; but the backend was never asked, so it is no outage: the
+// breaker stays closed, the next flush waits for the backend and succeeds, and the warning says why.
+// Before, it read as "timed out" and opened the breaker: the next flush answered false at once.
+describe("a deadline that passes while the event loop is blocked", () => {
+  it("fails the call that was not sent yet, without an outage: the breaker stays closed and later deliveries go out", async () => {
+    const TIMEOUT_MS = 200;
+    const tracer = tracerFor(backend().url, { timeoutMs: TIMEOUT_MS });
+    const sessionId = tracer.createSession({ sessionName: "asked-before-the-block" });
+    // The application's synchronous work: the session start is queued for the next turn of the loop.
+    const blockedUntil = Date.now() + TIMEOUT_MS + 300;
+    while (Date.now() < blockedUntil) {
+      // busy
+    }
+    expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(false);
+    const started = backend().startedSessions().map((session) => session.session_id);
+    expect(started).not.toContain(sessionId);
+
+    tracer.startSpan("after-the-block", () => undefined);
+    const next = await timed(() => tracer.forceFlush({ timeoutMs: 2_000 }));
+    expect(next.value).toBe(true);
+    expect(backend().spans().map((span) => span.name)).toContain("after-the-block");
+
+    const warnings = vi.mocked(console.warn).mock.calls.map((call) => call.join(" "));
+    expect(warnings.some((line) => line.includes("POST /session/start failed: not sent: its 200 ms deadline had passed"))).toBe(true);
+    expect(warnings.join("\n")).not.toMatch(/until it answers again|timed out/);
+  });
+});
+
 describe("the circuit breaker", () => {
   it("keeps the spans of an outage and delivers them once the backend is back", async () => {
     backend().inject({ status: 503, path: /^\/opentelemetry/ });
