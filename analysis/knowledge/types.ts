@@ -34,14 +34,30 @@ export type BackgroundWork =
   | {
       readonly kind: "parameter-method";
       readonly parameterIndex: number;
-      /** A property of the parameter that holds the method: Hono's `c.executionCtx.waitUntil(promise)`. */
+      /**
+       * A property path of the parameter that holds the method: Hono's `c.executionCtx.waitUntil(promise)`,
+       * SvelteKit's `event.platform.context.waitUntil(promise)` (`"platform.context"`). A path is also matched
+       * from a destructured key of the parameter (`({ platform }) => platform.context.waitUntil(…)`).
+       */
       readonly property?: string;
       readonly method: string;
       readonly takes: "promise";
       readonly exportNames?: readonly string[];
       /** Only for handlers these frameworks register on the platform (`hono`: a Hono route on Workers). */
       readonly frameworks?: readonly string[];
+      /**
+       * `false`: a form the flush fix recognises but does not write, where the path may be absent in the
+       * types (SvelteKit's `event.platform` is `App.Platform | undefined`): the fix writes the awaited flush.
+       */
+      readonly written?: false;
     }
+  /**
+   * A method of a runtime global: Supabase Edge Functions' `EdgeRuntime.waitUntil(promise)`. A local binding
+   * of the same name is not it. `typesFrom`: the fix writes this form only in a file that loads one of these
+   * modules (the global's type declarations, `import "jsr:@supabase/functions-js/edge-runtime.d.ts"`), else
+   * the awaited flush.
+   */
+  | { readonly kind: "global-method"; readonly global: string; readonly method: string; readonly takes: "promise"; readonly typesFrom?: readonly string[] }
   /**
    * A method of a property of `this`, for a handler that is a method of a class: Cloudflare's
    * `class extends WorkerEntrypoint` has `this.ctx.waitUntil(promise)`.
