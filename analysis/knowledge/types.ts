@@ -95,6 +95,12 @@ export interface PlatformDescriptor {
   /** The runtime freezes or ends the instance once the handler has returned (or answered): unflushed spans are lost. */
   readonly freezesAfterReturn: boolean;
   /**
+   * Where a tracer or pipeline built once goes on this platform, in the words of the review markers ("build this
+   * pipeline once at startup (<initPlace>)"): AWS Lambda's "module level, outside the handler: reused on warm
+   * starts". A framework's `initPlace` wins (Next.js on Vercel: instrumentation.ts); absent: "module level".
+   */
+  readonly initPlace?: string;
+  /**
    * The form a fix should write when the runtime offers one (else an awaited flush in try/finally); a
    * list is tried in order, the first that the handler can write wins.
    */
@@ -772,6 +778,8 @@ export interface FrameworkDescriptor {
    * another call's (no-session-start-in-handler does not report it). Absent: callbacks may run concurrently.
    */
   readonly concurrent?: false;
+  /** Where a tracer or pipeline built once goes for this framework's handlers, in review markers (see `PlatformDescriptor.initPlace`). */
+  readonly initPlace?: string;
   /**
    * Runs of one registration never overlap when the registering call's options object (the argument at
    * `argument`) sets `key` to `true` (node-cron's `schedule(expression, fn, { noOverlap: true })`): then, as

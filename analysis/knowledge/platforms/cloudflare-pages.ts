@@ -12,6 +12,7 @@ export const cloudflarePages = {
   id: "cloudflare-pages",
   name: "Cloudflare Pages Functions",
   freezesAfterReturn: true,
+  initPlace: "module scope: the isolate reuses it for later requests",
   backgroundWork: [
     // A Hono app served through `hono/cloudflare-pages`' `handle(app)`: its routes reach the context as `c.executionCtx`.
     HONO_EXECUTION_CONTEXT,

@@ -41,6 +41,8 @@ export const cloudflareWorkers = {
   id: "cloudflare-workers",
   name: "Cloudflare Workers",
   freezesAfterReturn: true,
+  // Module scope runs once per isolate, which serves many requests (developers.cloudflare.com/workers/reference/how-workers-works/).
+  initPlace: "module scope: the isolate reuses it for later requests",
   backgroundWork: [
     HONO_EXECUTION_CONTEXT,
     { kind: "parameter-method", parameterIndex: 2, method: "waitUntil", takes: "promise" },

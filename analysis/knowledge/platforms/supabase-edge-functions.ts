@@ -16,5 +16,6 @@ export const supabaseEdgeFunctions = {
   id: "supabase-edge-functions",
   name: "Supabase Edge Functions",
   freezesAfterReturn: true,
+  initPlace: "module scope, outside Deno.serve: reused while the instance lives",
   backgroundWork: { kind: "global-method", global: "EdgeRuntime", method: "waitUntil", takes: "promise", typesFrom: ["@supabase/functions-js/edge-runtime.d.ts"] },
 } as const satisfies PlatformDescriptor;
