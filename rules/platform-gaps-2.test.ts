@@ -13,6 +13,7 @@
 import { describe } from "vitest";
 import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
+import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 
 // By design: in an entry point any `waitUntil(…)` call by name counts as a background flush (analysis/flush.ts
 // `isBackgroundFlush`: a look-alike only hides a report), so a function's own `waitUntil` is taken for EdgeRuntime's.
@@ -248,4 +249,49 @@ export async function POST(event: RequestEvent) {
     c("Supabase edge function that hands the flush to EdgeRuntime.waitUntil", supabaseFunction("  EdgeRuntime.waitUntil(tracer.forceFlush());\n"), { filename: "supabase/functions/chat/index.ts", files: SUPABASE }),
   ];
   describeBlindCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet }, KNOWN);
+});
+
+// ---- require-valid-session-id: which branch of a check fails ----
+// A check counts when its failing branch ends the flow (gaps-rules-9); which branch fails was read from `!` and the
+// verdict keys `error`/`issues` only. Now also `errors` (zod's ZodError.errors, ajv's), only the first key of a chain
+// (`result.error?.issues` is one failure), a list's count (`if (errors.length)`, `> 0`, `!== 0`, `=== 0`: knowledge/schema-checks.ts
+// COUNT_MEMBER), and tests of `success`, the `validator` package's `validator.isUUID(id)` member form and an inline
+// `z.string().uuid().safeParse(id).success` (these three held before; untested).
+const expressRoute = (check: string, imports = ""): string => `import express from "express";
+${imports}import { tracer } from "./tracing";
+
+const app = express();
+app.post("/chat", (req, res) => {
+  const id = req.get("x-session-id") ?? "";
+${check}
+  tracer.createSession({ sessionId: id });
+  res.end();
+});
+app.listen(3000);
+`;
+const SESSION_FILES = { "package.json": pkg({ ...HH, express: "^4.21.2", zod: "^3.24.0", validator: "^13.12.0", "class-validator": "^0.14.1" }), "src/tracing.ts": TRACING_TS };
+const ZOD = `import { z } from "zod";\n`;
+const SESSION_SCHEMA = `const Session = z.object({ id: z.string().uuid() });\n`;
+const onApp = (name: string, check: string, imports = ""): Case => c(name, expressRoute(check, imports), { filename: "src/app.ts", files: SESSION_FILES });
+
+describe(`${SESSION_ID_RULE} (gaps-platforms-2: the failing branch)`, () => {
+  const quiet: Case[] = [
+    onApp("if (errors.length) return 400 (a list of failures from a validator of the app)", `  const errors = Session.safeParse({ id }).error?.issues ?? [];\n  if (errors.length) return res.status(400).end();`, ZOD + SESSION_SCHEMA),
+    onApp("if (result.error?.issues.length > 0) return 400", `  const result = Session.safeParse({ id });\n  if (result.error?.issues.length > 0) return res.status(400).end();`, ZOD + SESSION_SCHEMA),
+    onApp("if (!result.success) return 400", `  const result = Session.safeParse({ id });\n  if (!result.success) return res.status(400).end();`, ZOD + SESSION_SCHEMA),
+    onApp("if (result.error) return 400", `  const result = Session.safeParse({ id });\n  if (result.error) return res.status(400).end();`, ZOD + SESSION_SCHEMA),
+    onApp("const { error: validation } = …; if (validation?.errors.length > 0) return 400 (zod's ZodError.errors)", `  const { error: validation } = Session.safeParse({ id });\n  if (validation?.errors.length > 0) return res.status(400).end();`, ZOD + SESSION_SCHEMA),
+    onApp("const errors = result.success ? [] : […]; if (errors.length !== 0) return 400", `  const result = Session.safeParse({ id });\n  const errors = result.success ? [] : ["invalid session id"];\n  if (errors.length !== 0) return res.status(400).end();`, ZOD + SESSION_SCHEMA),
+    onApp("if (!validator.isUUID(id)) return 400 (the validator package's default export, member form)", `  if (!validator.isUUID(id)) return res.status(400).end();`, `import validator from "validator";\n`),
+    onApp("if (!z.string().uuid().safeParse(id).success) return 400 (inline schema)", `  if (!z.string().uuid().safeParse(id).success) return res.status(400).end();`, ZOD),
+  ];
+  const reported: Case[] = [
+    // The same checks with the branches the other way round: the failing branch only logs, or the passing one returns.
+    onApp("if (errors.length === 0) return 400 (returns when nothing failed)", `  const errors = Session.safeParse({ id }).error?.issues ?? [];\n  if (errors.length === 0) return res.status(400).end();`, ZOD + SESSION_SCHEMA),
+    onApp("if (result.success) return 400 (returns when the check passed)", `  const result = Session.safeParse({ id });\n  if (result.success) return res.status(400).end();`, ZOD + SESSION_SCHEMA),
+    onApp("if (validator.isUUID(id)) return 400 (returns when the id is valid)", `  if (validator.isUUID(id)) return res.status(400).end();`, `import validator from "validator";\n`),
+    onApp("if (result.error?.issues.length === 0) return 400 (returns when nothing failed)", `  const result = Session.safeParse({ id });\n  if (result.error?.issues.length === 0) return res.status(400).end();`, ZOD + SESSION_SCHEMA),
+    onApp("if (errors.length) console.warn(…) (the failing branch only logs)", `  const errors = Session.safeParse({ id }).error?.issues ?? [];\n  if (errors.length) console.warn("bad session id");`, ZOD + SESSION_SCHEMA),
+  ];
+  describeBlindCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet }, []);
 });
