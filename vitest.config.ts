@@ -24,6 +24,7 @@ export const INTEGRATION_TESTS = [
   "codemods/load-cost.test.ts",
   "codemods/lookalike-apps.test.ts",
   "codemods/lookalike-names.test.ts",
+  "codemods/platform-gaps-2.test.ts",
   "codemods/real-code-public-2.test.ts",
   "codemods/real-code-public-3.test.ts",
   "codemods/real-code-public-4.test.ts",

@@ -13,7 +13,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, enclosingFunction, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
-import { flushesAroundNext, flushesOnEveryPath, flushTestOf } from "./flush.js";
+import { chainPropertiesOf, flushesAroundNext, flushesOnEveryPath, flushTestOf, type FlushTest } from "./flush.js";
 import { globalTracerSlotsOf } from "./global-slots.js";
 import { tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
@@ -61,8 +61,12 @@ export type ExportFact =
    * A middleware that flushes on every path after awaiting its parameter at `next` (`async (ctx, next)
    * => { try { await next(); } finally { await tracer.forceFlush(); } }`); `parameters`: how many it takes.
    */
-  /** `property`: `next` is that property of the destructured parameter `next` (SvelteKit's `handle({ event, resolve })`). */
-  | { readonly kind: "flushesAroundNext"; readonly next: number; readonly parameters: number; readonly property?: string }
+  /**
+   * `property`: `next` is that property of the parameter `next` (SvelteKit's `handle({ event, resolve })`, `handle(input)`
+   * calling `input.resolve(…)`). `through`: the export is a call of that package function (`"@sveltejs/kit/hooks#sequence"`)
+   * and this fact is of one of its function arguments (`sequence(logging, flushing)`); the reader decides what the call does.
+   */
+  | { readonly kind: "flushesAroundNext"; readonly next: number; readonly parameters: number; readonly property?: string; readonly through?: string }
   /** A function wrapped by `trace({ tracer }, fn)` / `tracer.trace(…, fn)` bound to the module's own tracer `tracer`. */
   | { readonly kind: "boundFunction"; readonly tracer: string }
   /** A function that calls `<tracer>.<method>()` (`sessionStart`, 1.x `startSession`) on a tracer shared by its callers, at `line`. */
@@ -629,19 +633,23 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     const isFlush = flushTestOf(input);
     if (flushesOnEveryPath(fn, new Set(), isFlush)) {
       facts.push({ kind: "flushHelper" });
-      // Only a function that flushes on every path can flush on every path after `await next()`.
-      for (let next = 1; next < fn.params.length; next += 1) {
-        if (flushesAroundNext(fn, next, isFlush)) facts.push({ kind: "flushesAroundNext", next, parameters: fn.params.length });
-      }
-      // A first parameter destructured (`handle({ event, resolve })`): each of its functions may be the chain's rest.
-      const first = fn.params[0];
-      for (const property of first?.type === "ObjectPattern" ? first.properties : []) {
-        const key = property.type === "Property" && property.value.type === "Identifier" ? staticName(property.key, property.computed) : undefined;
-        if (key !== undefined && flushesAroundNext(fn, { parameter: 0, property: key }, isFlush)) facts.push({ kind: "flushesAroundNext", next: 0, parameters: fn.params.length, property: key });
-      }
+      facts.push(...aroundNextFacts(fn, isFlush, undefined));
     }
     const session = sharedSessionStartIn(input, sdk, fn);
     if (session) facts.push(session);
+  }
+  // An export composed by a package function from functions (`export const handle = sequence(logging, flushing)`):
+  // the `flushesAroundNext` facts of its arguments, marked with the composing call (`through`).
+  const composed = !fn && !tracer && module.all && value ? unwrapExpression(value) : undefined;
+  if (composed?.type === AST_NODE_TYPES.CallExpression) {
+    const origin = getAnalysisContext(input).bindings.originOf(composed.callee);
+    const isFlush = flushTestOf(input);
+    const through = origin && !origin.typeOnly ? `${origin.module}#${originName(origin)}` : undefined;
+    for (const argument of through === undefined ? [] : composed.arguments) {
+      for (const part of getAnalysisContext(input).bindings.functionsOf(argument)) {
+        if (flushesOnEveryPath(part, new Set(), isFlush)) facts.push(...aroundNextFacts(part, isFlush, through));
+      }
+    }
   }
   // What each call of a function runs: not for a getter that returns one tracer, but for a factory (its `getter`
   // fact says `caching: false`: `export const makeTracer = () => HoneyHiveTracer.init(…)`), whose every call in a
@@ -650,6 +658,20 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
   const factory = facts.some((fact) => fact.kind === "getter" && !fact.caching);
   const inits = fn && (!tracer || factory) && (sdk.usesSdk || exportsOtelToHoneyhive(input)) ? uncachedCreationIn(input, fn) : undefined;
   if (inits) facts.push({ kind: "initsTracer", ...inits });
+  return facts;
+}
+
+/** The `flushesAroundNext` facts of a function that flushes on every path (only such a one can flush on every path after `await next()`). */
+function aroundNextFacts(fn: FunctionNode, isFlush: FlushTest, through: string | undefined): ExportFact[] {
+  const facts: ExportFact[] = [];
+  const extra = through === undefined ? {} : { through };
+  for (let next = 1; next < fn.params.length; next += 1) {
+    if (flushesAroundNext(fn, next, isFlush)) facts.push({ kind: "flushesAroundNext", next, parameters: fn.params.length, ...extra });
+  }
+  // The first parameter's functions (`handle({ event, resolve })`, `handle(input)` calling `input.resolve(…)`) may be the chain's rest.
+  for (const property of chainPropertiesOf(fn)) {
+    if (flushesAroundNext(fn, { parameter: 0, property }, isFlush)) facts.push({ kind: "flushesAroundNext", next: 0, parameters: fn.params.length, property, ...extra });
+  }
   return facts;
 }
 

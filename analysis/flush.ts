@@ -520,7 +520,11 @@ export function flushesAroundNext(
   if (parameter === undefined) return false;
   const isNextCall = (node: TSESTree.Node | null | undefined): boolean => {
     const call = unwrapExpression(node);
-    return call?.type === "CallExpression" && call.callee.type === "Identifier" && call.callee.name === parameter.name;
+    if (call?.type !== "CallExpression") return false;
+    if (parameter.property === undefined) return call.callee.type === "Identifier" && call.callee.name === parameter.name;
+    // `input.resolve(input.event)`: the property called on the parameter itself.
+    const callee = unwrapExpression(call.callee);
+    return callee?.type === "MemberExpression" && memberName(callee) === parameter.property && unwrapExpression(callee.object)?.type === "Identifier" && (unwrapExpression(callee.object) as TSESTree.Identifier).name === parameter.name;
   };
   const awaitedNextEnds: number[] = [];
   forEachOwnNode(fn.body, (node) => {
@@ -564,15 +568,45 @@ export function flushesAroundNext(
   return flushesOnEveryPath(fn, new Set(), afterNext, [], acceptsBackground);
 }
 
-/** The identifier `flushesAroundNext`'s `next` is bound to: the parameter itself, or `{ resolve }` / `{ resolve: next }` of a destructured one. */
-function nextBinding(fn: FunctionNode, next: number | { readonly parameter: number; readonly property: string }): TSESTree.Identifier | undefined {
+/**
+ * The name `flushesAroundNext`'s `next` is called by: the parameter itself, `{ resolve }` / `{ resolve: next }` of a
+ * destructured one, or the parameter with the property called on it (`handle(input)`'s `input.resolve(…)`).
+ */
+function nextBinding(fn: FunctionNode, next: number | { readonly parameter: number; readonly property: string }): { readonly name: string; readonly property?: string } | undefined {
   const parameter = fn.params[typeof next === "number" ? next : next.parameter];
-  if (typeof next === "number") return parameter?.type === "Identifier" ? parameter : undefined;
+  if (typeof next === "number") return parameter?.type === "Identifier" ? { name: parameter.name } : undefined;
+  if (parameter?.type === "Identifier") return { name: parameter.name, property: next.property };
   if (parameter?.type !== "ObjectPattern") return undefined;
   for (const property of parameter.properties) {
-    if (property.type === "Property" && staticName(property.key, property.computed) === next.property && property.value.type === "Identifier") return property.value;
+    if (property.type === "Property" && staticName(property.key, property.computed) === next.property && property.value.type === "Identifier") return { name: property.value.name };
   }
   return undefined;
+}
+
+/**
+ * The properties of `fn`'s first parameter that may be the rest of the chain: the keys of a destructured one
+ * (`handle({ event, resolve })`), or the properties called on it (`handle(input)`: `input.resolve(…)`).
+ */
+export function chainPropertiesOf(fn: FunctionNode): string[] {
+  const first = fn.params[0];
+  if (first?.type === "ObjectPattern") {
+    return first.properties.flatMap((property) => {
+      const key = property.type === "Property" && property.value.type === "Identifier" ? staticName(property.key, property.computed) : undefined;
+      return key === undefined ? [] : [key];
+    });
+  }
+  if (first?.type !== "Identifier") return [];
+  const called = new Set<string>();
+  forEachOwnNode(fn.body, (node) => {
+    if (node.type !== "CallExpression") return;
+    const callee = unwrapExpression(node.callee);
+    const object = callee?.type === "MemberExpression" ? unwrapExpression(callee.object) : undefined;
+    if (callee?.type === "MemberExpression" && object?.type === "Identifier" && object.name === first.name) {
+      const name = memberName(callee);
+      if (name !== undefined) called.add(name);
+    }
+  });
+  return [...called];
 }
 
 /**

@@ -1014,9 +1014,13 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         if (work.kind === "import") return originMatches(this.context.bindings.originOf(callee), { package: work.module, name: work.name });
         if (method !== work.method || !holder) return false;
         if (work.kind === "this-method") return holder.type === "MemberExpression" && holder.object.type === "ThisExpression" && staticName(holder.property, holder.computed) === work.property;
+        if (work.kind === "global-method") return holder.type === "Identifier" && holder.name === work.global && this.context.bindings.isGlobal(holder);
         if (work.frameworks && !work.frameworks.includes(descriptor.id)) return false;
         if (work.property === undefined) return holder.type === "Identifier";
-        return holder.type === "MemberExpression" && holder.object.type === "Identifier" && staticName(holder.property, holder.computed) === work.property;
+        const path = memberPathOf(holder);
+        // `c.executionCtx` / `event.platform.context` from the parameter, or the path's tail from a destructured key (`platform.context`).
+        const wanted = work.property.split(".");
+        return path !== undefined && (sameNames(path.slice(1), wanted) || sameNames(path, wanted.slice(wanted.length - path.length)));
       });
     };
   }
@@ -1738,4 +1742,23 @@ function isFolderEntry(filename: string, folder: string | undefined, precedence:
     if (kind !== undefined && kind !== "directory") return false;
   }
   return true;
+}
+
+/** The names of a member chain from its root identifier (`event.platform.context` → ["event", "platform", "context"]), optional chains and `!` included. */
+function memberPathOf(node: TSESTree.Node): string[] | undefined {
+  const names: string[] = [];
+  let current = unwrap(node);
+  while (current.type === "MemberExpression") {
+    const name = staticName(current.property, current.computed);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = unwrap(current.object);
+  }
+  if (current.type !== "Identifier") return undefined;
+  names.unshift(current.name);
+  return names;
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+  return a.length > 0 && a.length === b.length && a.every((name, index) => name === b[index]);
 }

@@ -26,7 +26,18 @@ import { getAnalysisContext } from "./context.js";
 import { getHandlerModel, originMatches, type Handler, type HandlerModel, type RequestHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, PLATFORMS, frameworkById } from "./knowledge/index.js";
-import { ANSWERING_VALIDATORS, FLOW_ENDING_CALLS, SCHEMA_LIBRARIES, SCHEMA_UUID_MENTION, THROWING_VALIDATOR_NAME, VERDICT_FAILURE_KEYS, type SchemaLibrary } from "./knowledge/schema-checks.js";
+import {
+  ANSWERING_VALIDATORS,
+  COUNT_MEMBER,
+  EMPTY_COMPARISONS,
+  FLOW_ENDING_CALLS,
+  NONEMPTY_COMPARISONS,
+  SCHEMA_LIBRARIES,
+  SCHEMA_UUID_MENTION,
+  THROWING_VALIDATOR_NAME,
+  VERDICT_FAILURE_KEYS,
+  type SchemaLibrary,
+} from "./knowledge/schema-checks.js";
 import { TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import type { ParameterDecorators, RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
@@ -1743,14 +1754,28 @@ function decides(
   guarded?: TSESTree.Node,
 ): boolean {
   const checkedNames = new Set(validatedValues(call).flatMap((value) => identifiersIn(value)));
-  const decidesAt = (node: TSESTree.Node, depth: number, failsWhenSet: boolean): boolean => {
+  const decidesAt = (node: TSESTree.Node, depth: number, failsWhenSet: boolean, keyedAlready = false): boolean => {
     let at: TSESTree.Node = node;
     let fails = failsWhenSet;
+    // Read through a failure key already (`result.error`): a second key (`.issues`) names the same failure.
+    let keyed = keyedAlready;
     for (;;) {
       const parent = at.parent;
       if (!parent) return false;
       if (parent.type === AST_NODE_TYPES.MemberExpression && parent.object === at) {
-        if (VERDICT_FAILURE_KEYS.includes(memberName(parent) ?? "")) fails = !fails;
+        if (!keyed && VERDICT_FAILURE_KEYS.includes(memberName(parent) ?? "")) {
+          fails = !fails;
+          keyed = true;
+        }
+        at = parent;
+        continue;
+      }
+      const counted = at.type === AST_NODE_TYPES.ChainExpression ? at.expression : at;
+      if (parent.type === AST_NODE_TYPES.BinaryExpression && parent.left === at && counted.type === AST_NODE_TYPES.MemberExpression && memberName(counted) === COUNT_MEMBER) {
+        // `errors.length > 0` holds when there are failures, `errors.length === 0` when there are none.
+        const count = parent.right.type === AST_NODE_TYPES.Literal && typeof parent.right.value === "number" ? parent.right.value : undefined;
+        if (count !== undefined && EMPTY_COMPARISONS[parent.operator] === count) fails = !fails;
+        else if (count === undefined || NONEMPTY_COMPARISONS[parent.operator] !== count) return false;
         at = parent;
         continue;
       }
@@ -1783,17 +1808,18 @@ function decides(
       }
       if (parent.type === AST_NODE_TYPES.VariableDeclarator && parent.init === at && variableOf && depth === 0) {
         // `const result = …`, or its parts: `const { error } = schema.validate(body)`.
-        const names: { name: TSESTree.Identifier; fails: boolean }[] =
+        // A variable's own name says nothing (express-validator's docs hold the Result object as `const errors = validationResult(req)`).
+        const names: { name: TSESTree.Identifier; fails: boolean; keyed: boolean }[] =
           parent.id.type === AST_NODE_TYPES.Identifier
-            ? [{ name: parent.id, fails }]
+            ? [{ name: parent.id, fails, keyed }]
             : parent.id.type === AST_NODE_TYPES.ObjectPattern
-              ? parent.id.properties.flatMap((property) =>
-                  property.type === AST_NODE_TYPES.Property && property.value.type === AST_NODE_TYPES.Identifier
-                    ? [{ name: property.value, fails: VERDICT_FAILURE_KEYS.includes(staticName(property.key, property.computed) ?? "") ? !fails : fails }]
-                    : [],
-                )
+              ? parent.id.properties.flatMap((property) => {
+                  if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) return [];
+                  const failure = !keyed && VERDICT_FAILURE_KEYS.includes(staticName(property.key, property.computed) ?? "");
+                  return [{ name: property.value, fails: failure ? !fails : fails, keyed: keyed || failure }];
+                })
               : [];
-        return names.some(({ name, fails: named }) => variableOf(name)?.references.some((reference) => !reference.init && decidesAt(reference.identifier, depth + 1, named)) ?? false);
+        return names.some(({ name, fails: named, keyed: read }) => variableOf(name)?.references.some((reference) => !reference.init && decidesAt(reference.identifier, depth + 1, named, read)) ?? false);
       }
       return false;
     }

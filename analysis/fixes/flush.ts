@@ -224,7 +224,14 @@ class FlushWriter {
 
   /** The form `work` takes in this handler, or undefined where it cannot be written. */
   private formOf(work: BackgroundWork): FlushForm | undefined {
+    if (work.kind === "global-method") {
+      // Only where the global's types are loaded and no local binding takes its name (the descriptor's `typesFrom`).
+      const { importedModules } = getAnalysisContext(this.input);
+      if (!work.typesFrom?.some((module) => importedModules.has(module)) || importedName(this.input, work.global, work.global) === null) return undefined;
+      return { kind: "waitUntil", call: `${work.global}.${work.method}` };
+    }
     if (work.kind === "parameter-method") {
+      if (work.written === false) return undefined;
       const parameter = this.fn.params[work.parameterIndex];
       if (parameter?.type !== "Identifier") return undefined;
       if (work.exportNames && !work.exportNames.includes(this.flush.handler.exportName)) return undefined;

@@ -28,7 +28,9 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, findProperty, indentationAt, memberName, moduleScopeOf, staticName } from "../ast.js";
+import { getAnalysisContext } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
+import { frameworkById } from "../knowledge/index.js";
 import type { AnalysisInput } from "../input.js";
 import { INIT_SESSION_OPTIONS } from "../knowledge/sdks/honeyhive.js";
 import { freeName, removeListElements, statementListOf } from "../rewrite.js";
@@ -61,12 +63,14 @@ export const CREATION_WORDS = {
 /** The review markers of this fix; fixtures spell these texts exactly. */
 export const TRACER_INIT_MARKERS = {
   evaluate: "evaluate() creates a tracer for each datapoint: remove this init and let trace()/enrichSpan() use the datapoint's tracer",
-  opentelemetry: (display: string) => `build this OpenTelemetry pipeline (${display}) once at startup (module level or instrumentation.ts), not on every call`,
+  opentelemetry: (display: string, place: string) => `build this OpenTelemetry pipeline (${display}) once at startup (${place}), not on every call`,
   readsCall: (unit: string) =>
     `create this tracer once outside the ${unit} code (a module-level lazy getTracer()) and start a session per ${unit} with createSession(): its options read values of the ${unit}`,
   readsCall1x: (unit: string) =>
     `create this tracer once outside the ${unit} code (a module-level lazy getter); honeyhive 1.x has no per-${unit} session on a shared tracer: migrate with \`npx honeyhive migrate --from 1\``,
   byHand: (unit: string) => `create this tracer once (a module-level lazy getTracer()) and start a session per ${unit} with createSession()`,
+  /** Appended where the per-call object is shut down in the same function: a shared one must be flushed instead. */
+  shutdown: (call: string, flush: string) => `; its per-call ${call} must become ${flush} (a shut-down pipeline exports nothing more)`,
   linkOrStart: (unit: string) =>
     `create this tracer once (a module-level lazy getTracer()); its sessionId is sometimes the caller's, sometimes made here: per ${unit}, link the caller's existing session with createSession({ sessionId, skipApiCall: true }) and start yours with createSession({ sessionId })`,
   helper: (helper: string, unit: string) =>
@@ -134,14 +138,15 @@ function fixOf(input: AnalysisInput, finding: TracerInitPerCall, sessionIdSource
   const unit = unitOf(finding.place);
   const marked = (message: string): FixOf => ({ finding, fix: undefined, marker: { node: finding.creation, message }, getter: undefined });
   if (finding.place.kind === "evaluate") return marked(TRACER_INIT_MARKERS.evaluate);
-  if (finding.api === "opentelemetry") return marked(TRACER_INIT_MARKERS.opentelemetry(finding.display));
+  const shutdown = shutdownNote(input, finding);
+  if (finding.api === "opentelemetry") return marked(TRACER_INIT_MARKERS.opentelemetry(finding.display, initPlaceOf(finding.place)) + shutdown);
   // Caching inside the helper changes every caller; adding their sessions is a change at each call site.
   if (finding.helper !== undefined) return marked(TRACER_INIT_MARKERS.helper(finding.helper, unit));
   const plan = hoistPlan(input, finding, sessionIdSource, taken);
   if (plan === "reads-call") return marked(finding.major === 1 ? TRACER_INIT_MARKERS.readsCall1x(unit) : TRACER_INIT_MARKERS.readsCall(unit));
   if (plan === "link-or-start") return marked(TRACER_INIT_MARKERS.linkOrStart(unit));
   // 1.x has no createSession(): its marker names `--from 1`, as the rule's message does.
-  if (!plan) return marked(finding.major === 1 ? TRACER_INIT_MARKERS.readsCall1x(unit) : TRACER_INIT_MARKERS.byHand(unit));
+  if (!plan) return marked(finding.major === 1 ? TRACER_INIT_MARKERS.readsCall1x(unit) : TRACER_INIT_MARKERS.byHand(unit) + shutdown);
 
   const { text } = input;
   const newline = newlineOf(text);
@@ -265,6 +270,28 @@ function hoistPlan(
     sessionStatements: session.statements,
     namesTaken: session.names,
   };
+}
+
+/** Where a tracer or pipeline built once goes for `place`'s handler: its framework's words, else its platform's, else module level. */
+function initPlaceOf(place: PerCallPlace): string {
+  const handler = place.kind === "handler" ? place.handler : undefined;
+  const framework = handler?.framework === undefined ? undefined : frameworkById(handler.framework);
+  return framework?.initPlace ?? (handler?.kind === "lambda" ? handler.platform.initPlace : undefined) ?? "module level";
+}
+
+/**
+ * The marker's note when the per-call tracer or pipeline held by a `const`/`let` is shut down in the same function
+ * (`await sdk.shutdown()`): kept once, it must be flushed there instead (`sdk.forceFlush()`); "" otherwise.
+ */
+function shutdownNote(input: AnalysisInput, finding: TracerInitPerCall): string {
+  const holder = (finding.awaited ?? finding.creation).parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return "";
+  const variable = getAnalysisContext(input).bindings.variableOf(holder.id);
+  const shutDown = variable?.references.some((reference) => {
+    const member = reference.identifier.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === reference.identifier && memberName(member) === "shutdown" && member.parent?.type === AST_NODE_TYPES.CallExpression && member.parent.callee === member;
+  });
+  return shutDown ? TRACER_INIT_MARKERS.shutdown(`${holder.id.name}.shutdown()`, `${holder.id.name}.forceFlush()`) : "";
 }
 
 /**

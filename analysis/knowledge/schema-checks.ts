@@ -74,6 +74,17 @@ export const FLOW_ENDING_CALLS: { readonly methods: readonly string[]; readonly 
 
 /**
  * A verdict's key that holds the failure when set (`const { error } = schema.validate(body)`, valibot's
- * `result.issues`): an `if` testing it takes its first branch when the check fails.
+ * `result.issues`, a list of failures: zod's `ZodError.errors` (an alias of `issues`), ajv's `validate.errors`, the
+ * array class-validator's `validate()` resolves to, usually held as `errors`): an `if` testing it takes its first
+ * branch when the check fails. Only the first such key of a chain turns it (`result.error?.issues` is one failure).
+ * A variable's name is no key: express-validator's docs hold its Result object as `const errors = validationResult(req)`.
  */
-export const VERDICT_FAILURE_KEYS: readonly string[] = ["error", "issues"];
+export const VERDICT_FAILURE_KEYS: readonly string[] = ["error", "issues", "errors"];
+
+/**
+ * A list's count compared with zero or one: which comparisons hold when the list has items (`errors.length > 0`,
+ * `!== 0`, `>= 1`) and which when it is empty (`=== 0`, `< 1`), as `operator` with the number on its right.
+ */
+export const COUNT_MEMBER = "length";
+export const NONEMPTY_COMPARISONS: Readonly<Record<string, number>> = { ">": 0, "!==": 0, "!=": 0, ">=": 1 };
+export const EMPTY_COMPARISONS: Readonly<Record<string, number>> = { "===": 0, "==": 0, "<": 1, "<=": 0 };

@@ -34,14 +34,30 @@ export type BackgroundWork =
   | {
       readonly kind: "parameter-method";
       readonly parameterIndex: number;
-      /** A property of the parameter that holds the method: Hono's `c.executionCtx.waitUntil(promise)`. */
+      /**
+       * A property path of the parameter that holds the method: Hono's `c.executionCtx.waitUntil(promise)`,
+       * SvelteKit's `event.platform.context.waitUntil(promise)` (`"platform.context"`). A path is also matched
+       * from a destructured key of the parameter (`({ platform }) => platform.context.waitUntil(…)`).
+       */
       readonly property?: string;
       readonly method: string;
       readonly takes: "promise";
       readonly exportNames?: readonly string[];
       /** Only for handlers these frameworks register on the platform (`hono`: a Hono route on Workers). */
       readonly frameworks?: readonly string[];
+      /**
+       * `false`: a form the flush fix recognises but does not write, where the path may be absent in the
+       * types (SvelteKit's `event.platform` is `App.Platform | undefined`): the fix writes the awaited flush.
+       */
+      readonly written?: false;
     }
+  /**
+   * A method of a runtime global: Supabase Edge Functions' `EdgeRuntime.waitUntil(promise)`. A local binding
+   * of the same name is not it. `typesFrom`: the fix writes this form only in a file that loads one of these
+   * modules (the global's type declarations, `import "jsr:@supabase/functions-js/edge-runtime.d.ts"`), else
+   * the awaited flush.
+   */
+  | { readonly kind: "global-method"; readonly global: string; readonly method: string; readonly takes: "promise"; readonly typesFrom?: readonly string[] }
   /**
    * A method of a property of `this`, for a handler that is a method of a class: Cloudflare's
    * `class extends WorkerEntrypoint` has `this.ctx.waitUntil(promise)`.
@@ -78,6 +94,12 @@ export interface PlatformDescriptor {
   readonly name: string;
   /** The runtime freezes or ends the instance once the handler has returned (or answered): unflushed spans are lost. */
   readonly freezesAfterReturn: boolean;
+  /**
+   * Where a tracer or pipeline built once goes on this platform, in the words of the review markers ("build this
+   * pipeline once at startup (<initPlace>)"): AWS Lambda's "module level, outside the handler: reused on warm
+   * starts". A framework's `initPlace` wins (Next.js on Vercel: instrumentation.ts); absent: "module level".
+   */
+  readonly initPlace?: string;
   /**
    * The form a fix should write when the runtime offers one (else an awaited flush in try/finally); a
    * list is tried in order, the first that the handler can write wins.
@@ -756,6 +778,8 @@ export interface FrameworkDescriptor {
    * another call's (no-session-start-in-handler does not report it). Absent: callbacks may run concurrently.
    */
   readonly concurrent?: false;
+  /** Where a tracer or pipeline built once goes for this framework's handlers, in review markers (see `PlatformDescriptor.initPlace`). */
+  readonly initPlace?: string;
   /**
    * Runs of one registration never overlap when the registering call's options object (the argument at
    * `argument`) sets `key` to `true` (node-cron's `schedule(expression, fn, { noOverlap: true })`): then, as

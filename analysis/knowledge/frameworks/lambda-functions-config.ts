@@ -93,8 +93,21 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
 // `<path in the asset>.<export>`. Kept apart from `configFilesIn` (which names configuration files by fixed names
 // and re-reads its folders' listings): this reader walks to cdk.json itself and asks the same `rechecked`/`parsedFile`
 // caches, so a stack edited mid-session is read again after a second.
+//
+// Where the app sits and how its stacks write paths (gaps-platforms-2): a repository often keeps the CDK app in a folder
+// of its own beside the code it deploys (`infra/cdk.json` whose stack names `../../services/chat/handler.ts`), so each
+// directory of the walk up is looked at with its direct sub-folders (`CDK_APP_BESIDE`: not `node_modules` nor a dot
+// folder); `lib/` is read with its sub-folders (`lib/stacks/chat-stack.ts`, up to `CDK_STACK_DEPTH` below it); an ES
+// module stack names its entry from its own URL: `fileURLToPath(new URL("../src/chat.ts", import.meta.url))` or
+// `new URL(…, import.meta.url).pathname` (Node's url module: a relative URL resolves against the module's own
+// file URL, so it is a path from the stack's folder as `path.join(__dirname, …)` is; nodejs.org/api/url.html
+// `url.fileURLToPath`, checked with the search tool 2026-12-06).
 const CDK_MARKER = "cdk.json";
 const CDK_STACK_FOLDER = "lib";
+/** How far below `lib/` stack modules are read (`lib/stacks/api/chat-stack.ts` is two folders down). */
+const CDK_STACK_DEPTH = 2;
+/** Sub-folders of a walked directory that are never a CDK app of the project. */
+const CDK_APP_BESIDE = { skip: (name: string): boolean => name === "node_modules" || name.startsWith(".") };
 /** A module cdk.json's `app` command runs: the first argument naming a script (`bin/app.ts`, `node bin/app.js`). */
 const CDK_APP_FILE = /(?:^|\s)["']?((?:\.{0,2}\/)?[\w@$./-]+\.[cm]?[jt]s)["']?(?=\s|$)/;
 /** `new NodejsFunction(`, `new lambdaNodejs.NodejsFunction(`, `new lambda.Function(`, `new Function(`: the construct and where its arguments start. */
@@ -102,6 +115,8 @@ const CDK_FUNCTION = /\bnew\s+(?:[\w$]+\.)?(NodejsFunction|Function)\s*\(/g;
 /** A path as stacks write it: `path.join(__dirname, "..", "lambda/chat.ts")` / `resolve(…)`, `` `${__dirname}/../lambda` ``, or a string. */
 const DIRNAME_CALL = /^(?:[\w$]+\.)?(?:join|resolve)\(\s*(?:__dirname|import\.meta\.dirname)\s*((?:,\s*["'][^"'\n]*["']\s*)*)\)/;
 const DIRNAME_TEMPLATE = /^`\$\{(?:__dirname|import\.meta\.dirname)\}\/([^`$]*)`/;
+/** `fileURLToPath(new URL("../src/chat.ts", import.meta.url))`, `url.fileURLToPath(…)`, `new URL(…, import.meta.url).pathname`. */
+const MODULE_URL = /^(?:(?:[\w$]+\.)?fileURLToPath\(\s*)?new\s+URL\(\s*["'`]([^"'`$\n]+)["'`]\s*,\s*import\.meta\.url\s*\)/;
 const STRING_PATH = /^["'`]([^"'`$\n]+)["'`]/;
 
 /** One function of a stack module: its handler module (relative to `from`: the stack's folder or the app's) and export. */
@@ -124,11 +139,10 @@ function readCdkHandlers(key: string): ReadonlyMap<string, readonly string[]> {
   const handlers = new Map<string, string[]>();
   let directory = root;
   for (let level = 0; level <= MAX_LEVELS_UP; level += 1) {
-    const entries = modules.listing(directory);
-    if (entries?.get(CDK_MARKER) === "file") {
-      for (const stack of cdkStackFiles(directory, entries)) {
+    for (const app of cdkAppsAt(directory)) {
+      for (const stack of cdkStackFiles(app)) {
         for (const fn of modules.parsedFile(stack, cdkFunctionsOfText) ?? []) {
-          const base = fn.from === "app" ? directory : dirname(stack);
+          const base = fn.from === "app" ? app : dirname(stack);
           const module = fn.besideStack ? `${withoutExtension(stack)}${fn.module}` : withoutExtension(join(base, fn.module));
           addNames(handlers, module, [fn.name]);
         }
@@ -141,16 +155,31 @@ function readCdkHandlers(key: string): ReadonlyMap<string, readonly string[]> {
   return handlers;
 }
 
-/** The stack modules of the CDK app in `directory`: the file cdk.json's `app` runs, and the modules of `lib/`. */
-function cdkStackFiles(directory: string, entries: ReadonlyMap<string, string>): string[] {
+/** The CDK apps (directories holding cdk.json) at `directory`: itself, and its sub-folders beside the code (`infra/`). */
+function cdkAppsAt(directory: string): string[] {
+  const modules = projectModules();
+  const entries = modules.listing(directory);
+  if (entries === undefined) return [];
+  const apps = entries.get(CDK_MARKER) === "file" ? [directory] : [];
+  for (const [name, kind] of entries) {
+    if (kind !== "directory" || CDK_APP_BESIDE.skip(name)) continue;
+    if (modules.listing(join(directory, name))?.get(CDK_MARKER) === "file") apps.push(join(directory, name));
+  }
+  return apps;
+}
+
+/** The stack modules of the CDK app in `directory`: the file cdk.json's `app` runs, and the modules of `lib/` and its sub-folders. */
+function cdkStackFiles(directory: string): string[] {
   const modules = projectModules();
   const app = modules.parsedFile(join(directory, CDK_MARKER), cdkAppFileOfText);
   const files = app ? [join(directory, app)] : [];
-  if (entries.get(CDK_STACK_FOLDER) === "directory") {
-    for (const [name, kind] of modules.listing(join(directory, CDK_STACK_FOLDER)) ?? []) {
-      if (kind === "file" && CONFIG_MODULE.test(name) && !name.endsWith(".d.ts")) files.push(join(directory, CDK_STACK_FOLDER, name));
+  const collect = (folder: string, depth: number): void => {
+    for (const [name, kind] of modules.listing(folder) ?? []) {
+      if (kind === "file" && CONFIG_MODULE.test(name) && !name.endsWith(".d.ts")) files.push(join(folder, name));
+      else if (kind === "directory" && depth < CDK_STACK_DEPTH && !CDK_APP_BESIDE.skip(name)) collect(join(folder, name), depth + 1);
     }
-  }
+  };
+  collect(join(directory, CDK_STACK_FOLDER), 0);
   return [...new Set(files)];
 }
 
@@ -214,6 +243,8 @@ function pathAt(text: string): Pick<CdkFunction, "from" | "module"> | undefined 
     const parts = [...call[1]!.matchAll(/["']([^"'\n]*)["']/g)].map((part) => part[1]!);
     return { from: "stack", module: withoutExtension(parts.join("/") || ".") };
   }
+  const url = MODULE_URL.exec(text);
+  if (url) return { from: "stack", module: withoutExtension(url[1]!) };
   const template = DIRNAME_TEMPLATE.exec(text);
   if (template) return { from: "stack", module: withoutExtension(template[1]!) };
   const string = STRING_PATH.exec(text);

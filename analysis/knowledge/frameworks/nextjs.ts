@@ -6,7 +6,7 @@ import { staticName, type FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
 import { deploymentOf, projectDependsOn } from "../../deployment.js";
 import { nodesOfTypes } from "../../nodes.js";
-import { nextjsServerless } from "../platforms/nextjs-serverless.js";
+import { NEXTJS_INIT_PLACE, nextjsServerless } from "../platforms/nextjs-serverless.js";
 import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
 import { REQUEST_OBJECT, SCRIPT_EXTENSION, UPPERCASE_VERBS } from "./common.js";
 
@@ -47,6 +47,7 @@ function isServerlessSegmentOption(name: string | undefined, value: TSESTree.Nod
 export const nextjs = {
   id: "nextjs",
   name: "Next.js route",
+  initPlace: NEXTJS_INIT_PLACE,
   modules: ["next", "next/server"],
   files: [
     { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?route${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS, platform: serverlessPlatform },
@@ -127,6 +128,7 @@ export function reportServerFunctions(api: HandlerHookApi): void {
 /** Next.js server actions run once per form submission or client call (`reportServerFunctions`). */
 export const nextjsServerActions = {
   id: "nextjs-action",
+  initPlace: NEXTJS_INIT_PLACE,
   name: "Next.js server action",
   modules: [],
   hook: {

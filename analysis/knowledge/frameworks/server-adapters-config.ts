@@ -102,12 +102,16 @@ export function qwikAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | u
  * imports (svelte.dev/docs/kit/adapters: "adapter-vercel", "adapter-netlify"; the adapter is set in
  * svelte.config.js, `kit: { adapter: adapter() }`). `@sveltejs/adapter-auto` (the template's default) picks the
  * host at build time: then the host's file beside the package.json decides (vercel.json or `.vercel/project.json`,
- * netlify.toml), as for Next.js. `adapter-node` is a server. The Cloudflare adapters are not mapped: a route reaches
- * `waitUntil` through `event.platform.context`, which no platform descriptor's form writes.
+ * netlify.toml), as for Next.js. `adapter-node` is a server. `@sveltejs/adapter-cloudflare` builds for Cloudflare
+ * Workers (static assets) or Pages, `@sveltejs/adapter-cloudflare-workers` for Workers (svelte.dev/docs/kit/adapters,
+ * checked with the search tool 2026-12-06): both runtimes cancel work after the response unless it is handed to
+ * `waitUntil`, which a route reaches as `event.platform.ctx` / `.context` (`CLOUDFLARE_FRAMEWORK_CONTEXTS`).
  */
 const SVELTEKIT_ADAPTER_PLATFORMS: Readonly<Record<string, PlatformDescriptor>> = {
   "@sveltejs/adapter-vercel": vercel,
   "@sveltejs/adapter-netlify": netlify,
+  "@sveltejs/adapter-cloudflare": cloudflareWorkers,
+  "@sveltejs/adapter-cloudflare-workers": cloudflareWorkers,
 };
 const SVELTEKIT_AUTO_ADAPTER = "@sveltejs/adapter-auto";
 const SVELTE_CONFIGS = ["svelte.config.js", "svelte.config.mjs", "svelte.config.ts"];
@@ -141,15 +145,20 @@ export function svelteKitAdapterPlatform(api: HandlerHookApi): PlatformDescripto
  * Vercel's `@vercel/remix` / `@vercel/react-router` (vercel.com/docs/frameworks/remix: "use @vercel/remix ...
  * vercelPreset()"), or a vercel.json / `.vercel/project.json`; Netlify's `@netlify/remix-adapter`,
  * `@netlify/remix-edge-adapter`, `@netlify/vite-plugin-react-router`, or a netlify.toml; Architect on AWS Lambda
- * (`@remix-run/architect`). Cloudflare's (`@remix-run/cloudflare-pages`) is not mapped, for the reason SvelteKit's
- * is not: a loader reaches `waitUntil` through its `context`, which no platform form writes. An app served by an
- * Express server (`@remix-run/express`) has none of these and stays a server.
+ * (`@remix-run/architect`); Cloudflare Pages (`@remix-run/cloudflare-pages`) and Workers (`@remix-run/cloudflare-workers`,
+ * or the runtime package `@remix-run/cloudflare` / `@react-router/cloudflare` beside a wrangler config: the Workers
+ * templates), where a loader reaches `waitUntil` as `context.cloudflare.ctx` (`CLOUDFLARE_FRAMEWORK_CONTEXTS`).
+ * An app served by an Express server (`@remix-run/express`) has none of these and stays a server.
  */
 const REMIX_HOST_PACKAGES: readonly (readonly [packages: readonly string[], platform: PlatformDescriptor])[] = [
   [["@vercel/remix", "@vercel/react-router"], vercel],
   [["@netlify/remix-adapter", "@netlify/remix-edge-adapter", "@netlify/vite-plugin-react-router"], netlify],
   [["@remix-run/architect"], awsLambda],
+  [["@remix-run/cloudflare-pages"], cloudflarePages],
+  [["@remix-run/cloudflare-workers"], cloudflareWorkers],
 ];
+/** Runtime packages that say Cloudflare Workers only beside a wrangler config (`DeploymentSignals.wrangler`). */
+const REMIX_WORKERS_RUNTIMES = ["@remix-run/cloudflare", "@react-router/cloudflare"];
 
 /** The platform the Remix/React Router project of `api`'s file deploys to; none for a server. */
 export function remixHostPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
@@ -157,5 +166,6 @@ export function remixHostPlatform(api: HandlerHookApi): PlatformDescriptor | und
   if (signals.root === undefined) return undefined;
   const byPackage = REMIX_HOST_PACKAGES.find(([packages]) => packages.some((name) => signals.dependencies.has(name)));
   if (byPackage) return byPackage[1];
+  if (signals.wrangler && REMIX_WORKERS_RUNTIMES.some((name) => signals.dependencies.has(name))) return cloudflareWorkers;
   return signals.vercel ? vercel : signals.netlify ? netlify : undefined;
 }

@@ -1,4 +1,4 @@
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { deploymentOf } from "../../deployment.js";
 import { projectModules } from "../../project-modules.js";
 import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
@@ -11,23 +11,59 @@ import { svelteKitAdapterPlatform } from "./server-adapters-config.js";
  * an event object representing the request and a function called resolve, which renders the route and
  * generates a Response" (svelte.dev/docs/kit/hooks, checked with the search tool 2026-12-06). So a flush
  * awaited after `await resolve(event)` on every path (or in a `finally` around it) runs after each route's
- * own code and before the response goes out: the app's routes end an invocation that flushes. Read at its
- * default place beside the package.json (`config.kit.files.hooks` moves it: not read), through its module
- * facts (`flushesAroundNext` on the destructured `resolve`); a `handle` built by `sequence(…)` is not followed.
+ * own code and before the response goes out: the app's routes end an invocation that flushes. Read through
+ * its module facts (`flushesAroundNext` on `resolve`, destructured or called as `input.resolve(input.event)`):
+ * - at `src/hooks.server.*` beside the package.json, or where `kit.files.hooks.server` in svelte.config.* puts
+ *   it ("You can configure the location of these files with config.kit.files.hooks", svelte.dev/docs/kit/hooks;
+ *   the option's value is a path without extension from the project root, `"src/hooks.server"` by default:
+ *   svelte.dev/docs/kit/configuration#files, checked with the search tool 2026-12-06), read as text;
+ * - a `handle = sequence(a, b)` of `@sveltejs/kit/hooks` ("a helper function for sequencing multiple handle
+ *   calls in a middleware-like manner", svelte.dev/docs/kit/@sveltejs-kit-hooks): each handle's `resolve` runs
+ *   the rest of the sequence and then the route, so one of them flushing after its `resolve` covers the routes.
  */
-const SERVER_HOOKS = { folder: "src", files: ["hooks.server.ts", "hooks.server.js", "hooks.server.mts", "hooks.server.mjs"], export: "handle", next: "resolve" } as const;
+const SERVER_HOOKS = {
+  module: "src/hooks.server",
+  extensions: [".ts", ".js", ".mts", ".mjs"],
+  export: "handle",
+  next: "resolve",
+  composers: ["@sveltejs/kit/hooks#sequence"],
+} as const;
+const SVELTE_CONFIGS = ["svelte.config.js", "svelte.config.mjs", "svelte.config.ts"];
+/** `hooks: { server: "src/server/hooks" }` inside svelte.config's `kit.files` (the first `server:` string after `hooks`). */
+const HOOKS_SERVER_OPTION = /\bhooks\s*:\s*\{[^}]*?\bserver\s*:\s*["'`]([^"'`\n]+)["'`]/;
+
+/** The server hooks module (without extension) a svelte.config's text names, if it moves it. */
+export function parseServerHooksOption(text: string): string | undefined {
+  return HOOKS_SERVER_OPTION.exec(text)?.[1]?.replace(/^\.\//, "").replace(/\.[cm]?[jt]s$/, "");
+}
+
+const readServerHooksModule = (root: string): string => {
+  const reader = projectModules();
+  for (const name of SVELTE_CONFIGS) {
+    const moved = reader.parsedFile(join(root, name), parseServerHooksOption);
+    if (moved !== undefined) return moved;
+  }
+  return SERVER_HOOKS.module;
+};
 
 /** Whether the app's `handle` hook flushes after `resolve(event)` on every path (see `SERVER_HOOKS`). */
 function serverHookFlushes(api: HandlerHookApi): boolean {
   const { root } = deploymentOf(api.filename);
   if (root === undefined || !api.readModuleFacts) return false;
   const modules = projectModules();
-  const folder = join(root, SERVER_HOOKS.folder);
-  const entries = modules.listing(folder);
-  for (const name of SERVER_HOOKS.files) {
-    if (entries?.get(name) !== "file") continue;
-    const facts = modules.factsOf(join(folder, name), api.readModuleFacts).exports[SERVER_HOOKS.export];
-    if (facts?.some((fact) => fact.kind === "flushesAroundNext" && fact.next === 0 && fact.property === SERVER_HOOKS.next)) return true;
+  const hooks = join(root, modules.rechecked(root, readServerHooksModule));
+  // `src/server/hooks` may also be a folder with an index module (a path SvelteKit resolves as a module).
+  const candidates = [hooks, join(hooks, "index")];
+  for (const base of candidates) {
+    const entries = modules.listing(dirname(base));
+    for (const extension of SERVER_HOOKS.extensions) {
+      const name = `${basename(base)}${extension}`;
+      if (entries?.get(name) !== "file") continue;
+      const facts = modules.factsOf(join(dirname(base), name), api.readModuleFacts).exports[SERVER_HOOKS.export];
+      const flushes = (fact: NonNullable<typeof facts>[number]): boolean =>
+        fact.kind === "flushesAroundNext" && fact.next === 0 && fact.property === SERVER_HOOKS.next && (fact.through === undefined || SERVER_HOOKS.composers.some((composer) => composer === fact.through));
+      if (facts?.some(flushes)) return true;
+    }
   }
   return false;
 }

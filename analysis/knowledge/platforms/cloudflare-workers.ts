@@ -16,6 +16,22 @@ export const HONO_EXECUTION_CONTEXT = {
 } as const satisfies BackgroundWork;
 
 /**
+ * The Workers execution context as the frameworks served on Cloudflare hand it to a route, recognised as the
+ * platform's background flush (`written: false`: the fix writes the awaited flush, since these paths are
+ * optional or augmented in the apps' types):
+ * - SvelteKit (`@sveltejs/adapter-cloudflare`'s ambient.d.ts: `App.Platform` has `ctx: ExecutionContext` and
+ *   the deprecated alias `context`; a route or hook gets it as `event.platform`, `App.Platform | undefined`;
+ *   svelte.dev/docs/kit/adapter-cloudflare, checked with the search tool 2026-12-06);
+ * - Remix / React Router on Cloudflare (`@remix-run/cloudflare`'s templates: the load context is
+ *   `{ cloudflare: { env, ctx } }`, typed by augmenting `AppLoadContext`; checked with the search tool 2026-12-06).
+ */
+export const CLOUDFLARE_FRAMEWORK_CONTEXTS = [
+  { kind: "parameter-method", parameterIndex: 0, property: "platform.ctx", method: "waitUntil", takes: "promise", frameworks: ["sveltekit"], written: false },
+  { kind: "parameter-method", parameterIndex: 0, property: "platform.context", method: "waitUntil", takes: "promise", frameworks: ["sveltekit"], written: false },
+  { kind: "parameter-method", parameterIndex: 0, property: "context.cloudflare.ctx", method: "waitUntil", takes: "promise", frameworks: ["remix"], written: false },
+] as const satisfies readonly BackgroundWork[];
+
+/**
  * Cloudflare Workers cancel outstanding work after the response unless it is passed to
  * `ctx.waitUntil(promise)`: the third parameter of a module worker's handler, `this.ctx` in a
  * `class extends WorkerEntrypoint` (https://developers.cloudflare.com/workers/runtime-apis/context/),
@@ -25,10 +41,13 @@ export const cloudflareWorkers = {
   id: "cloudflare-workers",
   name: "Cloudflare Workers",
   freezesAfterReturn: true,
+  // Module scope runs once per isolate, which serves many requests (developers.cloudflare.com/workers/reference/how-workers-works/).
+  initPlace: "module scope: the isolate reuses it for later requests",
   backgroundWork: [
     HONO_EXECUTION_CONTEXT,
     { kind: "parameter-method", parameterIndex: 2, method: "waitUntil", takes: "promise" },
     { kind: "this-method", property: "ctx", method: "waitUntil", takes: "promise" },
+    ...CLOUDFLARE_FRAMEWORK_CONTEXTS,
   ],
   requestInputs: INVOCATION_INPUT,
 } as const satisfies PlatformDescriptor;

@@ -2,6 +2,13 @@ import type { PlatformDescriptor } from "../types.js";
 import { NODE_RESPONSE_HELPERS } from "./vercel.js";
 
 /**
+ * Where a tracer or pipeline built once goes in a Next.js app (`initPlace`): instrumentation.ts's `register` "is called
+ * once when a new Next.js server instance is initiated" (nextjs.org/docs/app/api-reference/file-conventions/instrumentation,
+ * checked with the search tool 2026-12-06).
+ */
+export const NEXTJS_INIT_PLACE = "module level or instrumentation.ts";
+
+/**
  * Next.js route handlers and server actions deployed as serverless functions (Vercel, Netlify,
  * OpenNext): the function may be frozen after the response; `after(fn)` from `next/server` runs `fn`
  * once the response is sent and keeps the function alive for it. A Pages Router API route
@@ -12,6 +19,7 @@ export const nextjsServerless = {
   id: "nextjs-serverless",
   name: "Next.js serverless function",
   freezesAfterReturn: true,
+  initPlace: NEXTJS_INIT_PLACE,
   // Stable since Next.js 15.1 (https://nextjs.org/docs/app/api-reference/functions/after); an older
   // Next.js gets the awaited flush (Vercel's own `waitUntil` is Vercel's alone, and the host is not known here).
   backgroundWork: { kind: "import", module: "next/server", name: "after", takes: "callback", since: { package: "next", version: [15, 1] } },
