@@ -7,22 +7,20 @@
 // module's facts list the slot (`globalTracerSlots`, read here from its parse), and a file sees the slot
 // as a tracer where it loads that module (any import, a bare `import "./tracing"` included, and one hop of
 // `export … from` through a barrel), or where its framework loads it before any of its modules
-// (`FRAMEWORK_PRELOADS`: Next.js's `instrumentation.ts`). ESLint and `migrate` read the same facts through
+// (analysis/framework-preloads.ts: Next.js's `instrumentation.ts`). ESLint and `migrate` read the same facts through
 // analysis/project-modules.ts, so both answer alike with no project-wide scan; a slot declared in a `.d.ts`
 // or a module nothing loads stays unknown.
-import { dirname, join, sep } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { globalSlotOf, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { getAnalysisContext } from "./context.js";
-import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { ModuleFacts } from "./export-facts.js";
+import { frameworkPreloadsOf } from "./framework-preloads.js";
 import type { AnalysisInput } from "./input.js";
 import { isTracerClass } from "./jsdoc-tracer.js";
-import { FRAMEWORK_PRELOADS } from "./knowledge/instrumentations.js";
 import { GENERIC_TRACER_MEMBER_NAMES, HONEYHIVE_ONLY_TRACER_MEMBERS } from "./knowledge/sdks/index.js";
 import { nodesOfType } from "./nodes.js";
-import { absolutePath, importedModule, isProjectModule, projectModules } from "./project-modules.js";
+import { importedModule, isProjectModule, projectModules } from "./project-modules.js";
 
 /**
  * The global slots a module declares with the SDK's tracer type in `declare global` (`var tracer:
@@ -128,44 +126,8 @@ function globalTracerSlotsLoadedBy(input: AnalysisInput): ReadonlySet<string> {
       if (target !== undefined) add(reader.factsOf(target, read));
     }
   }
-  for (const path of preloadsOf(input)) add(reader.factsOf(path, read, false, true));
+  for (const path of frameworkPreloadsOf(input)) add(reader.factsOf(path, read, false, true));
   slots = found.size === 0 ? NO_SLOTS : found;
   loadedSlots.set(input.ast, slots);
   return slots;
-}
-
-/**
- * The modules the file's framework loads before any of the application's (`FRAMEWORK_PRELOADS`: Next.js's
- * `instrumentation.ts`), resolved against the app root a route's path shows (the folder holding Next.js's
- * `app/` or `pages/`, also for an app in a monorepo folder without its own package.json) and the nearest
- * package root. The file itself excluded.
- */
-function preloadsOf(input: AnalysisInput): string[] {
-  const reader = projectModules();
-  const file = absolutePath(input.filename);
-  const paths: string[] = [];
-  for (const preload of FRAMEWORK_PRELOADS) {
-    if (!projectDependsOn(input.filename, [preload.dependency])) continue;
-    const packageRoot = deploymentOf(input.filename).root;
-    for (const root of [...appRootsOf(file), ...(packageRoot === undefined ? [] : [packageRoot])]) {
-      for (const specifier of preload.modules) {
-        const path = reader.resolve(specifier, join(root, "package.json"));
-        if (path !== undefined && path !== file && !paths.includes(path)) paths.push(path);
-      }
-    }
-  }
-  return paths;
-}
-
-/** The folders above `file` holding an `app` or `pages` folder on its path (Next.js's routers), nearest first. */
-function appRootsOf(file: string): string[] {
-  const roots: string[] = [];
-  const parts = dirname(file).split(sep);
-  for (let index = parts.length - 1; index > 0; index--) {
-    if (parts[index] !== "app" && parts[index] !== "pages") continue;
-    const above = parts.slice(0, index);
-    roots.push(above.join(sep) || sep);
-    if (above[above.length - 1] === "src") roots.push(above.slice(0, -1).join(sep) || sep);
-  }
-  return roots;
 }
