@@ -11,7 +11,7 @@
 // analysis/project-modules.ts, so both answer alike with no project-wide scan; a slot declared in a `.d.ts`
 // or a module nothing loads stays unknown.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { globalSlotOf, unwrapExpression } from "./ast.js";
+import { globalSlotOf, memberName, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { getAnalysisContext } from "./context.js";
 import type { ModuleFacts } from "./export-facts.js";
@@ -74,14 +74,64 @@ export function loadsGlobalTracerSlot(input: AnalysisInput, slot: string): boole
  * loads fills with a tracer. Text first: a file naming no global object reads no module.
  */
 export function readsLoadedGlobalTracer(input: AnalysisInput): boolean {
-  if (!input.readModuleFacts || !/\bglobal(?:This)?\./.test(input.text)) return false;
+  if (!input.readModuleFacts) return false;
   // Only slots read as a tracer ask the loaded modules: library code reads `global.process`, `globalThis.Symbol`
   // and the like in many files, and resolving every import of those cost ~250 µs a file on the non-SDK corpus.
-  const read = slotsReadAsTracer(input.text);
-  if (read.size === 0) return false;
+  const read = /\bglobal(?:This)?\./.test(input.text) ? slotsReadAsTracer(input.text) : NO_SLOTS;
+  const bare = bareGlobalsReadAsTracer(input);
+  if (read.size === 0 && bare.size === 0) return false;
   const slots = globalTracerSlotsLoadedBy(input);
   for (const slot of read) if (slots.has(slot)) return true;
+  for (const slot of bare) if (slots.has(slot)) return true;
   return false;
+}
+
+/**
+ * Whether `identifier`, a name the file does not declare (the scope manager resolves it to nothing: it is
+ * read from the global object, as `var` declared in `declare global` is), is read as a tracer and is a slot a
+ * module the file loads declares and fills: a bare `tracer.createSession()` beside `globalThis.tracer`.
+ */
+export function isLoadedGlobalTracerRead(input: AnalysisInput, identifier: TSESTree.Identifier): boolean {
+  return bareGlobalsReadAsTracer(input).has(identifier.name) && loadsGlobalTracerSlot(input, identifier.name);
+}
+
+const bareReads = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.bareGlobalTracerReads");
+
+/**
+ * The names the file reads from the global scope without declaring them (the scope manager's `through` list
+ * of its global scope: no import, no local, no lib global) the way a tracer is read, as `slotsReadAsTracer`
+ * reads `globalThis.<slot>`: a tracer method called on it (`tracer.createSession()`, `tracer?.flush()`), held by
+ * a variable (`const t = tracer`) or given as `tracer:`. From the scope analysis ESLint has made: no text
+ * search and no module read; a file with none (almost every file) gets the shared empty set. Per AST.
+ */
+function bareGlobalsReadAsTracer(input: AnalysisInput): ReadonlySet<string> {
+  let names = bareReads.get(input.ast);
+  if (names) return names;
+  let found: Set<string> | undefined;
+  for (const reference of input.scopeManager.globalScope?.through ?? []) {
+    if (reference.resolved !== null || !reference.isRead()) continue;
+    const identifier = reference.identifier;
+    if (identifier.type === AST_NODE_TYPES.Identifier && readAsTracer(identifier)) (found ??= new Set()).add(identifier.name);
+  }
+  names = found ?? NO_SLOTS;
+  bareReads.set(input.ast, names);
+  return names;
+}
+
+/** `x.createSession()` (`x?.`, `x!.`), `const t = x`, `t = x ?? …`, `{ tracer: x }`: `x` used the way a tracer is. */
+function readAsTracer(identifier: TSESTree.Identifier): boolean {
+  let node: TSESTree.Node = identifier;
+  while (node.parent?.type === AST_NODE_TYPES.TSNonNullExpression || node.parent?.type === AST_NODE_TYPES.TSAsExpression) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const method = memberName(parent);
+    const call = parent.parent?.type === AST_NODE_TYPES.ChainExpression ? parent.parent.parent : parent.parent;
+    return method !== undefined && TRACER_MEMBER_NAMES.has(method) && call?.type === AST_NODE_TYPES.CallExpression && unwrapExpression(call.callee) === parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === node;
+  if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === "??") return parent.parent?.type === AST_NODE_TYPES.VariableDeclarator || parent.parent?.type === AST_NODE_TYPES.AssignmentExpression;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === node;
+  return parent?.type === AST_NODE_TYPES.Property && parent.value === node && staticName(parent.key, parent.computed) === "tracer";
 }
 
 /** A tracer method of either major (`trace`, `createSession`, 1.x `startSession`, `flush`, …). */
