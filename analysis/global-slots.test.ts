@@ -66,9 +66,10 @@ describe("a file that loads the declaring module reads the slot as a tracer", ()
   });
 });
 
-describe("gaps-rules-10b: a bare global read", () => {
+describe("gaps-rules-10b: a bare global read, a barrel's renamed type", () => {
   const makeProject = useTempProjects("global-slots-10b");
   const manifest = JSON.stringify({ name: "web", private: true, dependencies: { honeyhive: "^2.0.0" } });
+  const ALIASES = JSON.stringify({ compilerOptions: { paths: { "@/*": ["./*"] } } });
   const tracerAt = (root: string, code: string, text: string) => {
     const input = parseAnalysisInput(code, join(root, "app/api/route.ts"));
     let receiver: TSESTree.Node | undefined;
@@ -98,6 +99,22 @@ export async function POST(): Promise<Response> {
 }
 `, "tracer")).toBeUndefined();
     expect(tracerAt(root, route("hhTracer?.enrichSession({ metadata: {} });"), "hhTracer")).toBeUndefined();
+  });
+
+  it("a declaring module whose tracer type comes renamed through a barrel is read (`import { Tracer } from \"@/lib\"`)", () => {
+    const renamed = DEV_CACHE.replace(`import { HoneyHiveTracer } from "honeyhive"`, `import { Tracer } from "@/lib"`).replace(/HoneyHiveTracer/g, "Tracer");
+    const ROUTE = `import "@/lib/tracing";
+export async function POST() {
+  globalThis.tracer?.enrichSession({ metadata: {} });
+}
+`;
+    const root = makeProject({ "package.json": manifest, "tsconfig.json": ALIASES, "lib/index.ts": `export { HoneyHiveTracer as Tracer } from "honeyhive";
+`, "lib/tracing.ts": renamed });
+    expect(tracerAt(root, ROUTE, "globalThis.tracer")).toBe("globalThis.tracer");
+    // The same shape over OpenTelemetry's Tracer through the barrel: no HoneyHive slot.
+    const otel = makeProject({ "package.json": manifest, "tsconfig.json": ALIASES, "lib/index.ts": `export { type Tracer } from "@opentelemetry/api";
+`, "lib/tracing.ts": renamed.replace("Tracer.init({ project: \"p\" })", "makeTracer()") });
+    expect(tracerAt(otel, ROUTE, "globalThis.tracer")).toBeUndefined();
   });
 });
 
