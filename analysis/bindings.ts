@@ -262,6 +262,15 @@ export class Bindings {
     const value = this.constantValueOf(callee, new Set(seen));
     const factory = value && unwrap(value);
     if (!factory || !isFunctionNode(factory)) return [];
+    return this.functionsReturnedBy(factory, depth, seen);
+  }
+
+  /**
+   * The functions `factory` returns (its `return` arguments, or an arrow's expression body, that are
+   * functions inline or by name): what a call of it stands for (`returnedFunctionsOf`), and what a module
+   * says its exported wrapper returns (analysis/export-facts.ts `returnsFunction`).
+   */
+  functionsReturnedBy(factory: FunctionNode, depth = 0, seen = new Set<Scope.Variable>()): FunctionNode[] {
     let returned = this.returnedByFunction.get(factory);
     if (!returned) {
       returned = returnedValues(factory);

@@ -67,6 +67,21 @@ export type ExportFact =
    * and this fact is of one of its function arguments (`sequence(logging, flushing)`); the reader decides what the call does.
    */
   | { readonly kind: "flushesAroundNext"; readonly next: number; readonly parameters: number; readonly property?: string; readonly through?: string }
+  /**
+   * A wrapper or factory that returns a function (`export function withSession(fn) { return async (req, res) =>
+   * { …; return fn(req, res); }; }`, `export const sessionMiddleware = (t: HoneyHiveTracer) => (req, res, next) =>
+   * …`): an importer's call of it stands for that function, as a same-file one does (bindings.ts
+   * `returnedFunctionsOf`), which the importer cannot see. `calls`: the parameters (by index) the returned
+   * function calls, the wrapped functions that run inside it per call; `flushes`: it flushes on every path (a
+   * Lambda export made with it is flushed); `sessionStart`: it calls `sessionStart()` (1.x `startSession()`) on
+   * the tracer its factory is given at `parameter`, or on the module's own shared tracer (no `parameter`), at `line`.
+   */
+  | {
+      readonly kind: "returnsFunction";
+      readonly calls: readonly number[];
+      readonly flushes: boolean;
+      readonly sessionStart?: { readonly parameter?: number; readonly tracer: string; readonly method: string; readonly line: number; readonly major: HoneyhiveMajor };
+    }
   /** A function wrapped by `trace({ tracer }, fn)` / `tracer.trace(…, fn)` bound to the module's own tracer `tracer`. */
   | { readonly kind: "boundFunction"; readonly tracer: string }
   /** A function that calls `<tracer>.<method>()` (`sessionStart`, 1.x `startSession`) on a tracer shared by its callers, at `line`. */
@@ -637,6 +652,8 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     }
     const session = sharedSessionStartIn(input, sdk, fn);
     if (session) facts.push(session);
+    const returns = returnedFunctionFact(input, sdk, fn, isFlush);
+    if (returns) facts.push(returns);
   }
   // An export composed by a package function from functions (`export const handle = sequence(logging, flushing)`):
   // the `flushesAroundNext` facts of its arguments, marked with the composing call (`through`).
@@ -823,6 +840,50 @@ function otelTracerOf(input: AnalysisInput, value: TSESTree.Node | undefined, mo
   const init = def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator ? def.node.init : null;
   if (!variable || !init || otelObjectOf(input, init)?.role !== "provider") return undefined;
   return { kind: "otelTracer", provider: module.exportNameOf(variable), honeyhive: otelSetupOf(input) !== undefined };
+}
+
+/**
+ * The `returnsFunction` fact of an exported function that returns functions (bindings.ts `functionsReturnedBy`):
+ * which of its parameters those call, whether they all flush on every path, and the first session start in them
+ * on a parameter of `fn` or on a module-level tracer. Undefined for a function returning none (most exports).
+ */
+function returnedFunctionFact(input: AnalysisInput, sdk: SdkModel, fn: FunctionNode, isFlush: (call: TSESTree.CallExpression) => boolean): ExportFact | undefined {
+  const { bindings } = getAnalysisContext(input);
+  const returned = bindings.functionsReturnedBy(fn);
+  if (returned.length === 0) return undefined;
+  const inReturned = (node: TSESTree.Node) => returned.some((inner) => contains(inner, node));
+  const parameterIndex = (node: TSESTree.Node | undefined): number | undefined => {
+    const identifier = unwrapExpression(node);
+    if (identifier?.type !== AST_NODE_TYPES.Identifier) return undefined;
+    const variable = bindings.variableOf(identifier);
+    const index = fn.params.findIndex((param) => param.type === AST_NODE_TYPES.Identifier && bindings.variableOf(param) === variable);
+    return variable && index !== -1 ? index : undefined;
+  };
+  const calls: number[] = [];
+  fn.params.forEach((param, index) => {
+    const variable = param.type === AST_NODE_TYPES.Identifier ? bindings.variableOf(param) : undefined;
+    const called = variable?.references.some((reference) => {
+      const parent = reference.identifier.parent;
+      return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === reference.identifier && inReturned(parent);
+    });
+    if (called) calls.push(index);
+  });
+  const flushes = returned.every((inner) => flushesOnEveryPath(inner, new Set(), isFlush));
+  let sessionStart: Extract<ExportFact, { kind: "returnsFunction" }>["sessionStart"];
+  for (const inner of returned) {
+    for (const call of sdk.usesSdk && !sessionStart ? nodesOfTypesWithin(input.ast, CALL_TYPES, inner.body) : []) {
+      const callee = call.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
+      const method = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+      if (callee?.type !== AST_NODE_TYPES.MemberExpression || method === undefined || !SHARED_SESSION_MEMBERS.has(method)) continue;
+      const parameter = parameterIndex(callee.object);
+      const tracer = sdk.tracerOf(callee.object);
+      if (!tracer || (parameter === undefined && (tracer.kind === "parameter" || !tracer.moduleLevel))) continue;
+      const major = honeyhiveMajorOfFile(input);
+      sessionStart = parameter === undefined ? { tracer: (tracer.getter ?? tracer).name, method, line: call.loc.start.line, major } : { parameter, tracer: tracer.name, method, line: call.loc.start.line, major };
+      break;
+    }
+  }
+  return { kind: "returnsFunction", calls, flushes, ...(sessionStart ? { sessionStart } : {}) };
 }
 
 /** The first `<tracer>.sessionStart()` / `.startSession()` in `fn` on a tracer `fn` does not create for itself. */

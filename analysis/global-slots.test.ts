@@ -66,6 +66,58 @@ describe("a file that loads the declaring module reads the slot as a tracer", ()
   });
 });
 
+describe("gaps-rules-10b: a bare global read, a barrel's renamed type", () => {
+  const makeProject = useTempProjects("global-slots-10b");
+  const manifest = JSON.stringify({ name: "web", private: true, dependencies: { honeyhive: "^2.0.0" } });
+  const ALIASES = JSON.stringify({ compilerOptions: { paths: { "@/*": ["./*"] } } });
+  const tracerAt = (root: string, code: string, text: string) => {
+    const input = parseAnalysisInput(code, join(root, "app/api/route.ts"));
+    let receiver: TSESTree.Node | undefined;
+    simpleTraverse(input.ast, {
+      enter(node) {
+        if (receiver === undefined && (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.MemberExpression) && input.text.slice(...node.range) === text) receiver = node;
+      },
+    });
+    return getSdkModel(input).tracerOf(receiver!)?.name;
+  };
+
+  it("a bare `tracer` that resolves to the global object (no binding in the file) is the slot's tracer", () => {
+    const root = makeProject({ "package.json": manifest, "lib/tracing.ts": DEV_CACHE });
+    const route = (body: string) => `import "../../lib/tracing";
+export async function POST(): Promise<Response> {
+  ${body}
+  return new Response("ok");
+}
+`;
+    expect(tracerAt(root, route("tracer?.enrichSession({ metadata: {} });"), "tracer")).toBe("globalThis.tracer");
+    expect(tracerAt(root, route("tracer!.createSession();"), "tracer")).toBe("globalThis.tracer");
+    expect(tracerAt(root, route("const t = tracer;\n  t?.createSession();"), "t")).toBe("t");
+    // Look-alikes: a local `tracer` (a binding shadows the global), a global no loaded module fills, a name read otherwise.
+    expect(tracerAt(root, route("const tracer = { enrichSession() {} };\n  tracer.enrichSession();"), "tracer")).toBeUndefined();
+    expect(tracerAt(root, `export async function POST() {
+  tracer?.enrichSession({ metadata: {} });
+}
+`, "tracer")).toBeUndefined();
+    expect(tracerAt(root, route("hhTracer?.enrichSession({ metadata: {} });"), "hhTracer")).toBeUndefined();
+  });
+
+  it("a declaring module whose tracer type comes renamed through a barrel is read (`import { Tracer } from \"@/lib\"`)", () => {
+    const renamed = DEV_CACHE.replace(`import { HoneyHiveTracer } from "honeyhive"`, `import { Tracer } from "@/lib"`).replace(/HoneyHiveTracer/g, "Tracer");
+    const ROUTE = `import "@/lib/tracing";
+export async function POST() {
+  globalThis.tracer?.enrichSession({ metadata: {} });
+}
+`;
+    const root = makeProject({ "package.json": manifest, "tsconfig.json": ALIASES, "lib/index.ts": `export { HoneyHiveTracer as Tracer } from "honeyhive";
+`, "lib/tracing.ts": renamed });
+    expect(tracerAt(root, ROUTE, "globalThis.tracer")).toBe("globalThis.tracer");
+    // The same shape over OpenTelemetry's Tracer through the barrel: no HoneyHive slot.
+    const otel = makeProject({ "package.json": manifest, "tsconfig.json": ALIASES, "lib/index.ts": `export { type Tracer } from "@opentelemetry/api";
+`, "lib/tracing.ts": renamed.replace("Tracer.init({ project: \"p\" })", "makeTracer()") });
+    expect(tracerAt(otel, ROUTE, "globalThis.tracer")).toBeUndefined();
+  });
+});
+
 describe("the gate reads no module for a global object read as anything but a tracer", () => {
   const makeProject = useTempProjects("global-slots-gate");
   it("library code's `global.process` / `globalThis.Symbol` asks no imported module; a slot read as a tracer does", () => {
@@ -84,5 +136,8 @@ describe("the gate reads no module for a global object read as anything but a tr
     expect(asked(`import { x } from "./util";\nconst env = global.process.env;\nconst it = globalThis.Symbol.iterator;\nglobal.setTimeout(() => x, 1);\n`)).toBe(0);
     expect(asked(`import "./util";\nglobalThis.tracer?.createSession();\n`)).toBeGreaterThan(0);
     expect(asked(`import "./util";\nconst tracer = globalThis.honeyhive;\n`)).toBeGreaterThan(0);
+    // Bare names: only an undeclared one read as a tracer asks; `process.on()`, a local `tracer`, a lib global do not.
+    expect(asked(`import { x } from "./util";\nprocess.on("exit", () => x);\nconst tracer = { flush() {} };\ntracer.flush();\nconsole.log(JSON.stringify(x));\n`)).toBe(0);
+    expect(asked(`import "./util";\ntracer.createSession();\n`)).toBeGreaterThan(0);
   });
 });

@@ -7,22 +7,20 @@
 // module's facts list the slot (`globalTracerSlots`, read here from its parse), and a file sees the slot
 // as a tracer where it loads that module (any import, a bare `import "./tracing"` included, and one hop of
 // `export … from` through a barrel), or where its framework loads it before any of its modules
-// (`FRAMEWORK_PRELOADS`: Next.js's `instrumentation.ts`). ESLint and `migrate` read the same facts through
+// (analysis/framework-preloads.ts: Next.js's `instrumentation.ts`). ESLint and `migrate` read the same facts through
 // analysis/project-modules.ts, so both answer alike with no project-wide scan; a slot declared in a `.d.ts`
 // or a module nothing loads stays unknown.
-import { dirname, join, sep } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { globalSlotOf, unwrapExpression } from "./ast.js";
+import { globalSlotOf, memberName, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { getAnalysisContext } from "./context.js";
-import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { ModuleFacts } from "./export-facts.js";
+import { frameworkPreloadsOf } from "./framework-preloads.js";
 import type { AnalysisInput } from "./input.js";
 import { isTracerClass } from "./jsdoc-tracer.js";
-import { FRAMEWORK_PRELOADS } from "./knowledge/instrumentations.js";
 import { GENERIC_TRACER_MEMBER_NAMES, HONEYHIVE_ONLY_TRACER_MEMBERS } from "./knowledge/sdks/index.js";
 import { nodesOfType } from "./nodes.js";
-import { absolutePath, importedModule, isProjectModule, projectModules } from "./project-modules.js";
+import { importedModule, isProjectModule, projectModules } from "./project-modules.js";
 
 /**
  * The global slots a module declares with the SDK's tracer type in `declare global` (`var tracer:
@@ -76,14 +74,64 @@ export function loadsGlobalTracerSlot(input: AnalysisInput, slot: string): boole
  * loads fills with a tracer. Text first: a file naming no global object reads no module.
  */
 export function readsLoadedGlobalTracer(input: AnalysisInput): boolean {
-  if (!input.readModuleFacts || !/\bglobal(?:This)?\./.test(input.text)) return false;
+  if (!input.readModuleFacts) return false;
   // Only slots read as a tracer ask the loaded modules: library code reads `global.process`, `globalThis.Symbol`
   // and the like in many files, and resolving every import of those cost ~250 µs a file on the non-SDK corpus.
-  const read = slotsReadAsTracer(input.text);
-  if (read.size === 0) return false;
+  const read = /\bglobal(?:This)?\./.test(input.text) ? slotsReadAsTracer(input.text) : NO_SLOTS;
+  const bare = bareGlobalsReadAsTracer(input);
+  if (read.size === 0 && bare.size === 0) return false;
   const slots = globalTracerSlotsLoadedBy(input);
   for (const slot of read) if (slots.has(slot)) return true;
+  for (const slot of bare) if (slots.has(slot)) return true;
   return false;
+}
+
+/**
+ * Whether `identifier`, a name the file does not declare (the scope manager resolves it to nothing: it is
+ * read from the global object, as `var` declared in `declare global` is), is read as a tracer and is a slot a
+ * module the file loads declares and fills: a bare `tracer.createSession()` beside `globalThis.tracer`.
+ */
+export function isLoadedGlobalTracerRead(input: AnalysisInput, identifier: TSESTree.Identifier): boolean {
+  return bareGlobalsReadAsTracer(input).has(identifier.name) && loadsGlobalTracerSlot(input, identifier.name);
+}
+
+const bareReads = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.bareGlobalTracerReads");
+
+/**
+ * The names the file reads from the global scope without declaring them (the scope manager's `through` list
+ * of its global scope: no import, no local, no lib global) the way a tracer is read, as `slotsReadAsTracer`
+ * reads `globalThis.<slot>`: a tracer method called on it (`tracer.createSession()`, `tracer?.flush()`), held by
+ * a variable (`const t = tracer`) or given as `tracer:`. From the scope analysis ESLint has made: no text
+ * search and no module read; a file with none (almost every file) gets the shared empty set. Per AST.
+ */
+function bareGlobalsReadAsTracer(input: AnalysisInput): ReadonlySet<string> {
+  let names = bareReads.get(input.ast);
+  if (names) return names;
+  let found: Set<string> | undefined;
+  for (const reference of input.scopeManager.globalScope?.through ?? []) {
+    if (reference.resolved !== null || !reference.isRead()) continue;
+    const identifier = reference.identifier;
+    if (identifier.type === AST_NODE_TYPES.Identifier && readAsTracer(identifier)) (found ??= new Set()).add(identifier.name);
+  }
+  names = found ?? NO_SLOTS;
+  bareReads.set(input.ast, names);
+  return names;
+}
+
+/** `x.createSession()` (`x?.`, `x!.`), `const t = x`, `t = x ?? …`, `{ tracer: x }`: `x` used the way a tracer is. */
+function readAsTracer(identifier: TSESTree.Identifier): boolean {
+  let node: TSESTree.Node = identifier;
+  while (node.parent?.type === AST_NODE_TYPES.TSNonNullExpression || node.parent?.type === AST_NODE_TYPES.TSAsExpression) node = node.parent;
+  const parent = node.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
+    const method = memberName(parent);
+    const call = parent.parent?.type === AST_NODE_TYPES.ChainExpression ? parent.parent.parent : parent.parent;
+    return method !== undefined && TRACER_MEMBER_NAMES.has(method) && call?.type === AST_NODE_TYPES.CallExpression && unwrapExpression(call.callee) === parent;
+  }
+  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === node;
+  if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === "??") return parent.parent?.type === AST_NODE_TYPES.VariableDeclarator || parent.parent?.type === AST_NODE_TYPES.AssignmentExpression;
+  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === node;
+  return parent?.type === AST_NODE_TYPES.Property && parent.value === node && staticName(parent.key, parent.computed) === "tracer";
 }
 
 /** A tracer method of either major (`trace`, `createSession`, 1.x `startSession`, `flush`, …). */
@@ -128,44 +176,8 @@ function globalTracerSlotsLoadedBy(input: AnalysisInput): ReadonlySet<string> {
       if (target !== undefined) add(reader.factsOf(target, read));
     }
   }
-  for (const path of preloadsOf(input)) add(reader.factsOf(path, read, false, true));
+  for (const path of frameworkPreloadsOf(input)) add(reader.factsOf(path, read, false, true));
   slots = found.size === 0 ? NO_SLOTS : found;
   loadedSlots.set(input.ast, slots);
   return slots;
-}
-
-/**
- * The modules the file's framework loads before any of the application's (`FRAMEWORK_PRELOADS`: Next.js's
- * `instrumentation.ts`), resolved against the app root a route's path shows (the folder holding Next.js's
- * `app/` or `pages/`, also for an app in a monorepo folder without its own package.json) and the nearest
- * package root. The file itself excluded.
- */
-function preloadsOf(input: AnalysisInput): string[] {
-  const reader = projectModules();
-  const file = absolutePath(input.filename);
-  const paths: string[] = [];
-  for (const preload of FRAMEWORK_PRELOADS) {
-    if (!projectDependsOn(input.filename, [preload.dependency])) continue;
-    const packageRoot = deploymentOf(input.filename).root;
-    for (const root of [...appRootsOf(file), ...(packageRoot === undefined ? [] : [packageRoot])]) {
-      for (const specifier of preload.modules) {
-        const path = reader.resolve(specifier, join(root, "package.json"));
-        if (path !== undefined && path !== file && !paths.includes(path)) paths.push(path);
-      }
-    }
-  }
-  return paths;
-}
-
-/** The folders above `file` holding an `app` or `pages` folder on its path (Next.js's routers), nearest first. */
-function appRootsOf(file: string): string[] {
-  const roots: string[] = [];
-  const parts = dirname(file).split(sep);
-  for (let index = parts.length - 1; index > 0; index--) {
-    if (parts[index] !== "app" && parts[index] !== "pages") continue;
-    const above = parts.slice(0, index);
-    roots.push(above.join(sep) || sep);
-    if (above[above.length - 1] === "src") roots.push(above.slice(0, -1).join(sep) || sep);
-  }
-  return roots;
 }

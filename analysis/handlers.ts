@@ -27,6 +27,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { includesText } from "./text-search.js";
 import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
 import { absolutePath, importedFact, projectModules } from "./project-modules.js";
+import { importedWrapperFunctionsOf } from "./imported-wrappers.js";
 import { configuredFolderEntry, hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
 import { mountedObject } from "./knowledge/frameworks/app-adapters.js";
 import { moduleExportsValue } from "./knowledge/frameworks/common.js";
@@ -234,7 +235,9 @@ class HookApi implements HandlerHookApi {
   }
 
   returnedFunctionsOf(call: TSESTree.CallExpression): FunctionNode[] {
-    return this.bindings.returnedFunctionsOf(call);
+    const own = this.bindings.returnedFunctionsOf(call);
+    // A wrapper imported from a project module: what its `returnsFunction` fact says runs (analysis/imported-wrappers.ts).
+    return own.length > 0 ? own : importedWrapperFunctionsOf(this.input, this.bindings, call);
   }
 
   objectOf(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression | undefined {

@@ -375,6 +375,21 @@ describe("activation in a module the framework loads (Next.js instrumentation.ts
     expect(member({ "package.json": JSON.stringify({ dependencies: { next: "15.0.0" } }), "apps/web/package.json": "{}", "apps/web/instrumentation.ts": REGISTER_OTEL })).toHaveLength(1);
   });
 
+  it("finds apps/web/instrumentation.ts of a Next.js app folder without a package.json of its own (the route's path shows the app root)", () => {
+    // gaps-rules-10b: the one resolver of FRAMEWORK_PRELOADS (analysis/framework-preloads.ts), as the global slots read it;
+    // before, only the package root (the workspace's) was asked, where no instrumentation.ts is.
+    const inApp = (files: Record<string, string>, route = "apps/web/app/api/chat/route.ts") => {
+      const root = project({ [route]: ROUTE, ...files });
+      return findings(ROUTE, join(root, ...route.split("/")));
+    };
+    expect(inApp({ "package.json": NEXT, "apps/web/instrumentation.ts": REGISTER_OTEL })).toEqual([]);
+    expect(inApp({ "package.json": NEXT, "apps/web/src/instrumentation.ts": REGISTER_OTEL }, "apps/web/src/app/api/chat/route.ts")).toEqual([]);
+    // Look-alikes: an instrumentation.ts of another app folder, and one that activates nothing.
+    expect(inApp({ "package.json": NEXT, "apps/admin/instrumentation.ts": REGISTER_OTEL })).toHaveLength(1);
+    expect(inApp({ "package.json": NEXT, "apps/web/instrumentation.ts": `export function register() {}
+` })).toHaveLength(1);
+  });
+
   it("reports when the project is not a Next.js app, or its instrumentation.ts activates nothing", () => {
     expect(lint({ "package.json": "{}", "src/instrumentation.ts": REGISTER_OTEL })).toHaveLength(1);
     expect(lint({ "package.json": NEXT, "src/instrumentation.ts": `import { registerOTel } from "@vercel/otel";\nexport { registerOTel };\n` })).toHaveLength(1);

@@ -24,10 +24,10 @@ import { contains, enclosingFunction, findProperty, hasOnlyPlainProperties, isEx
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
-import { deploymentOf, projectDependsOn } from "./deployment.js";
+import { deploymentOf } from "./deployment.js";
+import { frameworkPreloadsOf } from "./framework-preloads.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import {
-  FRAMEWORK_PRELOADS,
   INSTRUMENTATION_FAMILIES,
   INSTRUMENTATION_INSTANCE_API,
   INSTRUMENTATION_TEXT_HINTS,
@@ -285,7 +285,7 @@ function loadsForEffectOnly(ast: TSESTree.Program, specifier: string): boolean {
 }
 
 /**
- * The project's framework loads a module that activates a pipeline (`FRAMEWORK_PRELOADS`: Next.js's
+ * The project's framework loads a module that activates a pipeline (analysis/framework-preloads.ts: Next.js's
  * `instrumentation.ts`), itself or through a module it loads (`await import("./sentry.server.config")`
  * in `register()`): read whatever its text names, since it runs for its effect.
  */
@@ -307,13 +307,7 @@ function frameworkPreloadActivates(input: AnalysisInput, read: ModuleFactsReader
     const path = reader.resolve(specifier, from);
     if (path !== undefined && moduleActivates(path, read, true)) return true;
   }
-  for (const preload of FRAMEWORK_PRELOADS) {
-    if (!projectDependsOn(input.filename, [preload.dependency])) continue;
-    for (const specifier of preload.modules) {
-      const path = reader.resolve(specifier, anchor);
-      if (path !== undefined && moduleActivates(path, read, true)) return true;
-    }
-  }
+  for (const path of frameworkPreloadsOf(input)) if (moduleActivates(path, read, true)) return true;
   return false;
 }
 

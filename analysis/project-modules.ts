@@ -137,12 +137,14 @@ const MAX_SOURCE_BYTES = 2_000_000;
  * OpenTelemetry pipeline with the name it is activated by; a parameter decorator a framework factory makes,
  * `createParamDecorator`: session-id-flow.ts reads what it returns; a reader of validation errors, express-validator's
  * `validationResult`: a middleware that rejects on them, `rejectsValidationErrors`; a schema's UUID rule, `uuid(`/`.guid(`:
- * an exported schema that checks a session id, `uuidSchema`). Any other module is read but never parsed,
+ * an exported schema that checks a session id, `uuidSchema`; a `declare global` block: a global slot typed with the
+ * SDK's tracer class, whose name may come renamed through a barrel, `import type { Tracer } from "@/lib"`:
+ * `globalTracerSlots`). Any other module is read but never parsed,
  * so a project whose files import each other (most projects) pays a read, not a second parse, per
  * imported module.
  * A barrel that names none of them is parsed when a module it re-exports from does (one hop).
  */
-const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(|createParamDecorator|validationResult|\buuid\s*\(|\.guid\s*\(/;
+const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSession|forceFlush|flushAsync|\.flush\s*\(|\bshutdown\s*\(|\btrace(?:Function|Model|Tool|Chain)?\s*\(|createParamDecorator|validationResult|\buuid\s*\(|\.guid\s*\(|\bdeclare\s+global\b/;
 
 /**
  * CommonJS handing on a whole module: `module.exports = require("./m")`, `module.exports = { ...require("./m"), … }`,

@@ -36,7 +36,7 @@ import {
 } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { mayHaveJsdocTypes } from "./jsdoc.js";
-import { loadsGlobalTracerSlot, readsLoadedGlobalTracer } from "./global-slots.js";
+import { isLoadedGlobalTracerRead, loadsGlobalTracerSlot, readsLoadedGlobalTracer } from "./global-slots.js";
 import { isTracerClass, jsdocTypedTracer } from "./jsdoc-tracer.js";
 import { nodesOfType } from "./nodes.js";
 import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
@@ -1387,7 +1387,9 @@ class FileSdkModel implements SdkModel {
     if (!expression) return undefined;
     if (expression.type === AST_NODE_TYPES.Identifier) {
       const variable = this.variableOf(expression);
-      if (variable === undefined) return undefined;
+      // A name the file never declares is read from the global object: `tracer.createSession()` of a slot
+      // a module it loads declares in `declare global` and fills, as `globalThis.tracer` is (global-slots.ts).
+      if (variable === undefined) return isLoadedGlobalTracerRead(this.input, expression) ? this.importedGlobalSlotTracer(expression.name) : undefined;
       const tracer = this.tracerByVariable.get(variable);
       if (tracer === undefined) this.misses?.push(variable);
       return tracer;

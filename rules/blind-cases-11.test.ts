@@ -100,7 +100,8 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // fix-blind11-flow (2026-12-06) fixed (d), (f), (g) and the lazy import and destructured flush singles (13 entries gone):
 // (d) bindings.ts `returnedFunctionsOf`: a call of a wrapper or factory written in the file stands for the function it
 //     returns (a Lambda export: that function only; a registration: it and the wrapped arguments); vendor wrappers
-//     unchanged; a wrapper imported from a project module is still not read (no fact carries its returned function);
+//     unchanged; a wrapper imported from a project module is still not read (no fact carries its returned function;
+//     gaps-rules-10b: now the module's `returnsFunction` fact, rules/gaps-rules-10b.test.ts);
 // (f) one level: handlers.ts `sharedTracerInHandler` follows a session start written in a function or method of the
 //     file that a handler calls (by name, on `this`, on a `const x = new C()` not made in the handler); evaluate.ts
 //     finds session-bound calls on class-held tracers in evaluated code by call (`heldTracerCallsInEvaluatedCode`);

@@ -14,8 +14,10 @@ import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { builtHandlerModel, describeHandler, getHandlerModel, runsConcurrently, sessionAssignmentInHandler, sessionStartInHandler, unitOfWork, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
 import { importedFact } from "../analysis/project-modules.js";
+import { importedReturnsFunction } from "../analysis/imported-wrappers.js";
+import { getAnalysisContext } from "../analysis/context.js";
 import { nodesOfType } from "../analysis/nodes.js";
-import { isSharedSessionField, isSharedSessionStartMember } from "../analysis/sdk-model.js";
+import { getSdkModel, isSharedSessionField, isSharedSessionStartMember } from "../analysis/sdk-model.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { sessionStartFix } from "../analysis/fixes/session-start.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -32,7 +34,8 @@ type MessageIds =
   | "startSessionInCalledHelper1x"
   | "sessionIdAssignedInHandler1x"
   | "sessionStartInImportedHelper"
-  | "sessionStartInImportedHelper1x";
+  | "sessionStartInImportedHelper1x"
+  | "sessionStartInImportedWrapper";
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -57,6 +60,8 @@ export default createRule<[], MessageIds>({
         "Assigning `{{tracer}}.{{property}}` in this {{handler}} switches the session of the shared tracer `{{tracer}}` (honeyhive 1.x) for every {{unit}} in flight, so concurrent {{unit}}s overwrite each other's session and enrich the wrong one. Join the session per {{unit}}: `npx honeyhive migrate --from 1` moves to honeyhive 2, where this is `{{tracer}}.createSession({ sessionId, skipApiCall: true })`; in 1.x, init a tracer per {{unit}} with `HoneyHiveTracer.initFromSessionId()` instead.",
       sessionStartInImportedHelper:
         "`{{helper}}()` starts a session on the shared tracer `{{tracer}}` (`{{tracer}}.{{method}}()` at {{location}}) and is called in this {{handler}}, so concurrent {{unit}}s overwrite each other's session. Make the helper start a {{unit}}-scoped session (`{{tracer}}.createSession()`).",
+      sessionStartInImportedWrapper:
+        "`{{helper}}()` returns the function that runs this {{handler}}, and it calls `{{tracer}}.{{method}}()` ({{location}}) on the shared tracer `{{tracer}}`, so concurrent {{unit}}s overwrite each other's session. Make the wrapper start a {{unit}}-scoped session (`{{tracer}}.createSession()`).",
       sessionStartInImportedHelper1x:
         "`{{helper}}()` calls `{{tracer}}.{{method}}()` on the shared tracer `{{tracer}}` ({{location}}, honeyhive 1.x) and is called in this {{handler}}: 1.x returns the session `{{tracer}}` started at init, so every {{unit}} lands in that one session. Start one per {{unit}}: `npx honeyhive migrate --from 1` moves to honeyhive 2, where the helper can call `{{tracer}}.createSession()`; in 1.x, init a tracer per {{unit}} instead.",
     },
@@ -107,6 +112,15 @@ export default createRule<[], MessageIds>({
       CallExpression(call) {
         const candidate = candidates.get(call);
         if (candidate === undefined) return;
+        if (candidate === "wrapper") {
+          const wrapper = importedWrapperSessionStartAround(input, call as HelperCall);
+          if (!wrapper) return;
+          const { fact, tracer, handler } = wrapper;
+          const location = `${fact.from.displayPath}:${fact.sessionStart.line}`;
+          const data = { helper: call.callee.type === AST_NODE_TYPES.Identifier ? call.callee.name : "", tracer, method: fact.sessionStart.method, location, handler: describeHandler(handler), unit: unitOfWork(handler) };
+          context.report({ node: call.callee, messageId: "sessionStartInImportedWrapper", data });
+          return;
+        }
         if (candidate === "helper") {
           const helper = importedSessionHelperInHandler(input, call as HelperCall);
           if (!helper) return;
@@ -157,16 +171,20 @@ type HelperCall = TSESTree.CallExpression & { readonly callee: TSESTree.Identifi
  * function (an imported helper: a handler is a function, so a call at module level such as `const
  * tracer = getTracer()` is in none), or a call of a `sessionStart`-like member. Undefined when there is none.
  */
-function candidateCalls(input: AnalysisInput): Map<TSESTree.CallExpression, "helper" | "member"> | undefined {
-  let candidates: Map<TSESTree.CallExpression, "helper" | "member"> | undefined;
+function candidateCalls(input: AnalysisInput): Map<TSESTree.CallExpression, "helper" | "member" | "wrapper"> | undefined {
+  let candidates: Map<TSESTree.CallExpression, "helper" | "member" | "wrapper"> | undefined;
   let imported: ReadonlySet<string> | undefined;
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const { callee } = call;
-    let kind: "helper" | "member" | undefined;
+    let kind: "helper" | "member" | "wrapper" | undefined;
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
       if (isSharedSessionStartMember(staticName(callee.property, callee.computed))) kind = "member";
-    } else if (callee.type === AST_NODE_TYPES.Identifier && (imported ??= importedNamesOf(input)).has(callee.name) && enclosingFunction(call) !== undefined) {
-      kind = "helper";
+    } else if (callee.type === AST_NODE_TYPES.Identifier && (imported ??= importedNamesOf(input)).has(callee.name)) {
+      // Handed to another call with arguments of its own (`app.post("/x", withSession(handler))`): a wrapper
+      // whose returned function may run the handler; else, inside a function, a helper it calls.
+      const parent = call.parent;
+      if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(call) && call.arguments.length > 0) kind = "wrapper";
+      else if (enclosingFunction(call) !== undefined) kind = "helper";
     }
     if (kind !== undefined) (candidates ??= new Map()).set(call, kind);
   }
@@ -191,6 +209,36 @@ function importedSessionHelperInHandler(input: AnalysisInput, call: HelperCall) 
   const fact = variable && importedFact(input, variable, "sessionHelper");
   const handler: Handler | undefined = fact ? (built ?? getHandlerModel(input)).enclosingHandler(call) : undefined;
   return fact && handler && runsConcurrently(handler) ? { name, fact, handler } : undefined;
+}
+
+/**
+ * `withSession(handler)` handed to a registration, where the project module `withSession` comes from says the
+ * function it returns calls `sessionStart()` on the module's shared tracer, or on the tracer the call passes
+ * at a parameter (`withSession(tracer, handler)`: a module-level tracer of this file), and calls the wrapped
+ * function, which this file registers as a handler that runs concurrently (analysis/export-facts.ts
+ * `returnsFunction`, read by analysis/imported-wrappers.ts). A wrapper with no function argument
+ * (`app.use(sessionMiddleware(tracer))`) registers nothing this file can see: not reported (documented).
+ */
+function importedWrapperSessionStartAround(input: AnalysisInput, call: HelperCall) {
+  const { bindings } = getAnalysisContext(input);
+  const found = importedReturnsFunction(input, bindings, call);
+  const start = found?.sessionStart;
+  if (!found || !start || start.major !== 2) return undefined;
+  let tracer = start.tracer;
+  if (start.parameter !== undefined) {
+    const argument = call.arguments[start.parameter];
+    const passed = argument && getSdkModel(input).tracerOf(argument);
+    if (!argument || !passed?.moduleLevel) return undefined;
+    tracer = input.text.slice(...argument.range);
+  }
+  const model = builtHandlerModel(input) ?? getHandlerModel(input);
+  for (const index of found.calls) {
+    for (const fn of bindings.functionsOf(call.arguments[index])) {
+      const handler = model.handlerOf(fn);
+      if (handler && runsConcurrently(handler)) return { fact: { ...found, sessionStart: start }, tracer, handler };
+    }
+  }
+  return undefined;
 }
 
 const importedNames = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("honeyhive.importedNames");

@@ -63,3 +63,46 @@ ruleTester.run(`${FLUSH_RULE} (a tracer on globalThis declared by a module the r
     },
   ],
 });
+
+// gaps-rules-10b: the slot read bare, as the `var` in `declare global` lets TypeScript read it (`tracer`, no import,
+// no local): the same tracer as `globalThis.tracer`. Look-alikes: the OpenTelemetry slot read bare, and a file
+// declaring its own `tracer` (a binding is never the global).
+const bareEnrichingRoute = (module: string) => enrichingRoute(module).replace("const tracer = globalThis.tracer;\n  if (!tracer)", "const hh = tracer;\n  if (!hh)");
+const bareFlushingRoute = (module: string) => flushingRoute(module).replace("const tracer = globalThis.tracer!;\n  tracer.createSession();", "const hh = tracer!;\n  hh.createSession();");
+
+ruleTester.run(`${EXPLICIT_RULE} (the global slot read bare)`, testableRule(explicitRule), {
+  valid: [
+    lookalike(bareEnrichingRoute),
+    loadingTracing((module) => bareEnrichingRoute(module).replace("export async function POST", "const tracer = { enrichSpan() {} };\nexport async function POST")),
+  ],
+  invalid: [
+    {
+      ...loadingTracing(bareEnrichingRoute),
+      output: bareEnrichingRoute(TRACING).replace("  enrichSpan({", "  hh.enrichSpan({").replace(`import { enrichSpan } from "honeyhive";\n`, ""),
+      errors: [{ messageId: "implicitEnrichment", data: { tracers: "`hh`", name: "enrichSpan" } }],
+    },
+  ],
+});
+
+ruleTester.run(`${FLUSH_RULE} (the global slot read bare)`, testableRule(flushRule), {
+  valid: [lookalike(bareFlushingRoute)],
+  invalid: [
+    {
+      ...loadingTracing(bareFlushingRoute),
+      output: null,
+      errors: [
+        {
+          messageId: "missingFlush",
+          data: { name: "POST", flush: "hh.forceFlush()", platform: "Next.js serverless function" },
+          suggestions: [
+            {
+              messageId: "wrapInTryFinally",
+              data: { flush: "hh.forceFlush()" },
+              output: bareFlushingRoute(TRACING).replace("  hh.createSession();\n  return Response.json(await request.json());\n", "  try {\n    hh.createSession();\n    return await Response.json(await request.json());\n  } finally {\n    await hh.forceFlush();\n  }\n"),
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

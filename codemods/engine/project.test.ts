@@ -155,6 +155,32 @@ describe("fileLinks shares the rules' cross-file reading", () => {
   });
 });
 
+// gaps-rules-10b: `tracerExports` (fileLinks) lists an exported trace exporter by its `otel` export fact (small-fixes):
+// one sending to HoneyHive is a tracer export, so a file the prefilter skipped that imports it is read (a Lambda
+// handler flushing or shutting it down); one sending to another vendor is not. The module holds only the exporter.
+describe("an exported trace exporter, by where it sends", () => {
+  const exporterModule = (url: string) => `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nexport const exporter = new OTLPTraceExporter({ url: "${url}" });\nexport const version = 1;\n`;
+  const paths = write({
+    "exporters/src/to-honeyhive.ts": exporterModule("https://api.honeyhive.ai/opentelemetry/v1/traces"),
+    "exporters/src/to-honeycomb.ts": exporterModule("https://api.honeycomb.io/v1/traces"),
+  });
+  const project = analyzeProject(paths);
+  const handler = join(root, "exporters/src/handler.ts");
+
+  it("lists the exporter to HoneyHive among the module's tracer exports, not the one to Honeycomb", () => {
+    const links = (path: string) => runTransforms(readFileSync(path, "utf8"), path, { links: true }).links?.tracerExports;
+    expect(links(paths[0]!)).toEqual(["exporter"]);
+    expect(links(paths[1]!) ?? []).toEqual([]);
+    expect(project.tracerModules.get(paths[0]!)).toEqual(["exporter"]);
+    expect(project.tracerModules.has(paths[1]!)).toBe(false);
+  });
+
+  it("so a skipped file importing the exporter to HoneyHive is read, one importing the Honeycomb one is not", () => {
+    expect(project.importsTracerModule(handler, `import { exporter } from "./to-honeyhive";\nexport const handler = async () => { await exporter.forceFlush(); };\n`)).toBe(true);
+    expect(project.importsTracerModule(handler, `import { exporter } from "./to-honeycomb";\nexport const handler = async () => { await exporter.forceFlush(); };\n`)).toBe(false);
+  });
+});
+
 // D7: a 2.x class's field initialized with an init and used as the tracer only by another module
 // (`telemetry.tracer.createSession()`) is no 1.x promise: the project pass says so, 1x-init then leaves it unmarked.
 describe("members another module uses as a tracer (D7)", () => {
