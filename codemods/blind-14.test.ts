@@ -221,6 +221,69 @@ tracer.setMetadata({ run: "nightly" });
 await tracer.flush();
 `;
 
+const SATISFIES_HANDLER = `import type { Handler } from "aws-lambda";
+import { tracer } from "./tracing";
+
+export const handler = (async (event: { id: string }) => {
+  tracer.createSession({ sessionName: event.id });
+  return { ok: true };
+}) satisfies Handler;
+`;
+const WAITS_FALSE = `import type { Context } from "aws-lambda";
+import { tracer } from "./tracing";
+
+export const handler = async (event: { id: string }, context: Context) => {
+  context.callbackWaitsForEmptyEventLoop = false;
+  tracer.createSession({ sessionName: event.id });
+  return { ok: true };
+};
+`;
+const FOR_AWAIT_RETURN = `import { Readable } from "node:stream";
+import { tracer } from "./tracing";
+
+export const handler = async (event: { lines: string[] }) => {
+  tracer.createSession({ sessionName: "lines" });
+  for await (const line of Readable.from(event.lines)) {
+    if (line === "stop") return { stopped: true };
+    tracer.enrichSession({ metadata: { line: String(line) } });
+  }
+  await tracer.forceFlush();
+  return { stopped: false };
+};
+`;
+const ROUTES_AS_MEMBERS = `import express from "express";
+import { tracer } from "./tracing";
+
+const handlers = {
+  async chat(_req: express.Request, res: express.Response) {
+    await tracer.sessionStart({ sessionName: "chat" });
+    res.json({ ok: true });
+  },
+};
+
+class SearchController {
+  search = async (_req: express.Request, res: express.Response) => {
+    await tracer.sessionStart({ sessionName: "search" });
+    res.json({ ok: true });
+  };
+}
+
+const controller = new SearchController();
+const app = express();
+app.post("/chat", handlers.chat);
+app.get("/search", controller.search);
+app.listen(3000);
+`;
+const NAMESPACE_TRACE = `// @ts-nocheck
+import { HoneyHiveTracer, trace } from "honeyhive";
+
+export const tracer = HoneyHiveTracer.init({ project: "app" });
+
+export namespace Tools {
+  export const lookup = trace({ eventType: "tool" }, async (id: string) => id);
+}
+`;
+
 const PROJECTS: readonly SetProject[] = [
   { name: "crlf-bom", sets: ["2x"], files: { ...AWS(), "src/handler.ts": bom(crlf(UNFLUSHED)) } },
   { name: "tabs", sets: ["2x"], files: { ...AWS(), "src/handler.ts": tabs(UNFLUSHED) } },
@@ -247,6 +310,11 @@ const PROJECTS: readonly SetProject[] = [
   { name: "fastify-hook-plain", sets: ["2x"], files: { "package.json": pkg({ ...HH2, fastify: "^5.1.0" }, { type: "module" }), "src/tracing.ts": TRACING_TS, "src/server.mts": crlf(FASTIFY_HOOK.replace("tracer?.createSession", "tracer.createSession")) } },
   { name: "session-start-call", sets: ["2x"], files: { "package.json": pkg({ ...HH2, express: "^4.21.2" }), "src/tracing.ts": TRACING_TS, "src/server.ts": SESSION_START_CALL } },
   { name: "script-1x-shebang", sets: ["from1"], files: { "package.json": pkg(HH1, { type: "module" }), "src/nightly.mts": crlf(SCRIPT_1X) } },
+  { name: "satisfies-handler", sets: ["2x"], files: { ...AWS(), "src/handler.ts": SATISFIES_HANDLER } },
+  { name: "waits-false", sets: ["2x"], files: { ...AWS(), "src/handler.ts": crlf(WAITS_FALSE) } },
+  { name: "for-await-return", sets: ["2x"], files: { ...AWS(), "src/handler.ts": tabs(FOR_AWAIT_RETURN) } },
+  { name: "routes-as-members", sets: ["2x"], files: { "package.json": pkg({ ...HH2, express: "^4.21.2" }), "src/tracing.ts": TRACING_TS, "src/server.ts": ROUTES_AS_MEMBERS } },
+  { name: "namespace-trace", sets: ["2x"], files: { "package.json": pkg(HH2), "src/tools.ts": bom(crlf(NAMESPACE_TRACE)) } },
   // look-alikes: nothing to do, byte for byte
   { name: "optional-flush", sets: ["2x"], files: { ...AWS(), "src/handler.ts": flushedWith("await tracer?.forceFlush()") } },
   { name: "computed-flush", sets: ["2x"], files: { ...AWS(), "src/handler.ts": bom(crlf(flushedWith(`await tracer["forceFlush"]()`))) } },
@@ -423,6 +491,49 @@ const EXPECTATIONS: readonly Expectation[] = [
     },
   },
   {
+    name: "(async (event) => …) satisfies Handler: the arrow's body in try/finally with the flush, satisfies Handler kept",
+    check: () => {
+      const text = out("satisfies-handler", "src/handler.ts");
+      expect(text).toMatch(TRY_FINALLY_FLUSH);
+      expect(text).toMatch(/\}\) satisfies Handler;\n$/);
+    },
+  },
+  {
+    name: "callbackWaitsForEmptyEventLoop = false (CRLF): the flush added all the same, CRLF kept",
+    check: () => {
+      const text = out("waits-false", "src/handler.ts");
+      expect(text).toMatch(TRY_FINALLY_FLUSH);
+      expect(text).toContain("context.callbackWaitsForEmptyEventLoop = false;");
+      expect(allCrlf(text)).toBe(true);
+    },
+  },
+  {
+    name: "a return inside a for await loop (tabs): every path flushes, the loop inside the try, tabs kept",
+    check: () => {
+      const text = out("for-await-return", "src/handler.ts");
+      expect(text).toMatch(TRY_FINALLY_FLUSH);
+      expect(text.indexOf("try {")).toBeLessThan(text.indexOf("for await"));
+      expect(tabsOnly(text)).toBe(true);
+    },
+  },
+  {
+    name: "sessionStart in an object-literal method and in a class arrow property given to routes: both become createSession",
+    check: () => {
+      const text = out("routes-as-members", "src/server.ts");
+      expect(text).not.toContain("sessionStart");
+      expect(text.match(/tracer\.createSession\(/g)).toHaveLength(2);
+    },
+  },
+  {
+    name: "trace() without a tracer in a namespace, // @ts-nocheck, CRLF and a BOM: the tracer added, the BOM and CRLF kept",
+    check: () => {
+      const text = out("namespace-trace", "src/tools.ts");
+      expect(text).toContain(`trace({ eventType: "tool", tracer }, async (id: string) => id)`);
+      expect(text.startsWith("\uFEFF// @ts-nocheck\r\n")).toBe(true);
+      expect(allCrlf(text)).toBe(true);
+    },
+  },
+  {
     name: "look-alike before-exit-script: a script flushing in process.on(\"beforeExit\") is no serverless handler, byte for byte",
     check: () => expect(out("before-exit-script", "src/nightly.mts")).toBe(input("before-exit-script", "src/nightly.mts")),
   },
@@ -468,6 +579,9 @@ const EXPECTATIONS: readonly Expectation[] = [
 //     lost-session-context's move wants an ExpressionStatement/VariableDeclarator (analysis/fixes/lost-session.ts:102-104
 //     `sessionStatementOf`), so each leaves its review marker where the same code without `?.` is rewritten (the
 //     `-plain` projects beside them are). Skipping a ChainExpression parent in both would do.
+// Five projects added after the first run (29 now: `satisfies Handler`, `callbackWaitsForEmptyEventLoop = false`, a return
+// inside `for await`, sessionStart in an object-literal method and a class arrow property given to routes, trace() in a
+// namespace under `// @ts-nocheck` with CRLF and a BOM): all met.
 // One first-draft expectation was wrong against the docs and was corrected: outside a handler `await
 // tracer.startSession()` becomes `tracer.sessionId` with a marker (docs/migrating-from-1x.md, `1x-sessions`), not
 // `createSession()`.
@@ -480,6 +594,7 @@ const KNOWN: readonly KnownExpectation[] = [
 
 /** The vendors' packages, reduced to what the projects use (express has its @types installed). */
 const SHIMS = [
+  `declare module "aws-lambda" { export type Handler = (event: any, context: any) => Promise<unknown> | void; export interface Context { callbackWaitsForEmptyEventLoop: boolean } }`,
   `declare module "fastify" { interface FastifyRequest { url: string; server: { ready(): Promise<void> } } interface FastifyInstance { addHook(name: string, hook: (request: FastifyRequest) => Promise<void>): void; get(path: string, handler: () => Promise<unknown>): void; listen(options: { port: number }): Promise<string> } function Fastify(): FastifyInstance; export default Fastify; }`,
   `declare module "@opentelemetry/instrumentation" { export function registerInstrumentations(options: { instrumentations: unknown[]; tracerProvider?: unknown }): void; }`,
   `declare module "@opentelemetry/instrumentation-http" { export class HttpInstrumentation {} }`,

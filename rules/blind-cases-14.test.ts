@@ -58,12 +58,19 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // (E) A `let` WRITTEN ONCE AFTER ITS DECLARATION: `let sessionId; … sessionId = event.queryStringParameters?.session`
 //     (in a `switch` case or not) is not followed: analysis/session-id-flow.ts:632 returns at a declarator without an
 //     initializer (only `for … of` is read), though the one write is the whole of its value.
+// Second batch, first run (23 cases: legacy `context.succeed`, `callbackWaitsForEmptyEventLoop`, `for await` in a handler,
+// recursion, `satisfies Handler`, object-literal methods and arrow properties as routes, namespaces, overloads, spread
+// options, Koa timers, a Next.js pages API route, a same-file helper with a default id): 1 false report, (G):
+// (G) A FLUSH MAPPED OVER TRACERS: `await Promise.all([tracer, audit].map((t) => t.forceFlush()))` is no flush:
+//     analysis/flush.ts:149-150 (`isFlushPromise`) reads a combinator's list only as an array literal of flushes, not a
+//     `.map` whose callback flushes its parameter (a parameter receiver counts where it is written directly).
 const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.call(tracer)", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.call(X)` is read as `call`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` has no sessionStart member callee" },
   { rule: PROVIDER_RULE, kind: "miss", match: "static block of the class that holds the tracer", reason: "engine (B): analysis/instrumentations.ts:108, a static-field tracer is not among sdk.tracers" },
   { rule: SESSION_START_RULE, kind: "miss", match: "private #method an Express route calls", reason: "engine (C): analysis/handlers.ts:601, `this.router` of a class field holding express.Router() is no registration receiver" },
   { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers" },
+  { rule: FLUSH_RULE, kind: "false", match: "[tracer, audit].map((t) => t.forceFlush())", reason: "engine (G): analysis/flush.ts:149-150, a Promise.all list built by .map(…) of flushes is not read" },
   { rule: SESSION_ID_RULE, kind: "miss", match: "switch case of a Lambda handler, passed as a shorthand", reason: "engine (E): analysis/session-id-flow.ts:632, a `let` without initializer written once later is not followed" },
 ];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
@@ -1058,6 +1065,327 @@ app.post("/chat", async (req, res) => {
     return;
   }
   tracer.createSession({ sessionId: id });
+  res.json({ ok: true });
+});
+app.listen(3000);
+`, { files: EXPRESS }),
+  ];
+  describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Second batch: the axes the first left out (legacy `context.succeed`, `callbackWaitsForEmptyEventLoop`, `for await` in a
+// handler, recursion, `satisfies Handler`, flushes mapped over tracers, object-literal methods and arrow properties as
+// handlers, namespaces, overloads, spread options, Koa timers, Next.js pages API, same-file helpers with defaults).
+describe(`${FLUSH_RULE}: language features, second batch`, () => {
+  const reported: Case[] = [
+    c("a legacy handler answering with context.succeed() that never flushes", `import { tracer } from "./tracing";
+
+export const handler = (event: { id: string }, context: { succeed(result: unknown): void }) => {
+  tracer.createSession({ sessionName: event.id });
+  context.succeed({ ok: true });
+};
+`, { files: AWS }),
+    c("context.callbackWaitsForEmptyEventLoop = false in an async handler that never flushes", `import type { Context } from "aws-lambda";
+import { tracer } from "./tracing";
+
+export const handler = async (event: { id: string }, context: Context) => {
+  context.callbackWaitsForEmptyEventLoop = false;
+  tracer.createSession({ sessionName: event.id });
+  return { ok: true };
+};
+`, { files: AWS }),
+    c("a for await loop over a stream whose inner return leaves before the flush", `import { Readable } from "node:stream";
+import { tracer } from "./tracing";
+
+export const handler = async (event: { lines: string[] }) => {
+  tracer.createSession({ sessionName: "lines" });
+  for await (const line of Readable.from(event.lines)) {
+    if (line === "stop") return { stopped: true };
+    tracer.enrichSession({ metadata: { line: String(line) } });
+  }
+  await tracer.forceFlush();
+  return { stopped: false };
+};
+`, { files: AWS }),
+    c("a handler written as (async (event) => …) satisfies Handler that never flushes", `import type { Handler } from "aws-lambda";
+import { tracer } from "./tracing";
+
+export const handler = (async (event: { id: string }) => {
+  tracer.createSession({ sessionName: event.id });
+  return { ok: true };
+}) satisfies Handler;
+`, { files: AWS }),
+  ];
+  const quiet: Case[] = [
+    c("a recursive retry: the handler calls itself, every call flushes in finally", `import { tracer } from "./tracing";
+
+export const handler = async (event: { id: string; attempt?: number }): Promise<{ ok: boolean }> => {
+  try {
+    tracer.createSession({ sessionName: event.id });
+    if ((event.attempt ?? 0) < 2 && event.id === "retry") return await handler({ ...event, attempt: (event.attempt ?? 0) + 1 });
+    return { ok: true };
+  } finally {
+    await tracer.forceFlush();
+  }
+};
+`, { files: AWS }),
+    c("await Promise.all([tracer, audit].map((t) => t.forceFlush())) in finally", `import { tracer } from "./tracing";
+
+const audit = { forceFlush: async () => true };
+
+export const handler = async (event: { id: string }) => {
+  try {
+    tracer.createSession({ sessionName: event.id });
+    return { ok: true };
+  } finally {
+    await Promise.all([tracer, audit].map((t) => t.forceFlush()));
+  }
+};
+`, { files: AWS }),
+    c("(async (event) => …) satisfies Handler, flushed in finally", `import type { Handler } from "aws-lambda";
+import { tracer } from "./tracing";
+
+export const handler = (async (event: { id: string }) => {
+  try {
+    tracer.createSession({ sessionName: event.id });
+    return { ok: true };
+  } finally {
+    await tracer.forceFlush();
+  }
+}) satisfies Handler;
+`, { files: AWS }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
+});
+
+describe(`${INIT_RULE}: language features, second batch`, () => {
+  const reported: Case[] = [
+    c("init per item in Promise.all over a spread copy of the items, in a script", `import { HoneyHiveTracer } from "honeyhive";
+
+const items = ["a", "b"];
+await Promise.all(
+  [...items].map(async (item) => {
+    const tracer = HoneyHiveTracer.init({ project: "app", sessionName: item });
+    await tracer.startSpan("item", async () => item.length);
+  }),
+);
+`, { filename: "src/batch.mts", files: SCRIPT }),
+    c("init in an object-literal method given to an Express route", `import express from "express";
+import { HoneyHiveTracer } from "honeyhive";
+
+const handlers = {
+  async chat(_req: express.Request, res: express.Response) {
+    const tracer = HoneyHiveTracer.init({ project: "app" });
+    tracer.createSession({ sessionName: "chat" });
+    res.json({ ok: true });
+  },
+};
+
+const app = express();
+app.post("/chat", handlers.chat);
+app.listen(3000);
+`, { files: EXPRESS }),
+  ];
+  const quiet: Case[] = [
+    c("init in a module-level namespace beside a declare module augmentation", `import { HoneyHiveTracer } from "honeyhive";
+
+declare module "honeyhive" {
+  interface HoneyHiveTracer {
+    readonly appName?: string;
+  }
+}
+
+export namespace Tracing {
+  export const tracer = HoneyHiveTracer.init({ project: "app" });
+}
+`, { files: AWS }),
+  ];
+  describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
+});
+
+describe(`${EXPLICIT_RULE}: language features, second batch`, () => {
+  const reported: Case[] = [
+    c("trace() without a tracer inside a namespace of a file that inits one", `import { HoneyHiveTracer, trace } from "honeyhive";
+
+export const tracer = HoneyHiveTracer.init({ project: "app" });
+
+export namespace Tools {
+  export const lookup = trace({ eventType: "tool" }, async (id: string) => id);
+}
+`, { files: SCRIPT }),
+    c("trace() without a tracer around an overloaded function", `import { trace } from "honeyhive";
+import { tracer } from "./tracing";
+
+function search(query: string): string;
+function search(query: number): number;
+function search(query: string | number): string | number {
+  tracer.enrichSpan({ metadata: { query } });
+  return query;
+}
+
+export const tracedSearch = trace({ eventType: "tool" }, search);
+`, { files: SCRIPT }),
+  ];
+  const quiet: Case[] = [
+    c("trace({ ...base, tracer }, fn): spread options plus the tracer", `import { trace } from "honeyhive";
+import { tracer } from "./tracing";
+
+const base = { eventType: "tool" as const };
+export const lookup = trace({ ...base, tracer }, async (id: string) => id);
+`, { files: SCRIPT }),
+  ];
+  describeCases(EXPLICIT_RULE, explicitRule as AnyRule, { reported, quiet });
+});
+
+describe(`${SESSION_START_RULE}: language features, second batch`, () => {
+  const reported: Case[] = [
+    c("sessionStart in an object-literal method given to an Express route", `import express from "express";
+import { tracer } from "./tracing";
+
+const handlers = {
+  async chat(_req: express.Request, res: express.Response) {
+    await tracer.sessionStart({ sessionName: "chat" });
+    res.json({ ok: true });
+  },
+};
+
+const app = express();
+app.post("/chat", handlers.chat);
+app.listen(3000);
+`, { files: EXPRESS }),
+    c("sessionStart in a class's arrow property used as an Express route", `import express from "express";
+import { tracer } from "./tracing";
+
+class ChatController {
+  chat = async (_req: express.Request, res: express.Response) => {
+    await tracer.sessionStart({ sessionName: "chat" });
+    res.json({ ok: true });
+  };
+}
+
+const controller = new ChatController();
+const app = express();
+app.post("/chat", controller.chat);
+app.listen(3000);
+`, { files: EXPRESS }),
+  ];
+  const quiet: Case[] = [
+    c("createSession in a class's arrow property used as an Express route", `import express from "express";
+import { tracer } from "./tracing";
+
+class ChatController {
+  chat = async (_req: express.Request, res: express.Response) => {
+    tracer.createSession({ sessionName: "chat" });
+    res.json({ ok: true });
+  };
+}
+
+const controller = new ChatController();
+const app = express();
+app.post("/chat", controller.chat);
+app.listen(3000);
+`, { files: EXPRESS }),
+  ];
+  describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
+});
+
+describe(`${EVALUATE_RULE}: language features, second batch`, () => {
+  const EVAL = { "package.json": pkg(HH, { type: "module" }) };
+  const reported: Case[] = [
+    c("the evaluated function given through an as cast, bound with trace({ tracer })", `import { HoneyHiveTracer, trace } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+type Pipeline = (datapoint: { inputs: { q: string } }) => Promise<{ a: string }>;
+const tracer = HoneyHiveTracer.init({ project: "app" });
+const pipeline = trace({ tracer, eventType: "chain" }, async (datapoint: { inputs: { q: string } }) => ({ a: datapoint.inputs.q }));
+
+await evaluate({ function: pipeline as Pipeline, dataset: [], name: "rag" });
+`, { filename: "src/eval.mts", files: EVAL }),
+  ];
+  const quiet: Case[] = [
+    c("an evaluate of another package (mathjs) beside a tracer", `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "mathjs";
+
+const tracer = HoneyHiveTracer.init({ project: "app" });
+tracer.createSession({ sessionName: "calc" });
+console.log(evaluate("1 + 2"));
+`, { filename: "src/eval.mts", files: { "package.json": pkg({ ...HH, mathjs: "^13.0.0" }, { type: "module" }) } }),
+  ];
+  describeCases(EVALUATE_RULE, evaluateRule as AnyRule, { reported, quiet });
+});
+
+describe(`${LOST_CONTEXT_RULE}: language features, second batch`, () => {
+  const KOA = { "package.json": pkg({ ...HH, koa: "^2.15.0" }), "src/tracing.ts": TRACING_TS };
+  const reported: Case[] = [
+    c("Koa middleware creating the session in a setTimeout callback while await next() runs outside", `import Koa from "koa";
+import { tracer } from "./tracing";
+
+const app = new Koa();
+app.use(async (ctx, next) => {
+  setTimeout(() => tracer.createSession({ sessionName: ctx.path }), 0);
+  await next();
+});
+app.use(async (ctx) => {
+  ctx.body = await tracer.startSpan("home", async () => "ok");
+});
+app.listen(3000);
+`, { files: KOA }),
+  ];
+  const quiet: Case[] = [
+    c("Koa middleware creating the session inline, then await next()", `import Koa from "koa";
+import { tracer } from "./tracing";
+
+const app = new Koa();
+app.use(async (ctx, next) => {
+  tracer.createSession({ sessionName: ctx.path });
+  await next();
+});
+app.use(async (ctx) => {
+  ctx.body = await tracer.startSpan("home", async () => "ok");
+});
+app.listen(3000);
+`, { files: KOA }),
+  ];
+  describeCases(LOST_CONTEXT_RULE, lostContextRule as AnyRule, { reported, quiet });
+});
+
+describe(`${SESSION_ID_RULE}: language features, second batch`, () => {
+  const NEXT = { "package.json": pkg({ ...HH, next: "^15.1.0", react: "^19.0.0" }), "lib/tracing.ts": TRACING_TS };
+  const reported: Case[] = [
+    c("a Next.js pages API route passing req.query.sid as string", `import type { NextApiRequest, NextApiResponse } from "next";
+import { tracer } from "../../lib/tracing";
+
+export default function handler(req: NextApiRequest, res: NextApiResponse) {
+  tracer.createSession({ sessionId: req.query.sid as string, skipApiCall: true });
+  res.status(200).json({ ok: true });
+}
+`, { filename: "pages/api/chat.ts", files: NEXT }),
+    c("a same-file helper with a default sessionId = randomUUID() called with the body's id, in a .cjs Express app", `const { randomUUID } = require("node:crypto");
+const express = require("express");
+const { tracer } = require("./tracing.cjs");
+
+function startChat(sessionId = randomUUID()) {
+  tracer.createSession({ sessionId });
+}
+
+const app = express();
+app.use(express.json());
+app.post("/chat", (req, res) => {
+  startChat(req.body.sid);
+  res.json({ ok: true });
+});
+app.listen(3000);
+`, { filename: "src/server.cjs", files: { ...EXPRESS, "src/tracing.cjs": `const { HoneyHiveTracer } = require("honeyhive");\n\nexports.tracer = HoneyHiveTracer.init({ project: "app" });\n` } }),
+  ];
+  const quiet: Case[] = [
+    c("toSessionId() of a template literal built from a route param", `import express from "express";
+import { toSessionId } from "honeyhive";
+import { tracer } from "./tracing";
+
+const app = express();
+app.post("/users/:user/chat", async (req, res) => {
+  tracer.createSession({ sessionId: toSessionId(\`user-\${req.params.user}\`) });
   res.json({ ok: true });
 });
 app.listen(3000);
