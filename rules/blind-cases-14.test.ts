@@ -64,9 +64,20 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // (G) A FLUSH MAPPED OVER TRACERS: `await Promise.all([tracer, audit].map((t) => t.forceFlush()))` is no flush:
 //     analysis/flush.ts:149-150 (`isFlushPromise`) reads a combinator's list only as an array literal of flushes, not a
 //     `.map` whose callback flushes its parameter (a parameter receiver counts where it is written directly).
+// Third batch, first run (16 cases: `.bind`/`.apply`, a flushing `.then`, a static method as the handler, async generators,
+// NestJS legacy parameter decorators, getters and setters, a generic setup function, `.bind` around the evaluated
+// function, `String(...)`): 3 wrong, two of them (A) again with `.apply` (`tracer.forceFlush.apply(tracer, [])` a false
+// report, `tracer.sessionStart.apply(tracer, [options])` a miss; a `const flush = tracer.forceFlush.bind(tracer)` is read,
+// flush-calls.ts:70), and (H):
+// (H) A STATIC METHOD EXPORTED AS THE HANDLER: `export const handler = Api.handle` (a class's static method) is no
+//     handler: analysis/bindings.ts:233-253 (`functionsOf`) resolves identifiers, calls and arrays to functions, not a
+//     member naming a class's static method (nor an object's method), so the Lambda entry has no function.
 const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.call(tracer)", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.call(X)` is read as `call`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` has no sessionStart member callee" },
+  { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.apply(tracer, [])", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.apply(X, [])` is read as `apply`" },
+  { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.apply(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.apply(X, […])` has no sessionStart member callee" },
+  { rule: FLUSH_RULE, kind: "miss", match: "static method exported by reference", reason: "engine (H): analysis/bindings.ts:233, functionsOf does not resolve `Api.handle` to the static method" },
   { rule: PROVIDER_RULE, kind: "miss", match: "static block of the class that holds the tracer", reason: "engine (B): analysis/instrumentations.ts:108, a static-field tracer is not among sdk.tracers" },
   { rule: SESSION_START_RULE, kind: "miss", match: "private #method an Express route calls", reason: "engine (C): analysis/handlers.ts:601, `this.router` of a class field holding express.Router() is no registration receiver" },
   { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers" },
@@ -1390,6 +1401,200 @@ app.post("/users/:user/chat", async (req, res) => {
 });
 app.listen(3000);
 `, { files: EXPRESS }),
+  ];
+  describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Third batch: `.bind`/`.apply`, a flushing `.then`, a static method as the handler, an async generator per item,
+// legacy parameter decorators, getters, a generic setup function, `.bind` around the evaluated function, `String(...)`.
+describe(`${FLUSH_RULE}: language features, third batch`, () => {
+  const reported: Case[] = [
+    c("the handler is a class's static method exported by reference, it never flushes", `import { tracer } from "./tracing";
+
+class Api {
+  static async handle(event: { id: string }) {
+    tracer.createSession({ sessionName: event.id });
+    return { ok: true };
+  }
+}
+
+export const handler = Api.handle;
+`, { files: AWS }),
+  ];
+  const quiet: Case[] = [
+    c("const flush = tracer.forceFlush.bind(tracer), awaited in finally", flushedWith("await flush()").replace(`export const handler`, `const flush = tracer.forceFlush.bind(tracer);\n\nexport const handler`), { files: AWS }),
+    c("await tracer.forceFlush.apply(tracer, []) in finally", flushedWith("await tracer.forceFlush.apply(tracer, [])"), { files: AWS }),
+    c("return work().then(async (result) => { await tracer.forceFlush(); return result; })", `import { tracer } from "./tracing";
+
+async function work(id: string) {
+  return tracer.startSpan("work", async () => ({ id }));
+}
+
+export const handler = async (event: { id: string }) =>
+  work(event.id).then(async (result) => {
+    await tracer.forceFlush();
+    return result;
+  });
+`, { files: AWS }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
+});
+
+describe(`${INIT_RULE}: language features, third batch`, () => {
+  const reported: Case[] = [
+    c("init per item inside an async generator's loop, in a script", `import { HoneyHiveTracer } from "honeyhive";
+
+async function* traced(items: string[]) {
+  for (const item of items) {
+    const tracer = HoneyHiveTracer.init({ project: "app", sessionName: item });
+    yield await tracer.startSpan("item", async () => item.length);
+  }
+}
+
+for await (const length of traced(["a", "b"])) console.log(length);
+`, { filename: "src/batch.mts", files: SCRIPT }),
+  ];
+  const quiet: Case[] = [
+    c("an async generator at module level using the module tracer per item", `import { tracer } from "./tracing";
+
+async function* traced(items: string[]) {
+  for (const item of items) yield await tracer.startSpan("item", async () => item.length);
+}
+
+for await (const length of traced(["a", "b"])) console.log(length);
+`, { filename: "src/batch.mts", files: SCRIPT }),
+  ];
+  describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
+});
+
+describe(`${SESSION_START_RULE}: language features, third batch`, () => {
+  const NEST = { "package.json": pkg({ ...HH, "@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0" }), "tsconfig.json": JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } }) };
+  const reported: Case[] = [
+    c("tracer.sessionStart.apply(tracer, [options]) in an Express handler", expressChat(`await tracer.sessionStart.apply(tracer, [{ sessionName: "chat" }])`), { files: EXPRESS }),
+    c("a NestJS controller with legacy parameter decorators calling this.tracer.sessionStart()", `import { Body, Controller, Post } from "@nestjs/common";
+import { HoneyHiveTracer } from "honeyhive";
+
+@Controller("chat")
+export class ChatController {
+  constructor(private readonly tracer: HoneyHiveTracer) {}
+
+  @Post()
+  async chat(@Body() body: { message: string }) {
+    await this.tracer.sessionStart({ sessionName: "chat" });
+    return { echo: body.message };
+  }
+}
+`, { filename: "src/chat.controller.ts", files: NEST }),
+  ];
+  const quiet: Case[] = [
+    c("a NestJS controller with legacy parameter decorators calling this.tracer.createSession()", `import { Body, Controller, Post } from "@nestjs/common";
+import { HoneyHiveTracer } from "honeyhive";
+
+@Controller("chat")
+export class ChatController {
+  constructor(private readonly tracer: HoneyHiveTracer) {}
+
+  @Post()
+  async chat(@Body() body: { message: string }) {
+    this.tracer.createSession({ sessionName: "chat" });
+    return { echo: body.message };
+  }
+}
+`, { filename: "src/chat.controller.ts", files: NEST }),
+  ];
+  describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
+});
+
+describe(`${EXPLICIT_RULE}: language features, third batch`, () => {
+  const reported: Case[] = [
+    c("the global enrichSpan() in a class getter of a file that imports the tracer", `import { enrichSpan } from "honeyhive";
+import { tracer } from "./tracing";
+
+export class Answer {
+  constructor(private readonly text: string) {}
+  get summary(): string {
+    enrichSpan({ metadata: { length: this.text.length } });
+    return this.text.slice(0, 10);
+  }
+  log() {
+    tracer.enrichSession({ metadata: { summary: this.summary } });
+  }
+}
+`, { files: SCRIPT }),
+  ];
+  const quiet: Case[] = [
+    c("tracer.enrichSpan() in a class getter and setter", `import { tracer } from "./tracing";
+
+export class Answer {
+  #text = "";
+  get text(): string {
+    tracer.enrichSpan({ metadata: { read: true } });
+    return this.#text;
+  }
+  set text(value: string) {
+    tracer.enrichSpan({ metadata: { length: value.length } });
+    this.#text = value;
+  }
+}
+`, { files: SCRIPT }),
+  ];
+  describeCases(EXPLICIT_RULE, explicitRule as AnyRule, { reported, quiet });
+});
+
+describe(`${PROVIDER_RULE}: language features, third batch`, () => {
+  const OTEL = { "package.json": pkg({ ...HH, "@opentelemetry/instrumentation": "^0.57.0", "@opentelemetry/instrumentation-http": "^0.57.0" }) };
+  const reported: Case[] = [
+    c("a generic setup function registering an instrumentation without a provider, called at startup", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import { HoneyHiveTracer } from "honeyhive";
+
+export const tracer = HoneyHiveTracer.init({ project: "app" });
+
+function setup<T extends object>(extra: T): T {
+  registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+  return extra;
+}
+
+setup({});
+`, { filename: "src/instrumentation.ts", files: OTEL }),
+  ];
+  const quiet: Case[] = [
+    c("tracerProvider: tracer?.provider (optional chaining)", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import { HoneyHiveTracer } from "honeyhive";
+
+export const tracer = HoneyHiveTracer.init({ project: "app" });
+registerInstrumentations({ tracerProvider: tracer?.provider, instrumentations: [new HttpInstrumentation()] });
+`, { filename: "src/instrumentation.ts", files: OTEL }),
+  ];
+  describeCases(PROVIDER_RULE, providerRule as AnyRule, { reported, quiet });
+});
+
+describe(`${EVALUATE_RULE}: language features, third batch`, () => {
+  const reported: Case[] = [
+    c("the evaluated function given as pipeline.bind(null), calling tracer.enrichSession()", `import { HoneyHiveTracer } from "honeyhive";
+import { evaluate } from "honeyhive/experiments";
+
+const tracer = HoneyHiveTracer.init({ project: "app" });
+
+async function pipeline(datapoint: { inputs: { q: string } }) {
+  tracer.enrichSession({ metadata: { v: 3 } });
+  return { a: datapoint.inputs.q };
+}
+
+await evaluate({ function: pipeline.bind(null), dataset: [], name: "rag" });
+`, { filename: "src/eval.mts", files: { "package.json": pkg(HH, { type: "module" }) } }),
+  ];
+  describeCases(EVALUATE_RULE, evaluateRule as AnyRule, { reported, quiet: [] });
+});
+
+describe(`${SESSION_ID_RULE}: language features, third batch`, () => {
+  const reported: Case[] = [
+    c("String(req.headers[...]) reaching createSession", expressChat(`tracer.createSession({ sessionId: String(_req.headers["x-session-id"]), skipApiCall: true })`), { files: EXPRESS }),
+  ];
+  const quiet: Case[] = [
+    c("a header kept only when isSessionId(), else undefined", expressChat(`const raw = String(_req.headers["x-session-id"]);\n  tracer.createSession({ sessionId: isSessionId(raw) ? raw : undefined })`).replace(`import { tracer }`, `import { isSessionId } from "honeyhive";\nimport { tracer }`), { files: EXPRESS }),
   ];
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
 });
