@@ -72,11 +72,19 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 // (H) A STATIC METHOD EXPORTED AS THE HANDLER: `export const handler = Api.handle` (a class's static method) is no
 //     handler: analysis/bindings.ts:233-253 (`functionsOf`) resolves identifiers, calls and arrays to functions, not a
 //     member naming a class's static method (nor an object's method), so the Lambda entry has no function.
+// Fourth batch, first run (3 cases, TypeScript's CommonJS forms): 2 misses, one cause (I); `export = { handler }` itself is
+// read (with `import { tracer }` the same handler is reported: checked by hand):
+// (I) `import tracing = require("./tracing")` OF A PROJECT MODULE, used as `tracing.tracer`: the SDK model's gate
+//     (analysis/sdk-model.ts:358-374, `importsTracerHolder`) walks ImportDeclarations and `const x = require()`
+//     declarations, never a TSImportEqualsDeclaration, so the module held whole is not read (`const tracing =
+//     require("./tracing")` and `import * as tracing` in the same .cts file are).
 const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.call(tracer)", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.call(X)` is read as `call`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` has no sessionStart member callee" },
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.apply(tracer, [])", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.apply(X, [])` is read as `apply`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.apply(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.apply(X, […])` has no sessionStart member callee" },
+  { rule: FLUSH_RULE, kind: "miss", match: "through import tracing = require(), never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
+  { rule: FLUSH_RULE, kind: "miss", match: "export = { handler } of a .cts file, the handler never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
   { rule: FLUSH_RULE, kind: "miss", match: "static method exported by reference", reason: "engine (H): analysis/bindings.ts:233, functionsOf does not resolve `Api.handle` to the static method" },
   { rule: PROVIDER_RULE, kind: "miss", match: "static block of the class that holds the tracer", reason: "engine (B): analysis/instrumentations.ts:108, a static-field tracer is not among sdk.tracers" },
   { rule: SESSION_START_RULE, kind: "miss", match: "private #method an Express route calls", reason: "engine (C): analysis/handlers.ts:601, `this.router` of a class field holding express.Router() is no registration receiver" },
@@ -1597,4 +1605,43 @@ describe(`${SESSION_ID_RULE}: language features, third batch`, () => {
     c("a header kept only when isSessionId(), else undefined", expressChat(`const raw = String(_req.headers["x-session-id"]);\n  tracer.createSession({ sessionId: isSessionId(raw) ? raw : undefined })`).replace(`import { tracer }`, `import { isSessionId } from "honeyhive";\nimport { tracer }`), { files: EXPRESS }),
   ];
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fourth batch: CommonJS written in TypeScript (`import x = require()`, `export =`) for the flush rule.
+describe(`${FLUSH_RULE}: TypeScript's CommonJS forms`, () => {
+  const reported: Case[] = [
+    c("a .cts handler reaching the tracer through import tracing = require(), never flushing", `import tracing = require("./tracing");
+
+export const handler = async (event: { id: string }) => {
+  tracing.tracer.createSession({ sessionName: event.id });
+  return { ok: true };
+};
+`, { filename: "src/handler.cts", files: AWS }),
+    c("export = { handler } of a .cts file, the handler never flushing", `import tracing = require("./tracing");
+
+const handler = async (event: { id: string }) => {
+  tracing.tracer.createSession({ sessionName: event.id });
+  return { ok: true };
+};
+
+export = { handler };
+`, { filename: "src/handler.cts", files: AWS }),
+  ];
+  const quiet: Case[] = [
+    c("export = { handler } of a .cts file, the handler flushing in finally", `import tracing = require("./tracing");
+
+const handler = async (event: { id: string }) => {
+  try {
+    tracing.tracer.createSession({ sessionName: event.id });
+    return { ok: true };
+  } finally {
+    await tracing.tracer.forceFlush();
+  }
+};
+
+export = { handler };
+`, { filename: "src/handler.cts", files: AWS }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
