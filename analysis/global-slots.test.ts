@@ -139,5 +139,15 @@ describe("the gate reads no module for a global object read as anything but a tr
     // Bare names: only an undeclared one read as a tracer asks; `process.on()`, a local `tracer`, a lib global do not.
     expect(asked(`import { x } from "./util";\nprocess.on("exit", () => x);\nconst tracer = { flush() {} };\ntracer.flush();\nconsole.log(JSON.stringify(x));\n`)).toBe(0);
     expect(asked(`import "./util";\ntracer.createSession();\n`)).toBeGreaterThan(0);
+    // Host globals held or called with a generic tracer method's name ask nothing (each such file of the non-SDK
+    // corpus resolved every import); a HoneyHive-only method on any name, or a tracer-like name held, asks.
+    expect(
+      asked(
+        `import { x } from "./util";\nconst raf = requestAnimationFrame;\nconst Ws = WebSocket ?? x;\nconst file = __filename;\nconsole.trace("x");\nconst options = { tracer: console };\n`,
+      ),
+    ).toBe(0);
+    expect(asked(`import "./util";\nobs.createSession();\n`)).toBeGreaterThan(0);
+    expect(asked(`import "./util";\nconst t = hhTracer;\n`)).toBeGreaterThan(0);
+    expect(asked(`import "./util";\ntracer.trace(() => 1);\n`)).toBeGreaterThan(0);
   });
 });

@@ -103,6 +103,13 @@ const bareReads = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("hone
  * reads `globalThis.<slot>`: a tracer method called on it (`tracer.createSession()`, `tracer?.flush()`), held by
  * a variable (`const t = tracer`) or given as `tracer:`. From the scope analysis ESLint has made: no text
  * search and no module read; a file with none (almost every file) gets the shared empty set. Per AST.
+ *
+ * Host globals are read the same ways (`const raf = requestAnimationFrame`, `WebSocket ?? ws`,
+ * `console.trace(…)`, `const file = __filename`), and each such file would then resolve and read every module
+ * it imports (the non-SDK corpus lint cost +750 µs a file): a name counts when a HoneyHive-only method is called
+ * on it (`obs.createSession()`), or when it is named like a tracer (`tracer`, `hhTracer`, `honeyhive`) and read in
+ * any of those ways. A slot named otherwise and read bare only through generic names (`obs.trace()`,
+ * `obs.flush()`) is missed; `globalThis.obs.trace()` is read (`slotsReadAsTracer`).
  */
 function bareGlobalsReadAsTracer(input: AnalysisInput): ReadonlySet<string> {
   let names = bareReads.get(input.ast);
@@ -111,27 +118,41 @@ function bareGlobalsReadAsTracer(input: AnalysisInput): ReadonlySet<string> {
   for (const reference of input.scopeManager.globalScope?.through ?? []) {
     if (reference.resolved !== null || !reference.isRead()) continue;
     const identifier = reference.identifier;
-    if (identifier.type === AST_NODE_TYPES.Identifier && readAsTracer(identifier)) (found ??= new Set()).add(identifier.name);
+    if (identifier.type !== AST_NODE_TYPES.Identifier) continue;
+    const read = readAsTracer(identifier);
+    if (read === "honeyhive-method" || (read !== undefined && TRACER_LIKE_NAME.test(identifier.name))) (found ??= new Set()).add(identifier.name);
   }
   names = found ?? NO_SLOTS;
   bareReads.set(input.ast, names);
   return names;
 }
 
-/** `x.createSession()` (`x?.`, `x!.`), `const t = x`, `t = x ?? …`, `{ tracer: x }`: `x` used the way a tracer is. */
-function readAsTracer(identifier: TSESTree.Identifier): boolean {
+/** A global's name that says it holds a tracer: `tracer`, `hhTracer`, `honeyhive`, `hh`. */
+const TRACER_LIKE_NAME = /tracer|honeyhive|^hh(?![a-z])/i;
+
+/**
+ * How `x` is used the way a tracer is: a HoneyHive-only method called on it (`x.createSession()`, `x?.enrichSpan()`),
+ * a generic tracer method (`x.trace()`, `x!.flush()`), or held or handed on (`const t = x`, `t = x ?? …`, `{ tracer: x }`).
+ */
+function readAsTracer(identifier: TSESTree.Identifier): "honeyhive-method" | "generic" | undefined {
   let node: TSESTree.Node = identifier;
   while (node.parent?.type === AST_NODE_TYPES.TSNonNullExpression || node.parent?.type === AST_NODE_TYPES.TSAsExpression) node = node.parent;
   const parent = node.parent;
   if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === node) {
     const method = memberName(parent);
     const call = parent.parent?.type === AST_NODE_TYPES.ChainExpression ? parent.parent.parent : parent.parent;
-    return method !== undefined && TRACER_MEMBER_NAMES.has(method) && call?.type === AST_NODE_TYPES.CallExpression && unwrapExpression(call.callee) === parent;
+    if (method === undefined || !TRACER_MEMBER_NAMES.has(method) || call?.type !== AST_NODE_TYPES.CallExpression || unwrapExpression(call.callee) !== parent) return undefined;
+    return HONEYHIVE_ONLY_TRACER_MEMBERS.has(method) ? "honeyhive-method" : "generic";
   }
-  if (parent?.type === AST_NODE_TYPES.VariableDeclarator) return parent.init === node;
-  if (parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === "??") return parent.parent?.type === AST_NODE_TYPES.VariableDeclarator || parent.parent?.type === AST_NODE_TYPES.AssignmentExpression;
-  if (parent?.type === AST_NODE_TYPES.AssignmentExpression) return parent.right === node;
-  return parent?.type === AST_NODE_TYPES.Property && parent.value === node && staticName(parent.key, parent.computed) === "tracer";
+  const held =
+    parent?.type === AST_NODE_TYPES.VariableDeclarator
+      ? parent.init === node
+      : parent?.type === AST_NODE_TYPES.LogicalExpression && parent.operator === "??"
+        ? parent.parent?.type === AST_NODE_TYPES.VariableDeclarator || parent.parent?.type === AST_NODE_TYPES.AssignmentExpression
+        : parent?.type === AST_NODE_TYPES.AssignmentExpression
+          ? parent.right === node
+          : parent?.type === AST_NODE_TYPES.Property && parent.value === node && staticName(parent.key, parent.computed) === "tracer";
+  return held ? "generic" : undefined;
 }
 
 /** A tracer method of either major (`trace`, `createSession`, 1.x `startSession`, `flush`, …). */
