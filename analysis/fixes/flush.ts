@@ -22,6 +22,10 @@
 //   handler (`helper(req, res)`, `stream.pipe(res)`), so the sends cannot all be seen;
 // - `await tracer.shutdown()` on a tracer the invocation did not make (`shutdownFix`): its flush,
 //   `await tracer.forceFlush()` (a shut-down tracer records nothing on the warm instance's next invocation);
+// - a handler that returns a stream whose callbacks trace after it returned (analysis/flush.ts `streamWork`,
+//   the table in knowledge/streams.ts) → `after(() => tracer.forceFlush())` where the platform has it (it runs
+//   once the response, stream included, is finished); elsewhere a review marker asking for the flush at the end
+//   of the stream's own callback: a `finally` or `waitUntil(…)` of the handler runs before the stream;
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
@@ -54,8 +58,18 @@ export type FlushFix =
 export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   const { handler, flushText } = flush;
   const fn = handler.function;
-  if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: notAsyncMessage(input, flush) } };
   const edits = new EditList();
+  if (flush.streamWork === "unflushed" && flushText !== undefined && !handler.callbackStyle) {
+    // The handler returns a stream that traces after it returned: only a flush after the response (`after()`)
+    // covers it from here; a `finally` or `waitUntil(…)` of the handler would run before the stream. Where the
+    // stream's own callback must flush instead, a person places it (before the stream closes).
+    const writer = new FlushWriter(input, flush, flushText, edits);
+    const form = writer.form();
+    const kind = form.kind === "after" ? writer.after(form) : undefined;
+    if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaFlushAfterStream(flushText) } };
+    return { kind, fix: fixFromEdits(edits), flush: flushText };
+  }
+  if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: notAsyncMessage(input, flush) } };
   if (flush.unawaitedFlushes.length > 0 && flush.flushedIfAwaited) {
     // The handler's own flush calls, whatever their receiver: awaiting them is the whole fix.
     for (const call of flush.unawaitedFlushes) awaitFlush(edits, input.text, call);
