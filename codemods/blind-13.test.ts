@@ -525,6 +525,8 @@ const EXPECTATIONS: readonly Expectation[] = [
       const text = out("vercel-api-stream", "api/chat.ts");
       expect(text).not.toBe(input("vercel-api-stream", "api/chat.ts"));
       expect(text).not.toMatch(/\} finally \{\n\s+waitUntil\(tracer\.forceFlush\(\)\);\n\s+\}\n\}/);
+      // fix-blind13: the stream's async start() ends with controller.close(): the flush goes right before it.
+      expect(text).toMatch(/controller\.enqueue\([^\n]*\);\n\s+await tracer\.forceFlush\(\);\n\s+controller\.close\(\);/);
     },
   },
   {

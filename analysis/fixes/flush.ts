@@ -29,7 +29,7 @@
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
+import { enclosingFunction, indentationAt, memberName, skipTrivia, staticName, type FunctionNode } from "../ast.js";
 import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, sendsFromCallback, type FlushTest, type LambdaFlush } from "../flush.js";
@@ -39,6 +39,7 @@ import type { AnalysisInput } from "../input.js";
 import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
 import { opentelemetryProfile } from "../knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "../sdk-model.js";
+import { streamTasksOf } from "../stream-work.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
@@ -47,7 +48,7 @@ import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
 
 /** Which fix was written (the rule's suggestion message names it). */
-export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse";
+export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse" | "flushAtStreamEnd";
 
 export type FlushFix =
   /** `flush`: the call written (`tracer.forceFlush()`, `tracer.flush()`, `provider.forceFlush()`), for the suggestion's message. */
@@ -65,7 +66,7 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
     // stream's own callback must flush instead, a person places it (before the stream closes).
     const writer = new FlushWriter(input, flush, flushText, edits);
     const form = writer.form();
-    const kind = form.kind === "after" ? writer.after(form) : undefined;
+    const kind = form.kind === "after" ? writer.after(form) : flushAtStreamEnd(input, flush, flushText, edits) ? "flushAtStreamEnd" : undefined;
     if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaFlushAfterStream(flushText) } };
     return { kind, fix: fixFromEdits(edits), flush: flushText };
   }
@@ -91,6 +92,38 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
   if (flush.flushImport) addNamedImport(edits, input, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
+}
+
+/**
+ * The one stream task of the handler is the async `start(controller)` of a `new ReadableStream({ … })` that ends
+ * with `controller.close();` and has no `return` of its own: `await <flush>;` goes before that `close()`, so the
+ * response ends after the flush (which also covers what the handler traced before it returned). False for any
+ * other shape (a review marker then).
+ */
+function flushAtStreamEnd(input: AnalysisInput, flush: LambdaFlush, flushText: string, edits: EditList): boolean {
+  const spans = flush.isSpanStart;
+  const found = spans && streamTasksOf(input, flush.handler.function, spans);
+  if (!found || found.libraryTraces || found.tasks.length !== 1) return false;
+  const task = found.tasks[0];
+  const property = task.parent;
+  const made = property?.parent?.parent;
+  if (!task.async || task.body.type !== AST_NODE_TYPES.BlockStatement || property?.type !== AST_NODE_TYPES.Property || staticName(property.key, property.computed) !== "start") return false;
+  if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== "ReadableStream") return false;
+  const controller = task.params[0];
+  const last = task.body.body.at(-1);
+  const close = last?.type === AST_NODE_TYPES.ExpressionStatement ? last.expression : undefined;
+  const closesController =
+    close?.type === AST_NODE_TYPES.CallExpression &&
+    close.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(close.callee) === "close" &&
+    controller?.type === AST_NODE_TYPES.Identifier &&
+    close.callee.object.type === AST_NODE_TYPES.Identifier &&
+    close.callee.object.name === controller.name;
+  if (!closesController || !last) return false;
+  if (nodesOfType(input.ast, AST_NODE_TYPES.ReturnStatement).some((statement) => enclosingFunction(statement) === task)) return false;
+  const end = continuesPrevious(input.text.slice(last.range[0], last.range[1])) ? ";" : statementEnd(input.text, input.ast);
+  edits.insertBefore(last, `await ${flushText}${end}${newlineOf(input.text)}${indentationAt(input.text, last.range[0])}`);
+  return true;
 }
 
 /**
