@@ -48,13 +48,14 @@ import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
 import type { ResponseCallEnd } from "./knowledge/types.js";
 import { FLUSH_STATICS_1X, honeyhive1xProfile } from "./knowledge/sdks/honeyhive-1x.js";
-import { PREFERRED_FLUSH, SHUTDOWN_MEMBERS } from "./knowledge/sdks/honeyhive.js";
+import { PREFERRED_FLUSH, SHUTDOWN_MEMBERS, SPAN_STARTING_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { nodesOfTypesWithin } from "./nodes.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { mayRunRecordHandlers, recordHandlersOf } from "./record-handlers.js";
 import { rangeContains } from "./edits.js";
 import { importedFact } from "./project-modules.js";
+import { streamTasksOf } from "./stream-work.js";
 
 export type { FlushTest } from "./flush-calls.js";
 
@@ -111,7 +112,18 @@ export interface LambdaFlush {
    * response object leaves the handler; undefined when the handler ends by returning.
    */
   readonly responseSends: readonly TSESTree.CallExpression[] | "unseen" | undefined;
+  /** Span starts the handler's path is checked for (`spanTestOf`); undefined when it does not use this SDK. */
+  readonly isSpanStart: SpanTest | undefined;
+  /**
+   * What runs while its streamed response streams, after it returned (analysis/stream-work.ts, the table in
+   * knowledge/streams.ts): `"flushed-at-end"` when that work awaits a flush at its end (the response ends after
+   * it: the handler counts as flushed), `"unflushed"` when it traces and does not (only a flush after the
+   * response, `after(…)`, covers it), undefined when the handler streams nothing that traces.
+   */
+  readonly streamWork: StreamWork;
 }
+
+export type StreamWork = "flushed-at-end" | "unflushed" | undefined;
 
 /**
  * Without a file's test (`flushTestOf(input)`, which the rule and the structural analysis both use, so
@@ -171,6 +183,17 @@ export function isBackgroundFlush(node: TSESTree.Node, isFlush: FlushTest = BY_N
   if (name === "waitUntil") return isFlushPromise(node.arguments[0], isFlush);
   if (callee?.type === "Identifier" && (name === "after" || name === "unstable_after")) return isFlushingCallback(node.arguments[0], isFlush);
   return false;
+}
+
+/**
+ * A background flush (`isBackgroundFlush`) that runs only once the response is finished, a streamed one
+ * included: Next.js `after(() => tracer.forceFlush())` ("after a response (or prerender) is finished",
+ * nextjs.org/docs/app/api-reference/functions/after). `waitUntil(tracer.forceFlush())` starts the flush
+ * where it is called: spans started later, or by a stream the handler returns, are not in it.
+ */
+export function backgroundFlushRunsAfterResponse(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee?.type === "Identifier" && (callee.name === "after" || callee.name === "unstable_after");
 }
 
 /**
@@ -249,15 +272,35 @@ function isNode(value: unknown): value is TSESTree.Node {
 
 // ---------------------------------------------------------------------------------------------
 // The must-analysis. State along a path: `true` = an awaited flush has happened on every path that
-// reaches this point, `false` = not on some path, `undefined` = unreachable.
+// reaches this point (and no span has started since), `"after"` = a flush the platform runs after the
+// response (`after(() => tracer.forceFlush())`) is registered on every path (nothing later undoes it: it
+// runs after everything, a returned stream included), `false` = not on some path, `undefined` = unreachable.
 
-type FlushState = boolean | undefined;
+type FlushState = boolean | "after" | undefined;
 
 function meet(a: FlushState, b: FlushState): FlushState {
   if (a === undefined) return b;
   if (b === undefined) return a;
-  return a && b;
+  if (a === false || b === false) return false;
+  return a === true || b === true ? true : "after";
 }
+
+/**
+ * What an exit needs: `"flush"`, a flush after the path's last span start (`true`) or a flush after the
+ * response (`"after"`); `"after"` alone for a handler whose returned stream traces after it returned
+ * (`streamWorkOf`: a flush on the handler's path runs before the stream).
+ */
+export type FlushRequirement = "flush" | "after";
+
+function meets(state: FlushState, required: FlushRequirement = "flush"): boolean {
+  return required === "after" ? state === "after" : state === true || state === "after";
+}
+
+/**
+ * A call that starts a span on the path it runs on (`tracer.startSpan(name, fn)`, a call of a traced
+ * function): started after the path's last flush, the span is not flushed (`spanTestOf`).
+ */
+export type SpanTest = (call: TSESTree.CallExpression) => boolean;
 
 interface JumpTarget {
   readonly label: string | undefined;
@@ -286,6 +329,9 @@ class MustFlush {
     private readonly sendsAfterWork: ReadonlySet<TSESTree.Node> = new Set(),
     private readonly gate?: GateAnalysis,
     private readonly acceptsBackground: BackgroundTest = ANY_BACKGROUND,
+    /** Span starts, each of which undoes a flush before it on its path (none asked: flushes only). */
+    private readonly spans?: SpanTest,
+    readonly required: FlushRequirement = "flush",
   ) {}
 
   /** A `return` (or the implicit end) that is reached without a flush. */
@@ -295,8 +341,14 @@ class MustFlush {
 
   /** Flush state after the unconditional part of an expression has run. */
   expression(node: TSESTree.Node | null | undefined, state: FlushState): FlushState {
-    if (state !== false || !node) return state;
-    return unconditionallyAwaitsFlush(node, this.assumeAwaited, this.isFlush, this.acceptsBackground) ? true : state;
+    if (state === undefined || state === "after" || !node || (state === true && !this.spans)) return state;
+    const last = lastFlushEvent(node, this.assumeAwaited, this.isFlush, this.acceptsBackground, this.spans);
+    return last === undefined ? state : last === "span" ? false : last;
+  }
+
+  /** A child analysis (a `finally` on its own) with the same tests. */
+  private sibling(): MustFlush {
+    return new MustFlush(this.assumeAwaited, this.isFlush, undefined, undefined, undefined, this.acceptsBackground, this.spans, this.required);
   }
 
   statements(statements: readonly TSESTree.Node[], state: FlushState): FlushState {
@@ -310,7 +362,7 @@ class MustFlush {
 
   statement(node: TSESTree.Node, state: FlushState): FlushState {
     this.gate?.onStatement(node, state);
-    if ((state === false && this.sendStatements.has(node)) || this.sendsAfterWork.has(node)) this.unflushedExit = true;
+    if ((!meets(state, this.required) && this.sendStatements.has(node)) || this.sendsAfterWork.has(node)) this.unflushedExit = true;
     switch (node.type) {
       case "BlockStatement":
       case "StaticBlock":
@@ -320,8 +372,8 @@ class MustFlush {
       case "VariableDeclaration":
         return node.declarations.reduce<FlushState>((current, declarator) => this.expression(declarator.init, current), state);
       case "ReturnStatement": {
-        const atReturn = isReturnedFlush(node, this.isFlush) ? true : this.expression(node.argument, state);
-        if (atReturn === false && this.flushingFinallyDepth === 0) this.unflushedExit = true;
+        const atReturn = isReturnedFlush(node, this.isFlush) ? (state === "after" ? state : true) : this.expression(node.argument, state);
+        if (!meets(atReturn, this.required) && this.flushingFinallyDepth === 0) this.unflushedExit = true;
         return undefined;
       }
       case "ThrowStatement":
@@ -393,8 +445,9 @@ class MustFlush {
     switch (node.type) {
       case "WhileStatement": {
         const afterTest = this.expression(node.test, state);
-        this.statement(node.body, afterTest);
-        exit = isAlwaysTrue(node.test) ? undefined : afterTest;
+        // Spans started in the body come before the next test: its end reaches the exit too.
+        const bodyOut = meet(this.statement(node.body, afterTest), target.continueState);
+        exit = isAlwaysTrue(node.test) ? undefined : meet(afterTest, bodyOut === undefined ? undefined : this.expression(node.test, bodyOut));
         break;
       }
       case "DoWhileStatement": {
@@ -406,15 +459,15 @@ class MustFlush {
       case "ForStatement": {
         const afterInit = node.init ? (node.init.type === "VariableDeclaration" ? this.statement(node.init, state) : this.expression(node.init, state)) : state;
         const afterTest = this.expression(node.test, afterInit);
-        this.statement(node.body, afterTest);
-        exit = !node.test || isAlwaysTrue(node.test) ? undefined : afterTest;
+        const bodyOut = meet(this.statement(node.body, afterTest), target.continueState);
+        const again = bodyOut === undefined ? undefined : this.expression(node.test, this.expression(node.update, bodyOut));
+        exit = !node.test || isAlwaysTrue(node.test) ? undefined : meet(afterTest, again);
         break;
       }
       case "ForInStatement":
       case "ForOfStatement": {
         const afterRight = this.expression(node.right, state);
-        this.statement(node.body, afterRight);
-        exit = afterRight;
+        exit = meet(afterRight, meet(this.statement(node.body, afterRight), target.continueState));
         break;
       }
       default:
@@ -439,14 +492,13 @@ class MustFlush {
   }
 
   private tryStatement(node: TSESTree.TryStatement, state: FlushState): FlushState {
-    const finalizerFlushes =
-      node.finalizer !== null && new MustFlush(this.assumeAwaited, this.isFlush, undefined, undefined, undefined, this.acceptsBackground).statement(node.finalizer, false) === true;
+    const finalizerFlushes = node.finalizer !== null && meets(this.sibling().statement(node.finalizer, false), this.required);
     if (finalizerFlushes) this.flushingFinallyDepth += 1;
     const block = this.statement(node.block, state);
     // The catch clause can be entered before anything in the try block ran; for a gate, not when the
     // try block begins by awaiting it (a throw there comes from the gate's own work or after it).
     const first = node.block.body[0];
-    const handlerEntry = this.gate && first && new MustFlush(this.assumeAwaited, this.isFlush).statement(first, false) === true ? true : state;
+    const handlerEntry = this.gate && first && meets(new MustFlush(this.assumeAwaited, this.isFlush).statement(first, false)) ? true : state;
     const handler = node.handler ? this.statement(node.handler.body, handlerEntry) : undefined;
     if (finalizerFlushes) this.flushingFinallyDepth -= 1;
     const beforeFinally = node.handler ? meet(block, handler) : block;
@@ -462,26 +514,51 @@ function isAlwaysTrue(node: TSESTree.Node): boolean {
 }
 
 /**
- * True when evaluating `node` always runs an awaited flush: found outside the parts that may be
- * skipped (right side of `&&`/`||`/`??`, branches of `?:`, nested functions).
+ * The last of the flush events evaluating `node` runs, in source order: an awaited flush found outside the
+ * parts that may be skipped (right side of `&&`/`||`/`??`, branches of `?:`) → `true`, a flush the platform
+ * runs after the response there → `"after"` (it outlasts everything), a span start anywhere (skippable parts
+ * included: on some path it runs) → `"span"`; nested functions are not followed. Undefined: none.
  */
-function unconditionallyAwaitsFlush(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>, isFlush: FlushTest, acceptsBackground: BackgroundTest): boolean {
-  const stack: TSESTree.Node[] = [node];
+function lastFlushEvent(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree.Node>, isFlush: FlushTest, acceptsBackground: BackgroundTest, spans: SpanTest | undefined): true | "after" | "span" | undefined {
+  let flushEnd = -1;
+  let spanEnd = -1;
+  const stack: Array<{ node: TSESTree.Node; skippable: boolean }> = [{ node, skippable: false }];
+  const push = (child: TSESTree.Node, skippable: boolean): void => {
+    stack.push({ node: child, skippable });
+  };
   while (stack.length > 0) {
-    const current = stack.pop()!;
-    if (isAwaitedFlush(current, isFlush) || isBackgroundFlush(current, isFlush, acceptsBackground) || assumeAwaited.has(current)) return true;
+    const { node: current, skippable } = stack.pop()!;
+    if (!skippable) {
+      if (isBackgroundFlush(current, isFlush, acceptsBackground)) {
+        if (backgroundFlushRunsAfterResponse(current)) return "after";
+        flushEnd = Math.max(flushEnd, current.range[1]);
+        continue;
+      }
+      if (isAwaitedFlush(current, isFlush) || assumeAwaited.has(current)) {
+        flushEnd = Math.max(flushEnd, current.range[1]);
+        continue;
+      }
+    }
     if (isFunctionNode(current) || current.type === "ClassBody") continue;
+    if (spans && current.type === "CallExpression" && spans(current)) spanEnd = Math.max(spanEnd, current.range[1]);
+    if (!spans && skippable) continue; // only flushes asked: nothing to find in a skippable part
     if (current.type === "LogicalExpression") {
-      stack.push(current.left);
+      push(current.left, skippable);
+      push(current.right, true);
       continue;
     }
     if (current.type === "ConditionalExpression") {
-      stack.push(current.test);
+      push(current.test, skippable);
+      push(current.consequent, true);
+      push(current.alternate, true);
       continue;
     }
-    pushChildren(stack, current);
+    const children: TSESTree.Node[] = [];
+    pushChildren(children, current);
+    for (const child of children) push(child, skippable);
   }
-  return false;
+  if (flushEnd < 0 && spanEnd < 0) return undefined;
+  return flushEnd > spanEnd ? true : "span";
 }
 
 /** Does every normal exit of `fn` (returns and the implicit end; not throws) pass an awaited flush? */
@@ -491,12 +568,14 @@ export function flushesOnEveryPath(
   isFlush: FlushTest = BY_NAME,
   sends: readonly TSESTree.CallExpression[] = [],
   acceptsBackground: BackgroundTest = ANY_BACKGROUND,
+  spans?: SpanTest,
+  required: FlushRequirement = "flush",
 ): boolean {
   const sendsAfterWork = sends.filter((send) => sendAwaitsWork(send, isFlush));
-  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)), undefined, acceptsBackground);
-  if (fn.body.type !== "BlockStatement") return isFlushPromise(fn.body, isFlush) || analysis.expression(fn.body, false) === true;
+  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)), undefined, acceptsBackground, spans, required);
+  if (fn.body.type !== "BlockStatement") return meets(isFlushPromise(fn.body, isFlush) ? true : analysis.expression(fn.body, false), required);
   const end = analysis.statement(fn.body, false);
-  return !analysis.unflushedExit && end !== false;
+  return !analysis.unflushedExit && (end === undefined || meets(end, required));
 }
 
 /**
@@ -545,7 +624,7 @@ export function flushesAroundNext(
     let statement: TSESTree.Node | undefined = call;
     while (statement && statement !== fn && !nextAwaitedBefore.has(statement)) statement = statement.parent;
     if (!statement || statement === fn) return awaitedNextEnds.some((end) => end <= call.range[0]);
-    if (nextAwaitedBefore.get(statement) === true) return true;
+    if (meets(nextAwaitedBefore.get(statement))) return true;
     return awaitedNextEnds.some((end) => end <= call.range[0] && end > statement!.range[0]);
   };
   /** Inside a callback of `next().then(…)` / `next().finally(…)`. */
@@ -685,8 +764,57 @@ export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isFlush:
   return (
     statement?.type === "TryStatement" &&
     statement.finalizer !== null &&
-    new MustFlush(new Set(), isFlush).statement(statement.finalizer, false) === true
+    meets(new MustFlush(new Set(), isFlush).statement(statement.finalizer, false))
   );
+}
+
+const spanTests = new AttachedCache<TSESTree.Program, SpanTest>("honeyhive.spanTest");
+
+/**
+ * The calls of this file that start a span (`SpanTest`): a span-starting method (knowledge/sdks/honeyhive.ts
+ * `SPAN_STARTING_MEMBERS`) on a HoneyHive tracer, or a call of a traced function; not one whose promise is a
+ * flush (`tracer.startSpan(name, async () => { …; await tracer.forceFlush(); })` counts as the flush, as before).
+ */
+export function spanTestOf(input: AnalysisInput): SpanTest {
+  const cached = spanTests.get(input.ast);
+  if (cached) return cached;
+  const sdk = getSdkModel(input);
+  const isFlush = flushTestOf(input);
+  const test: SpanTest = (call) => {
+    const callee = unwrapExpression(call.callee);
+    const starts =
+      (callee?.type === AST_NODE_TYPES.MemberExpression && (SPAN_STARTING_MEMBERS as ReadonlySet<string>).has(memberName(callee) ?? "") && sdk.tracerOf(callee.object) !== undefined) ||
+      sdk.isTracedFunction(call.callee);
+    return starts && !isFlushPromise(call, isFlush);
+  };
+  spanTests.set(input.ast, test);
+  return test;
+}
+
+/**
+ * The handler's stream work (`LambdaFlush.streamWork`): the tasks a stream it returns runs after it returned. A
+ * task that awaits a flush on every path at its end (a `finally` of a ReadableStream's `start` before `close()`,
+ * `onFinish: async () => { await tracer.forceFlush(); }`) ends the response after that flush: when one does and
+ * every task that traces does, the handler is flushed. Otherwise, when a task (or the library's telemetry) traces,
+ * the flushes on the handler's path run before those spans end.
+ */
+function streamWorkOf(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest, spans: SpanTest): StreamWork {
+  const found = streamTasksOf(input, fn, spans);
+  if (!found) return undefined;
+  const traces = (task: FunctionNode): boolean => nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], task.body).some(spans);
+  const flushing = found.tasks.filter((task) => flushesOnEveryPath(task, new Set(), isFlush, [], ANY_BACKGROUND, spans));
+  const tracing = found.tasks.filter((task) => found.spanScopes.includes(task) || traces(task));
+  if (flushing.length > 0 && tracing.every((task) => flushing.includes(task))) return "flushed-at-end";
+  return found.libraryTraces || tracing.length > 0 ? "unflushed" : undefined;
+}
+
+/**
+ * `fn` returns a stream whose work traces and does not flush at its end (`streamWorkOf`): a flush around the
+ * route (a middleware's after `await next()`) runs before that work. Asked for a route a flushing middleware
+ * covers (analysis/handlers.ts); false for a file that does not use this SDK. Never throws.
+ */
+export function streamTracesUnflushed(input: AnalysisInput, fn: FunctionNode): boolean {
+  return lazily(false, () => getSdkModel(input).usesSdk && streamWorkOf(input, fn, flushTestOf(input), spanTestOf(input)) === "unflushed");
 }
 
 const flushTests = new AttachedCache<TSESTree.Program, FlushTest>("honeyhive.flushTest");
@@ -972,6 +1100,7 @@ interface StructuralAnswers {
   readonly wrappedInTryFinally: () => boolean;
   readonly unawaitedFlushes: () => readonly TSESTree.CallExpression[];
   readonly flushedIfAwaited: () => boolean;
+  readonly streamWork: () => StreamWork;
 }
 
 type LambdaFlushData = Omit<LambdaFlush, keyof StructuralAnswers>;
@@ -1008,6 +1137,10 @@ class LazyLambdaFlush implements Pick<LambdaFlush, keyof StructuralAnswers> {
   get flushedIfAwaited(): boolean {
     return this.answers.flushedIfAwaited();
   }
+
+  get streamWork(): StreamWork {
+    return this.answers.streamWork();
+  }
 }
 
 const flushes = new AttachedCache<LambdaHandler, LambdaFlush>("honeyhive.lambdaFlush");
@@ -1042,22 +1175,33 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     // out on first read and kept.
     let calls: FlushCalls | undefined;
     const flushCalls = (): FlushCalls => (calls ??= collectFlushCalls(input, fn, isFlush));
+    const spans = sdk.usesSdk ? spanTestOf(input) : undefined;
+    let stream: { value: StreamWork } | undefined;
+    const streamWork = (): StreamWork => (stream ??= { value: spans ? lazily<StreamWork>(undefined, () => streamWorkOf(input, fn, isFlush, spans)) : undefined }).value;
+    /** Every exit flushed: the stream's own flush ends it, else the path's flushes (only one after the response when the stream traces unflushed). */
+    const everyPathFlushes = (): boolean => {
+      const work = streamWork();
+      if (work === "flushed-at-end") return true;
+      if (work === "unflushed") return flushesOnEveryPath(fn, new Set(), isFlush, sends, ANY_BACKGROUND, spans, "after");
+      return checkable ? flushesOnEveryPath(fn, new Set(), isFlush, sends, ANY_BACKGROUND, spans) : flushCalls().any;
+    };
     let everyPath: boolean | undefined;
     let tryFinally: boolean | undefined;
     let ifAwaited: boolean | undefined;
     const answers: StructuralAnswers = {
       // An analysis error answers "flushed": no finding rests on it (as the whole flush was dropped before).
-      flushedOnEveryPath: () => (everyPath ??= lazily(true, () => (checkable ? flushesOnEveryPath(fn, new Set(), isFlush, sends) : flushCalls().any))),
+      flushedOnEveryPath: () => (everyPath ??= lazily(true, everyPathFlushes)),
       wrappedInTryFinally: () =>
         (tryFinally ??= lazily(false, () => {
           const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
           return body.length === setup + 1 && isTryFinallyFlush(body[setup], isFlush);
         })),
       unawaitedFlushes: () => lazily(NO_CALLS, () => flushCalls().unawaited),
+      streamWork,
       flushedIfAwaited: () =>
         (ifAwaited ??= lazily(false, () => {
           const { unawaited } = flushCalls();
-          return checkable && unawaited.length > 0 && unawaited.every(isFlushStatement) && flushesOnEveryPath(fn, new Set(unawaited), isFlush, sends);
+          return checkable && unawaited.length > 0 && unawaited.every(isFlushStatement) && streamWork() !== "unflushed" && flushesOnEveryPath(fn, new Set(unawaited), isFlush, sends, ANY_BACKGROUND, spans);
         })),
     };
     const result = lazyLambdaFlush(
@@ -1071,6 +1215,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
         tracerText: via?.receiver,
         statementsBeforeTry: setup,
         responseSends: sendsSeen,
+        isSpanStart: spans,
       },
       answers,
     );

@@ -25,7 +25,7 @@ import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nod
 import { getSdkModel, isSharedSessionField, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { includesText } from "./text-search.js";
-import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, type BackgroundTest } from "./flush.js";
+import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, streamTracesUnflushed, type BackgroundTest } from "./flush.js";
 import { absolutePath, importedFact, projectModules } from "./project-modules.js";
 import { importedWrapperFunctionsOf } from "./imported-wrappers.js";
 import { configuredFolderEntry, hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
@@ -499,7 +499,9 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     for (const fn of functions) {
       const role = roles?.get(fn) ?? (passesOn?.[fn.params.length] !== undefined ? "middleware" : "end");
       if (role === "end") covered ??= this.isCoveredRoute(registration, owner.descriptor);
-      if (role === "middleware" || covered) {
+      // A middleware's flush after `await next()` runs once the route has made its Response, before the
+      // stream that Response carries has run: a route whose stream traces unflushed is not covered.
+      if (role === "middleware" || (covered && !streamTracesUnflushed(this.input, fn))) {
         this.addRequest([fn], owner.descriptor, registration);
         continue;
       }

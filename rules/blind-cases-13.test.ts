@@ -58,12 +58,14 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 //     `after()` flush to a file that flushes already. Telling which callbacks run before the response ends needs a
 //     knowledge table (ReadableStream `start`/`pull` of a returned Response, `streamText`'s `onFinish` with a
 //     `to…StreamResponse()` returned, Hono's `streamSSE` callback) and engine code to read it.
+// All three fixed by fix-blind13 (entries removed): (A) the must-analysis now asks for a flush after the path's last
+// span start (analysis/flush.ts `lastFlushEvent`, `SpanTest`; the rule's segment levels agree), `after()` alone
+// outlasting later spans; (B) and (C) read what runs while the response streams from a table
+// (analysis/knowledge/streams.ts, analysis/stream-work.ts): a stream task that flushes at its end flushes the handler,
+// one that traces without doing so leaves only `after()` to cover it, and a Hono middleware's flush after
+// `await next()` no longer covers a route whose stream traces (analysis/handlers.ts). The fix writes `after()` or a
+// review marker for such a handler, never the `finally` flush (analysis/fixes/flush.ts `flushFix`).
 const KNOWN: readonly Known[] = [
-  { rule: FLUSH_RULE, kind: "miss", match: "flushes BEFORE the stream", reason: "engine (A): analysis/flush.ts:297, a flush before the stream's spans satisfies every path" },
-  { rule: FLUSH_RULE, kind: "miss", match: "runs before the stream", reason: "engine (B): analysis/flush.ts:167/513, a background flush or a flush after next() is credited before a returned stream has run" },
-  { rule: FLUSH_RULE, kind: "false", match: "flushes in finally after its last chunk", reason: "engine (C): analysis/flush.ts:473, a flush inside the returned stream's start() is not the handler's" },
-  { rule: FLUSH_RULE, kind: "false", match: "onFinish awaits tracer.forceFlush()", reason: "engine (C): analysis/flush.ts:473, a flush inside streamText's onFinish is not the handler's" },
-  { rule: FLUSH_RULE, kind: "miss", match: "runs before the SSE stream", reason: "engine (B): analysis/flush.ts:513 (flushesAroundNext) credits a flush after await next(), which returns once streamSSE's Response is made" },
   // Second batch, first run (20 cases): 9 misses, 1 of the flush rule (B again, Hono's streamHandle middleware: the entry above) and
   // 8 knowledge: (D) AGENT TOOLS AND GRAPH NODES: no descriptor under analysis/knowledge/frameworks/ registered an AI SDK
   // `tool({ execute })`, Mastra `createTool({ execute })`, the OpenAI Agents SDK's `tool({ execute })`, LangChain's
@@ -1723,4 +1725,126 @@ export const ready = tracer.sessionId;
 `, { filename: "src/instrumentation.ts", files: OI }),
   ];
   describeCases(PROVIDER_RULE, providerRule as AnyRule, { reported, quiet });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// fix-blind13: look-alikes around the three causes, written with the fix (analysis/flush.ts: spans after the last flush;
+// analysis/stream-work.ts and knowledge/streams.ts: what runs while a response streams).
+describe(`${FLUSH_RULE} (fix-blind13: spans after the flush, streams that trace after the return)`, () => {
+  const NETLIFY = { "package.json": pkg({ ...HH, "@netlify/functions": "^2.8.2" }, { type: "module" }), "netlify/lib/tracing.ts": TRACING_TS };
+  /** A Netlify function returning a ReadableStream, flushing through context.waitUntil in its finally; the span in start() or before it. */
+  const netlifyStream = (spanInStart: boolean): string => `import type { Context } from "@netlify/functions";
+import { tracer } from "../lib/tracing";
+
+export default async (request: Request, context: Context) => {
+  try {
+${spanInStart ? "" : '    const text = await tracer.startSpan("answer", async () => request.url);\n'}    const stream = new ReadableStream({
+      ${spanInStart ? "async start(controller) {\n        const text = await tracer.startSpan(\"answer\", async () => request.url);" : "start(controller) {"}
+        controller.enqueue(new TextEncoder().encode(text));
+        controller.close();
+      },
+    });
+    return new Response(stream);
+  } finally {
+    context.waitUntil(tracer.forceFlush());
+  }
+};
+`;
+  const reported: Case[] = [
+    c("Lambda: await tracer.forceFlush(), then a call of a traced function before the return", `import { trace } from "honeyhive";
+import { tracer } from "./lib/tracing";
+
+const summarize = trace({ tracer, eventName: "summarize" }, async (text: string) => text.slice(0, 100));
+
+export const handler = async (event: { body: string }) => {
+  await tracer.forceFlush();
+  const summary = await summarize(event.body);
+  return { statusCode: 200, body: summary };
+};
+`, { filename: "src/summarize.ts", files: AWS }),
+    c("Lambda: the flush comes before a loop whose body starts spans", `import { tracer } from "./lib/tracing";
+
+export const handler = async (event: { items: string[] }) => {
+  await tracer.forceFlush();
+  for (const item of event.items) await tracer.startSpan("item", async () => item.length);
+  return { statusCode: 204 };
+};
+`, { filename: "src/items.ts", files: AWS }),
+    c("Netlify function: context.waitUntil(tracer.forceFlush()) in finally, the ReadableStream's start() traces", netlifyStream(true), { filename: "netlify/functions/chat.mts", files: NETLIFY }),
+    c("Next.js on Vercel: AI SDK telemetry on, await tracer.forceFlush() before returning toTextStreamResponse()", `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+import { tracer } from "@/lib/tracing";
+
+export async function POST(req: Request) {
+  const result = streamText({ model: openai("gpt-4o-mini"), prompt: await req.text(), experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });
+  await tracer.forceFlush();
+  return result.toTextStreamResponse();
+}
+`, { filename: ROUTE, files: NEXT_VERCEL }),
+  ];
+  const quiet: Case[] = [
+    c("Lambda streamifyResponse: the span, then the flush, then writes that start no span", `import { tracer } from "./lib/tracing";
+
+declare const awslambda: { streamifyResponse<T>(fn: T): T };
+
+export const handler = awslambda.streamifyResponse(async (event: { body: string }, responseStream: NodeJS.WritableStream) => {
+  const answer = await tracer.startSpan("answer", async () => event.body.toUpperCase());
+  await tracer.forceFlush();
+  for (const part of answer.split(" ")) responseStream.write(part);
+  responseStream.end();
+});
+`, { filename: "src/stream.ts", files: AWS }),
+    c("Lambda: a function that would start a span is made after the flush, not called", `import { tracer } from "./lib/tracing";
+
+export const handler = async (event: { body: string }) => {
+  const text = await tracer.startSpan("answer", async () => event.body);
+  await tracer.forceFlush();
+  const later = () => tracer.startSpan("later", async () => text);
+  return { statusCode: 200, body: text, later: typeof later };
+};
+`, { filename: "src/later.ts", files: AWS }),
+    c("Next.js on Vercel: after(() => tracer.forceFlush()) first, spans after it in the handler", `import { after } from "next/server";
+import { tracer } from "@/lib/tracing";
+
+export async function POST(request: Request) {
+  after(() => tracer.forceFlush());
+  const text = await tracer.startSpan("answer", async () => request.url);
+  return new Response(text);
+}
+`, { filename: ROUTE, files: NEXT_VERCEL }),
+    c("Netlify function: the stream's start() only enqueues what the handler traced; the handler's finally hands the flush to waitUntil", netlifyStream(false), { filename: "netlify/functions/chat.mts", files: NETLIFY }),
+    c("Hono on Cloudflare Workers: the streamSSE callback traces and flushes in its finally", `import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { tracer } from "./tracing";
+
+const app = new Hono();
+
+app.post("/chat", (c) =>
+  streamSSE(c, async (stream) => {
+    try {
+      const words = await tracer.startSpan("answer", async () => ["hello", "world"]);
+      for (const word of words) await stream.writeSSE({ data: word });
+    } finally {
+      await tracer.forceFlush();
+    }
+  }),
+);
+
+export default app;
+`, { filename: "src/index.ts", files: WORKERS }),
+    c("Next.js on Vercel: AI SDK without telemetry, onFinish only stores the text, the handler flushes before returning", `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+import { tracer } from "@/lib/tracing";
+
+const saved: string[] = [];
+
+export async function POST(req: Request) {
+  const prompt = await tracer.startSpan("prompt", async () => req.text());
+  const result = streamText({ model: openai("gpt-4o-mini"), prompt, onFinish: ({ text }) => void saved.push(text) });
+  await tracer.forceFlush();
+  return result.toDataStreamResponse();
+}
+`, { filename: ROUTE, files: NEXT_VERCEL }),
+  ];
+  describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });

@@ -1529,3 +1529,35 @@ describe("small-fixes: the flush of an exporter exported by an @vercel/otel modu
     expect(reports(handler("look-alike", otel))).toBe(1);
   });
 });
+
+// fix-blind13: a stream the handler returns runs its callbacks after the handler returned (knowledge/streams.ts).
+const STREAM_START = (flushBeforeClose: boolean): string =>
+  `${TRACER}export const handler = async (event: { body: string }) => {\n  const stream = new ReadableStream({\n    async start(controller) {\n      const text = await tracer.startSpan("answer", async () => event.body);\n      controller.enqueue(text);\n${flushBeforeClose ? "      await tracer.forceFlush();\n" : ""}      controller.close();\n    },\n  });\n  try {\n    return new Response(stream);\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`;
+ruleTester.run(`${RULE_NAME} streamed responses`, testedRule, {
+  valid: [
+    { code: STREAM_START(true), filename: "src/handler.ts" },
+    // The stream only enqueues what the handler traced before its own flush.
+    {
+      code: `${TRACER}export const handler = async (event: { body: string }) => {\n  const text = await tracer.startSpan("answer", async () => event.body);\n  await tracer.forceFlush();\n  return new Response(new ReadableStream({ start(controller) { controller.enqueue(text); controller.close(); } }));\n};\n`,
+      filename: "src/handler.ts",
+    },
+    // A class of the file's own named ReadableStream is not the web stream.
+    {
+      code: `${TRACER}class ReadableStream { constructor(readonly source: { start(): Promise<void> }) {} }\nexport const handler = async () => {\n  const stream = new ReadableStream({ async start() { await tracer.startSpan("s", async () => 1); } });\n  await tracer.forceFlush();\n  return stream;\n};\n`,
+      filename: "src/handler.ts",
+    },
+  ],
+  invalid: [
+    {
+      code: STREAM_START(false),
+      filename: "src/handler.ts",
+      errors: [{ messageId: "missingFlushAfterStream", suggestions: [{ messageId: "flushAtStreamEnd", data: { flush: "tracer.forceFlush()" }, output: STREAM_START(true) }] }],
+    },
+    // A TransformStream's transform traces: no place the fix can tell; no suggestion (a marker in migrate).
+    {
+      code: `${TRACER}export const handler = async (event: { body: string }) => {\n  try {\n    return new Response(new Blob([event.body]).stream().pipeThrough(new TransformStream({ async transform(chunk, controller) { controller.enqueue(await tracer.startSpan("chunk", async () => chunk)); } })));\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+      filename: "src/handler.ts",
+      errors: [{ messageId: "missingFlushAfterStream", suggestions: [] }],
+    },
+  ],
+});

@@ -17,7 +17,7 @@ import { flushFix, shutdownFix, unflushablePipeline } from "../analysis/fixes/fl
 import { MARKER_MESSAGES } from "../analysis/fixes/review-markers.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline, tracerFlushMethodOf } from "../analysis/flush-calls.js";
 import { CALL_TYPES, nodesOfTypesWithin } from "../analysis/nodes.js";
-import { flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, sendsFromCallback, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
+import { backgroundFlushRunsAfterResponse, flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, sendsFromCallback, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
 import { answeredMayHoldEntry, mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -34,12 +34,14 @@ type MessageIds =
   | "missingFlushNotAsyncBeforeSend"
   | "missingFlushBeforeSend"
   | "missingFlushInCallback"
+  | "missingFlushAfterStream"
   | "missingFlushCallback"
   | "wrapInTryFinally"
   | "awaitFlush"
   | "waitUntilFlush"
   | "afterFlush"
   | "flushBeforeResponse"
+  | "flushAtStreamEnd"
   | "shutdownOfSharedTracer"
   | "shutdownOfSharedPipeline"
   | "shutdownOfSharedSdk"
@@ -50,13 +52,27 @@ type MessageIds =
 type CodePath = TSESLint.CodePath;
 type CodePathSegment = TSESLint.CodePathSegment;
 
+/**
+ * What a segment has done by a point, as its last flush event: `FLUSHED` (an awaited flush, `waitUntil(flush)`),
+ * `SPAN` (a span started after it: analysis/flush.ts `SpanTest`), `AFTER` (`after(() => flush)`, which nothing
+ * later undoes); a segment with none takes what its predecessors hand it. Ordered as the structural analysis's
+ * states (false < true < "after").
+ */
+const SPAN = 0;
+const FLUSHED = 1;
+const AFTER = 2;
+type FlushLevel = typeof SPAN | typeof FLUSHED | typeof AFTER;
+
 interface TrackedPath {
   readonly node: TSESTree.Node;
   readonly flush: LambdaFlush;
   readonly current: Set<CodePathSegment>;
-  readonly flushed: Set<string>;
-  /** At each send of the response (`LambdaFlush.responseSends`): its segments, and whether a flush ran in each before it. */
-  readonly sends: Array<{ readonly segment: CodePathSegment; readonly flushedBefore: boolean }>;
+  /** Each segment's last flush event so far. */
+  readonly events: Map<string, FlushLevel>;
+  /** Segments ended by `return <flush promise>`: the returned promise settles after what its argument started. */
+  readonly sealed: Set<string>;
+  /** At each send of the response (`LambdaFlush.responseSends`): its segments, and the segment's last event before it. */
+  readonly sends: Array<{ readonly segment: CodePathSegment; readonly before: FlushLevel | undefined }>;
   /** A send that awaits work in its arguments (`res.json(await answer())`): no flush before the statement covers that work. */
   sendAfterWork: boolean;
 }
@@ -92,6 +108,9 @@ export default createRule<[], MessageIds>({
       // `cors(req, res, async () => { … res.send(x); })` or `cors(req, res, () => …)`: the handler hands the response to a callback that sends it.
       missingFlushInCallback:
         "{{platform}} handler `{{name}}` sends the response from a callback it passes the response to, and never flushes: await `{{flush}}` in that callback (made async if it is not) before each statement that sends the response, or buffered spans are lost when {{platform}} stops the instance's work after the response.",
+      // The handler returns a stream whose callbacks trace after it returned (analysis/stream-work.ts): its own flushes come first.
+      missingFlushAfterStream:
+        "{{platform}} handler `{{name}}` returns a streamed response whose callbacks trace after the handler has returned: a flush on the handler's path (a `finally`, `waitUntil(…)`) runs before the stream's spans end, which are lost when {{platform}} freezes or ends the instance. Await `{{flush}}` at the end of the stream's own callback (its `finally`, before it closes the stream), or flush after the response (`after(() => {{flush}})`).",
       missingFlushCallback:
         "Callback-style {{platform}} handler `{{name}}` never flushes: call back only after `await {{flush}}` (or make it async), or buffered spans are lost when {{platform}} freezes the instance.",
       wrapInTryFinally: "Wrap the handler body in `try { … } finally { await {{flush}}; }`.",
@@ -99,6 +118,7 @@ export default createRule<[], MessageIds>({
       waitUntilFlush: "Flush in a `finally` through the platform's `waitUntil({{flush}})`.",
       afterFlush: "Flush after the response with `after(() => {{flush}})`.",
       flushBeforeResponse: "Await `{{flush}}` before each statement that sends the response.",
+      flushAtStreamEnd: "Await `{{flush}}` at the end of the stream's `start()`, before it closes the stream.",
       shutdownOfSharedTracer:
         "{{platform}} handler `{{name}}` shuts down `{{tracer}}`, which outlives the invocation: {{platform}} reuses the instance, and after this shutdown the tracer records nothing on its later invocations. Flush instead: `await {{flush}}`.",
       shutdownOfSharedPipeline:
@@ -131,6 +151,14 @@ export default createRule<[], MessageIds>({
     if (flushByFunction.size === 0) return {};
 
     const isFlush = flushTestOf(input);
+    /** Marks the segments running now with `level` (a span does not undo an `after` flush, nor a returned flush). */
+    const mark = (path: TrackedPath, level: FlushLevel): void => {
+      for (const segment of path.current) {
+        if (level === SPAN && (path.sealed.has(segment.id) || path.events.get(segment.id) === AFTER)) continue;
+        if (level === FLUSHED && path.events.get(segment.id) === AFTER) continue;
+        path.events.set(segment.id, level);
+      }
+    };
     // One entry per code path; the paths of every other function share one entry that tracks nothing
     // (no sets per function, no segment bookkeeping for code that no finding reads).
     const stack: Array<TrackedPath | undefined> = [];
@@ -146,7 +174,7 @@ export default createRule<[], MessageIds>({
         return;
       }
       // Not an autofix: moving a body into try/finally changes when errors surface, a person should look.
-      const fix = messageId === "missingFlush" || messageId === "missingFlushBeforeSend" ? flushFix(input, flush) : undefined;
+      const fix = messageId === "missingFlush" || messageId === "missingFlushBeforeSend" || messageId === "missingFlushAfterStream" ? flushFix(input, flush) : undefined;
       // No flush of the pipeline to name (NodeSDK has none): say what to do, as migrate's review marker does.
       const unnamed = messageId === "missingFlush" && flush.profile === "opentelemetry" && flush.flushText === undefined;
       context.report({
@@ -198,7 +226,7 @@ export default createRule<[], MessageIds>({
       "Program:exit": reportSharedShutdowns,
       onCodePathStart(_codePath: CodePath, node: TSESTree.Node) {
         const flush = flushByFunction.get(node);
-        stack.push(flush ? { node, flush, current: new Set(), flushed: new Set(), sends: [], sendAfterWork: false } : undefined);
+        stack.push(flush ? { node, flush, current: new Set(), events: new Map(), sealed: new Set(), sends: [], sendAfterWork: false } : undefined);
       },
       onCodePathSegmentStart(segment: CodePathSegment) {
         top()?.current.add(segment);
@@ -216,7 +244,7 @@ export default createRule<[], MessageIds>({
       "AwaitExpression:exit"(node: TSESTree.AwaitExpression) {
         const path = top();
         if (!path || !isAwaitedFlush(node, isFlush)) return;
-        for (const segment of path.current) path.flushed.add(segment.id);
+        mark(path, FLUSHED);
       },
       // `res.json(body)` on a platform that ends the invocation with the response: a flush must come before it.
       CallExpression(node: TSESTree.CallExpression) {
@@ -225,29 +253,39 @@ export default createRule<[], MessageIds>({
         if (!path || !Array.isArray(sends) || !sends.includes(node)) return;
         let reachable = false;
         for (const segment of path.current) {
-          path.sends.push({ segment, flushedBefore: path.flushed.has(segment.id) });
+          path.sends.push({ segment, before: path.events.get(segment.id) });
           reachable ||= segment.reachable;
         }
         if (reachable && sendAwaitsWork(node, isFlush)) path.sendAfterWork = true;
       },
       // `waitUntil(tracer.forceFlush())`, `after(() => tracer.forceFlush())`: the platform finishes it after the response.
+      // A span started on the handler's own path (analysis/flush.ts `spanTestOf`): a flush before it does not cover it.
       "CallExpression:exit"(node: TSESTree.CallExpression) {
         const path = top();
-        if (!path || !isBackgroundFlush(node, isFlush)) return;
-        for (const segment of path.current) path.flushed.add(segment.id);
+        if (!path) return;
+        if (isBackgroundFlush(node, isFlush)) mark(path, backgroundFlushRunsAfterResponse(node) ? AFTER : FLUSHED);
+        else if (path.node === path.flush.handler.function && path.flush.isSpanStart?.(node)) mark(path, SPAN);
       },
       // `return tracer.forceFlush().then(() => result)`: the handler's promise settles after the flush.
       // Marked on entry: at the exit, ESLint has already moved on to the unreachable segment after `return`.
       ReturnStatement(node: TSESTree.ReturnStatement) {
         const path = top();
         if (!path || path.node !== path.flush.handler.function || !isReturnedFlush(node, isFlush)) return;
-        for (const segment of path.current) path.flushed.add(segment.id);
+        mark(path, FLUSHED);
+        for (const segment of path.current) path.sealed.add(segment.id);
       },
       onCodePathEnd(codePath: CodePath) {
         const path = stack.pop();
         if (!path) return;
         const { flush } = path;
         const fn = flush.handler.function;
+        // A returned stream that flushes at its own end ends the response after that flush.
+        const streamWork = flush.streamWork;
+        if (streamWork === "flushed-at-end") return;
+        if (streamWork === "unflushed" && !flush.handler.callbackStyle && !fn.async) {
+          if (!flush.flushedOnEveryPath) report(flush, "missingFlushAfterStream");
+          return;
+        }
         if (flush.handler.callbackStyle || !fn.async) {
           // Without `await` this rule cannot follow the flush; one written anywhere is trusted (see flush.ts).
           const notAsync = flush.responseSends === undefined ? "missingFlushNotAsync" : sendsFromCallback(input.ast, flush) ? "missingFlushInCallback" : "missingFlushNotAsyncBeforeSend";
@@ -255,8 +293,13 @@ export default createRule<[], MessageIds>({
           return;
         }
         // `async () => tracer.startActiveSpan("h", async () => { …flush… })`: the value is the flush promise.
-        if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlush)) return;
-        const unflushed = path.sendAfterWork ? "send" : unflushedExit(codePath, path.flushed, path.sends);
+        if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlush) && streamWork === undefined) return;
+        const required = streamWork === "unflushed" ? AFTER : FLUSHED;
+        const unflushed = path.sendAfterWork ? "send" : unflushedExit(codePath, path.events, path.sends, required);
+        if (unflushed !== undefined && streamWork === "unflushed") {
+          report(flush, "missingFlushAfterStream");
+          return;
+        }
         // Where the response ends the invocation, a send before the flush is what loses spans: a seen one, or one
         // the handler leaves to code it calls (`reply(req, res)`, `.then(() => res.json(x))`); a return without either is a return.
         if (unflushed !== undefined) report(flush, unflushed === "send" || flush.responseSends === "unseen" ? "missingFlushBeforeSend" : "missingFlush");
@@ -270,12 +313,12 @@ export default createRule<[], MessageIds>({
 });
 
 /**
- * Greatest fixpoint: a segment is flushed when it runs a flush or all its predecessors are flushed.
- * Every send of the response must be reached through flushed predecessors or follow a flush in its
- * own segment ("send" names the first that is not), and every returned segment must be flushed
- * ("return"); undefined when all are.
+ * Greatest fixpoint over the levels (`FlushLevel`): a segment leaves with its last event's level (an `AFTER`
+ * entry stays), else with the least level its predecessors leave with. Every send of the response must come at
+ * `required` or above, from the events before it in its segment or else from its entry ("send" names the first
+ * that does not), and every returned segment must leave at `required` or above ("return"); undefined when all do.
  */
-function unflushedExit(codePath: CodePath, flushedSegments: ReadonlySet<string>, sends: TrackedPath["sends"]): "send" | "return" | undefined {
+function unflushedExit(codePath: CodePath, events: ReadonlyMap<string, FlushLevel>, sends: TrackedPath["sends"], required: FlushLevel): "send" | "return" | undefined {
   const segments: CodePathSegment[] = [];
   const seen = new Set<string>();
   const pending = [codePath.initialSegment];
@@ -286,22 +329,24 @@ function unflushedExit(codePath: CodePath, flushedSegments: ReadonlySet<string>,
     segments.push(segment);
     pending.push(...segment.nextSegments);
   }
-  const flushed = new Map(segments.map((segment) => [segment.id, true]));
+  const leaves = new Map<string, FlushLevel>(segments.map((segment) => [segment.id, AFTER]));
+  const entry = (segment: CodePathSegment): FlushLevel => {
+    if (segment.prevSegments.length === 0) return SPAN;
+    let level: FlushLevel = AFTER;
+    for (const previous of segment.prevSegments) level = Math.min(level, leaves.get(previous.id) ?? AFTER) as FlushLevel;
+    return level;
+  };
+  const through = (at: FlushLevel, event: FlushLevel | undefined): FlushLevel => (at === AFTER || event === undefined ? at : event);
   for (let changed = true; changed; ) {
     changed = false;
     for (const segment of segments) {
-      if (!flushed.get(segment.id)) continue;
-      const value =
-        flushedSegments.has(segment.id) ||
-        (segment.prevSegments.length > 0 && segment.prevSegments.every((previous) => flushed.get(previous.id) !== false));
-      if (!value) {
-        flushed.set(segment.id, false);
+      const level = through(entry(segment), events.get(segment.id));
+      if (level < leaves.get(segment.id)!) {
+        leaves.set(segment.id, level);
         changed = true;
       }
     }
   }
-  const entersFlushed = (segment: CodePathSegment): boolean =>
-    segment.prevSegments.length > 0 && segment.prevSegments.every((previous) => flushed.get(previous.id) !== false);
-  if (!sends.every((send) => !send.segment.reachable || send.flushedBefore || entersFlushed(send.segment))) return "send";
-  return codePath.returnedSegments.every((segment) => !segment.reachable || flushed.get(segment.id) !== false) ? undefined : "return";
+  if (!sends.every((send) => !send.segment.reachable || through(entry(send.segment), send.before) >= required)) return "send";
+  return codePath.returnedSegments.every((segment) => !segment.reachable || leaves.get(segment.id)! >= required) ? undefined : "return";
 }

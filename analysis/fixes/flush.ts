@@ -22,10 +22,14 @@
 //   handler (`helper(req, res)`, `stream.pipe(res)`), so the sends cannot all be seen;
 // - `await tracer.shutdown()` on a tracer the invocation did not make (`shutdownFix`): its flush,
 //   `await tracer.forceFlush()` (a shut-down tracer records nothing on the warm instance's next invocation);
+// - a handler that returns a stream whose callbacks trace after it returned (analysis/flush.ts `streamWork`,
+//   the table in knowledge/streams.ts) → `after(() => tracer.forceFlush())` where the platform has it (it runs
+//   once the response, stream included, is finished); elsewhere a review marker asking for the flush at the end
+//   of the stream's own callback: a `finally` or `waitUntil(…)` of the handler runs before the stream;
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { enclosingFunction, indentationAt, skipTrivia, type FunctionNode } from "../ast.js";
+import { enclosingFunction, indentationAt, memberName, skipTrivia, staticName, type FunctionNode } from "../ast.js";
 import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, sendsFromCallback, type FlushTest, type LambdaFlush } from "../flush.js";
@@ -35,6 +39,7 @@ import type { AnalysisInput } from "../input.js";
 import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
 import { opentelemetryProfile } from "../knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "../sdk-model.js";
+import { streamTasksOf } from "../stream-work.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
@@ -43,7 +48,7 @@ import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
 
 /** Which fix was written (the rule's suggestion message names it). */
-export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse";
+export type FlushFixKind = "awaitFlush" | "wrapInTryFinally" | "waitUntilFlush" | "afterFlush" | "flushBeforeResponse" | "flushAtStreamEnd";
 
 export type FlushFix =
   /** `flush`: the call written (`tracer.forceFlush()`, `tracer.flush()`, `provider.forceFlush()`), for the suggestion's message. */
@@ -54,8 +59,18 @@ export type FlushFix =
 export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   const { handler, flushText } = flush;
   const fn = handler.function;
-  if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: notAsyncMessage(input, flush) } };
   const edits = new EditList();
+  if (flush.streamWork === "unflushed" && flushText !== undefined && !handler.callbackStyle) {
+    // The handler returns a stream that traces after it returned: only a flush after the response (`after()`)
+    // covers it from here; a `finally` or `waitUntil(…)` of the handler would run before the stream. Where the
+    // stream's own callback must flush instead, a person places it (before the stream closes).
+    const writer = new FlushWriter(input, flush, flushText, edits);
+    const form = writer.form();
+    const kind = form.kind === "after" ? writer.after(form) : flushAtStreamEnd(input, flush, flushText, edits) ? "flushAtStreamEnd" : undefined;
+    if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaFlushAfterStream(flushText) } };
+    return { kind, fix: fixFromEdits(edits), flush: flushText };
+  }
+  if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: notAsyncMessage(input, flush) } };
   if (flush.unawaitedFlushes.length > 0 && flush.flushedIfAwaited) {
     // The handler's own flush calls, whatever their receiver: awaiting them is the whole fix.
     for (const call of flush.unawaitedFlushes) awaitFlush(edits, input.text, call);
@@ -77,6 +92,38 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
   if (flush.flushImport) addNamedImport(edits, input, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
+}
+
+/**
+ * The one stream task of the handler is the async `start(controller)` of a `new ReadableStream({ … })` that ends
+ * with `controller.close();` and has no `return` of its own: `await <flush>;` goes before that `close()`, so the
+ * response ends after the flush (which also covers what the handler traced before it returned). False for any
+ * other shape (a review marker then).
+ */
+function flushAtStreamEnd(input: AnalysisInput, flush: LambdaFlush, flushText: string, edits: EditList): boolean {
+  const spans = flush.isSpanStart;
+  const found = spans && streamTasksOf(input, flush.handler.function, spans);
+  if (!found || found.libraryTraces || found.tasks.length !== 1) return false;
+  const task = found.tasks[0];
+  const property = task.parent;
+  const made = property?.parent?.parent;
+  if (!task.async || task.body.type !== AST_NODE_TYPES.BlockStatement || property?.type !== AST_NODE_TYPES.Property || staticName(property.key, property.computed) !== "start") return false;
+  if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== "ReadableStream") return false;
+  const controller = task.params[0];
+  const last = task.body.body.at(-1);
+  const close = last?.type === AST_NODE_TYPES.ExpressionStatement ? last.expression : undefined;
+  const closesController =
+    close?.type === AST_NODE_TYPES.CallExpression &&
+    close.callee.type === AST_NODE_TYPES.MemberExpression &&
+    memberName(close.callee) === "close" &&
+    controller?.type === AST_NODE_TYPES.Identifier &&
+    close.callee.object.type === AST_NODE_TYPES.Identifier &&
+    close.callee.object.name === controller.name;
+  if (!closesController || !last) return false;
+  if (nodesOfType(input.ast, AST_NODE_TYPES.ReturnStatement).some((statement) => enclosingFunction(statement) === task)) return false;
+  const end = continuesPrevious(input.text.slice(last.range[0], last.range[1])) ? ";" : statementEnd(input.text, input.ast);
+  edits.insertBefore(last, `await ${flushText}${end}${newlineOf(input.text)}${indentationAt(input.text, last.range[0])}`);
+  return true;
 }
 
 /**

@@ -39,7 +39,7 @@ export const TRACER_MEMBERS = {
   resolveSessionId: { kind: "method", honeyhiveOnly: true, tracerLike: true, session: "reads" },
 
   // Tracing
-  startSpan: { kind: "method", honeyhiveOnly: false, tracerLike: true },
+  startSpan: { kind: "method", honeyhiveOnly: false, tracerLike: true, startsSpan: true },
   trace: { kind: "method", honeyhiveOnly: false, tracerLike: true },
   enrichSpan: { kind: "method", honeyhiveOnly: true, tracerLike: true },
   enrichSession: { kind: "method", honeyhiveOnly: true, tracerLike: true, session: "enriches" },
@@ -183,6 +183,8 @@ export const FLUSH_MEMBERS = membersWhere((info) => info.flushes !== undefined);
  * Members that flush and then stop the tracer (`shutdown`: "further spans are not recorded",
  * sdk/tracer.ts): right for a tracer made per invocation, wrong for one a warm serverless instance reuses.
  */
+/** Methods that run their callback in a span (`tracer.startSpan(name, fn)`); `trace` makes a wrapper, whose calls are traced calls. */
+export const SPAN_STARTING_MEMBERS = membersWhere((info) => info.startsSpan === true);
 export const SHUTDOWN_MEMBERS = membersWhere((info) => info.flushes === "shutdown");
 /** Members that start a session (request-scoped, scoped, or on the instance). */
 export const SESSION_STARTING_MEMBERS = membersWhere((info) => info.session?.startsWith("starts-") ?? false);

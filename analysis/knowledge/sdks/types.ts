@@ -93,6 +93,11 @@ export interface TracerMemberInfo {
   readonly tracerLike: boolean;
   readonly session?: SessionUse;
   readonly flushes?: "flush" | "shutdown";
+  /**
+   * A call runs its callback in a span of its own (`tracer.startSpan(name, fn)`): started after the last flush of a
+   * serverless handler's path, that span is not flushed (analysis/flush.ts).
+   */
+  readonly startsSpan?: true;
   /** Kept for code written before the recommended form; the text says what to use instead. */
   readonly legacy?: string;
 }
