@@ -164,9 +164,26 @@ export function removeListElements(edits: EditList, list: readonly Node[], indic
     const next = list[last + 1];
     const comment = next && keepCommentsOf !== undefined ? /\/\/|\/\*/.exec(keepCommentsOf.slice(list[last].range[1], next.range[0])) : null;
     if (next) edits.remove([list[index].range[0], comment ? list[last].range[1] + comment.index : next.range[0]]);
-    else edits.remove([list[index - 1].range[1], list[last].range[1]]);
+    else removeTrailingElements(edits, list[index - 1], list[index], list[last], keepCommentsOf);
   }
 }
+
+/**
+ * Removes the elements `first` … `last` that end a list, from the end of `previous` (the element before them): with
+ * `keepCommentsOf` (the file's text), comments after `previous`'s comma (`HoneyHiveTracer, // the class`) stay and
+ * the removal starts after them, up to `last`'s own trailing comma (the comma kept after `previous` then trails).
+ */
+export function removeTrailingElements(edits: EditList, previous: Node, first: Node, last: Node, keepCommentsOf?: string): void {
+  const between = keepCommentsOf?.slice(previous.range[1], first.range[0]) ?? "";
+  const comments = /^\s*,((?:\s*(?:\/\/[^\r\n]*|\/\*[\s\S]*?\*\/))+)/.exec(between);
+  if (!comments || keepCommentsOf === undefined) {
+    edits.remove([previous.range[1], last.range[1]]);
+    return;
+  }
+  const trailingComma = /^\s*,/.exec(keepCommentsOf.slice(last.range[1]));
+  edits.remove([previous.range[1] + comments[0].length, last.range[1] + (trailingComma ? trailingComma[0].length : 0)]);
+}
+
 
 /** The import specifier or destructuring property that declares `variable`, with its list. */
 function bindingSite(variable: Scope.Variable):
