@@ -184,12 +184,37 @@ export function removeTrailingElements(edits: EditList, previous: Node, first: N
   edits.remove([previous.range[1] + comments[0].length, last.range[1] + (trailingComma ? trailingComma[0].length : 0)]);
 }
 
+/**
+ * The statement that binds a whole module to one name and does nothing else (`const hh = require("m")`,
+ * `const hh = await import("m")`, `import hh = require("m")`), or undefined: another declarator beside it, a call or
+ * member on the module (`require("m").init()`), an export.
+ */
+export function wholeModuleBinding(identifier: TSESTree.Node | undefined): TSESTree.VariableDeclaration | TSESTree.TSImportEqualsDeclaration | undefined {
+  const holder = identifier?.parent;
+  if (holder?.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    const external = holder.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference;
+    return external && holder.id === identifier && holder.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration ? holder : undefined;
+  }
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id !== identifier || !holder.init) return undefined;
+  const declaration = holder.parent;
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return undefined;
+  if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
+  let init: Node = holder.init;
+  if (init.type === AST_NODE_TYPES.AwaitExpression) init = init.argument;
+  const bindsModule =
+    init.type === AST_NODE_TYPES.ImportExpression ||
+    (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require" && init.arguments.length === 1);
+  return bindsModule ? declaration : undefined;
+}
 
 /** The import specifier or destructuring property that declares `variable`, with its list. */
 function bindingSite(variable: Scope.Variable):
   | { readonly kind: "import"; readonly element: TSESTree.ImportClause; readonly declaration: TSESTree.ImportDeclaration }
   | { readonly kind: "require"; readonly element: TSESTree.Property; readonly pattern: TSESTree.ObjectPattern; readonly declaration: TSESTree.VariableDeclaration }
+  | { readonly kind: "whole"; readonly element: TSESTree.Identifier; readonly declaration: TSESTree.VariableDeclaration | TSESTree.TSImportEqualsDeclaration }
   | undefined {
+  const whole = wholeModuleBinding(variable.identifiers[0]);
+  if (whole) return { kind: "whole", element: variable.identifiers[0]!, declaration: whole };
   const holder = variable.identifiers[0]?.parent;
   if (
     holder?.type === AST_NODE_TYPES.ImportSpecifier ||
@@ -209,14 +234,16 @@ function bindingSite(variable: Scope.Variable):
 
 /**
  * Removes the import / destructured-require bindings of `variables`: `{ a, b, c }` → `{ b }`, the
- * whole statement when none stays. Bindings of another shape (e.g. `const hh = require(...)`) stay.
+ * whole statement when none stays; a statement binding a whole module and doing nothing else
+ * (`const hh = require("m")`, `import hh = require("m")`: wholeModuleBinding) goes whole. Bindings of another shape
+ * (`const init = require("m").init`) stay.
  */
 export function removeImportBindings(edits: EditList, text: string, variables: Iterable<Scope.Variable>): void {
   const byStatement = new Map<TSESTree.Node, { elements: readonly Node[]; removed: Set<number>; site: NonNullable<ReturnType<typeof bindingSite>> }>();
   for (const variable of variables) {
     const site = bindingSite(variable);
     if (!site) continue;
-    const elements: readonly Node[] = site.kind === "import" ? site.declaration.specifiers : site.pattern.properties;
+    const elements: readonly Node[] = site.kind === "import" ? site.declaration.specifiers : site.kind === "require" ? site.pattern.properties : [site.element];
     let entry = byStatement.get(site.declaration);
     if (!entry) byStatement.set(site.declaration, (entry = { elements, removed: new Set(), site }));
     entry.removed.add(elements.indexOf(site.element));
