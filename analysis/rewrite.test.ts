@@ -54,3 +54,11 @@ describe("removing the last element of a list", () => {
     expect(replacedByTrace(`import { HoneyHiveTracer, traceTool } from "honeyhive";\n`, ["HoneyHiveTracer", "traceTool"])).toBe(`import { trace } from "honeyhive";\n`);
   });
 });
+
+describe("removeImportBindings on a statement binding a whole module", () => {
+  it("removes one of the SDK that does nothing else, not one of a project module (its require may run its setup)", () => {
+    const code = `const hh = require("honeyhive"); // 1.x\nconst tracing = require("./tracing");\nconst init = require("honeyhive").init;\n`;
+    expect(withoutBindings(code, ["hh", "tracing", "init"])).toBe(`// 1.x\nconst tracing = require("./tracing");\nconst init = require("honeyhive").init;\n`);
+    expect(withoutBindings(`import hh = require("honeyhive");\nexport const x = 1;\n`, ["hh"])).toBe(`export const x = 1;\n`);
+  });
+});

@@ -3,10 +3,11 @@
 // edits that keep the file's own formatting (indentation, quotes, trailing commas, line breaks).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, indentationAt, moduleScopeOf } from "./ast.js";
+import { contains, indentationAt, moduleScopeOf, staticName } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
 import { nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
+import { isSdkPackage } from "./settings.js";
 
 const TEMPLATE_ELEMENT_TYPES = [AST_NODE_TYPES.TemplateElement] as const;
 
@@ -185,26 +186,30 @@ export function removeTrailingElements(edits: EditList, previous: Node, first: N
 }
 
 /**
- * The statement that binds a whole module to one name and does nothing else (`const hh = require("m")`,
- * `const hh = await import("m")`, `import hh = require("m")`), or undefined: another declarator beside it, a call or
- * member on the module (`require("m").init()`), an export.
+ * The statement that binds the whole SDK module to one name and does nothing else (`const hh = require("honeyhive")`,
+ * `const hh = await import("honeyhive")`, `import hh = require("honeyhive")`), or undefined: another module (its
+ * `require` may be what runs its side effects), another declarator beside it, a member or call on the module
+ * (`require("honeyhive").init()`), an export.
  */
-export function wholeModuleBinding(identifier: TSESTree.Node | undefined): TSESTree.VariableDeclaration | TSESTree.TSImportEqualsDeclaration | undefined {
+export function wholeSdkModuleBinding(identifier: TSESTree.Node | undefined): TSESTree.VariableDeclaration | TSESTree.TSImportEqualsDeclaration | undefined {
   const holder = identifier?.parent;
   if (holder?.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-    const external = holder.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference;
-    return external && holder.id === identifier && holder.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration ? holder : undefined;
+    const reference = holder.moduleReference;
+    const specifier = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticName(reference.expression) : undefined;
+    return specifier !== undefined && isSdkPackage(specifier) && holder.id === identifier && holder.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration ? holder : undefined;
   }
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id !== identifier || !holder.init) return undefined;
   const declaration = holder.parent;
   if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return undefined;
   if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
-  let init: Node = holder.init;
-  if (init.type === AST_NODE_TYPES.AwaitExpression) init = init.argument;
-  const bindsModule =
-    init.type === AST_NODE_TYPES.ImportExpression ||
-    (init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require" && init.arguments.length === 1);
-  return bindsModule ? declaration : undefined;
+  const init = holder.init.type === AST_NODE_TYPES.AwaitExpression ? holder.init.argument : holder.init;
+  const specifier =
+    init.type === AST_NODE_TYPES.ImportExpression
+      ? staticName(init.source)
+      : init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require" && init.arguments.length === 1
+        ? staticName(init.arguments[0])
+        : undefined;
+  return specifier !== undefined && isSdkPackage(specifier) ? declaration : undefined;
 }
 
 /** The import specifier or destructuring property that declares `variable`, with its list. */
@@ -213,7 +218,7 @@ function bindingSite(variable: Scope.Variable):
   | { readonly kind: "require"; readonly element: TSESTree.Property; readonly pattern: TSESTree.ObjectPattern; readonly declaration: TSESTree.VariableDeclaration }
   | { readonly kind: "whole"; readonly element: TSESTree.Identifier; readonly declaration: TSESTree.VariableDeclaration | TSESTree.TSImportEqualsDeclaration }
   | undefined {
-  const whole = wholeModuleBinding(variable.identifiers[0]);
+  const whole = wholeSdkModuleBinding(variable.identifiers[0]);
   if (whole) return { kind: "whole", element: variable.identifiers[0]!, declaration: whole };
   const holder = variable.identifiers[0]?.parent;
   if (
@@ -234,9 +239,9 @@ function bindingSite(variable: Scope.Variable):
 
 /**
  * Removes the import / destructured-require bindings of `variables`: `{ a, b, c }` → `{ b }`, the
- * whole statement when none stays; a statement binding a whole module and doing nothing else
- * (`const hh = require("m")`, `import hh = require("m")`: wholeModuleBinding) goes whole. Bindings of another shape
- * (`const init = require("m").init`) stay.
+ * whole statement when none stays; a statement binding the whole SDK module and doing nothing else
+ * (`const hh = require("honeyhive")`, `import hh = require("honeyhive")`: wholeSdkModuleBinding) goes whole. Bindings
+ * of another shape (`const init = require("honeyhive").init`, `const tracing = require("./tracing")`) stay.
  */
 export function removeImportBindings(edits: EditList, text: string, variables: Iterable<Scope.Variable>): void {
   const byStatement = new Map<TSESTree.Node, { elements: readonly Node[]; removed: Set<number>; site: NonNullable<ReturnType<typeof bindingSite>> }>();

@@ -12,12 +12,12 @@
 // Cost: no parse of its own where it can decide from the last parse and the pending edits (a name none of the
 // edits writes, whose references all lie inside replaced ranges, is unused); where an edit writes the name again, or
 // the removal would touch an edited import, the engine applies the edits and asks again on that parse.
-import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import type { TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { dynamicImportSpecifier, requireSpecifier, staticName } from "../../../analysis/ast.js";
+import { dynamicImportSpecifier, requireSpecifier } from "../../../analysis/ast.js";
 import { EditList, editsOverlap, type TextEdit } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { removeImportBindings, wholeModuleBinding } from "../../../analysis/rewrite.js";
+import { removeImportBindings, wholeSdkModuleBinding } from "../../../analysis/rewrite.js";
 import { isSdkPackage } from "../../../analysis/settings.js";
 
 /**
@@ -29,16 +29,8 @@ function sdkBindingElement(variable: Scope.Variable): TSESTree.Node | undefined 
   const def = variable.defs[0];
   const identifier = variable.identifiers[0];
   if (!def || !identifier) return undefined;
-  const whole = wholeModuleBinding(identifier);
-  if (whole) {
-    const specifier =
-      whole.type === AST_NODE_TYPES.TSImportEqualsDeclaration
-        ? whole.moduleReference.type === AST_NODE_TYPES.TSExternalModuleReference
-          ? staticName(whole.moduleReference.expression)
-          : undefined
-        : (requireSpecifier(whole.declarations[0]!.init) ?? dynamicImportSpecifier(whole.declarations[0]!.init));
-    return specifier !== undefined && isSdkPackage(specifier) ? whole : undefined;
-  }
+  const whole = wholeSdkModuleBinding(identifier);
+  if (whole) return whole;
   if (def.type === "ImportBinding") {
     const declaration = def.parent;
     return declaration?.type === "ImportDeclaration" && isSdkPackage(String(declaration.source.value)) ? def.node : undefined;
