@@ -3,10 +3,11 @@
 // edits that keep the file's own formatting (indentation, quotes, trailing commas, line breaks).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, indentationAt, moduleScopeOf } from "./ast.js";
+import { contains, indentationAt, moduleScopeOf, staticName } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
 import { nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
+import { isSdkPackage } from "./settings.js";
 
 const TEMPLATE_ELEMENT_TYPES = [AST_NODE_TYPES.TemplateElement] as const;
 
@@ -164,15 +165,61 @@ export function removeListElements(edits: EditList, list: readonly Node[], indic
     const next = list[last + 1];
     const comment = next && keepCommentsOf !== undefined ? /\/\/|\/\*/.exec(keepCommentsOf.slice(list[last].range[1], next.range[0])) : null;
     if (next) edits.remove([list[index].range[0], comment ? list[last].range[1] + comment.index : next.range[0]]);
-    else edits.remove([list[index - 1].range[1], list[last].range[1]]);
+    else removeTrailingElements(edits, list[index - 1], list[index], list[last], keepCommentsOf);
   }
+}
+
+/**
+ * Removes the elements `first` … `last` that end a list, from the end of `previous` (the element before them): with
+ * `keepCommentsOf` (the file's text), comments after `previous`'s comma (`HoneyHiveTracer, // the class`) stay and
+ * the removal starts after them, up to `last`'s own trailing comma (the comma kept after `previous` then trails).
+ */
+export function removeTrailingElements(edits: EditList, previous: Node, first: Node, last: Node, keepCommentsOf?: string): void {
+  const between = keepCommentsOf?.slice(previous.range[1], first.range[0]) ?? "";
+  const comments = /^\s*,((?:\s*(?:\/\/[^\r\n]*|\/\*[\s\S]*?\*\/))+)/.exec(between);
+  if (!comments || keepCommentsOf === undefined) {
+    edits.remove([previous.range[1], last.range[1]]);
+    return;
+  }
+  const trailingComma = /^\s*,/.exec(keepCommentsOf.slice(last.range[1]));
+  edits.remove([previous.range[1] + comments[0].length, last.range[1] + (trailingComma ? trailingComma[0].length : 0)]);
+}
+
+/**
+ * The statement that binds the whole SDK module to one name and does nothing else (`const hh = require("honeyhive")`,
+ * `const hh = await import("honeyhive")`, `import hh = require("honeyhive")`), or undefined: another module (its
+ * `require` may be what runs its side effects), another declarator beside it, a member or call on the module
+ * (`require("honeyhive").init()`), an export.
+ */
+export function wholeSdkModuleBinding(identifier: TSESTree.Node | undefined): TSESTree.VariableDeclaration | TSESTree.TSImportEqualsDeclaration | undefined {
+  const holder = identifier?.parent;
+  if (holder?.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+    const reference = holder.moduleReference;
+    const specifier = reference.type === AST_NODE_TYPES.TSExternalModuleReference ? staticName(reference.expression) : undefined;
+    return specifier !== undefined && isSdkPackage(specifier) && holder.id === identifier && holder.parent?.type !== AST_NODE_TYPES.ExportNamedDeclaration ? holder : undefined;
+  }
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id !== identifier || !holder.init) return undefined;
+  const declaration = holder.parent;
+  if (declaration?.type !== AST_NODE_TYPES.VariableDeclaration || declaration.declarations.length !== 1) return undefined;
+  if (declaration.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return undefined;
+  const init = holder.init.type === AST_NODE_TYPES.AwaitExpression ? holder.init.argument : holder.init;
+  const specifier =
+    init.type === AST_NODE_TYPES.ImportExpression
+      ? staticName(init.source)
+      : init.type === AST_NODE_TYPES.CallExpression && init.callee.type === AST_NODE_TYPES.Identifier && init.callee.name === "require" && init.arguments.length === 1
+        ? staticName(init.arguments[0])
+        : undefined;
+  return specifier !== undefined && isSdkPackage(specifier) ? declaration : undefined;
 }
 
 /** The import specifier or destructuring property that declares `variable`, with its list. */
 function bindingSite(variable: Scope.Variable):
   | { readonly kind: "import"; readonly element: TSESTree.ImportClause; readonly declaration: TSESTree.ImportDeclaration }
   | { readonly kind: "require"; readonly element: TSESTree.Property; readonly pattern: TSESTree.ObjectPattern; readonly declaration: TSESTree.VariableDeclaration }
+  | { readonly kind: "whole"; readonly element: TSESTree.Identifier; readonly declaration: TSESTree.VariableDeclaration | TSESTree.TSImportEqualsDeclaration }
   | undefined {
+  const whole = wholeSdkModuleBinding(variable.identifiers[0]);
+  if (whole) return { kind: "whole", element: variable.identifiers[0]!, declaration: whole };
   const holder = variable.identifiers[0]?.parent;
   if (
     holder?.type === AST_NODE_TYPES.ImportSpecifier ||
@@ -192,14 +239,16 @@ function bindingSite(variable: Scope.Variable):
 
 /**
  * Removes the import / destructured-require bindings of `variables`: `{ a, b, c }` → `{ b }`, the
- * whole statement when none stays. Bindings of another shape (e.g. `const hh = require(...)`) stay.
+ * whole statement when none stays; a statement binding the whole SDK module and doing nothing else
+ * (`const hh = require("honeyhive")`, `import hh = require("honeyhive")`: wholeSdkModuleBinding) goes whole. Bindings
+ * of another shape (`const init = require("honeyhive").init`, `const tracing = require("./tracing")`) stay.
  */
 export function removeImportBindings(edits: EditList, text: string, variables: Iterable<Scope.Variable>): void {
   const byStatement = new Map<TSESTree.Node, { elements: readonly Node[]; removed: Set<number>; site: NonNullable<ReturnType<typeof bindingSite>> }>();
   for (const variable of variables) {
     const site = bindingSite(variable);
     if (!site) continue;
-    const elements: readonly Node[] = site.kind === "import" ? site.declaration.specifiers : site.pattern.properties;
+    const elements: readonly Node[] = site.kind === "import" ? site.declaration.specifiers : site.kind === "require" ? site.pattern.properties : [site.element];
     let entry = byStatement.get(site.declaration);
     if (!entry) byStatement.set(site.declaration, (entry = { elements, removed: new Set(), site }));
     entry.removed.add(elements.indexOf(site.element));

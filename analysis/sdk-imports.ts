@@ -10,7 +10,7 @@ import { dynamicImportSpecifier, findVariable, moduleScopeOf, requireSpecifier }
 import { type EditList, lineStart, newlineOf } from "./edits.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { appendListElement, removeImportBindings } from "./rewrite.js";
+import { appendListElement, removeImportBindings, removeTrailingElements } from "./rewrite.js";
 import { barrelExportsEverySdkName, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { isSdkModule } from "./settings.js";
 
@@ -211,7 +211,7 @@ export class SdkImports {
       if (removedElements.length === elements.length && removedElements.length > 0) {
         edits.replace(removedElements[0], pending.join(", "));
         for (const element of removedElements.slice(1)) {
-          edits.remove([elements[elements.indexOf(element) - 1].range[1], element.range[1]]);
+          removeTrailingElements(edits, elements[elements.indexOf(element) - 1], element, element, text);
         }
         return;
       }

@@ -17,7 +17,6 @@ import { MAIN_HELP, migrateHelp } from "./help.js";
 import { TransformPool, WORKER_URL } from "./pool.js";
 import { ProgressBar, type ProgressStream } from "./progress.js";
 import { decodeSource, type DecodedSource } from "./decode.js";
-import { uses1xApis } from "./uses-1x.js";
 import { buildJsonReport, formatSummary, plural, type FileError, type FileOutcome, type JsonReport } from "./report.js";
 import { packageVersion } from "./version.js";
 import { updateHoneyhiveRange } from "./update-package.js";
@@ -458,7 +457,9 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   if (writes && !options.allowDirty && !checkWorkTreesClean(io, cwd, options, gitTopLevels)) return EXIT_USAGE;
 
   // The project's root bounds the walk up for a deployment configuration, as ESLint's `cwd` does for the rules.
-  const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings, cwd: projectRoot(cwd, gitTopLevels) };
+  // The 2.x set alone also asks each parsed file whether it uses 1.x APIs (the `--from 1` hint below).
+  const hint1x = transformSet(options) === TRANSFORMS;
+  const transformOptions: RunTransformsOptions = { transforms: options.transforms, settings: options.settings, cwd: projectRoot(cwd, gitTopLevels), ...(hint1x ? { uses1x: true } : {}) };
   // The parsers are loaded only when some file needs them: over code that does not use the SDK the
   // run costs reading the files and the text tests.
   const textTests = io.engine ? undefined : await loadPrefilter();
@@ -478,8 +479,9 @@ export async function runMigrate(options: MigrateOptions, io: CliIo): Promise<nu
   if (writes) runs = writeChanged(runs);
   if (options.updatePackage) updatePackageManifest(io, cwd, writes);
 
-  // The 2.x set alone on code that uses 1.x APIs changes none of them: the summary says what to run instead.
-  const uses1x = transformSet(options) === TRANSFORMS ? runs.filter((run) => run.candidate !== undefined && uses1xApis(run.candidate.source)).map((run) => run.outcome.path) : [];
+  // The 2.x set alone on code that uses 1.x APIs changes none of them: the summary says what to run instead (each
+  // file's answer comes from its worker's parse: engine.ts `TransformRunResult.uses1x`).
+  const uses1x = hint1x ? runs.filter((run) => run.result?.uses1x === true).map((run) => run.outcome.path) : [];
   const report = buildJsonReport(runs.map((run) => run.outcome), uses1x);
   const fileOutputStream = options.json ? io.stderr : io.stdout;
   if (options.dry && !options.list) printFileOutputs(fileOutputStream, runs, options);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { codeOf, uses1xApis } from "./uses-1x.js";
+import { parseAnalysisInput } from "../../analysis/parse-input.js";
+import { DEFAULT_SETTINGS } from "../../analysis/settings.js";
+import { runTransforms } from "../engine/engine.js";
+import { mayUse1xApis, uses1xApisIn } from "./uses-1x.js";
+
+/** The hint's answer for a file as the 2.x run gives it: the text prefilter, then the parse (gaps-migrate-10). */
+const uses1xApis = (text: string, filename = "src/app.ts"): boolean => mayUse1xApis(text) && uses1xApisIn(parseAnalysisInput(text, filename, DEFAULT_SETTINGS));
 
 describe("uses1xApis: a candidate file's text uses what only honeyhive 1.x had (the 2.x run's --from 1 hint)", () => {
   it("an export only 1.x had, a path into the 1.x package, a 1.x version in the specifier, a method only 1.x tracers have", () => {
@@ -37,12 +43,24 @@ describe("uses1xApis: a candidate file's text uses what only honeyhive 1.x had (
     expect(uses1xApis(`const { traceFunction } = require(\n  "honeyhive"\n);\n`)).toBe(true);
   });
 
-  it("codeOf keeps the length and line breaks, blanks comments and string text, keeps specifiers", () => {
-    const code = `import x from "honeyhive"; // note\nconst s = 'a\\'b'; /* c\nd */ f(\`t\${1}\`);\n`;
-    const blanked = codeOf(code);
-    expect(blanked).toHaveLength(code.length);
-    expect(blanked.split("\n").length).toBe(code.split("\n").length);
-    expect(blanked).toContain(`import x from "honeyhive";`);
-    for (const gone of ["note", "a\\'b", "d */", "t${1}"]) expect(blanked).not.toContain(gone);
+  // gaps-migrate-10: decided by the parse, the text scan being only the prefilter.
+  it("is decided by the parse: a method the file defines itself is not 1.x's, a regular expression with a quote hides nothing", () => {
+    const sdk = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    // The file's own `traceFunction` (a function, an object's method, a class's method) called as a member.
+    expect(uses1xApis(`${sdk}const helpers = { traceFunction(fn: () => void) { return fn; } };\nhelpers.traceFunction(() => 1);\n`)).toBe(false);
+    expect(uses1xApis(`${sdk}class Steps { traceModel(fn: () => void) { return fn; } }\nnew Steps().traceModel(() => 1);\n`)).toBe(false);
+    expect(mayUse1xApis(`${sdk}function traceFunction(fn: () => void) { return fn; }\ntraceFunction(() => 1);\n`)).toBe(true);
+    expect(uses1xApis(`${sdk}function traceFunction(fn: () => void) { return fn; }\ntraceFunction(() => 1);\n`)).toBe(false);
+    // A quote inside a regular expression literal: the use after it on the same line counts (the text scan lost it).
+    expect(uses1xApis(`${sdk}const quote = /"/, traced = tracer.traceFunction({})(fn);\n`)).toBe(true);
+    expect(uses1xApis(`${sdk}const quote = /'/; import("honeyhive/models/components");\n`)).toBe(true);
+    expect(uses1xApis(`const quote = /"/; const { HoneyHive } = require("honeyhive");\n`, "src/app.js")).toBe(true);
+  });
+
+  it("is given by the engine on the run's own parse when asked (the worker's result carries it)", () => {
+    const code = `import { HoneyHiveTracer } from "honeyhive";\nconst quote = /"/, traced = tracer.traceFunction({})(fn);\n`;
+    expect(runTransforms(code, "src/app.ts", { uses1x: true }).uses1x).toBe(true);
+    expect(runTransforms(code, "src/app.ts").uses1x).toBeUndefined();
+    expect(runTransforms(`import { HoneyHiveTracer } from "honeyhive";\n// tracer.traceFunction({})(fn)\n`, "src/app.ts", { uses1x: true }).uses1x).toBeUndefined();
   });
 });

@@ -1,12 +1,18 @@
 // `migrate` without `--from 1` on code written for honeyhive 1.x: the 2.x set reads every file as 2.x
-// code and changes nothing of 1.x's, so the run would end silent. Each candidate file's text is asked
-// here whether it uses what only 1.x had (the 1.x table, analysis/knowledge/sdks/honeyhive-1x.ts), and the
-// summary names the count and the command (report.ts `formatSummary`, the JSON report's `uses1x`).
-// A text test on what the prefilter already read (no parse; comments and the text of strings do not count, `codeOf`):
-// an import of the SDK naming an export only
-// 1.x had (`HoneyHive`, `traceFunction`, `enrichSpan` as free functions…), a path into the 1.x package
+// code and changes nothing of 1.x's, so the run would end silent. Each candidate file is asked here whether it
+// uses what only 1.x had (the 1.x table, analysis/knowledge/sdks/honeyhive-1x.ts), and the summary names the count
+// and the command (report.ts `formatSummary`, the JSON report's `uses1x`).
+// Decided on the parse the 2.x run already made, in its worker (engine.ts `RunTransformsOptions.uses1x`, the result's
+// `uses1x`; gaps-migrate-10): an import, re-export, `require()` or `import()` of the SDK binding an export only 1.x
+// had (`HoneyHive`, `traceFunction`, `enrichSpan` as free functions…), a path into the 1.x package
 // (`honeyhive/models/components`), Deno's or a CDN's `honeyhive@1…`, or a call of a tracer method only 1.x
-// tracers have and no other library's object shares (`.traceFunction(`, `.traceModel(`; not `.flush(`).
+// tracers have and no other library's object shares (`.traceFunction(`, `.traceModel(`; not `.flush(`) where the
+// file does not define a member or function of that name itself. Comments and strings are no use (the parse).
+// `mayUse1xApis`, a text test of the same signs, is only the prefilter: a file it rejects is not parsed for this.
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { memberName, staticName, unwrapExpression } from "../../analysis/ast.js";
+import type { AnalysisInput } from "../../analysis/input.js";
+import { nodesOfType } from "../../analysis/nodes.js";
 import { API_1X, METHODS_GONE_1X, SHARED_MEMBER_NAMES_1X } from "../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { SDK_ROOT_NAMES, honeyhiveProfile } from "../../analysis/knowledge/sdks/honeyhive.js";
 
@@ -16,10 +22,8 @@ const ONLY_1X_METHODS = [...METHODS_GONE_1X].filter((name) => !SHARED_MEMBER_NAM
 /** This package's own entry points (`honeyhive/experiments`…): any other `honeyhive/…` path is 1.x's. */
 const ENTRY_POINTS: ReadonlySet<string> = new Set([...honeyhiveProfile.modules, "honeyhive/eslint-plugin", "honeyhive/package.json"]);
 
-/** `import { A, B as C } from "honeyhive"`, `const { A } = require("honeyhive")`: the names listed (group 1) and the specifier (2). */
-const NAMED_IMPORT = /(?:import|const|let|var)\s*(?:type\s+)?(?:[\w$]+\s*,\s*)?\{([^}]*)\}\s*(?:from\s*|=\s*require\(\s*)["']([^"']+)["']/g;
-/** Any specifier of an import, re-export, `require()` or `import()`. */
-const SPECIFIER = /(?:from\s*|require\(\s*|import\(\s*|import\s+)["']([^"']+)["']/g;
+/** A quoted `honeyhive/…` or `honeyhive@…` (also after `npm:` or a CDN's origin): the parse tells which are 1.x's. */
+const SUBPATH_OR_VERSION = /["'`](?:npm:|https?:\/\/[^"'`/]+\/)?honeyhive[/@]/;
 const ONLY_1X_METHOD_CALL = new RegExp(`\\.(?:${ONLY_1X_METHODS.map(escape).join("|")})\\s*\\(`);
 /** `npm:honeyhive@1.0.42`, `https://esm.sh/honeyhive@1`: a 1.x version written in the specifier. */
 const VERSIONED_1X = /(?:^|[:/])honeyhive@[~^]?1(?:\.|$|\/)/;
@@ -30,65 +34,76 @@ function sdkModuleOf(specifier: string): string | undefined {
   return match ? match[1]! + (match[2] ?? "") : undefined;
 }
 
-/** What before a string makes it a module specifier: `from "…"`, `require("…")`, `import("…")`, `import "…"`. */
-const BEFORE_SPECIFIER = /(?:\bfrom|\brequire\s*\(|\bimport\s*\(?)\s*$/;
-
 /**
- * `source` with its comments and the text of its strings and templates blanked (same length, line breaks kept), except
- * module specifiers: a comment or a string saying `traceFunction(` or `import { HoneyHive } from "honeyhive"` is no
- * use of it. A light scan, not a parse (this runs on the main thread over the candidates' text): a regular expression
- * literal holding a quote can blank the rest of its line, which only makes a use there not count.
+ * The prefilter of the hint: whether `text` may use an API only honeyhive 1.x had (the signs of the head of this
+ * file, read off the text: a comment or string naming one passes here and is dropped by the parse, `uses1xApisIn`).
  */
-export function codeOf(source: string): string {
-  let out = "";
-  let index = 0;
-  const blank = (text: string) => text.replace(/[^\r\n]/g, " ");
-  while (index < source.length) {
-    const char = source[index]!;
-    const next = source[index + 1];
-    let end: number;
-    if (char === "/" && next === "/") {
-      end = source.indexOf("\n", index);
-      end = end === -1 ? source.length : end;
-      out += blank(source.slice(index, end));
-    } else if (char === "/" && next === "*") {
-      end = source.indexOf("*/", index + 2);
-      end = end === -1 ? source.length : end + 2;
-      out += blank(source.slice(index, end));
-    } else if (char === '"' || char === "'" || char === "`") {
-      // A quoted string ends at its quote or the line's end; a template at its backtick (its `${…}` blanked with it).
-      end = index + 1;
-      while (end < source.length && source[end] !== char && (char === "`" || source[end] !== "\n")) end += source[end] === "\\" ? 2 : 1;
-      end = Math.min(end + 1, source.length);
-      const text = source.slice(index, end);
-      out += char !== "`" && BEFORE_SPECIFIER.test(out.slice(-40)) ? text : char + blank(text.slice(1, -1)) + text.slice(-1);
-    } else {
-      end = index + 1;
-      out += char;
-    }
-    index = end;
-  }
-  return out;
+export function mayUse1xApis(text: string): boolean {
+  return text.includes("honeyhive") && (SUBPATH_OR_VERSION.test(text) || ONLY_1X_EXPORTS_WORD.test(text) || ONLY_1X_METHOD_CALL.test(text));
 }
 
-/** Whether `source` (a candidate file's text) uses an API only honeyhive 1.x had (see the head of this file). */
-export function uses1xApis(text: string): boolean {
-  if (!text.includes("honeyhive")) return false;
-  const source = codeOf(text);
-  let importsSdk = false;
-  for (const [, specifier] of source.matchAll(SPECIFIER)) {
-    const module = sdkModuleOf(specifier!);
-    if (module === undefined) continue;
-    importsSdk = true;
-    if (!ENTRY_POINTS.has(module) || VERSIONED_1X.test(specifier!)) return true;
+const ONLY_1X_EXPORTS_WORD = new RegExp(`(?<![\\w$])(?:${ONLY_1X_EXPORTS.map(escape).join("|")})(?![\\w$])`);
+
+/** The module a declaration, `require()` or `import()` names, when it is a string literal. */
+function specifierOf(node: TSESTree.Node): string | undefined {
+  switch (node.type) {
+    case AST_NODE_TYPES.ImportDeclaration:
+    case AST_NODE_TYPES.ExportAllDeclaration:
+      return node.source.value;
+    case AST_NODE_TYPES.ExportNamedDeclaration:
+      return node.source?.value;
+    case AST_NODE_TYPES.ImportExpression:
+      return staticName(node.source);
+    case AST_NODE_TYPES.CallExpression:
+      return node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "require" && node.arguments.length === 1 ? staticName(node.arguments[0]) : undefined;
+    default:
+      return undefined;
   }
-  if (!importsSdk) return false;
-  for (const [, names, specifier] of source.matchAll(NAMED_IMPORT)) {
-    if (sdkModuleOf(specifier!) !== "honeyhive") continue;
-    for (const entry of names!.split(",")) {
-      const name = entry.trim().replace(/^type\s+/, "").split(/\s+as\s+|\s*:\s*/)[0];
-      if (name && ONLY_1X_EXPORTS.includes(name)) return true;
-    }
+}
+
+/** The export names a module statement or `require`/`import()` binds or re-exports (`{ A, B as C }` → A, B). */
+function importedNames(node: TSESTree.Node): string[] {
+  if (node.type === AST_NODE_TYPES.ImportDeclaration) {
+    return node.specifiers.flatMap((specifier) => (specifier.type === AST_NODE_TYPES.ImportSpecifier ? [staticName(specifier.imported) ?? ""] : []));
   }
-  return ONLY_1X_METHOD_CALL.test(source);
+  if (node.type === AST_NODE_TYPES.ExportNamedDeclaration) return node.specifiers.map((specifier) => staticName(specifier.local) ?? "");
+  // `const { A, B: c } = require("honeyhive")`, `… = await import("honeyhive")`.
+  let holder = node.parent;
+  if (holder?.type === AST_NODE_TYPES.AwaitExpression) holder = holder.parent;
+  if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.ObjectPattern) return [];
+  return holder.id.properties.flatMap((property) => (property.type === AST_NODE_TYPES.Property ? [staticName(property.key, property.computed) ?? ""] : []));
+}
+
+/** Names the file defines as its own functions, methods or object members (`function traceFunction`, `{ traceModel() {} }`). */
+function ownMemberNames(input: AnalysisInput): Set<string> {
+  const names = new Set<string>();
+  for (const node of nodesOfType(input.ast, AST_NODE_TYPES.FunctionDeclaration)) if (node.id) names.add(node.id.name);
+  for (const node of nodesOfType(input.ast, AST_NODE_TYPES.MethodDefinition)) names.add(staticName(node.key, node.computed) ?? "");
+  for (const node of nodesOfType(input.ast, AST_NODE_TYPES.PropertyDefinition)) names.add(staticName(node.key, node.computed) ?? "");
+  for (const node of nodesOfType(input.ast, AST_NODE_TYPES.Property)) if (node.parent.type === AST_NODE_TYPES.ObjectExpression) names.add(staticName(node.key, node.computed) ?? "");
+  return names;
+}
+
+/** Whether the parsed file uses an API only honeyhive 1.x had (see the head of this file). */
+export function uses1xApisIn(input: AnalysisInput): boolean {
+  const modules = [
+    ...input.ast.body,
+    ...nodesOfType(input.ast, AST_NODE_TYPES.ImportExpression),
+    ...nodesOfType(input.ast, AST_NODE_TYPES.CallExpression),
+  ].flatMap((node) => {
+    const specifier = specifierOf(node);
+    const module = specifier === undefined ? undefined : sdkModuleOf(specifier);
+    return module === undefined ? [] : [{ node, specifier: specifier!, module }];
+  });
+  if (modules.length === 0) return false;
+  for (const { node, specifier, module } of modules) {
+    if (!ENTRY_POINTS.has(module) || VERSIONED_1X.test(specifier)) return true;
+    if (module === "honeyhive" && importedNames(node).some((name) => ONLY_1X_EXPORTS.includes(name))) return true;
+  }
+  let own: Set<string> | undefined;
+  return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
+    const callee = unwrapExpression(call.callee);
+    const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+    return name !== undefined && ONLY_1X_METHODS.includes(name) && !(own ??= ownMemberNames(input)).has(name);
+  });
 }

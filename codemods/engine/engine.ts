@@ -22,6 +22,7 @@ import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./
 import { is1xTransformId, TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
 import { transformById } from "../transforms/index.js";
 import { unusedSdkImportEdits, usedSdkBindings } from "../transforms/1x/unused-imports.js";
+import { mayUse1xApis, uses1xApisIn } from "../cli/uses-1x.js";
 import { readSettings, type HoneyhiveSettings } from "../../analysis/settings.js";
 import type { PrefilterSettings } from "./prefilter.js";
 
@@ -44,6 +45,8 @@ export interface TransformRunResult {
   readonly error?: TransformFailure;
   /** With `options.links`, when the file parsed: what it tells the project pass (plain data). */
   readonly links?: FileLinks;
+  /** With `options.uses1x`: true when the file uses APIs only honeyhive 1.x had (cli/uses-1x.ts; the `--from 1` hint). */
+  readonly uses1x?: true;
 }
 
 export interface RunTransformsOptions {
@@ -60,6 +63,8 @@ export interface RunTransformsOptions {
    * so the pass needs no parse of its own: the CLI sets it on the first run over the candidates.
    */
   readonly links?: boolean;
+  /** Also say whether the file uses APIs only honeyhive 1.x had (`TransformRunResult.uses1x`, from the same parse). */
+  readonly uses1x?: boolean;
 }
 
 /**
@@ -90,7 +95,9 @@ export function runTransforms(source: string, filePath: string, options: RunTran
   // Every parse of this run: the first, and those of the text after edits (settle).
   const parses: ParsedFile[] = [parsed];
   try {
-    const result = transformParsed(parsed, filePath, settings, options, parses);
+    const transformed = transformParsed(parsed, filePath, settings, options, parses);
+    // gaps-migrate-10: the `--from 1` hint, on the parse the transforms read (they only record edits).
+    const result = options.uses1x && mayUse1xApis(source) && uses1xApisIn(parsed.input) ? { ...transformed, uses1x: true as const } : transformed;
     if (!options.links) return result;
     // The transforms only recorded edits, so this is the very parse (and cached models) they read.
     let links: FileLinks;

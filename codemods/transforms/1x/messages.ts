@@ -113,6 +113,10 @@ export const MESSAGES_1X = {
         return `1.x ${same.map(({ display }) => display).join(", ")} ${same.length > 1 ? "are" : "is"} gone: ${sentence(why)}${to === undefined ? "" : `; instead: ${to}`}`;
       })
       .join("; "),
+  typeQueries: (names: readonly { readonly name: string; readonly why: string; readonly to: string | undefined }[]) =>
+    `a type read off 1.x ${names.map(({ name }) => `typeof ${name}`).join(", ")} has no counterpart here (no export of that name): ${names
+      .map(({ name, why, to }) => `${name}: ${to === undefined ? sentence(why) : `its calls became ${to}`}`)
+      .join("; ")}; type it from this SDK's API`,
   reExports: (names: readonly { readonly name: string; readonly why: string; readonly to: string | undefined }[]) =>
     `re-exported 1.x ${names.map(({ name }) => name).join(", ")} ${names.length > 1 ? "have" : "has"} no export of that name here: ${names
       .map(({ name, why, to }) => `${name}: ${to === undefined ? sentence(why) : `use ${to} at its callers`}`)

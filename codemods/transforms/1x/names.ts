@@ -377,17 +377,30 @@ function markLocalReExports(
   sdkName: (name: string | undefined) => string | undefined,
 ): void {
   const exports = new Map<TSESTree.ExportNamedDeclaration, { name: string; why: string; to: string | undefined }[]>();
+  const typeQueries = new Map<string, { name: string; why: string; to: string | undefined; queries: TSESTree.TSTypeQuery[] }>();
   for (const specifier of declaration.specifiers) {
     const name = specifier.type === AST_NODE_TYPES.ImportSpecifier ? sdkName(staticName(specifier.imported)) : undefined;
     const entry = name === undefined ? undefined : API_EXPORTS_1X.get(name);
     if (!name || !entry || entry.kind !== "function" || ROOT_EXPORTS.has(name) || EXPERIMENTS_EXPORTS.has(name) || name === "evaluator") continue;
     for (const reference of findVariable(input.scopeManager, specifier.local, specifier.local.name)?.references ?? []) {
+      // gaps-migrate-10: `typeof traceTool`, `ReturnType<typeof traceFunction>`: the import stays for it and stops compiling.
+      const query = reference.identifier.parent;
+      if (query?.type === AST_NODE_TYPES.TSTypeQuery && query.exprName === reference.identifier) {
+        const found = typeQueries.get(name) ?? { name, why: entry.migration.why, to: entry.migration.to, queries: [] };
+        found.queries.push(query);
+        typeQueries.set(name, found);
+        continue;
+      }
       const exported = reference.identifier.parent?.type === AST_NODE_TYPES.ExportSpecifier ? reference.identifier.parent.parent : undefined;
       if (exported?.type !== AST_NODE_TYPES.ExportNamedDeclaration || exported.source) continue;
       const names = exports.get(exported) ?? [];
       if (!names.some((found) => found.name === name)) names.push({ name, why: entry.migration.why, to: entry.migration.to });
       exports.set(exported, names);
     }
+  }
+  if (typeQueries.size > 0) {
+    addMarker(edits, text, declaration, MESSAGES_1X.typeQueries([...typeQueries.values()]));
+    for (const found of typeQueries.values()) for (const query of found.queries) addMarker(edits, text, query, MESSAGES_1X.typeQueries([found]));
   }
   const all = [...new Map([...exports.values()].flat().map((found) => [found.name, found])).values()];
   if (all.length === 0) return;

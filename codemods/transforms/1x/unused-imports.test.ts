@@ -49,3 +49,25 @@ describe("an SDK import the run left unused", () => {
     expect(alone).toContain(`import * as hh from "honeyhive";\n// for the flush\n`);
   });
 });
+
+// gaps-migrate-10: a statement binding the whole SDK module (`const hh = require("honeyhive")`, `import hh = require(…)`,
+// `const hh = await import(…)`) goes whole when the run left it unused; fixtures/migrate-1x/imports-unused-require-whole,
+// -import-equals, -dynamic-import.
+describe("a whole-module binding the run left unused", () => {
+  const FLUSH = `const { tracer } = require("./tracing");\nexports.end = async () => {\n  await hh.HoneyHiveTracer.flush();\n};\n`;
+  const REQUIRE = `const hh = require("honeyhive");\n`;
+
+  it("goes when the rewritten flush was its only use", () => {
+    const output = from1(REQUIRE + FLUSH, "src/app.js");
+    expect(output).toContain("await tracer.forceFlush();");
+    expect(output).not.toContain(REQUIRE);
+  });
+
+  it("stays where it is still used, was unused before the run, or does more than bind the module", () => {
+    expect(from1(`${REQUIRE}exports.made = hh.HoneyHiveTracer;\n${FLUSH}`, "src/app.js")).toContain(REQUIRE);
+    expect(from1(`const unused = require("honeyhive");\n${REQUIRE}${FLUSH}`, "src/app.js")).toContain(`const unused = require("honeyhive");\n`);
+    // Two declarators in one statement, and a require with a call on it: not side-effect-free bindings of the module alone.
+    expect(from1(`const hh = require("honeyhive"), other = 1;\nexports.other = other;\n${FLUSH}`, "src/app.js")).toContain(`const hh = require("honeyhive"), other = 1;`);
+    expect(from1(`const hh = require("honeyhive").load();\n${FLUSH}`, "src/app.js")).toContain(`const hh = require("honeyhive").load();`);
+  });
+});

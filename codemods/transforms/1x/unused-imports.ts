@@ -2,8 +2,9 @@
 // The 1.x set rewrites the uses of a name and not always its import: `HoneyHiveTracer` after `HoneyHiveTracer.flush()`
 // became `tracer.forceFlush()`, a namespace after its last `hh.HoneyHiveTracer.flush()`. After the whole run (the 1.x
 // set and the transforms after it), a binding of "honeyhive" or a subpath (an import specifier, a namespace, a
-// destructured `require`) that the file used before the run and no longer uses is removed; one the user had unused
-// before the run stays. Uses are the scope manager's references (value and type positions, `typeof X`, JSX,
+// destructured `require`, a statement binding the whole module and nothing else: `const hh = require("honeyhive")`,
+// `import hh = require(…)`, `const hh = await import(…)`) that the file used before the run and no longer uses is
+// removed; one the user had unused before the run stays. Uses are the scope manager's references (value and type positions, `typeof X`, JSX,
 // `export { X }`), so a shadowing local is no use. The edit is analysis/rewrite.ts `removeImportBindings` (a statement
 // left without bindings goes; a side-effect `import "honeyhive"` binds nothing and is never touched; a comment on a
 // removed line stays).
@@ -16,14 +17,20 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { dynamicImportSpecifier, requireSpecifier } from "../../../analysis/ast.js";
 import { EditList, editsOverlap, type TextEdit } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
-import { removeImportBindings } from "../../../analysis/rewrite.js";
+import { removeImportBindings, wholeSdkModuleBinding } from "../../../analysis/rewrite.js";
 import { isSdkPackage } from "../../../analysis/settings.js";
 
-/** The import specifier or destructured property declaring an SDK binding, or undefined for any other variable. */
+/**
+ * The import specifier or destructured property declaring an SDK binding, or the statement binding the whole SDK
+ * module and nothing else (`const hh = require("honeyhive")`, `import hh = require("honeyhive")`,
+ * `const hh = await import("honeyhive")`), or undefined for any other variable.
+ */
 function sdkBindingElement(variable: Scope.Variable): TSESTree.Node | undefined {
   const def = variable.defs[0];
   const identifier = variable.identifiers[0];
   if (!def || !identifier) return undefined;
+  const whole = wholeSdkModuleBinding(identifier);
+  if (whole) return whole;
   if (def.type === "ImportBinding") {
     const declaration = def.parent;
     return declaration?.type === "ImportDeclaration" && isSdkPackage(String(declaration.source.value)) ? def.node : undefined;
