@@ -83,8 +83,6 @@ const KNOWN: readonly Known[] = [
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` has no sessionStart member callee" },
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.apply(tracer, [])", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.apply(X, [])` is read as `apply`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.apply(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.apply(X, […])` has no sessionStart member callee" },
-  { rule: FLUSH_RULE, kind: "miss", match: "through import tracing = require(), never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
-  { rule: FLUSH_RULE, kind: "miss", match: "export = { handler } of a .cts file, the handler never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
   { rule: FLUSH_RULE, kind: "miss", match: "static method exported by reference", reason: "engine (H): analysis/bindings.ts:233, functionsOf does not resolve `Api.handle` to the static method" },
   { rule: PROVIDER_RULE, kind: "miss", match: "static block of the class that holds the tracer", reason: "engine (B): analysis/instrumentations.ts:108, a static-field tracer is not among sdk.tracers" },
   { rule: SESSION_START_RULE, kind: "miss", match: "private #method an Express route calls", reason: "engine (C): analysis/handlers.ts:601, `this.router` of a class field holding express.Router() is no registration receiver" },
@@ -1642,6 +1640,13 @@ const handler = async (event: { id: string }) => {
 
 export = { handler };
 `, { filename: "src/handler.cts", files: AWS }),
+    c("import config = require() of a project module that holds no tracer, its `tracer` a plain setting", `import config = require("./config");
+
+export const handler = async (event: { id: string }) => {
+  config.tracer.createSession({ sessionName: event.id });
+  return { ok: true };
+};
+`, { filename: "src/handler.cts", files: { ...AWS, "src/config.ts": `export const tracer = { createSession: (options: { sessionName: string }) => options };\n` } }),
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
