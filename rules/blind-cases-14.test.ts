@@ -84,7 +84,6 @@ const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.apply(tracer, [])", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.apply(X, [])` is read as `apply`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.apply(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.apply(X, […])` has no sessionStart member callee" },
   { rule: FLUSH_RULE, kind: "miss", match: "static method exported by reference", reason: "engine (H): analysis/bindings.ts:233, functionsOf does not resolve `Api.handle` to the static method" },
-  { rule: PROVIDER_RULE, kind: "miss", match: "static block of the class that holds the tracer", reason: "engine (B): analysis/instrumentations.ts:108, a static-field tracer is not among sdk.tracers" },
   { rule: SESSION_START_RULE, kind: "miss", match: "private #method an Express route calls", reason: "engine (C): analysis/handlers.ts:601, `this.router` of a class field holding express.Router() is no registration receiver" },
   { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers" },
   { rule: FLUSH_RULE, kind: "false", match: "[tracer, audit].map((t) => t.forceFlush())", reason: "engine (G): analysis/flush.ts:149-150, a Promise.all list built by .map(…) of flushes is not read" },
@@ -538,10 +537,44 @@ export class Observability {
   }
 }
 `, { filename: "src/instrumentation.ts", files: OTEL }),
+    c("an instrumentation registered in a static method of the class that holds the tracer, no provider", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import { HoneyHiveTracer } from "honeyhive";
+
+export class Observability {
+  static readonly tracer = HoneyHiveTracer.init({ project: "app" });
+  static setup(): void {
+    registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+  }
+}
+`, { filename: "src/instrumentation.ts", files: OTEL }),
     c("a minified instrumentation setup without a provider", `import{registerInstrumentations as r}from"@opentelemetry/instrumentation";import{HttpInstrumentation as H}from"@opentelemetry/instrumentation-http";import{HoneyHiveTracer as T}from"honeyhive";export const tracer=T.init({project:"a"});r({instrumentations:[new H()]});
 `, { filename: "src/instrumentation.ts", files: OTEL }),
   ];
   const quiet: Case[] = [
+    c("a static block passing the static field's tracer as the provider", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import { HoneyHiveTracer } from "honeyhive";
+
+export class Observability {
+  static readonly tracer = HoneyHiveTracer.init({ project: "app" });
+  static {
+    registerInstrumentations({ tracerProvider: Observability.tracer.provider, instrumentations: [new HttpInstrumentation()] });
+  }
+}
+`, { filename: "src/instrumentation.ts", files: OTEL }),
+    c("a static field holding no tracer (HoneyHiveTracer only its type), an instrumentation without a provider", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import type { HoneyHiveTracer } from "honeyhive";
+
+export class Observability {
+  static tracer: HoneyHiveTracer | undefined = undefined;
+  static readonly started = Date.now();
+  static {
+    registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+  }
+}
+`, { filename: "src/instrumentation.ts", files: OTEL }),
     c("tracerProvider: tracer!.provider (non-null assertion)", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 import { HoneyHiveTracer } from "honeyhive";
