@@ -84,7 +84,6 @@ const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.apply(tracer, [])", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.apply(X, [])` is read as `apply`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.apply(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.apply(X, […])` has no sessionStart member callee" },
   { rule: FLUSH_RULE, kind: "miss", match: "static method exported by reference", reason: "engine (H): analysis/bindings.ts:233, functionsOf does not resolve `Api.handle` to the static method" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "private #method an Express route calls", reason: "engine (C): analysis/handlers.ts:601, `this.router` of a class field holding express.Router() is no registration receiver" },
   { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers" },
   { rule: FLUSH_RULE, kind: "false", match: "[tracer, audit].map((t) => t.forceFlush())", reason: "engine (G): analysis/flush.ts:149-150, a Promise.all list built by .map(…) of flushes is not read" },
   { rule: SESSION_ID_RULE, kind: "miss", match: "switch case of a Lambda handler, passed as a shorthand", reason: "engine (E): analysis/session-id-flow.ts:632, a `let` without initializer written once later is not followed" },
@@ -799,6 +798,23 @@ class Chat {
 
 export const router = new Chat().router;
 `, { files: EXPRESS }),
+    c("sessionStart in a method of a class whose router is assigned once in its constructor", `import express, { type Router } from "express";
+import { tracer } from "./tracing";
+
+export class Chat {
+  private readonly router: Router;
+  constructor() {
+    this.router = express.Router();
+    this.router.post("/chat", async (_req, res) => {
+      await this.open();
+      res.json({ ok: true });
+    });
+  }
+  async open() {
+    await tracer.sessionStart({ sessionName: "chat" });
+  }
+}
+`, { files: EXPRESS }),
     c("sessionStart in a legacy callback Lambda handler of a .cjs file", `const { tracer } = require("./tracing.cjs");
 
 exports.handler = (event, context, callback) => {
@@ -838,6 +854,22 @@ app.post("/chat", async (_req, res) => {
 });
 app.listen(3000);
 `, { files: { ...EXPRESS, "src/analytics.ts": `export const analytics = { sessionStart(options: { name: string }) { return options.name; } };\n` } }),
+    c("sessionStart in a #method a class field's non-router object calls back (this.queue.post)", `import { tracer } from "./tracing";
+
+class Worker {
+  readonly queue = { post: (_name: string, job: () => Promise<void>) => job() };
+  constructor() {
+    this.queue.post("/boot", async () => {
+      await this.#open();
+    });
+  }
+  async #open() {
+    await tracer.sessionStart({ sessionName: "boot" });
+  }
+}
+
+export const worker = new Worker();
+`, { files: EXPRESS }),
     c("sessionStart in a CLI's main() called once, behind a shebang and CRLF", crlf(`#!/usr/bin/env node
 import { tracer } from "./tracing";
 
