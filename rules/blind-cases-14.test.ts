@@ -78,13 +78,18 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 //     (analysis/sdk-model.ts:358-374, `importsTracerHolder`) walks ImportDeclarations and `const x = require()`
 //     declarations, never a TSImportEqualsDeclaration, so the module held whole is not read (`const tracing =
 //     require("./tracing")` and `import * as tracing` in the same .cts file are).
+// fix-blind14-b: (I) fixed (the gate reads `import x = require()` of a project module as it reads `const x = require()`),
+// (B) fixed (a static field's tracer counts as the file's for the instrumentation rule; a static method's registration
+// added), (C) fixed (`this.<field>` is the field's initializer, or its one constructor assignment; a constructor-assigned
+// router and a non-router field look-alike added); (D) stays KNOWN: no parameter, positional or destructured, takes a
+// tracer from its callers' arguments, so there is no call following of arguments to extend.
 const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.call(tracer)", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.call(X)` is read as `call`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` has no sessionStart member callee" },
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.apply(tracer, [])", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.apply(X, [])` is read as `apply`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.apply(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.apply(X, […])` has no sessionStart member callee" },
   { rule: FLUSH_RULE, kind: "miss", match: "static method exported by reference", reason: "engine (H): analysis/bindings.ts:233, functionsOf does not resolve `Api.handle` to the static method" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers" },
+  { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers; nor is a positional one (fix-blind14-b: the one-level call following of analysis/handlers.ts callsOfFunction finds the helper's callers, but no parameter takes a tracer from their arguments, only one typed HoneyHiveTracer, sdk-model.ts addTypedParameters), so there is nothing to extend" },
   { rule: FLUSH_RULE, kind: "false", match: "[tracer, audit].map((t) => t.forceFlush())", reason: "engine (G): analysis/flush.ts:149-150, a Promise.all list built by .map(…) of flushes is not read" },
   { rule: SESSION_ID_RULE, kind: "miss", match: "switch case of a Lambda handler, passed as a shorthand", reason: "engine (E): analysis/session-id-flow.ts:632, a `let` without initializer written once later is not followed" },
 ];
