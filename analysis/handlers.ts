@@ -22,7 +22,7 @@ import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import type { HoneyhiveSettings } from "./settings.js";
 import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nodes.js";
-import { getSdkModel, isSharedSessionField, isSharedSessionStartMember, type TracerDeclaration } from "./sdk-model.js";
+import { getSdkModel, isSharedSessionField, isSharedSessionStartMember, thisClass, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { includesText } from "./text-search.js";
 import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, streamTracesUnflushed, type BackgroundTest } from "./flush.js";
@@ -604,6 +604,11 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         const value = origin && this.active.valueKinds.find((ref) => ref.kind.isValue?.some((spec) => originMatches(origin, spec)) || importedFromMatches(origin, ref.kind));
         if (value) return value;
         if (target.type === "Identifier") return this.objectKindOfVariable(target);
+        // `this.router` of `readonly router = express.Router()` (or of its one assignment in the class).
+        if (target.object.type === "ThisExpression") {
+          const field = thisFieldValue(this.input.ast, target);
+          return field && this.objectKindOf(field);
+        }
         const property = staticName(target.property, target.computed);
         const base = property !== undefined && this.memberNames.has(property) ? this.objectKindOf(target.object) : undefined;
         return base && siblingKind(base, base.kind.properties?.[property!]);
@@ -1766,4 +1771,24 @@ function memberPathOf(node: TSESTree.Node): string[] | undefined {
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
   return a.length > 0 && a.length === b.length && a.every((name, index) => name === b[index]);
+}
+
+/**
+ * What `this.<field>` holds, read in the class that declares it: the field's initializer (`readonly router =
+ * express.Router()`), else the value of the one assignment `this.<field> = …` in the class (in its constructor).
+ * Undefined for a field written more than once, or `this` outside an instance member.
+ */
+function thisFieldValue(ast: TSESTree.Program, member: TSESTree.MemberExpression): TSESTree.Expression | undefined {
+  const owner = thisClass(member);
+  const name = staticName(member.property, member.computed);
+  if (!owner || name === undefined) return undefined;
+  const field = owner.body.body.find((element) => element.type === AST_NODE_TYPES.PropertyDefinition && !element.static && staticName(element.key, element.computed) === name);
+  const writes = nodesOfTypesWithin(ast, [AST_NODE_TYPES.AssignmentExpression], owner).filter(
+    (assignment) => assignment.left.type === AST_NODE_TYPES.MemberExpression && assignment.left.object.type === AST_NODE_TYPES.ThisExpression && staticName(assignment.left.property, assignment.left.computed) === name && thisClass(assignment.left) === owner,
+  );
+  if (field?.type === AST_NODE_TYPES.PropertyDefinition && field.value) return writes.length === 0 ? field.value : undefined;
+  const only = writes.length === 1 ? writes[0] : undefined;
+  if (only?.operator !== "=") return undefined;
+  const constructor = enclosingFunction(only);
+  return constructor?.parent?.type === AST_NODE_TYPES.MethodDefinition && constructor.parent.kind === "constructor" ? only.right : undefined;
 }

@@ -105,7 +105,8 @@ const NO_FINDINGS: readonly InstrumentationFinding[] = Object.freeze([]);
 function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
   const sdk = getSdkModel(input);
   // A tracer reached only as `tracing.tracer` of a project module's binding counts as the file's (`heldTracersInScopeAt`).
-  if (!sdk.usesSdk || (sdk.tracers.length === 0 && sdk.moduleHeldTracers.length === 0)) return [];
+  // A static field's tracer (`static readonly tracer = HoneyHiveTracer.init(…)`, read as `Obs.tracer`) is the program's too.
+  if (!sdk.usesSdk || (sdk.tracers.length === 0 && sdk.moduleHeldTracers.length === 0 && !holdsStaticFieldTracer(input, sdk))) return [];
   const finder = new Finder(input, sdk);
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) finder.visitCall(call);
   for (const expression of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) finder.visitNew(expression);
@@ -114,6 +115,11 @@ function collect(input: AnalysisInput): readonly InstrumentationFinding[] {
   // project modules it loads (each read once per run), then the major (may read the package.json).
   if (pipelineActivationOf(input) !== undefined || loadsActivatingModule(input) || honeyhiveMajorOfFile(input) === 1) return [];
   return finder.found.sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/** A class of the file creates a tracer in a static field (`static tracer = HoneyHiveTracer.init(…)`); not among `sdk.tracers`. */
+function holdsStaticFieldTracer(input: AnalysisInput, sdk: SdkModel): boolean {
+  return nodesOfType(input.ast, AST_NODE_TYPES.PropertyDefinition).some((property) => property.static && property.value !== null && sdk.isTracerCreation(property.value));
 }
 
 /** An activation as the engine reads it, with the owner it belongs to. */

@@ -376,6 +376,11 @@ function importsTracerHolder(input: AnalysisInput): boolean {
     if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
       if (statement.importKind === "type" || !isProjectModule(statement.source.value, input)) continue;
       for (const variable of input.scopeManager.getDeclaredVariables(statement)) if (holdsTracerMember(input, variable)) return true;
+    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
+      // TypeScript's `import tracing = require("./tracing")`: the module held whole, as `const tracing = require()`.
+      const specifier = statement.importKind === "type" ? undefined : importEqualsSpecifier(statement);
+      if (specifier === undefined || !isProjectModule(specifier, input)) continue;
+      for (const variable of input.scopeManager.getDeclaredVariables(statement)) if (holdsTracerMember(input, variable)) return true;
     } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
       // `const tracing = require("./tracing")` / `await import("./tracing")`: the module held whole; `const { Obs } =
       // require("./obs")`: its exports (`holdsTracerThroughSingleton`).

@@ -605,7 +605,7 @@ const EXPECTATIONS: readonly Expectation[] = [
 //     `sessionStatementOf`), so each leaves its review marker where the same code without `?.` is rewritten (the
 //     `-plain` projects beside them are). Skipping a ChainExpression parent in both would do.
 // Seven projects added after the first run (31 now: a `.cts` handler reaching the tracer through `import tracing =
-// require()` (KNOWN, cause (I) of rules/blind-cases-14.test.ts: no flush is added), a tracer under a unicode alias (met), `satisfies Handler`, `callbackWaitsForEmptyEventLoop = false`, a return
+// require()` (met since fix-blind14-b; it was KNOWN, cause (I) of rules/blind-cases-14.test.ts), a tracer under a unicode alias (met), `satisfies Handler`, `callbackWaitsForEmptyEventLoop = false`, a return
 // inside `for await`, sessionStart in an object-literal method and a class arrow property given to routes, trace() in a
 // namespace under `// @ts-nocheck` with CRLF and a BOM): the other six met.
 // One first-draft expectation was wrong against the docs and was corrected: outside a handler `await
@@ -615,7 +615,6 @@ const KNOWN: readonly KnownExpectation[] = [
   { match: "HoneyHiveTracer?.init() in an Express route", reason: "engine (F): analysis/fixes/tracer-init.ts:212, the ChainExpression around `HoneyHiveTracer?.init(…)` is no VariableDeclarator's init, so a marker instead of the hoist" },
   { match: "a Fastify hook creating the session after an await", reason: "engine (F): analysis/fixes/lost-session.ts:102-104, `tracer?.createSession(…)`'s parent is a ChainExpression, so a marker instead of the move" },
   { match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` is not found (no rewrite, no marker)" },
-  { match: "through import tracing = require()", reason: "engine (I, rules/blind-cases-14.test.ts): analysis/sdk-model.ts:358, `import x = require()` of a project module is not read, so no flush is added" },
   { match: "look-alike flush-call", reason: "engine (A): analysis/flush-calls.ts:51/58, `tracer.forceFlush.call(tracer)` is not a flush, so a second flush is added" },
 ];
 

@@ -78,17 +78,18 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 //     (analysis/sdk-model.ts:358-374, `importsTracerHolder`) walks ImportDeclarations and `const x = require()`
 //     declarations, never a TSImportEqualsDeclaration, so the module held whole is not read (`const tracing =
 //     require("./tracing")` and `import * as tracing` in the same .cts file are).
+// fix-blind14-b: (I) fixed (the gate reads `import x = require()` of a project module as it reads `const x = require()`),
+// (B) fixed (a static field's tracer counts as the file's for the instrumentation rule; a static method's registration
+// added), (C) fixed (`this.<field>` is the field's initializer, or its one constructor assignment; a constructor-assigned
+// router and a non-router field look-alike added); (D) stays KNOWN: no parameter, positional or destructured, takes a
+// tracer from its callers' arguments, so there is no call following of arguments to extend.
 const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.call(tracer)", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.call(X)` is read as `call`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` has no sessionStart member callee" },
   { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.apply(tracer, [])", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.apply(X, [])` is read as `apply`" },
   { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.apply(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.apply(X, […])` has no sessionStart member callee" },
-  { rule: FLUSH_RULE, kind: "miss", match: "through import tracing = require(), never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
-  { rule: FLUSH_RULE, kind: "miss", match: "export = { handler } of a .cts file, the handler never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
   { rule: FLUSH_RULE, kind: "miss", match: "static method exported by reference", reason: "engine (H): analysis/bindings.ts:233, functionsOf does not resolve `Api.handle` to the static method" },
-  { rule: PROVIDER_RULE, kind: "miss", match: "static block of the class that holds the tracer", reason: "engine (B): analysis/instrumentations.ts:108, a static-field tracer is not among sdk.tracers" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "private #method an Express route calls", reason: "engine (C): analysis/handlers.ts:601, `this.router` of a class field holding express.Router() is no registration receiver" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers" },
+  { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers; nor is a positional one (fix-blind14-b: the one-level call following of analysis/handlers.ts callsOfFunction finds the helper's callers, but no parameter takes a tracer from their arguments, only one typed HoneyHiveTracer, sdk-model.ts addTypedParameters), so there is nothing to extend" },
   { rule: FLUSH_RULE, kind: "false", match: "[tracer, audit].map((t) => t.forceFlush())", reason: "engine (G): analysis/flush.ts:149-150, a Promise.all list built by .map(…) of flushes is not read" },
   { rule: SESSION_ID_RULE, kind: "miss", match: "switch case of a Lambda handler, passed as a shorthand", reason: "engine (E): analysis/session-id-flow.ts:632, a `let` without initializer written once later is not followed" },
 ];
@@ -540,10 +541,44 @@ export class Observability {
   }
 }
 `, { filename: "src/instrumentation.ts", files: OTEL }),
+    c("an instrumentation registered in a static method of the class that holds the tracer, no provider", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import { HoneyHiveTracer } from "honeyhive";
+
+export class Observability {
+  static readonly tracer = HoneyHiveTracer.init({ project: "app" });
+  static setup(): void {
+    registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+  }
+}
+`, { filename: "src/instrumentation.ts", files: OTEL }),
     c("a minified instrumentation setup without a provider", `import{registerInstrumentations as r}from"@opentelemetry/instrumentation";import{HttpInstrumentation as H}from"@opentelemetry/instrumentation-http";import{HoneyHiveTracer as T}from"honeyhive";export const tracer=T.init({project:"a"});r({instrumentations:[new H()]});
 `, { filename: "src/instrumentation.ts", files: OTEL }),
   ];
   const quiet: Case[] = [
+    c("a static block passing the static field's tracer as the provider", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import { HoneyHiveTracer } from "honeyhive";
+
+export class Observability {
+  static readonly tracer = HoneyHiveTracer.init({ project: "app" });
+  static {
+    registerInstrumentations({ tracerProvider: Observability.tracer.provider, instrumentations: [new HttpInstrumentation()] });
+  }
+}
+`, { filename: "src/instrumentation.ts", files: OTEL }),
+    c("a static field holding no tracer (HoneyHiveTracer only its type), an instrumentation without a provider", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
+import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
+import type { HoneyHiveTracer } from "honeyhive";
+
+export class Observability {
+  static tracer: HoneyHiveTracer | undefined = undefined;
+  static readonly started = Date.now();
+  static {
+    registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
+  }
+}
+`, { filename: "src/instrumentation.ts", files: OTEL }),
     c("tracerProvider: tracer!.provider (non-null assertion)", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 import { HoneyHiveTracer } from "honeyhive";
@@ -768,6 +803,23 @@ class Chat {
 
 export const router = new Chat().router;
 `, { files: EXPRESS }),
+    c("sessionStart in a method of a class whose router is assigned once in its constructor", `import express, { type Router } from "express";
+import { tracer } from "./tracing";
+
+export class Chat {
+  private readonly router: Router;
+  constructor() {
+    this.router = express.Router();
+    this.router.post("/chat", async (_req, res) => {
+      await this.open();
+      res.json({ ok: true });
+    });
+  }
+  async open() {
+    await tracer.sessionStart({ sessionName: "chat" });
+  }
+}
+`, { files: EXPRESS }),
     c("sessionStart in a legacy callback Lambda handler of a .cjs file", `const { tracer } = require("./tracing.cjs");
 
 exports.handler = (event, context, callback) => {
@@ -807,6 +859,22 @@ app.post("/chat", async (_req, res) => {
 });
 app.listen(3000);
 `, { files: { ...EXPRESS, "src/analytics.ts": `export const analytics = { sessionStart(options: { name: string }) { return options.name; } };\n` } }),
+    c("sessionStart in a #method a class field's non-router object calls back (this.queue.post)", `import { tracer } from "./tracing";
+
+class Worker {
+  readonly queue = { post: (_name: string, job: () => Promise<void>) => job() };
+  constructor() {
+    this.queue.post("/boot", async () => {
+      await this.#open();
+    });
+  }
+  async #open() {
+    await tracer.sessionStart({ sessionName: "boot" });
+  }
+}
+
+export const worker = new Worker();
+`, { files: EXPRESS }),
     c("sessionStart in a CLI's main() called once, behind a shebang and CRLF", crlf(`#!/usr/bin/env node
 import { tracer } from "./tracing";
 
@@ -1642,6 +1710,13 @@ const handler = async (event: { id: string }) => {
 
 export = { handler };
 `, { filename: "src/handler.cts", files: AWS }),
+    c("import config = require() of a project module that holds no tracer, its `tracer` a plain setting", `import config = require("./config");
+
+export const handler = async (event: { id: string }) => {
+  config.tracer.createSession({ sessionName: event.id });
+  return { ok: true };
+};
+`, { filename: "src/handler.cts", files: { ...AWS, "src/config.ts": `export const tracer = { createSession: (options: { sessionName: string }) => options };\n` } }),
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
