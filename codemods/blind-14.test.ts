@@ -614,9 +614,7 @@ const EXPECTATIONS: readonly Expectation[] = [
 const KNOWN: readonly KnownExpectation[] = [
   { match: "HoneyHiveTracer?.init() in an Express route", reason: "engine (F): analysis/fixes/tracer-init.ts:212, the ChainExpression around `HoneyHiveTracer?.init(…)` is no VariableDeclarator's init, so a marker instead of the hoist" },
   { match: "a Fastify hook creating the session after an await", reason: "engine (F): analysis/fixes/lost-session.ts:102-104, `tracer?.createSession(…)`'s parent is a ChainExpression, so a marker instead of the move" },
-  { match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` is not found (no rewrite, no marker)" },
   { match: "through import tracing = require()", reason: "engine (I, rules/blind-cases-14.test.ts): analysis/sdk-model.ts:358, `import x = require()` of a project module is not read, so no flush is added" },
-  { match: "look-alike flush-call", reason: "engine (A): analysis/flush-calls.ts:51/58, `tracer.forceFlush.call(tracer)` is not a flush, so a second flush is added" },
 ];
 
 /** The vendors' packages, reduced to what the projects use (express has its @types installed). */

@@ -79,10 +79,6 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 //     declarations, never a TSImportEqualsDeclaration, so the module held whole is not read (`const tracing =
 //     require("./tracing")` and `import * as tracing` in the same .cts file are).
 const KNOWN: readonly Known[] = [
-  { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.call(tracer)", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.call(X)` is read as `call`" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` has no sessionStart member callee" },
-  { rule: FLUSH_RULE, kind: "false", match: "tracer.forceFlush.apply(tracer, [])", reason: "engine (A): analysis/flush-calls.ts:51/58, the method of `X.forceFlush.apply(X, [])` is read as `apply`" },
-  { rule: SESSION_START_RULE, kind: "miss", match: "tracer.sessionStart.apply(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.apply(X, […])` has no sessionStart member callee" },
   { rule: FLUSH_RULE, kind: "miss", match: "through import tracing = require(), never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
   { rule: FLUSH_RULE, kind: "miss", match: "export = { handler } of a .cts file, the handler never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
   { rule: FLUSH_RULE, kind: "miss", match: "static method exported by reference", reason: "engine (H): analysis/bindings.ts:233, functionsOf does not resolve `Api.handle` to the static method" },
