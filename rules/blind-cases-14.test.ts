@@ -85,7 +85,6 @@ const KNOWN: readonly Known[] = [
   { rule: PROVIDER_RULE, kind: "miss", match: "static block of the class that holds the tracer", reason: "engine (B): analysis/instrumentations.ts:108, a static-field tracer is not among sdk.tracers" },
   { rule: SESSION_START_RULE, kind: "miss", match: "private #method an Express route calls", reason: "engine (C): analysis/handlers.ts:601, `this.router` of a class field holding express.Router() is no registration receiver" },
   { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers" },
-  { rule: FLUSH_RULE, kind: "false", match: "[tracer, audit].map((t) => t.forceFlush())", reason: "engine (G): analysis/flush.ts:149-150, a Promise.all list built by .map(…) of flushes is not read" },
   { rule: SESSION_ID_RULE, kind: "miss", match: "switch case of a Lambda handler, passed as a shorthand", reason: "engine (E): analysis/session-id-flow.ts:632, a `let` without initializer written once later is not followed" },
 ];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>

@@ -48,3 +48,16 @@ describe("fix-blind14-a (A): .call / .apply of a tracer method", () => {
     ["tracer.sessionStart.call(other, {});", "const other = { sessionStart(options: object) { return options; } };\n"],
   ])("quiet: %s", (body, before) => expect(reports(SESSION_START_RULE, sessionStartRule, express(body, before), "src/server.ts")).toBe(0));
 });
+
+describe("fix-blind14-a (G): Promise.all of a list mapped over tracers", () => {
+  const AUDIT = `const audit = HoneyHiveTracer.init({ project: "audit" });\n`;
+  it.each([
+    "await Promise.all([tracer, audit].map((t) => t.forceFlush()))",
+    "await Promise.allSettled([tracer, audit].map(async (t) => {\n      await t.forceFlush();\n    }))",
+  ])("a flush: %s", (flush) => expect(reports(FLUSH_RULE, flushRule, flushedWith(flush, AUDIT))).toBe(0));
+  it.each([
+    "await Promise.all([tracer, audit].map((t) => t.getSessionId()))",
+    "await Promise.all([].map((t: typeof tracer) => t.forceFlush()))",
+    "await Promise.all([tracer, audit].map((t) => (t === tracer ? t.forceFlush() : undefined)))",
+  ])("no flush: %s", (flush) => expect(reports(FLUSH_RULE, flushRule, flushedWith(flush, AUDIT))).toBeGreaterThan(0));
+});
