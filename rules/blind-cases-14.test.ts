@@ -81,7 +81,6 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 const KNOWN: readonly Known[] = [
   { rule: FLUSH_RULE, kind: "miss", match: "through import tracing = require(), never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
   { rule: FLUSH_RULE, kind: "miss", match: "export = { handler } of a .cts file, the handler never flushing", reason: "engine (I): analysis/sdk-model.ts:358, the gate reads no `import x = require()` of a project module" },
-  { rule: FLUSH_RULE, kind: "miss", match: "static method exported by reference", reason: "engine (H): analysis/bindings.ts:233, functionsOf does not resolve `Api.handle` to the static method" },
   { rule: PROVIDER_RULE, kind: "miss", match: "static block of the class that holds the tracer", reason: "engine (B): analysis/instrumentations.ts:108, a static-field tracer is not among sdk.tracers" },
   { rule: SESSION_START_RULE, kind: "miss", match: "private #method an Express route calls", reason: "engine (C): analysis/handlers.ts:601, `this.router` of a class field holding express.Router() is no registration receiver" },
   { rule: SESSION_START_RULE, kind: "miss", match: "destructured parameter ({ tracer })", reason: "engine (D): analysis/sdk-model.ts:959, a destructured parameter is not read from the helper's callers" },

@@ -61,3 +61,20 @@ describe("fix-blind14-a (G): Promise.all of a list mapped over tracers", () => {
     "await Promise.all([tracer, audit].map((t) => (t === tracer ? t.forceFlush() : undefined)))",
   ])("no flush: %s", (flush) => expect(reports(FLUSH_RULE, flushRule, flushedWith(flush, AUDIT))).toBeGreaterThan(0));
 });
+
+describe("fix-blind14-a (H): a class's static method exported as the handler", () => {
+  const handle = (modifier: string, kind: "method" | "field") =>
+    kind === "method"
+      ? `  ${modifier}async handle(event) {\n    tracer.createSession();\n    return { id: event.id };\n  }\n`
+      : `  ${modifier}handle = async (event) => {\n    tracer.createSession();\n    return { id: event.id };\n  };\n`;
+  it.each([
+    ["a static method", `class Api {\n${handle("static ", "method")}}\nexport const handler = Api.handle;`],
+    ["a static arrow field", `class Api {\n${handle("static ", "field")}}\nexport const handler = Api.handle;`],
+    ["a static method of a const class expression", `const Api = class {\n${handle("static ", "method")}};\nexport const handler = Api.handle;`],
+  ])("reported: %s", (_, code) => expect(reports(FLUSH_RULE, flushRule, `${TRACER}${code}`)).toBeGreaterThan(0));
+  it.each([
+    // An instance method named through the class is undefined at run time: no handler function.
+    ["an instance method named through the class", `class Api {\n${handle("", "method")}}\nexport const handler = (Api as any).handle;`],
+    ["a static method that flushes", `class Api {\n  static async handle(event) {\n    try {\n      tracer.createSession();\n      return { id: event.id };\n    } finally {\n      await tracer.forceFlush();\n    }\n  }\n}\nexport const handler = Api.handle;`],
+  ])("quiet: %s", (_, code) => expect(reports(FLUSH_RULE, flushRule, `${TRACER}${code}`)).toBe(0));
+});
