@@ -71,6 +71,11 @@ export function memberName(node: TSESTree.Node | null | undefined): string | und
   return staticName(node.property, node.computed);
 }
 
+/** What stands for `node`'s value in its parent: the ChainExpression around `a?.b()` / `a?.b`, else `node` itself. */
+export function outsideChain(node: TSESTree.Node): TSESTree.Node {
+  return node.parent?.type === AST_NODE_TYPES.ChainExpression && node.parent.expression === node ? node.parent : node;
+}
+
 /**
  * Two expressions naming the same receiver: the same identifier, `this`, or the same static member path of one
  * (`this.tracer`, `deps.tracer`). Anything else (a call, a computed key) is never the same value twice.

@@ -611,9 +611,9 @@ const EXPECTATIONS: readonly Expectation[] = [
 // One first-draft expectation was wrong against the docs and was corrected: outside a handler `await
 // tracer.startSession()` becomes `tracer.sessionId` with a marker (docs/migrating-from-1x.md, `1x-sessions`), not
 // `createSession()`.
+// Fixed since (fix-blind14-a): (A) `.call`/`.apply` read as the method's own call (analysis/ast.ts `invokedCallee`) and
+// (F) the ChainExpression around an optional call seen through (analysis/ast.ts `outsideChain`).
 const KNOWN: readonly KnownExpectation[] = [
-  { match: "HoneyHiveTracer?.init() in an Express route", reason: "engine (F): analysis/fixes/tracer-init.ts:212, the ChainExpression around `HoneyHiveTracer?.init(…)` is no VariableDeclarator's init, so a marker instead of the hoist" },
-  { match: "a Fastify hook creating the session after an await", reason: "engine (F): analysis/fixes/lost-session.ts:102-104, `tracer?.createSession(…)`'s parent is a ChainExpression, so a marker instead of the move" },
   { match: "through import tracing = require()", reason: "engine (I, rules/blind-cases-14.test.ts): analysis/sdk-model.ts:358, `import x = require()` of a project module is not read, so no flush is added" },
 ];
 
