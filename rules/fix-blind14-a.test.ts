@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
+import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import { type AnyRule, lintCase } from "./test-utils/blind-cases.js";
 
 const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
@@ -77,4 +78,25 @@ describe("fix-blind14-a (H): a class's static method exported as the handler", (
     ["an instance method named through the class", `class Api {\n${handle("", "method")}}\nexport const handler = (Api as any).handle;`],
     ["a static method that flushes", `class Api {\n  static async handle(event) {\n    try {\n      tracer.createSession();\n      return { id: event.id };\n    } finally {\n      await tracer.forceFlush();\n    }\n  }\n}\nexport const handler = Api.handle;`],
   ])("quiet: %s", (_, code) => expect(reports(FLUSH_RULE, flushRule, `${TRACER}${code}`)).toBe(0));
+});
+
+describe("fix-blind14-a (E): a let assigned once after its declaration", () => {
+  const lambda = (body: string): string =>
+    `${TRACER}export const handler = async (event) => {\n  let sessionId: string | undefined;\n${body}\n  tracer.createSession({ sessionId });\n  return {};\n};`;
+  it.each([
+    "  sessionId = event.queryStringParameters?.session;",
+    "  if (event.queryStringParameters) {\n    sessionId = event.queryStringParameters.session;\n  }",
+  ])("reported: %s", (body) => expect(reports(SESSION_ID_RULE, sessionIdRule, lambda(body))).toBeGreaterThan(0));
+  it.each([
+    // Written twice: a reassignment, not followed (the docs' known limit), even in two branches.
+    "  sessionId = event.queryStringParameters?.session;\n  sessionId = sessionId?.trim();",
+    "  if (event.body) sessionId = event.queryStringParameters?.session;\n  else sessionId = event.headers?.session;",
+    // A compound write, and a value the handler makes itself.
+    "  sessionId += event.queryStringParameters?.session;",
+    "  sessionId = crypto.randomUUID();",
+  ])("quiet: %s", (body) => expect(reports(SESSION_ID_RULE, sessionIdRule, lambda(body))).toBe(0));
+  it("quiet: assigned only after the call", () => {
+    const code = `${TRACER}export const handler = async (event) => {\n  let sessionId: string | undefined;\n  tracer.createSession({ sessionId });\n  sessionId = event.queryStringParameters?.session;\n  return { sessionId };\n};`;
+    expect(reports(SESSION_ID_RULE, sessionIdRule, code)).toBe(0);
+  });
 });
