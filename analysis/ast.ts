@@ -71,6 +71,46 @@ export function memberName(node: TSESTree.Node | null | undefined): string | und
   return staticName(node.property, node.computed);
 }
 
+/** What stands for `node`'s value in its parent: the ChainExpression around `a?.b()` / `a?.b`, else `node` itself. */
+export function outsideChain(node: TSESTree.Node): TSESTree.Node {
+  return node.parent?.type === AST_NODE_TYPES.ChainExpression && node.parent.expression === node ? node.parent : node;
+}
+
+/**
+ * Two expressions naming the same receiver: the same identifier, `this`, or the same static member path of one
+ * (`this.tracer`, `deps.tracer`). Anything else (a call, a computed key) is never the same value twice.
+ */
+export function sameReference(a: TSESTree.Node | null | undefined, b: TSESTree.Node | null | undefined): boolean {
+  const left = unwrapExpression(a);
+  const right = unwrapExpression(b);
+  if (!left || !right || left.type !== right.type) return false;
+  if (left.type === AST_NODE_TYPES.Identifier) return left.name === (right as TSESTree.Identifier).name;
+  if (left.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (left.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const name = memberName(left);
+  return name !== undefined && name === memberName(right) && sameReference(left.object, (right as TSESTree.MemberExpression).object);
+}
+
+/**
+ * `X.m` of `X.m.call(X, …)` / `X.m.apply(X, […])` / `X.m.bind(X)` (whichever of `via` names the call), when the
+ * this-argument is X itself: then the call is `X.m(…)` (a bound function's call is `X.m(…)` too). `apply` counts
+ * only with no list or an array literal, whose elements are the arguments. Undefined otherwise.
+ */
+export function reboundMethodOf(call: TSESTree.CallExpression, via: readonly ("call" | "apply" | "bind")[]): TSESTree.MemberExpression | undefined {
+  const callee = unwrapExpression(call.callee);
+  const how = memberName(callee) as "call" | "apply" | "bind" | undefined;
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression || how === undefined || !via.includes(how)) return undefined;
+  if (how === "apply" && (call.arguments.length > 2 || (call.arguments[1] !== undefined && call.arguments[1].type !== AST_NODE_TYPES.ArrayExpression))) return undefined;
+  if (how === "bind" && call.arguments.length !== 1) return undefined;
+  const method = unwrapExpression(callee.object);
+  return method?.type === AST_NODE_TYPES.MemberExpression && sameReference(method.object, call.arguments[0]) ? method : undefined;
+}
+
+/** The callee a call invokes, `X.m.call(X, …)` and `X.m.apply(X, […])` read as `X.m(…)` (`reboundMethodOf`). */
+export function invokedCallee(call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  return reboundMethodOf(call, ["call", "apply"]) ?? unwrapExpression(call.callee);
+}
+
 /**
  * What an import declaration binds is erased by the compiler: all of it after `import type`; with
  * `specifier`, that name (`import { type A, b }`); without, the declaration when every name is `type`

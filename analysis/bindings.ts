@@ -246,7 +246,35 @@ export class Bindings {
       const init = this.constantValueOf(target, seen);
       return init ? this.functionsOf(init, depth + 1, seen) : [];
     }
+    if (target.type === "MemberExpression") {
+      const value = this.staticMemberOf(target);
+      return value ? this.functionsOf(value, depth + 1, seen) : [];
+    }
     return [];
+  }
+
+  /**
+   * The value of a static member of a class of this file, named through the class (`Api.handle` with `class Api {
+   * static handle() {…} }` or `static handle = async () => …`, also a never-reassigned `const Api = class {…}`): the
+   * method's function or the field's initializer. A computed key, an instance member, a reassigned name: undefined.
+   */
+  staticMemberOf(member: TSESTree.MemberExpression): TSESTree.Node | undefined {
+    const name = memberName(member);
+    const object = unwrap(member.object);
+    if (name === undefined || object.type !== "Identifier") return undefined;
+    const variable = this.variableOf(object);
+    if (!variable || variable.references.some((reference) => reference.writeExpr && !reference.init)) return undefined;
+    const def = variable.defs[0];
+    let owner: TSESTree.Node | undefined;
+    if (def?.type === "ClassName") owner = def.node;
+    else if (def?.type === "Variable" && def.node.type === "VariableDeclarator" && def.node.init) owner = unwrap(def.node.init);
+    if (owner?.type !== "ClassDeclaration" && owner?.type !== "ClassExpression") return undefined;
+    for (const element of owner.body.body) {
+      if ((element.type !== "MethodDefinition" && element.type !== "PropertyDefinition") || !element.static || staticName(element.key, element.computed) !== name) continue;
+      if (element.type === "MethodDefinition") return element.kind === "method" ? element.value : undefined;
+      return element.value ?? undefined;
+    }
+    return undefined;
   }
 
   /**

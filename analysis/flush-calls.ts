@@ -10,7 +10,7 @@
 // tracers), for the handlers that trace through it and the flush a fix writes on it.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { memberName, moduleScopeOf, unwrapExpression } from "./ast.js";
+import { invokedCallee, memberName, moduleScopeOf, reboundMethodOf, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { originName, type Bindings } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
@@ -47,9 +47,9 @@ for (const flush of ALL_FLUSH_CALLS) {
   else CALLS_BY_METHOD.set(flush.method, [flush]);
 }
 
-/** The method a call invokes: `x.flushAsync?.()` → `flushAsync`, `flush()` → `flush`. */
+/** The method a call invokes: `x.flushAsync?.()` → `flushAsync`, `flush()` → `flush`, `x.flush.call(x)` → `flush`. */
 function calledName(call: TSESTree.CallExpression): string | undefined {
-  const callee = unwrapExpression(call.callee);
+  const callee = invokedCallee(call);
   if (callee?.type === AST_NODE_TYPES.Identifier) return callee.name;
   return memberName(callee);
 }
@@ -82,14 +82,11 @@ export function tracerFlushMethodOf(input: AnalysisInput, call: TSESTree.CallExp
     method = property?.type === AST_NODE_TYPES.Property && !property.computed && property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : undefined;
   } else {
     let value = unwrapExpression(init);
-    // `tracer.forceFlush.bind(tracer)`: bound to the tracer it was taken from.
-    if (value?.type === AST_NODE_TYPES.CallExpression && value.arguments.length === 1) {
-      const binder = unwrapExpression(value.callee);
-      const target = binder?.type === AST_NODE_TYPES.MemberExpression && memberName(binder) === "bind" ? unwrapExpression(binder.object) : undefined;
-      if (target?.type === AST_NODE_TYPES.MemberExpression && sameText(input, target.object, value.arguments[0]!)) {
-        value = target;
-        bound = true;
-      }
+    // `tracer.forceFlush.bind(tracer)`: bound to the tracer it was taken from (the reading `.call`/`.apply` share).
+    const target = value?.type === AST_NODE_TYPES.CallExpression ? reboundMethodOf(value, ["bind"]) : undefined;
+    if (target) {
+      value = target;
+      bound = true;
     }
     if (value?.type === AST_NODE_TYPES.MemberExpression) {
       holder = value.object;
@@ -99,10 +96,6 @@ export function tracerFlushMethodOf(input: AnalysisInput, call: TSESTree.CallExp
   if (!holder || method === undefined || !FLUSH_METHODS_BY_NAME.has(method)) return undefined;
   const sdk = getSdkModel(input);
   return sdk.usesSdk && sdk.tracerOf(holder) ? { tracer: input.text.slice(...holder.range), method, bound } : undefined;
-}
-
-function sameText(input: AnalysisInput, a: TSESTree.Node, b: TSESTree.Node): boolean {
-  return input.text.slice(...a.range) === input.text.slice(...b.range);
 }
 
 /** How many aliases (`const a = b as X`) a receiver is followed through. */
@@ -173,7 +166,7 @@ class ReceiverResolver {
   }
 
   matches(call: TSESTree.CallExpression, flush: ProfiledFlushCall): boolean {
-    const callee = unwrapExpression(call.callee);
+    const callee = invokedCallee(call);
     const receiver = callee?.type === AST_NODE_TYPES.MemberExpression ? callee.object : undefined;
     const { receiver: expected } = flush;
     switch (expected.kind) {
@@ -221,7 +214,7 @@ export function profileFlushTestOf(input: AnalysisInput): FlushTest {
   const resolverOf = (): ReceiverResolver => (resolver ??= new ReceiverResolver(input, getAnalysisContext(input).bindings));
   const test: FlushTest = (call) => {
     if (isFlushByName(call)) return true;
-    const callee = unwrapExpression(call.callee);
+    const callee = invokedCallee(call);
     let name = calledName(call);
     if (callee?.type === AST_NODE_TYPES.Identifier) {
       // A free function: its exported name, whatever the local one.
@@ -249,7 +242,7 @@ export function profileFlushTestOf(input: AnalysisInput): FlushTest {
  * the pipeline the 1.x tracer runs on.
  */
 export function flushesAnotherPipeline(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
-  const callee = unwrapExpression(call.callee);
+  const callee = invokedCallee(call);
   if (callee?.type === AST_NODE_TYPES.Identifier) return foreignOrigin(input, getAnalysisContext(input).bindings.originOf(callee)?.module);
   if (callee?.type !== AST_NODE_TYPES.MemberExpression) return false;
   return isForeignValue(input, callee.object, 0) || globalProviderWithoutHoneyhive(input, callee.object);

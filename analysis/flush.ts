@@ -142,7 +142,8 @@ const SPAN_RUNNERS = new Set(["startActiveSpan", "startSpan"]);
 /**
  * A promise that settles only after a flush: a flush call, a flushing helper call, either followed by
  * `.then/.catch/.finally(…)`; `<work>.finally(() => tracer.forceFlush())` (also `.then(…)`: a
- * rejection skips it, and throw paths need no flush); `Promise.all/allSettled/race/any([…, flush, …])`;
+ * rejection skips it, and throw paths need no flush); `Promise.all/allSettled/race/any([…, flush, …])`, also a list
+ * mapped from a non-empty array literal by a callback that flushes (`[tracer, audit].map((t) => t.forceFlush())`);
  * `tracer.startActiveSpan(name, async (span) => { …; await tracer.forceFlush(); })`, whose result is
  * its callback's.
  */
@@ -159,7 +160,11 @@ function isFlushPromise(node: TSESTree.Node | null | undefined, isFlush: FlushTe
   if (method !== undefined && PROMISE_CHAIN_METHODS.has(method)) return isFlushPromise(value.callee.object, isFlush);
   if (method === undefined || !PROMISE_COMBINATORS.has(method)) return false;
   if (value.callee.object.type !== "Identifier" || value.callee.object.name !== "Promise") return false;
-  const list = value.arguments[0];
+  const list = unwrapExpression(value.arguments[0]);
+  if (list?.type === "CallExpression" && memberName(list.callee) === "map" && list.callee.type === "MemberExpression") {
+    const items = unwrapExpression(list.callee.object);
+    return items?.type === "ArrayExpression" && items.elements.length > 0 && isFlushingCallback(list.arguments[0], isFlush);
+  }
   return list?.type === "ArrayExpression" && list.elements.some((element) => element !== null && isFlushPromise(element, isFlush));
 }
 

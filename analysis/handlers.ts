@@ -15,7 +15,7 @@ import { basename, dirname } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { deploymentOf, projectDependsOn, projectRelativePath } from "./deployment.js";
-import { contains, enclosingFunction, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, invokedCallee, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { diResolutionsOf } from "./di-containers.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
@@ -1569,12 +1569,12 @@ export interface SessionStartInHandler {
 }
 
 /**
- * `<tracer>.sessionStart(…)` (also `?.`, `["sessionStart"]`), or 1.x `<tracer>.startSession()`, lexically
- * inside a request or Lambda handler.
+ * `<tracer>.sessionStart(…)` (also `?.`, `["sessionStart"]`, `.call(<tracer>, …)`, `.apply(<tracer>, […])`), or 1.x
+ * `<tracer>.startSession()`, lexically inside a request or Lambda handler.
  */
 export function sessionStartInHandler(input: AnalysisInput, call: TSESTree.CallExpression): SessionStartInHandler | undefined {
-  const callee = call.callee;
-  if (callee.type !== "MemberExpression" || !isSharedSessionStartMember(staticName(callee.property, callee.computed))) return undefined;
+  const callee = invokedCallee(call);
+  if (callee?.type !== "MemberExpression" || !isSharedSessionStartMember(staticName(callee.property, callee.computed))) return undefined;
   const found = sharedTracerInHandler(input, call, callee.object, true);
   return found && { call, property: callee.property, ...found };
 }

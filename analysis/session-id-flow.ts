@@ -640,7 +640,15 @@ class SessionIdFlow {
       const keys = def.node.id.type === AST_NODE_TYPES.Identifier ? [] : keyPath(def.node.id, def.name as TSESTree.Identifier);
       return { taint: "input", source: records.source, sourceKeys: [...(records.sourceKeys ?? []), ...keys], route: undefined };
     }
-    if (!def.node.init) return undefined;
+    if (!def.node.init) {
+      // `let id; … id = event.queryStringParameters?.session`: declared without a value and assigned once before the
+      // use, that one value is the whole of it (undefined on a path that skips it, which passes no id). Two writes
+      // are a reassignment, which is not followed (docs/rules/require-valid-session-id.md, known limits).
+      const value = def.node.id.type === AST_NODE_TYPES.Identifier ? soleAssignedValue(variable, identifier) : undefined;
+      if (!value) return undefined;
+      variables.add(variable);
+      return this.evaluate(value, variables, depth + 1);
+    }
     // Reassigned (`if (!isSessionId(id)) id = toSessionId(id)`): the value at the SDK call is not known.
     if (!writtenOnce(variable, def.node.id)) return undefined;
     variables.add(variable);
@@ -1633,6 +1641,17 @@ function constCallOf(variable: Scope.Variable | null | undefined): TSESTree.Call
   if (def?.type !== "Variable" || def.parent.kind !== "const" || def.node.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const init = unwrap(def.node.init);
   return init?.type === AST_NODE_TYPES.CallExpression ? init : undefined;
+}
+
+/**
+ * The value of the one plain assignment (`id = …`) of a variable declared without one, written before `use`;
+ * undefined when it is written more than once, through `+=` or a destructuring assignment, or only after the use.
+ */
+function soleAssignedValue(variable: Scope.Variable, use: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const writes = variable.references.filter((reference) => reference.isWrite());
+  const assignment = writes.length === 1 ? writes[0]!.identifier.parent : undefined;
+  if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.operator !== "=" || assignment.left !== writes[0]!.identifier) return undefined;
+  return assignment.range[1] <= use.range[0] ? assignment.right : undefined;
 }
 
 function writtenOnce(variable: Scope.Variable, pattern: TSESTree.Node): boolean {

@@ -611,12 +611,9 @@ const EXPECTATIONS: readonly Expectation[] = [
 // One first-draft expectation was wrong against the docs and was corrected: outside a handler `await
 // tracer.startSession()` becomes `tracer.sessionId` with a marker (docs/migrating-from-1x.md, `1x-sessions`), not
 // `createSession()`.
-const KNOWN: readonly KnownExpectation[] = [
-  { match: "HoneyHiveTracer?.init() in an Express route", reason: "engine (F): analysis/fixes/tracer-init.ts:212, the ChainExpression around `HoneyHiveTracer?.init(…)` is no VariableDeclarator's init, so a marker instead of the hoist" },
-  { match: "a Fastify hook creating the session after an await", reason: "engine (F): analysis/fixes/lost-session.ts:102-104, `tracer?.createSession(…)`'s parent is a ChainExpression, so a marker instead of the move" },
-  { match: "tracer.sessionStart.call(tracer", reason: "engine (A): analysis/handlers.ts:1563, `X.sessionStart.call(X, …)` is not found (no rewrite, no marker)" },
-  { match: "look-alike flush-call", reason: "engine (A): analysis/flush-calls.ts:51/58, `tracer.forceFlush.call(tracer)` is not a flush, so a second flush is added" },
-];
+// Fixed since (fix-blind14-a): (A) `.call`/`.apply` read as the method's own call (analysis/ast.ts `invokedCallee`) and
+// (F) the ChainExpression around an optional call seen through (analysis/ast.ts `outsideChain`).
+const KNOWN: readonly KnownExpectation[] = [];
 
 /** The vendors' packages, reduced to what the projects use (express has its @types installed). */
 const SHIMS = [

@@ -9,7 +9,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from "@typescript-eslint
 
 type RuleListener = TSESLint.RuleListener;
 import { AttachedCache } from "../analysis/attached-cache.js";
-import { enclosingFunction, findVariable, moduleOfDeclarator, staticName } from "../analysis/ast.js";
+import { enclosingFunction, findVariable, invokedCallee, moduleOfDeclarator, staticName } from "../analysis/ast.js";
 import { mayHoldEntry } from "../analysis/entry-gate.js";
 import { builtHandlerModel, describeHandler, getHandlerModel, runsConcurrently, sessionAssignmentInHandler, sessionStartInHandler, unitOfWork, type Handler } from "../analysis/handlers.js";
 import type { AnalysisInput } from "../analysis/input.js";
@@ -178,7 +178,8 @@ function candidateCalls(input: AnalysisInput): Map<TSESTree.CallExpression, "hel
     const { callee } = call;
     let kind: "helper" | "member" | "wrapper" | undefined;
     if (callee.type === AST_NODE_TYPES.MemberExpression) {
-      if (isSharedSessionStartMember(staticName(callee.property, callee.computed))) kind = "member";
+      const invoked = invokedCallee(call);
+      if (invoked?.type === AST_NODE_TYPES.MemberExpression && isSharedSessionStartMember(staticName(invoked.property, invoked.computed))) kind = "member";
     } else if (callee.type === AST_NODE_TYPES.Identifier && (imported ??= importedNamesOf(input)).has(callee.name)) {
       // Handed to another call with arguments of its own (`app.post("/x", withSession(handler))`): a wrapper
       // whose returned function may run the handler; else, inside a function, a helper it calls.

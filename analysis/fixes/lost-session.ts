@@ -15,7 +15,7 @@
 // fix, but it also makes the request wait for the callback, and every path of the callback (errors
 // included) must then call it: that is the person's decision.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { contains, enclosingFunction, type FunctionNode } from "../ast.js";
+import { contains, enclosingFunction, outsideChain, type FunctionNode } from "../ast.js";
 import { getAnalysisContext } from "../context.js";
 import { EditList, lineStart, newlineOf } from "../edits.js";
 import type { AnalysisInput } from "../input.js";
@@ -99,7 +99,8 @@ function lineBreakAt(text: string, offset: number): string {
 
 /** `tracer.createSession(…);`, `const id = tracer.createSession(…);` (also `await tracer.acreateSession(…)`). */
 function sessionStatementOf(call: TSESTree.CallExpression): TSESTree.Statement | undefined {
-  const value = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+  const inner = outsideChain(call);
+  const value = inner.parent?.type === AST_NODE_TYPES.AwaitExpression ? inner.parent : inner;
   const holder = value.parent;
   if (holder?.type === AST_NODE_TYPES.ExpressionStatement) return holder;
   const declaration = holder?.type === AST_NODE_TYPES.VariableDeclarator && holder.init === value ? holder.parent : undefined;

@@ -13,7 +13,7 @@ import type { SessionStartInHandler } from "../handlers.js";
 import { EditList } from "../edits.js";
 import type { AnalysisInput } from "../input.js";
 import { isSessionStartOf1x } from "../sdk-model.js";
-import { staticName } from "../ast.js";
+import { invokedCallee, staticName } from "../ast.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES } from "./review-markers.js";
 
@@ -27,10 +27,10 @@ export interface SessionStartFix {
 
 export function sessionStartFix(input: AnalysisInput, found: SessionStartInHandler): SessionStartFix {
   const { property, call } = found;
-  const callee = call.callee;
-  const method = (callee.type === "MemberExpression" ? staticName(callee.property, callee.computed) : undefined) ?? "sessionStart";
+  const callee = invokedCallee(call);
+  const method = (callee?.type === "MemberExpression" ? staticName(callee.property, callee.computed) : undefined) ?? "sessionStart";
   if (isSessionStartOf1x(method)) {
-    const receiver = callee.type === "MemberExpression" ? input.text.slice(...callee.object.range) : found.tracer.name;
+    const receiver = callee?.type === "MemberExpression" ? input.text.slice(...callee.object.range) : found.tracer.name;
     return { fix: undefined, marker: { node: call, message: MARKER_MESSAGES.sessionStart1x(`${receiver}.${method}()`) }, method };
   }
   // A computed `["sessionStart"]` keeps its quotes.

@@ -27,7 +27,7 @@
 // get a marker.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, findProperty, indentationAt, memberName, moduleScopeOf, staticName } from "../ast.js";
+import { contains, findProperty, indentationAt, memberName, moduleScopeOf, outsideChain, staticName } from "../ast.js";
 import { getAnalysisContext } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
 import { frameworkById } from "../knowledge/index.js";
@@ -213,7 +213,7 @@ function hoistPlan(
   if (creation.type !== AST_NODE_TYPES.CallExpression || creation.callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   if (memberName(creation.callee) !== "init" || creation.optional || creation.arguments.length > 1) return undefined;
   if (major === 1 && !awaited) return undefined;
-  const value = awaited ?? creation;
+  const value = awaited ?? outsideChain(creation);
   const declarator = value.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== value || declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
   const statement = declarator.parent;
@@ -284,7 +284,7 @@ function initPlaceOf(place: PerCallPlace): string {
  * (`await sdk.shutdown()`): kept once, it must be flushed there instead (`sdk.forceFlush()`); "" otherwise.
  */
 function shutdownNote(input: AnalysisInput, finding: TracerInitPerCall): string {
-  const holder = (finding.awaited ?? finding.creation).parent;
+  const holder = (finding.awaited ?? outsideChain(finding.creation)).parent;
   if (holder?.type !== AST_NODE_TYPES.VariableDeclarator || holder.id.type !== AST_NODE_TYPES.Identifier) return "";
   const variable = getAnalysisContext(input).bindings.variableOf(holder.id);
   const shutDown = variable?.references.some((reference) => {

@@ -108,3 +108,21 @@ app.addHook("onRequest", async (request) => {
     expect(run(reaches).changed).toBe(false);
   });
 });
+
+// fix-blind14-a (cause F of codemods/blind-14.test.ts): the ChainExpression around `tracer?.createSession(…)` is seen
+// through (analysis/ast.ts `outsideChain`), as a statement and as a declaration's value; a call nested in another
+// expression is still no statement of its own (the marker stays).
+describe("lost-session-context: optional chaining", () => {
+  it.each([
+    ["a statement", "tracer?.createSession({ sessionName: request.url });"],
+    ["a const's value, awaited", "const id = await tracer?.createSession({ sessionName: request.url });"],
+  ])("moves %s before the first await", (_, statement) => {
+    const result = run(`${FASTIFY}\napp.addHook("onRequest", async (request) => {\n  await audit(request);\n  ${statement}\n});\n`);
+    expect(result.markers).toBe(0);
+    expect(result.output).toBe(`${FASTIFY}\napp.addHook("onRequest", async (request) => {\n  ${statement}\n  await audit(request);\n});\n`);
+  });
+  it("leaves its marker where the optional call is an argument", () => {
+    const result = run(`${FASTIFY}\napp.addHook("onRequest", async (request) => {\n  await audit(request);\n  remember(tracer?.createSession({ sessionName: request.url }));\n});\n`);
+    expect(result.markers).toBe(1);
+  });
+});
