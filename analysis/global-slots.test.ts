@@ -136,6 +136,9 @@ describe("the gate reads no module for a global object read as anything but a tr
     expect(asked(`import { x } from "./util";\nconst env = global.process.env;\nconst it = globalThis.Symbol.iterator;\nglobal.setTimeout(() => x, 1);\n`)).toBe(0);
     expect(asked(`import "./util";\nglobalThis.tracer?.createSession();\n`)).toBeGreaterThan(0);
     expect(asked(`import "./util";\nconst tracer = globalThis.honeyhive;\n`)).toBeGreaterThan(0);
+    // Host globals held or traced through `globalThis` ask nothing; a HoneyHive-only method on any slot does.
+    expect(asked(`import { x } from "./util";\nconst E = globalThis.Error;\nconst doc = global.document ?? x;\nglobalThis.console.trace("x");\n`)).toBe(0);
+    expect(asked(`import "./util";\nglobalThis.obs?.enrichSession({});\n`)).toBeGreaterThan(0);
     // Bare names: only an undeclared one read as a tracer asks; `process.on()`, a local `tracer`, a lib global do not.
     expect(asked(`import { x } from "./util";\nprocess.on("exit", () => x);\nconst tracer = { flush() {} };\ntracer.flush();\nconsole.log(JSON.stringify(x));\n`)).toBe(0);
     expect(asked(`import "./util";\ntracer.createSession();\n`)).toBeGreaterThan(0);

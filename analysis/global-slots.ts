@@ -78,7 +78,7 @@ export function readsLoadedGlobalTracer(input: AnalysisInput): boolean {
   // Only slots read as a tracer ask the loaded modules: library code reads `global.process`, `globalThis.Symbol`
   // and the like in many files, and resolving every import of those cost ~250 µs a file on the non-SDK corpus.
   const read = /\bglobal(?:This)?\./.test(input.text) ? slotsReadAsTracer(input.text) : NO_SLOTS;
-  const bare = bareGlobalsReadAsTracer(input);
+  const bare = BARE_READ_HINT.test(input.text) ? bareGlobalsReadAsTracer(input) : NO_SLOTS;
   if (read.size === 0 && bare.size === 0) return false;
   const slots = globalTracerSlotsLoadedBy(input);
   for (const slot of read) if (slots.has(slot)) return true;
@@ -106,10 +106,7 @@ const bareReads = new AttachedCache<TSESTree.Program, ReadonlySet<string>>("hone
  *
  * Host globals are read the same ways (`const raf = requestAnimationFrame`, `WebSocket ?? ws`,
  * `console.trace(…)`, `const file = __filename`), and each such file would then resolve and read every module
- * it imports (the non-SDK corpus lint cost +750 µs a file): a name counts when a HoneyHive-only method is called
- * on it (`obs.createSession()`), or when it is named like a tracer (`tracer`, `hhTracer`, `honeyhive`) and read in
- * any of those ways. A slot named otherwise and read bare only through generic names (`obs.trace()`,
- * `obs.flush()`) is missed; `globalThis.obs.trace()` is read (`slotsReadAsTracer`).
+ * it imports (the non-SDK corpus lint cost +750 µs a file): `isSlotReadAsTracer` decides, as for `globalThis.x`.
  */
 function bareGlobalsReadAsTracer(input: AnalysisInput): ReadonlySet<string> {
   let names = bareReads.get(input.ast);
@@ -119,22 +116,27 @@ function bareGlobalsReadAsTracer(input: AnalysisInput): ReadonlySet<string> {
     if (reference.resolved !== null || !reference.isRead()) continue;
     const identifier = reference.identifier;
     if (identifier.type !== AST_NODE_TYPES.Identifier) continue;
-    const read = readAsTracer(identifier);
-    if (read === "honeyhive-method" || (read !== undefined && TRACER_LIKE_NAME.test(identifier.name))) (found ??= new Set()).add(identifier.name);
+    if (isSlotReadAsTracer(identifier.name, readAsTracer(identifier))) (found ??= new Set()).add(identifier.name);
   }
   names = found ?? NO_SLOTS;
   bareReads.set(input.ast, names);
   return names;
 }
 
-/** A global's name that says it holds a tracer: `tracer`, `hhTracer`, `honeyhive`, `hh`. */
-const TRACER_LIKE_NAME = /tracer|honeyhive|^hh(?![a-z])/i;
+/**
+ * Text a bare read needs (`isSlotReadAsTracer`): a tracer-like name or a HoneyHive-only method's. Files without it
+ * (nearly every file of code that does not use the SDK) skip the walk of the global scope's references.
+ */
+const BARE_READ_HINT = new RegExp(`tracer|honeyhive|hh(?![a-z])|${[...HONEYHIVE_ONLY_TRACER_MEMBERS].join("|")}`, "i");
+
+/** A global's name that says it holds a tracer: `tracer`, `hhTracer`, `honeyhive`, `hh`, `__hh`. */
+const TRACER_LIKE_NAME = /tracer|honeyhive|(?:^|_)hh(?![a-z])/i;
 
 /**
- * How `x` is used the way a tracer is: a HoneyHive-only method called on it (`x.createSession()`, `x?.enrichSpan()`),
- * a generic tracer method (`x.trace()`, `x!.flush()`), or held or handed on (`const t = x`, `t = x ?? …`, `{ tracer: x }`).
+ * How `x` is used the way a tracer is: the tracer method called on it (`x.createSession()`, `x!.flush()`), or
+ * `"held"` when it is held or handed on (`const t = x`, `t = x ?? …`, `{ tracer: x }`).
  */
-function readAsTracer(identifier: TSESTree.Identifier): "honeyhive-method" | "generic" | undefined {
+function readAsTracer(identifier: TSESTree.Identifier): string | undefined {
   let node: TSESTree.Node = identifier;
   while (node.parent?.type === AST_NODE_TYPES.TSNonNullExpression || node.parent?.type === AST_NODE_TYPES.TSAsExpression) node = node.parent;
   const parent = node.parent;
@@ -142,7 +144,7 @@ function readAsTracer(identifier: TSESTree.Identifier): "honeyhive-method" | "ge
     const method = memberName(parent);
     const call = parent.parent?.type === AST_NODE_TYPES.ChainExpression ? parent.parent.parent : parent.parent;
     if (method === undefined || !TRACER_MEMBER_NAMES.has(method) || call?.type !== AST_NODE_TYPES.CallExpression || unwrapExpression(call.callee) !== parent) return undefined;
-    return HONEYHIVE_ONLY_TRACER_MEMBERS.has(method) ? "honeyhive-method" : "generic";
+    return method;
   }
   const held =
     parent?.type === AST_NODE_TYPES.VariableDeclarator
@@ -152,7 +154,7 @@ function readAsTracer(identifier: TSESTree.Identifier): "honeyhive-method" | "ge
         : parent?.type === AST_NODE_TYPES.AssignmentExpression
           ? parent.right === node
           : parent?.type === AST_NODE_TYPES.Property && parent.value === node && staticName(parent.key, parent.computed) === "tracer";
-  return held ? "generic" : undefined;
+  return held ? "held" : undefined;
 }
 
 /** A tracer method of either major (`trace`, `createSession`, 1.x `startSession`, `flush`, …). */
@@ -169,9 +171,22 @@ function slotsReadAsTracer(text: string): ReadonlySet<string> {
   for (const match of text.matchAll(/(=|\btracer\s*:)?\s*\bglobal(?:This)?\.([A-Za-z_$][\w$]*)(!?\??\.([A-Za-z_$][\w$]*)\s*\(|\s*(?:[;,)}\n]|\?\?|!|as\b))?/g)) {
     const [, before, slot, after, method] = match;
     if (after === undefined) continue;
-    if (method !== undefined ? TRACER_MEMBER_NAMES.has(method) : before !== undefined) slots.add(slot!);
+    if (isSlotReadAsTracer(slot!, method !== undefined ? method : before !== undefined ? "held" : undefined)) slots.add(slot!);
   }
   return slots;
+}
+
+/**
+ * Whether a global read counts as a tracer's, by the same test for `globalThis.x` and a bare `x`: a HoneyHive-only
+ * method called on it (`x.createSession()`) whatever its name; a generic tracer method (`x.trace()`, `x.flush()`) or
+ * a hold (`const t = x`, `{ tracer: x }`: `"held"`) only when it is named like a tracer. Library code holds and calls
+ * its host globals the same ways (`const E = globalThis.Error;`, `console.trace()`), and each such file would read
+ * every module it imports.
+ */
+function isSlotReadAsTracer(name: string, use: string | undefined): boolean {
+  if (use === undefined) return false;
+  if (HONEYHIVE_ONLY_TRACER_MEMBERS.has(use)) return true;
+  return (use === "held" || TRACER_MEMBER_NAMES.has(use)) && TRACER_LIKE_NAME.test(name);
 }
 
 /** The slots of every module the file loads and of its framework's preloads; cached per AST. */
