@@ -65,7 +65,7 @@ const UNTOUCHED = ["01", "02", "06", "11", ...LOOKALIKES];
 /**
  * Shapes written for 1.x (their package.json says `honeyhive` ^0.x/^1.x) that the 2.x set (`migrate`
  * without `--from 1`) leaves alone, which is right; the report then names the files that use 1.x APIs and
- * the command to run (codemods/cli/uses-1x.ts, report.ts `uses1x`; was a KNOWN defect, fixed by fix-blind12).
+ * the command to run (analysis/uses-1x.ts, report.ts `uses1x`; was a KNOWN defect, fixed by fix-blind12).
  */
 const ON_1X = ["03", "04", "12"];
 

@@ -22,7 +22,7 @@ import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./
 import { is1xTransformId, TRANSFORM_IDS, type TransformId } from "../transforms/ids.js";
 import { transformById } from "../transforms/index.js";
 import { unusedSdkImportEdits, usedSdkBindings } from "../transforms/1x/unused-imports.js";
-import { mayUse1xApis, uses1xApisIn } from "../cli/uses-1x.js";
+import { mayUse1xApis, uses1xApisIn } from "../../analysis/uses-1x.js";
 import { readSettings, type HoneyhiveSettings } from "../../analysis/settings.js";
 import type { PrefilterSettings } from "./prefilter.js";
 
@@ -45,7 +45,7 @@ export interface TransformRunResult {
   readonly error?: TransformFailure;
   /** With `options.links`, when the file parsed: what it tells the project pass (plain data). */
   readonly links?: FileLinks;
-  /** With `options.uses1x`: true when the file uses APIs only honeyhive 1.x had (cli/uses-1x.ts; the `--from 1` hint). */
+  /** With `options.uses1x`: true when the file uses APIs only honeyhive 1.x had (analysis/uses-1x.ts; the `--from 1` hint). */
   readonly uses1x?: true;
 }
 

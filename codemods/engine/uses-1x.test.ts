@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseAnalysisInput } from "../../analysis/parse-input.js";
 import { DEFAULT_SETTINGS } from "../../analysis/settings.js";
-import { runTransforms } from "../engine/engine.js";
-import { mayUse1xApis, uses1xApisIn } from "./uses-1x.js";
+import { runTransforms } from "./engine.js";
+import { mayUse1xApis, uses1xApisIn } from "../../analysis/uses-1x.js";
 
 /** The hint's answer for a file as the 2.x run gives it: the text prefilter, then the parse (gaps-migrate-10). */
 const uses1xApis = (text: string, filename = "src/app.ts"): boolean => mayUse1xApis(text) && uses1xApisIn(parseAnalysisInput(text, filename, DEFAULT_SETTINGS));

@@ -10,11 +10,11 @@
 // file does not define a member or function of that name itself. Comments and strings are no use (the parse).
 // `mayUse1xApis`, a text test of the same signs, is only the prefilter: a file it rejects is not parsed for this.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { memberName, staticName, unwrapExpression } from "../../analysis/ast.js";
-import type { AnalysisInput } from "../../analysis/input.js";
-import { nodesOfType } from "../../analysis/nodes.js";
-import { API_1X, METHODS_GONE_1X, SHARED_MEMBER_NAMES_1X } from "../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { SDK_ROOT_NAMES, honeyhiveProfile } from "../../analysis/knowledge/sdks/honeyhive.js";
+import { memberName, staticName, unwrapExpression } from "./ast.js";
+import type { AnalysisInput } from "./input.js";
+import { nodesOfType } from "./nodes.js";
+import { API_1X, METHODS_GONE_1X, SHARED_MEMBER_NAMES_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { SDK_ROOT_NAMES, honeyhiveProfile } from "./knowledge/sdks/honeyhive.js";
 
 const escape = (name: string): string => name.replace(/[$]/g, "\\$");
 const ONLY_1X_EXPORTS = [...new Set(API_1X.filter((entry) => entry.where === "export" && !SDK_ROOT_NAMES.has(entry.name)).map((entry) => entry.name))];
