@@ -24,8 +24,8 @@
 //
 // Every shape is migrated twice on its own, as its project would be: with the 2.x set (`migrate`) and with
 // `--from 1`. Asserted: no failure, parsable output, a second run changes nothing; the `--from 1` output of
-// every file equal to the one written by hand in fixtures/real-code-public-6-expected (for a look-alike, its
-// input) but the KNOWN defects, which assert today's text and say why it is wrong; the look-alikes left
+// every file equal to the one written by hand in fixtures/real-code-public-6-expected (a look-alike has no
+// folder there: its expected output is its input, codemods/cli/test-utils/shapes.ts `expectedFrom1`) but the KNOWN defects, which assert today's text and say why it is wrong; the look-alikes left
 // alone by both sets; the 1.x shape's `--from 1` output type-checks against this SDK wherever no marker stands.
 import { describe, expect, it } from "vitest";
 import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
