@@ -377,10 +377,12 @@ function sendOnce(
     if (remaining <= 0) return resolve({ kind: "expired" });
     let settled = false;
     let req: ClientRequest | undefined;
+    let expiry: NodeJS.Immediate | undefined;
     const finish = (attempt: Attempt): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearImmediate(expiry);
       signal.removeEventListener("abort", onAbort);
       resolve(attempt);
     };
@@ -388,10 +390,17 @@ function sendOnce(
       finish({ kind: "aborted" });
       req?.destroy();
     };
-    // The deadline covers connecting, sending and reading the whole answer.
+    // The deadline covers connecting, sending and reading the whole answer. When it fires, the call ends
+    // one step later in the same turn of the event loop (setImmediate runs after the turn's I/O): timers
+    // run before I/O, so after the application blocked the loop past the deadline, an answer that had
+    // arrived in time was still unread and was thrown away as a timeout (an outage). That step reads what
+    // is already there; it waits for nothing that is not, so the deadline grows by one turn at most.
     const timer = setTimeout(() => {
-      finish({ kind: "timeout" });
-      req?.destroy();
+      expiry = setImmediate(() => {
+        finish({ kind: "timeout" });
+        req?.destroy();
+      });
+      expiry.unref();
     }, remaining);
     timer.unref();
     signal.addEventListener("abort", onAbort, { once: true });
