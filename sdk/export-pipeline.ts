@@ -35,6 +35,17 @@ export class BackendUnavailableError extends Error {
   }
 }
 
+/**
+ * The export was never sent: its deadline passed before it could be (the application kept the event
+ * loop busy). The backend was not asked, so it is no outage; its spans are kept and sent again at once.
+ */
+export class ExportNotSentError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = "ExportNotSentError";
+  }
+}
+
 export interface ExportPipeline {
   /** The processor to give the tracer provider. */
   readonly processor: SpanProcessor;
@@ -248,6 +259,9 @@ class DeliveringExporter implements SpanExporter {
   failedSpans = 0;
   #kept: ReadableSpan[] = [];
   #retryTimer: NodeJS.Timeout | undefined;
+  #disposed = false;
+  /** The resend scheduled for the next turn of the loop (see #resendNextTurn), while it waits. */
+  #nextTurn: Promise<void> | undefined;
   readonly #unsubscribe: () => void;
   readonly #inner: SpanExporter;
   readonly #logger: Logger;
@@ -283,8 +297,23 @@ class DeliveringExporter implements SpanExporter {
         if (server !== undefined) outageEnded(server, OUTAGE_TOPIC);
       } else {
         const error = result.error;
-        if (error instanceof BackendUnavailableError && this.#options.breaker) {
+        if (error instanceof ExportNotSentError && this.#options.breaker) {
+          // Not sent (the deadline passed while the event loop was busy): the spans were dropped as if
+          // the backend had refused them. They are kept like an outage's, bounded the same way, and sent
+          // again on the next turn of the loop, tracked before this export leaves `inFlight`: a flush
+          // waiting for it (a final one included) waits for the new attempt, within its own deadline.
+          // The breaker is untouched: the backend was not asked.
           this.#keep(spans);
+          this.#resendNextTurn();
+          result = { code: ExportResultCode.SUCCESS };
+          this.#logger.warnOnce(
+            `span-export-not-sent:${server ?? ""}`,
+            `Exporting spans to HoneyHive failed: ${describeError(error)} (${server === undefined ? "" : `server ${server}; `}` +
+              "these spans are kept, bounded by maxQueueSize, and sent again; further such failures are not logged)",
+          );
+        } else if (error instanceof BackendUnavailableError && this.#options.breaker) {
+          this.#keep(spans);
+          this.#scheduleRetry();
           // The spans are not lost: for the processor this export is done.
           result = { code: ExportResultCode.SUCCESS };
           // Once per outage of the server, not once per process (gaps-sdk-6: a second outage, after the
@@ -326,7 +355,26 @@ class DeliveringExporter implements SpanExporter {
     const room = Math.max(0, this.#options.capacity - this.#kept.length);
     this.#kept.push(...spans.slice(0, room));
     if (spans.length > room) this.#options.onDrop(spans.length - room);
-    this.#scheduleRetry();
+  }
+
+  /**
+   * resendKept() on the next turn of the event loop (not at once: an export that keeps finding its
+   * deadline spent must not become a loop of promises the application's I/O never gets between),
+   * tracked in `inFlight` until then, so that a flush waits for it.
+   */
+  #resendNextTurn(): void {
+    if (this.#nextTurn) return;
+    let settle!: () => void;
+    const tracked = new Promise<void>((resolve) => (settle = resolve));
+    this.#nextTurn = tracked;
+    this.inFlight.add(tracked);
+    setImmediate(() => {
+      this.#nextTurn = undefined;
+      // The new attempt is tracked before this placeholder leaves: a waiting flush never sees a gap.
+      if (!this.#disposed) this.resendKept();
+      this.inFlight.delete(tracked);
+      settle();
+    });
   }
 
   #scheduleRetry(): void {
@@ -350,12 +398,15 @@ class DeliveringExporter implements SpanExporter {
     }
     const batch = this.#kept.splice(0, this.#options.batchSize);
     this.#deliver(batch, () => {
-      if (!breaker.isOpen) this.resendKept();
+      // The next batch on the next turn, not in this callback: a batch that was not sent is kept again
+      // and would otherwise be resent in a chain of promises that starves the application's timers and I/O.
+      if (!breaker.isOpen) this.#resendNextTurn();
       else this.#scheduleRetry();
     });
   }
 
   dispose(): void {
+    this.#disposed = true;
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
     this.#unsubscribe();

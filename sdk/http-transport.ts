@@ -74,6 +74,8 @@ export interface TransportFailures {
   outagesRecovered: number;
   refusals: number;
   lastRefusedStatus: number | undefined;
+  /** Deliveries never sent: their deadline passed before they could be (`expired`; no outage, no refusal). */
+  unsent: number;
 }
 
 /**
@@ -214,6 +216,8 @@ export class HttpTransport {
   /** Deliveries the backend answered with a refusal that is not an outage (401, 403, another 4xx), and the last status. */
   #refusals = 0;
   #lastRefusedStatus: number | undefined;
+  /** Deliveries whose first attempt found its deadline already spent (the event loop was busy): never sent. */
+  #unsent = 0;
   /** `#outages` when the breaker last closed again: the outages before it ended when the backend answered. */
   #outagesRecovered = 0;
   readonly #stopWatchingBreaker: () => void;
@@ -239,7 +243,8 @@ export class HttpTransport {
    * made (a flush reads the difference since the previous one): `outages` (unreachable, hung, dripping,
    * 429/5xx after the retries, aborted at a flush's deadline), `outagesRecovered` (how many of them came
    * before the breaker last closed, i.e. before the backend answered again) and `refusals` (it answered
-   * and refused the request: 401, 403, another 4xx), with the last refusal's status.
+   * and refused the request: 401, 403, another 4xx), with the last refusal's status, and `unsent`
+   * (never sent: the deadline passed while the event loop was busy; it says nothing about the backend).
    */
   get failures(): TransportFailures {
     return {
@@ -247,6 +252,7 @@ export class HttpTransport {
       outagesRecovered: this.#outagesRecovered,
       refusals: this.#refusals,
       lastRefusedStatus: this.#lastRefusedStatus,
+      unsent: this.#unsent,
     };
   }
 
@@ -281,6 +287,7 @@ export class HttpTransport {
             return previous;
           }
           if (admission === "probe") this.breaker.releaseProbe();
+          this.#unsent++;
           return {
             ok: false,
             transient: false,
@@ -377,10 +384,12 @@ function sendOnce(
     if (remaining <= 0) return resolve({ kind: "expired" });
     let settled = false;
     let req: ClientRequest | undefined;
+    let expiry: NodeJS.Immediate | undefined;
     const finish = (attempt: Attempt): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearImmediate(expiry);
       signal.removeEventListener("abort", onAbort);
       resolve(attempt);
     };
@@ -388,10 +397,17 @@ function sendOnce(
       finish({ kind: "aborted" });
       req?.destroy();
     };
-    // The deadline covers connecting, sending and reading the whole answer.
+    // The deadline covers connecting, sending and reading the whole answer. When it fires, the call ends
+    // one step later in the same turn of the event loop (setImmediate runs after the turn's I/O): timers
+    // run before I/O, so after the application blocked the loop past the deadline, an answer that had
+    // arrived in time was still unread and was thrown away as a timeout (an outage). That step reads what
+    // is already there; it waits for nothing that is not, so the deadline grows by one turn at most.
     const timer = setTimeout(() => {
-      finish({ kind: "timeout" });
-      req?.destroy();
+      expiry = setImmediate(() => {
+        finish({ kind: "timeout" });
+        req?.destroy();
+      });
+      expiry.unref();
     }, remaining);
     timer.unref();
     signal.addEventListener("abort", onAbort, { once: true });

@@ -14,7 +14,7 @@ import {
 } from "@opentelemetry/otlp-exporter-base";
 import { JsonTraceSerializer, TraceExporterMetricsHelper } from "@opentelemetry/otlp-transformer";
 import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace-base";
-import { BackendUnavailableError, OTLP_TRACES_PATH, type OtlpExporterOptions } from "./export-pipeline.js";
+import { BackendUnavailableError, ExportNotSentError, OTLP_TRACES_PATH, type OtlpExporterOptions } from "./export-pipeline.js";
 import { encodeHeaderValue } from "./http-transport.js";
 import { serverOrigin } from "./logger.js";
 
@@ -47,6 +47,7 @@ class HoneyHiveExporterTransport implements IExporterTransport {
       discardAnswer: true,
     });
     if (delivery.ok) return { status: "success" };
+    if (delivery.kind === "expired") return { status: "retryable", error: new ExportNotSentError(delivery.reason) };
     if (delivery.transient) return { status: "retryable", error: new BackendUnavailableError(delivery.reason) };
     return { status: "failure", error: new OTLPExporterError(delivery.reason, delivery.status) };
   }

@@ -73,9 +73,10 @@ let shutDownWithOutcome: (tracer: HoneyHiveTracer, timeoutMs: number) => Promise
  * How a tracer's last flush (its shutdown's) ended: `true` delivered; `false` not delivered because
  * the backend is out (unreachable, hung, dripping, overloaded: worth waiting for) or for a reason the
  * tracer cannot tell; `refused` the backend answered and refused it (401, 403, another 4xx), which
- * waiting will not change.
+ * waiting will not change; `notSent` a call was never sent, its deadline spent while the application
+ * kept the event loop busy: the backend was not asked, so this says nothing about it.
  */
-export type FinalFlushOutcome = true | false | { refused: number };
+export type FinalFlushOutcome = true | false | { refused: number } | { notSent: true };
 
 /** What failed in one flush's window (see HoneyHiveTracer#flush). */
 interface FlushFailures {
@@ -83,6 +84,8 @@ interface FlushFailures {
   outages: number;
   refusals: number;
   lastRefusedStatus: number | undefined;
+  /** Deliveries of the window never sent (their deadline passed while the event loop was busy). */
+  unsent: number;
 }
 
 /**
@@ -122,7 +125,7 @@ export class HoneyHiveTracer {
   #instanceSessionId: string | undefined;
   #isShutDown = false;
   /** The transport's failure counts when the last flush reported (see #flush). */
-  #reportedFailures: Pick<TransportFailures, "outages" | "refusals"> = { outages: 0, refusals: 0 };
+  #reportedFailures: Pick<TransportFailures, "outages" | "refusals" | "unsent"> = { outages: 0, refusals: 0, unsent: 0 };
   #shutdown: Promise<FinalFlushOutcome> | undefined;
   /** The amount of work (spans ended, calls asked) when an exit flush last gave up; see #flushBeforeExit. */
   #workWhenExitFlushFailed = -1;
@@ -412,7 +415,7 @@ export class HoneyHiveTracer {
     const since = this.#reportedFailures;
     const delivered = await this.#deliverAll(timeoutMs);
     const now = this.#transport?.failures;
-    if (!now) return { delivered, failures: { outages: 0, refusals: 0, lastRefusedStatus: undefined } };
+    if (!now) return { delivered, failures: { outages: 0, refusals: 0, lastRefusedStatus: undefined, unsent: 0 } };
     this.#reportedFailures = now;
     return {
       delivered,
@@ -420,6 +423,7 @@ export class HoneyHiveTracer {
         outages: now.outages - Math.max(since.outages, now.outagesRecovered),
         refusals: now.refusals - since.refusals,
         lastRefusedStatus: now.lastRefusedStatus,
+        unsent: now.unsent - since.unsent,
       },
     };
   }
@@ -490,13 +494,15 @@ export class HoneyHiveTracer {
   /**
    * Why a flush delivered nothing: refused only when the backend refused a delivery in the flush's
    * window and no outage of the window stands (an outage counts as soon as anything says so, unless the
-   * backend answered after it), and the flush neither ran out of time nor found the breaker open.
+   * backend answered after it), and the flush neither ran out of time nor found the breaker open;
+   * not sent, on the same terms, when what failed was never sent and the backend did not refuse anything.
    * Without a transport (test mode, an injected exporter) nothing says why.
    */
-  #whyUndelivered(ranOutOfTime: boolean, { outages, refusals, lastRefusedStatus }: FlushFailures): FinalFlushOutcome {
+  #whyUndelivered(ranOutOfTime: boolean, { outages, refusals, lastRefusedStatus, unsent }: FlushFailures): FinalFlushOutcome {
     const transport = this.#transport;
-    if (!transport || ranOutOfTime || transport.breaker.isOpen) return false;
-    return outages === 0 && refusals > 0 && lastRefusedStatus !== undefined ? { refused: lastRefusedStatus } : false;
+    if (!transport || ranOutOfTime || transport.breaker.isOpen || outages > 0) return false;
+    if (refusals > 0 && lastRefusedStatus !== undefined) return { refused: lastRefusedStatus };
+    return unsent > 0 ? { notSent: true } : false;
   }
 
   /** At exit: one bounded flush, and no more once one gave up unless new work came since. */

@@ -2,13 +2,15 @@
 // misbehaves in every way a real one does (issue 12): deadlines that hold under every fault, a circuit
 // breaker that makes an outage cheap and delivers the kept spans once the backend is back, retries of
 // REST calls, Unicode project names, and connections that are reused and closed.
+import { createServer } from "node:http";
 import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { evaluate } from "./experiments/index.js";
-import { MAX_SOCKETS_PER_ORIGIN } from "./http-transport.js";
+import { HttpTransport, MAX_SOCKETS_PER_ORIGIN } from "./http-transport.js";
 import { HoneyHiveTracer, trace } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
 import { FakeHoneyHiveBackend, OTLP_TRACES_PATH, headerValue, type Fault } from "./test-utils/fake-backend.js";
+import { LocalServers } from "./test-utils/local-http.js";
 import { useFakeBackend, useRefusingUrl } from "./test-utils/use-fake-backend.js";
 
 const API_KEY = "hh-transport-test-key";
@@ -143,6 +145,38 @@ describe("a deadline that passes while the event loop is blocked", () => {
     const warnings = vi.mocked(console.warn).mock.calls.map((call) => call.join(" "));
     expect(warnings.some((line) => line.includes("POST /session/start failed: not sent: its 200 ms deadline had passed"))).toBe(true);
     expect(warnings.join("\n")).not.toMatch(/until it answers again|timed out/);
+  });
+
+  // The answer came back in time, but the application blocked the loop before it was read: timers run
+  // before I/O in a turn of the loop, so the deadline's timer fired first and threw the answer away
+  // (a success reported as a timeout, an outage that opened the breaker).
+  it("reads an answer that arrived within the deadline before the deadline's timer ends the call", async () => {
+    const TIMEOUT_MS = 200;
+    const servers = new LocalServers();
+    const url = await servers.listen(
+      createServer((request, response) => {
+        request.resume();
+        request.on("end", () => {
+          response.end('{"answered":"in time"}');
+          // The answer is written; the application (in this process, like the stand-in) then keeps the
+          // event loop busy past the deadline before the client side could read it.
+          const blockedUntil = Date.now() + TIMEOUT_MS + 300;
+          while (Date.now() < blockedUntil) {
+            // busy
+          }
+        });
+      }),
+    );
+    const transport = new HttpTransport(url);
+    try {
+      const delivery = await transport.deliver({ method: "POST", path: "/session/start", headers: {}, body: "{}", timeoutMs: TIMEOUT_MS });
+      expect(delivery).toEqual({ ok: true, status: 200, body: '{"answered":"in time"}' });
+      expect(transport.failures.outages).toBe(0);
+      expect(transport.breaker.isOpen).toBe(false);
+    } finally {
+      transport.close();
+      await servers.closeAll();
+    }
   });
 });
 

@@ -426,7 +426,7 @@ async function runExperiment<Inputs, Output, GroundTruth>(
         logger.debug(`evaluate(): the outputs of datapoint ${index} could not be recorded: ${describeError(error)}`);
       }
       const outcome = await finalFlush(tracer, config.timeoutMs);
-      if (typeof outcome === "object") warnRefused(logger, config, outcome.refused);
+      if (typeof outcome === "object" && "refused" in outcome) warnRefused(logger, config, outcome.refused);
       return outcome;
     }, heldSpansBound(tracer));
     return result;

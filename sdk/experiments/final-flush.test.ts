@@ -67,6 +67,33 @@ it.each([
   }
 }, 20_000);
 
+// A datapoint's calls asked for just before the application kept the event loop busy for longer than
+// the deadline (another datapoint's synchronous work, say) are never sent: the final flush fails, but
+// the backend was never asked. It said `false`, an outage, and the run's next datapoints went to the
+// background; it says `{ notSent: true }` now, and the run stays in its slots.
+it("a final flush whose calls were never sent (the event loop was busy past their deadline) is no outage for the run", async () => {
+  const TIMEOUT_MS = 200;
+  const backend = await FakeHoneyHiveBackend.start();
+  try {
+    const memory = new RunOutageMemory();
+    // The session start and the outputs are asked for, and sent on the next turn of the loop.
+    const tracer = datapointTracer(backend.url, TIMEOUT_MS);
+    const blockedUntil = Date.now() + TIMEOUT_MS + 300;
+    while (Date.now() < blockedUntil) {
+      // busy
+    }
+    let seen: unknown;
+    await memory.finish(async () => (seen = await finalFlush(tracer, 2_000)));
+    expect(seen).toEqual({ notSent: true });
+    expect(memory.inOutage).toBe(false);
+    expect(backend.requestsTo("PUT", "/events")).toHaveLength(0);
+    // The spans were exported after the block, within the flush.
+    expect(backend.spans().map((span) => span.name)).toContain("datapoint");
+  } finally {
+    await backend.close();
+  }
+}, 20_000);
+
 // gaps-sdk-5: the outage and refusal counts covered the tracer's life: an outage early in a datapoint
 // (its session start during a blip) then a refusal of everything after it read as an outage, and a
 // refusal in an earlier flush made a later flush that failed for another reason "refused". Now what

@@ -77,6 +77,27 @@ it("a refused flush is not an outage: the run stays in its slots, and a refusal 
   expect(Date.now() - started).toBeGreaterThanOrEqual(55);
 });
 
+// A final flush that failed because a call was never sent (its deadline passed while the application
+// kept the event loop busy) says nothing about the backend: it read as an outage and sent the run's next
+// datapoints to the background. Now it neither starts an outage nor ends one.
+it("a flush whose call was never sent (its deadline spent in a busy loop) neither starts nor ends an outage", async () => {
+  const memory = new RunOutageMemory();
+  await memory.finish(async () => ({ notSent: true }));
+  expect(memory.inOutage).toBe(false);
+  expect(memory.backgroundFlushes).toBe(0);
+
+  await memory.finish(async () => false);
+  expect(memory.inOutage).toBe(true);
+  await memory.finish(() => after(20, { notSent: true }));
+  await memory.settle();
+  expect(memory.inOutage).toBe(true);
+  // Nor does it hide what an older flush, ending after it, says.
+  await memory.finish(() => after(80, false));
+  await memory.finish(() => after(10, { notSent: true }));
+  await memory.settle();
+  expect(memory.inOutage).toBe(true);
+});
+
 // A refused backend cannot be limited to the tracer paths in evaluate() (the run needs the API too), so
 // here real datapoint tracers against a refusing URL: 24 finished one after the other (one slot) cost
 // about two deadlines, not 24.

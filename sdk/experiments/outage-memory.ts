@@ -12,6 +12,9 @@
 // A flush the backend refused (401, 403, another 4xx: it answered, fast) is not an outage (gaps-sdk-4):
 // waiting would not bring it back, and the next flush gets its answer as fast, so the run stays in its
 // slots. evaluate() says once why (a wrong key or project), which is what the user can change.
+// A flush that failed because a call was never sent (its deadline passed while the application kept
+// the event loop busy, e.g. another datapoint's synchronous work) is no evidence at all: the memory
+// stays as it was.
 import { DEFAULT_MAX_QUEUE_SIZE } from "../config.js";
 import type { FinalFlushOutcome } from "../tracer.js";
 
@@ -98,6 +101,10 @@ export class RunOutageMemory {
    * noted one counts, or that stale failure put a recovered run back into background mode (review-sdk3).
    */
   #note(number: number, outcome: FinalFlushOutcome): void {
+    // Not sent (its deadline passed while the event loop was busy): the backend was not asked, so it is
+    // no evidence either way. An outage stays one, a backend that is fine stays so, and an older flush
+    // that ends later still counts (sdk-leftovers: it read as an outage and sent the run to the background).
+    if (typeof outcome === "object" && "notSent" in outcome) return;
     if (number < this.#noted) return;
     this.#noted = number;
     this.#outage = outcome === false;
