@@ -866,8 +866,20 @@ function streamWorkOf(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest
   if (!found) return undefined;
   const traces = (task: FunctionNode): boolean => nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], task.body).some(spans);
   const flushing = found.tasks.filter((task) => flushesOnEveryPath(task, new Set(), isFlush, [], ANY_BACKGROUND, spans));
+  // A flush at the stream's end (knowledge/streams.ts `StreamEnd`: a TransformStream's `flush()`, `onFinish`) runs after
+  // every other callback of that stream: it covers them too.
+  const endsFlushed = new Set<TSESTree.Node | undefined>(
+    flushing.flatMap((task) => {
+      const origin = found.origins.get(task);
+      return origin?.source.end !== undefined && origin.callback === origin.source.end.callback ? [origin.made] : [];
+    }),
+  );
+  const covered = (task: FunctionNode): boolean => flushing.includes(task) || endsFlushed.has(found.origins.get(task)?.made);
   const tracing = found.tasks.filter((task) => found.spanScopes.includes(task) || traces(task));
-  if (flushing.length > 0 && tracing.every((task) => flushing.includes(task))) return "flushed-at-end";
+  // The library's own spans (the AI SDK's telemetry) end after its callbacks have run: its root span `ai.streamText`
+  // ends after `onFinish` is awaited (vercel/ai ai@4.3.16 core/generate-text/stream-text.ts:828 then :870; the same
+  // in 5.x and 6.x), or beside it in 7.x (notify.ts Promise.all). A flush at the end of a task does not cover them.
+  if (!found.libraryTraces && flushing.length > 0 && tracing.every(covered)) return "flushed-at-end";
   return found.libraryTraces || tracing.length > 0 ? "unflushed" : undefined;
 }
 
