@@ -56,6 +56,8 @@ import { mayRunRecordHandlers, recordHandlersOf } from "./record-handlers.js";
 import { rangeContains } from "./edits.js";
 import { importedFact } from "./project-modules.js";
 import { streamTasksOf } from "./stream-work.js";
+import { HONEYHIVE_PROVIDER, OTEL_SPAN_STARTING_METHODS, TELEMETRY_SPAN_STARTS } from "./knowledge/span-starts.js";
+import { originName } from "./bindings.js";
 
 export type { FlushTest } from "./flush-calls.js";
 
@@ -777,30 +779,86 @@ const spanTests = new AttachedCache<TSESTree.Program, SpanTest>("honeyhive.spanT
 
 /**
  * The calls of this file that start a span (`SpanTest`): a span-starting method (knowledge/sdks/honeyhive.ts
- * `SPAN_STARTING_MEMBERS`) on a HoneyHive tracer, or a call of a traced function; not one whose promise is a
- * flush (`tracer.startSpan(name, async () => { …; await tracer.forceFlush(); })` counts as the flush, as before).
+ * `SPAN_STARTING_MEMBERS`) on a HoneyHive tracer, a call of a traced function, and the starts of
+ * knowledge/span-starts.ts: OpenTelemetry's `startActiveSpan`/`startSpan` on a tracer whose spans reach HoneyHive, a
+ * library call whose telemetry is on with such a tracer. Not one whose promise is a flush
+ * (`tracer.startSpan(name, async () => { …; await tracer.forceFlush(); })` counts as the flush, as before).
  */
 export function spanTestOf(input: AnalysisInput): SpanTest {
   const cached = spanTests.get(input.ast);
   if (cached) return cached;
   const sdk = getSdkModel(input);
   const isFlush = flushTestOf(input);
+  const reachesHoneyhive = honeyhiveTracerTestOf(input, sdk);
+  const { bindings } = getAnalysisContext(input);
+  const telemetryCall = (call: TSESTree.CallExpression): boolean => {
+    const origin = TELEMETRY_NAMES.some((name) => input.text.includes(name)) ? bindings.originOf(call.callee) : undefined;
+    if (!origin || origin.typeOnly) return false;
+    const option = TELEMETRY_SPAN_STARTS.find((entry) => entry.functions.some((fn) => fn.package === origin.module && fn.name === originName(origin)));
+    const tracer = option && telemetryTracer(call.arguments[0], option);
+    return tracer !== undefined && reachesHoneyhive(tracer);
+  };
   const test: SpanTest = (call) => {
     const callee = unwrapExpression(call.callee);
+    const method = memberName(callee);
     const starts =
-      (callee?.type === AST_NODE_TYPES.MemberExpression && (SPAN_STARTING_MEMBERS as ReadonlySet<string>).has(memberName(callee) ?? "") && sdk.tracerOf(callee.object) !== undefined) ||
-      sdk.isTracedFunction(call.callee);
+      (callee?.type === AST_NODE_TYPES.MemberExpression && (SPAN_STARTING_MEMBERS as ReadonlySet<string>).has(method ?? "") && sdk.tracerOf(callee.object) !== undefined) ||
+      sdk.isTracedFunction(call.callee) ||
+      (callee?.type === AST_NODE_TYPES.MemberExpression && OTEL_SPAN_STARTING_METHODS.includes(method ?? "") && reachesHoneyhive(callee.object)) ||
+      telemetryCall(call);
     return starts && !isFlushPromise(call, isFlush);
   };
   spanTests.set(input.ast, test);
   return test;
 }
 
+/** The names of the library calls with telemetry (the text test before resolving a callee). */
+const TELEMETRY_NAMES: readonly string[] = TELEMETRY_SPAN_STARTS.flatMap((entry) => entry.functions.map((fn) => fn.name));
+
+/** The tracer named by `{ <option>: { <enabledKey>: true, <tracerKey>: tracer } }`; undefined when telemetry is off or names none. */
+function telemetryTracer(options: TSESTree.Node | undefined, option: (typeof TELEMETRY_SPAN_STARTS)[number]): TSESTree.Node | undefined {
+  const valueOf = (object: TSESTree.Node | undefined, key: string): TSESTree.Node | undefined => {
+    const unwrapped = unwrapExpression(object);
+    if (unwrapped?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;
+    const property = unwrapped.properties.find((candidate) => candidate.type === AST_NODE_TYPES.Property && staticName(candidate.key, candidate.computed) === key);
+    return property?.type === AST_NODE_TYPES.Property ? property.value : undefined;
+  };
+  const settings = valueOf(options, option.option);
+  const enabled = unwrapExpression(valueOf(settings, option.enabledKey));
+  if (enabled?.type !== AST_NODE_TYPES.Literal || enabled.value !== true) return undefined;
+  return valueOf(settings, option.tracerKey);
+}
+
+/**
+ * Does an expression hold an OpenTelemetry tracer whose spans reach HoneyHive: `<honeyhive tracer>.provider.getTracer(…)`
+ * (or a variable initialized with it), or a tracer of the file's own pipeline exporting to HoneyHive (`otelSetupOf`).
+ */
+function honeyhiveTracerTestOf(input: AnalysisInput, sdk: SdkModel): (node: TSESTree.Node) => boolean {
+  const otel = otelSetupOf(input);
+  const { bindings } = getAnalysisContext(input);
+  const fromProvider = (node: TSESTree.Node | undefined, depth: number): boolean => {
+    const value = unwrapExpression(node);
+    if (!value || depth > 2) return false;
+    if (otel?.tracesAt(value)) return true;
+    if (value.type === AST_NODE_TYPES.Identifier) {
+      const def = bindings.variableOf(value)?.defs[0];
+      return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && fromProvider(def.node.init ?? undefined, depth + 1);
+    }
+    if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+    const callee = unwrapExpression(value.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== HONEYHIVE_PROVIDER.getTracer) return false;
+    const provider = unwrapExpression(callee.object);
+    return provider?.type === AST_NODE_TYPES.MemberExpression && memberName(provider) === HONEYHIVE_PROVIDER.property && sdk.tracerOf(provider.object) !== undefined;
+  };
+  return (node) => fromProvider(node, 0);
+}
+
 /**
  * The handler's stream work (`LambdaFlush.streamWork`): the tasks a stream it returns runs after it returned. A
  * task that awaits a flush on every path at its end (a `finally` of a ReadableStream's `start` before `close()`,
  * `onFinish: async () => { await tracer.forceFlush(); }`) ends the response after that flush: when one does and
- * every task that traces does, the handler is flushed. Otherwise, when a task (or the library's telemetry) traces,
+ * every task that traces does, the handler is flushed, unless the library traces by itself (its spans end after
+ * its callbacks). Otherwise, when a task (or the library's telemetry) traces,
  * the flushes on the handler's path run before those spans end.
  */
 function streamWorkOf(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest, spans: SpanTest): StreamWork {
@@ -808,8 +866,20 @@ function streamWorkOf(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest
   if (!found) return undefined;
   const traces = (task: FunctionNode): boolean => nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], task.body).some(spans);
   const flushing = found.tasks.filter((task) => flushesOnEveryPath(task, new Set(), isFlush, [], ANY_BACKGROUND, spans));
+  // A flush at the stream's end (knowledge/streams.ts `StreamEnd`: a TransformStream's `flush()`, `onFinish`) runs after
+  // every other callback of that stream: it covers them too.
+  const endsFlushed = new Set<TSESTree.Node | undefined>(
+    flushing.flatMap((task) => {
+      const origin = found.origins.get(task);
+      return origin?.source.end !== undefined && origin.callback === origin.source.end.callback ? [origin.made] : [];
+    }),
+  );
+  const covered = (task: FunctionNode): boolean => flushing.includes(task) || endsFlushed.has(found.origins.get(task)?.made);
   const tracing = found.tasks.filter((task) => found.spanScopes.includes(task) || traces(task));
-  if (flushing.length > 0 && tracing.every((task) => flushing.includes(task))) return "flushed-at-end";
+  // The library's own spans (the AI SDK's telemetry) end after its callbacks have run: its root span `ai.streamText`
+  // ends after `onFinish` is awaited (vercel/ai ai@4.3.16 core/generate-text/stream-text.ts:828 then :870; the same
+  // in 5.x and 6.x), or beside it in 7.x (notify.ts Promise.all). A flush at the end of a task does not cover them.
+  if (!found.libraryTraces && flushing.length > 0 && tracing.every(covered)) return "flushed-at-end";
   return found.libraryTraces || tracing.length > 0 ? "unflushed" : undefined;
 }
 
@@ -1180,7 +1250,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     // out on first read and kept.
     let calls: FlushCalls | undefined;
     const flushCalls = (): FlushCalls => (calls ??= collectFlushCalls(input, fn, isFlush));
-    const spans = sdk.usesSdk ? spanTestOf(input) : undefined;
+    const spans = sdk.usesSdk || otel ? spanTestOf(input) : undefined;
     let stream: { value: StreamWork } | undefined;
     const streamWork = (): StreamWork => (stream ??= { value: spans ? lazily<StreamWork>(undefined, () => streamWorkOf(input, fn, isFlush, spans)) : undefined }).value;
     /** Every exit flushed: the stream's own flush ends it, else the path's flushes (only one after the response when the stream traces unflushed). */

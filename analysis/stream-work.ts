@@ -1,6 +1,9 @@
 // The work of a handler that runs while its streamed response streams, after the handler has returned: the
-// callbacks of the stream sources in analysis/knowledge/streams.ts found on the handler's own path, and traced scopes
-// it leaves running that write into a stream. analysis/flush.ts decides what they mean for the handler's flush (a
+// callbacks of the stream sources in analysis/knowledge/streams.ts found on the handler's own path whose stream
+// reaches the response (returned, or handed to a response: `STREAM_RESPONSES`; a stream the handler reads itself runs
+// on its path), and traced scopes it leaves running that write into a stream. The handler's own path takes in the
+// callback of a span it starts and returns or leaves running (`return tracer.startSpan("chat", async () => new
+// Response(stream))`): that callback's code runs as the handler's. analysis/flush.ts decides what they mean for the handler's flush (a
 // flush on the handler's path runs before them; one at their end runs after them). Asked only for a serverless
 // handler of a file past the flush rule's gates; the walk is of the handler's own nodes, with a text test first.
 import type { TSESTree } from "@typescript-eslint/utils";
@@ -9,7 +12,7 @@ import { enclosingFunction, isFunctionNode, memberName, staticName, unwrapExpres
 import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { STREAM_SOURCES, STREAM_WRITE_METHODS, type StreamResultCall } from "./knowledge/streams.js";
+import { STREAM_RESPONSES, STREAM_SOURCES, STREAM_WRITE_METHODS, type StreamResultCall, type StreamSource } from "./knowledge/streams.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfTypesWithin } from "./nodes.js";
 
@@ -20,6 +23,16 @@ export interface StreamTasks {
   readonly spanScopes: readonly FunctionNode[];
   /** A library call among the sources makes spans of its own while it streams (the AI SDK's telemetry turned on). */
   readonly libraryTraces: boolean;
+  /** The source each task of a stream source belongs to, and the node that makes that stream (a traced scope has none). */
+  readonly origins: ReadonlyMap<FunctionNode, StreamOrigin>;
+}
+
+/** A stream source found on the handler's path: which table entry, the node making it, and which of its callbacks a task is. */
+export interface StreamOrigin {
+  readonly source: StreamSource;
+  readonly made: TSESTree.NewExpression | TSESTree.CallExpression;
+  /** The callback's name in the options object; undefined for a source's one callback argument. */
+  readonly callback: string | undefined;
 }
 
 /** The names a handler must spell to hold a stream source (the cheap text test before the walk). */
@@ -40,19 +53,26 @@ export function streamTasksOf(input: AnalysisInput, fn: FunctionNode, isSpanStar
   const tasks: FunctionNode[] = [];
   const spanScopes: FunctionNode[] = [];
   let libraryTraces = false;
-  const callbacksOf = (options: TSESTree.Node | undefined, names: readonly string[]): FunctionNode[] => {
+  const origins = new Map<FunctionNode, StreamOrigin>();
+  const addCallbacks = (source: StreamSource, made: TSESTree.NewExpression | TSESTree.CallExpression, options: TSESTree.Node | undefined, names: readonly string[]): void => {
     const object = unwrapExpression(options);
-    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return [];
-    return object.properties.flatMap((property) =>
-      property.type === AST_NODE_TYPES.Property && names.includes(staticName(property.key, property.computed) ?? "") ? bindings.functionsOf(property.value) : [],
-    );
+    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    for (const property of object.properties) {
+      const name = property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
+      if (property.type !== AST_NODE_TYPES.Property || name === undefined || !names.includes(name)) continue;
+      for (const task of bindings.functionsOf(property.value)) {
+        tasks.push(task);
+        origins.set(task, { source, made, callback: name });
+      }
+    }
   };
   const matches = (callee: TSESTree.Node, value: ValueSpecifier): boolean => {
     const origin = bindings.originOf(callee);
     return origin !== undefined && !origin.typeOnly && [value.package].flat().includes(origin.module) && [value.name].flat().includes(originName(origin));
   };
+  const path = new HandlerPath(input, fn, isSpanStart);
   for (const node of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.CallExpression], fn.body)) {
-    if (enclosingFunction(node) !== fn) continue;
+    if (!path.runs(node)) continue;
     const callee = unwrapExpression(node.callee);
     if (!callee) continue;
     if (namesSource) {
@@ -61,12 +81,16 @@ export function streamTasksOf(input: AnalysisInput, fn: FunctionNode, isSpanStar
           // The global constructor, not a binding of the file's own of that name.
           if (node.type !== AST_NODE_TYPES.NewExpression || callee.type !== AST_NODE_TYPES.Identifier || callee.name !== source.name) continue;
           if ((bindings.variableOf(callee)?.defs.length ?? 0) > 0) continue;
-          tasks.push(...callbacksOf(node.arguments[source.argument], source.callbacks));
+          if (path.reachesResponse(node)) addCallbacks(source, node, node.arguments[source.argument], source.callbacks);
         } else if (node.type === AST_NODE_TYPES.CallExpression && matches(callee, source.value)) {
           if (source.kind === "callback-call") {
-            tasks.push(...bindings.functionsOf(node.arguments[source.callback]));
-          } else if (answersWithResult(input, fn, node, source)) {
-            tasks.push(...callbacksOf(node.arguments[source.argument], source.callbacks));
+            if (!path.reachesResponse(node)) continue;
+            for (const task of bindings.functionsOf(node.arguments[source.callback])) {
+              tasks.push(task);
+              origins.set(task, { source, made: node, callback: undefined });
+            }
+          } else if (answersWithResult(input, path, node, source)) {
+            addCallbacks(source, node, node.arguments[source.argument], source.callbacks);
             libraryTraces ||= telemetryOn(node.arguments[source.argument], source);
           }
         }
@@ -83,14 +107,172 @@ export function streamTasksOf(input: AnalysisInput, fn: FunctionNode, isSpanStar
       }
     }
   }
-  return tasks.length > 0 || libraryTraces ? { tasks, spanScopes, libraryTraces } : undefined;
+  return tasks.length > 0 || libraryTraces ? { tasks, spanScopes, libraryTraces, origins } : undefined;
 }
 
-/** The call is a statement of its own (`call();`, `void call();`): its promise is neither awaited, returned nor kept. */
+/** Promise methods whose call carries the promise on (`start().then(done)`): the chain settles after the call. */
+const PROMISE_CHAIN_METHODS: readonly string[] = ["then", "catch", "finally"];
+
+/** The outermost call of a `.then(…)` / `.catch(…)` / `.finally(…)` chain on `call` (`call` itself when there is none). */
+function promiseChainOf(call: TSESTree.Node): TSESTree.Node {
+  let outer = call;
+  for (;;) {
+    const member = outer.parent;
+    const chained = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || member.object !== outer || !PROMISE_CHAIN_METHODS.includes(memberName(member) ?? "")) return outer;
+    if (chained?.type !== AST_NODE_TYPES.CallExpression || chained.callee !== member) return outer;
+    outer = chained;
+  }
+}
+
+/**
+ * The call's promise (or a `.then(…)` chain on it) is a statement of its own (`call();`, `void call();`,
+ * `call().then(close);`): neither awaited, returned nor kept.
+ */
 function isLeftRunning(call: TSESTree.CallExpression): boolean {
-  let outer: TSESTree.Node = call;
+  let outer = promiseChainOf(call);
   if (outer.parent?.type === AST_NODE_TYPES.UnaryExpression && outer.parent.operator === "void") outer = outer.parent;
   return outer.parent?.type === AST_NODE_TYPES.ExpressionStatement;
+}
+
+/** How many variables `reachesResponse` follows a stream through (`const body = stream.pipeThrough(t); return new Response(body)`). */
+const MAX_HOLDERS = 4;
+
+/** Nodes that pass their operand's value on unchanged. */
+const PASS_THROUGH: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.AwaitExpression,
+  AST_NODE_TYPES.ChainExpression,
+  AST_NODE_TYPES.TSAsExpression,
+  AST_NODE_TYPES.TSNonNullExpression,
+  AST_NODE_TYPES.TSSatisfiesExpression,
+  AST_NODE_TYPES.TSTypeAssertion,
+  AST_NODE_TYPES.LogicalExpression,
+]);
+
+/**
+ * The code of a handler that runs on its own path: its body, and the callbacks of the spans it starts and whose
+ * promise it returns or leaves running (`return tracer.startSpan("chat", async () => …)`, `tracer.trace(options,
+ * async () => …)()`), which run as part of it; and where a value made there goes.
+ */
+class HandlerPath {
+  constructor(
+    private readonly input: AnalysisInput,
+    private readonly fn: FunctionNode,
+    private readonly isSpanStart: (call: TSESTree.CallExpression) => boolean,
+  ) {}
+
+  /** `node` runs on the handler's own path (not in a nested function it does not run as part of itself). */
+  runs(node: TSESTree.Node): boolean {
+    for (let owner = enclosingFunction(node); owner; ) {
+      if (owner === this.fn) return true;
+      const span = this.spanOf(owner);
+      if (!span) return false;
+      owner = enclosingFunction(span);
+    }
+    return false;
+  }
+
+  /**
+   * The span start that runs `callback` as the handler's (its promise returned or left running): the call of which
+   * it is an argument, or the call of the wrapper that call makes (`tracer.trace(options, cb)()`).
+   */
+  private spanOf(callback: FunctionNode): TSESTree.CallExpression | undefined {
+    const made = callback.parent;
+    if (made?.type !== AST_NODE_TYPES.CallExpression || !made.arguments.includes(callback as TSESTree.CallExpressionArgument)) return undefined;
+    const invoked = made.parent?.type === AST_NODE_TYPES.CallExpression && made.parent.callee === made ? made.parent : made;
+    if (!this.isSpanStart(invoked)) return undefined;
+    return isLeftRunning(invoked) || this.returns(invoked) ? invoked : undefined;
+  }
+
+  /** The handler (or a span callback on its path) returns `node`'s value, possibly through a `.then(…)` chain. */
+  private returns(node: TSESTree.Node): boolean {
+    let value: TSESTree.Node = promiseChainOf(node);
+    while (value.parent && PASS_THROUGH.has(value.parent.type)) value = value.parent;
+    const parent = value.parent;
+    const returned = parent?.type === AST_NODE_TYPES.ReturnStatement || (parent?.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value);
+    if (!returned) return false;
+    const owner = parent.type === AST_NODE_TYPES.ArrowFunctionExpression ? parent : enclosingFunction(parent);
+    if (owner === this.fn) return true;
+    const span = owner && this.spanOf(owner);
+    return span !== undefined && this.returns(span);
+  }
+
+  /**
+   * The stream `node` makes reaches the response: returned (by the handler, or by a span callback it returns), handed
+   * to a response constructor that is, sent (`c.body(stream)`, `res.send(stream)`), carried on (`.pipeThrough(t)`),
+   * or held in a variable one of whose uses does (`const { readable } = new TransformStream(…)`).
+   */
+  reachesResponse(node: TSESTree.Node, holders = 0): boolean {
+    let value = node;
+    for (;;) {
+      const parent = value.parent;
+      if (!parent) return false;
+      if (PASS_THROUGH.has(parent.type) || (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== value)) {
+        value = parent;
+        continue;
+      }
+      switch (parent.type) {
+        case AST_NODE_TYPES.ReturnStatement:
+        case AST_NODE_TYPES.ArrowFunctionExpression:
+          return this.returns(value);
+        case AST_NODE_TYPES.NewExpression:
+        case AST_NODE_TYPES.CallExpression: {
+          const callee = unwrapExpression(parent.callee);
+          if (parent.arguments[0] === value && this.isResponseConstructor(parent)) {
+            value = parent;
+            continue;
+          }
+          const method = memberName(callee);
+          if (parent.arguments[0] === value && STREAM_RESPONSES.sendMethods.includes(method as never)) return true;
+          // `source.pipeThrough(new TransformStream(…))`: the result streams what the transform passes on.
+          if (parent.arguments.includes(value as TSESTree.CallExpressionArgument) && STREAM_RESPONSES.carryMethods.includes(method as never)) {
+            value = parent;
+            continue;
+          }
+          return false;
+        }
+        case AST_NODE_TYPES.MemberExpression: {
+          const call = parent.parent;
+          if (parent.object !== value || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return false;
+          if (!STREAM_RESPONSES.carryMethods.includes(memberName(parent) as never)) return false;
+          value = call;
+          continue;
+        }
+        case AST_NODE_TYPES.VariableDeclarator:
+          return holders < MAX_HOLDERS && parent.init === value && this.heldReaches(parent.id, holders + 1);
+        default:
+          return false;
+      }
+    }
+  }
+
+  /** A use of the variable `id` declares (or of the `readable` an object pattern takes out of it) reaches the response. */
+  private heldReaches(id: TSESTree.Node, holders: number): boolean {
+    const { bindings } = getAnalysisContext(this.input);
+    const names: TSESTree.Identifier[] = [];
+    if (id.type === AST_NODE_TYPES.Identifier) names.push(id);
+    else if (id.type === AST_NODE_TYPES.ObjectPattern) {
+      // `const { readable, writable } = new TransformStream(…)`: the readable side is what is answered with.
+      for (const property of id.properties) {
+        if (property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed) === "readable" && property.value.type === AST_NODE_TYPES.Identifier) names.push(property.value);
+      }
+    }
+    return names.some((name) =>
+      (bindings.variableOf(name)?.references ?? []).some(({ identifier }) => identifier !== name && this.runs(identifier) && this.reachesResponse(identifier, holders)),
+    );
+  }
+
+  /** `new Response(…)`, or an export that extends it (`NextResponse`), called or constructed. */
+  private isResponseConstructor(call: TSESTree.NewExpression | TSESTree.CallExpression): boolean {
+    const callee = unwrapExpression(call.callee);
+    if (!callee) return false;
+    const { bindings } = getAnalysisContext(this.input);
+    if (callee.type === AST_NODE_TYPES.Identifier && (STREAM_RESPONSES.constructors.global as readonly string[]).includes(callee.name)) {
+      return (bindings.variableOf(callee)?.defs.length ?? 0) === 0;
+    }
+    const origin = bindings.originOf(callee);
+    return origin !== undefined && STREAM_RESPONSES.constructors.exports.some((value) => value.package === origin.module && value.name === originName(origin));
+  }
 }
 
 /** `callback` calls a stream's write method (`writer.write(…)`, `controller.enqueue(…)`, `stream.writeSSE(…)`). */
@@ -102,25 +284,22 @@ function writesStream(input: AnalysisInput, callback: FunctionNode): boolean {
 }
 
 /**
- * The handler answers with the result's stream: `streamText(…).toDataStreamResponse()`, or `result.<method>(…)` on
- * the const holding the call, on the handler's own path.
+ * The handler answers with the result's stream: `streamText(…).toDataStreamResponse()` returned, `result.<method>(…)`
+ * on the const holding the call returned, or a method that sends it (`result.pipeDataStreamToResponse(res)`) called,
+ * on the handler's own path.
  */
-function answersWithResult(input: AnalysisInput, fn: FunctionNode, call: TSESTree.CallExpression, source: StreamResultCall): boolean {
-  const member = call.parent;
-  if (member?.type === AST_NODE_TYPES.MemberExpression && member.object === call) return source.responseMethods.includes(memberName(member) ?? "");
-  const declarator = call.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = getAnalysisContext(input).bindings.variableOf(declarator.id);
-  return (variable?.references ?? []).some(({ identifier }) => {
-    const use = identifier.parent;
-    return (
-      use?.type === AST_NODE_TYPES.MemberExpression &&
-      use.object === identifier &&
-      source.responseMethods.includes(memberName(use) ?? "") &&
-      use.parent?.type === AST_NODE_TYPES.CallExpression &&
-      enclosingFunction(use) === fn
-    );
-  });
+function answersWithResult(input: AnalysisInput, path: HandlerPath, call: TSESTree.CallExpression, source: StreamResultCall): boolean {
+  const answers = (member: TSESTree.Node | undefined): boolean => {
+    const used = member?.parent;
+    if (member?.type !== AST_NODE_TYPES.MemberExpression || used?.type !== AST_NODE_TYPES.CallExpression || used.callee !== member || !path.runs(used)) return false;
+    const method = memberName(member) ?? "";
+    return source.sendMethods.includes(method) || (source.responseMethods.includes(method) && path.reachesResponse(used));
+  };
+  const parent = call.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === call) return answers(parent);
+  if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.id.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = getAnalysisContext(input).bindings.variableOf(parent.id);
+  return (variable?.references ?? []).some(({ identifier }) => identifier.parent?.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier && answers(identifier.parent));
 }
 
 /** `<telemetryOption>: { isEnabled: true, … }` in the options object. */

@@ -118,7 +118,7 @@ export default createRule<[], MessageIds>({
       waitUntilFlush: "Flush in a `finally` through the platform's `waitUntil({{flush}})`.",
       afterFlush: "Flush after the response with `after(() => {{flush}})`.",
       flushBeforeResponse: "Await `{{flush}}` before each statement that sends the response.",
-      flushAtStreamEnd: "Await `{{flush}}` at the end of the stream's `start()`, before it closes the stream.",
+      flushAtStreamEnd: "Await `{{flush}}` where the stream's own work ends (before it closes the stream), so the response ends after the flush.",
       shutdownOfSharedTracer:
         "{{platform}} handler `{{name}}` shuts down `{{tracer}}`, which outlives the invocation: {{platform}} reuses the instance, and after this shutdown the tracer records nothing on its later invocations. Flush instead: `await {{flush}}`.",
       shutdownOfSharedPipeline:

@@ -24,12 +24,14 @@
 //   `await tracer.forceFlush()` (a shut-down tracer records nothing on the warm instance's next invocation);
 // - a handler that returns a stream whose callbacks trace after it returned (analysis/flush.ts `streamWork`,
 //   the table in knowledge/streams.ts) → `after(() => tracer.forceFlush())` where the platform has it (it runs
-//   once the response, stream included, is finished); elsewhere a review marker asking for the flush at the end
-//   of the stream's own callback: a `finally` or `waitUntil(…)` of the handler runs before the stream;
+//   once the response, stream included, is finished); elsewhere an awaited flush where the stream's work ends
+//   (`flushAtStreamEnd`: before a ReadableStream's `controller.close()`, last in a TransformStream's `flush()`, a
+//   Hono stream callback or the AI SDK's `onFinish` without telemetry), else a review marker asking for it there:
+//   a `finally` or `waitUntil(…)` of the handler runs before the stream;
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { enclosingFunction, indentationAt, memberName, skipTrivia, staticName, type FunctionNode } from "../ast.js";
+import { enclosingFunction, indentationAt, memberName, skipTrivia, type FunctionNode } from "../ast.js";
 import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, sendsFromCallback, type FlushTest, type LambdaFlush } from "../flush.js";
@@ -95,34 +97,45 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
 }
 
 /**
- * The one stream task of the handler is the async `start(controller)` of a `new ReadableStream({ … })` that ends
- * with `controller.close();` and has no `return` of its own: `await <flush>;` goes before that `close()`, so the
- * response ends after the flush (which also covers what the handler traced before it returned). False for any
- * other shape (a review marker then).
+ * The handler's stream work ends in one place the fix can await the flush at (knowledge/streams.ts `StreamEnd`): every
+ * task is a callback of one stream source, and the end callback is async with a block body and no `return` of its
+ * own: before the `controller.close();` that ends a ReadableStream's `start()`, or last in a TransformStream's
+ * `flush()`, a Hono stream callback (`streamSSE(c, async (stream) => { … })`) or the AI SDK's `onFinish`. The response
+ * ends after that flush, which also covers what the handler traced before it returned. False for any other shape, and
+ * where the library traces by itself (its spans end after its callbacks) or a traced scope left running writes the
+ * stream (no end of the stream's to wait at): a review marker then.
  */
 function flushAtStreamEnd(input: AnalysisInput, flush: LambdaFlush, flushText: string, edits: EditList): boolean {
   const spans = flush.isSpanStart;
   const found = spans && streamTasksOf(input, flush.handler.function, spans);
-  if (!found || found.libraryTraces || found.tasks.length !== 1) return false;
-  const task = found.tasks[0];
-  const property = task.parent;
-  const made = property?.parent?.parent;
-  if (!task.async || task.body.type !== AST_NODE_TYPES.BlockStatement || property?.type !== AST_NODE_TYPES.Property || staticName(property.key, property.computed) !== "start") return false;
-  if (made?.type !== AST_NODE_TYPES.NewExpression || made.callee.type !== AST_NODE_TYPES.Identifier || made.callee.name !== "ReadableStream") return false;
-  const controller = task.params[0];
+  if (!found || found.libraryTraces || found.spanScopes.length > 0) return false;
+  const origin = found.tasks.length > 0 ? found.origins.get(found.tasks[0]) : undefined;
+  const end = origin?.source.end;
+  if (!origin || !end || !found.tasks.every((task) => found.origins.get(task)?.made === origin.made)) return false;
+  const task = found.tasks.find((candidate) => found.origins.get(candidate)?.callback === end.callback);
+  if (!task?.async || task.body.type !== AST_NODE_TYPES.BlockStatement) return false;
+  if (nodesOfType(input.ast, AST_NODE_TYPES.ReturnStatement).some((statement) => enclosingFunction(statement) === task)) return false;
   const last = task.body.body.at(-1);
-  const close = last?.type === AST_NODE_TYPES.ExpressionStatement ? last.expression : undefined;
-  const closesController =
+  if (!last) return false;
+  const newline = newlineOf(input.text);
+  const indentation = indentationAt(input.text, last.range[0]);
+  if (end.before === undefined) {
+    const semicolon = statementEnd(input.text, input.ast);
+    edits.insertAfter(last, `${newline}${indentation}await ${flushText}${semicolon}`);
+    return true;
+  }
+  const closer = task.params[0];
+  const close = last.type === AST_NODE_TYPES.ExpressionStatement ? last.expression : undefined;
+  const closesStream =
     close?.type === AST_NODE_TYPES.CallExpression &&
     close.callee.type === AST_NODE_TYPES.MemberExpression &&
-    memberName(close.callee) === "close" &&
-    controller?.type === AST_NODE_TYPES.Identifier &&
+    memberName(close.callee) === end.before &&
+    closer?.type === AST_NODE_TYPES.Identifier &&
     close.callee.object.type === AST_NODE_TYPES.Identifier &&
-    close.callee.object.name === controller.name;
-  if (!closesController || !last) return false;
-  if (nodesOfType(input.ast, AST_NODE_TYPES.ReturnStatement).some((statement) => enclosingFunction(statement) === task)) return false;
-  const end = continuesPrevious(input.text.slice(last.range[0], last.range[1])) ? ";" : statementEnd(input.text, input.ast);
-  edits.insertBefore(last, `await ${flushText}${end}${newlineOf(input.text)}${indentationAt(input.text, last.range[0])}`);
+    close.callee.object.name === closer.name;
+  if (!closesStream) return false;
+  const semicolon = continuesPrevious(input.text.slice(last.range[0], last.range[1])) ? ";" : statementEnd(input.text, input.ast);
+  edits.insertBefore(last, `await ${flushText}${semicolon}${newline}${indentation}`);
   return true;
 }
 

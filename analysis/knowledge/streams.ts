@@ -18,8 +18,16 @@
 // - The AI SDK's `streamText` / `streamObject` `onFinish` / `onChunk` options (vercel/ai: `onFinish` is awaited in the
 //   flush of the result's TransformStream, so the response's stream ends after it settles), when the result's
 //   response is what the handler answers with (`to…StreamResponse()` returned, `pipe…ToResponse(res)` called). Its
-//   `experimental_telemetry: { isEnabled: true }` makes spans while the stream runs. (Whether the SDK's root span
-//   `ai.streamText` ends before or after `onFinish` was not found in the corpus: see the report of fix-blind13.)
+//   `experimental_telemetry: { isEnabled: true }` makes spans while the stream runs, and the root span `ai.streamText`
+//   ends AFTER `onFinish`: read in vercel/ai (fetched snapshot ed857f50), ai@4.3.16 packages/ai/core/generate-text/
+//   stream-text.ts:828 `await onFinish?.({…})` then :870 `rootSpan.end()` in the `finally` of the same flush(); the
+//   same order in ai@5.0.0 packages/ai/src/generate-text/stream-text.ts:845/:896 and ai@6.0.0 :938/:991; in 7.x
+//   (stream-text.ts:1524) `onEnd`/`onFinish` and the telemetry integration's `onEnd`, which ends the root span
+//   (packages/otel/src/legacy-open-telemetry.ts:881), run side by side (packages/ai/src/util/notify.ts: Promise.all).
+//   So a flush inside `onFinish` never covers the library's root span: with telemetry on, only a flush after the
+//   response does (analysis/flush.ts `streamWorkOf`). Without telemetry the library makes no span (ai@4.3.16
+//   core/telemetry/get-tracer.ts: `isEnabled` false → the noop tracer), and a flush at the end of `onFinish` ends the
+//   response after the callbacks' own spans.
 // Not in the table, because they run on the handler's own path and the must-analysis follows them there
 // (analysis/flush.ts: spans started after the last flush are unflushed): `awslambda.streamifyResponse(async (event,
 // responseStream) => …)` bodies (the handler is the stream's writer) and Node `res.write(…)` loops before `res.end()`.
@@ -34,6 +42,18 @@ export interface StreamConstructor {
   readonly argument: number;
   /** Its methods (or function-valued properties) that run while the response streams. */
   readonly callbacks: readonly string[];
+  readonly end?: StreamEnd;
+}
+
+/**
+ * Where the stream's work ends, so an awaited flush written there ends the response after every callback's spans (the
+ * flush fix writes it; without an `end` it writes a review marker). `callback`: the callback whose end it is (absent:
+ * the source's one callback); `before`: the call on its first parameter that closes the stream, which the flush must
+ * precede (`controller.close()`); absent, the flush goes last in the callback.
+ */
+export interface StreamEnd {
+  readonly callback?: string;
+  readonly before?: string;
 }
 
 /** A library call that returns a streamed response and runs its callback argument while it streams (Hono's `streamSSE(c, cb)`). */
@@ -42,6 +62,7 @@ export interface StreamCallbackCall {
   readonly value: ValueSpecifier;
   /** The argument that runs while the response streams. */
   readonly callback: number;
+  readonly end?: StreamEnd;
 }
 
 /**
@@ -55,32 +76,35 @@ export interface StreamResultCall {
   /** The argument holding the options object. */
   readonly argument: number;
   readonly callbacks: readonly string[];
-  /** Methods of the result that answer with its stream (returned, or piped into the platform's response object). */
+  /** Methods of the result that make the response with its stream, which the handler returns (`return result.toDataStreamResponse()`). */
   readonly responseMethods: readonly string[];
+  /** Methods of the result that send its stream into the platform's response object themselves (`result.pipeDataStreamToResponse(res)`). */
+  readonly sendMethods: readonly string[];
   /** The option that turns the library's own spans on (`experimental_telemetry: { isEnabled: true }`). */
   readonly telemetryOption?: string;
+  /** Where its callbacks' work ends (never a place to flush the library's own spans: they end after it). */
+  readonly end?: StreamEnd;
 }
 
 export type StreamSource = StreamConstructor | StreamCallbackCall | StreamResultCall;
 
 export const STREAM_SOURCES: readonly StreamSource[] = [
-  { kind: "constructor", name: "ReadableStream", argument: 0, callbacks: ["start", "pull"] },
-  { kind: "constructor", name: "TransformStream", argument: 0, callbacks: ["transform", "flush"] },
-  { kind: "callback-call", value: { package: "hono/streaming", name: ["stream", "streamText", "streamSSE"] }, callback: 1 },
+  // An async `start()` that ends with `controller.close()`: the stream ends there (a `pull` source has no one end).
+  { kind: "constructor", name: "ReadableStream", argument: 0, callbacks: ["start", "pull"], end: { callback: "start", before: "close" } },
+  // `flush()` is called once the last chunk's `transform()` has settled, and the readable side closes after it.
+  { kind: "constructor", name: "TransformStream", argument: 0, callbacks: ["transform", "flush"], end: { callback: "flush" } },
+  // Hono's `run` closes the stream in its `finally` after `await cb(stream)`: the callback's end is the stream's.
+  { kind: "callback-call", value: { package: "hono/streaming", name: ["stream", "streamText", "streamSSE"] }, callback: 1, end: {} },
   {
     kind: "result-call",
     value: { package: "ai", name: ["streamText", "streamObject"] },
     argument: 0,
     callbacks: ["onFinish", "onChunk"],
-    responseMethods: [
-      "toDataStreamResponse",
-      "toTextStreamResponse",
-      "toUIMessageStreamResponse",
-      "pipeDataStreamToResponse",
-      "pipeTextStreamToResponse",
-      "pipeUIMessageStreamToResponse",
-    ],
+    responseMethods: ["toDataStreamResponse", "toTextStreamResponse", "toUIMessageStreamResponse"],
+    sendMethods: ["pipeDataStreamToResponse", "pipeTextStreamToResponse", "pipeUIMessageStreamToResponse"],
     telemetryOption: "experimental_telemetry",
+    // `onFinish` runs after the last chunk, and the response's stream ends after it settles.
+    end: { callback: "onFinish" },
   },
 ];
 
@@ -90,3 +114,24 @@ export const STREAM_SOURCES: readonly StreamSource[] = [
  * streams too: it ends when the reader has read them, after the handler returned.
  */
 export const STREAM_WRITE_METHODS: readonly string[] = ["write", "enqueue", "writeSSE", "writeln"];
+
+/**
+ * Where a stream reaches the response, so its callbacks run after the handler returned (a stream the handler reads
+ * itself, `await new Response(stream).text()`, runs on the handler's own path instead): the stream, or what wraps
+ * it, is returned, or handed to one of these. The Fetch API's `new Response(body)` takes a ReadableStream (MDN
+ * Response.body; whatwg/fetch ResponseBodyInit), and `NextResponse` of next/server and the AI SDK 3.x
+ * `StreamingTextResponse` of `ai` extend it; Hono's Context has `body` and `newResponse` (deno.land/x/hono Context;
+ * its own stream helper answers `c.newResponse(stream.responseReadable)`, hono/dist/helper/streaming/stream.js);
+ * Fastify's `reply.send(payload)` sends "a stream" (fastify docs/Reply.md; test/web-api.test.js sends a web
+ * ReadableStream), as Express's `res.send` does a body. Checked with the search tool (docs corpus). A
+ * `.pipeThrough(transform)` of the stream is the same stream; a `.pipeTo(writable)` goes wherever that writable goes
+ * (not followed).
+ */
+export const STREAM_RESPONSES = {
+  /** Constructors taking the body as their first argument: the global `Response`, and the exports that extend it. */
+  constructors: { global: ["Response"], exports: [{ package: "next/server", name: "NextResponse" }, { package: "ai", name: "StreamingTextResponse" }] satisfies readonly ValueSpecifier[] },
+  /** Methods that send their first argument as the response (`c.body(stream)`, `res.send(stream)`, `reply.send(stream)`). */
+  sendMethods: ["body", "newResponse", "send"],
+  /** Methods of a stream whose result carries it on (`stream.pipeThrough(transform)`). */
+  carryMethods: ["pipeThrough"],
+} as const;

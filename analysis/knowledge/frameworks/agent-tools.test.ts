@@ -51,6 +51,22 @@ describe("LangGraph nodes", () => {
     ]);
   });
 
+  it("finds the node functions of addNode's object and list forms", () => {
+    const code = `
+      import { MessagesAnnotation, StateGraph } from "@langchain/langgraph";
+      async function review(state) { return state; }
+      export const graph = new StateGraph(MessagesAnnotation)
+        .addNode({ plan: async (state) => ({ messages: [] }), review })
+        .addNode([["act", async (state) => state]])
+        .compile();
+    `;
+    expect(handlersOf(code)).toEqual([
+      "langgraph: async function review(state) { return state; }",
+      "langgraph: async (state) => ({ messages: [] })",
+      "langgraph: async (state) => state",
+    ]);
+  });
+
   it("does not take addNode of another object for a graph node", () => {
     expect(handlersOf(`const tree = { addNode(name: string, fn: () => void) {} };\ntree.addNode("x", () => {});`)).toEqual([]);
   });

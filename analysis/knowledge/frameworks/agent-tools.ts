@@ -31,7 +31,8 @@ export const agentTools = {
 } as const satisfies FrameworkDescriptor;
 
 /**
- * LangGraph.js graph nodes: `new StateGraph(annotation).addNode(name, fn)` of `@langchain/langgraph` (chained with
+ * LangGraph.js graph nodes: `new StateGraph(annotation).addNode(name, fn)` of `@langchain/langgraph`, or many at once
+ * (`addNode({ name: fn })`, `addNode([[name, fn]])`) (chained with
  * `addEdge`, `addConditionalEdges`, … as its docs write it); each node function runs once per step of every run of
  * the compiled graph, runs of one graph overlapping across requests. The state a node receives is the graph's own.
  */
@@ -44,7 +45,10 @@ export const langGraph = {
     stateGraph: {
       createdBy: [{ value: { package: "@langchain/langgraph", name: "StateGraph" }, new: true }],
       types: [{ package: "@langchain/langgraph", name: "StateGraph" }],
-      methods: { addNode: { arguments: [1] } },
+      // `addNode(name, fn)`; `addNode({ plan: fn, act: fn })` (a map, methodMaps); `addNode([["plan", fn], …])` (a list
+      // of [name, fn] pairs: functions in arrays): StateGraph#addNode's overloads in @langchain/langgraph
+      // (libs/langgraph/src/graph/state.ts: `addNode(nodes: Record<string, NodeAction> | [string, NodeAction][])`).
+      methods: { addNode: { arguments: [0, 1], methodMaps: [0] } },
       chainable: ["addNode", "addEdge", "addConditionalEdges", "addSequence", "setEntryPoint", "setFinishPoint"],
     },
   },
