@@ -32,6 +32,18 @@ module.exports = { getTracer };
 export function getTracer() { return HoneyHiveTracer.init({ apiKey: "k", project: "p" }); }
 export default { getTracer: () => ({ trace: (fn) => fn(), flush: async () => {} }) };
 `,
+  // A getter of the tracer or of a no-op stand-in with its methods (blind-1x-4 06), and a look-alike making none.
+  "src/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";
+const noop = { traceFunction: () => <F>(fn: F) => fn };
+export async function getTracing() {
+  if (!process.env.HH_API_KEY) return noop;
+  return HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "docs" });
+}
+`,
+  "src/logger.ts": `export async function makeLogger() {
+  return { traceFunction: () => <F>(fn: F) => fn };
+}
+`,
 });
 
 const migrate = (code: string, file = "src/main.mjs") => runTransforms(code, join(root, file), { transforms: TRANSFORM_1X_IDS });
@@ -69,5 +81,44 @@ await tracer.flush();
       expect(output, specifier).toBe(code);
       expect(markers, specifier).toBe(0);
     }
+  });
+});
+
+describe("06: a tracer's methods reached through a getter's result or a Pick of the tracer type", () => {
+  it("marks a 1.x wrapper on what a project module's HoneyHive factory returns, whatever the receiver's name", () => {
+    const code = `import { getTracing } from "./tracing.js";
+const tracing = await getTracing();
+export const find = tracing.traceFunction({ eventName: "find" })(async (q: string) => [q]);
+`;
+    const { output, markers } = once(code, "src/search.ts");
+    expect(markers).toBe(1);
+    expect(output).toContain("cannot tell which tracer this 1.x traceFunction() is called on");
+  });
+
+  it("leaves the same call on a factory of a module that makes no HoneyHive tracer", () => {
+    const code = `import { makeLogger } from "./logger.js";
+const logging = await makeLogger();
+export const find = logging.traceFunction()(async (q: string) => [q]);
+`;
+    const { output, markers } = once(code, "src/search.ts");
+    expect(output).toBe(code);
+    expect(markers).toBe(0);
+  });
+
+  it("marks Pick<HoneyHiveTracer, …> of 1.x-only methods (one marker each), not the methods kept here, Omit or another type's Pick", () => {
+    const code = `import { HoneyHiveTracer } from "honeyhive";
+interface Logger { flush(): Promise<void> }
+export type Tracing = Pick<HoneyHiveTracer, "traceFunction" | "enrichSpan" | "flush">;
+export type Enricher = Pick<HoneyHiveTracer, "enrichSpan">;
+export type WithoutFlush = Omit<HoneyHiveTracer, "flush">;
+export type Flusher = Pick<Logger, "flush">;
+`;
+    const { output, markers } = once(code);
+    expect(markers).toBe(2);
+    expect(output).toContain("the type of 1.x tracer method traceFunction has no counterpart here");
+    expect(output).toContain("the type of 1.x tracer method flush has no counterpart here");
+    expect(output.split("\n").filter((line) => line.includes("honeyhive-migrate")).length).toBe(2);
+    expect(output.indexOf("honeyhive-migrate")).toBeLessThan(output.indexOf("export type Tracing"));
+    expect(output.lastIndexOf("honeyhive-migrate")).toBeLessThan(output.indexOf("export type Tracing"));
   });
 });
