@@ -5,7 +5,6 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
-import { exportPath } from "./bindings.js";
 import type { ReExport, TracerHolderFact } from "./export-facts.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
@@ -15,7 +14,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { singletonAccessesOf, singletonClassOf } from "./class-singletons.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
-import { absolutePath, importedExport, importedModule, isProjectModule, projectModules } from "./project-modules.js";
+import { absolutePath, importedExport, importedModule, isProjectModule, projectExportPath, projectModules } from "./project-modules.js";
 import { sdkBarrelOf } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
 import { jsdocModules, mayHaveJsdocTypes } from "./jsdoc.js";
@@ -199,7 +198,7 @@ function projectExportOf(input: AnalysisInput, node: TSESTree.Node): { readonly 
   if (node.type !== AST_NODE_TYPES.Identifier && node.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const origin = getAnalysisContext(input).bindings.originOf(node);
   if (!origin || isSdkModule(origin.module, input.settings) || !isProjectModule(origin.module, input)) return undefined;
-  const path = exportPath(origin);
+  const path = projectExportPath(input, origin);
   if (path.length === 1) return { module: origin.module, path: [path[0]!] };
   return path.length === 2 ? { module: origin.module, path: [path[0]!, path[1]!] } : undefined;
 }

@@ -20,7 +20,7 @@ import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import type { TSESTree } from "@typescript-eslint/types";
 import { AttachedCache } from "./attached-cache.js";
 import { requireSpecifier, unwrapExpression } from "./ast.js";
-import { exportPath } from "./bindings.js";
+import { exportPath, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { ExportFact, ExportFactKind, ModuleFacts, ReExport } from "./export-facts.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
@@ -1023,6 +1023,17 @@ export interface ImportOrigin {
 }
 
 /**
+ * `exportPath` of a project module's binding, where the default import of a CommonJS module is its
+ * `module.exports`, whose members are the module's names (as in `wholeModuleOf`): `tracing.getTracer` of
+ * `import tracing from "./tracing.cjs"` is the export `getTracer`, not a member of an export `default`.
+ */
+export function projectExportPath(input: AnalysisInput, origin: ModuleOrigin): readonly string[] {
+  const path = exportPath(origin);
+  if (!origin.viaDefaultImport || path.length < 2 || !isProjectModule(origin.module, input)) return path;
+  return importedModule(input, origin.module)?.facts.commonJs ? origin.path : path;
+}
+
+/**
  * The module specifier and export name a variable is imported as, as bindings.ts resolves it:
  * `import { a as b }`, a default import (`default`), `const { a } = require()`, `require().a`, an
  * awaited `import()`, a `const` alias of one. Undefined for a whole module (namespace, `require()`
@@ -1033,7 +1044,7 @@ export function importOrigin(input: AnalysisInput, variable: Scope.Variable): Im
   if (def?.type !== "ImportBinding" && def?.type !== "Variable") return undefined;
   const origin = getAnalysisContext(input).bindings.originOf(def.name);
   if (!origin || origin.typeOnly) return undefined;
-  const path = exportPath(origin);
+  const path = projectExportPath(input, origin);
   if (path.length === 1) return { specifier: origin.module, name: path[0]! };
   // `const tracer = require("./tracer")` (TypeScript: `import tracer = require("./tracer")`): the module's `module.exports`, which its facts record as its
   // `default` export (export-facts.ts). A namespace import or an awaited `import()` is the module's

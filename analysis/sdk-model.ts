@@ -7,7 +7,7 @@
 // over `ast.body` and a substring test.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { exportPath, originName, type Bindings, type ModuleOrigin } from "./bindings.js";
+import { originName, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { APP_CONTEXT_SLOTS, appSlotReads, type AppContextSlot, type AppPlugins } from "./knowledge/app-lifetime.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { getAnalysisContext } from "./context.js";
@@ -51,7 +51,7 @@ import {
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, IMPLICIT_TRACER_STATICS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
-import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule, wholeModuleOf } from "./project-modules.js";
+import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule, projectExportPath, wholeModuleOf } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
 import { includesText } from "./text-search.js";
@@ -966,7 +966,7 @@ class FileSdkModel implements SdkModel {
     const throughBarrel = sdkOriginThroughBarrel(this.input, origin);
     if (throughBarrel) return this.bindingOf(throughBarrel);
     // `import tracing from "./tracing"` is the module's default export, which may itself be a tracer.
-    const path = exportPath(origin);
+    const path = projectExportPath(this.input, origin);
     return path.length > 1 ? undefined : { kind: "local", name: path[0], fromSdkSettingsModule: false };
   }
 

@@ -87,6 +87,7 @@ const shapes = (group) =>
 
 /** group → [path inside the program, fixture file] */
 const GROUPS = {
+  "blind-1x-4": () => tree("blind-1x-4"),
   "blind-1x-3": () => tree("blind-1x-3"),
   "blind-1x-2": () => tree("blind-1x-2"),
   "blind-1x": () => tree("blind-1x"),
@@ -115,6 +116,15 @@ const GROUPS = {
  */
 const SETTERS = "setFeedback/setMetric/setMetadata (1.0.0–1.0.6)";
 const EXPECTED = {
+  "blind-1x-4/01-script-1-0-0-setters-and-void-trace/src/main.ts:18 TS2339": `older: ${SETTERS}, the script of 1.0.0`,
+  "blind-1x-4/01-script-1-0-0-setters-and-void-trace/src/main.ts:19 TS2339": "older: as line 18",
+  "blind-1x-4/01-script-1-0-0-setters-and-void-trace/src/main.ts:20 TS2551": "older: as line 18",
+  "blind-1x-4/02-positional-trace-function-1-0-6-and-join/src/worker.ts:11 TS2339": "older: initFromSessionId (to 1.0.20) with traceFunction(config, metadata) of 1.0.5–1.0.6",
+  "blind-1x-4/03-evaluate-1-0-18-query-list-inputs-first-evaluators/src/eval.ts:12 TS2353": "older: evaluate()'s evaluationFunction/hh_*/query_list config of 1.0.12–1.0.19",
+  "blind-1x-4/12-next-server-component-tsx/app/page.tsx:10 TS7026": "kept: no React types in this program (a server component's JSX)",
+  "blind-1x-4/12-next-server-component-tsx/app/page.tsx:12 TS7026": "kept: as line 10",
+  "blind-1x-4/12-next-server-component-tsx/app/page.tsx:14 TS7026": "kept: as line 10",
+  "blind-1x-4/16-init-options-of-1-0-2x-and-session-id-assignment/src/score.ts:17 TS2353": "older: init's modules and evalContext options (1.0.20–1.0.32) with disableHttpTracing (1.0.23+): 1.0.23–1.0.32",
   "blind-1x-3/apps/bots/src/slack.ts:16 TS7031": "kept: @slack/bolt is shimmed as `any` here, so its listener's parameters (`event`, `say`: two errors) are untyped (the fixture test's shim types them)",
   "blind-1x-3/src/di/inversify.ts:22 TS2347": "kept: inversify is shimmed as `any` here, so `bind<T>()` takes no type arguments (the fixture test's shim is generic)",
   "blind-1x-3/src/di/inversify.ts:25 TS2347": "kept: as line 22",

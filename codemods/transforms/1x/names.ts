@@ -339,13 +339,25 @@ function markDestructuredMethods(input: AnalysisInput, edits: EditList, text: st
   }
 }
 
-/** `HoneyHiveTracer["traceFunction"]` (`Parameters<HoneyHiveTracer["traceModel"]>[1]`): a type of a 1.x method that is not the same method here. */
+/**
+ * `HoneyHiveTracer["traceFunction"]` (`Parameters<HoneyHiveTracer["traceModel"]>[1]`): a type of a 1.x method that is
+ * not the same method here. Also `Pick<HoneyHiveTracer, "traceFunction" | "flush">` (a no-op stand-in's type), whose
+ * keys must be members here (TS2344); `Omit` takes any key, so it is left.
+ */
 function markMethodTypes(input: AnalysisInput, edits: EditList, text: string): void {
-  for (const indexed of nodesOfType(input.ast, AST_NODE_TYPES.TSIndexedAccessType)) {
-    const index = indexed.indexType.type === AST_NODE_TYPES.TSLiteralType ? indexed.indexType.literal : undefined;
-    const name = index?.type === AST_NODE_TYPES.Literal && typeof index.value === "string" ? index.value : undefined;
+  const mark = (node: TSESTree.Node, key: TSESTree.TypeNode | undefined): void => {
+    const literal = key?.type === AST_NODE_TYPES.TSLiteralType ? key.literal : undefined;
+    const name = literal?.type === AST_NODE_TYPES.Literal && typeof literal.value === "string" ? literal.value : undefined;
     const method = name === undefined || SAME_METHOD_HERE.has(name) ? undefined : METHODS_1X.get(name);
-    if (method && namesTracerType(input, indexed.objectType)) addMarker(edits, text, indexed, MESSAGES_1X.methodType(method.name, method.migration.to));
+    if (method) addMarker(edits, text, node, MESSAGES_1X.methodType(method.name, method.migration.to));
+  };
+  for (const indexed of nodesOfType(input.ast, AST_NODE_TYPES.TSIndexedAccessType)) {
+    if (namesTracerType(input, indexed.objectType)) mark(indexed, indexed.indexType);
+  }
+  for (const reference of nodesOfType(input.ast, AST_NODE_TYPES.TSTypeReference)) {
+    const [picked, keys] = reference.typeArguments?.params ?? [];
+    if (reference.typeName.type !== AST_NODE_TYPES.Identifier || reference.typeName.name !== "Pick" || !picked || !keys || !namesTracerType(input, picked)) continue;
+    for (const key of keys.type === AST_NODE_TYPES.TSUnionType ? keys.types : [keys]) mark(reference, key);
   }
 }
 

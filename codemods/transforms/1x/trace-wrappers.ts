@@ -30,7 +30,7 @@ import { MESSAGES_1X } from "./messages.js";
 import { receiverNamedLikeTracer, receiverOfAnotherLibrary, removeProperties } from "./shared.js";
 import { exportPath } from "../../../analysis/bindings.js";
 import { isSdkModule } from "../../../analysis/settings.js";
-import { importedModule, importOrigin } from "../../../analysis/project-modules.js";
+import { importedFact, importedModule, importOrigin } from "../../../analysis/project-modules.js";
 
 export const meta = transformMeta("1x-trace-wrappers");
 
@@ -523,10 +523,26 @@ function markUnresolvedReceivers(
     // The module's own function on an object another module's factory returns (its facts say so).
     if (isImportedHoldersOwnFunction(input, callee as TSESTree.MemberExpression)) continue;
     // Without the SDK in the file, only a receiver named like a tracer is evidence enough.
-    if (namedLikeTracer && !receiverNamedLikeTracer(text, callee as TSESTree.MemberExpression)) continue;
+    if (namedLikeTracer && !receiverNamedLikeTracer(text, callee as TSESTree.MemberExpression) && !receiverOfHoneyhiveFactory(input, callee as TSESTree.MemberExpression)) continue;
     if (receiverOfAnotherLibrary(input, callee as TSESTree.MemberExpression)) continue;
     addMarker(edits, text, call, MESSAGES_1X.unresolvedReceiver(name));
   }
+}
+
+/**
+ * In a file without the SDK: `tracing` of `const tracing = await getTracing()`, where `getTracing` is imported from a
+ * project module whose facts say it makes a HoneyHive tracer (`initsTracer`): evidence enough that a 1.x wrapper
+ * called on it is HoneyHive's, whatever its name (blind-1x-4 06: a getter returning a no-op stand-in or the tracer).
+ */
+function receiverOfHoneyhiveFactory(input: TransformContext["file"]["input"], member: TSESTree.MemberExpression): boolean {
+  const object = unwrapExpression(member.object);
+  if (object?.type !== AST_NODE_TYPES.Identifier) return false;
+  const def = findVariable(input.scopeManager, object, object.name)?.defs[0];
+  if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || def.parent?.kind !== "const") return false;
+  const call = unwrapExpression(def.node.init);
+  const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
+  const factory = callee?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, callee, callee.name) : undefined;
+  return factory !== undefined && factory !== null && importedFact(input, factory, "initsTracer")?.api === "honeyhive";
 }
 
 /**
