@@ -8,6 +8,7 @@ import { type AnyRule, type Case, describeBlindCases } from "./test-utils/blind-
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 
 const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
@@ -147,4 +148,27 @@ export const resume = createServerFn({ method: "POST" }).handler(async ({ contex
 `, { files: TANSTACK, filename: "src/server/resume.ts" }),
   ];
   describeBlindCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet }, []);
+});
+
+// Astro's serverless adapters (analysis/knowledge/frameworks/server-adapters-config.ts `astroAdapterPlatform`): only the
+// endpoints of a project whose astro.config.* imports `@astrojs/vercel` / `@astrojs/netlify` are entry points.
+describe(`${FLUSH_RULE}: Astro adapter look-alikes`, () => {
+  const ENDPOINT = `import type { APIRoute } from "astro";
+import { tracer } from "../../lib/tracing";
+
+export const POST: APIRoute = async ({ request }) => {
+  tracer.createSession({ sessionName: "astro" });
+  return new Response(await request.text());
+};
+`;
+  const astroProject = (adapter: string | undefined) =>
+    project({ astro: "^5.13.0", ...(adapter ? { [adapter]: "^8.0.0" } : {}) }, "src/lib/tracing.ts", {
+      "astro.config.mjs": adapter === undefined ? `import { defineConfig } from "astro/config";\n\nexport default defineConfig({});\n` : `import { defineConfig } from "astro/config";\nimport adapter from "${adapter}";\n\nexport default defineConfig({ output: "server", adapter: adapter() });\n`,
+    });
+  const reported: Case[] = [c("an endpoint on @astrojs/netlify", ENDPOINT, { files: astroProject("@astrojs/netlify"), filename: "src/pages/api/chat.ts" })];
+  const quiet: Case[] = [
+    c("an endpoint of a static Astro site (no adapter)", ENDPOINT, { files: astroProject(undefined), filename: "src/pages/api/chat.ts" }),
+    c("a helper module beside the pages of an Astro project on Vercel", ENDPOINT.replace("../../lib/tracing", "./tracing"), { files: astroProject("@astrojs/vercel"), filename: "src/lib/chat.ts" }),
+  ];
+  describeBlindCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet }, []);
 });

@@ -141,6 +141,40 @@ export function svelteKitAdapterPlatform(api: HandlerHookApi): PlatformDescripto
 }
 
 /**
+ * Astro's server adapters whose platform freezes after the response, by the package astro.config.* imports
+ * (docs.astro.build/en/guides/integrations-guide/vercel/: `import vercel from "@astrojs/vercel"` … `adapter: vercel()`,
+ * "deploy your on-demand rendered Astro site to Vercel" as Vercel Functions; …/netlify/: `@astrojs/netlify`, Netlify
+ * Functions; checked with the search tool 2026-12-06; `@astrojs/vercel/serverless` is the older subpath). `@astrojs/node`
+ * is a server. Cloudflare's adapter is left out: how an endpoint reaches `waitUntil` there (`locals.runtime.ctx`) is
+ * not read yet.
+ */
+const ASTRO_ADAPTER_PLATFORMS: Readonly<Record<string, PlatformDescriptor>> = { "@astrojs/vercel": vercel, "@astrojs/netlify": netlify };
+const ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"];
+const ASTRO_ADAPTER_IMPORT = /["'](@astrojs\/(?:vercel|netlify|node|cloudflare))(?:\/[\w-]+)?["']/;
+
+/** The adapter package an astro.config's text imports (the first one named). */
+export function parseAstroAdapter(text: string): string | undefined {
+  return ASTRO_ADAPTER_IMPORT.exec(text)?.[1];
+}
+
+const readAstroAdapter = (root: string): string | null => {
+  const reader = projectModules();
+  for (const name of ASTRO_CONFIGS) {
+    const adapter = reader.parsedFile(resolve(root, name), parseAstroAdapter);
+    if (adapter !== undefined) return adapter;
+  }
+  return null;
+};
+
+/** The platform the Astro project of `api`'s file deploys its endpoints to, by its adapter; none for a server or a static site. */
+export function astroAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const signals = deploymentOf(api.filename);
+  if (signals.root === undefined) return undefined;
+  const adapter = projectModules().rechecked(signals.root, readAstroAdapter);
+  return adapter === null ? undefined : ASTRO_ADAPTER_PLATFORMS[adapter];
+}
+
+/**
  * Remix and React Router (framework mode) deployed serverless, by the project's host package or file:
  * Vercel's `@vercel/remix` / `@vercel/react-router` (vercel.com/docs/frameworks/remix: "use @vercel/remix ...
  * vercelPreset()"), or a vercel.json / `.vercel/project.json`; Netlify's `@netlify/remix-adapter`,
