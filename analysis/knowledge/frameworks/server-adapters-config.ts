@@ -122,14 +122,17 @@ export function parseSvelteKitAdapter(text: string): string | undefined {
   return ADAPTER_IMPORT.exec(text)?.[1];
 }
 
-const readSvelteKitAdapter = (root: string): string | null => {
+/** The first value `parse` reads from the project's configuration files `names` (in that order), or null. */
+function firstParsedConfig(root: string, names: readonly string[], parse: (text: string) => string | undefined): string | null {
   const reader = projectModules();
-  for (const name of SVELTE_CONFIGS) {
-    const adapter = reader.parsedFile(resolve(root, name), parseSvelteKitAdapter);
-    if (adapter !== undefined) return adapter;
+  for (const name of names) {
+    const value = reader.parsedFile(resolve(root, name), parse);
+    if (value !== undefined) return value;
   }
   return null;
-};
+}
+
+const readSvelteKitAdapter = (root: string): string | null => firstParsedConfig(root, SVELTE_CONFIGS, parseSvelteKitAdapter);
 
 /** The platform of the SvelteKit project of `api`'s file, by its adapter (or the host's file for adapter-auto); none for a server. */
 export function svelteKitAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
@@ -157,14 +160,7 @@ export function parseAstroAdapter(text: string): string | undefined {
   return ASTRO_ADAPTER_IMPORT.exec(text)?.[1];
 }
 
-const readAstroAdapter = (root: string): string | null => {
-  const reader = projectModules();
-  for (const name of ASTRO_CONFIGS) {
-    const adapter = reader.parsedFile(resolve(root, name), parseAstroAdapter);
-    if (adapter !== undefined) return adapter;
-  }
-  return null;
-};
+const readAstroAdapter = (root: string): string | null => firstParsedConfig(root, ASTRO_CONFIGS, parseAstroAdapter);
 
 /** The platform the Astro project of `api`'s file deploys its endpoints to, by its adapter; none for a server or a static site. */
 export function astroAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
