@@ -975,7 +975,9 @@ class SessionIdFlow {
       const receiver = unwrap(callee.object);
       if (receiver?.type !== AST_NODE_TYPES.CallExpression) return false;
       const receiverCallee = unwrap(receiver.callee);
-      if (memberName(receiverCallee) === rule.chainedCall && receiver.arguments[0]) return this.schemaValidates(receiver.arguments[0], rule.mentions);
+      const name = memberName(receiverCallee);
+      const chained = typeof rule.chainedCall === "string" ? name === rule.chainedCall : name !== undefined && rule.chainedCall.includes(name);
+      if (chained && receiver.arguments[0]) return this.schemaValidates(receiver.arguments[0], rule.mentions);
       callee = receiverCallee;
     }
     return false;

@@ -95,7 +95,7 @@ ruleTester.run(`${FLUSH_RULE} (Deno specifiers)`, testableRule(flushRule), {
           suggestions: [
             {
               messageId: "waitUntilFlush",
-              output: `import { geolocation, waitUntil } from "npm:@vercel/functions@1";\n${SDK}export async function POST(request: Request) {\n  try {\n    ${CREATE}\n    return await Response.json(geolocation(request));\n  } finally {\n    waitUntil(tracer.forceFlush());\n  }\n}\n`,
+              output: `import { geolocation, waitUntil } from "npm:@vercel/functions@1";\n${SDK}export async function POST(request: Request) {\n  try {\n    ${CREATE}\n    return Response.json(geolocation(request));\n  } finally {\n    waitUntil(tracer.forceFlush());\n  }\n}\n`,
             },
           ],
         },

@@ -55,7 +55,7 @@ ruleTester.run(`${FLUSH_RULE} (a tracer on globalThis declared by a module the r
             {
               messageId: "wrapInTryFinally",
               data: { flush: "tracer.forceFlush()" },
-              output: flushingRoute(TRACING).replace("  tracer.createSession();\n  return Response.json(await request.json());\n", "  try {\n    tracer.createSession();\n    return await Response.json(await request.json());\n  } finally {\n    await tracer.forceFlush();\n  }\n"),
+              output: flushingRoute(TRACING).replace("  tracer.createSession();\n  return Response.json(await request.json());\n", "  try {\n    tracer.createSession();\n    return Response.json(await request.json());\n  } finally {\n    await tracer.forceFlush();\n  }\n"),
             },
           ],
         },
@@ -98,7 +98,7 @@ ruleTester.run(`${FLUSH_RULE} (the global slot read bare)`, testableRule(flushRu
             {
               messageId: "wrapInTryFinally",
               data: { flush: "hh.forceFlush()" },
-              output: bareFlushingRoute(TRACING).replace("  hh.createSession();\n  return Response.json(await request.json());\n", "  try {\n    hh.createSession();\n    return await Response.json(await request.json());\n  } finally {\n    await hh.forceFlush();\n  }\n"),
+              output: bareFlushingRoute(TRACING).replace("  hh.createSession();\n  return Response.json(await request.json());\n", "  try {\n    hh.createSession();\n    return Response.json(await request.json());\n  } finally {\n    await hh.forceFlush();\n  }\n"),
             },
           ],
         },

@@ -603,7 +603,7 @@ const FIX_CASES: ReadonlyArray<{
     name: "Cloudflare module worker exported as `export { worker as default }`: ctx.waitUntil in the finally",
     code: `${TRACER}const worker = {\n  async fetch(request, env, ctx) {\n    tracer.createSession();\n    return new Response(await answer(request));\n  },\n};\nexport { worker as default };\n`,
     messageId: "waitUntilFlush",
-    output: `${TRACER}const worker = {\n  async fetch(request, env, ctx) {\n    try {\n      tracer.createSession();\n      return await new Response(await answer(request));\n    } finally {\n      ctx.waitUntil(tracer.forceFlush());\n    }\n  },\n};\nexport { worker as default };\n`,
+    output: `${TRACER}const worker = {\n  async fetch(request, env, ctx) {\n    try {\n      tracer.createSession();\n      return new Response(await answer(request));\n    } finally {\n      ctx.waitUntil(tracer.forceFlush());\n    }\n  },\n};\nexport { worker as default };\n`,
   },
   {
     name: "Cloudflare module worker exported by name with `export default worker`, typed ExportedHandler",

@@ -111,3 +111,25 @@ describe("flushFix writes the form the platform recommends", () => {
     );
   });
 });
+
+// blind-15: `return await new Response(…)` awaited a value that is never a promise (typescript-eslint's
+// `await-thenable` reports it); the global web classes of knowledge/settled-values.ts are returned as they are.
+describe("flushFix awaits only what may be a promise", () => {
+  const handlerReturning = (returned: string, prelude = ""): string =>
+    `${TRACER}${prelude}export const handler = async (request, env, ctx) => {\n  tracer.createSession();\n  return ${returned};\n};\n`;
+  const wrapped = (returned: string, prelude = ""): string =>
+    `${TRACER}${prelude}export const handler = async (request, env, ctx) => {\n  try {\n    tracer.createSession();\n    return ${returned};\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`;
+
+  it.each([`new Response("ok")`, `Response.json({ ok: true })`, `Response.redirect("/x")`, `new Headers()`])("the global %s: no await", (returned) => {
+    expect(fixed(handlerReturning(returned), undefined).output).toBe(wrapped(returned));
+  });
+
+  it.each([
+    ["a Promise", `new Promise((resolve) => resolve(1))`, ""],
+    ["a Response class of the file", `new Response("ok")`, "class Response { constructor(readonly body: string) {} }\n"],
+    ["an imported Response with a json()", `Response.json({ ok: true })`, `import { Response } from "./http";\n`],
+    ["another static method of the global Response", `Response.fromStream(request)`, ""],
+  ])("%s: awaited", (_label, returned, prelude) => {
+    expect(fixed(handlerReturning(returned, prelude), undefined).output).toBe(wrapped(`await ${returned}`, prelude));
+  });
+});

@@ -13,7 +13,7 @@
 //   flushes once. Statements before a `try` whose `finally` already flushes move into it (or, when it has
 //   a `catch`, each of their returns gets the flush first), so no second `try` wraps the first.
 //   `return call()` inside the try becomes `return await call()`: without the await the
-//   finally would flush before the promise settles. An expression-bodied arrow becomes a block.
+//   finally would flush before the promise settles (not `new Response(…)`/`Response.json(…)`, never a promise). An expression-bodied arrow becomes a block.
 // - an HTTP handler that answers through a response object on a platform that stops the work once the
 //   response is sent (the platform's `responseCall`: Google Cloud Functions' `res.json(…)`) → an awaited
 //   flush before each statement that sends it (a `finally` would run after the response), after the work
@@ -31,7 +31,7 @@
 // - a non-async or callback-style handler gets a review marker: the right rewrite depends on code no
 //   fix can see (who calls back, what the returned promise does).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { enclosingFunction, indentationAt, memberName, skipTrivia, type FunctionNode } from "../ast.js";
+import { enclosingFunction, findVariable, indentationAt, memberName, skipTrivia, staticName, type FunctionNode } from "../ast.js";
 import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, sendsFromCallback, type FlushTest, type LambdaFlush } from "../flush.js";
@@ -39,6 +39,7 @@ import { bareRequireOf, otelSetupOf, sharedOtelObjectOf } from "../flush-calls.j
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
+import { SETTLED_CONSTRUCTORS, SETTLED_STATIC_CALLS } from "../knowledge/settled-values.js";
 import { opentelemetryProfile } from "../knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "../sdk-model.js";
 import { streamTasksOf } from "../stream-work.js";
@@ -582,7 +583,7 @@ class FlushWriter {
       const argument = exit.argument && this.runsWork(exit.argument) ? exit.argument : undefined;
       const name = argument && freeName(this.input, RESULT_NAMES, exit, taken);
       if (argument && !name) return false;
-      const hoisted = argument && name ? { name, value: `${needsAwait(argument) ? "await " : ""}${text.slice(...argument.range)}` } : undefined;
+      const hoisted = argument && name ? { name, value: `${needsAwait(argument, this.input) ? "await " : ""}${text.slice(...argument.range)}` } : undefined;
       if (!this.flushBefore(exit, flushLine, hoisted, indentationAt(text, exit.range[0]))) return false;
       if (argument && name) {
         taken.add(name);
@@ -634,7 +635,7 @@ class FlushWriter {
     const bodyText = indentedText(body, text, body.range[0], body.range[1], shiftTo(text, body, indent + unit + unit));
     // A comment between `=>` and the body goes with the body, on its own line.
     const comments = leadingComments(text, arrow + 2, body.range[0]).map((comment) => `${comment}${this.nl}${indent}${unit}${unit}`);
-    const returned = `${comments.join("")}return ${needsAwait(body) ? "await " : ""}${bodyText}${this.end}`;
+    const returned = `${comments.join("")}return ${needsAwait(body, this.input) ? "await " : ""}${bodyText}${this.end}`;
     this.edits.replace([arrow + 2, this.fn.range[1]], ` ${this.tryFinallyBlock(indent, returned, form)}`);
     return true;
   }
@@ -650,7 +651,7 @@ class FlushWriter {
   private ownReturnsNeedingAwait(...within: TSESTree.Node[]): TSESTree.Expression[] {
     return nodesOfType(this.input.ast, AST_NODE_TYPES.ReturnStatement)
       .filter((statement) => enclosingFunction(statement) === this.fn && within.some((node) => rangeContains(node, statement)))
-      .flatMap((statement) => (needsAwait(statement.argument) ? [statement.argument] : []));
+      .flatMap((statement) => (needsAwait(statement.argument, this.input) ? [statement.argument] : []));
   }
 
   /**
@@ -750,9 +751,19 @@ function flushCallOf(statement: TSESTree.ExpressionStatement, isFlush: FlushTest
   return expression.type === AST_NODE_TYPES.CallExpression && isFlush(expression) ? expression : undefined;
 }
 
-/** `return call()` in a try/finally must await, or the finally runs before the promise settles. */
-function needsAwait(argument: TSESTree.Node | null): argument is TSESTree.CallExpression | TSESTree.NewExpression {
-  return argument?.type === "CallExpression" || argument?.type === "NewExpression";
+/**
+ * `return call()` in a try/finally must await, or the finally runs before the promise settles; not a value that is
+ * never a promise, `new Response(body)` or `Response.json(data)` of the global `Response` (knowledge/settled-values.ts).
+ */
+function needsAwait(argument: TSESTree.Node | null, input: AnalysisInput): argument is TSESTree.CallExpression | TSESTree.NewExpression {
+  if (argument?.type !== "CallExpression" && argument?.type !== "NewExpression") return false;
+  const callee = argument.callee;
+  const isGlobal = (node: TSESTree.Identifier): boolean => !findVariable(input.scopeManager, node, node.name)?.defs.length;
+  if (argument.type === "NewExpression") return !(callee.type === "Identifier" && SETTLED_CONSTRUCTORS.has(callee.name) && isGlobal(callee));
+  const owner = callee.type === "MemberExpression" && callee.object.type === "Identifier" ? callee.object : undefined;
+  const method = callee.type === "MemberExpression" ? staticName(callee.property, callee.computed) : undefined;
+  const settled = owner !== undefined && method !== undefined && Object.hasOwn(SETTLED_STATIC_CALLS, owner.name) && SETTLED_STATIC_CALLS[owner.name]!.includes(method);
+  return !(settled && isGlobal(owner));
 }
 
 /** What to add before each continuation line of `node` so that its first line lands at `target`. */

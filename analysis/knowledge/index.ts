@@ -31,6 +31,7 @@ import { remix } from "./frameworks/remix.js";
 import { restify } from "./frameworks/restify.js";
 import { slackBolt } from "./frameworks/slack-bolt.js";
 import { sveltekit } from "./frameworks/sveltekit.js";
+import { tanstackStart } from "./frameworks/tanstack-start.js";
 import { trpc } from "./frameworks/trpc.js";
 import { typeGraphql } from "./frameworks/type-graphql.js";
 import { fastify } from "./frameworks/fastify.js";
@@ -74,6 +75,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   h3,
   sveltekit,
   remix,
+  tanstackStart,
   astro,
   elysia,
   hapi,

@@ -244,7 +244,8 @@ export interface RequestInputs {
    */
   readonly validatedBy?: {
     readonly routeOption?: string;
-    readonly chainedCall?: string;
+    /** The chained method (or one of the methods) that takes the schema: tRPC's `input`, TanStack Start's `inputValidator`/`validator`. */
+    readonly chainedCall?: string | readonly string[];
     /**
      * Registering methods that take the schema as a positional argument: the first argument from position
      * `from` on that is neither a string nor a function (MCP's `tool(name, shape, cb)`, `tool(name,

@@ -1,5 +1,6 @@
 import type { FrameworkDescriptor } from "../types.js";
 import { REQUEST_OBJECT, UPPERCASE_VERBS } from "./common.js";
+import { astroAdapterPlatform } from "./server-adapters-config.js";
 
 /**
  * Astro endpoints (`src/pages/**\/*.ts` verb exports and `ALL`), middleware (`src/middleware.ts`
@@ -11,7 +12,8 @@ export const astro = {
   name: "Astro endpoint",
   modules: ["astro", "astro:middleware", "astro:actions"],
   files: [
-    { path: /(?:^|\/)src\/pages\/.+\.(?:[cm]?[jt]s)$/, exports: [...UPPERCASE_VERBS, "ALL"] },
+    // Endpoints run as the host's functions on a serverless adapter (`astroAdapterPlatform`).
+    { path: /(?:^|\/)src\/pages\/.+\.(?:[cm]?[jt]s)$/, exports: [...UPPERCASE_VERBS, "ALL"], platform: astroAdapterPlatform },
     { path: /(?:^|\/)src\/middleware(?:\/index)?\.(?:[cm]?[jt]s)$/, exports: ["onRequest"] },
   ],
   calls: [

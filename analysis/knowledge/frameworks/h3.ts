@@ -8,7 +8,12 @@ const EVENT_HANDLER: Registration = { arguments: [0], options: ["handler", "onRe
 /** `defineLazyEventHandler(async () => { …; return handler; })`: the factory runs once, the handler it returns per request. */
 const LAZY_FACTORY = "defineLazyEventHandler";
 const LAZY_HANDLER: Registration = { arguments: [0], returnsHandler: true };
-const H3_MODULES = ["h3", "nitropack", "nitropack/runtime", "#imports"];
+/**
+ * h3 itself; Nitro v2 (`nitropack`) and Nuxt's auto-import module; Nitro v3, whose docs import `defineHandler` from
+ * `"nitro"` (or its h3 re-export `"nitro/h3"`) now that v3 dropped the auto-imports (nitro.build/guide/routing,
+ * checked with the search tool 2026-12-06).
+ */
+const H3_MODULES = ["h3", "nitropack", "nitropack/runtime", "#imports", "nitro", "nitro/h3"];
 /** h3's functions that read the request of the event they are given. */
 const H3_READERS = [
   "getHeader",

@@ -122,14 +122,17 @@ export function parseSvelteKitAdapter(text: string): string | undefined {
   return ADAPTER_IMPORT.exec(text)?.[1];
 }
 
-const readSvelteKitAdapter = (root: string): string | null => {
+/** The first value `parse` reads from the project's configuration files `names` (in that order), or null. */
+function firstParsedConfig(root: string, names: readonly string[], parse: (text: string) => string | undefined): string | null {
   const reader = projectModules();
-  for (const name of SVELTE_CONFIGS) {
-    const adapter = reader.parsedFile(resolve(root, name), parseSvelteKitAdapter);
-    if (adapter !== undefined) return adapter;
+  for (const name of names) {
+    const value = reader.parsedFile(resolve(root, name), parse);
+    if (value !== undefined) return value;
   }
   return null;
-};
+}
+
+const readSvelteKitAdapter = (root: string): string | null => firstParsedConfig(root, SVELTE_CONFIGS, parseSvelteKitAdapter);
 
 /** The platform of the SvelteKit project of `api`'s file, by its adapter (or the host's file for adapter-auto); none for a server. */
 export function svelteKitAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
@@ -138,6 +141,33 @@ export function svelteKitAdapterPlatform(api: HandlerHookApi): PlatformDescripto
   const adapter = projectModules().rechecked(signals.root, readSvelteKitAdapter) ?? SVELTEKIT_AUTO_ADAPTER;
   if (adapter !== SVELTEKIT_AUTO_ADAPTER) return SVELTEKIT_ADAPTER_PLATFORMS[adapter];
   return signals.vercel ? vercel : signals.netlify ? netlify : undefined;
+}
+
+/**
+ * Astro's server adapters whose platform freezes after the response, by the package astro.config.* imports
+ * (docs.astro.build/en/guides/integrations-guide/vercel/: `import vercel from "@astrojs/vercel"` … `adapter: vercel()`,
+ * "deploy your on-demand rendered Astro site to Vercel" as Vercel Functions; …/netlify/: `@astrojs/netlify`, Netlify
+ * Functions; checked with the search tool 2026-12-06; `@astrojs/vercel/serverless` is the older subpath). `@astrojs/node`
+ * is a server. Cloudflare's adapter is left out: how an endpoint reaches `waitUntil` there (`locals.runtime.ctx`) is
+ * not read yet.
+ */
+const ASTRO_ADAPTER_PLATFORMS: Readonly<Record<string, PlatformDescriptor>> = { "@astrojs/vercel": vercel, "@astrojs/netlify": netlify };
+const ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"];
+const ASTRO_ADAPTER_IMPORT = /["'](@astrojs\/(?:vercel|netlify|node|cloudflare))(?:\/[\w-]+)?["']/;
+
+/** The adapter package an astro.config's text imports (the first one named). */
+export function parseAstroAdapter(text: string): string | undefined {
+  return ASTRO_ADAPTER_IMPORT.exec(text)?.[1];
+}
+
+const readAstroAdapter = (root: string): string | null => firstParsedConfig(root, ASTRO_CONFIGS, parseAstroAdapter);
+
+/** The platform the Astro project of `api`'s file deploys its endpoints to, by its adapter; none for a server or a static site. */
+export function astroAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const signals = deploymentOf(api.filename);
+  if (signals.root === undefined) return undefined;
+  const adapter = projectModules().rechecked(signals.root, readAstroAdapter);
+  return adapter === null ? undefined : ASTRO_ADAPTER_PLATFORMS[adapter];
 }
 
 /**
