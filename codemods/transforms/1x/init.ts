@@ -69,6 +69,7 @@ function collect({ file, edits, project }: TransformContext): void {
   wrapLocalGettersOfImportedPromises(input, edits);
   markGetterIdentityTests(input, edits, text);
   const heldDone = new Set<TSESTree.ObjectExpression>();
+  migrateTypedInitOptions(input, edits, heldDone);
   for (const creation of creations) {
     const options = objectArgument(creation);
     if (!options) {
@@ -287,6 +288,58 @@ function migrateHeldOptions(
   }
   const keys = oneXOptionKeys(held);
   if (keys.length > 0) addMarker(edits, text, creation, MESSAGES_1X.heldOptions(declarator.id.name, keys));
+}
+
+/** Type wrappers that keep an options type's keys (`Partial<Parameters<typeof HoneyHiveTracer.init>[0]>`). */
+const KEY_PRESERVING_TYPES: ReadonlySet<string> = new Set(["Partial", "Required", "Readonly", "NonNullable"]);
+
+/**
+ * `Parameters<typeof HoneyHiveTracer.init>[0]` of the SDK's class (through the file's type aliases and KEY_PRESERVING_TYPES):
+ * the type compiles against this SDK (the same static), so an object literal typed with it must hold this SDK's keys.
+ */
+function isInitOptionsType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, aliases = 0): boolean {
+  if (type?.type === AST_NODE_TYPES.TSIndexedAccessType) {
+    const parameters = type.objectType;
+    const query = parameters.type === AST_NODE_TYPES.TSTypeReference && parameters.typeName.type === AST_NODE_TYPES.Identifier && parameters.typeName.name === "Parameters" ? parameters.typeArguments?.params[0] : undefined;
+    const index = type.indexType;
+    if (index.type !== AST_NODE_TYPES.TSLiteralType || index.literal.type !== AST_NODE_TYPES.Literal || index.literal.value !== 0) return false;
+    if (query?.type !== AST_NODE_TYPES.TSTypeQuery || query.exprName.type !== AST_NODE_TYPES.TSQualifiedName || query.exprName.right.name !== "init") return false;
+    return getSdkModel(input).sdkExportOf(query.exprName.left) === "HoneyHiveTracer";
+  }
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = type.typeName.name;
+  if (KEY_PRESERVING_TYPES.has(name)) return type.typeArguments?.params.length === 1 && isInitOptionsType(input, type.typeArguments.params[0], aliases);
+  if (aliases >= 3) return false;
+  const alias = nodesOfType(input.ast, AST_NODE_TYPES.TSTypeAliasDeclaration).find((declaration) => declaration.id.name === name && !declaration.typeParameters);
+  return alias !== undefined && isInitOptionsType(input, alias.typeAnnotation, aliases + 1);
+}
+
+/**
+ * Object literals typed as init's options (`const options: InitOptions = { … }`, `{ … } satisfies InitOptions`, with
+ * `type InitOptions = Parameters<typeof HoneyHiveTracer.init>[0]`): their 1.x keys are migrated as in a literal written
+ * in the init call (renamed, or removed with a marker), wherever the object goes (exported, handed to a helper): under
+ * this SDK the type asks for its keys. `done` gets them, so the init call they reach does not mark them again.
+ */
+function migrateTypedInitOptions(input: AnalysisInput, edits: EditList, done: Set<TSESTree.ObjectExpression>): void {
+  if (!input.text.includes(".init>")) return;
+  const { text } = input;
+  const typed: { readonly object: TSESTree.ObjectExpression; readonly at: TSESTree.Node }[] = [];
+  for (const declarator of nodesOfType(input.ast, AST_NODE_TYPES.VariableDeclarator)) {
+    const object = declarator.init && unwrapExpression(declarator.init);
+    if (object?.type === AST_NODE_TYPES.ObjectExpression && declarator.id.type === AST_NODE_TYPES.Identifier && isInitOptionsType(input, declarator.id.typeAnnotation?.typeAnnotation)) {
+      typed.push({ object, at: declarator });
+    }
+  }
+  for (const cast of [...nodesOfType(input.ast, AST_NODE_TYPES.TSSatisfiesExpression), ...nodesOfType(input.ast, AST_NODE_TYPES.TSAsExpression)]) {
+    const object = unwrapExpression(cast.expression);
+    if (object?.type === AST_NODE_TYPES.ObjectExpression && isInitOptionsType(input, cast.typeAnnotation)) typed.push({ object, at: cast });
+  }
+  for (const { object, at } of typed) {
+    if (done.has(object)) continue;
+    done.add(object);
+    const dropped = migrateOptionKeys(edits, text, object, "HoneyHiveTracer.init", []);
+    if (dropped.length > 0) addMarker(edits, text, at, droppedKeysMessage("HoneyHiveTracer.init", dropped));
+  }
 }
 
 /** Parents with no parentheses of their own syntax: parentheses right around a child of theirs only group it. */
