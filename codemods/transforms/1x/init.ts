@@ -30,8 +30,9 @@ const LAZY_ASSIGNMENTS: ReadonlySet<string> = new Set(["??=", "||=", "="]);
 function collect({ file, edits, project }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  // Also in a file that names nothing of the SDK: it reaches the tracer through the holder.
+  // Also in a file that names nothing of the SDK: it reaches the tracer through the holder, or through a `require()`.
   wrapImportedHolderPromiseFields(input, edits);
+  wrapRequiredInitPromises(input, edits);
   if (!sdk.usesSdk) return;
   const creations: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   const discarded = discardedInit(input);
@@ -818,6 +819,35 @@ function wrapImportedHolderPromiseFields(input: AnalysisInput, edits: EditList):
   if (!input.readModuleFacts || !/\.(?:then|catch|finally)\b/.test(input.text)) return;
   for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
     if (isPromiseMethodReceiver(member) && isImportedHoldersInitPromise(input, member)) wrapPromiseMethodReceiver(edits, member);
+  }
+}
+
+/**
+ * `.then()` on a module's whole `module.exports` where that is 1.x init's promise (`module.exports =
+ * HoneyHiveTracer.init(…)`: its `default` in `initPromiseExports`) or a getter of it (`module.exports = initTracer`:
+ * `initPromiseGetters`), read without a tracer's name: `require("./tracing").then(…)`, `require("./init")().then(…)`,
+ * `const tracing = require("./tracing"); tracing.then(…)`, `import start from "./init"; start().then(…)`. Wrapped as
+ * a tracer binding of it is (wrapImportedTracerPromises, which has the tracer-named ones).
+ */
+function wrapRequiredInitPromises(input: AnalysisInput, edits: EditList): void {
+  if (!input.readModuleFacts || !/\.(?:then|catch|finally)\b/.test(input.text)) return;
+  const tracers = new Set(getSdkModel(input).tracers.map((tracer) => tracer.variable));
+  const wholeModule = (node: TSESTree.Node | undefined): Scope.Variable | undefined => {
+    const variable = node?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, node, node.name) : undefined;
+    return variable && !tracers.has(variable) && importOrigin(input, variable)?.name === "default" ? variable : undefined;
+  };
+  const defaultFacts = (specifier: string | undefined) => (specifier === undefined ? undefined : importedModule(input, specifier)?.facts);
+  for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
+    const receiver = member.object;
+    if (!isPromiseMethodReceiver(receiver)) continue;
+    const required = requireSpecifier(receiver);
+    // `start()` / `require("./init")()`: a call of the module's getter.
+    const callee = required === undefined && receiver.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(receiver.callee) : undefined;
+    const variable = required === undefined ? wholeModule(callee ?? receiver) : undefined;
+    const promise = callee
+      ? (variable ? gettersOfInitPromise(input, variable) : defaultFacts(requireSpecifier(callee))?.initPromiseGetters?.includes("default"))
+      : (variable ? holdsInitPromise(input, variable) : defaultFacts(required)?.initPromiseExports?.includes("default"));
+    if (promise) wrapPromiseMethodReceiver(edits, receiver);
   }
 }
 
