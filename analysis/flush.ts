@@ -1541,20 +1541,26 @@ export function sendsFromCallback(ast: TSESTree.Program, flush: LambdaFlush): bo
   const end = flush.handler.platform.responseCall;
   const response = end === undefined ? undefined : flush.handler.function.params[end.parameterIndex];
   if (end === undefined || response?.type !== AST_NODE_TYPES.Identifier) return false;
-  // `res.send(x)`, `res.status(500).json(x)`: a sending method on the response, through chainable ones.
+  const isResponse = (node: TSESTree.Node): boolean => {
+    const value = unwrapExpression(node);
+    return value?.type === AST_NODE_TYPES.Identifier && value.name === response.name;
+  };
+  // `res.send(x)`, `res.status(500).json(x)`, `(res as any).json(x)`: a sending method on the response, through chainable ones.
   const sendsResponse = (call: TSESTree.CallExpression): boolean => {
-    let callee: TSESTree.Node = call.callee;
-    if (callee.type !== AST_NODE_TYPES.MemberExpression || !end.methods.includes(memberName(callee) ?? "")) return false;
-    for (let object: TSESTree.Node = callee.object; ; object = callee.object) {
-      if (object.type === AST_NODE_TYPES.Identifier) return object.name === response.name;
-      if (object.type !== AST_NODE_TYPES.CallExpression || object.callee.type !== AST_NODE_TYPES.MemberExpression || !end.chainable.includes(memberName(object.callee) ?? "")) return false;
-      callee = object.callee;
+    let callee = unwrapExpression(call.callee);
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || !end.methods.includes(memberName(callee) ?? "")) return false;
+    for (;;) {
+      if (isResponse(callee.object)) return true;
+      const object = unwrapExpression(callee.object);
+      const chained: TSESTree.Node | undefined = object?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(object.callee) : undefined;
+      if (chained?.type !== AST_NODE_TYPES.MemberExpression || !end.chainable.includes(memberName(chained) ?? "")) return false;
+      callee = chained;
     }
   };
   const sendingCallback = (node: TSESTree.Node): boolean =>
     (node.type === AST_NODE_TYPES.ArrowFunctionExpression || node.type === AST_NODE_TYPES.FunctionExpression) &&
     nodesOfTypesWithin(ast, [AST_NODE_TYPES.CallExpression], node.body).some(sendsResponse);
   return nodesOfTypesWithin(ast, [AST_NODE_TYPES.CallExpression], flush.handler.function.body).some(
-    (call) => call.arguments.some((argument) => argument.type === AST_NODE_TYPES.Identifier && argument.name === response.name) && call.arguments.some(sendingCallback),
+    (call) => call.arguments.some(isResponse) && call.arguments.some((argument) => sendingCallback(unwrapExpression(argument) ?? argument)),
   );
 }

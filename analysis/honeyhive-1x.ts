@@ -4,7 +4,7 @@
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { ReExport, TracerHolderFact } from "./export-facts.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
@@ -14,7 +14,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { singletonAccessesOf, singletonClassOf } from "./class-singletons.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
-import { absolutePath, importedExport, importedModule, isProjectModule, projectExportPath, projectModules } from "./project-modules.js";
+import { absolutePath, exportedTracerShape, importedExport, importedModule, importedTracerShape, isProjectModule, projectExportPath, projectModules } from "./project-modules.js";
 import { sdkBarrelOf } from "./sdk-barrels.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
 import { jsdocModules, mayHaveJsdocTypes } from "./jsdoc.js";
@@ -84,7 +84,7 @@ function reachesImportedHolder(input: AnalysisInput): boolean {
 
 /**
  * Whether a project module the file imports has tracer holders in its facts (`tracerHolders`), itself
- * or one `export … from` further (or hands on a namespace): without one, no receiver of the file can
+ * or one `export … from` further (or hands on a namespace, or its `module.exports` is a tracer): without one, no receiver of the file can
  * reach an imported holder, and the flow of each need not be followed.
  */
 function importsTracerHolders(input: AnalysisInput): boolean {
@@ -102,7 +102,8 @@ function importsTracerHolders(input: AnalysisInput): boolean {
     const module = importedModule(input, specifier);
     if (!module) continue;
     const { facts } = module;
-    if (facts.tracerHolders || facts.namespaceReExports) return true;
+    // `module.exports = HoneyHiveTracer.init(…)` (or a getter of it) read whole (`require("./tracing").then((t) => t.flush())`): its `default`.
+    if (facts.tracerHolders || facts.namespaceReExports || facts.exports.default?.some((fact) => fact.kind === "tracer" || fact.kind === "getter")) return true;
     for (const reExport of facts.reExports) {
       if (!isProjectModule(reExport.specifier, input)) continue;
       const target = projectModules().resolve(reExport.specifier, module.path);
@@ -566,7 +567,17 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     // `Promise.resolve(p)` is p's promise; `f(…)` of a function declared to return a tracer (or its promise).
     if (isPromiseResolve(expression)) return tracerFlow(input, expression.arguments[0], depth + 1);
+    // `require("./tracing")` of a module whose `module.exports` is a tracer (or 1.x init's promise): its `default` export.
+    const required = requireSpecifier(expression);
+    if (required !== undefined) return exportedTracerShape(input, { specifier: required, name: "default" }) === "tracer";
+    // `require("./init-tracer")()` of a module whose `module.exports` is a getter of one (`module.exports = initTracer`).
     const callee = unwrapExpression(expression.callee);
+    const getter = requireSpecifier(callee);
+    // `start()` of `const start = require("./init-tracer")` or `import start from "./init-tracer"`, whatever its name.
+    const wholeGetter = getter === undefined && callee?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, callee, callee.name) : undefined;
+    const shape = getter !== undefined ? exportedTracerShape(input, { specifier: getter, name: "default" }) : wholeGetter ? importedTracerShape(input, wholeGetter) : undefined;
+    if (shape === "getter" || shape === "opaqueGetter") return true;
+    if (getter !== undefined) return false;
     // `init(…).catch(() => undefined)`, `.finally(cb)`: the tracer, or on failure what the callback gives (nothing, or a tracer too).
     if (callee?.type === AST_NODE_TYPES.MemberExpression && isSettledTracerPromise(input, expression, callee, depth)) return true;
     // `tracing.getTracer()` of another module's class that returns one (`tracerHoldersOf`).

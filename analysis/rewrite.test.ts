@@ -55,6 +55,34 @@ describe("removing the last element of a list", () => {
   });
 });
 
+describe("removing several trailing elements that carry comments", () => {
+  it("keeps each comment on its own line at the element's indentation (removeImportBindings)", () => {
+    expect(withoutBindings(`import {\n  HoneyHiveTracer, // the class\n  traceTool, // tools\n  traceLlm, // models\n} from "honeyhive";\n`, ["traceTool", "traceLlm"])).toBe(
+      `import {\n  HoneyHiveTracer, // the class\n  // tools\n  // models\n} from "honeyhive";\n`,
+    );
+    // A removed element without a comment takes its line with it; a comment on its own line stays.
+    expect(withoutBindings(`const {\n  HoneyHiveTracer,\n  traceTool,\n  // the model wrapper\n  traceLlm /* models */\n} = require("honeyhive");\n`, ["traceTool", "traceLlm"])).toBe(
+      `const {\n  HoneyHiveTracer,\n  // the model wrapper\n  /* models */\n} = require("honeyhive");\n`,
+    );
+    // Look-alikes: one line, or no comment at all, stay as before.
+    expect(withoutBindings(`import { HoneyHiveTracer, traceTool, /* tools */ traceLlm } from "honeyhive";\n`, ["traceTool", "traceLlm"])).toBe(
+      `import { HoneyHiveTracer } from "honeyhive";\n`,
+    );
+    expect(withoutBindings(`import {\n  HoneyHiveTracer,\n  traceTool,\n  traceLlm,\n} from "honeyhive";\n`, ["traceTool", "traceLlm"])).toBe(
+      `import {\n  HoneyHiveTracer,\n} from "honeyhive";\n`,
+    );
+  });
+
+  it("keeps each comment on its own line when every element is replaced by the added name (SdkImports.finish)", () => {
+    expect(replacedByTrace(`import {\n  HoneyHiveTracer, // the class\n  traceTool, // tools\n  traceLlm, // models\n} from "honeyhive";\n`, ["HoneyHiveTracer", "traceTool", "traceLlm"])).toBe(
+      `import {\n  trace, // the class\n  // tools\n  // models\n} from "honeyhive";\n`,
+    );
+    expect(replacedByTrace(`import {\n  HoneyHiveTracer, // the class\n  traceTool,\n  traceLlm, // models\n} from "honeyhive";\n`, ["HoneyHiveTracer", "traceTool", "traceLlm"])).toBe(
+      `import {\n  trace, // the class\n  // models\n} from "honeyhive";\n`,
+    );
+  });
+});
+
 describe("removeImportBindings on a statement binding a whole module", () => {
   it("removes one of the SDK that does nothing else, not one of a project module (its require may run its setup)", () => {
     const code = `const hh = require("honeyhive"); // 1.x\nconst tracing = require("./tracing");\nconst init = require("honeyhive").init;\n`;

@@ -165,16 +165,21 @@ export function removeListElements(edits: EditList, list: readonly Node[], indic
     const next = list[last + 1];
     const comment = next && keepCommentsOf !== undefined ? /\/\/|\/\*/.exec(keepCommentsOf.slice(list[last].range[1], next.range[0])) : null;
     if (next) edits.remove([list[index].range[0], comment ? list[last].range[1] + comment.index : next.range[0]]);
-    else removeTrailingElements(edits, list[index - 1], list[index], list[last], keepCommentsOf);
+    else removeTrailingElements(edits, list[index - 1], list.slice(index, last + 1), keepCommentsOf);
   }
 }
 
 /**
- * Removes the elements `first` … `last` that end a list, from the end of `previous` (the element before them): with
+ * Removes `removed`, the elements that end a list, from the end of `previous` (the element before them): with
  * `keepCommentsOf` (the file's text), comments after `previous`'s comma (`HoneyHiveTracer, // the class`) stay and
- * the removal starts after them, up to `last`'s own trailing comma (the comma kept after `previous` then trails).
+ * the removal starts after them, up to the last element's own trailing comma (the comma kept after `previous` then
+ * trails). When the removed elements sit one per line and comments follow them, each comment keeps its own line and
+ * indentation (removedLineByLine) instead of joining the line before.
  */
-export function removeTrailingElements(edits: EditList, previous: Node, first: Node, last: Node, keepCommentsOf?: string): void {
+export function removeTrailingElements(edits: EditList, previous: Node, removed: readonly Node[], keepCommentsOf?: string): void {
+  const first = removed[0];
+  const last = removed.at(-1)!;
+  if (keepCommentsOf !== undefined && removedLineByLine(edits, keepCommentsOf, removed)) return;
   const between = keepCommentsOf?.slice(previous.range[1], first.range[0]) ?? "";
   const comments = /^\s*,((?:\s*(?:\/\/[^\r\n]*|\/\*[\s\S]*?\*\/))+)/.exec(between);
   if (!comments || keepCommentsOf === undefined) {
@@ -183,6 +188,33 @@ export function removeTrailingElements(edits: EditList, previous: Node, first: N
   }
   const trailingComma = /^\s*,/.exec(keepCommentsOf.slice(last.range[1]));
   edits.remove([previous.range[1] + comments[0].length, last.range[1] + (trailingComma ? trailingComma[0].length : 0)]);
+}
+
+/** What may follow a list element on its line: its comma, then a comment that ends the line, or nothing. */
+const ELEMENT_LINE_TAIL = /^[^\S\r\n]*,?[^\S\r\n]*(\/\/[^\r\n]*|\/\*[^\r\n]*?\*\/[^\S\r\n]*)?(\r?\n|$)/;
+
+/**
+ * Removes each of `removed` with its comma where every one starts its own line and ends it (a comment may follow),
+ * and at least one comment follows or sits between them: a line left with only a comment keeps that comment at the
+ * element's indentation, a line left empty goes. False (nothing edited) for any other layout.
+ */
+function removedLineByLine(edits: EditList, text: string, removed: readonly Node[]): boolean {
+  const first = removed[0];
+  const last = removed.at(-1)!;
+  const lastTail = ELEMENT_LINE_TAIL.exec(text.slice(last.range[1]));
+  if (!lastTail || !/\/\/|\/\*/.test(text.slice(first.range[0], last.range[1] + lastTail[0].length))) return false;
+  const ranges: TSESTree.Range[] = [];
+  for (const element of removed) {
+    const start = lineStart(text, element.range[0]);
+    const tail = ELEMENT_LINE_TAIL.exec(text.slice(element.range[1]));
+    if (text.slice(start, element.range[0]).trim() !== "" || !tail) return false;
+    const [whole, comment] = tail;
+    // A comment stays and moves to the element's column; an emptied line goes with its line break.
+    const end = element.range[1] + (comment ? whole.indexOf(comment) : whole.length);
+    ranges.push([comment ? element.range[0] : start, end]);
+  }
+  for (const range of ranges) edits.remove(range);
+  return true;
 }
 
 /**

@@ -211,7 +211,7 @@ export class SdkImports {
       if (removedElements.length === elements.length && removedElements.length > 0) {
         edits.replace(removedElements[0], pending.join(", "));
         for (const element of removedElements.slice(1)) {
-          removeTrailingElements(edits, elements[elements.indexOf(element) - 1], element, element, text);
+          removeTrailingElements(edits, elements[elements.indexOf(element) - 1], [element], text);
         }
         return;
       }

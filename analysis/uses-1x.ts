@@ -7,24 +7,29 @@
 // had (`HoneyHive`, `traceFunction`, `enrichSpan` as free functions…), a path into the 1.x package
 // (`honeyhive/models/components`), Deno's or a CDN's `honeyhive@1…`, or a call of a tracer method only 1.x
 // tracers have and no other library's object shares (`.traceFunction(`, `.traceModel(`; not `.flush(`) where the
-// file does not define a member or function of that name itself. Comments and strings are no use (the parse).
+// file does not define a member or function of that name itself, or a call of any tracer method 1.x had and this SDK
+// has not (`.flush(`, `.startSession(` too) on a receiver the file makes with the SDK's init (or types as its tracer),
+// whatever members of those names the file defines: the decision is per receiver where the receiver is known.
+// Comments and strings are no use (the parse).
 // `mayUse1xApis`, a text test of the same signs, is only the prefilter: a file it rejects is not parsed for this.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, staticName, unwrapExpression } from "./ast.js";
 import type { AnalysisInput } from "./input.js";
 import { nodesOfType } from "./nodes.js";
+import { getSdkModel } from "./sdk-model.js";
 import { API_1X, METHODS_GONE_1X, SHARED_MEMBER_NAMES_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { SDK_ROOT_NAMES, honeyhiveProfile } from "./knowledge/sdks/honeyhive.js";
 
 const escape = (name: string): string => name.replace(/[$]/g, "\\$");
 const ONLY_1X_EXPORTS = [...new Set(API_1X.filter((entry) => entry.where === "export" && !SDK_ROOT_NAMES.has(entry.name)).map((entry) => entry.name))];
 const ONLY_1X_METHODS = [...METHODS_GONE_1X].filter((name) => !SHARED_MEMBER_NAMES_1X.has(name));
+/** Any method 1.x tracers had and this SDK's has not, on a receiver known to be the SDK's tracer. */
+const GONE_1X_METHOD_CALL = new RegExp(`\\.(?:${[...METHODS_GONE_1X].map(escape).join("|")})\\s*\\(`);
 /** This package's own entry points (`honeyhive/experiments`…): any other `honeyhive/…` path is 1.x's. */
 const ENTRY_POINTS: ReadonlySet<string> = new Set([...honeyhiveProfile.modules, "honeyhive/eslint-plugin", "honeyhive/package.json"]);
 
 /** A quoted `honeyhive/…` or `honeyhive@…` (also after `npm:` or a CDN's origin): the parse tells which are 1.x's. */
 const SUBPATH_OR_VERSION = /["'`](?:npm:|https?:\/\/[^"'`/]+\/)?honeyhive[/@]/;
-const ONLY_1X_METHOD_CALL = new RegExp(`\\.(?:${ONLY_1X_METHODS.map(escape).join("|")})\\s*\\(`);
 /** `npm:honeyhive@1.0.42`, `https://esm.sh/honeyhive@1`: a 1.x version written in the specifier. */
 const VERSIONED_1X = /(?:^|[:/])honeyhive@[~^]?1(?:\.|$|\/)/;
 
@@ -39,7 +44,7 @@ function sdkModuleOf(specifier: string): string | undefined {
  * file, read off the text: a comment or string naming one passes here and is dropped by the parse, `uses1xApisIn`).
  */
 export function mayUse1xApis(text: string): boolean {
-  return text.includes("honeyhive") && (SUBPATH_OR_VERSION.test(text) || ONLY_1X_EXPORTS_WORD.test(text) || ONLY_1X_METHOD_CALL.test(text));
+  return text.includes("honeyhive") && (SUBPATH_OR_VERSION.test(text) || ONLY_1X_EXPORTS_WORD.test(text) || GONE_1X_METHOD_CALL.test(text));
 }
 
 const ONLY_1X_EXPORTS_WORD = new RegExp(`(?<![\\w$])(?:${ONLY_1X_EXPORTS.map(escape).join("|")})(?![\\w$])`);
@@ -104,6 +109,16 @@ export function uses1xApisIn(input: AnalysisInput): boolean {
   return nodesOfType(input.ast, AST_NODE_TYPES.CallExpression).some((call) => {
     const callee = unwrapExpression(call.callee);
     const name = callee?.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
-    return name !== undefined && ONLY_1X_METHODS.includes(name) && !(own ??= ownMemberNames(input)).has(name);
+    if (name === undefined || !METHODS_GONE_1X.has(name)) return false;
+    // `tracer.flush()` of `const tracer = await HoneyHiveTracer.init(…)`: 1.x's, beside a class of the file with its own `flush()`.
+    if (isSdkTracer(input, callee!)) return true;
+    return ONLY_1X_METHODS.includes(name) && !(own ??= ownMemberNames(input)).has(name);
   });
+}
+
+/** The receiver of `member` is a tracer the file makes with the SDK's init (or a parameter typed as the SDK's tracer). */
+function isSdkTracer(input: AnalysisInput, member: TSESTree.Node): boolean {
+  const receiver = member.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(member.object) : undefined;
+  const tracer = receiver && getSdkModel(input).tracerOf(receiver);
+  return tracer !== undefined && (tracer.initializations.length > 0 || tracer.kind === "parameter");
 }

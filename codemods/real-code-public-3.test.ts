@@ -11,7 +11,8 @@
 //
 // Every shape is migrated twice on its own, as its project would be: with the 2.x set (`migrate`) and with
 // `--from 1`. Asserted: no failure, parsable output, a second run changes nothing; the `--from 1` output of
-// every file equal to the one written by hand in fixtures/real-code-public-3-expected (read as a reviewer:
+// every file equal to the one written by hand in fixtures/real-code-public-3-expected, or to its input where that
+// folder has no copy of it (a file migrate leaves alone; shapes.ts `expectedFrom1`) (read as a reviewer:
 // compiles against this SDK wherever no marker stands, keeps behaviour, marks what a person decides) but
 // the KNOWN defects, which assert today's text and say why it is wrong; no 1.x-only name left unmarked;
 // one `tsc --strict` program over the actual and the expected `--from 1` outputs.

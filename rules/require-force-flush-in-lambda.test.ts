@@ -363,6 +363,12 @@ ruleTester.run(RULE_NAME, testedRule, {
       filename: "functions/src/index.ts",
       errors: [{ messageId: "missingFlushInCallback" as const, data: { name: "api", flush: "tracer.forceFlush()", platform: "Google Cloud Functions" }, suggestions: [] }],
     },
+    // The response cast where it is handed on and where the callback sends (`(res as any).json(x)`): still the callback's wording.
+    {
+      code: `import * as functions from "firebase-functions";\nimport cors from "cors";\nconst corsHandler = cors({ origin: true });\n${TRACER}export const api = functions.https.onRequest((req, res) => {\n  corsHandler(req, res as any, () => {\n    tracer.createSession();\n    (res as any).status(200).send("ok");\n  });\n});`,
+      filename: "functions/src/index.ts",
+      errors: [{ messageId: "missingFlushInCallback" as const, data: { name: "api", flush: "tracer.forceFlush()", platform: "Google Cloud Functions" }, suggestions: [] }],
+    },
     // Look-alike: the async callback the response goes with does not send; the handler sends itself: the not-async wording.
     {
       code: `import * as functions from "firebase-functions";\nimport { setHeaders } from "./headers";\n${TRACER}export const api = functions.https.onRequest((req, res) => {\n  tracer.createSession();\n  setHeaders(req, res, async () => { await audit(req); });\n  res.json({ ok: true });\n});`,

@@ -57,6 +57,22 @@ describe("uses1xApis: a candidate file's text uses what only honeyhive 1.x had (
     expect(uses1xApis(`const quote = /"/; const { HoneyHive } = require("honeyhive");\n`, "src/app.js")).toBe(true);
   });
 
+  // migrate-11: the file's own member of a name decides for its own receivers only, not for a tracer the file makes with the SDK's init.
+  it("decides per receiver where the receiver is the SDK's tracer: a 1.x tracer.flush() beside the file's own flush()", () => {
+    const sdk = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    const ownFlush = `class Queue {\n  flush(): void {}\n}\nnew Queue().flush();\n`;
+    expect(uses1xApis(`${sdk}${ownFlush}const tracer = await HoneyHiveTracer.init({ project: "p" });\nawait tracer.flush();\n`)).toBe(true);
+    // A 1.x-only wrapper the file also defines as its own method, called on the 1.x tracer.
+    const ownWrapper = `class Steps {\n  traceFunction(fn: () => void) { return fn; }\n}\nnew Steps().traceFunction(() => 1);\n`;
+    expect(uses1xApis(`${sdk}${ownWrapper}const tracer = await HoneyHiveTracer.init({ project: "p" });\ntracer.traceFunction({})(() => 1);\n`)).toBe(true);
+    // A parameter typed as the SDK's tracer.
+    expect(uses1xApis(`${sdk}${ownFlush}export async function stop(tracer: HoneyHiveTracer) {\n  await tracer.startSession();\n}\n`)).toBe(true);
+    // Look-alikes: only the file's own flush() and this SDK's forceFlush(); the own wrapper alone; another object's flush().
+    expect(uses1xApis(`${sdk}${ownFlush}const tracer = HoneyHiveTracer.init({ project: "p" });\nawait tracer.forceFlush();\n`)).toBe(false);
+    expect(uses1xApis(`${sdk}${ownWrapper}`)).toBe(false);
+    expect(uses1xApis(`${sdk}const tracer = HoneyHiveTracer.init({ project: "p" });\nconst queue = new Queue();\nqueue.flush();\n`)).toBe(false);
+  });
+
   it("is given by the engine on the run's own parse when asked (the worker's result carries it)", () => {
     const code = `import { HoneyHiveTracer } from "honeyhive";\nconst quote = /"/, traced = tracer.traceFunction({})(fn);\n`;
     expect(runTransforms(code, "src/app.ts", { uses1x: true }).uses1x).toBe(true);

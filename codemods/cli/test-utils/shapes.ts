@@ -355,11 +355,13 @@ export function describeExpectedShapes(folder: ExpectedShapes, byName: (name: st
 }
 
 /**
- * A shape's hand-written expected `--from 1` tree; a shape with no folder there (a look-alike) is expected to come out
- * as it went in, so its input is not copied beside it.
+ * A shape's expected `--from 1` tree: its input's sources, each replaced by the hand-written file of the same path in
+ * the shape's expected folder where there is one. A file (or a whole shape, a look-alike) migrate leaves as it is has
+ * no copy there: it is expected to come out as it went in.
  */
 function expectedFrom1(expectedDir: string, name: string, run: MigratedShape): Record<string, string> {
-  return existsSync(join(expectedDir, name)) ? treeOf(join(expectedDir, name)) : sourcesOf(run.input);
+  const written = existsSync(join(expectedDir, name)) ? treeOf(join(expectedDir, name)) : {};
+  return { ...sourcesOf(run.input), ...written };
 }
 
 /** The `--from 1` output of every shape and its hand-written expected tree, keyed `actual/<shape>` and `expected/<shape>` (unmarkedTypeErrors' outputs). */

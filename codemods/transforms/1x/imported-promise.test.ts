@@ -71,3 +71,35 @@ describe("1x-init on .then() of an imported tracer", () => {
     expect(migrate("src/consumer.ts", plain)).toBe(plain);
   });
 });
+
+// migrate-11: `module.exports = X` is recorded as the module's `default`; a consumer that requires it inline (no
+// binding) reads X itself: its `.then()` is wrapped and the 1.x tracer's calls in the callback are migrated.
+describe("--from 1 on a consumer of a module whose module.exports is 1.x init's promise or a getter of it", () => {
+  const commonJs = useTempProjects("commonjs-default-export", "all")({
+    "package.json": MANIFEST_1X,
+    "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");\n\nmodule.exports = HoneyHiveTracer.init({ project: "p" });\n`,
+    "src/init-tracer.js": `const { HoneyHiveTracer } = require("honeyhive");\n\nfunction initTracer() {\n  return HoneyHiveTracer.init({ project: "p" });\n}\n\nmodule.exports = initTracer;\n`,
+    "src/client.js": `const { makeClient } = require("./make-client");\n\nmodule.exports = makeClient();\n`,
+  });
+  const from1 = (path: string, code: string) => runTransforms(code, join(commonJs, path), { transforms: ["1x-init", "1x-flush"] }).output;
+
+  it("wraps require(…).then(…) and migrates the tracer's calls in its callback, as for a binding of it", () => {
+    expect(from1("src/a.js", 'require("./tracing").then((tracer) => tracer.flush());\n')).toBe('Promise.resolve(require("./tracing")).then((tracer) => tracer.forceFlush());\n');
+    expect(from1("src/b.js", 'require("./init-tracer")().then((tracer) => tracer.flush());\n')).toBe('Promise.resolve(require("./init-tracer")()).then((tracer) => tracer.forceFlush());\n');
+    // Bound by require() or by a default import, under a name that is no tracer's: the module's `default`.
+    expect(from1("src/c.js", 'const tracing = require("./tracing");\n\ntracing.then((tracer) => tracer.flush());\n')).toBe(
+      'const tracing = require("./tracing");\n\nPromise.resolve(tracing).then((tracer) => tracer.forceFlush());\n',
+    );
+    expect(from1("src/d.js", 'import initTracer from "./init-tracer";\n\ninitTracer().then((tracer) => tracer.flush());\n')).toBe(
+      'import initTracer from "./init-tracer";\n\nPromise.resolve(initTracer()).then((tracer) => tracer.forceFlush());\n',
+    );
+    expect(from1("src/f.js", 'const start = require("./init-tracer");\n\nstart().then((tracer) => tracer.flush());\n')).toBe(
+      'const start = require("./init-tracer");\n\nPromise.resolve(start()).then((tracer) => tracer.forceFlush());\n',
+    );
+  });
+
+  it("leaves require(…).then(…) of a module whose module.exports is something else", () => {
+    const code = 'require("./client").then((client) => client.flush());\n';
+    expect(from1("src/e.js", code)).toBe(code);
+  });
+});

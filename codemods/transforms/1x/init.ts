@@ -30,8 +30,9 @@ const LAZY_ASSIGNMENTS: ReadonlySet<string> = new Set(["??=", "||=", "="]);
 function collect({ file, edits, project }: TransformContext): void {
   const { input, text } = file;
   const sdk = getSdkModel(input);
-  // Also in a file that names nothing of the SDK: it reaches the tracer through the holder.
+  // Also in a file that names nothing of the SDK: it reaches the tracer through the holder, or through a `require()`.
   wrapImportedHolderPromiseFields(input, edits);
+  wrapRequiredInitPromises(input, edits);
   if (!sdk.usesSdk) return;
   const creations: (TSESTree.CallExpression | TSESTree.NewExpression)[] = [];
   const discarded = discardedInit(input);
@@ -69,6 +70,7 @@ function collect({ file, edits, project }: TransformContext): void {
   wrapLocalGettersOfImportedPromises(input, edits);
   markGetterIdentityTests(input, edits, text);
   const heldDone = new Set<TSESTree.ObjectExpression>();
+  migrateTypedInitOptions(input, edits, heldDone);
   for (const creation of creations) {
     const options = objectArgument(creation);
     if (!options) {
@@ -287,6 +289,58 @@ function migrateHeldOptions(
   }
   const keys = oneXOptionKeys(held);
   if (keys.length > 0) addMarker(edits, text, creation, MESSAGES_1X.heldOptions(declarator.id.name, keys));
+}
+
+/** Type wrappers that keep an options type's keys (`Partial<Parameters<typeof HoneyHiveTracer.init>[0]>`). */
+const KEY_PRESERVING_TYPES: ReadonlySet<string> = new Set(["Partial", "Required", "Readonly", "NonNullable"]);
+
+/**
+ * `Parameters<typeof HoneyHiveTracer.init>[0]` of the SDK's class (through the file's type aliases and KEY_PRESERVING_TYPES):
+ * the type compiles against this SDK (the same static), so an object literal typed with it must hold this SDK's keys.
+ */
+function isInitOptionsType(input: AnalysisInput, type: TSESTree.TypeNode | undefined, aliases = 0): boolean {
+  if (type?.type === AST_NODE_TYPES.TSIndexedAccessType) {
+    const parameters = type.objectType;
+    const query = parameters.type === AST_NODE_TYPES.TSTypeReference && parameters.typeName.type === AST_NODE_TYPES.Identifier && parameters.typeName.name === "Parameters" ? parameters.typeArguments?.params[0] : undefined;
+    const index = type.indexType;
+    if (index.type !== AST_NODE_TYPES.TSLiteralType || index.literal.type !== AST_NODE_TYPES.Literal || index.literal.value !== 0) return false;
+    if (query?.type !== AST_NODE_TYPES.TSTypeQuery || query.exprName.type !== AST_NODE_TYPES.TSQualifiedName || query.exprName.right.name !== "init") return false;
+    return getSdkModel(input).sdkExportOf(query.exprName.left) === "HoneyHiveTracer";
+  }
+  if (type?.type !== AST_NODE_TYPES.TSTypeReference || type.typeName.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = type.typeName.name;
+  if (KEY_PRESERVING_TYPES.has(name)) return type.typeArguments?.params.length === 1 && isInitOptionsType(input, type.typeArguments.params[0], aliases);
+  if (aliases >= 3) return false;
+  const alias = nodesOfType(input.ast, AST_NODE_TYPES.TSTypeAliasDeclaration).find((declaration) => declaration.id.name === name && !declaration.typeParameters);
+  return alias !== undefined && isInitOptionsType(input, alias.typeAnnotation, aliases + 1);
+}
+
+/**
+ * Object literals typed as init's options (`const options: InitOptions = { … }`, `{ … } satisfies InitOptions`, with
+ * `type InitOptions = Parameters<typeof HoneyHiveTracer.init>[0]`): their 1.x keys are migrated as in a literal written
+ * in the init call (renamed, or removed with a marker), wherever the object goes (exported, handed to a helper): under
+ * this SDK the type asks for its keys. `done` gets them, so the init call they reach does not mark them again.
+ */
+function migrateTypedInitOptions(input: AnalysisInput, edits: EditList, done: Set<TSESTree.ObjectExpression>): void {
+  if (!input.text.includes(".init>")) return;
+  const { text } = input;
+  const typed: { readonly object: TSESTree.ObjectExpression; readonly at: TSESTree.Node }[] = [];
+  for (const declarator of nodesOfType(input.ast, AST_NODE_TYPES.VariableDeclarator)) {
+    const object = declarator.init && unwrapExpression(declarator.init);
+    if (object?.type === AST_NODE_TYPES.ObjectExpression && declarator.id.type === AST_NODE_TYPES.Identifier && isInitOptionsType(input, declarator.id.typeAnnotation?.typeAnnotation)) {
+      typed.push({ object, at: declarator });
+    }
+  }
+  for (const cast of [...nodesOfType(input.ast, AST_NODE_TYPES.TSSatisfiesExpression), ...nodesOfType(input.ast, AST_NODE_TYPES.TSAsExpression)]) {
+    const object = unwrapExpression(cast.expression);
+    if (object?.type === AST_NODE_TYPES.ObjectExpression && isInitOptionsType(input, cast.typeAnnotation)) typed.push({ object, at: cast });
+  }
+  for (const { object, at } of typed) {
+    if (done.has(object)) continue;
+    done.add(object);
+    const dropped = migrateOptionKeys(edits, text, object, "HoneyHiveTracer.init", []);
+    if (dropped.length > 0) addMarker(edits, text, at, droppedKeysMessage("HoneyHiveTracer.init", dropped));
+  }
 }
 
 /** Parents with no parentheses of their own syntax: parentheses right around a child of theirs only group it. */
@@ -765,6 +819,35 @@ function wrapImportedHolderPromiseFields(input: AnalysisInput, edits: EditList):
   if (!input.readModuleFacts || !/\.(?:then|catch|finally)\b/.test(input.text)) return;
   for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
     if (isPromiseMethodReceiver(member) && isImportedHoldersInitPromise(input, member)) wrapPromiseMethodReceiver(edits, member);
+  }
+}
+
+/**
+ * `.then()` on a module's whole `module.exports` where that is 1.x init's promise (`module.exports =
+ * HoneyHiveTracer.init(…)`: its `default` in `initPromiseExports`) or a getter of it (`module.exports = initTracer`:
+ * `initPromiseGetters`), read without a tracer's name: `require("./tracing").then(…)`, `require("./init")().then(…)`,
+ * `const tracing = require("./tracing"); tracing.then(…)`, `import start from "./init"; start().then(…)`. Wrapped as
+ * a tracer binding of it is (wrapImportedTracerPromises, which has the tracer-named ones).
+ */
+function wrapRequiredInitPromises(input: AnalysisInput, edits: EditList): void {
+  if (!input.readModuleFacts || !/\.(?:then|catch|finally)\b/.test(input.text)) return;
+  const tracers = new Set(getSdkModel(input).tracers.map((tracer) => tracer.variable));
+  const wholeModule = (node: TSESTree.Node | undefined): Scope.Variable | undefined => {
+    const variable = node?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, node, node.name) : undefined;
+    return variable && !tracers.has(variable) && importOrigin(input, variable)?.name === "default" ? variable : undefined;
+  };
+  const defaultFacts = (specifier: string | undefined) => (specifier === undefined ? undefined : importedModule(input, specifier)?.facts);
+  for (const member of nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression)) {
+    const receiver = member.object;
+    if (!isPromiseMethodReceiver(receiver)) continue;
+    const required = requireSpecifier(receiver);
+    // `start()` / `require("./init")()`: a call of the module's getter.
+    const callee = required === undefined && receiver.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(receiver.callee) : undefined;
+    const variable = required === undefined ? wholeModule(callee ?? receiver) : undefined;
+    const promise = callee
+      ? (variable ? gettersOfInitPromise(input, variable) : defaultFacts(requireSpecifier(callee))?.initPromiseGetters?.includes("default"))
+      : (variable ? holdsInitPromise(input, variable) : defaultFacts(required)?.initPromiseExports?.includes("default"));
+    if (promise) wrapPromiseMethodReceiver(edits, receiver);
   }
 }
 
