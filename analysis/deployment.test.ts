@@ -8,14 +8,13 @@ import { useTempProjects } from "./test-utils/temp-projects.js";
 import { workspaceRootOf } from "./workspaces.js";
 
 describe("deploymentOf", () => {
-  // One directory for both cases: the second adds a package inside the first's project.
-  const dir = useTempProjects("deployment", "all")({});
+  // Each case makes its own project (a shared one made the second case depend on the first having run:
+  // `--sequence.shuffle` ran it first, and both failed).
+  const makeProject = useTempProjects("deployment");
+  const vercelApp = (): string => makeProject({ "app/package.json": "{}", "app/vercel.json": "{}", "app/src/routes/": "", "app/api/v1/": "", "app/lib/": "" });
 
   it("reads the signals beside the nearest package.json once per project, for every directory in it", () => {
-    const project = join(dir, "app");
-    for (const folder of ["src/routes", "api/v1", "lib"]) mkdirSync(join(project, folder), { recursive: true });
-    writeFileSync(join(project, "package.json"), "{}");
-    writeFileSync(join(project, "vercel.json"), "{}");
+    const project = join(vercelApp(), "app");
     const route = deploymentOf(join(project, "src/routes/chat.ts"));
     expect(route).toMatchObject({ root: project, vercel: true, netlify: false, openNext: false, wrangler: false });
     // Another directory of the same project: the project's signals, not a second look at its files.
@@ -25,6 +24,7 @@ describe("deploymentOf", () => {
   });
 
   it("keeps projects apart: a nested package has its own root and signals", () => {
+    const dir = vercelApp();
     const nested = join(dir, "app", "packages", "worker");
     mkdirSync(join(nested, "src"), { recursive: true });
     writeFileSync(join(nested, "package.json"), "{}");
@@ -40,6 +40,7 @@ describe("deploymentOf", () => {
       ["workers-types", { "package.json": JSON.stringify({ devDependencies: { "@cloudflare/workers-types": "^4.0.0" } }) }, { nitro: false, wrangler: true }],
       ["plain", { "package.json": JSON.stringify({ dependencies: { hono: "^4.0.0" } }) }, { nitro: false, wrangler: false }],
     ];
+    const dir = makeProject({});
     for (const [name, files, expected] of cases) {
       const project = join(dir, "signals", name);
       mkdirSync(project, { recursive: true });
