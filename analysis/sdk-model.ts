@@ -594,8 +594,9 @@ class FileSdkModel implements SdkModel {
     this.tracers = tracers;
     let usesSdk = tracers.length > 0;
     if (!usesSdk) for (const binding of this.bindings.values()) if (binding.kind !== "local") usesSdk = true;
-    // A tracer reached only through an imported holder (`tracing.tracer`, `importedHeldTracer`) is no declaration of the file.
-    if (!usesSdk) usesSdk = importsTracerHolder(input);
+    // A tracer reached only through an imported holder (`tracing.tracer`, `importedHeldTracer`), or read off a global
+    // slot a loaded module fills (`globalThis.tracer?.sessionStart()`, analysis/global-slots.ts), is no declaration of the file.
+    if (!usesSdk) usesSdk = importsTracerHolder(input) || readsLoadedGlobalTracer(input);
     this.usesSdk = usesSdk;
     this.readMajorEvidenceOfBindings();
     const tracerTraceCalls = this.readCalls(calls);
