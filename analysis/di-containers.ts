@@ -7,12 +7,12 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { findProperty, memberName, optionIsTrue, staticName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import { originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { DI_CONTAINERS, type DiContainerDescriptor, type DiLifetime } from "./knowledge/di-containers.js";
 import { nodesOfType } from "./nodes.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
+import { originMatches, packagesWritten } from "./value-specifier.js";
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -32,11 +32,8 @@ interface DiModel {
 const EMPTY: DiModel = { byCall: new Map(), byClass: new Map() };
 const models = new AttachedCache<TSESTree.Program, DiModel>("honeyhive.diContainers");
 
-const listOf = (value: string | readonly string[] | undefined): readonly string[] => (value === undefined ? [] : typeof value === "string" ? [value] : value);
-const packagesOf = (spec: ValueSpecifier | undefined): readonly string[] => listOf(spec?.package);
-/** `origin` is one of `spec`'s values (handlers.ts has the same test; not imported, as handlers.ts reads this module). */
-const matches = (origin: ModuleOrigin | undefined, spec: ValueSpecifier): boolean =>
-  origin !== undefined && listOf(spec.package).includes(origin.module) && listOf(spec.name).includes(originName(origin));
+const packagesOf = (spec: ValueSpecifier | undefined): readonly string[] => (spec === undefined ? [] : packagesWritten(spec.package));
+const matches = originMatches;
 
 /** The resolution `call` is, if it resolves a class of this file from a known container. */
 export function diResolutionOf(input: AnalysisInput, call: TSESTree.Node): DiResolution | undefined {

@@ -19,6 +19,7 @@ import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
 import type { EntrySigns, FileConvention, FrameworkDescriptor, HookSigns, HookTrigger, PluginExport, ValueSpecifier } from "./knowledge/types.js";
 import { absolutePath } from "./project-modules.js";
+import { packagePatterns, packagesWritten } from "./value-specifier.js";
 
 /** `invocation`: a serverless entry point (`LambdaHandler`); `handler`: any handler, per-request or serverless. */
 export type EntryKind = "invocation" | "handler";
@@ -299,13 +300,12 @@ function valueImportsOf(program: TSESTree.Program): Map<string, Set<string>> {
 /** Whether the file imports one of `values` as a value (not only its types). */
 function importsAnyValue(top: TopLevel, values: readonly ValueSpecifier[]): boolean {
   const valueImports = (top.valueImports ??= valueImportsOf(top.program));
+  const imports = (names: ReadonlySet<string> | undefined, value: ValueSpecifier): boolean =>
+    // A `require()` is the module value, whatever the maker's name (`require("fastify").fastify`).
+    names !== undefined && (names.has("") || (typeof value.name === "string" ? names.has(value.name) : value.name.some((name) => names.has(name))));
   for (const value of values) {
-    for (const module of typeof value.package === "string" ? [value.package] : value.package) {
-      const names = valueImports.get(module);
-      if (!names) continue;
-      // A `require()` is the module value, whatever the maker's name (`require("fastify").fastify`).
-      if (names.has("") || (typeof value.name === "string" ? names.has(value.name) : value.name.some((name) => names.has(name)))) return true;
-    }
+    for (const module of packagesWritten(value.package)) if (imports(valueImports.get(module), value)) return true;
+    for (const pattern of packagePatterns(value.package)) for (const [module, names] of valueImports) if (pattern.test(module) && imports(names, value)) return true;
   }
   return false;
 }

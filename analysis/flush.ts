@@ -32,6 +32,7 @@ import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
+import { platformBackgroundTest, type BackgroundTest } from "./background-work.js";
 import {
   flushesAnotherPipeline,
   importedOtelUseIn,
@@ -116,6 +117,12 @@ export interface LambdaFlush {
   readonly responseSends: readonly TSESTree.CallExpression[] | "unseen" | undefined;
   /** Span starts the handler's path is checked for (`spanTestOf`); undefined when it does not use this SDK. */
   readonly isSpanStart: SpanTest | undefined;
+  /**
+   * The calls that hand work to the handler's platform (its `backgroundWork`: `waitUntil` of `@vercel/functions`,
+   * the context parameter's `ctx.waitUntil`, analysis/background-work.ts): a flush given to another function
+   * named `waitUntil` is no flush.
+   */
+  readonly isBackgroundWork: BackgroundTest;
   /**
    * What runs while its streamed response streams, after it returned (analysis/stream-work.ts, the table in
    * knowledge/streams.ts): `"flushed-at-end"` when that work awaits a flush at its end (the response ends after
@@ -205,10 +212,9 @@ export function backgroundFlushRunsAfterResponse(call: TSESTree.CallExpression):
 
 /**
  * Which calls that hand work to the platform (`waitUntil(…)`, `after(…)`: `isBackgroundFlush`) the
- * platform in question has: by name, any (a look-alike only hides a report), unless the caller knows the
- * platform's `backgroundWork` (a Hono middleware served on AWS Lambda, where `c.executionCtx` throws).
+ * platform in question has: by name, any, where the platform is not known (a flush helper's body); an entry
+ * point's and a framework callback's are its platform's `backgroundWork` (analysis/background-work.ts).
  */
-export type BackgroundTest = (call: TSESTree.CallExpression) => boolean;
 const ANY_BACKGROUND: BackgroundTest = () => true;
 
 /** An `await` whose argument settles only after a flush (see `isFlushPromise`). */
@@ -1251,14 +1257,15 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     let calls: FlushCalls | undefined;
     const flushCalls = (): FlushCalls => (calls ??= collectFlushCalls(input, fn, isFlush));
     const spans = sdk.usesSdk || otel ? spanTestOf(input) : undefined;
+    const isBackgroundWork = platformBackgroundTest(input, handler.platform, { ...(handler.framework === undefined ? {} : { framework: handler.framework }), entry: { function: fn, exportName: handler.exportName } });
     let stream: { value: StreamWork } | undefined;
     const streamWork = (): StreamWork => (stream ??= { value: spans ? lazily<StreamWork>(undefined, () => streamWorkOf(input, fn, isFlush, spans)) : undefined }).value;
     /** Every exit flushed: the stream's own flush ends it, else the path's flushes (only one after the response when the stream traces unflushed). */
     const everyPathFlushes = (): boolean => {
       const work = streamWork();
       if (work === "flushed-at-end") return true;
-      if (work === "unflushed") return flushesOnEveryPath(fn, new Set(), isFlush, sends, ANY_BACKGROUND, spans, "after");
-      return checkable ? flushesOnEveryPath(fn, new Set(), isFlush, sends, ANY_BACKGROUND, spans) : flushCalls().any;
+      if (work === "unflushed") return flushesOnEveryPath(fn, new Set(), isFlush, sends, isBackgroundWork, spans, "after");
+      return checkable ? flushesOnEveryPath(fn, new Set(), isFlush, sends, isBackgroundWork, spans) : flushCalls().any;
     };
     let everyPath: boolean | undefined;
     let tryFinally: boolean | undefined;
@@ -1276,7 +1283,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
       flushedIfAwaited: () =>
         (ifAwaited ??= lazily(false, () => {
           const { unawaited } = flushCalls();
-          return checkable && unawaited.length > 0 && unawaited.every(isFlushStatement) && streamWork() !== "unflushed" && flushesOnEveryPath(fn, new Set(unawaited), isFlush, sends, ANY_BACKGROUND, spans);
+          return checkable && unawaited.length > 0 && unawaited.every(isFlushStatement) && streamWork() !== "unflushed" && flushesOnEveryPath(fn, new Set(unawaited), isFlush, sends, isBackgroundWork, spans);
         })),
     };
     const result = lazyLambdaFlush(
@@ -1291,6 +1298,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
         statementsBeforeTry: setup,
         responseSends: sendsSeen,
         isSpanStart: spans,
+        isBackgroundWork,
       },
       answers,
     );

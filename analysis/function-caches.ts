@@ -4,15 +4,15 @@
 // def get_tracer()`); the tracer-init analysis follows a request-lifetime one (React's `cache`) as a factory.
 import type { TSESTree } from "@typescript-eslint/types";
 import { isFunctionNode, type FunctionNode } from "./ast.js";
-import { originName, unwrap, type Bindings } from "./bindings.js";
+import { unwrap, type Bindings } from "./bindings.js";
+import { originMatches } from "./value-specifier.js";
 import { FUNCTION_CACHES, type FunctionCache } from "./knowledge/function-caches.js";
 
 /** How long the library wrapper `callee` (`memoize`, React's `cache`) remembers a result; undefined when it is not a known one. */
 export function functionCacheLifetime(bindings: Bindings, callee: TSESTree.Node): FunctionCache["lifetime"] | undefined {
   const origin = bindings.originOf(callee);
   if (!origin || origin.typeOnly) return undefined;
-  const name = originName(origin);
-  return FUNCTION_CACHES.find((cache) => includes(cache.package, origin.module) && includes(cache.name, name))?.lifetime;
+  return FUNCTION_CACHES.find((cache) => originMatches(origin, cache))?.lifetime;
 }
 
 /**
@@ -29,6 +29,3 @@ export function cachedFunctionOf(bindings: Bindings, value: TSESTree.Node | null
   return lifetime ? { fn, lifetime } : undefined;
 }
 
-function includes(value: string | readonly string[], candidate: string): boolean {
-  return typeof value === "string" ? value === candidate : value.includes(candidate);
-}

@@ -18,6 +18,7 @@ import { deploymentOf, projectDependsOn, projectRelativePath } from "./deploymen
 import { contains, enclosingFunction, invokedCallee, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { diResolutionsOf } from "./di-containers.js";
+import { nameSpecifies, originMatches } from "./value-specifier.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import type { HoneyhiveSettings } from "./settings.js";
@@ -25,7 +26,8 @@ import { CALL_TYPES, nodesOfType, nodesOfTypes, nodesOfTypesWithin } from "./nod
 import { getSdkModel, isSharedSessionField, isSharedSessionStartMember, thisClass, type TracerDeclaration } from "./sdk-model.js";
 import { AttachedCache } from "./attached-cache.js";
 import { includesText } from "./text-search.js";
-import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, streamTracesUnflushed, type BackgroundTest } from "./flush.js";
+import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, streamTracesUnflushed } from "./flush.js";
+import { platformBackgroundTest } from "./background-work.js";
 import { absolutePath, importedFact, projectModules } from "./project-modules.js";
 import { importedWrapperFunctionsOf } from "./imported-wrappers.js";
 import { configuredFolderEntry, hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
@@ -34,7 +36,6 @@ import { moduleExportsValue } from "./knowledge/frameworks/common.js";
 import { documentedStatement, jsdocModules, jsdocTypesBefore, mayHaveJsdocTypes } from "./jsdoc.js";
 import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, knowledgeIndex, type ActiveDescriptors, type KindRef } from "./knowledge/index.js";
 import type {
-  BackgroundWork,
   ExportedValue,
   FileConvention,
   FrameworkDescriptor,
@@ -119,15 +120,7 @@ export interface HandlerModel {
 // ---------------------------------------------------------------------------------------------
 // Matching values against descriptors' specifiers
 
-/** A specifier's `package` or `name`: one string or a short list, compared as written (no set built per specifier). */
-function specifies(value: string | readonly string[], candidate: string): boolean {
-  return typeof value === "string" ? value === candidate : value.includes(candidate);
-}
-
-export function originMatches(origin: ModuleOrigin | undefined, spec: ValueSpecifier): boolean {
-  if (!origin) return false;
-  return specifies(spec.package, origin.module) && specifies(spec.name, originName(origin));
-}
+export { originMatches };
 
 /** Who registers: the descriptor, and the platform its handlers run on (if any). */
 interface Owner {
@@ -987,7 +980,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   /** Does the callback `argument` (inline, by name, or imported from a project module) flush where `rule` says it must? */
   private callbackCovers(argument: TSESTree.Node, rule: RouteCover, descriptor: FrameworkDescriptor): boolean {
     const isFlush = flushTestOf(this.input);
-    const accepts = this.backgroundTestOf(this.ownerOf(descriptor).platform, descriptor);
+    const accepts = platformBackgroundTest(this.input, this.ownerOf(descriptor).platform, { framework: descriptor.id });
     const nextByArity = descriptor.sessionFlow?.beforeHandler["*"]?.nextParameterByArity;
     const functions = this.context.bindings.functionsOf(argument);
     if (functions.length > 0) {
@@ -1006,33 +999,6 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     if (rule.runs === "afterHandler") return importedFact(this.input, variable, "flushHelper") !== undefined;
     const fact = importedFact(this.input, variable, "flushesAroundNext");
     return fact !== undefined && nextByArity?.[fact.parameters] === fact.next;
-  }
-
-  /**
-   * The calls that hand work to `platform` (its `backgroundWork`) in a callback of `descriptor`: on AWS
-   * Lambda none (Hono's `c.executionCtx` throws there: `hono/aws-lambda` passes no execution context),
-   * on Workers `c.executionCtx.waitUntil(…)`. The parameter's position is not checked: a look-alike on
-   * the right platform only hides a report.
-   */
-  private backgroundTestOf(platform: PlatformDescriptor | undefined, descriptor: FrameworkDescriptor): BackgroundTest {
-    const works: readonly BackgroundWork[] = platform?.backgroundWork === undefined ? [] : [platform.backgroundWork].flat();
-    return (call) => {
-      const callee = unwrap(call.callee);
-      const method = callee.type === "MemberExpression" ? staticName(callee.property, callee.computed) : undefined;
-      const holder = callee.type === "MemberExpression" ? unwrap(callee.object) : undefined;
-      return works.some((work) => {
-        if (work.kind === "import") return originMatches(this.context.bindings.originOf(callee), { package: work.module, name: work.name });
-        if (method !== work.method || !holder) return false;
-        if (work.kind === "this-method") return holder.type === "MemberExpression" && holder.object.type === "ThisExpression" && staticName(holder.property, holder.computed) === work.property;
-        if (work.kind === "global-method") return holder.type === "Identifier" && holder.name === work.global && this.context.bindings.isGlobal(holder);
-        if (work.frameworks && !work.frameworks.includes(descriptor.id)) return false;
-        if (work.property === undefined) return holder.type === "Identifier";
-        const path = memberPathOf(holder);
-        // `c.executionCtx` / `event.platform.context` from the parameter, or the path's tail from a destructured key (`platform.context`).
-        const wanted = work.property.split(".");
-        return path !== undefined && (sameNames(path.slice(1), wanted) || sameNames(path, wanted.slice(wanted.length - path.length)));
-      });
-    };
   }
 
   /**
@@ -1122,7 +1088,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const target = constants && value ? unwrap(value) : undefined;
     if (target?.type !== "MemberExpression") return false;
     const origin = this.context.bindings.originOf(target);
-    if (!origin || origin.typeOnly || !specifies(constants!.package, origin.module)) return false;
+    if (!origin || origin.typeOnly || !nameSpecifies(constants!.package, origin.module)) return false;
     const path = originName(origin);
     return Object.hasOwn(constants!.values, path) && when.oneOf.includes(constants!.values[path]!);
   }
@@ -1752,25 +1718,6 @@ function isFolderEntry(filename: string, folder: string | undefined, precedence:
     if (kind !== undefined && kind !== "directory") return false;
   }
   return true;
-}
-
-/** The names of a member chain from its root identifier (`event.platform.context` → ["event", "platform", "context"]), optional chains and `!` included. */
-function memberPathOf(node: TSESTree.Node): string[] | undefined {
-  const names: string[] = [];
-  let current = unwrap(node);
-  while (current.type === "MemberExpression") {
-    const name = staticName(current.property, current.computed);
-    if (name === undefined) return undefined;
-    names.unshift(name);
-    current = unwrap(current.object);
-  }
-  if (current.type !== "Identifier") return undefined;
-  names.unshift(current.name);
-  return names;
-}
-
-function sameNames(a: readonly string[], b: readonly string[]): boolean {
-  return a.length > 0 && a.length === b.length && a.every((name, index) => name === b[index]);
 }
 
 /**

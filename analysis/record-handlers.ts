@@ -4,11 +4,11 @@
 // that traces is the handler tracing) and the session-id rule (its record is the invocation's input).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { FunctionNode } from "./ast.js";
-import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { RECORD_HANDLER_CALLS, type RecordHandlerCall } from "./knowledge/record-handlers.js";
 import { nodesOfType } from "./nodes.js";
+import { originMatches } from "./value-specifier.js";
 
 /** A cheap gate: the file's text names one of the calls. */
 export function mayRunRecordHandlers(input: AnalysisInput): boolean {
@@ -19,7 +19,7 @@ export function mayRunRecordHandlers(input: AnalysisInput): boolean {
 export function recordHandlersOf(input: AnalysisInput, call: TSESTree.CallExpression): { readonly functions: readonly FunctionNode[]; readonly spec: RecordHandlerCall } | undefined {
   const { bindings } = getAnalysisContext(input);
   const origin = bindings.originOf(call.callee);
-  const spec = origin && RECORD_HANDLER_CALLS.find((candidate) => names(candidate.call.package).includes(origin.module) && names(candidate.call.name).includes(originName(origin)));
+  const spec = origin && RECORD_HANDLER_CALLS.find((candidate) => originMatches(origin, candidate.call));
   const argument = spec ? call.arguments[spec.handlerArgument] : undefined;
   if (!spec || !argument || argument.type === AST_NODE_TYPES.SpreadElement) return undefined;
   return { functions: bindings.functionsOf(argument), spec };

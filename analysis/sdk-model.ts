@@ -7,7 +7,8 @@
 // over `ast.body` and a substring test.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { originName, type Bindings, type ModuleOrigin } from "./bindings.js";
+import type { Bindings, ModuleOrigin } from "./bindings.js";
+import { originMatches } from "./value-specifier.js";
 import { APP_CONTEXT_SLOTS, appSlotReads, type AppContextSlot, type AppPlugins } from "./knowledge/app-lifetime.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { getAnalysisContext } from "./context.js";
@@ -594,8 +595,9 @@ class FileSdkModel implements SdkModel {
     this.tracers = tracers;
     let usesSdk = tracers.length > 0;
     if (!usesSdk) for (const binding of this.bindings.values()) if (binding.kind !== "local") usesSdk = true;
-    // A tracer reached only through an imported holder (`tracing.tracer`, `importedHeldTracer`) is no declaration of the file.
-    if (!usesSdk) usesSdk = importsTracerHolder(input);
+    // A tracer reached only through an imported holder (`tracing.tracer`, `importedHeldTracer`), or read off a global
+    // slot a loaded module fills (`globalThis.tracer?.sessionStart()`, analysis/global-slots.ts), is no declaration of the file.
+    if (!usesSdk) usesSdk = importsTracerHolder(input) || readsLoadedGlobalTracer(input);
     this.usesSdk = usesSdk;
     this.readMajorEvidenceOfBindings();
     const tracerTraceCalls = this.readCalls(calls);
@@ -1263,7 +1265,7 @@ class FileSdkModel implements SdkModel {
   /** `call` calls one of `specs` (`fp(…)` of fastify-plugin), by the binding its callee comes from. */
   private callsOneOf(call: TSESTree.CallExpression, specs: readonly ValueSpecifier[]): boolean {
     const origin = specs.length > 0 ? this.resolver.originOf(call.callee) : undefined;
-    return origin !== undefined && specs.some((spec) => specifiedBy(spec.package, origin.module) && specifiedBy(spec.name, originName(origin)));
+    return origin !== undefined && specs.some((spec) => originMatches(origin, spec));
   }
 
   /**
@@ -1316,7 +1318,7 @@ class FileSdkModel implements SdkModel {
     const made = variable.defs[0]?.node;
     const init = made?.type === AST_NODE_TYPES.VariableDeclarator ? unwrapExpression(made.init) : undefined;
     const origin = init?.type === AST_NODE_TYPES.NewExpression || init?.type === AST_NODE_TYPES.CallExpression ? this.resolver.originOf(init.callee) : undefined;
-    return origin !== undefined && specifiedBy(spec.package, origin.module) && specifiedBy(spec.name, originName(origin));
+    return originMatches(origin, spec);
   }
 
   /** The variables of the file holding an app `spec` makes (`requestStore`), in source order. */
@@ -2308,6 +2310,3 @@ function samePath(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((step, index) => step === b[index]);
 }
 
-function specifiedBy(value: string | readonly string[], candidate: string): boolean {
-  return typeof value === "string" ? value === candidate : value.includes(candidate);
-}

@@ -53,7 +53,6 @@ ruleTester.run(RULE_NAME, testedRule, {
     `import { tracer } from "dd-trace";\nexport const handler = async () => { tracer.trace("x", () => 1); };`,
     // Counted as a flush: the platform finishes it after the response, or the returned promise settles after it.
     `import { waitUntil } from "@vercel/functions";\n${TRACER}export const handler = async (event) => { tracer.createSession(); waitUntil(tracer.forceFlush()); };`,
-    `${TRACER}export const handler = async (event, context) => { tracer.createSession(); context.waitUntil(tracer.forceFlush()); };`,
     `import { after } from "next/server";\n${TRACER}export const handler = async () => { after(() => tracer.forceFlush()); tracer.createSession(); };`,
     `${TRACER}export const handler = async (event) => { tracer.createSession(); return work(event).finally(() => tracer.forceFlush()); };`,
     `${TRACER}export const handler = async (event) =>\n  tracer.startActiveSpan("h", async (span) => {\n    try {\n      return await work(event);\n    } finally {\n      span.end();\n      await tracer.forceFlush();\n    }\n  });`,

@@ -263,7 +263,7 @@ export default createRule<[], MessageIds>({
       "CallExpression:exit"(node: TSESTree.CallExpression) {
         const path = top();
         if (!path) return;
-        if (isBackgroundFlush(node, isFlush)) mark(path, backgroundFlushRunsAfterResponse(node) ? AFTER : FLUSHED);
+        if (isBackgroundFlush(node, isFlush, path.flush.isBackgroundWork)) mark(path, backgroundFlushRunsAfterResponse(node) ? AFTER : FLUSHED);
         else if (path.node === path.flush.handler.function && path.flush.isSpanStart?.(node)) mark(path, SPAN);
       },
       // `return tracer.forceFlush().then(() => result)`: the handler's promise settles after the flush.

@@ -21,7 +21,7 @@ import { netlifyEdgeFunctions, netlifyFunctions } from "./frameworks/netlify.js"
 import { queues } from "./frameworks/queues.js";
 import { amqplib } from "./frameworks/amqplib.js";
 import { inngest } from "./frameworks/inngest.js";
-import { convex, convexInternal } from "./frameworks/convex.js";
+import { convex, convexAction, convexInternal, convexInternalAction } from "./frameworks/convex.js";
 import { mcp } from "./frameworks/mcp.js";
 import { agentTools, langGraph } from "./frameworks/agent-tools.js";
 import { temporal } from "./frameworks/temporal.js";
@@ -49,6 +49,7 @@ import { adonisjs, feathers, moleculer, qwikCity, solidStart, solidStartServerFu
 import { awsLambda as awsLambdaPlatform } from "./platforms/aws-lambda.js";
 import { azureFunctions } from "./platforms/azure-functions.js";
 import { cloudflarePages } from "./platforms/cloudflare-pages.js";
+import { convexActions, convexInternalActions } from "./platforms/convex.js";
 import { cloudflareWorkers } from "./platforms/cloudflare-workers.js";
 import { gcpFunctions } from "./platforms/gcp-functions.js";
 import { netlify } from "./platforms/netlify.js";
@@ -108,6 +109,8 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   inngest,
   convex,
   convexInternal,
+  convexAction,
+  convexInternalAction,
   temporal,
   triggerDev,
   discordJs,
@@ -141,6 +144,8 @@ export const PLATFORMS: readonly PlatformDescriptor[] = [
   nextjsServerless,
   supabaseEdgeFunctions,
   twilioFunctions,
+  convexActions,
+  convexInternalActions,
 ];
 
 export interface KnowledgeIndex {

@@ -321,13 +321,21 @@ export interface ParameterDecorators {
 // Frameworks: how a callback that runs once per request, job or invocation is registered.
 
 /**
+ * The module(s) a `ValueSpecifier` names: as written (`"express"`), or by a pattern on the specifier as the file
+ * writes it, for a module the project generates at a path of its own (Convex's `./_generated/server`,
+ * `../../_generated/server.js`). Read only by analysis/value-specifier.ts.
+ */
+export type PackageSpecifier = string | RegExp | readonly (string | RegExp)[];
+
+/**
  * A value of a package, as typescript-eslint's `TypeOrValueSpecifier` names one: `{ package: "express",
  * name: "Router" }` is `express.Router`, `import { Router } from "express"` or `require("express").Router`.
  * `name: ""` is the module value itself (the default export, or what `require()` returns); a dotted
- * name is a property path (`"app.http"`). Several names or packages match any of them.
+ * name is a property path (`"app.http"`). Several names or packages match any of them; a package may be a pattern
+ * (`PackageSpecifier`).
  */
 export interface ValueSpecifier {
-  readonly package: string | readonly string[];
+  readonly package: PackageSpecifier;
   readonly name: string | readonly string[];
 }
 

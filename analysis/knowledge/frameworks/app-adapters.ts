@@ -8,6 +8,7 @@ import { enclosingFunction, isFunctionNode, memberName, requireSpecifier, static
 import { nodesOfType, nodesOfTypesWithin } from "../../nodes.js";
 import { flushesAroundNext, withParents } from "../../flush.js";
 import { unwrap } from "../../bindings.js";
+import { nameSpecifies, packageSpecifies, packagesWritten } from "../../value-specifier.js";
 import { sourceModule } from "../../context.js";
 import { includesText } from "../../text-search.js";
 import { absolutePath, projectModules, type ProjectFileSystem, type ProjectModules } from "../../project-modules.js";
@@ -68,7 +69,7 @@ export function isMadeBy(api: HandlerHookApi, node: TSESTree.Node, makers: reado
 
 /** The packages of `adapters` (a descriptor's `platformSigns.imports`). */
 export function adapterModules(adapters: readonly AppAdapter[]): string[] {
-  return adapters.flatMap(({ handle }) => (typeof handle.package === "string" ? [handle.package] : handle.package));
+  return adapters.flatMap(({ handle }) => packagesWritten(handle.package));
 }
 
 /**
@@ -253,8 +254,8 @@ function adaptedElsewherePlatform(
           candidate.appOption === option &&
           candidate.registersAtArgument === registeredAt &&
           candidate.appMethod === appMethod &&
-          specifies(candidate.handle.package, used.module) &&
-          specifies(candidate.handle.name, used.name === "default" ? "" : used.name),
+          packageSpecifies(candidate.handle.package, used.module) &&
+          nameSpecifies(candidate.handle.name, used.name === "default" ? "" : used.name),
       );
       if (!adapter) continue;
       const target = project.resolve(app.module, path);
@@ -335,10 +336,6 @@ function covers(api: HandlerHookApi, shapes: readonly MiddlewareShape[], adapter
     const found = projectModules().exportOf(path, shape.imported.module, shape.imported.name, api.readModuleFacts);
     return found?.facts.some((fact) => fact.kind === "flushesAroundNext" && byArity[fact.parameters] === fact.next) ?? false;
   });
-}
-
-function specifies(value: string | readonly string[], candidate: string): boolean {
-  return typeof value === "string" ? value === candidate : value.includes(candidate);
 }
 
 /** The names under which the file exports an app: `default` (`export default app`, `module.exports = app`) or a named export. */

@@ -1,15 +1,15 @@
 // Convex functions: the project's code under `convex/` registers each function through the builders of its
 // generated module, and Convex runs the function once per call, many at a time.
-import type { FrameworkDescriptor } from "../types.js";
+import { convexActions, convexInternalActions } from "../platforms/convex.js";
+import type { FrameworkDescriptor, PlatformDescriptor } from "../types.js";
 
 /**
  * The generated module a function file imports its builders from (`import { action } from
- * "./_generated/server"`, Convex's `npx convex dev` output), as a file of `convex/` or of a folder below it
- * writes it (with or without `.js`); `convex/server` exports the same builders as `…Generic`.
+ * "./_generated/server"`, Convex's `npx convex dev` output), as a file of `convex/` or of a folder below it at any
+ * depth writes it (with or without `.js`, or through a path alias such as `@/convex/_generated/server`);
+ * `convex/server` exports the same builders as `…Generic`.
  */
-const GENERATED = ["", "../", "../../", "../../../"].flatMap((up) =>
-  [`${up}_generated/server`, `${up}_generated/server.js`].map((path) => (up === "" ? `./${path}` : path)),
-);
+const GENERATED = /(?:^|\/)_generated\/server(?:\.js)?$/;
 const GENERIC = "convex/server";
 
 /** Builders whose function any client may call: its arguments are the client's. */
@@ -17,16 +17,30 @@ const PUBLIC = ["action", "mutation", "query", "httpAction"];
 /** Builders of functions only other Convex functions, crons and the scheduler call: their arguments are the app's own. */
 const INTERNAL = ["internalAction", "internalMutation", "internalQuery"];
 
-/** `action({ args, handler })`, or the handler given directly (`query(async (ctx) => …)`, `httpAction(fn)`). */
+/** Builders of actions: their handlers run where work still pending at the return may never finish (`convexActions`). */
+const ACTIONS = ["action", "internalAction", "httpAction"];
+
+/**
+ * `action({ args, handler })`, or the handler given directly (`query(async (ctx) => …)`, `httpAction(fn)`); the
+ * export that holds it names the function (`export const ask = action(…)` is `api.chat.ask`).
+ */
 const registrationsOf = (names: readonly string[]) =>
   [
-    { callee: { package: GENERATED, name: names }, arguments: [0], options: ["handler"] },
-    { callee: { package: GENERIC, name: names.map((name) => `${name}Generic`) }, arguments: [0], options: ["handler"] },
+    { callee: { package: GENERATED, name: names }, arguments: [0], options: ["handler"], nameFromExport: true },
+    { callee: { package: GENERIC, name: names.map((name) => `${name}Generic`) }, arguments: [0], options: ["handler"], nameFromExport: true },
   ] as const;
 
-/** A Convex descriptor over some of the builders: their handlers run once per call, many at a time. */
-const functionsOf = (id: string, name: string, builders: readonly string[]) =>
-  ({ id, name, unit: "call", modules: [...GENERATED, GENERIC], calls: registrationsOf(builders) }) as const;
+/** A Convex descriptor over some of the builders: their handlers run once per call, many at a time; an action's on `convexActions`. */
+const functionsOf = (id: string, name: string, builders: readonly string[], platform?: PlatformDescriptor) =>
+  ({
+    id,
+    name,
+    unit: "call",
+    modules: [GENERIC],
+    modulePatterns: [GENERATED],
+    calls: registrationsOf(builders),
+    ...(platform === undefined ? {} : { platform }),
+  }) as const;
 
 /**
  * Public Convex functions (docs.convex.dev/functions/actions: "To declare an action in Convex you use the
@@ -36,10 +50,17 @@ const functionsOf = (id: string, name: string, builders: readonly string[]) =>
  * second the arguments the client sent (an HTTP action's: the client's `Request`), checked only for their
  * types by the `args` validators: a `v.string()` admits any text.
  */
-export const convex = {
-  ...functionsOf("convex", "Convex function", PUBLIC),
-  requestInputs: { holds: "input", parameter: 1 },
-} as const satisfies FrameworkDescriptor;
+const CLIENT_INPUT = { requestInputs: { holds: "input", parameter: 1 } } as const;
+const queries = (builders: readonly string[]) => builders.filter((builder) => !ACTIONS.includes(builder));
+const actions = (builders: readonly string[]) => builders.filter((builder) => ACTIONS.includes(builder));
+
+export const convex = { ...functionsOf("convex", "Convex function", queries(PUBLIC)), ...CLIENT_INPUT } as const satisfies FrameworkDescriptor;
+
+/** Public Convex actions (`action`, `httpAction`): as `convex`, on a platform that stops pending work at the return. */
+export const convexAction = { ...functionsOf("convex-action", "Convex action", actions(PUBLIC), convexActions), ...CLIENT_INPUT } as const satisfies FrameworkDescriptor;
 
 /** Internal Convex functions: run once per call like the public ones, with no client input. */
-export const convexInternal = functionsOf("convex-internal", "internal Convex function", INTERNAL) satisfies FrameworkDescriptor;
+export const convexInternal = functionsOf("convex-internal", "internal Convex function", queries(INTERNAL)) satisfies FrameworkDescriptor;
+
+/** Internal Convex actions (`internalAction`): as `convexInternal`, on `convexActions`. */
+export const convexInternalAction = functionsOf("convex-internal-action", "internal Convex action", actions(INTERNAL), convexInternalActions) satisfies FrameworkDescriptor;

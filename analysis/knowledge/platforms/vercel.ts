@@ -30,7 +30,12 @@ export const vercel = {
   id: "vercel",
   name: "Vercel Functions",
   freezesAfterReturn: true,
-  backgroundWork: { kind: "import", module: "@vercel/functions", name: "waitUntil", takes: "promise" },
+  backgroundWork: [
+    { kind: "import", module: "@vercel/functions", name: "waitUntil", takes: "promise" },
+    // The web handler's second parameter, the request context (`export default function handler(request, context)`,
+    // Vercel's Edge signature): `context.waitUntil(promise)`. Read, never written (the import above is tried first).
+    { kind: "parameter-method", parameterIndex: 1, method: "waitUntil", takes: "promise", exportNames: ["default"] },
+  ],
   responseCall: NODE_RESPONSE_HELPERS,
   requestInputs: INVOCATION_INPUT,
 } as const satisfies PlatformDescriptor;
