@@ -9,12 +9,12 @@
 import type { TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { enclosingFunction, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
-import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { STREAM_RESPONSES, STREAM_SOURCES, STREAM_WRITE_METHODS, type StreamResultCall, type StreamSource } from "./knowledge/streams.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfTypesWithin } from "./nodes.js";
+import { originMatches } from "./value-specifier.js";
 
 export interface StreamTasks {
   /** The callbacks that run while the response streams (`start` of a `new ReadableStream`, Hono's `streamSSE` callback, `onFinish`). */
@@ -68,7 +68,7 @@ export function streamTasksOf(input: AnalysisInput, fn: FunctionNode, isSpanStar
   };
   const matches = (callee: TSESTree.Node, value: ValueSpecifier): boolean => {
     const origin = bindings.originOf(callee);
-    return origin !== undefined && !origin.typeOnly && [value.package].flat().includes(origin.module) && [value.name].flat().includes(originName(origin));
+    return origin !== undefined && !origin.typeOnly && originMatches(origin, value);
   };
   const path = new HandlerPath(input, fn, isSpanStart);
   for (const node of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.NewExpression, AST_NODE_TYPES.CallExpression], fn.body)) {
@@ -271,7 +271,7 @@ class HandlerPath {
       return (bindings.variableOf(callee)?.defs.length ?? 0) === 0;
     }
     const origin = bindings.originOf(callee);
-    return origin !== undefined && STREAM_RESPONSES.constructors.exports.some((value) => value.package === origin.module && value.name === originName(origin));
+    return origin !== undefined && STREAM_RESPONSES.constructors.exports.some((value) => originMatches(origin, value));
   }
 }
 
