@@ -401,13 +401,15 @@ function sendOnce(
     // one step later in the same turn of the event loop (setImmediate runs after the turn's I/O): timers
     // run before I/O, so after the application blocked the loop past the deadline, an answer that had
     // arrived in time was still unread and was thrown away as a timeout (an outage). That step reads what
-    // is already there; it waits for nothing that is not, so the deadline grows by one turn at most.
+    // is already there; it waits for nothing that is not, so the deadline grows by one turn at most. The step
+    // is NOT unref'd: with only unref'd immediates pending, libuv's poll phase blocks until the next I/O or
+    // timer (Node starts its idle handle for ref'd immediates only), so an unref'd expiry of a hung request
+    // waited for whatever woke the loop next — seconds, not one turn.
     const timer = setTimeout(() => {
       expiry = setImmediate(() => {
         finish({ kind: "timeout" });
         req?.destroy();
       });
-      expiry.unref();
     }, remaining);
     timer.unref();
     signal.addEventListener("abort", onAbort, { once: true });
