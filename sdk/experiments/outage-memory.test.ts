@@ -100,7 +100,9 @@ it("a flush whose call was never sent (its deadline spent in a busy loop) neithe
 
 // A refused backend cannot be limited to the tracer paths in evaluate() (the run needs the API too), so
 // here real datapoint tracers against a refusing URL: 24 finished one after the other (one slot) cost
-// about two deadlines, not 24.
+// about two deadlines, not 24: the first datapoint waits for its flush in the slot, every later one
+// flushes in the background, and settle() waits for those together. Counted, not timed: which flushes
+// had ended when their finish() returned (a wall-clock bound of the run missed under load).
 it.each([
   ["refuses connections", async () => ({ url: await FakeHoneyHiveBackend.refusingUrl(), close: async () => {} })],
   [
@@ -117,22 +119,29 @@ it.each([
   const { url, close } = await start();
   const memory = new RunOutageMemory();
   try {
-    const began = Date.now();
+    const waitedInSlot: number[] = [];
+    const outcomes: unknown[] = [];
     for (let n = 0; n < DATAPOINTS; n++) {
       const tracer = initDatapointTracer({ apiKey: "hh-outage-memory-key", serverUrl: url, timeoutMs: TIMEOUT_MS, runId: "run", source: "evaluation" });
       tracer.startSpan(`datapoint-${n}`, () => undefined);
+      let ended = false;
       await memory.finish(async () => {
         try {
-          return await tracer.forceFlush({ timeoutMs: TIMEOUT_MS });
+          const flushed = await tracer.forceFlush({ timeoutMs: TIMEOUT_MS });
+          outcomes.push(flushed);
+          return flushed;
         } finally {
           await tracer.shutdown({ timeoutMs: TIMEOUT_MS });
+          ended = true;
         }
       });
+      if (ended) waitedInSlot.push(n);
     }
     await memory.settle();
-    const ms = Date.now() - began;
-    // One slot, so before: DATAPOINTS flushes in a row (24 × 300 ms = 7.2 s against a hung backend).
-    expect(ms).toBeLessThan(4 * TIMEOUT_MS + 1_500);
+    // One slot, so before: every datapoint waited for its flush (24 × 300 ms = 7.2 s against a hung backend).
+    expect(waitedInSlot).toEqual([0]);
+    expect(outcomes).toEqual(Array.from({ length: DATAPOINTS }, () => false));
+    expect(memory.backgroundFlushes).toBe(0);
     expect(memory.inOutage).toBe(true);
   } finally {
     await close();
