@@ -24,10 +24,12 @@ import type { Api1xEntry, FlushCall, Migration, Option1xEntry, PackageExport, Re
 /** The last 1.x version with code; `until` absent in a VersionRange means "still there in this one". */
 export const LAST_1X_WITH_CODE = "1.0.42";
 
-/** The parameters 1.x evaluate() passed an evaluator, in order, for the versions that passed them so. */
+/** The parameters 1.x evaluate() passed an evaluator, in order, for the versions that passed them so, and what an item of its `dataset` was then. */
 export interface EvaluatorCallOrder1x {
   readonly versions: VersionRange;
   readonly parameters: readonly string[];
+  /** `inputs`: each item was the inputs themselves (as query_list's); `datapoint`: `{ inputs, ground_truths }`. */
+  readonly datasetItem: "inputs" | "datapoint";
 }
 
 /**
@@ -35,11 +37,12 @@ export interface EvaluatorCallOrder1x {
  * `evaluator(inputs, evaluation_output)` (1.0.18 335e8a2, 1.0.21 c6de5f2, 1.0.23 a52a18a); from 1.0.24
  * (2297613, the ground-truth change) `evaluator(evaluation_output, inputs, ground_truths)`, which is this
  * SDK's `(output, inputs, groundTruth)`. An evaluator written for the first order takes its parameters
- * swapped here.
+ * swapped here. The same change made a `dataset` item `{ inputs, ground_truths }`; before it (1.0.21–1.0.23,
+ * c6de5f2 `return config.dataset[run_id]`) the item was the inputs themselves.
  */
 export const EVALUATOR_CALL_ORDERS_1X: readonly EvaluatorCallOrder1x[] = [
-  { versions: { since: "1.0.0", until: "1.0.24" }, parameters: ["inputs", "output"] },
-  { versions: { since: "1.0.24" }, parameters: ["output", "inputs", "groundTruth"] },
+  { versions: { since: "1.0.0", until: "1.0.24" }, parameters: ["inputs", "output"], datasetItem: "inputs" },
+  { versions: { since: "1.0.24" }, parameters: ["output", "inputs", "groundTruth"], datasetItem: "datapoint" },
 ];
 
 const planned = (decision: Migration["decision"], to: string | undefined, why: string): Migration => ({ decision, to, why, status: "planned" });

@@ -240,9 +240,11 @@ function migrateConfig(
     } else if (key === "runConcurrently") {
       if (value.type === AST_NODE_TYPES.Literal && value.value === false) edits.replace(property, "maxConcurrency: 1");
       else if (!(value.type === AST_NODE_TYPES.Literal && value.value === true)) addMarker(edits, text, call, MESSAGES_1X.runConcurrently);
-    } else if (key === "query_list") {
+    } else if (key === "query_list" || (key === "dataset" && order === "inputs-first")) {
+      // query_list, and a dataset of the versions before 1.0.24 (EVALUATOR_CALL_ORDERS_1X datasetItem): items were the inputs themselves.
       edits.replace(property, `dataset: ${text.slice(value.range[0], value.range[1])}.map((inputs) => ({ inputs }))`);
     } else if (key === "dataset") {
+      if (order === "mixed") addMarker(edits, text, property, MESSAGES_1X.datasetItemsMayBeInputs(declaredDependencyRange(input.filename, "honeyhive")));
       const loose = looseDatasetSource(input, text, value);
       if (loose) addMarker(edits, text, call, MESSAGES_1X.datasetLooselyTyped(loose.source, loose.type));
       const items = literalOf(input, value, AST_NODE_TYPES.ArrayExpression)?.elements ?? mappedItemsOf(input, value);

@@ -66,6 +66,24 @@ describe("the evaluator order by the declared honeyhive range", () => {
   });
 });
 
+describe("a dataset's items by the declared honeyhive range (1.0.21–1.0.23: the inputs themselves)", () => {
+  const DATASET = CODE.replace('dataset_id: "d"', "dataset: [{ q: 1 }]").replace("evaluators: [scored] ", "");
+
+  it("wraps the items of a range before 1.0.24 only, as query_list's", () => {
+    expect(migrate("1.0.23", DATASET).output).toContain("dataset: [{ q: 1 }].map((inputs) => ({ inputs }))");
+  });
+
+  it("leaves the items of a range from 1.0.24 on, and marks those of a range admitting both", () => {
+    const after = migrate("^1.0.24", DATASET);
+    expect(after.output).toContain("dataset: [{ q: 1 }],");
+    expect(after.markers).toBe(0);
+    const both = migrate("^1.0.20", DATASET);
+    expect(both.output).toContain("dataset: [{ q: 1 }],");
+    expect(both.output).toContain("in 1.x before 1.0.24 each dataset item was the inputs themselves");
+    expect(both.markers).toBe(1);
+  });
+});
+
 describe("versionSpansOfRange", () => {
   it("reads the versions a range admits, each || alternative apart", () => {
     expect(versionSpansOfRange("1.0.23")).toEqual([{ lowest: [1, 0, 23], below: [1, 0, 24] }]);
