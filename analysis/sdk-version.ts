@@ -59,6 +59,87 @@ export function declaredDependencyVersion(filename: string, name: string): reado
   return range === undefined ? undefined : minorVersionOfRange(range);
 }
 
+/** The range of `name` the nearest package.json of `filename` declares, as written; undefined when it names none. */
+export function declaredDependencyRange(filename: string, name: string): string | undefined {
+  const { root } = deploymentOf(filename);
+  return root === undefined ? undefined : dependencyRangeAt(root, name);
+}
+
+type Version = readonly [number, number, number];
+
+/** The versions a comparator set admits: from `lowest` (inclusive) up to `below` (exclusive; undefined: no bound). */
+export interface VersionSpan {
+  readonly lowest: Version;
+  readonly below: Version | undefined;
+}
+
+const compareVersions = (a: Version, b: Version): number => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+
+/** `1.0.24` → [1, 0, 24]; a partial version (`1.0`, `1.x`) gives the parts it has and how many. */
+function partialVersion(text: string): { readonly parts: readonly number[]; readonly version: Version } | undefined {
+  const match = /^v?(\d+)(?:\.(\d+|[x*]))?(?:\.(\d+|[x*]))?(?:-[\w.]+)?$/i.exec(text);
+  if (!match) return undefined;
+  const parts: number[] = [];
+  for (const part of match.slice(1)) {
+    if (part === undefined || !/^\d+$/.test(part)) break;
+    parts.push(Number(part));
+  }
+  return { parts, version: [parts[0] ?? 0, parts[1] ?? 0, parts[2] ?? 0] };
+}
+
+/** The first version after every version `parts` stands for (`1.0` → 1.1.0, `1` → 2.0.0, `1.0.3` → 1.0.4). */
+function after(parts: readonly number[]): Version {
+  return parts.length >= 3 ? [parts[0]!, parts[1]!, parts[2]! + 1] : parts.length === 2 ? [parts[0]!, parts[1]! + 1, 0] : [parts[0]! + 1, 0, 0];
+}
+
+/**
+ * The spans of versions a semver range admits, one per `||` alternative (`1.0.18` → [1.0.18, 1.0.19),
+ * `^1.0.18` → [1.0.18, 2.0.0), `~1.0.18` → [1.0.18, 1.1.0), `>=1.0.12 <1.0.24`, `1.0.12 - 1.0.23`);
+ * undefined for a range it cannot read (a tag, `*`, a URL, a workspace or file reference).
+ */
+export function versionSpansOfRange(range: string): readonly VersionSpan[] | undefined {
+  const text = (/^npm:[^@]+@(.*)$/.exec(range.trim())?.[1] ?? range).trim();
+  const spans: VersionSpan[] = [];
+  for (const alternative of text.split("||")) {
+    const hyphen = /^\s*(\S+)\s+-\s+(\S+)\s*$/.exec(alternative);
+    const comparators = hyphen ? [`>=${hyphen[1]}`, `<=${hyphen[2]}`] : alternative.trim().split(/\s+/).filter(Boolean);
+    if (comparators.length === 0) return undefined;
+    let lowest: Version = [0, 0, 0];
+    let below: Version | undefined;
+    const raise = (version: Version): void => void (compareVersions(version, lowest) > 0 && (lowest = version));
+    const cap = (version: Version): void => void ((below === undefined || compareVersions(version, below) < 0) && (below = version));
+    for (const comparator of comparators) {
+      const [, operator = "", operand = ""] = /^(\^|~|>=|<=|>|<|=)?\s*(.*)$/.exec(comparator)!;
+      const parsed = partialVersion(operand);
+      if (!parsed || parsed.parts.length === 0) return undefined;
+      const { parts, version } = parsed;
+      if (operator === "" || operator === "=") {
+        raise(version);
+        cap(after(parts));
+      } else if (operator === "^") {
+        raise(version);
+        const first = parts.findIndex((part, index) => part !== 0 || index === parts.length - 1);
+        cap(after(parts.slice(0, first + 1)));
+      } else if (operator === "~") {
+        raise(version);
+        cap(after(parts.slice(0, parts.length >= 2 ? 2 : 1)));
+      } else if (operator === ">=") raise(version);
+      else if (operator === ">") raise(after(parts));
+      else if (operator === "<") cap(version);
+      else cap(after(parts));
+    }
+    spans.push({ lowest, below });
+  }
+  return spans;
+}
+
+/** Whether a span admits a version in `[since, until)` (versions as written in the knowledge, `until` absent: no bound). */
+export function spanMeets(span: VersionSpan, since: string, until: string | undefined): boolean {
+  const from = partialVersion(since)!.version;
+  const to = until === undefined ? undefined : partialVersion(until)!.version;
+  return (to === undefined || compareVersions(span.lowest, to) < 0) && (span.below === undefined || compareVersions(from, span.below) < 0);
+}
+
 /** 1 or 2 from the settings or the project's package.json; undefined when neither says. */
 export function declaredHoneyhiveMajor(input: Pick<AnalysisInput, "filename" | "settings">): HoneyhiveMajor | undefined {
   if (input.settings.sdkVersion !== undefined) return input.settings.sdkVersion;

@@ -36,11 +36,6 @@ const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
 
 /** `<shape>/<path>` → a `--from 1` output that differs from the expected one today (a fix turns its check red). */
 const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "03-evaluate-1-0-18-query-list-inputs-first-evaluators/src/eval.ts": {
-    why:
-      "1.x before 1.0.24 called an evaluator as (inputs, output) (src/sdk/evaluation.ts at 335e8a2 and c6de5f2: `evaluator(inputs, evaluation_output)`; from 1.0.24 `(output, inputs, ground_truths)`), which analysis/knowledge/sdks/honeyhive-1x.ts does not know: a query_list config (1.0.12–1.0.19) is certainly of that order, so its evaluators need their arguments swapped or a marker saying so; today's marker (codemods/transforms/1x/evaluate.ts, a type mismatch it reads as such) asks to widen a parameter, which keeps the swapped order",
-    today: ["this evaluator takes an output of type Record<string, any>, but the evaluated function returns string"],
-  },
   "08-promise-all-of-inits-and-traced-calls/src/main.ts": {
     why:
       "`const [support, sales] = await Promise.all([HoneyHiveTracer.init(…), HoneyHiveTracer.init(…)])` makes two tracers the file shows, but the receivers model (analysis/sdk-model.ts) does not follow array destructuring of Promise.all, so the wrappers and flushes get markers (documented as a receiver it cannot tell, docs/migrating-from-1x.md 'unresolved receivers') instead of rewrites",
@@ -85,14 +80,8 @@ describe("what the round's projects come out as", () => {
 describe("the --from 1 output type-checks and lints against this SDK", () => {
   /** Type errors no marker covers (`<actual|expected>/<shape>/<path>:<line> <code>`), each a KNOWN defect. */
   const KNOWN_TYPE_ERRORS: readonly string[] = [
-    // KNOWN 03: the evaluator keeps 1.x-before-1.0.24's (inputs, output) order, so evaluate()'s inference takes its
-    // parameters for (output, inputs): the function's return and the dataset's items are reported above the marker.
-    "actual/03-evaluate-1-0-18-query-list-inputs-first-evaluators/src/eval.ts:12 TS2345",
-    "actual/03-evaluate-1-0-18-query-list-inputs-first-evaluators/src/eval.ts:16 TS2322",
     // 06: the Pick type's markers (lines 3–4) name the cause; tsc also reports where the init is returned as that type.
     "actual/06-noop-proxy-with-the-tracer-methods/src/tracing.ts:15 TS2739",
-    "expected/03-evaluate-1-0-18-query-list-inputs-first-evaluators/src/eval.ts:12 TS2345",
-    "expected/03-evaluate-1-0-18-query-list-inputs-first-evaluators/src/eval.ts:16 TS2322",
     "expected/06-noop-proxy-with-the-tracer-methods/src/tracing.ts:15 TS2739",
   ];
 

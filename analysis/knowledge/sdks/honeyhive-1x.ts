@@ -14,13 +14,36 @@
 //   association properties in the context (and `this` undefined), so wrappers inside find the session.
 // - `evaluate()` calls the evaluated function as `fn(inputs, groundTruths)` (1.0.12–1.0.32: `fn(inputs)`),
 //   and dataset items are `{ inputs, ground_truths }`; this SDK calls `function({ inputs, groundTruth })`.
+// - `evaluate()` calls each evaluator as `evaluator(output, inputs, groundTruths)` from 1.0.24 on, and as
+//   `evaluator(inputs, output)` before (EVALUATOR_CALL_ORDERS_1X).
 // - The tracer's options were camelCase in every 1.x version; the snake_case keys (`hh_api_key`,
 //   `hh_project`, `dataset_id`, `server_url`, `query_list`) are evaluate()'s config of 1.0.12–1.0.32.
 import { TRACER_MEMBERS } from "./honeyhive.js";
-import type { Api1xEntry, FlushCall, Migration, Option1xEntry, PackageExport, RequestScopedRestCall, SdkProfileBase } from "./types.js";
+import type { Api1xEntry, FlushCall, Migration, Option1xEntry, PackageExport, RequestScopedRestCall, SdkProfileBase, VersionRange } from "./types.js";
 
 /** The last 1.x version with code; `until` absent in a VersionRange means "still there in this one". */
 export const LAST_1X_WITH_CODE = "1.0.42";
+
+/** The parameters 1.x evaluate() passed an evaluator, in order, for the versions that passed them so, and what an item of its `dataset` was then. */
+export interface EvaluatorCallOrder1x {
+  readonly versions: VersionRange;
+  readonly parameters: readonly string[];
+  /** `inputs`: each item was the inputs themselves (as query_list's); `datapoint`: `{ inputs, ground_truths }`. */
+  readonly datasetItem: "inputs" | "datapoint";
+}
+
+/**
+ * How 1.x evaluate() called each evaluator (src/sdk/evaluation.ts, `runEvaluators`): before 1.0.24
+ * `evaluator(inputs, evaluation_output)` (1.0.18 335e8a2, 1.0.21 c6de5f2, 1.0.23 a52a18a); from 1.0.24
+ * (2297613, the ground-truth change) `evaluator(evaluation_output, inputs, ground_truths)`, which is this
+ * SDK's `(output, inputs, groundTruth)`. An evaluator written for the first order takes its parameters
+ * swapped here. The same change made a `dataset` item `{ inputs, ground_truths }`; before it (1.0.21–1.0.23,
+ * c6de5f2 `return config.dataset[run_id]`) the item was the inputs themselves.
+ */
+export const EVALUATOR_CALL_ORDERS_1X: readonly EvaluatorCallOrder1x[] = [
+  { versions: { since: "1.0.0", until: "1.0.24" }, parameters: ["inputs", "output"], datasetItem: "inputs" },
+  { versions: { since: "1.0.24" }, parameters: ["output", "inputs", "groundTruth"], datasetItem: "datapoint" },
+];
 
 const planned = (decision: Migration["decision"], to: string | undefined, why: string): Migration => ({ decision, to, why, status: "planned" });
 
@@ -717,7 +740,11 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
     of: "evaluate",
     key: "dataset",
     versions: { since: "1.0.20" },
-    migration: planned("rename", "dataset", "Same list; each item's `ground_truths` key becomes `groundTruth` (see evaluate.dataset[])."),
+    migration: planned(
+      "rename",
+      "dataset",
+      "Same list from 1.0.24 on; each item's `ground_truths` key becomes `groundTruth` (see evaluate.dataset[]). In 1.0.21–1.0.23 each item was the inputs themselves (`dataset[i]` passed as the inputs), as in `query_list`: wrap them, `dataset.map((inputs) => ({ inputs }))`.",
+    ),
   },
   {
     of: "evaluate.dataset[]",

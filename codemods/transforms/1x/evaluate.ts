@@ -14,6 +14,9 @@ import type { AnalysisInput } from "../../../analysis/input.js";
 import { isUnusedAfter, removeImportBindings, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
 import { sdkBarrelOf } from "../../../analysis/sdk-barrels.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
+import { API_1X, EVALUATOR_CALL_ORDERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
+import type { VersionRange } from "../../../analysis/knowledge/sdks/types.js";
+import { declaredDependencyRange, spanMeets, versionSpansOfRange, type VersionSpan } from "../../../analysis/sdk-version.js";
 import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
@@ -193,6 +196,8 @@ function migrateConfig(
   const sequential = keyedProperties(config).some(({ key, property }) => key === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === false);
   const overridden = sequential ? keyedProperties(config).filter(({ key }) => key === "maxConcurrency" || option1x("evaluate", key)?.migration.to === "maxConcurrency") : [];
   const dropped = migrateOptionKeys(edits, text, config, "evaluate", [...concurrentByDefault, ...overridden].map(({ property }) => property));
+  const order = evaluatorOrderOf(input, config);
+  if (order !== "output-first") markEvaluatorOrder(input, edits, text, config, order);
   for (const { property, key } of keyedProperties(config)) {
     const value = property.value;
     if (key === "function" || key === "evaluationFunction") {
@@ -204,7 +209,8 @@ function migrateConfig(
       // `agent.run.bind(agent)(inputs)`: a name, a member or a call is called as written; a function expression needs its parentheses.
       const callable = bare || value.type === AST_NODE_TYPES.MemberExpression || (value.type === AST_NODE_TYPES.CallExpression && !value.optional);
       const output = bare && evaluatorsTakeNarrowOutput(input, config) ? `Awaited<ReturnType<typeof ${text.slice(value.range[0], value.range[1])}>>` : undefined;
-      markNarrowerEvaluators(input, edits, text, config, knownFunctionOf(input, value));
+      // An evaluator written for (inputs, output) takes an output of the inputs' type: that is the order, not a narrow type.
+      if (order !== "inputs-first") markNarrowerEvaluators(input, edits, text, config, knownFunctionOf(input, value));
       const typed = withOutput(narrowDatapointTypes(text, declared?.slice(0, passed) ?? []), output);
       const groundTruthArgument = typed?.groundTruth === undefined ? "groundTruth || {}" : "groundTruth || ({} as NonNullable<typeof groundTruth>)";
       const callText = ["()", "(inputs)", `(inputs, ${groundTruthArgument})`][passed];
@@ -234,9 +240,11 @@ function migrateConfig(
     } else if (key === "runConcurrently") {
       if (value.type === AST_NODE_TYPES.Literal && value.value === false) edits.replace(property, "maxConcurrency: 1");
       else if (!(value.type === AST_NODE_TYPES.Literal && value.value === true)) addMarker(edits, text, call, MESSAGES_1X.runConcurrently);
-    } else if (key === "query_list") {
+    } else if (key === "query_list" || (key === "dataset" && order === "inputs-first")) {
+      // query_list, and a dataset of the versions before 1.0.24 (EVALUATOR_CALL_ORDERS_1X datasetItem): items were the inputs themselves.
       edits.replace(property, `dataset: ${text.slice(value.range[0], value.range[1])}.map((inputs) => ({ inputs }))`);
     } else if (key === "dataset") {
+      if (order === "mixed") addMarker(edits, text, property, MESSAGES_1X.datasetItemsMayBeInputs(declaredDependencyRange(input.filename, "honeyhive")));
       const loose = looseDatasetSource(input, text, value);
       if (loose) addMarker(edits, text, call, MESSAGES_1X.datasetLooselyTyped(loose.source, loose.type));
       const items = literalOf(input, value, AST_NODE_TYPES.ArrayExpression)?.elements ?? mappedItemsOf(input, value);
@@ -267,6 +275,88 @@ function migrateConfig(
     }
   }
   if (dropped.length > 0) addMarker(edits, text, call, droppedKeysMessage("evaluate", dropped));
+}
+
+/**
+ * The order 1.x called this config's evaluators in (EVALUATOR_CALL_ORDERS_1X): the one every version the
+ * project's `honeyhive` range admits used, `mixed` when the range admits versions of both orders or cannot
+ * be read. A project that declares no range is judged by the config's keys: one that existed only before
+ * the order changed (`query_list`) or only after it (`apiKey`) tells; with neither the order is taken to
+ * be this SDK's, as before the order was known.
+ */
+function evaluatorOrderOf(input: AnalysisInput, config: TSESTree.ObjectExpression): "inputs-first" | "output-first" | "mixed" {
+  const range = declaredDependencyRange(input.filename, "honeyhive");
+  const spans = range === undefined ? [...keyedProperties(config).map(({ key }) => option1x("evaluate", key)?.versions), ...evaluatorWrapperVersions(input, config)].flatMap(telling) : versionSpansOfRange(range);
+  if (spans === undefined) return "mixed";
+  const met = EVALUATOR_CALL_ORDERS_1X.filter(({ versions }) => spans.some((span) => spanMeets(span, versions.since, versions.until)));
+  // A range of 2.x only says nothing of 1.x; code of both sides of the change with no range is taken as before.
+  if (met.length !== 1) return met.length > 1 && range !== undefined ? "mixed" : "output-first";
+  return met[0]!.parameters[0] === "inputs" ? "inputs-first" : "output-first";
+}
+
+/** The versions of 1.x's evaluator() when an evaluator of the config is wrapped in it (1.0.33 on). */
+function evaluatorWrapperVersions(input: AnalysisInput, config: TSESTree.ObjectExpression): VersionRange[] {
+  const wrapped = evaluatorElements(input, config).some(({ wrapper }) => wrapper !== undefined);
+  const entry = wrapped ? API_1X.find((one) => one.where === "export" && one.name === "evaluator") : undefined;
+  return entry ? [entry.versions] : [];
+}
+
+/** The span of versions a 1.x name lasted for, when it lies on one side of the evaluator order's change (none otherwise). */
+function telling(versions: VersionRange | undefined): VersionSpan[] {
+  if (!versions) return [];
+  const span = versionSpansOfRange(`>=${versions.since}${versions.until === undefined ? "" : ` <${versions.until}`}`) ?? [];
+  return EVALUATOR_CALL_ORDERS_1X.every(({ versions: order }) => span.some((one) => spanMeets(one, order.since, order.until))) ? [] : [...span];
+}
+
+/** The elements of the config's literal evaluators list, each with the function it stands for and the evaluator() call around it. */
+function evaluatorElements(input: AnalysisInput, config: TSESTree.ObjectExpression): { readonly element: TSESTree.Node; readonly fn: TSESTree.Node; readonly wrapper: TSESTree.CallExpression | undefined }[] {
+  const list = keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
+  const elements = list && literalOf(input, list, AST_NODE_TYPES.ArrayExpression)?.elements;
+  return (elements ?? []).flatMap((element) => {
+    if (!element || element.type === AST_NODE_TYPES.SpreadElement) return [];
+    const held = element.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(element)?.defs[0] : undefined;
+    const wrapper = evaluatorWrapper(input, held?.type === "Variable" ? held.node.init : element);
+    return [{ element, fn: wrapper?.fn ?? element, wrapper: wrapper?.call }];
+  });
+}
+
+/**
+ * Each evaluator of the config that takes arguments may have its parameters in 1.x's (inputs, output)
+ * order. When every admitted version used that order (`inputs-first`), an evaluator whose two parameters
+ * are plain names and that nothing else calls (an inline function, or a function of the file used only in
+ * this list and not exported) gets them swapped: its body reads the same values as in 1.x. Any other gets
+ * a marker saying what changed.
+ */
+function markEvaluatorOrder(input: AnalysisInput, edits: EditList, text: string, config: TSESTree.ObjectExpression, order: "inputs-first" | "mixed"): void {
+  const range = declaredDependencyRange(input.filename, "honeyhive");
+  const listed = evaluatorElements(input, config);
+  for (const { element, fn } of listed) {
+    const known = knownFunctionOf(input, fn);
+    if (known?.params.length === 0) continue;
+    if (order === "inputs-first" && known && swappable(input, known, fn, listed.map((one) => one.fn))) {
+      const [inputs, output] = known.params as [TSESTree.Parameter, TSESTree.Parameter];
+      edits.replace(inputs, text.slice(output.range[0], output.range[1]));
+      edits.replace(output, text.slice(inputs.range[0], inputs.range[1]));
+      continue;
+    }
+    const name = unwrapExpression(fn)?.type === AST_NODE_TYPES.Identifier ? text.slice(fn.range[0], fn.range[1]) : undefined;
+    addMarker(edits, text, element, MESSAGES_1X.evaluatorOrder(order, name, range));
+  }
+}
+
+/** Whether `known` (the function `fn` stands for) has two plain parameters and is called by evaluate() alone (see markEvaluatorOrder). */
+function swappable(input: AnalysisInput, known: FunctionNode, fn: TSESTree.Node, listed: readonly TSESTree.Node[]): boolean {
+  if (known.params.length !== 2 || known.params.some((param) => param.type !== AST_NODE_TYPES.Identifier || param.optional)) return false;
+  const expression = unwrapExpression(fn);
+  if (expression === known) return listed.filter((one) => one === fn).length === 1;
+  if (expression?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = getSdkModel(input).variableOf(expression);
+  const declaration = variable?.defs[0]?.node;
+  if (!variable || variable.defs.length !== 1 || !declaration) return false;
+  const statement = declaration.type === AST_NODE_TYPES.VariableDeclarator ? declaration.parent?.parent : declaration.parent;
+  if (statement?.type === AST_NODE_TYPES.ExportNamedDeclaration || statement?.type === AST_NODE_TYPES.ExportDefaultDeclaration) return false;
+  const uses = variable.references.filter((reference) => !reference.init);
+  return uses.length === 1 && uses[0]!.identifier === expression;
 }
 
 /**
@@ -328,13 +418,8 @@ function evaluatorsTakeNarrowOutput(input: AnalysisInput, config: TSESTree.Objec
 
 /** The evaluators of the config that declare the output they take, with that type (`(output: string) => …`). */
 function evaluatorOutputTypes(input: AnalysisInput, config: TSESTree.ObjectExpression): { readonly element: TSESTree.Node; readonly annotation: TSESTree.TypeNode }[] {
-  const list = keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
-  const elements = list && literalOf(input, list, AST_NODE_TYPES.ArrayExpression)?.elements;
-  return (elements ?? []).flatMap((element) => {
-    if (!element || element.type === AST_NODE_TYPES.SpreadElement) return [];
-    const held = element.type === AST_NODE_TYPES.Identifier ? getSdkModel(input).variableOf(element)?.defs[0] : undefined;
-    const wrapped = evaluatorWrapper(input, held?.type === "Variable" ? held.node.init : element)?.fn;
-    const first = knownFunctionOf(input, wrapped ?? element)?.params[0];
+  return evaluatorElements(input, config).flatMap(({ element, fn }) => {
+    const first = knownFunctionOf(input, fn)?.params[0];
     const written = first && "typeAnnotation" in first ? first.typeAnnotation?.typeAnnotation : undefined;
     // A rest parameter of unknown or any elements (`(..._: unknown[]) => …`) takes any output; one of
     // other elements (`...outs: string[]`) also types the inputs and ground truth, so it stays judged.

@@ -78,6 +78,13 @@ export const MESSAGES_1X = {
         `but a .then()/.catch() on it, or passing it on where a Promise<HoneyHiveTracer> is expected${parameter.inConstructor ? ` (super(${parameter.name}))` : ""}, ` +
         `needs Promise.resolve(${parameter.property ? `this.${parameter.name}` : parameter.name}), or type the parameter Promise<HoneyHiveTracer> and wrap this value in Promise.resolve(…)`
       : "this field held 1.x init()'s promise and now holds the tracer itself: where the class awaits it nothing changes, but a .then()/.catch() on it needs Promise.resolve(this.<field>), or type the field Promise<HoneyHiveTracer> and wrap this value in Promise.resolve(…)",
+  /** `inputs-first`: every version the project admits called evaluators as (inputs, output); `mixed`: some did, later ones did not. */
+  evaluatorOrder: (kind: "inputs-first" | "mixed", evaluator: string | undefined, range: string | undefined) =>
+    kind === "inputs-first"
+      ? `1.x before 1.0.24 called an evaluator as (inputs, output); this SDK calls it as (output, inputs, groundTruth): reorder ${evaluator ?? "its"}${evaluator ? "'s" : ""} parameters to (output, inputs)`
+      : `1.x before 1.0.24 called an evaluator as (inputs, output), 1.0.24 on as (output, inputs, groundTruth) as this SDK does${range ? `, and honeyhive ${range} admits both` : ", and the project does not say which it used"}: if ${evaluator ?? "this evaluator"} was written for (inputs, output), reorder its parameters to (output, inputs)`,
+  datasetItemsMayBeInputs: (range: string | undefined) =>
+    `in 1.x before 1.0.24 each dataset item was the inputs themselves, from 1.0.24 on (as here) { inputs, groundTruth }${range ? `, and honeyhive ${range} admits both` : ", and the project does not say which it used"}: if the items are the inputs, wrap them: dataset.map((inputs) => ({ inputs }))`,
   evaluatorOutputNarrower: (taken: string, returned: string) =>
     `this evaluator takes an output of type ${taken}, but the evaluated function returns ${returned}: 1.x did not check evaluators' types, this SDK does; widen the evaluator's parameter or narrow what the function returns`,
   initPromiseGetterMayReturnOther:
