@@ -213,6 +213,12 @@ export interface SdkModel {
    * ask "which tracer does this file use" (explicit-tracer, the instrumentation provider) add them.
    */
   heldTracersInScopeAt(node: TSESTree.Node): readonly TracerInScope[];
+  /**
+   * The tracers a class of this file creates in a static field (`class Obs { static tracer = HoneyHiveTracer.init(…) }`),
+   * written `Obs.tracer`, usable at `node`: where the class's name is in scope and the field is initialized (after it
+   * at load, or in code that runs later). Not in `tracers`: the class holds them, read as `Obs.tracer` (`heldTracerOf`).
+   */
+  staticFieldTracersInScopeAt(node: TSESTree.Node): readonly TracerInScope[];
   /** Every tracer `heldTracersInScopeAt` may offer somewhere in the file. */
   readonly moduleHeldTracers: readonly TracerDeclaration[];
 }
@@ -257,6 +263,7 @@ const EMPTY_MODEL: SdkModel = Object.freeze({
   variableOf: () => undefined,
   tracersInScopeAt: () => [],
   heldTracersInScopeAt: () => [],
+  staticFieldTracersInScopeAt: () => [],
   moduleHeldTracers: [],
 });
 
@@ -1912,6 +1919,24 @@ class FileSdkModel implements SdkModel {
       const declaration = holder.defs[0]!.node;
       const loaded = holder.defs[0]!.type === "ImportBinding" || declaration.range[1] <= node.range[0] || !runsAtLoad;
       if (loaded && !result.some((candidate) => candidate.tracer === tracer)) result.push({ tracer, text: tracer.referenceText, safe: true });
+    }
+    return result;
+  }
+
+  staticFieldTracersInScopeAt(node: TSESTree.Node): TracerInScope[] {
+    const result: TracerInScope[] = [];
+    for (const property of nodesOfType(this.ast, AST_NODE_TYPES.PropertyDefinition)) {
+      if (!property.static || property.value === null || property.key.type === AST_NODE_TYPES.PrivateIdentifier || !this.isTracerCreation(property.value)) continue;
+      const owner = property.parent?.parent;
+      const name = staticName(property.key, property.computed);
+      if (owner?.type !== AST_NODE_TYPES.ClassDeclaration || !owner.id || name === undefined) continue;
+      // The class's own binding where `node` is (not a same-named one of an inner scope).
+      const variable = findVariable(this.input.scopeManager, node, owner.id.name);
+      if (variable?.defs[0]?.type !== "ClassName" || variable.defs[0].node !== owner) continue;
+      // At load, before the field's initializer has run, `Obs.tracer` is still undefined.
+      if (!enclosingFunction(node) && !insideClassMemberBody(node) && node.range[0] < property.range[1]) continue;
+      const tracer = this.holderMemberTracer(owner.id, name, false);
+      if (tracer?.referenceText !== undefined) result.push({ tracer, text: tracer.referenceText, safe: true });
     }
     return result;
   }
