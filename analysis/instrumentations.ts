@@ -441,7 +441,7 @@ class Finder {
   }
 
   private add(setup: InstrumentationFinding["setup"], node: TSESTree.Node, label: string, placement: ProviderPlacement | undefined): void {
-    const candidates = [...this.sdk.tracersInScopeAt(node), ...this.sdk.heldTracersInScopeAt(node)];
+    const candidates = [...this.sdk.tracersInScopeAt(node), ...this.sdk.heldTracersInScopeAt(node), ...this.sdk.staticFieldTracersInScopeAt(node)];
     const later = candidates.length === 0 ? this.tracerInitializedBelow(node) : undefined;
     this.found.push({ kind: later ? "beforeTracer" : "missingProvider", setup, node, label, placement, candidates, ...(later ? { later } : {}) });
   }

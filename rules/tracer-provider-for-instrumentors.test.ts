@@ -101,6 +101,23 @@ ruleTester.run(RULE_NAME, testedRule, {
     },
   ],
   invalid: [
+    // rules-12: a tracer in a static field of a class of the file is the candidate, written as the class reads it; look-alikes:
+    // an instrumentation above the class at load (the field is not initialized yet), a class of another scope.
+    {
+      code: `${REGISTER}${HH}class Obs {\n  static tracer = HoneyHiveTracer.init({ project: "p" });\n}\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+      output: `${REGISTER}${HH}class Obs {\n  static tracer = HoneyHiveTracer.init({ project: "p" });\n}\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()], tracerProvider: Obs.tracer.provider });`,
+      errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: "`Obs.tracer.provider`" } }],
+    },
+    {
+      code: `${REGISTER}${HH}registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });\nclass Obs {\n  static tracer = HoneyHiveTracer.init({ project: "p" });\n}\nexport { Obs };`,
+      output: null,
+      errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: "none is in scope here; pass one in or initialize the tracer first" } }],
+    },
+    {
+      code: `${REGISTER}${HH}export function make() {\n  class Obs {\n    static tracer = HoneyHiveTracer.init({ project: "p" });\n  }\n  return Obs;\n}\nregisterInstrumentations({ instrumentations: [new HttpInstrumentation()] });`,
+      output: null,
+      errors: [{ messageId: "missingProvider", data: { label: "registerInstrumentations()", providers: "none is in scope here; pass one in or initialize the tracer first" } }],
+    },
     // A vendor's package imported, not activated: its global provider is the no-op one (was: the import silenced the rule).
     { code: `${SENTRY}${APP}\nexport const report = (error: unknown) => Sentry.captureException(error);`, output: `${SENTRY}${APP_FIXED}\nexport const report = (error: unknown) => Sentry.captureException(error);`, errors: NOT_REACHED },
     { code: `import type { Span } from "@sentry/node";\n${APP}\nexport type S = Span;`, output: `import type { Span } from "@sentry/node";\n${APP_FIXED}\nexport type S = Span;`, errors: NOT_REACHED },
