@@ -1,5 +1,4 @@
-import type { TSESTree } from "@typescript-eslint/utils";
-import { AST_NODE_TYPES } from "@typescript-eslint/utils";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { findProperty, unwrapExpression } from "../../ast.js";
 import type { FrameworkDescriptor, HandlerHookApi, RequestInputs } from "../types.js";
 import { REQUEST_OBJECT } from "./common.js";
