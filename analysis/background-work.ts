@@ -7,7 +7,7 @@ import { contains, staticName, type FunctionNode } from "./ast.js";
 import { unwrap } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { PLATFORMS } from "./knowledge/index.js";
+import { PLATFORMS } from "./knowledge/platforms/index.js";
 import type { BackgroundWork, PlatformDescriptor } from "./knowledge/types.js";
 import { originMatches } from "./value-specifier.js";
 

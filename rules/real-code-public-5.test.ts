@@ -34,6 +34,6 @@ describe("shapes the rules get right", () => {
   it("has the shapes", () => expect(SHAPES.length).toBeGreaterThanOrEqual(13));
 
   it("names the Convex function and what it builds per call", () => {
-    expect(of("05")[0]!.message).toContain("`new NodeSDK().start()` runs on every call of this Convex function handler");
+    expect(of("05")[0]!.message).toContain("`new NodeSDK().start()` runs on every invocation of this Convex handler: lazy-init the tracer outside the handler");
   });
 });

@@ -46,18 +46,7 @@ import { discordJs, grammy, telegraf } from "./frameworks/chat-bots.js";
 import { connectRpc, electronIpc, grpcJs } from "./frameworks/rpc.js";
 import { agenda, graphileWorker, nats, nodeCron, pgBoss } from "./frameworks/job-runners.js";
 import { adonisjs, feathers, moleculer, qwikCity, solidStart, solidStartServerFunctions } from "./frameworks/service-frameworks.js";
-import { awsLambda as awsLambdaPlatform } from "./platforms/aws-lambda.js";
-import { azureFunctions } from "./platforms/azure-functions.js";
-import { cloudflarePages } from "./platforms/cloudflare-pages.js";
-import { convexActions, convexInternalActions } from "./platforms/convex.js";
-import { cloudflareWorkers } from "./platforms/cloudflare-workers.js";
-import { gcpFunctions } from "./platforms/gcp-functions.js";
-import { netlify } from "./platforms/netlify.js";
-import { nextjsServerless } from "./platforms/nextjs-serverless.js";
-import { supabaseEdgeFunctions } from "./platforms/supabase-edge-functions.js";
-import { twilioFunctions } from "./platforms/twilio-functions.js";
-import { vercel as vercelPlatform } from "./platforms/vercel.js";
-import type { CallRegistration, FrameworkDescriptor, GlobalRegistration, ObjectKind, PlatformDescriptor, PluginRegistration } from "./types.js";
+import type { CallRegistration, FrameworkDescriptor, GlobalRegistration, ObjectKind, PluginRegistration } from "./types.js";
 
 /**
  * Every framework descriptor, in the order the engine consults them (a function registered by two
@@ -133,20 +122,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
 ];
 
 /** Every serverless platform that stops the work after the response. */
-export const PLATFORMS: readonly PlatformDescriptor[] = [
-  awsLambdaPlatform,
-  gcpFunctions,
-  azureFunctions,
-  netlify,
-  vercelPlatform,
-  cloudflareWorkers,
-  cloudflarePages,
-  nextjsServerless,
-  supabaseEdgeFunctions,
-  twilioFunctions,
-  convexActions,
-  convexInternalActions,
-];
+export { PLATFORMS } from "./platforms/index.js";
 
 export interface KnowledgeIndex {
   /** Module specifier → the descriptors that name it, in registry order. */
