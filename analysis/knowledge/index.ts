@@ -297,23 +297,6 @@ export function frameworkById(id: string): FrameworkDescriptor | undefined {
   return knowledgeIndex().byId.get(id);
 }
 
-const OPTION_KEYS = new Map<string, ReadonlySet<string>>();
-
-/**
- * The keys of option objects whose functions a `method` call on an object of framework `id` registers (Fastify's
- * `app.route({ handler })`: `Registration.options`), over the descriptor's object kinds; empty when none declares any.
- */
-export function registeringOptionKeys(id: string, method: string): ReadonlySet<string> {
-  const key = `${id}\0${method}`;
-  let keys = OPTION_KEYS.get(key);
-  if (!keys) {
-    const kinds = Object.values(frameworkById(id)?.objects ?? {});
-    keys = new Set(kinds.flatMap((kind) => (Object.hasOwn(kind.methods ?? {}, method) ? (kind.methods![method]!.options ?? []) : [])));
-    OPTION_KEYS.set(key, keys);
-  }
-  return keys;
-}
-
 export interface GlobalIndex {
   /** The first identifier of every registering global (`Bun`, `defineEventHandler`): the cheap gate. */
   readonly roots: ReadonlySet<string>;
