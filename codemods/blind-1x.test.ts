@@ -29,7 +29,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { createConsumerProject, strictConsumerOptions, typeErrorsOf, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
 import type { JsonReport } from "./cli/report.js";
-import { makeProject, read, removeProjects, runInProcess, treeOf } from "./cli/test-utils/project.js";
+import { makeGitProject } from "./cli/test-utils/git-project.js";
+import { read, removeProjects, runInProcess, treeOf } from "./cli/test-utils/project.js";
 import { unmarkedErrors } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 
@@ -41,7 +42,7 @@ afterAll(removeProjects);
 describe("blind 1.x set through migrate --from 1", () => {
   it("writes exactly the expected tree, every file parses, and a second run has nothing to change", async () => {
     const app = treeOf(APP);
-    const root = makeProject(app, { git: true });
+    const root = makeGitProject(app);
     const first = await runInProcess(root, ["migrate", "--from", "1", "--json"], null);
     expect(first.code, first.stderr).not.toBe(1);
     expect((JSON.parse(first.stdout) as JsonReport).summary.failed, first.stdout).toBe(0);

@@ -14,7 +14,8 @@ import { FIXTURES_DIR } from "../fixtures/index.js";
 import plugin from "../rules/index.js";
 import { createConsumerProject, runCommand, typeCheck, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
 import type { JsonReport } from "./cli/report.js";
-import { makeProject, read, removeProjects, runInProcess, treeOf } from "./cli/test-utils/project.js";
+import { makeGitProject } from "./cli/test-utils/git-project.js";
+import { read, removeProjects, runInProcess, treeOf } from "./cli/test-utils/project.js";
 import { packageVersion } from "./cli/version.js";
 import { countMarkers } from "./engine/markers.js";
 
@@ -33,7 +34,7 @@ afterAll(removeProjects);
 describe("sample 1.x app through migrate --from 1", () => {
   it("writes exactly the expected tree, bumps package.json, and a second run has nothing to change", async () => {
     const app = treeOf(APP);
-    const root = makeProject(app, { git: true });
+    const root = makeGitProject(app);
     const first = await runInProcess(root, ["migrate", "--from", "1", "--update-package", "--json"], null);
     expect(first.code, first.stderr).not.toBe(1);
     const migrated = Object.fromEntries(Object.keys(app).map((path) => [path, read(root, path)]));

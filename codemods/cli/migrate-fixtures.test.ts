@@ -7,7 +7,8 @@ import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR, loadFixtures } from "../../fixtures/index.js";
 import type { JsonReport } from "./report.js";
-import { git, makeProject, read, removeProjects, runInProcess } from "./test-utils/project.js";
+import { git, makeGitProject } from "./test-utils/git-project.js";
+import { read, removeProjects, runInProcess } from "./test-utils/project.js";
 
 afterAll(removeProjects);
 
@@ -23,7 +24,7 @@ describe("migrate on the fixtures (real transforms)", () => {
       const files = readdirSync(modules, { recursive: true, encoding: "utf8" }).filter((path) => statSync(join(modules, path)).isFile());
       return files.map((path) => [`${fixture.id}/${relative(process.cwd(), join(modules, path))}`, readFileSync(join(modules, path), "utf8")]);
     };
-    const root = makeProject(Object.fromEntries(fixtures.flatMap((fixture) => [[pathOf(fixture), fixture.before], ...modulesOf(fixture)])), { git: true });
+    const root = makeGitProject(Object.fromEntries(fixtures.flatMap((fixture) => [[pathOf(fixture), fixture.before], ...modulesOf(fixture)])));
 
     const first = await runInProcess(root, ["migrate", "--json"], null);
     expect(first.stdout, first.stderr).not.toBe("");
@@ -53,7 +54,7 @@ function filesBelow(root: string): string[] {
 
 describe("migrate on the sample app (real transforms, project pass)", () => {
   it("turns fixtures/sample-app into fixtures/sample-app-expected", async () => {
-    const root = makeProject({}, { git: true });
+    const root = makeGitProject({});
     cpSync(join(FIXTURES_DIR, "sample-app"), root, { recursive: true });
     git(root, "add", "-A");
     git(root, "commit", "-q", "-m", "sample app");

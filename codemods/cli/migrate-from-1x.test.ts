@@ -5,7 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadMigrate1xFixtures } from "../../fixtures/migrate-1x/index.js";
 import { ALL_TRANSFORMS, TRANSFORMS } from "../transforms/ids.js";
 import type { JsonReport } from "./report.js";
-import { git, makeProject, read, removeProjects, runInProcess } from "./test-utils/project.js";
+import { git, makeGitProject } from "./test-utils/git-project.js";
+import { makeProject, read, removeProjects, runInProcess } from "./test-utils/project.js";
 import { packageVersion } from "./version.js";
 
 afterAll(removeProjects);
@@ -30,7 +31,7 @@ describe("migrate --from 1", () => {
     const fixtures = loadMigrate1xFixtures();
     const pathOf = (fixture: (typeof fixtures)[number]): string => `${fixture.id}/${fixture.filename}`;
     const manifest = '{\n  "name": "app",\n  "dependencies": {\n    "honeyhive": "^1.0.42"\n  }\n}\n';
-    const root = makeProject({ "package.json": manifest, ...Object.fromEntries(fixtures.map((fixture) => [pathOf(fixture), fixture.before])) }, { git: true });
+    const root = makeGitProject({ "package.json": manifest, ...Object.fromEntries(fixtures.map((fixture) => [pathOf(fixture), fixture.before])) });
 
     const first = await runInProcess(root, ["migrate", "--from", "1", "--update-package", "--json"], null);
     const report = JSON.parse(first.stdout) as JsonReport;
@@ -47,16 +48,14 @@ describe("migrate --from 1", () => {
   });
 
   it("binds free 1.x wrappers to a tracer another module exports, and flushes it by its instance", async () => {
-    const root = makeProject(
+    const root = makeGitProject(
       {
         "src/lib/tracing.ts": 'import { HoneyHiveTracer } from "honeyhive";\n\nexport const tracer = await HoneyHiveTracer.init({ project: "app" });\n',
         "src/tools.ts":
           'import { traceTool } from "honeyhive";\nimport { tracer } from "./lib/tracing";\n\n' +
           "export const search = traceTool(async (query: string) => [query]);\n\n" +
           "export async function done(): Promise<void> {\n  await tracer.flush();\n}\n",
-      },
-      { git: true },
-    );
+      });
     const run = await runInProcess(root, ["migrate", "--from", "1"], null);
     expect(run.code, run.stderr).toBe(0);
     expect(read(root, "src/lib/tracing.ts")).toBe('import { HoneyHiveTracer } from "honeyhive";\n\nexport const tracer = HoneyHiveTracer.init({ project: "app" });\n');
@@ -69,7 +68,7 @@ describe("migrate --from 1", () => {
 
   it("without --from, leaves 1.x code to the 1.x set (the 2.x transforms do not rewrite it)", async () => {
     const fixture = loadMigrate1xFixtures().find((candidate) => candidate.id === "migrate-1x/trace-instance-wrappers")!;
-    const root = makeProject({ "src/app.ts": fixture.before }, { git: true });
+    const root = makeGitProject({ "src/app.ts": fixture.before });
     await runInProcess(root, ["migrate"], null);
     expect(read(root, "src/app.ts")).toBe(fixture.before);
   });
@@ -79,14 +78,12 @@ describe("migrate --from 1: what one file does not show", () => {
   it("leaves a 2.x field another module uses as the tracer unmarked (D7), and marks a manual mock of the package found by its path", async () => {
     const telemetry = 'import { HoneyHiveTracer } from "honeyhive";\n\nexport class Telemetry {\n  tracer = HoneyHiveTracer.init({ project: "app" });\n}\n\nexport const telemetry = new Telemetry();\n';
     const mock = "export const HoneyHiveTracer = {\n  init: jest.fn().mockResolvedValue({ flush: jest.fn() }),\n};\n";
-    const root = makeProject(
+    const root = makeGitProject(
       {
         "src/telemetry.ts": telemetry,
         "src/route.ts": 'import { telemetry } from "./telemetry";\n\nexport function handle(name: string): string {\n  return telemetry.tracer.createSession({ sessionName: name });\n}\n',
         "__mocks__/honeyhive.ts": mock,
-      },
-      { git: true },
-    );
+      });
     const run = await runInProcess(root, ["migrate", "--from", "1"], null);
     expect(run.code, run.stderr).toBe(0);
     expect(read(root, "src/telemetry.ts")).toBe(telemetry);

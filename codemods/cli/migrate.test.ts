@@ -7,7 +7,8 @@ import { TRANSFORM_IDS } from "../transforms/ids.js";
 import type { MigrateEngine } from "./engine-port.js";
 import { runCli } from "./migrate.js";
 import type { JsonReport } from "./report.js";
-import { FAKE_MARKER, fakeEngine, git, makeProject, read, removeProjects, runInProcess, writeFiles } from "./test-utils/project.js";
+import { git, makeGitProject } from "./test-utils/git-project.js";
+import { FAKE_MARKER, fakeEngine, makeProject, read, removeProjects, runInProcess, writeFiles } from "./test-utils/project.js";
 
 afterAll(removeProjects);
 
@@ -30,7 +31,7 @@ const x = @@syntax-error@@;
 
 describe("git guard", () => {
   it("refuses to write into a repository with a modified tracked file, in one line with the remedy", async () => {
-    const root = makeProject({ "src/handler.ts": HANDLER, "README.md": "hi\n" }, { git: true });
+    const root = makeGitProject({ "src/handler.ts": HANDLER, "README.md": "hi\n" });
     writeFileSync(join(root, "README.md"), "changed\n");
     const run = await runInProcess(root, ["migrate"]);
     expect(run.code).toBe(2);
@@ -41,7 +42,7 @@ describe("git guard", () => {
   });
 
   it("counts an untracked file as uncommitted", async () => {
-    const root = makeProject({ "src/handler.ts": HANDLER }, { git: true });
+    const root = makeGitProject({ "src/handler.ts": HANDLER });
     writeFiles(root, { "notes.txt": "new\n" });
     const run = await runInProcess(root, ["migrate"]);
     expect(run.code).toBe(2);
@@ -50,7 +51,7 @@ describe("git guard", () => {
   });
 
   it("writes anyway with --allow-dirty, and does not guard runs that write nothing", async () => {
-    const root = makeProject({ "src/handler.ts": HANDLER }, { git: true });
+    const root = makeGitProject({ "src/handler.ts": HANDLER });
     writeFiles(root, { "notes.txt": "new\n" });
     for (const flag of ["--dry", "--check", "--print", "--list"]) {
       const run = await runInProcess(root, ["migrate", flag, "."]);
@@ -66,7 +67,7 @@ describe("git guard", () => {
 
 describe("git guard with file arguments (right after a blocked commit)", () => {
   it("writes files named on the command line that are staged or unchanged, whatever else is dirty", async () => {
-    const root = makeProject({ "src/a.ts": HANDLER, "src/c.ts": HANDLER, "README.md": "hi\n" }, { git: true });
+    const root = makeGitProject({ "src/a.ts": HANDLER, "src/c.ts": HANDLER, "README.md": "hi\n" });
     writeFiles(root, { "src/a.ts": `${HANDLER}// edited\n`, "src/new.ts": HANDLER, "README.md": "changed\n", "notes.txt": "new\n" });
     git(root, "add", "src/a.ts", "src/new.ts"); // what a blocked commit leaves: the files staged
     const run = await runInProcess(root, ["migrate", "src/a.ts", "src/new.ts", "src/c.ts"]);
@@ -79,7 +80,7 @@ describe("git guard with file arguments (right after a blocked commit)", () => {
   });
 
   it("still refuses a named file with unstaged changes, or an untracked one, naming it and the remedies", async () => {
-    const root = makeProject({ "src/a.ts": HANDLER, "src/b.ts": HANDLER }, { git: true });
+    const root = makeGitProject({ "src/a.ts": HANDLER, "src/b.ts": HANDLER });
     writeFiles(root, { "src/a.ts": `${HANDLER}// edited\n`, "src/untracked.ts": HANDLER });
     for (const path of ["src/a.ts", "src/untracked.ts"]) {
       const run = await runInProcess(root, ["migrate", "src/b.ts", path]);
@@ -101,7 +102,7 @@ describe("git guard with file arguments (right after a blocked commit)", () => {
 
 describe("output modes", () => {
   it("--dry prints a unified diff per changed file and writes nothing", async () => {
-    const root = makeProject({ "src/handler.ts": HANDLER, "src/plain.ts": PLAIN }, { git: true });
+    const root = makeGitProject({ "src/handler.ts": HANDLER, "src/plain.ts": PLAIN });
     const run = await runInProcess(root, ["migrate", "--dry"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
@@ -124,7 +125,7 @@ describe("output modes", () => {
   });
 
   it("--print prints the transformed source and writes nothing", async () => {
-    const root = makeProject({ "src/handler.ts": HANDLER }, { git: true });
+    const root = makeGitProject({ "src/handler.ts": HANDLER });
     const single = await runInProcess(root, ["migrate", "--print", "src/handler.ts"]);
     expect(single.stdout).toBe(HANDLER_MIGRATED);
     writeFiles(root, { "src/enrich.ts": ENRICH });
@@ -135,10 +136,8 @@ describe("output modes", () => {
   });
 
   it("--json prints the versioned report on stdout and the human summary on stderr", async () => {
-    const root = makeProject(
-      { "src/handler.ts": HANDLER, "src/enrich.ts": ENRICH, "src/plain.ts": PLAIN, "src/broken.ts": BROKEN },
-      { git: true },
-    );
+    const root = makeGitProject(
+      { "src/handler.ts": HANDLER, "src/enrich.ts": ENRICH, "src/plain.ts": PLAIN, "src/broken.ts": BROKEN });
     const run = await runInProcess(root, ["migrate", "--json", "--dry"]);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -175,7 +174,7 @@ describe("output modes", () => {
 
 describe("exit codes and failures", () => {
   it("reports an unparsable file as file:line:col, leaves it untouched and migrates the others (exit 1)", async () => {
-    const root = makeProject({ "a.ts": HANDLER, "b.ts": BROKEN, "c.ts": HANDLER }, { git: true });
+    const root = makeGitProject({ "a.ts": HANDLER, "b.ts": BROKEN, "c.ts": HANDLER });
     const run = await runInProcess(root, ["migrate"]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("b.ts:2:11 Unexpected token");
@@ -185,7 +184,7 @@ describe("exit codes and failures", () => {
   });
 
   it("--check exits 3 while there is work and 0 when there is none", async () => {
-    const root = makeProject({ "src/handler.ts": HANDLER, "src/plain.ts": PLAIN }, { git: true });
+    const root = makeGitProject({ "src/handler.ts": HANDLER, "src/plain.ts": PLAIN });
     const before = await runInProcess(root, ["migrate", "--check"]);
     expect(before.code).toBe(3);
     expect(before.stdout).toContain("+  tracer.createSession({});");
@@ -195,7 +194,7 @@ describe("exit codes and failures", () => {
   });
 
   it("--check exits 3 while a review marker remains, even when nothing would change", async () => {
-    const root = makeProject({ "src/enrich.ts": ENRICH }, { git: true });
+    const root = makeGitProject({ "src/enrich.ts": ENRICH });
     expect((await runInProcess(root, ["migrate"])).code).toBe(0);
     git(root, "commit", "-q", "-am", "migrated");
     const check = await runInProcess(root, ["migrate", "--check"]);
@@ -350,7 +349,7 @@ describe("choosing transforms", () => {
 
 describe("file discovery", () => {
   it("in git: reads tracked and untracked files, honours nested .gitignore files", async () => {
-    const root = makeProject(
+    const root = makeGitProject(
       {
         "packages/app/.gitignore": "generated/\n*.local.ts\n",
         "packages/app/src/handler.ts": HANDLER,
@@ -360,9 +359,7 @@ describe("file discovery", () => {
         "dist/handler.js": HANDLER,
         "types/handler.d.ts": HANDLER,
         "docs/handler.md": HANDLER,
-      },
-      { git: true },
-    );
+      });
     writeFiles(root, { "packages/app/src/untracked.ts": HANDLER });
     const run = await runInProcess(root, ["migrate", "--json", "--dry"]);
     const report = JSON.parse(run.stdout) as JsonReport;
@@ -372,7 +369,7 @@ describe("file discovery", () => {
   it("in git: files named one by one (a pre-commit hook) across a nested repository, an ignored file and a `[id]` folder", async () => {
     const files: Record<string, string> = { ".gitignore": "*.local.ts\n", "app/[id]/route.ts": HANDLER, "app/settings.local.ts": HANDLER };
     for (let index = 0; index < 40; index++) files[`src/f${index}.ts`] = HANDLER;
-    const root = makeProject(files, { git: true });
+    const root = makeGitProject(files);
     const nested = join(root, "vendor/lib");
     mkdirSync(nested, { recursive: true });
     git(nested, "init", "-q", "-b", "main");
@@ -430,7 +427,7 @@ describe("file discovery", () => {
 describe("paths outside the project", () => {
   it("refuses, in one line and before writing anything, every path argument that leads out of the repository", async () => {
     const outside = makeProject({ "shared.ts": HANDLER, "lib/util.ts": HANDLER });
-    const root = makeProject({ "src/a.ts": HANDLER }, { git: true });
+    const root = makeGitProject({ "src/a.ts": HANDLER });
     symlinkSync(join(outside, "shared.ts"), join(root, "src", "linked.ts"));
     symlinkSync(outside, join(root, "linked-dir"));
     git(root, "add", "-A");
@@ -469,7 +466,7 @@ describe("paths outside the project", () => {
 
   it("accepts paths anywhere in the repository, and outside it with --allow-outside-project", async () => {
     const outside = makeProject({ "shared.ts": HANDLER });
-    const root = makeProject({ "packages/app/a.ts": HANDLER, "packages/lib/b.ts": HANDLER }, { git: true });
+    const root = makeGitProject({ "packages/app/a.ts": HANDLER, "packages/lib/b.ts": HANDLER });
     const inRepo = await runInProcess(join(root, "packages", "app"), ["migrate", ".", "../lib/b.ts", join(root, "packages", "app", "a.ts")]);
     expect(inRepo.code, inRepo.stderr).toBe(0);
     expect(read(root, "packages/lib/b.ts")).toBe(HANDLER_MIGRATED);
@@ -549,7 +546,7 @@ describe("writing", () => {
   });
 
   it("names the formatter command for the changed files when the project has one", async () => {
-    const root = makeProject({ "src/a.ts": HANDLER, "src/b.ts": PLAIN, ".prettierrc": "{}\n" }, { git: true });
+    const root = makeGitProject({ "src/a.ts": HANDLER, "src/b.ts": PLAIN, ".prettierrc": "{}\n" });
     const run = await runInProcess(root, ["migrate"]);
     expect(run.stderr).toContain("npx prettier --write src/a.ts\n");
     const noFormatter = makeProject({ "src/a.ts": HANDLER });

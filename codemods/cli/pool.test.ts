@@ -12,7 +12,8 @@ import { FIXTURES_DIR, loadFixtures } from "../../fixtures/index.js";
 import { chooseWorkerCount, POOL_THRESHOLD } from "./migrate.js";
 import { TransformPool, transformInPool } from "./pool.js";
 import type { JsonReport } from "./report.js";
-import { BUILT_BIN, makeProject, removeProjects, type CliRun } from "./test-utils/project.js";
+import { BUILT_BIN } from "./test-utils/git-project.js";
+import { makeProject, removeProjects, type CliRun } from "./test-utils/project.js";
 
 afterAll(removeProjects);
 

@@ -1,6 +1,6 @@
-// Temporary projects for the CLI tests: a directory under os.tmpdir() with the given files,
-// optionally a git repository with everything committed, and ways to run the CLI in it.
-import { execFileSync, spawnSync } from "node:child_process";
+// Temporary projects for the CLI tests: a directory under os.tmpdir() with the given files, and the CLI
+// run in it in process. Nothing here starts a process, so a test that needs no more is a unit test; a git
+// repository and the built bin are ./git-project.ts's (the integration project's).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -9,7 +9,6 @@ import type { MigrateEngine } from "../engine-port.js";
 import { runCli } from "../migrate.js";
 
 export const REPO_ROOT = join(import.meta.dirname, "..", "..", "..");
-export const BUILT_BIN = join(REPO_ROOT, "dist", "esm", "codemods", "bin.js");
 
 const created: string[] = [];
 
@@ -35,23 +34,11 @@ export function read(root: string, path: string): string {
   return readFileSync(join(root, path), "utf8");
 }
 
-export function git(root: string, ...args: string[]): string {
-  return execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-}
-
-/** A fresh directory with `files`; with `git: true` also a repository with one commit holding them. */
-export function makeProject(files: Readonly<Record<string, string>>, options: { git?: boolean } = {}): string {
+/** A fresh directory with `files` (removed by removeProjects()). */
+export function makeProject(files: Readonly<Record<string, string>>): string {
   const root = mkdtempSync(join(tmpdir(), "honeyhive-migrate-"));
   created.push(root);
   writeFiles(root, files);
-  if (options.git) {
-    git(root, "init", "-q", "-b", "main");
-    git(root, "config", "user.email", "test@example.com");
-    git(root, "config", "user.name", "Test");
-    git(root, "config", "commit.gpgsign", "false");
-    git(root, "add", "-A");
-    git(root, "commit", "-q", "-m", "initial", "--allow-empty");
-  }
   return root;
 }
 
@@ -76,12 +63,6 @@ export async function runInProcess(cwd: string, argv: readonly string[], engine:
     ...(engine ? { engine } : {}),
   });
   return { code, stdout, stderr };
-}
-
-/** Runs the built `honeyhive` bin (dist/esm/codemods/bin.js) as a user would. */
-export function runBuiltBin(cwd: string, argv: readonly string[]): CliRun {
-  const child = spawnSync(process.execPath, [BUILT_BIN, ...argv], { cwd, encoding: "utf8" });
-  return { code: child.status ?? -1, stdout: child.stdout, stderr: child.stderr };
 }
 
 export const FAKE_MARKER = "/* honeyhive-migrate: check the tracer */";

@@ -3,7 +3,8 @@
 // from "./tracing"`, `export { telemetry } from "./tracing"`) names neither the SDK nor a tracer, and
 // is migrated because the project pass looks through the re-export.
 import { afterAll, describe, expect, it } from "vitest";
-import { makeProject, read, removeProjects, runInProcess } from "../../cli/test-utils/project.js";
+import { makeGitProject } from "../../cli/test-utils/git-project.js";
+import { read, removeProjects, runInProcess } from "../../cli/test-utils/project.js";
 
 afterAll(removeProjects);
 
@@ -18,7 +19,7 @@ describe("migrate --from 1 on a file that reaches the tracer through a re-export
     ["a named re-export", 'export { telemetry } from "./tracing";\nexport const version = 1;\n'],
     ["a renamed re-export", 'export { telemetry as ignored, telemetry } from "./tracing.js";\n'],
   ])("rewrites its .flush() through %s", async (_shape, barrel) => {
-    const root = makeProject({ "package.json": MANIFEST_1X, "src/lib/tracing.ts": TRACING, "src/lib/index.ts": barrel, "src/job.ts": JOB }, { git: true });
+    const root = makeGitProject({ "package.json": MANIFEST_1X, "src/lib/tracing.ts": TRACING, "src/lib/index.ts": barrel, "src/job.ts": JOB });
     const run = await runInProcess(root, ["migrate", "--from", "1"], null);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(read(root, "src/job.ts")).toBe(MIGRATED_JOB);
@@ -36,7 +37,7 @@ describe("migrate --from 1 through a CommonJS module that hands on the tracer's 
     ["Object.assign(module.exports, require())", 'Object.assign(module.exports, require("../tracing"));\n'],
   ])("rewrites its .flush() through %s", async (_shape, barrel) => {
     const manifest = MANIFEST_1X.replace('"type": "module"', '"type": "commonjs"');
-    const root = makeProject({ "package.json": manifest, "src/tracing.js": TRACING_CJS, "src/lib/index.js": barrel, "src/job.js": JOB_CJS }, { git: true });
+    const root = makeGitProject({ "package.json": manifest, "src/tracing.js": TRACING_CJS, "src/lib/index.js": barrel, "src/job.js": JOB_CJS });
     const run = await runInProcess(root, ["migrate", "--from", "1"], null);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(read(root, "src/job.js")).toBe(JOB_CJS.replace("t.flush()", "t.forceFlush()"));
@@ -52,7 +53,7 @@ describe("migrate --from 1 on a file that imports a tracer module whose class co
     ["through a re-exporting module", "./lib", { "src/lib/index.ts": 'export * from "../tracing";\n' }],
   ])("rewrites its .flush() when it imports the tracer module %s", async (_how, specifier, more) => {
     const job = JOB.replace('"./lib"', `"${specifier}"`);
-    const root = makeProject({ "package.json": MANIFEST_1X, "src/hh.ts": BARREL, "src/tracing.ts": TRACING_THROUGH_BARREL, "src/job.ts": job, ...more }, { git: true });
+    const root = makeGitProject({ "package.json": MANIFEST_1X, "src/hh.ts": BARREL, "src/tracing.ts": TRACING_THROUGH_BARREL, "src/job.ts": job, ...more });
     const run = await runInProcess(root, ["migrate", "--from", "1"], null);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(read(root, "src/job.ts")).toBe(job.replace("telemetry.flush()", "telemetry.forceFlush()"));

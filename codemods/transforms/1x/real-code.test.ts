@@ -31,7 +31,8 @@ import { afterAll, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../../../fixtures/index.js";
 import { createConsumerProject, strictConsumerOptions, typeErrorsOf, type ConsumerProject, type TypeErrorAt } from "../../../sdk/test-utils/consumer-project.js";
 import type { JsonReport } from "../../cli/report.js";
-import { makeProject, read, removeProjects, runInProcess, treeOf } from "../../cli/test-utils/project.js";
+import { makeGitProject } from "../../cli/test-utils/git-project.js";
+import { read, removeProjects, runInProcess, treeOf } from "../../cli/test-utils/project.js";
 import { unmarkedErrors } from "../../cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./left-behind.js";
 
@@ -71,7 +72,7 @@ async function migratesAndCompiles(directory: string, atLeast: number, linkedDep
   const app = treeOf(directory);
   const sources = Object.keys(app).filter((path) => /\.[cm]?[jt]sx?$/.test(path) && !path.endsWith(".d.ts"));
   expect(sources.length).toBeGreaterThanOrEqual(atLeast);
-  const root = makeProject(app, { git: true });
+  const root = makeGitProject(app);
 
   const first = await runInProcess(root, ["migrate", "--from", "1", "--json"], null);
   expect(first.code, first.stderr).not.toBe(1);
