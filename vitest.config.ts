@@ -12,6 +12,7 @@ export const INTEGRATION_TESTS = [
   "codemods/blind-13.test.ts",
   "codemods/blind-14.test.ts",
   "codemods/blind-15.test.ts",
+  "codemods/blind-16.test.ts",
   "codemods/blind-1x.test.ts",
   "codemods/blind-1x-2.test.ts",
   "codemods/blind-1x-3.test.ts",
