@@ -177,6 +177,24 @@ describe("lambdaFlushOf", () => {
     const sync = flushOf(`${TRACER}export function handler() { tracer.createSession(); }`);
     expect(sync.flushedOnEveryPath).toBe(false);
   });
+
+  // Blind round 16: `.finally(() => { tracer.forceFlush(); })` returns nothing, so the returned chain settles before the flush.
+  it("does not trust a fire-and-forget flush in a promise callback of a handler that answers with its promise", () => {
+    const chain = (callback: string): boolean =>
+      flushOf(`${TRACER}export const handler = (event) => {\n  tracer.createSession();\n  return work(event).finally(${callback});\n};`).flushedOnEveryPath;
+    expect(chain("() => { tracer.forceFlush(); }")).toBe(false);
+    expect(chain("() => { void tracer.forceFlush(); }")).toBe(false);
+    expect(chain("async () => { tracer.forceFlush(); }")).toBe(false);
+    // Look-alikes: the callback's result is the flush, so the chain waits for it.
+    expect(chain("() => tracer.forceFlush()")).toBe(true);
+    expect(chain("() => { return tracer.forceFlush(); }")).toBe(true);
+    expect(chain("async () => { await tracer.forceFlush(); }")).toBe(true);
+    const callbackStyle = flushOf(
+      `${TRACER}exports.handler = (event, context, callback) => { work(event).then((result) => { tracer.forceFlush(); callback(null, result); }); };`,
+      "src/index.js",
+    );
+    expect(callbackStyle.flushedOnEveryPath).toBe(true);
+  });
 });
 
 /** Is the last awaited call of `code` a flush of some SDK profile? */

@@ -1104,15 +1104,33 @@ function lazily<T>(fallback: T, compute: () => T): T {
   }
 }
 
-function collectFlushCalls(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest): FlushCalls {
+function collectFlushCalls(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest, callbackStyle: boolean): FlushCalls {
   const unawaited: TSESTree.CallExpression[] = [];
   // Every flush call anywhere (nested callbacks included) for the trust rule; only the handler's own ones as unawaited.
-  const any = nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], fn.body).some(isFlush);
+  // A handler that answers with the promise it returns is not trusted for a fire-and-forget flush in a promise
+  // callback (`return work().finally(() => { tracer.forceFlush(); })`): the chain settles without waiting for it.
+  // A callback-style handler keeps the trust: the runtime waits for its event loop to empty by default.
+  const any = nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], fn.body).some(
+    (call) => isFlush(call) && (callbackStyle || !isFloatingInPromiseCallback(call)),
+  );
   forEachOwnNode(fn.body, (node) => {
     if (node.type === "CallExpression" && isFlush(node) && !settlesBeforeReturn(node, isFlush)) unawaited.push(node);
   });
   unawaited.sort((a, b) => a.range[0] - b.range[0]);
   return { unawaited, any };
+}
+
+/** A flush statement (`isFlushStatement`) in a callback given to `.then/.catch/.finally(…)`, whose promise nothing waits for. */
+function isFloatingInPromiseCallback(call: TSESTree.CallExpression): boolean {
+  if (!isFlushStatement(call)) return false;
+  const callback = enclosingFunction(call);
+  const holder = callback?.parent;
+  return (
+    holder?.type === "CallExpression" &&
+    holder.arguments.some((argument) => argument === callback) &&
+    holder.callee.type === "MemberExpression" &&
+    PROMISE_CHAIN_METHODS.has(memberName(holder.callee) ?? "")
+  );
 }
 
 /**
@@ -1255,7 +1273,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     // a reported handler: an async handler that flushes (most of them) never needs them. Each is worked
     // out on first read and kept.
     let calls: FlushCalls | undefined;
-    const flushCalls = (): FlushCalls => (calls ??= collectFlushCalls(input, fn, isFlush));
+    const flushCalls = (): FlushCalls => (calls ??= collectFlushCalls(input, fn, isFlush, handler.callbackStyle));
     const spans = sdk.usesSdk || otel ? spanTestOf(input) : undefined;
     const isBackgroundWork = platformBackgroundTest(input, handler.platform, { ...(handler.framework === undefined ? {} : { framework: handler.framework }), entry: { function: fn, exportName: handler.exportName } });
     let stream: { value: StreamWork } | undefined;

@@ -76,6 +76,45 @@ app.get("/x", async (req, res, next) => { await load().finally(() => { tracer.cr
 app.addHook("preHandler", async () => { tracer.createSession(); await later(); });`;
     expect(describeFindings(code)).toEqual([]);
   });
+
+  // Blind round 16: the await was counted by its place in the text, so a session of the other branch was "after" it.
+  it("does not count an await on no path to the call: another branch of an if, ?: or jumping switch case, or a path that returns first", () => {
+    const code = `${FASTIFY}app.addHook("onRequest", async (request) => {
+  if (request.headers.sid) { await tracer.acreateSession({ sessionId: toSessionId(request.headers.sid), skipApiCall: true }); } else { tracer.createSession(); }
+});
+app.addHook("preHandler", async (request) => (request.id ? await audit(request) : tracer.createSession()));
+app.addHook("preValidation", async (request) => {
+  switch (request.method) {
+    case "GET": await audit(request); break;
+    default: tracer.createSession();
+  }
+});
+app.addHook("preParsing", async (request, reply) => {
+  if (!request.headers.authorization) { await reply.code(401).send(); return reply; }
+  tracer.createSession();
+});`;
+    expect(describeFindings(code)).toEqual([]);
+    // Look-alikes: an await on a path that goes on to the call.
+    const reaching = `${FASTIFY}app.addHook("onRequest", async (request) => {
+  if (request.headers.sid) { await audit(request); } else { log(request); }
+  tracer.createSession();
+});
+app.addHook("preHandler", async (request) => {
+  switch (request.method) {
+    case "GET": await audit(request);
+    default: tracer.createSession();
+  }
+});
+app.addHook("preParsing", async (request) => {
+  if (!request.headers.authorization) { await audit(request); if (request.id) return; }
+  tracer.createSession();
+});`;
+    expect(describeFindings(reaching).map((finding) => [finding.hook, finding.firstAwait])).toEqual([
+      ["onRequest", "await audit(request)"],
+      ["preHandler", "await audit(request)"],
+      ["preParsing", "await audit(request)"],
+    ]);
+  });
   it("finds route-level middleware while another route of the same object traces, and names both routes", () => {
     const code = `${EXPRESS}const openSession = (req, res, next) => { tracer.createSession(); next(); };
 const traced = (req, res) => res.json(tracer.startSpan("work", () => 1));

@@ -572,8 +572,56 @@ function firstAwaitBefore(input: AnalysisInput, fn: FunctionNode, call: TSESTree
       (node.type === AST_NODE_TYPES.AwaitExpression || node.await) &&
       enclosingFunction(node) === fn &&
       !contains(node, call) &&
-      (node.range[1] <= call.range[0] || call.arguments.some((argument) => contains(argument, node))),
+      ((node.range[1] <= call.range[0] && runsOnAPathTo(node, call)) || call.arguments.some((argument) => contains(argument, node))),
   );
+}
+
+const JUMPS: ReadonlySet<string> = new Set([AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement, AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement]);
+const EXITS: ReadonlySet<string> = new Set([AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement]);
+
+/**
+ * Whether `earlier`, written before `later` in one function, can run before it on some path: not when the two sit
+ * in the two branches of one `if` or `?:`, or in two cases of a `switch` whose earlier case ends with a jump
+ * (`if (linked) { await tracer.acreateSession(…) } else { tracer.createSession(…) }`), nor when a `return` or
+ * `throw` after `earlier` in a block that holds it ends its path first (`if (!ok) { await reply.send(); return; }`).
+ */
+function runsOnAPathTo(earlier: TSESTree.Node, later: TSESTree.Node): boolean {
+  const laterAncestors = new Set<TSESTree.Node>();
+  for (let node: TSESTree.Node | undefined = later; node; node = node.parent) laterAncestors.add(node);
+  let child: TSESTree.Node = earlier;
+  while (child.parent && !laterAncestors.has(child.parent)) {
+    if (exitsAfter(child)) return false;
+    child = child.parent;
+  }
+  const common = child.parent;
+  if (!common) return true;
+  let laterChild: TSESTree.Node = later;
+  while (laterChild.parent && laterChild.parent !== common) laterChild = laterChild.parent;
+  switch (common.type) {
+    case AST_NODE_TYPES.IfStatement:
+    case AST_NODE_TYPES.ConditionalExpression:
+      return !(child === common.consequent && laterChild === common.alternate);
+    case AST_NODE_TYPES.SwitchStatement: {
+      const last = child.type === AST_NODE_TYPES.SwitchCase ? child.consequent.at(-1) : undefined;
+      return !(child !== laterChild && last !== undefined && JUMPS.has(last.type));
+    }
+    case AST_NODE_TYPES.BlockStatement:
+    case AST_NODE_TYPES.SwitchCase: {
+      const body: readonly TSESTree.Node[] = common.type === AST_NODE_TYPES.BlockStatement ? common.body : common.consequent;
+      const between = body.slice(body.indexOf(child) + 1, body.indexOf(laterChild));
+      return !between.some((statement) => EXITS.has(statement.type));
+    }
+    default:
+      return true;
+  }
+}
+
+/** `statement` is followed, in the block or case that holds it, by a `return` or `throw`. */
+function exitsAfter(statement: TSESTree.Node): boolean {
+  const holder = statement.parent;
+  const body: readonly TSESTree.Node[] | undefined =
+    holder?.type === AST_NODE_TYPES.BlockStatement ? holder.body : holder?.type === AST_NODE_TYPES.SwitchCase ? holder.consequent : undefined;
+  return body !== undefined && body.slice(body.indexOf(statement) + 1).some((next) => EXITS.has(next.type));
 }
 
 /** The callback of the handler that holds `call`, when it is handed to a call that runs it later. */
