@@ -45,7 +45,7 @@ export const EVALUATOR_CALL_ORDERS_1X: readonly EvaluatorCallOrder1x[] = [
   { versions: { since: "1.0.24" }, parameters: ["output", "inputs", "groundTruth"], datasetItem: "datapoint" },
 ];
 
-const planned = (decision: Migration["decision"], to: string | undefined, why: string): Migration => ({ decision, to, why, status: "planned" });
+const planned = (decision: Migration["decision"], to: string | undefined, why: string, marker?: string): Migration => ({ decision, to, why, ...(marker === undefined ? {} : { marker }), status: "planned" });
 
 const TRACER_CLASS: PackageExport = { package: "honeyhive", name: "HoneyHiveTracer" };
 
@@ -685,7 +685,12 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
     of: "enrichSession",
     key: "userProperties",
     versions: { since: "1.0.7" },
-    migration: planned("marker", "metadata", "No user-properties field; a marker proposes moving them into metadata."),
+    migration: planned(
+      "marker",
+      "metadata",
+      "No user-properties field; a marker proposes moving them into metadata.",
+      "move them into metadata (enrichSession({ metadata: { userProperties: … } })) or drop them",
+    ),
   },
 
   // evaluate(): snake_case 1.0.12–1.0.32, camelCase from 1.0.33.
