@@ -1244,7 +1244,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       if (jsdoc && this.collectJsdocTyped(fn, typed)) continue;
       if (!hasTypeAnnotations(fn)) continue;
       const holder = fn.parent?.type === "VariableDeclarator" && fn.parent.init === fn ? fn.parent.id : undefined;
-      for (const type of [holder?.typeAnnotation?.typeAnnotation, ...fn.params.map(parameterType)]) {
+      for (const type of [holder?.typeAnnotation?.typeAnnotation, returnedAsType(fn), ...fn.params.map(parameterType)]) {
         if (type?.type !== "TSTypeReference") continue;
         const origin = this.context.bindings.originOf(type.typeName);
         if (origin?.path.length !== 1) continue;
@@ -1402,7 +1402,20 @@ function parameterType(parameter: TSESTree.Parameter): TSESTree.TypeNode | undef
 
 function hasTypeAnnotations(fn: FunctionNode): boolean {
   const holder = fn.parent?.type === "VariableDeclarator" ? fn.parent.id : undefined;
-  return holder?.typeAnnotation !== undefined || fn.params.some((parameter) => parameterType(parameter) !== undefined);
+  return holder?.typeAnnotation !== undefined || returnedAsType(fn) !== undefined || fn.params.some((parameter) => parameterType(parameter) !== undefined);
+}
+
+/**
+ * The return type written on the function that returns `fn` (`function perRequest(t): RequestHandler { return (req,
+ * res, next) => … }`, `(): RequestHandler => (req, res) => …`): the type `fn` is made as, as a declarator's is.
+ */
+function returnedAsType(fn: FunctionNode): TSESTree.TypeNode | undefined {
+  const parent = fn.parent;
+  let outer: TSESTree.Node | undefined;
+  if (parent?.type === "ReturnStatement" && parent.argument === fn) {
+    for (outer = parent.parent; outer && !isFunctionNode(outer); outer = outer.parent);
+  } else if (parent?.type === "ArrowFunctionExpression" && parent.body === fn) outer = parent;
+  return outer && isFunctionNode(outer) ? outer.returnType?.typeAnnotation : undefined;
 }
 
 /** Every named ESM and CommonJS export of a file: `export const x`, `export { a as b }`, `exports.x =`, `module.exports = { x }`, `export = { x }`. */

@@ -458,6 +458,34 @@ function destructuredMember(reference: Scope.Reference): { readonly holder: TSES
   return name === undefined ? undefined : { holder: declarator.init, name };
 }
 
+/**
+ * `const [a, b] = await Promise.all([HoneyHiveTracer.init(…), other()])`: the element of the awaited list that
+ * `reference` (a name of the array pattern, at its index) is declared from. Undefined for a hole, a rest
+ * element, a spread, or any other value than an awaited `Promise.all([…])` of the global `Promise`.
+ */
+export function awaitedPromiseAllElement(scopeManager: AnalysisInput["scopeManager"], name: TSESTree.Node): TSESTree.Expression | undefined {
+  const pattern = name.parent;
+  const declarator = pattern?.parent;
+  if (pattern?.type !== AST_NODE_TYPES.ArrayPattern || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== pattern) return undefined;
+  const list = promiseAllList(scopeManager, declarator.init);
+  const index = pattern.elements.indexOf(name as TSESTree.DestructuringPattern);
+  const element = index < 0 ? undefined : list?.elements[index];
+  // Past a spread, indexes no longer line up with the names.
+  if (!list || !element || list.elements.slice(0, index).some((before) => before?.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+  return element.type === AST_NODE_TYPES.SpreadElement ? undefined : element;
+}
+
+/** The array literal of `await Promise.all([…])` (the global `Promise`, not a binding of the file). */
+export function promiseAllList(scopeManager: AnalysisInput["scopeManager"], value: TSESTree.Node | null | undefined): TSESTree.ArrayExpression | undefined {
+  if (value?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
+  const all = unwrapExpression(value.argument);
+  if (all?.type !== AST_NODE_TYPES.CallExpression || all.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(all.callee) !== "all") return undefined;
+  const promise = all.callee.object;
+  if (promise.type !== AST_NODE_TYPES.Identifier || promise.name !== "Promise" || (findVariable(scopeManager, promise, "Promise")?.defs.length ?? 0) > 0) return undefined;
+  const list = all.arguments[0];
+  return list?.type === AST_NODE_TYPES.ArrayExpression ? list : undefined;
+}
+
 /** The declarator an `import()` initializes, awaited, through a member or a call of one (`(await import(m)).getTracer()`). */
 function declaratorOfDynamicImport(expression: TSESTree.ImportExpression): TSESTree.VariableDeclarator | undefined {
   let node: TSESTree.Node = expression;
@@ -909,7 +937,7 @@ class FileSdkModel implements SdkModel {
   private markPromises(): void {
     for (const tracer of this.tracerByVariable.values()) {
       if (tracer.kind !== "init" || !tracer.variable) continue;
-      const unawaited = tracer.initializations.some((creation) => creation.parent?.type !== AST_NODE_TYPES.AwaitExpression && creation.type === AST_NODE_TYPES.CallExpression);
+      const unawaited = tracer.initializations.some((creation) => creation.parent?.type !== AST_NODE_TYPES.AwaitExpression && creation.type === AST_NODE_TYPES.CallExpression && !this.awaitedInPromiseAll(creation));
       if (!unawaited) continue;
       const awaitedLater = tracer.variable.references.some((reference) => reference.identifier.parent?.type === AST_NODE_TYPES.AwaitExpression);
       // 2.x's `init` returns the tracer: the usual `const tracer = HoneyHiveTracer.init(…)` holds a
@@ -918,6 +946,12 @@ class FileSdkModel implements SdkModel {
       if (awaitedLater) tracer.holdsPromise();
       else tracer.holdsPromiseIf(() => this.majorOfFile() === 1);
     }
+  }
+
+  /** `HoneyHiveTracer.init(…)` as an element of an awaited `Promise.all([…])`: awaited with the list. */
+  private awaitedInPromiseAll(creation: TSESTree.Node): boolean {
+    const list = creation.parent;
+    return list?.type === AST_NODE_TYPES.ArrayExpression && promiseAllList(this.input.scopeManager, list.parent?.parent) === list;
   }
 
   private readDecorators(decorators: readonly TSESTree.Decorator[]): void {
@@ -1672,7 +1706,22 @@ class FileSdkModel implements SdkModel {
   // The type may come from a type-only import, which is not an SDK binding for values.
   private isSdkTracerType(annotation: TSESTree.TypeNode | undefined): boolean {
     // `HoneyHiveTracer`, renamed, or `hh.HoneyHiveTracer` through a namespace/default import, or through a barrel.
-    return annotation?.type === AST_NODE_TYPES.TSTypeReference && isTracerClass(this.input, annotation.typeName);
+    if (annotation?.type !== AST_NODE_TYPES.TSTypeReference) return false;
+    return isTracerClass(this.input, annotation.typeName) || this.isAwaitedInitType(annotation);
+  }
+
+  /**
+   * `Awaited<ReturnType<typeof HoneyHiveTracer.init>>` (the lib's `Awaited` and `ReturnType`): what 1.x's init
+   * resolved to, and what this SDK's init returns, so the tracer itself in both majors.
+   */
+  private isAwaitedInitType(type: TSESTree.TSTypeReference): boolean {
+    const global = (name: TSESTree.EntityName, expected: string) =>
+      name.type === AST_NODE_TYPES.Identifier && name.name === expected && (findVariable(this.input.scopeManager, name, expected)?.defs.length ?? 0) === 0;
+    const returned = type.typeArguments?.params.length === 1 && global(type.typeName, "Awaited") ? type.typeArguments.params[0] : undefined;
+    if (returned?.type !== AST_NODE_TYPES.TSTypeReference || returned.typeArguments?.params.length !== 1 || !global(returned.typeName, "ReturnType")) return false;
+    const query = returned.typeArguments.params[0];
+    const init = query?.type === AST_NODE_TYPES.TSTypeQuery ? query.exprName : undefined;
+    return init?.type === AST_NODE_TYPES.TSQualifiedName && init.right.name === "init" && this.sdkExportOf(init.left) === "HoneyHiveTracer";
   }
 
   private examineRecording(variable: Scope.Variable, scratch: Scope.Variable[]): boolean {
@@ -1690,8 +1739,10 @@ class FileSdkModel implements SdkModel {
     for (const reference of variable.references) {
       if (!reference.writeExpr) continue;
       const destructured = destructuredMember(reference);
+      // `const [a, b] = await Promise.all([init(…), init(…)])`: each name holds its element, awaited.
+      const element = reference.init ? awaitedPromiseAllElement(this.input.scopeManager, reference.identifier) : undefined;
       // Else as before: the holder's own value (`const { tracer } = await setup()` of a getter-like factory).
-      const value = (destructured && this.destructuredValue(destructured)) ?? this.tracerValue(reference.writeExpr);
+      const value = element ? this.tracerValue(element) : ((destructured && this.destructuredValue(destructured)) ?? this.tracerValue(reference.writeExpr));
       if (!value) continue;
       initializations ??= [];
       if (value.creation) initializations.push(value.creation);

@@ -2,7 +2,7 @@ import { utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { clearDeploymentCache } from "./deployment.js";
-import { clearSdkVersionCache, declaredDependencyVersion, declaredHoneyhiveMajor, honeyhiveMajorOf, majorOfRange } from "./sdk-version.js";
+import { clearSdkVersionCache, declaredDependencyVersion, declaredHoneyhiveMajor, honeyhiveMajorOf, majorOfRange, minorVersionOfRange, rangeSourceOf, versionSpansOfRange } from "./sdk-version.js";
 import { DEFAULT_SETTINGS, readSettings } from "./settings.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
@@ -29,6 +29,50 @@ describe("majorOfRange", () => {
       expect(majorOfRange(range)).toBeUndefined();
     },
   );
+});
+
+describe("the one range reader under majorOfRange and minorVersionOfRange", () => {
+  it.each([
+    ["npm:honeyhive@^1.0.30", [1, 0]],
+    ["npm:@scope/honeyhive@~1.2.3", [1, 2]],
+    ["workspace:^1.0.0", [1, 0]],
+    ["workspace:~2.3.1", [2, 3]],
+    ["workspace:1.4.0", [1, 4]],
+    ["1.0.12 - 1.0.23", [1, 0]],
+    [">= 1.0.12 < 1.0.24", [1, 0]],
+    ["1.x || 2.x", [1, 0]],
+    ["1.0.x", [1, 0]],
+    ["^1.0.0-beta.2", [1, 0]],
+    ["<2 >=1.5", [1, 5]],
+  ] as const)("%s starts at %j", (range, minor) => {
+    expect(minorVersionOfRange(range)).toEqual(minor);
+    expect(majorOfRange(range)).toBe(minor[0]);
+  });
+
+  it("spans what the edge forms admit", () => {
+    expect(versionSpansOfRange("npm:honeyhive@^1.0.30")).toEqual([{ lowest: [1, 0, 30], below: [2, 0, 0] }]);
+    expect(versionSpansOfRange("workspace:^1.0.0")).toEqual([{ lowest: [1, 0, 0], below: [2, 0, 0] }]);
+    expect(versionSpansOfRange("1.0.12 - 1.0.23 || >=2")).toEqual([
+      { lowest: [1, 0, 12], below: [1, 0, 24] },
+      { lowest: [2, 0, 0], below: undefined },
+    ]);
+    expect(versionSpansOfRange("1.x")).toEqual([{ lowest: [1, 0, 0], below: [2, 0, 0] }]);
+    expect(versionSpansOfRange("1.0.1-rc.1")).toEqual([{ lowest: [1, 0, 1], below: [1, 0, 2] }]);
+    for (const none of ["*", "x", "workspace:*", "workspace:^", "latest", "honeyhiveai/typescript-sdk", "git+https://github.com/a/b.git", "link:../honeyhive"]) {
+      expect(versionSpansOfRange(none), none).toBeUndefined();
+      expect(minorVersionOfRange(none), none).toBeUndefined();
+    }
+  });
+
+  it("tells a registry range from an alias, a workspace and a reference that names none", () => {
+    expect(rangeSourceOf("^1.0.42")).toEqual({ kind: "range", range: "^1.0.42" });
+    expect(rangeSourceOf("latest")).toEqual({ kind: "range", range: "latest" });
+    expect(rangeSourceOf("npm:honeyhive@1.0.42")).toEqual({ kind: "alias", range: "1.0.42" });
+    expect(rangeSourceOf("workspace:*")).toEqual({ kind: "workspace", range: "*" });
+    for (const reference of ["file:../honeyhive", "github:honeyhiveai/typescript-sdk", "honeyhiveai/typescript-sdk", "https://x/y.tgz", "../vendor/honeyhive", "git+ssh://git@github.com/a/b.git"]) {
+      expect(rangeSourceOf(reference), reference).toBeUndefined();
+    }
+  });
 });
 
 describe("the major a file is written against", () => {

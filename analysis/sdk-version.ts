@@ -28,27 +28,22 @@ function dependencyRangeAt(root: string, name: string): string | undefined {
 }
 
 /**
- * The major a semver range starts at: the first version number of its first comparator set
- * (`^1.0.42` → 1, `>=1.0.0 <2` → 1, `1.x || 2.x` → 1, `npm:honeyhive@^2` → 2). Undefined for ranges
- * that name no version (`latest`, `*`, `workspace:*`, a git URL or a file path).
+ * The major a semver range starts at: the lowest version of its first comparator set
+ * (`^1.0.42` → 1, `>=1.0.0 <2` → 1, `1.x || 2.x` → 1, `npm:honeyhive@^2` → 2, `workspace:^1.0.0` → 1).
+ * Undefined for ranges that name no version (`latest`, `*`, `workspace:*`, a git URL or a file path).
+ * Read by `versionSpansOfRange`, the one range reader.
  */
 export function majorOfRange(range: string): number | undefined {
-  const aliased = /^npm:[^@]+@(.*)$/.exec(range.trim());
-  const text = (aliased?.[1] ?? range).trim();
-  if (/^(?:[a-z+]+:|\.{0,2}\/)/i.test(text) && !text.startsWith("workspace:^") && !text.startsWith("workspace:~")) return undefined;
-  const match = /^(?:workspace:)?\s*(?:[\^~]|>=?|=)?\s*v?(\d+)(?:[.\s|]|$|x)/i.exec(text);
-  return match ? Number(match[1]) : undefined;
+  return versionSpansOfRange(range)?.[0]?.lowest[0];
 }
 
 /**
- * The lowest `[major, minor]` a range admits, as far as its first comparator says (`^15.1.0` → 15.1,
+ * The lowest `[major, minor]` a range admits, as far as its first comparator set says (`^15.1.0` → 15.1,
  * `15.x` → 15.0, `~14.2.3` → 14.2); undefined where `majorOfRange` finds no version.
  */
 export function minorVersionOfRange(range: string): readonly [number, number] | undefined {
-  const major = majorOfRange(range);
-  if (major === undefined) return undefined;
-  const minor = /^\D*\d+\.(\d+)/.exec((/^npm:[^@]+@(.*)$/.exec(range.trim())?.[1] ?? range).trim());
-  return [major, minor ? Number(minor[1]) : 0];
+  const lowest = versionSpansOfRange(range)?.[0]?.lowest;
+  return lowest && [lowest[0], lowest[1]];
 }
 
 /** The lowest `[major, minor]` of `name` that the nearest package.json of `filename` admits; undefined when it does not say. */
@@ -93,12 +88,31 @@ function after(parts: readonly number[]): Version {
 }
 
 /**
+ * How a dependency's range is written: a registry `range` of the package itself, an npm alias
+ * (`npm:honeyhive@^1.0.30`) or a workspace protocol (`workspace:^1.0.0`) with the range it names, or
+ * `undefined` for a reference that names no range (a file path, a URL, `git:`/`github:`/`link:`, `owner/repo`).
+ * A tag (`latest`) is a `range` that `versionSpansOfRange` cannot read.
+ */
+export function rangeSourceOf(range: string): { readonly kind: "range" | "alias" | "workspace"; readonly range: string } | undefined {
+  const text = range.trim();
+  const aliased = /^npm:(?:@[^/@]+\/)?[^@]+@(.*)$/.exec(text);
+  if (aliased) return { kind: "alias", range: aliased[1]!.trim() };
+  if (text.startsWith("workspace:")) return { kind: "workspace", range: text.slice("workspace:".length).trim() };
+  // A semver range holds no `/` nor a protocol: `owner/repo` (GitHub), `git+https:`, `file:`, `./vendor`.
+  return /^[a-z][a-z+]*:|\//i.test(text) ? undefined : { kind: "range", range: text };
+}
+
+/**
  * The spans of versions a semver range admits, one per `||` alternative (`1.0.18` → [1.0.18, 1.0.19),
- * `^1.0.18` → [1.0.18, 2.0.0), `~1.0.18` → [1.0.18, 1.1.0), `>=1.0.12 <1.0.24`, `1.0.12 - 1.0.23`);
- * undefined for a range it cannot read (a tag, `*`, a URL, a workspace or file reference).
+ * `^1.0.18` → [1.0.18, 2.0.0), `~1.0.18` → [1.0.18, 1.1.0), `>=1.0.12 <1.0.24`, `1.0.12 - 1.0.23`, an npm
+ * alias's or a workspace protocol's range); undefined for a range it cannot read (a tag, `*`, a URL, a
+ * workspace or file reference without a version).
  */
 export function versionSpansOfRange(range: string): readonly VersionSpan[] | undefined {
-  const text = (/^npm:[^@]+@(.*)$/.exec(range.trim())?.[1] ?? range).trim();
+  const source = rangeSourceOf(range);
+  if (!source) return undefined;
+  // `>= 1.0.0 < 2`: an operator written apart from its version.
+  const text = source.range.replace(/(\^|~|>=|<=|>|<|=)\s+/g, "$1");
   const spans: VersionSpan[] = [];
   for (const alternative of text.split("||")) {
     const hyphen = /^\s*(\S+)\s+-\s+(\S+)\s*$/.exec(alternative);

@@ -35,23 +35,7 @@ const { dir: SHAPES_DIR, shapes: SHAPES, byName, out, consumer } = migratedShape
 const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
 
 /** `<shape>/<path>` → a `--from 1` output that differs from the expected one today (a fix turns its check red). */
-const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "08-promise-all-of-inits-and-traced-calls/src/main.ts": {
-    why:
-      "`const [support, sales] = await Promise.all([HoneyHiveTracer.init(…), HoneyHiveTracer.init(…)])` makes two tracers the file shows, but the receivers model (analysis/sdk-model.ts) does not follow array destructuring of Promise.all, so the wrappers and flushes get markers (documented as a receiver it cannot tell, docs/migrating-from-1x.md 'unresolved receivers') instead of rewrites",
-    today: ["the codemod cannot tell which tracer this 1.x traceModel() is called on", "await Promise.all([support.flush(), sales.flush()]);"],
-  },
-  "17-express-middleware-factory-tracer-parameter/src/middleware.ts": {
-    why:
-      "the arrow a function declared to return express's RequestHandler returns is a request handler (per request), but the handlers model (analysis/handlers.ts, knowledge/frameworks/express.ts) does not read the declared return type, so startSession() becomes tracer.sessionId with the exported-function marker instead of createSession()",
-    today: ["const sessionId = tracer.sessionId;", "if another module calls this function per request"],
-  },
-  "18-1-0-9-named-function-expression-and-user-properties/src/retrieval.ts": {
-    why:
-      "traceFunction({⏎ eventType ⏎})(⏎ fn ⏎) written over lines becomes trace(⏎ {⏎ …⏎ },⏎ fn ⏎) with the options object's lines left at their old indentation (codemods/transforms/1x/trace-wrappers.ts, the one-argument-per-line layout moves the literal without re-indenting it)",
-    today: ["tracer.trace(\n    {\n    eventType: \"model\",\n  },"],
-  },
-};
+const KNOWN: Readonly<Record<string, KnownDefect>> = {};
 
 /** 1.x-only names left without a marker today (`<shape>/<path>:<line> <name>`), each a KNOWN defect. */
 const KNOWN_UNMARKED: readonly string[] = [];

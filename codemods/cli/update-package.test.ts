@@ -14,6 +14,10 @@ describe("updateHoneyhiveRange", () => {
     expect(updateHoneyhiveRange('{ "dependencies": { "honeyhive": "^2.1.0" } }', "2.1.0")).toBeUndefined();
     expect(updateHoneyhiveRange('{ "dependencies": { "honeyhive": "npm:honeyhive@1.0.42" } }', "2.1.0")).toBeUndefined();
     expect(updateHoneyhiveRange('{ "dependencies": { "honeyhive": "file:../honeyhive" } }', "2.1.0")).toBeUndefined();
+    for (const reference of ["workspace:^1.0.0", "honeyhiveai/typescript-sdk", "git+https://github.com/honeyhiveai/typescript-sdk.git", "link:../honeyhive"]) {
+      expect(updateHoneyhiveRange(`{ "dependencies": { "honeyhive": "${reference}" } }`, "2.1.0"), reference).toBeUndefined();
+    }
+    expect(updateHoneyhiveRange('{ "dependencies": { "honeyhive": ">= 1.0.12 < 2" } }', "2.1.0")?.from).toEqual([">= 1.0.12 < 2"]);
     expect(updateHoneyhiveRange('{ "dependencies": { "honeyhive-v1": "npm:honeyhive@1.0.42" } }', "2.1.0")).toBeUndefined();
     expect(updateHoneyhiveRange("not json", "2.1.0")).toBeUndefined();
   });

@@ -3,6 +3,8 @@
 // npm alias (`"honeyhive-v1": "npm:honeyhive@1.0.42"`, kept for the 1.x REST client) is left alone.
 // The lock file is the package manager's to update, so the caller tells the user to install.
 
+import { rangeSourceOf } from "../../analysis/sdk-version.js";
+
 const DEPENDENCY_FIELDS = ["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"] as const;
 
 export interface PackageUpdate {
@@ -25,7 +27,8 @@ export function updateHoneyhiveRange(text: string, version: string): PackageUpda
   const ranges = new Set<string>();
   for (const field of DEPENDENCY_FIELDS) {
     const range = (manifest as Record<string, Record<string, unknown> | undefined>)[field]?.honeyhive;
-    if (typeof range === "string" && range !== to && !range.startsWith("npm:") && !/^(?:file|link|workspace|git|github):|\//.test(range)) ranges.add(range);
+    // A registry range or tag of the package itself; not an npm alias, a workspace, a path or a git URL.
+    if (typeof range === "string" && range !== to && rangeSourceOf(range)?.kind === "range") ranges.add(range);
   }
   if (ranges.size === 0) return undefined;
   // The key with its string value, as JSON writes it; a range holds no quote or backslash.

@@ -45,7 +45,7 @@ export const EVALUATOR_CALL_ORDERS_1X: readonly EvaluatorCallOrder1x[] = [
   { versions: { since: "1.0.24" }, parameters: ["output", "inputs", "groundTruth"], datasetItem: "datapoint" },
 ];
 
-const planned = (decision: Migration["decision"], to: string | undefined, why: string): Migration => ({ decision, to, why, status: "planned" });
+const planned = (decision: Migration["decision"], to: string | undefined, why: string, marker?: string): Migration => ({ decision, to, why, ...(marker === undefined ? {} : { marker }), status: "planned" });
 
 const TRACER_CLASS: PackageExport = { package: "honeyhive", name: "HoneyHiveTracer" };
 
@@ -685,7 +685,12 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
     of: "enrichSession",
     key: "userProperties",
     versions: { since: "1.0.7" },
-    migration: planned("marker", "metadata", "No user-properties field; a marker proposes moving them into metadata."),
+    migration: planned(
+      "marker",
+      "metadata",
+      "No user-properties field; a marker proposes moving them into metadata.",
+      "move them into metadata (enrichSession({ metadata: { userProperties: … } })) or drop them",
+    ),
   },
 
   // evaluate(): snake_case 1.0.12–1.0.32, camelCase from 1.0.33.
@@ -712,7 +717,7 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
       ["hh_api_key", "1.0.12", "1.0.33", "apiKey"],
       ["hh_project", "1.0.12", "1.0.33", "project"],
       ["dataset_id", "1.0.12", "1.0.33", "datasetId"],
-      ["server_url", "1.0.20", "1.0.33", "serverUrl"],
+      ["server_url", "1.0.21", "1.0.33", "serverUrl"],
       ["apiKey", "1.0.33", undefined, "apiKey"],
       ["project", "1.0.33", undefined, "project"],
       ["datasetId", "1.0.33", undefined, "datasetId"],
@@ -730,16 +735,20 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
       migration: planned("rename", to, key === to ? "Same setting under the same name." : key === "maxWorkers" ? "Same bound on datapoints run at once." : "camelCase name of the same setting."),
     }),
   ),
+  // query_list/runs → dataset/suite/server_url: 1.0.20 (package.json 1.0.20 at 3f09b13, 2024-11-14) still read
+  // `query_list` and `runs` in src/sdk/evaluation.ts; 1.0.21 (c6de5f2, 2025-03-12) reads `dataset`, `suite` and
+  // `server_url` instead. The registry no longer serves 1.0.19–1.0.21 (`npm view honeyhive versions`: 0.6.4,
+  // 1.0.42, 1.0.44), so the bounds come from the sources at the commits that set those versions.
   {
     of: "evaluate",
     key: "query_list",
-    versions: { since: "1.0.12", until: "1.0.20" },
+    versions: { since: "1.0.12", until: "1.0.21" },
     migration: planned("rewrite", "dataset: query_list.map((inputs) => ({ inputs }))", "Items were the inputs themselves; datapoints here are `{ inputs, groundTruth }`."),
   },
   {
     of: "evaluate",
     key: "dataset",
-    versions: { since: "1.0.20" },
+    versions: { since: "1.0.21" },
     migration: planned(
       "rename",
       "dataset",
@@ -749,13 +758,13 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
   {
     of: "evaluate.dataset[]",
     key: "ground_truths",
-    versions: { since: "1.0.20" },
+    versions: { since: "1.0.21" },
     migration: planned("rename", "groundTruth", "1.x read `ground_truths` from each datapoint; this SDK reads `groundTruth`."),
   },
   {
     of: "evaluate.dataset[]",
     key: "inputs",
-    versions: { since: "1.0.20" },
+    versions: { since: "1.0.21" },
     migration: planned("rename", "inputs", "Same key in each datapoint."),
   },
   {
@@ -766,8 +775,8 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
   },
   ...(
     [
-      ["runs", "1.0.12", "1.0.20", "A count of datapoints to run; slice the dataset instead."],
-      ["suite", "1.0.20", undefined, "No suite grouping; a marker proposes metadata: { suite }."],
+      ["runs", "1.0.12", "1.0.21", "A count of datapoints to run; slice the dataset instead."],
+      ["suite", "1.0.21", undefined, "No suite grouping; a marker proposes metadata: { suite }."],
       ["verbose", "1.0.33", undefined, "Use HH_VERBOSE for the datapoint tracers."],
       ["disableHttpTracing", "1.0.33", undefined, "No HTTP instrumentation of its own here."],
       ["instrumentModules", "1.0.33", undefined, "Register OpenTelemetry instrumentations yourself."],

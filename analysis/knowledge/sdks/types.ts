@@ -130,6 +130,8 @@ export interface Migration {
   readonly to?: string;
   /** Why, in one or two sentences (shown in docs/migrating-from-1x.md). */
   readonly why: string;
+  /** For a `marker` whose `why` is reasoning, not an instruction: what the marker asks the reader to do. */
+  readonly marker?: string;
   readonly status: MigrationStatus;
 }
 

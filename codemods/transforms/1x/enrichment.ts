@@ -70,7 +70,7 @@ function collect({ file, edits }: TransformContext): void {
     if (!fields) continue;
     const unmapped = keyedProperties(fields).filter(({ key }) => option1x(name, key)?.migration.decision === "marker");
     // At the first such key (a multi-line call's key may stand lines below the call, where tsc reports it).
-    if (unmapped.length > 0) addMarker(edits, text, unmapped[0]!.property, MESSAGES_1X.enrichmentField(name, unmapped.map(({ key }) => key), unmapped.map(({ key }) => option1x(name, key)!.migration.why)));
+    if (unmapped.length > 0) addMarker(edits, text, unmapped[0]!.property, MESSAGES_1X.enrichmentField(name, unmapped.map(({ key }) => key), unmapped.map(({ key }) => option1x(name, key)!.migration).map(({ marker, why }) => marker ?? why)));
   }
 }
 

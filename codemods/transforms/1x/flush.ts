@@ -6,7 +6,7 @@
 import { DISCARDED_INIT_NAME, discardedInit, flushesBeyondHolderFacts, isImportedHoldersOwnFunction, isInitPromiseValue, soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X, OWN_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
-import { getSdkModel, thisClass } from "../../../analysis/sdk-model.js";
+import { awaitedPromiseAllElement, getSdkModel, thisClass } from "../../../analysis/sdk-model.js";
 import { findVariable, isFunctionNode, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
@@ -103,8 +103,9 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
       const member = identifier.parent;
       return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && OWN_MEMBERS_1X.has(memberName(member) ?? "") && !isImportedHoldersOwnFunction(input, member);
     });
-    if (usedAs1xTracer) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
-    else if (heldFromPromiseAllOfInit(input, variable)) markers.add(call, MESSAGES_1X.flushOfPromiseAllElement);
+    // The Promise.all's marker names where the tracer comes from: the one marker when both apply.
+    if (heldFromPromiseAllOfInit(input, variable)) markers.add(call, MESSAGES_1X.flushOfPromiseAllElement);
+    else if (usedAs1xTracer) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
   }
 }
 
@@ -190,18 +191,20 @@ function declaresMember(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpress
 function heldFromPromiseAllOfInit(input: TransformContext["file"]["input"], variable: Scope.Variable | undefined): boolean {
   const def = variable?.defs[0];
   if (def?.name.parent?.type !== AST_NODE_TYPES.ArrayPattern) return false;
+  const inits = new Set<TSESTree.Node>(staticCalls(input, INIT_STATICS_1X).map(({ call }) => call));
+  const isInit = (element: TSESTree.Node) => inits.has(unwrapExpression(element) ?? element) || isInitPromiseValue(input, element);
   let all: TSESTree.Node | undefined;
   if (def.type === "Variable") {
-    const init = def.node.init;
-    all = init?.type === AST_NODE_TYPES.AwaitExpression ? unwrapExpression(init.argument) : undefined;
+    // The element at the name's own index (`const [logger, tracer] = await Promise.all([makeLogger(), init(…)])`).
+    const element = awaitedPromiseAllElement(input.scopeManager, def.name);
+    return element !== undefined && isInit(element);
   } else if (def.type === "Parameter") {
     const then = def.node.parent;
     if (then?.type === AST_NODE_TYPES.CallExpression && then.arguments[0] === def.node && then.callee.type === AST_NODE_TYPES.MemberExpression && memberName(then.callee) === "then") all = unwrapExpression(then.callee.object);
   }
   if (all?.type !== AST_NODE_TYPES.CallExpression || memberName(all.callee) !== "all" || all.arguments[0]?.type !== AST_NODE_TYPES.ArrayExpression) return false;
-  const inits = new Set<TSESTree.Node>(staticCalls(input, INIT_STATICS_1X).map(({ call }) => call));
   // An init, awaited inside or not, or a getter of its promise (`Promise.all([getTracer(), other()])`).
-  return all.arguments[0].elements.some((element) => element !== null && (inits.has(unwrapExpression(element) ?? element) || isInitPromiseValue(input, element)));
+  return all.arguments[0].elements.some((element) => element !== null && isInit(element));
 }
 
 /** 1.x's static constructors of a tracer. */
@@ -247,10 +250,21 @@ function valueIsUsed(call: TSESTree.CallExpression): boolean {
     const caller: TSESTree.CallExpression | undefined = parent.type === AST_NODE_TYPES.ArrowFunctionExpression && parent.body === value ? callPassed(parent) : undefined;
     const method: string | undefined = caller && memberName(caller.callee);
     if (method !== undefined && DROPPING_CALLBACK_VALUE.has(method)) return false;
+    // `p.then(() => tracer.flush())`: the callback's value is the chain's, used as that call is (`void p.then(…)`: not).
+    if (method === "then" || method === "catch") {
+      value = caller!;
+      continue;
+    }
     // `await Promise.all(ts.map((t) => t.flush()))`: as used as the Promise.all() is.
     const all: TSESTree.CallExpression | undefined = method === "map" ? callPassed(caller!) : undefined;
     if (all && ["all", "allSettled"].includes(memberName(all.callee) ?? "")) {
       value = all;
+      continue;
+    }
+    // `await Promise.all([a.flush(), b.flush()])`: as used as the Promise.all() is.
+    const listed: TSESTree.CallExpression | undefined = parent.type === AST_NODE_TYPES.ArrayExpression ? callPassed(parent) : undefined;
+    if (listed && ["all", "allSettled"].includes(memberName(listed.callee) ?? "")) {
+      value = listed;
       continue;
     }
     if (parent.type === AST_NODE_TYPES.ExpressionStatement) return false;
@@ -258,8 +272,8 @@ function valueIsUsed(call: TSESTree.CallExpression): boolean {
   }
 }
 
-/** Methods that call a callback and drop what it returns (array iteration, event listeners). */
-const DROPPING_CALLBACK_VALUE: ReadonlySet<string> = new Set(["forEach", "on", "once", "addListener", "prependListener"]);
+/** Methods that call a callback and drop what it returns (array iteration, event listeners, a promise's `finally`). */
+const DROPPING_CALLBACK_VALUE: ReadonlySet<string> = new Set(["forEach", "on", "once", "addListener", "prependListener", "finally"]);
 
 /** The call `node` is an argument of, if any. */
 function callPassed(node: TSESTree.Node): TSESTree.CallExpression | undefined {

@@ -219,7 +219,7 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
     // the function on the next), not `trace(o, fn,\n)` with the function's old indentation.
     const lineBreak = /\(([^\S\r\n]*\r?\n[^\S\r\n]*)$/.exec(text.slice(call.range[1], fn.range[0]))?.[1];
     const comments = lineBreak === undefined ? commentsBefore(text, applied, fn) : undefined;
-    if (lineBreak !== undefined) edits.replace([call.range[0], fn.range[0]], `${newCallee}${typeArgumentText(text, applied)}(${lineBreak}${options.text},${lineBreak}`);
+    if (lineBreak !== undefined) edits.replace([call.range[0], fn.range[0]], `${newCallee}${typeArgumentText(text, applied)}(${lineBreak}${reindented(text, options.text, call.arguments[0], lineBreak)},${lineBreak}`);
     else edits.replace([call.range[0], comments?.start ?? fn.range[0]], `${newCallee}${typeArgumentText(text, applied)}(${options.text},${comments ? "" : " "}`);
     return options.droppedConfig;
   }
@@ -234,9 +234,23 @@ function rewriteWrapper(edits: EditList, text: string, call: TSESTree.CallExpres
   // Comments before the function (`traceModel(\n  // why\n  fn)`) stay in front of it.
   const comments = lineBreak === undefined ? commentsBefore(text, call, fn) : undefined;
   if (comments) edits.replace([call.range[0], comments.start], `${callee}(${built.text},`);
-  else edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${callee}(${built.text}, ` : `${callee}(${lineBreak}${built.text},${lineBreak}`);
+  else edits.replace([call.range[0], fn.range[0]], lineBreak === undefined ? `${callee}(${built.text}, ` : `${callee}(${lineBreak}${reindented(text, built.text, options, lineBreak)},${lineBreak}`);
   if (options) edits.remove([fn.range[1], options.range[1]]);
   return built.droppedConfig;
+}
+
+/**
+ * Options written over lines (`traceFunction({⏎    eventType,⏎  })(⏎    fn⏎  )`) moved to a line of their own at
+ * `lineBreak`'s indentation: their later lines move by as much as their first did (from the indentation of the
+ * line they started on), so the literal keeps the file's indentation. Text with a template literal is left as written.
+ */
+function reindented(text: string, options: string, written: TSESTree.Node | undefined, lineBreak: string): string {
+  if (!written || !options.includes("\n") || options.includes("`")) return options;
+  const lineStart = text.lastIndexOf("\n", written.range[0] - 1) + 1;
+  const from = /^[^\S\r\n]*/.exec(text.slice(lineStart))![0];
+  const to = /[^\S\r\n]*$/.exec(lineBreak)![0];
+  if (from === to) return options;
+  return options.replace(/(\r?\n)([^\S\r\n]*)/g, (_, newline: string, indent: string) => newline + (indent.startsWith(from) ? to + indent.slice(from.length) : indent));
 }
 
 /**
