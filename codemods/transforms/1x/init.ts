@@ -78,6 +78,7 @@ function collect({ file, edits, project }: TransformContext): void {
       const held = heldOptions(input, creation);
       if (held.some((literal) => sessionIdProperty(literal)) && (creation.parent?.type === AST_NODE_TYPES.AwaitExpression || usedAsInitPromise(creation))) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
       for (const literal of held) migrateHeldOptions(input, edits, creation, literal, creations, heldDone);
+      if (held.length === 0) markPartlyHeldOptions(input, edits, creation);
       // Options imported from another module (`init(honeyhiveConfig)`): their keys are not read here; marked.
       const imported = unwrapExpression(creation.arguments[0]);
       // Marked unless the module's facts list the const's keys and none is 1.x's (`export const config = { apiKey, project }`).
@@ -147,11 +148,28 @@ function constObjectsOf(input: AnalysisInput, reference: TSESTree.Identifier): T
 }
 
 function objectBranches(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression[] {
+  const leaves = branchesOf(node);
+  return leaves.every((leaf) => leaf.type === AST_NODE_TYPES.ObjectExpression) ? (leaves as TSESTree.ObjectExpression[]) : [];
+}
+
+/** The values a (nested) conditional expression may take, each unwrapped; the expression itself when it is none. */
+function branchesOf(node: TSESTree.Node | null | undefined): TSESTree.Node[] {
   const expression = unwrapExpression(node);
-  if (expression?.type === AST_NODE_TYPES.ObjectExpression) return [expression];
-  if (expression?.type !== AST_NODE_TYPES.ConditionalExpression) return [];
-  const [consequent, alternate] = [objectBranches(expression.consequent), objectBranches(expression.alternate)];
-  return consequent.length > 0 && alternate.length > 0 ? [...consequent, ...alternate] : [];
+  if (expression?.type !== AST_NODE_TYPES.ConditionalExpression) return expression ? [expression] : [];
+  return [...branchesOf(expression.consequent), ...branchesOf(expression.alternate)];
+}
+
+/**
+ * A `const` passed to init that chooses between a literal holding 1.x keys and a value the codemod cannot read
+ * (`ci ? { ...base, metadata } : base`): not edited (the other branch may need the same change), but marked, since
+ * this SDK would ignore those keys without a word and tsc checks no excess key in a value passed by name.
+ */
+function markPartlyHeldOptions(input: AnalysisInput, edits: EditList, creation: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  const argument = unwrapExpression(creation.arguments[0]);
+  const def = argument?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, argument, argument.name)?.defs[0] : undefined;
+  if (argument?.type !== AST_NODE_TYPES.Identifier || def?.type !== "Variable" || def.parent?.kind !== "const") return;
+  const keys = branchesOf(def.node.init).flatMap((leaf) => (leaf.type === AST_NODE_TYPES.ObjectExpression ? oneXOptionKeys(leaf) : []));
+  if (keys.length > 0) addMarker(edits, input.text, creation, MESSAGES_1X.partlyHeldOptions(argument.name, [...new Set(keys)]));
 }
 
 /** Keys of an options literal that this SDK names otherwise or ignores (`inputs`, `disableHttpTracing`). */
