@@ -14,6 +14,7 @@ export const INTEGRATION_TESTS = [
   "codemods/blind-1x-2.test.ts",
   "codemods/blind-1x-3.test.ts",
   "codemods/blind-1x-4.test.ts",
+  "codemods/blind-1x-5.test.ts",
   "codemods/cli/diff.test.ts",
   "codemods/cli/migrate-fixtures.test.ts",
   "codemods/cli/migrate-from-1x.test.ts",

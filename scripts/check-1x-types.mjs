@@ -87,6 +87,7 @@ const shapes = (group) =>
 
 /** group → [path inside the program, fixture file] */
 const GROUPS = {
+  "blind-1x-5": () => tree("blind-1x-5"),
   "blind-1x-4": () => tree("blind-1x-4"),
   "blind-1x-3": () => tree("blind-1x-3"),
   "blind-1x-2": () => tree("blind-1x-2"),
@@ -116,6 +117,29 @@ const GROUPS = {
  */
 const SETTERS = "setFeedback/setMetric/setMetadata (1.0.0–1.0.6)";
 const EXPECTED = {
+  "blind-1x-5/01-half-migrated-tracer-module-1x-routes/src/routes.ts:4 TS2339": "half-migrated: 1.x routes over a tracer module already on 2.x (its init is synchronous there; 1.x types it a promise)",
+  "blind-1x-5/01-half-migrated-tracer-module-1x-routes/src/routes.ts:14 TS2339": "half-migrated: as line 4",
+  "blind-1x-5/04-hand-migrated-await-init-kept/src/agent.ts:5 TS2353": "half-migrated: 2.x's tracer.trace(options, fn), migrated by hand",
+  "blind-1x-5/04-hand-migrated-await-init-kept/src/agent.ts:8 TS2339": "half-migrated: 2.x's forceFlush(), migrated by hand",
+  "blind-1x-5/05-hand-migrated-session-start-in-handler/src/server.ts:5 TS2339": "half-migrated: a synchronous 2.x init and its tracer.trace(options, fn)",
+  "blind-1x-5/05-hand-migrated-session-start-in-handler/src/server.ts:11 TS2339": "half-migrated: as line 5 (2.x's sessionStart left in a handler)",
+  "blind-1x-5/05-hand-migrated-session-start-in-handler/src/server.ts:19 TS2339": "half-migrated: as line 5 (a 1.x flush() left on the 2.x tracer)",
+  "blind-1x-5/06-2x-tracer-leftover-trace-function/src/search.ts:1 TS2305": "half-migrated: 2.x's free trace beside a leftover 1.x traceFunction",
+  "blind-1x-5/06-2x-tracer-leftover-trace-function/src/search.ts:5 TS2339": "half-migrated: as line 1 (the 2.x init is synchronous)",
+  "blind-1x-5/07-router-create-session-beside-start-session/src/orders.ts:9 TS2339": "half-migrated: a 2.x createSession() route beside a 1.x startSession() one",
+  "blind-1x-5/07-router-create-session-beside-start-session/src/orders.ts:14 TS2339": "half-migrated: as line 9",
+  "blind-1x-5/17-fully-migrated-2x-project/src/eval.ts:1 TS2307": "kept: the fully migrated 2.x project (the look-alike migrate must leave)",
+  "blind-1x-5/17-fully-migrated-2x-project/src/eval.ts:4 TS7031": "kept: as line 1",
+  "blind-1x-5/17-fully-migrated-2x-project/src/server.ts:8 TS2339": "kept: as line 1",
+  "blind-1x-5/17-fully-migrated-2x-project/src/tracing.ts:3 TS2353": "kept: as line 1",
+  "blind-1x-5/17-fully-migrated-2x-project/src/tracing.ts:5 TS2339": "kept: as line 1",
+  "blind-1x-5/17-fully-migrated-2x-project/src/tracing.ts:8 TS2339": "kept: as line 1",
+  "blind-1x-5/17-fully-migrated-2x-project/src/tracing.ts:8 TS7006": "kept: as line 1",
+  "blind-1x-5/17-fully-migrated-2x-project/src/tracing.ts:9 TS2339": "kept: as line 1",
+  "blind-1x-5/18-lambda-2x-init-leftover-flush-and-trace-tool/src/handler.ts:5 TS2339": "half-migrated: a synchronous 2.x init and createSession() with a leftover 1.x traceTool and flush()",
+  "blind-1x-5/18-lambda-2x-init-leftover-flush-and-trace-tool/src/handler.ts:8 TS2339": "half-migrated: as line 5",
+  "blind-1x-5/18-lambda-2x-init-leftover-flush-and-trace-tool/src/handler.ts:10 TS2339": "half-migrated: as line 5",
+  "blind-1x-5/20-half-migrated-free-wrappers-one-file/src/pipeline.ts:1 TS2305": "half-migrated: 2.x's free trace beside a leftover 1.x traceTool",
   "blind-1x-4/01-script-1-0-0-setters-and-void-trace/src/main.ts:18 TS2339": `older: ${SETTERS}, the script of 1.0.0`,
   "blind-1x-4/01-script-1-0-0-setters-and-void-trace/src/main.ts:19 TS2339": "older: as line 18",
   "blind-1x-4/01-script-1-0-0-setters-and-void-trace/src/main.ts:20 TS2551": "older: as line 18",

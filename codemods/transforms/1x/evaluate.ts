@@ -38,6 +38,7 @@ function collect({ file, edits }: TransformContext): void {
   // Dataset keys renamed so far (a row, a member of the rows' type): one dataset run by two calls, or one
   // row type shared by two datasets, is renamed once (two edits of one key overlap and fail the file).
   const renamedKeys = new Set<TSESTree.Node>();
+  const spreadSettingsDone = new Set<TSESTree.ObjectExpression>();
   for (const { call } of sdkFunctionCalls(input, new Set(["evaluate", "evaluator"]))) {
     const variable = rootImportOf(input, call);
     if (!variable) continue;
@@ -51,8 +52,8 @@ function collect({ file, edits }: TransformContext): void {
     const config = call.arguments[0] && literalOf(input, call.arguments[0], AST_NODE_TYPES.ObjectExpression);
     if (config && !migratedConfigs.has(config)) migrateConfig(input, edits, text, call, config, renamedKeys);
     if (config) migratedConfigs.add(config);
-    // Keys spread in from another object may be 1.x keys too: the codemod cannot see them.
-    if (!config || config.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement)) {
+    // Keys spread in from another object may be 1.x keys too: the codemod cannot see them (but in a `const` of the file).
+    if (!config || !migrateSpreadSettings(input, edits, text, config, spreadSettingsDone)) {
       if (call.arguments[0]) addMarker(edits, text, call, MESSAGES_1X.evaluateConfigElsewhere);
     }
     const list = config && keyedProperties(config).find(({ key }) => key === "evaluators")?.property.value;
@@ -82,6 +83,43 @@ function collect({ file, edits }: TransformContext): void {
   const handled = new Set<Scope.Variable>();
   for (const variable of moved) moveImport(input, edits, text, variable, unused, handled);
   removeImportBindings(edits, text, [...unused].filter((variable) => !handled.has(variable)));
+}
+
+/** Config keys whose rewrite needs the rest of the config (the function's wrapper, the dataset, the evaluators' order). */
+const CONFIG_BOUND_KEYS: ReadonlySet<string> = new Set(["function", "evaluationFunction", "dataset", "query_list", "evaluators", "runConcurrently"]);
+
+/**
+ * Settings spread into an evaluate() config from a `const` of the file (`const base = { hh_api_key, server_url };
+ * evaluate({ ...base, name })`, blind-1x-5 12) that holds plain settings (no CONFIG_BOUND_KEYS, no spread or computed
+ * key), is not exported and is read only in such spreads: its keys are migrated where it is declared, as init's held
+ * options are. Returns whether every spread of `config` was read so; else the config keeps its marker.
+ */
+function migrateSpreadSettings(input: AnalysisInput, edits: EditList, text: string, config: TSESTree.ObjectExpression, done: Set<TSESTree.ObjectExpression>): boolean {
+  const sdk = getSdkModel(input);
+  const isConfigSpread = (identifier: TSESTree.Identifier): boolean => {
+    const spread = identifier.parent;
+    const object = spread?.type === AST_NODE_TYPES.SpreadElement && spread.argument === identifier ? spread.parent : undefined;
+    const call = object?.parent;
+    return object?.type === AST_NODE_TYPES.ObjectExpression && call?.type === AST_NODE_TYPES.CallExpression && call.arguments[0] === object && sdk.sdkExportOf(call.callee) === "evaluate";
+  };
+  return config.properties.every((element) => {
+    if (element.type !== AST_NODE_TYPES.SpreadElement) return true;
+    if (element.argument.type !== AST_NODE_TYPES.Identifier) return false;
+    const variable = sdk.variableOf(element.argument);
+    const def = variable?.defs[0];
+    if (!variable || def?.type !== "Variable" || def.parent?.kind !== "const" || def.parent.parent?.type === AST_NODE_TYPES.ExportNamedDeclaration) return false;
+    const held = unwrapExpression(def.node.init);
+    if (held?.type !== AST_NODE_TYPES.ObjectExpression) return false;
+    const plain = held.properties.every((property) => property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed) !== undefined);
+    if (!plain || keyedProperties(held).some(({ key }) => CONFIG_BOUND_KEYS.has(key))) return false;
+    if (!variable.references.every((reference) => reference.init === true || isConfigSpread(reference.identifier as TSESTree.Identifier))) return false;
+    if (!done.has(held)) {
+      done.add(held);
+      const dropped = migrateOptionKeys(edits, text, held, "evaluate", []);
+      if (dropped.length > 0) addMarker(edits, text, def.node, droppedKeysMessage("evaluate", dropped));
+    }
+    return true;
+  });
 }
 
 /**
@@ -617,18 +655,33 @@ function mappedItemsOf(input: AnalysisInput, value: TSESTree.Node): TSESTree.Obj
 /** Fields of 1.x's evaluate() result that this SDK's result (`{ runId, name, results, summary }`) does not have. */
 const RESULT_FIELDS_1X: ReadonlySet<string> = new Set(["sessionIds", "status", "suite", "stats", "data", "datasetId"]);
 
-/** `const result = await evaluate(…)`: a marker at each read of a 1.x result field. */
+/** `const result = await evaluate(…)` or `evaluate(…).then((result) => …)`: a marker at each read of a 1.x result field. */
 function markResultReads(input: AnalysisInput, edits: EditList, text: string, call: TSESTree.CallExpression): void {
-  const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
-  const declarator = awaited.parent;
-  if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== awaited || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
-  for (const result of input.scopeManager.getDeclaredVariables(declarator)) {
+  for (const result of resultVariables(input, call)) {
     for (const reference of result.references) {
       const read = reference.identifier.parent;
       const field = read?.type === AST_NODE_TYPES.MemberExpression && read.object === reference.identifier ? memberName(read) : undefined;
       if (field !== undefined && RESULT_FIELDS_1X.has(field)) addMarker(edits, text, read!, MESSAGES_1X.evaluateResult(field));
     }
   }
+}
+
+/**
+ * The variables that hold evaluate()'s result: `const result = await evaluate(…)`, or the first parameter of the
+ * callback `.then()` is given on its promise (`evaluate(…).then((result) => …)`, blind-1x-5 16).
+ */
+function resultVariables(input: AnalysisInput, call: TSESTree.CallExpression): Scope.Variable[] {
+  const awaited = call.parent?.type === AST_NODE_TYPES.AwaitExpression ? call.parent : call;
+  const declarator = awaited.parent;
+  if (declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.init === awaited && declarator.id.type === AST_NODE_TYPES.Identifier) {
+    return input.scopeManager.getDeclaredVariables(declarator);
+  }
+  const member = call.parent;
+  const then = member?.type === AST_NODE_TYPES.MemberExpression && member.object === call && memberName(member) === "then" ? member.parent : undefined;
+  const callback = then?.type === AST_NODE_TYPES.CallExpression && then.callee === member ? unwrapExpression(then.arguments[0]) : undefined;
+  const parameter = callback && isFunctionNode(callback) ? callback.params[0] : undefined;
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return [];
+  return input.scopeManager.getDeclaredVariables(callback!).filter((variable) => variable.name === parameter.name);
 }
 
 /**

@@ -76,13 +76,14 @@ function collect({ file, edits, project }: TransformContext): void {
     if (!options) {
       // Options held in a variable (`const options = { …, sessionId }; await HoneyHiveTracer.init(options)`): marked, not moved.
       const held = heldOptions(input, creation);
-      if (held && sessionIdProperty(held) && (creation.parent?.type === AST_NODE_TYPES.AwaitExpression || usedAsInitPromise(creation))) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
-      if (held) migrateHeldOptions(input, edits, creation, held, creations, heldDone);
+      if (held.some((literal) => sessionIdProperty(literal)) && (creation.parent?.type === AST_NODE_TYPES.AwaitExpression || usedAsInitPromise(creation))) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
+      for (const literal of held) migrateHeldOptions(input, edits, creation, literal, creations, heldDone);
+      if (held.length === 0) markPartlyHeldOptions(input, edits, creation);
       // Options imported from another module (`init(honeyhiveConfig)`): their keys are not read here; marked.
       const imported = unwrapExpression(creation.arguments[0]);
       // Marked unless the module's facts list the const's keys and none is 1.x's (`export const config = { apiKey, project }`).
-      const importedVariable = !held && imported?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, imported, imported.name) : undefined;
-      const json = !held && imported ? jsonOptionsOf(input, imported) : undefined;
+      const importedVariable = held.length === 0 && imported?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, imported, imported.name) : undefined;
+      const json = held.length === 0 && imported ? jsonOptionsOf(input, imported) : undefined;
       if (json) {
         markJsonOptions(edits, text, creation, json);
         continue;
@@ -95,10 +96,10 @@ function collect({ file, edits, project }: TransformContext): void {
     }
     for (const element of options.properties) {
       const spread = element.type === AST_NODE_TYPES.SpreadElement ? unwrapExpression(element.argument) : undefined;
-      const held = spread?.type === AST_NODE_TYPES.Identifier ? constObjectOf(input, spread) : undefined;
-      if (held) migrateHeldOptions(input, edits, creation, held, creations, heldDone);
+      const held = spread?.type === AST_NODE_TYPES.Identifier ? constObjectsOf(input, spread) : [];
+      for (const literal of held) migrateHeldOptions(input, edits, creation, literal, creations, heldDone);
       // A helper's result spread in (`init({ ...baseOptions(), sessionName })`): tsc checks no excess key there.
-      const json = spread && !held ? jsonOptionsOf(input, spread) : undefined;
+      const json = spread && held.length === 0 ? jsonOptionsOf(input, spread) : undefined;
       if (json) markJsonOptions(edits, text, creation, json);
       const helper = !json && spread?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(spread.callee) : undefined;
       if (helper?.type === AST_NODE_TYPES.Identifier && mayReturn1xOptions(input, helper)) addMarker(edits, text, creation, MESSAGES_1X.spreadOptions(helper.name));
@@ -129,17 +130,46 @@ function sessionIdProperty(options: TSESTree.ObjectExpression): TSESTree.Propert
   return options.properties.find((element): element is TSESTree.Property => element.type === AST_NODE_TYPES.Property && staticName(element.key, element.computed) === "sessionId");
 }
 
-/** The object literal a `const` passed as the first argument is initialized with (`init(options)`). */
-function heldOptions(input: AnalysisInput, creation: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ObjectExpression | undefined {
+/** The object literals a `const` passed as the first argument is initialized with (`init(options)`; see constObjectsOf). */
+function heldOptions(input: AnalysisInput, creation: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ObjectExpression[] {
   const argument = unwrapExpression(creation.arguments[0]);
-  return argument?.type === AST_NODE_TYPES.Identifier ? constObjectOf(input, argument) : undefined;
+  return argument?.type === AST_NODE_TYPES.Identifier ? constObjectsOf(input, argument) : [];
 }
 
-/** The object literal the `const` that `reference` reads is initialized with (typed or not: `const o: Partial<…> = { … }`). */
-function constObjectOf(input: AnalysisInput, reference: TSESTree.Identifier): TSESTree.ObjectExpression | undefined {
+/**
+ * The object literals the `const` that `reference` reads is initialized with (typed or not: `const o: Partial<…> = { … }`):
+ * the literal, or each branch of a choice between literals (`production ? { …, metadata } : { …, inputs }`, blind-1x-5 13:
+ * both branches reach init, and tsc checks no excess key in either once the const is passed by name). Empty where any
+ * branch is something else.
+ */
+function constObjectsOf(input: AnalysisInput, reference: TSESTree.Identifier): TSESTree.ObjectExpression[] {
   const def = findVariable(input.scopeManager, reference, reference.name)?.defs[0];
-  const init = def?.type === "Variable" && def.parent?.kind === "const" ? unwrapExpression(def.node.init) : undefined;
-  return init?.type === AST_NODE_TYPES.ObjectExpression ? init : undefined;
+  return def?.type === "Variable" && def.parent?.kind === "const" ? objectBranches(def.node.init) : [];
+}
+
+function objectBranches(node: TSESTree.Node | null | undefined): TSESTree.ObjectExpression[] {
+  const leaves = branchesOf(node);
+  return leaves.every((leaf) => leaf.type === AST_NODE_TYPES.ObjectExpression) ? (leaves as TSESTree.ObjectExpression[]) : [];
+}
+
+/** The values a (nested) conditional expression may take, each unwrapped; the expression itself when it is none. */
+function branchesOf(node: TSESTree.Node | null | undefined): TSESTree.Node[] {
+  const expression = unwrapExpression(node);
+  if (expression?.type !== AST_NODE_TYPES.ConditionalExpression) return expression ? [expression] : [];
+  return [...branchesOf(expression.consequent), ...branchesOf(expression.alternate)];
+}
+
+/**
+ * A `const` passed to init that chooses between a literal holding 1.x keys and a value the codemod cannot read
+ * (`ci ? { ...base, metadata } : base`): not edited (the other branch may need the same change), but marked, since
+ * this SDK would ignore those keys without a word and tsc checks no excess key in a value passed by name.
+ */
+function markPartlyHeldOptions(input: AnalysisInput, edits: EditList, creation: TSESTree.CallExpression | TSESTree.NewExpression): void {
+  const argument = unwrapExpression(creation.arguments[0]);
+  const def = argument?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, argument, argument.name)?.defs[0] : undefined;
+  if (argument?.type !== AST_NODE_TYPES.Identifier || def?.type !== "Variable" || def.parent?.kind !== "const") return;
+  const keys = branchesOf(def.node.init).flatMap((leaf) => (leaf.type === AST_NODE_TYPES.ObjectExpression ? oneXOptionKeys(leaf) : []));
+  if (keys.length > 0) addMarker(edits, input.text, creation, MESSAGES_1X.partlyHeldOptions(argument.name, [...new Set(keys)]));
 }
 
 /** Keys of an options literal that this SDK names otherwise or ignores (`inputs`, `disableHttpTracing`). */
@@ -271,7 +301,7 @@ function migrateHeldOptions(
   if (done.has(held)) return;
   done.add(held);
   const { text } = input;
-  const declarator = held.parent?.type === AST_NODE_TYPES.VariableDeclarator ? held.parent : (held.parent as TSESTree.Node | undefined)?.parent;
+  const declarator = declaratorOf(held);
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id.type !== AST_NODE_TYPES.Identifier) return;
   const variable = input.scopeManager.getDeclaredVariables(declarator)[0];
   const isInitUse = ({ identifier }: Scope.Reference): boolean => {
@@ -289,6 +319,18 @@ function migrateHeldOptions(
   }
   const keys = oneXOptionKeys(held);
   if (keys.length > 0) addMarker(edits, text, creation, MESSAGES_1X.heldOptions(declarator.id.name, keys));
+}
+
+/** The declarator whose initializer holds `literal`: itself, a branch of a conditional, or under a type assertion (`{ … } as Options`). */
+function declaratorOf(literal: TSESTree.Node): TSESTree.Node | undefined {
+  let node = literal;
+  while (node.parent && node.parent.type !== AST_NODE_TYPES.VariableDeclarator) {
+    const parent: TSESTree.Node = node.parent;
+    const through = (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== node) || unwrapExpression(parent) !== parent;
+    if (!through) return undefined;
+    node = parent;
+  }
+  return node.parent;
 }
 
 /** Type wrappers that keep an options type's keys (`Partial<Parameters<typeof HoneyHiveTracer.init>[0]>`). */

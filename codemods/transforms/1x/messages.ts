@@ -51,6 +51,8 @@ export const MESSAGES_1X = {
     `these init options are read from ${file}: change its 1.x keys there (${changes.join("; ")}), as this SDK ignores the 1.x names (see docs/migrating-from-1x.md, init options)`,
   heldOptions: (name: string, keys: readonly string[]) =>
     `${name} holds 1.x HoneyHiveTracer.init option${keys.length > 1 ? "s" : ""} ${keys.join(", ")}, and is used elsewhere too, so the codemod left it: rename or remove ${keys.length > 1 ? "them" : "it"} as docs/migrating-from-1x.md says (init options)`,
+  partlyHeldOptions: (name: string, keys: readonly string[]) =>
+    `${name} holds 1.x HoneyHiveTracer.init option${keys.length > 1 ? "s" : ""} ${keys.join(", ")} in one branch, beside one the codemod cannot read, so it left it: rename or remove ${keys.length > 1 ? "them" : "it"} as docs/migrating-from-1x.md says (init options); this SDK ignores ${keys.length > 1 ? "them" : "it"}`,
   wrapperAssociationProperties:
     "1.x's traceFunction(options, associationProperties) set those properties on this span and on every span inside it; here they are this span's metadata only: where spans inside need them, add enrichSpan({ metadata }) there",
   structuralTracerMember: (name: string) =>

@@ -12,6 +12,7 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/init-promise-getter-may-return-undefined": "a getter of the promise or undefined stays synchronous, marked: its declared Promise<…> | undefined is the person's to change",
   "migrate-1x/flush-static-no-tracer": "HoneyHiveTracer.flush() stays, marked: no tracer is reachable to flush",
   "migrate-1x/evaluate-result-reads": "the read of 1.x's result.stats stays, marked: the result has other fields here",
+  "migrate-1x/evaluate-result-read-in-then": "the read of 1.x's result.sessionIds in evaluate(…).then((result) => …) stays, marked: the result has other fields here",
   "migrate-1x/flush-static-two-tracers": "HoneyHiveTracer.flush() stays, marked: which of two tracers to flush is a person's call",
   "migrate-1x/trace-method-and-unapplied-wrapper": "tracer.trace(method) and an unapplied traceFunction() stay, marked",
   "migrate-1x/enrichment-static-and-setters": "userProperties stays, marked: this SDK has no such field",
