@@ -17,6 +17,7 @@ import type { Agent, IncomingHttpHeaders, RequestOptions } from "node:http";
 import type { ClientRequest } from "node:http";
 import { redact } from "./logger.js";
 import { processSlot } from "./process-slot.js";
+import { afterDeadline } from "./timing.js";
 
 /** Attempts of one delivery at most (the first one included). */
 export const MAX_ATTEMPTS = 5;
@@ -384,12 +385,10 @@ function sendOnce(
     if (remaining <= 0) return resolve({ kind: "expired" });
     let settled = false;
     let req: ClientRequest | undefined;
-    let expiry: NodeJS.Immediate | undefined;
     const finish = (attempt: Attempt): void => {
       if (settled) return;
       settled = true;
-      clearTimeout(timer);
-      clearImmediate(expiry);
+      cancelDeadline();
       signal.removeEventListener("abort", onAbort);
       resolve(attempt);
     };
@@ -397,21 +396,17 @@ function sendOnce(
       finish({ kind: "aborted" });
       req?.destroy();
     };
-    // The deadline covers connecting, sending and reading the whole answer. When it fires, the call ends
-    // one step later in the same turn of the event loop (setImmediate runs after the turn's I/O): timers
-    // run before I/O, so after the application blocked the loop past the deadline, an answer that had
-    // arrived in time was still unread and was thrown away as a timeout (an outage). That step reads what
-    // is already there; it waits for nothing that is not, so the deadline grows by one turn at most. The step
-    // is NOT unref'd: with only unref'd immediates pending, libuv's poll phase blocks until the next I/O or
-    // timer (Node starts its idle handle for ref'd immediates only), so an unref'd expiry of a hung request
-    // waited for whatever woke the loop next — seconds, not one turn.
-    const timer = setTimeout(() => {
-      expiry = setImmediate(() => {
+    // The deadline covers connecting, sending and reading the whole answer; an answer that arrived in
+    // time is read before the deadline ends the call, also after the application blocked the loop past
+    // it (afterDeadline(): the call ends after that turn's I/O, one turn late at most).
+    const cancelDeadline = afterDeadline(
+      remaining,
+      () => {
         finish({ kind: "timeout" });
         req?.destroy();
-      });
-    }, remaining);
-    timer.unref();
+      },
+      { unrefTimer: true },
+    );
     signal.addEventListener("abort", onAbort, { once: true });
     const body = request.body === undefined ? undefined : typeof request.body === "string" ? Buffer.from(request.body) : request.body;
     try {

@@ -102,27 +102,31 @@ describe("package.json exports", () => {
 });
 
 describe("the built package", () => {
-  it("works for an ES module consumer (import)", async () => {
+  // The three run-time cases share nothing but the consumer project (each writes files of its own) and
+  // wait on small node processes: they run concurrently. The type checks stay one at a time: tsc runs
+  // at once starved each other past their timeouts on a loaded machine.
+  it.concurrent("works for an ES module consumer (import)", async () => {
     const source = `import { HoneyHiveTracer, trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
 ${consumerBody}`;
     expect(await runConsumer("consumer.mjs", source)).toEqual(expectedResult);
   });
 
-  it("works for a CommonJS consumer (require)", async () => {
+  it.concurrent("works for a CommonJS consumer (require)", async () => {
     const source = `const { HoneyHiveTracer, trace } = require("honeyhive");
 const { evaluate } = require("honeyhive/experiments");
 ${consumerBody}`;
     expect(await runConsumer("consumer.cjs", source)).toEqual(expectedResult);
   });
 
-  it("resolves for a dynamic import() and a require() of every SDK entry from the consumer's directory", async () => {
-    for (const specifier of ["honeyhive", "honeyhive/experiments"]) {
-      const imported = await runProcess(process.execPath, ["--input-type=module", "-e", `const m = await import(${JSON.stringify(specifier)}); console.log(Object.keys(m).length > 0);`], { cwd: consumerDirectory, timeout: 20_000 });
-      expect(imported.stdout.trim()).toBe("true");
-      const required = await runProcess(process.execPath, ["-e", `console.log(Object.keys(require(${JSON.stringify(specifier)})).length > 0);`], { cwd: consumerDirectory, timeout: 20_000 });
-      expect(required.stdout.trim()).toBe("true");
-    }
+  it.concurrent("resolves for a dynamic import() and a require() of every SDK entry from the consumer's directory", async () => {
+    const loads = ["honeyhive", "honeyhive/experiments"].flatMap((specifier) => [
+      { how: `import(${JSON.stringify(specifier)})`, args: ["--input-type=module", "-e", `const m = await import(${JSON.stringify(specifier)}); console.log(Object.keys(m).length > 0);`] },
+      { how: `require(${JSON.stringify(specifier)})`, args: ["-e", `console.log(Object.keys(require(${JSON.stringify(specifier)})).length > 0);`] },
+    ]);
+    const outputs = await Promise.all(loads.map(({ args }) => runProcess(process.execPath, args, { cwd: consumerDirectory, timeout: 20_000 })));
+    // Each load asserted on its own.
+    outputs.forEach((output, index) => expect(output.stdout.trim(), loads[index]!.how).toBe("true"));
   }, 60_000);
 
   it("ships type declarations that resolve for nodenext ESM (.mts) and CJS (.cts) consumers", async () => {

@@ -5,19 +5,50 @@
 
 import { MAX_TIMER_MS } from "./config.js";
 
-/** The value of `promise` if it settles within `ms`, else `fallback`; a rejection also yields `fallback`. */
+/**
+ * Calls `onDeadline` once `ms` have passed, one step later in the same turn of the event loop: after that
+ * turn's I/O. Node.js runs timers before I/O in a turn, so when the application kept the loop busy past
+ * the deadline, an answer that arrived in time would still be unread when the deadline's timer fired, and
+ * be thrown away as a timeout. The step (setImmediate) reads what is already there and waits for nothing
+ * that is not: the deadline grows by one turn of the loop at most. The step is always ref'd: with only
+ * unref'd immediates pending, libuv's poll phase blocks until the next I/O or timer (Node starts its idle
+ * handle for ref'd immediates only), so an unref'd step waited for whatever woke the loop next (seconds,
+ * not one turn); it holds the process for that one turn. `unrefTimer`: the timer itself does not keep the
+ * process alive (a request's own deadline: its socket does while it must). Returns the cancel.
+ */
+export function afterDeadline(ms: number, onDeadline: () => void, options: { unrefTimer: boolean }): () => void {
+  let step: NodeJS.Immediate | undefined;
+  if (!(ms > 0)) {
+    // Already due (or NaN): the step alone, so what arrived by now is still read.
+    step = setImmediate(onDeadline);
+    return () => clearImmediate(step);
+  }
+  // Capped: a longer delay would overflow Node's timer and fire after 1 ms.
+  const timer = setTimeout(() => (step = setImmediate(onDeadline)), Math.min(ms, MAX_TIMER_MS));
+  if (options.unrefTimer) timer.unref();
+  return () => {
+    clearTimeout(timer);
+    clearImmediate(step);
+  };
+}
+
+/**
+ * The value of `promise` if it settles within `ms` (an answer that arrived by then counts, also when the
+ * loop was busy past it: afterDeadline(); `ms` ≤ 0 still takes what arrived by now), else `fallback`; a
+ * rejection also yields `fallback`.
+ */
 export function valueWithin<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
-  if (!(ms > 0)) return Promise.resolve(fallback);
+  // A deadline already spent still waits for the step: a flush whose first wait ended in a turn's timers
+  // phase (the processor's own export hold) must not give up on the next before that turn's I/O is read.
   return new Promise((resolve) => {
-    // Capped: a longer delay would overflow Node's timer and fire after 1 ms.
-    const timer = setTimeout(() => resolve(fallback), Math.min(ms, MAX_TIMER_MS));
+    const cancel = afterDeadline(ms, () => resolve(fallback), { unrefTimer: false });
     promise.then(
       (value) => {
-        clearTimeout(timer);
+        cancel();
         resolve(value);
       },
       () => {
-        clearTimeout(timer);
+        cancel();
         resolve(fallback);
       },
     );
@@ -40,6 +71,9 @@ export function settlesWithin(promise: Promise<unknown>, ms: number): Promise<bo
 export async function drainWithin(pending: Set<Promise<unknown>>, deadline: number): Promise<boolean> {
   while (pending.size > 0) {
     if (!(await settlesWithin(Promise.allSettled([...pending]), deadline - Date.now()))) return false;
+    // Past the deadline, one look (what arrived by now) and no more: members that keep replacing
+    // themselves (an export resent on every turn) would otherwise hold the wait past it for good.
+    if (Date.now() >= deadline) return pending.size === 0;
   }
   return true;
 }

@@ -444,12 +444,16 @@ export class HoneyHiveTracer {
         this.#pipeline ? this.#pipeline.flush(deadline) : true,
         this.#backend ? this.#backend.settleBy(deadline) : true,
       ]);
-      if (Date.now() >= deadline) {
+      const delivered = spansExported && sessionsSent;
+      if (!delivered && Date.now() >= deadline) {
         // The deadline passed with requests still on the wire (a hung or dripping backend): abort them,
-        // so that nothing of this flush outlives it. Their spans are kept for the next attempt.
+        // so that nothing of this flush outlives it. Their spans are kept for the next attempt. A flush
+        // that delivered everything has nothing of its own on the wire, also when the application kept
+        // the loop busy past the deadline after the answers had arrived (they were read in time:
+        // timing.ts afterDeadline()); what went out since (a new export, a session call) is not its to abort.
         this.#transport?.abortAll();
       }
-      return spansExported && sessionsSent;
+      return delivered;
     } catch (error) {
       this.#logger.debug(`forceFlush() failed: ${describeError(error)}`);
       return false;

@@ -1,0 +1,146 @@
+// A flush's deadline is total, and an answer that arrived within it counts. Node.js runs timers before
+// I/O in a turn of the event loop: when the application kept the loop busy past a flush's deadline after
+// the backend had answered, the flush's deadline timer fired before the answer was read; the flush said
+// false and aborted the request whose answer sat in the socket. The stand-in backend runs in this
+// process on 127.0.0.1, so its busy-wait is the application's: the answer is written, then the loop is
+// blocked past the deadline, and the deadline's timer and the answer become ready in the same turn.
+import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { OTLP_TRACES_PATH } from "./export-pipeline.js";
+import { HoneyHiveTracer } from "./index.js";
+import { resetWarningsForTests } from "./logger.js";
+import { expectKeptDeadline, timeAgainstDeadline } from "./test-utils/deadline.js";
+import { LocalServers } from "./test-utils/local-http.js";
+import { valueWithin } from "./timing.js";
+
+const API_KEY = "hh-timing-test-key";
+/** Long enough that the export is answered before it on a loaded machine. */
+const FLUSH_MS = 1_000;
+/** How long past the flush's deadline the application keeps the loop busy. */
+const BLOCK_PAST_DEADLINE_MS = 300;
+
+const servers = new LocalServers();
+const tracers: HoneyHiveTracer[] = [];
+
+beforeEach(() => {
+  resetWarningsForTests();
+  vi.spyOn(console, "warn").mockImplementation(() => {});
+});
+afterEach(async () => {
+  await Promise.all(tracers.splice(0).map((tracer) => tracer.shutdown({ timeoutMs: 500 })));
+  await servers.closeAll();
+  vi.restoreAllMocks();
+});
+
+interface StandIn {
+  url: string;
+  /** Span exports received, and span exports whose connection closed before the answer was written. */
+  exports: { answered: number; abandoned: number };
+}
+
+/** A stand-in backend; `onExport` decides what happens to a span export once its body is read. */
+async function standIn(onExport: (response: ServerResponse, request: IncomingMessage) => void): Promise<StandIn> {
+  const exports = { answered: 0, abandoned: 0 };
+  const url = await servers.listen(
+    createServer((request, response) => {
+      const chunks: Buffer[] = [];
+      request.on("data", (chunk: Buffer) => chunks.push(chunk));
+      request.on("end", () => {
+        if (request.url === OTLP_TRACES_PATH) {
+          response.on("close", () => {
+            if (!response.writableFinished) exports.abandoned++;
+          });
+          onExport(response, request);
+          return;
+        }
+        const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { session?: { session_id?: string } };
+        response.writeHead(200, { "content-type": "application/json" });
+        response.end(JSON.stringify({ session_id: body.session?.session_id ?? randomUUID(), success: true }));
+      });
+    }),
+  );
+  return { url, exports };
+}
+
+/** A tracer whose own request deadline (5 s) is far from the flush's: only the flush's deadline matters. */
+async function readyTracer(url: string): Promise<HoneyHiveTracer> {
+  const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "timing", serverUrl: url, timeoutMs: 5_000 });
+  tracers.push(tracer);
+  // The startup session and a first export (which loads the exporter) go out before the flush under test.
+  tracer.startSpan("warm-up", () => undefined);
+  expect(await tracer.forceFlush({ timeoutMs: 5_000 })).toBe(true);
+  return tracer;
+}
+
+describe("a flush whose deadline passes while the event loop is blocked", () => {
+  it("reads an answer that arrived in time: the flush succeeds and does not abort the answered request", async () => {
+    let blockUntil = 0;
+    const backend = await standIn((response) => {
+      if (blockUntil === 0) return void response.end("{}");
+      response.writeHead(200, { "content-type": "application/json" });
+      response.end("{}");
+      backend.exports.answered++;
+      // The answer is written; the application then keeps the loop busy past the flush's deadline.
+      while (Date.now() < blockUntil) {
+        // busy
+      }
+    });
+    const tracer = await readyTracer(backend.url);
+    backend.exports.answered = 0;
+    tracer.startSpan("answered-in-time", () => undefined);
+    blockUntil = Date.now() + FLUSH_MS + BLOCK_PAST_DEADLINE_MS;
+    expect(await tracer.forceFlush({ timeoutMs: FLUSH_MS })).toBe(true);
+    expect(backend.exports).toEqual({ answered: 1, abandoned: 0 });
+    // Nothing was kept for another attempt: the span went out once.
+    expect(await tracer.forceFlush({ timeoutMs: 1_000 })).toBe(true);
+    expect(backend.exports).toEqual({ answered: 1, abandoned: 0 });
+    expect(tracer.droppedSpans).toBe(0);
+  });
+
+  it("still ends by its deadline (plus one turn of the loop) when the backend never answers, and aborts the request", async () => {
+    let hang = false;
+    const backend = await standIn((response) => {
+      // After the warm-up, hangs: the request is read and never answered.
+      if (!hang) response.end("{}");
+    });
+    const tracer = await readyTracer(backend.url);
+    hang = true;
+    tracer.startSpan("never-answered", () => undefined);
+    const { value, timing } = await timeAgainstDeadline(FLUSH_MS, () => tracer.forceFlush({ timeoutMs: FLUSH_MS }));
+    expect(value).toBe(false);
+    expectKeptDeadline(timing, FLUSH_MS, "forceFlush against a hung backend");
+    // Nothing of the flush outlives it: the hung request's connection is closed.
+    await vi.waitFor(() => expect(backend.exports.abandoned).toBe(1), { timeout: 2_000 });
+  });
+});
+
+describe("valueWithin()", () => {
+  it("yields a value that settles in the I/O of the turn in which its deadline's timer fires", async () => {
+    let blockUntil = 0;
+    const backend = await standIn((response) => {
+      response.end("answered");
+      while (Date.now() < blockUntil) {
+        // busy
+      }
+    });
+    const answer = new Promise<string>((resolve, reject) => {
+      const outgoing = httpRequest(new URL(OTLP_TRACES_PATH, backend.url), { method: "POST" }, (response) => {
+        let body = "";
+        response.setEncoding("utf8");
+        response.on("data", (chunk: string) => (body += chunk));
+        response.on("end", () => resolve(body));
+      });
+      outgoing.on("error", reject);
+      outgoing.end();
+    });
+    blockUntil = Date.now() + FLUSH_MS + BLOCK_PAST_DEADLINE_MS;
+    expect(await valueWithin(answer, FLUSH_MS, "timed out")).toBe("answered");
+  });
+
+  it("yields the fallback at its deadline for a promise that never settles", async () => {
+    const { value, timing } = await timeAgainstDeadline(FLUSH_MS, () => valueWithin(new Promise<string>(() => {}), FLUSH_MS, "timed out"));
+    expect(value).toBe("timed out");
+    expectKeptDeadline(timing, FLUSH_MS, "valueWithin");
+  });
+});
