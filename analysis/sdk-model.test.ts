@@ -856,4 +856,20 @@ describe("tracers in global slots and application context slots", () => {
     expect(receiverOf(`${koa}const admin = new Koa();\nadmin.use(async (ctx) => { ctx.tracer.enrichSession({}); });`, read)).toBeUndefined();
     expect(receiverOf(`${koa}const router = new Router();\nrouter.post("/chat", async (ctx) => { ctx.tracer.enrichSession({}); });`, read)).toBeUndefined();
   });
+  // rules-13: a function in an options object is registered only under a key the framework declares for that method
+  // (Fastify's `route({ handler })`: the slot's `optionKeys`, equal to the descriptor's `Registration.options`).
+  it("reads the app's context only in option-registered functions under a key the framework declares", () => {
+    const hh = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    const fastify = `${hh}import Fastify from "fastify";\nconst app = Fastify();\napp.decorate("tracer", HoneyHiveTracer.init());\n`;
+    const read = "request.server.tracer.enrichSession";
+    expect(receiverOf(`${fastify}app.route({ method: "POST", url: "/c", handler: async (request) => { request.server.tracer.enrichSession({}); } });`, read)?.name).toBe("tracer");
+    expect(receiverOf(`${fastify}async function chat(request) { request.server.tracer.enrichSession({}); }\napp.route({ method: "POST", url: "/c", handler: chat });`, read)?.name).toBe("tracer");
+    expect(receiverOf(`${fastify}app.post("/c", { preHandler: async (request) => { request.server.tracer.enrichSession({}); } }, async () => "ok");`, read)?.name).toBe("tracer");
+    // Look-alikes: a key the route method does not declare, a method that declares no options, a framework that declares none.
+    expect(receiverOf(`${fastify}app.route({ method: "POST", url: "/c", render: async (request) => { request.server.tracer.enrichSession({}); } });`, read)).toBeUndefined();
+    expect(receiverOf(`${fastify}app.configure({ handler: async (request) => { request.server.tracer.enrichSession({}); } });`, read)).toBeUndefined();
+    const koa = `${hh}import Koa from "koa";\nconst app = new Koa();\napp.context.tracer = HoneyHiveTracer.init();\n`;
+    expect(receiverOf(`${koa}async function fn(ctx) { ctx.tracer.enrichSession({}); }\napp.configure({ onError: fn });`, "ctx.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${koa}async function fn(ctx) { ctx.tracer.enrichSession({}); }\napp.use(fn);`, "ctx.tracer.enrichSession")?.name).toBe("context.tracer");
+  });
 });

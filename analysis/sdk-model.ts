@@ -1159,7 +1159,7 @@ class FileSdkModel implements SdkModel {
         if (form.on === "parameter" ? !fn || (form.position !== undefined && form.position !== position) : form.on === "app" && (fn || !this.madeBy(variable!, slot.app))) continue;
         const stored = this.appSlotStore(slot, read.name);
         if (!stored) continue;
-        if (form.on === "app" ? variable === stored.app : this.registeredOn(fn!, stored.app, slot.wrappers ?? [])) return stored.tracer;
+        if (form.on === "app" ? variable === stored.app : this.registeredOn(fn!, stored.app, slot)) return stored.tracer;
       }
     }
     return undefined;
@@ -1287,7 +1287,7 @@ class FileSdkModel implements SdkModel {
       const def = this.variableOf(base)?.defs[0];
       const fn = def?.type === "Parameter" && isFunctionNode(def.node) ? def.node : undefined;
       if (!fn || def?.type !== "Parameter" || (store.on === "parameter" && store.position !== undefined && fn.params.indexOf(def.name) !== store.position)) continue;
-      const app = this.appsMadeBy(slot.app).find((candidate) => this.registeredOn(fn, candidate, slot.wrappers ?? []));
+      const app = this.appsMadeBy(slot.app).find((candidate) => this.registeredOn(fn, candidate, slot));
       if (!app) continue;
       const tracer = this.tracerValue(value)?.tracer;
       if (!tracer || !tracer.moduleLevel || tracer.kind === "parameter" || (found && (found.tracer !== tracer || found.app !== app))) return undefined;
@@ -1344,10 +1344,12 @@ class FileSdkModel implements SdkModel {
   /**
    * `fn` is given to a call on `app` (`app.use(fn)`, `bot.command("ask", fn)`), directly or by the name it
    * is declared with, or to a call on an object the app mounts (`router.get(p, fn)` with `app.use(router.routes())`,
-   * `composer.on(e, fn)` with `bot.use(composer)`), also through calls of `wrappers` (`app.use(compose([fn]))`,
-   * `app.use(mount("/p", fn))`): its context parameter is one of that app's contexts.
+   * `composer.on(e, fn)` with `bot.use(composer)`), also through calls of the slot's `wrappers` (`app.use(compose([fn]))`,
+   * `app.use(mount("/p", fn))`), or under a key of an options object the slot's `optionKeys` declare for the call's
+   * method (Fastify's `app.route({ handler })`): its context parameter is one of that app's contexts.
    */
-  private registeredOn(fn: FunctionNode, app: Scope.Variable, wrappers: readonly ValueSpecifier[]): boolean {
+  private registeredOn(fn: FunctionNode, app: Scope.Variable, slot: AppContextSlot): boolean {
+    const wrappers = slot.wrappers ?? [];
     const receiverOf = (call: TSESTree.Node | undefined): Scope.Variable | undefined => {
       const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
       const receiver = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
@@ -1365,15 +1367,24 @@ class FileSdkModel implements SdkModel {
     const named = declared?.type === AST_NODE_TYPES.Identifier ? this.variableOf(declared) : undefined;
     const uses: TSESTree.Node[] = named ? named.references.map((reference) => reference.identifier) : [fn];
     const isWrapper = (call: TSESTree.CallExpression): boolean => this.callsOneOf(call, wrappers);
+    /** `call`'s method declares `property`'s key as an option whose function it registers (`AppContextSlot.optionKeys`). */
+    const declaredOption = (call: TSESTree.CallExpression, property: TSESTree.Property): boolean => {
+      const callee = unwrapExpression(call.callee);
+      const method = memberName(callee);
+      const key = staticName(property.key, property.computed);
+      return method !== undefined && key !== undefined && Object.hasOwn(slot.optionKeys ?? {}, method) && slot.optionKeys![method]!.includes(key);
+    };
     /**
-     * The calls that register `value`: the call it is an argument of (also as a key of an options object: Fastify's
-     * `app.route({ handler })`), or, for a wrapper's call, the calls that register its result.
+     * The calls that register `value`: the call it is an argument of (also under a key of an options object the slot
+     * declares for the call's method: Fastify's `app.route({ handler })`), or, for a wrapper's call, the calls that
+     * register its result.
      */
     const registeringCalls = (value: TSESTree.Node, depth: number): TSESTree.CallExpression[] => {
-      const option = value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent?.type === AST_NODE_TYPES.ObjectExpression ? value.parent.parent : undefined;
+      const property = value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent?.type === AST_NODE_TYPES.ObjectExpression ? value.parent : undefined;
+      const option = property?.parent as TSESTree.ObjectExpression | undefined;
       const holder = value.parent?.type === AST_NODE_TYPES.ArrayExpression ? value.parent : (option ?? value);
       const call = holder.parent?.type === AST_NODE_TYPES.CallExpression && holder.parent.arguments.includes(holder as TSESTree.CallExpressionArgument) ? holder.parent : undefined;
-      if (!call || !isWrapper(call)) return call && holder !== value.parent ? [call] : [];
+      if (!call || !isWrapper(call)) return call && holder !== value.parent && (!property || declaredOption(call, property)) ? [call] : [];
       if (depth > 3) return [];
       // `const api = compose([a, b]); app.use(api)`: the wrapper's result, by the name it is kept under.
       const kept = call.parent?.type === AST_NODE_TYPES.VariableDeclarator && call.parent.init === call && call.parent.id.type === AST_NODE_TYPES.Identifier ? this.variableOf(call.parent.id) : undefined;
