@@ -1585,3 +1585,16 @@ describe("rules-13: a handler typed with aws-lambda's types in a file a route co
     expect(reports(`import type { APIGatewayEvent } from "./types";\n${TRACER}export const handler = async (event: APIGatewayEvent) => {\n  tracer.createSession();\n  return { statusCode: 200 };\n};\n`)).toBe(0);
   });
 });
+
+// rules-13: a module Worker's object literal exported by reference (`export default worker`, `… satisfies
+// ExportedHandler<Env>`, `export { worker as default }`) is the Worker's entry point. Checked: already so.
+describe("rules-13: a Worker object exported by reference", () => {
+  const WORKER = `${TRACER}const worker = {\n  async fetch(request: Request, env: Env, ctx: ExecutionContext) {\n    tracer.createSession();\n    return new Response("ok");\n  },\n};\n`;
+  const reports = (code: string): number =>
+    lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/index.ts" }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each(["export default worker;", "export default worker satisfies ExportedHandler<Env>;", "export { worker as default };"])("reported: %s", (tail) => expect(reports(`${WORKER}${tail}\n`)).toBe(1));
+  // Look-alikes: the object never exported as the default; the default export flushing through ctx.waitUntil.
+  it.each(["export const handlers = worker;", "void worker;"])("quiet: %s", (tail) => expect(reports(`${WORKER}${tail}\n`)).toBe(0));
+  it("quiet when its fetch hands the flush to ctx.waitUntil", () =>
+    expect(reports(`${WORKER.replace('    return new Response("ok");', '    ctx.waitUntil(tracer.forceFlush());\n    return new Response("ok");')}export default worker;\n`)).toBe(0));
+});
