@@ -294,6 +294,23 @@ export async function main() {
     expect(receiver("steady.tracer.enrichSession")?.referenceText).toBe("steady.tracer");
   });
 
+  // rules-13: a static field of a class expression kept in a `const`, and a private static field read inside its class.
+  it("offers the static-field tracer of a const class expression, and a private one only inside its class", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+const Obs = class { static tracer = HoneyHiveTracer.init({ project: "p" }); };
+class Hidden {
+  static #tracer = HoneyHiveTracer.init({ project: "p" });
+  static run() { mark("inside"); }
+}
+const Cfg = class { static options = { project: "p" }; };
+export function later() { mark("outside"); }`);
+    const at = (label: string) => sdk.staticFieldTracersInScopeAt(callsTo(input.ast, input.text, "mark").find((call) => (call.arguments[0] as TSESTree.Literal).value === label)!).map((found) => found.text);
+    expect(at("outside")).toEqual(["Obs.tracer"]);
+    expect(at("inside")).toEqual(["Obs.tracer", "Hidden.#tracer"]);
+    // Look-alike: a static field of a class expression holding something else (`Cfg.options`) is no tracer.
+    expect(at("outside")).not.toContain("Cfg.options");
+  });
+
   it("does not loop on a holder that names itself", () => {
     const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
 class Obs { static get tracer(): HoneyHiveTracer { return Obs.tracer; } }

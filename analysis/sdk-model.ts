@@ -1520,6 +1520,8 @@ class FileSdkModel implements SdkModel {
       const property = init.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.kind === "init" && !p.method && staticName(p.key, p.computed) === name);
       return property ? this.heldTracerFromValue(property, this.tracerValue(property.value), moduleLevel, text, true, changes) : undefined;
     }
+    // `const Obs = class { static tracer = … }`: the class's static member.
+    if (init?.type === AST_NODE_TYPES.ClassExpression && def.parent?.kind === "const") return this.classHeldTracer(init, name, true, call, text, changes);
     if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
       const classDef = this.variableOf(init.callee)?.defs[0];
       return classDef?.type === "ClassName" ? this.classHeldTracer(classDef.node, name, false, call, moduleLevel ? text : undefined, changes) : undefined;
@@ -1926,16 +1928,21 @@ class FileSdkModel implements SdkModel {
   staticFieldTracersInScopeAt(node: TSESTree.Node): TracerInScope[] {
     const result: TracerInScope[] = [];
     for (const property of nodesOfType(this.ast, AST_NODE_TYPES.PropertyDefinition)) {
-      if (!property.static || property.value === null || property.key.type === AST_NODE_TYPES.PrivateIdentifier || !this.isTracerCreation(property.value)) continue;
+      if (!property.static || property.value === null || !this.isTracerCreation(property.value)) continue;
       const owner = property.parent?.parent;
       const name = staticName(property.key, property.computed);
-      if (owner?.type !== AST_NODE_TYPES.ClassDeclaration || !owner.id || name === undefined) continue;
+      // `class Obs {…}`, or `const Obs = class {…}` (its name is the `const`'s).
+      const declarator = owner?.type === AST_NODE_TYPES.ClassExpression && owner.parent?.type === AST_NODE_TYPES.VariableDeclarator && owner.parent.init === owner ? owner.parent : undefined;
+      const id = owner?.type === AST_NODE_TYPES.ClassDeclaration ? owner.id : declarator?.parent.kind === "const" && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
+      if (!owner || !id || name === undefined) continue;
+      // `Obs.#tracer` is written only inside the class's body.
+      if (property.key.type === AST_NODE_TYPES.PrivateIdentifier && !contains(owner.body, node)) continue;
       // The class's own binding where `node` is (not a same-named one of an inner scope).
-      const variable = findVariable(this.input.scopeManager, node, owner.id.name);
-      if (variable?.defs[0]?.type !== "ClassName" || variable.defs[0].node !== owner) continue;
+      const variable = findVariable(this.input.scopeManager, node, id.name);
+      if (variable?.defs[0]?.node !== (declarator ?? owner)) continue;
       // At load, before the field's initializer has run, `Obs.tracer` is still undefined.
       if (!enclosingFunction(node) && !insideClassMemberBody(node) && node.range[0] < property.range[1]) continue;
-      const tracer = this.holderMemberTracer(owner.id, name, false);
+      const tracer = this.holderMemberTracer(id, name, false);
       if (tracer?.referenceText !== undefined) result.push({ tracer, text: tracer.referenceText, safe: true });
     }
     return result;
@@ -2204,7 +2211,9 @@ export function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSES
 
 /** A class declared at the top of the module (possibly exported). */
 function isTopLevelClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-  return owner.parent?.type === AST_NODE_TYPES.Program || owner.parent?.parent?.type === AST_NODE_TYPES.Program;
+  // `const Obs = class {…}` (also exported): the declaration's statement is the top-level one.
+  const statement = owner.parent?.type === AST_NODE_TYPES.VariableDeclarator ? owner.parent.parent : owner;
+  return statement.parent?.type === AST_NODE_TYPES.Program || statement.parent?.parent?.type === AST_NODE_TYPES.Program;
 }
 
 /** Like `thisClass`, but decorators (evaluated when the class is defined) have no instance. */
