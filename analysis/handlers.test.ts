@@ -455,6 +455,21 @@ describe("request handlers of the frameworks added as descriptors", () => {
     ]);
   });
 
+  // rules-13: the route options containers (`options`, hapi 17+, and its older name `config`) are followed one level,
+  // through a `const` too; another key holding a `handler` (`plugins`, the route's plugin-specific settings) is not.
+  it("hapi: route options containers options/config, one level; other keys holding a handler are not", () => {
+    const code = `
+      import Hapi from "@hapi/hapi";
+      const server = Hapi.server({ port: 3000 });
+      const opts = { handler: function viaConst(request) {} };
+      server.route({ method: "POST", path: "/a", config: { handler: function viaConfig(request) {} } });
+      server.route({ method: "POST", path: "/b", options: opts });
+      server.route({ method: "POST", path: "/c", plugins: { handler: function notRoute(request) {} }, handler: function route(request) {} });
+      server.route({ method: "POST", path: "/d", options: { options: { handler: function tooDeep(request) {} } } });
+    `;
+    expect(requestHandlersWithFramework(code, "src/server.js")).toEqual(["hapi: function viaConst(request) {}", "hapi: function viaConfig(request) {}", "hapi: function route(request) {}"]);
+  });
+
   it("hapi: ext({ type, method }) objects, arrays of them and arrays of methods; only request extension points", () => {
     const code = `
       import Hapi from "@hapi/hapi";

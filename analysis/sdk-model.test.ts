@@ -294,6 +294,23 @@ export async function main() {
     expect(receiver("steady.tracer.enrichSession")?.referenceText).toBe("steady.tracer");
   });
 
+  // rules-13: a static field of a class expression kept in a `const`, and a private static field read inside its class.
+  it("offers the static-field tracer of a const class expression, and a private one only inside its class", () => {
+    const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
+const Obs = class { static tracer = HoneyHiveTracer.init({ project: "p" }); };
+class Hidden {
+  static #tracer = HoneyHiveTracer.init({ project: "p" });
+  static run() { mark("inside"); }
+}
+const Cfg = class { static options = { project: "p" }; };
+export function later() { mark("outside"); }`);
+    const at = (label: string) => sdk.staticFieldTracersInScopeAt(callsTo(input.ast, input.text, "mark").find((call) => (call.arguments[0] as TSESTree.Literal).value === label)!).map((found) => found.text);
+    expect(at("outside")).toEqual(["Obs.tracer"]);
+    expect(at("inside")).toEqual(["Obs.tracer", "Hidden.#tracer"]);
+    // Look-alike: a static field of a class expression holding something else (`Cfg.options`) is no tracer.
+    expect(at("outside")).not.toContain("Cfg.options");
+  });
+
   it("does not loop on a holder that names itself", () => {
     const { input, model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";
 class Obs { static get tracer(): HoneyHiveTracer { return Obs.tracer; } }
@@ -855,5 +872,21 @@ describe("tracers in global slots and application context slots", () => {
     expect(receiverOf(`${koa}export function render(ctx) { ctx.tracer.enrichSession({}); }`, read)).toBeUndefined();
     expect(receiverOf(`${koa}const admin = new Koa();\nadmin.use(async (ctx) => { ctx.tracer.enrichSession({}); });`, read)).toBeUndefined();
     expect(receiverOf(`${koa}const router = new Router();\nrouter.post("/chat", async (ctx) => { ctx.tracer.enrichSession({}); });`, read)).toBeUndefined();
+  });
+  // rules-13: a function in an options object is registered only under a key the framework declares for that method
+  // (Fastify's `route({ handler })`: the slot's `optionKeys`, equal to the descriptor's `Registration.options`).
+  it("reads the app's context only in option-registered functions under a key the framework declares", () => {
+    const hh = `import { HoneyHiveTracer } from "honeyhive";\n`;
+    const fastify = `${hh}import Fastify from "fastify";\nconst app = Fastify();\napp.decorate("tracer", HoneyHiveTracer.init());\n`;
+    const read = "request.server.tracer.enrichSession";
+    expect(receiverOf(`${fastify}app.route({ method: "POST", url: "/c", handler: async (request) => { request.server.tracer.enrichSession({}); } });`, read)?.name).toBe("tracer");
+    expect(receiverOf(`${fastify}async function chat(request) { request.server.tracer.enrichSession({}); }\napp.route({ method: "POST", url: "/c", handler: chat });`, read)?.name).toBe("tracer");
+    expect(receiverOf(`${fastify}app.post("/c", { preHandler: async (request) => { request.server.tracer.enrichSession({}); } }, async () => "ok");`, read)?.name).toBe("tracer");
+    // Look-alikes: a key the route method does not declare, a method that declares no options, a framework that declares none.
+    expect(receiverOf(`${fastify}app.route({ method: "POST", url: "/c", render: async (request) => { request.server.tracer.enrichSession({}); } });`, read)).toBeUndefined();
+    expect(receiverOf(`${fastify}app.configure({ handler: async (request) => { request.server.tracer.enrichSession({}); } });`, read)).toBeUndefined();
+    const koa = `${hh}import Koa from "koa";\nconst app = new Koa();\napp.context.tracer = HoneyHiveTracer.init();\n`;
+    expect(receiverOf(`${koa}async function fn(ctx) { ctx.tracer.enrichSession({}); }\napp.configure({ onError: fn });`, "ctx.tracer.enrichSession")).toBeUndefined();
+    expect(receiverOf(`${koa}async function fn(ctx) { ctx.tracer.enrichSession({}); }\napp.use(fn);`, "ctx.tracer.enrichSession")?.name).toBe("context.tracer");
   });
 });

@@ -1193,7 +1193,7 @@ class FileSdkModel implements SdkModel {
         if (form.on === "parameter" ? !fn || (form.position !== undefined && form.position !== position) : form.on === "app" && (fn || !this.madeBy(variable!, slot.app))) continue;
         const stored = this.appSlotStore(slot, read.name);
         if (!stored) continue;
-        if (form.on === "app" ? variable === stored.app : this.registeredOn(fn!, stored.app, slot.wrappers ?? [])) return stored.tracer;
+        if (form.on === "app" ? variable === stored.app : this.registeredOn(fn!, stored.app, slot)) return stored.tracer;
       }
     }
     return undefined;
@@ -1321,7 +1321,7 @@ class FileSdkModel implements SdkModel {
       const def = this.variableOf(base)?.defs[0];
       const fn = def?.type === "Parameter" && isFunctionNode(def.node) ? def.node : undefined;
       if (!fn || def?.type !== "Parameter" || (store.on === "parameter" && store.position !== undefined && fn.params.indexOf(def.name) !== store.position)) continue;
-      const app = this.appsMadeBy(slot.app).find((candidate) => this.registeredOn(fn, candidate, slot.wrappers ?? []));
+      const app = this.appsMadeBy(slot.app).find((candidate) => this.registeredOn(fn, candidate, slot));
       if (!app) continue;
       const tracer = this.tracerValue(value)?.tracer;
       if (!tracer || !tracer.moduleLevel || tracer.kind === "parameter" || (found && (found.tracer !== tracer || found.app !== app))) return undefined;
@@ -1378,10 +1378,12 @@ class FileSdkModel implements SdkModel {
   /**
    * `fn` is given to a call on `app` (`app.use(fn)`, `bot.command("ask", fn)`), directly or by the name it
    * is declared with, or to a call on an object the app mounts (`router.get(p, fn)` with `app.use(router.routes())`,
-   * `composer.on(e, fn)` with `bot.use(composer)`), also through calls of `wrappers` (`app.use(compose([fn]))`,
-   * `app.use(mount("/p", fn))`): its context parameter is one of that app's contexts.
+   * `composer.on(e, fn)` with `bot.use(composer)`), also through calls of the slot's `wrappers` (`app.use(compose([fn]))`,
+   * `app.use(mount("/p", fn))`), or under a key of an options object the slot's `optionKeys` declare for the call's
+   * method (Fastify's `app.route({ handler })`): its context parameter is one of that app's contexts.
    */
-  private registeredOn(fn: FunctionNode, app: Scope.Variable, wrappers: readonly ValueSpecifier[]): boolean {
+  private registeredOn(fn: FunctionNode, app: Scope.Variable, slot: AppContextSlot): boolean {
+    const wrappers = slot.wrappers ?? [];
     const receiverOf = (call: TSESTree.Node | undefined): Scope.Variable | undefined => {
       const callee = call?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(call.callee) : undefined;
       const receiver = callee?.type === AST_NODE_TYPES.MemberExpression ? unwrapExpression(callee.object) : undefined;
@@ -1399,15 +1401,24 @@ class FileSdkModel implements SdkModel {
     const named = declared?.type === AST_NODE_TYPES.Identifier ? this.variableOf(declared) : undefined;
     const uses: TSESTree.Node[] = named ? named.references.map((reference) => reference.identifier) : [fn];
     const isWrapper = (call: TSESTree.CallExpression): boolean => this.callsOneOf(call, wrappers);
+    /** `call`'s method declares `property`'s key as an option whose function it registers (`AppContextSlot.optionKeys`). */
+    const declaredOption = (call: TSESTree.CallExpression, property: TSESTree.Property): boolean => {
+      const callee = unwrapExpression(call.callee);
+      const method = memberName(callee);
+      const key = staticName(property.key, property.computed);
+      return method !== undefined && key !== undefined && Object.hasOwn(slot.optionKeys ?? {}, method) && slot.optionKeys![method]!.includes(key);
+    };
     /**
-     * The calls that register `value`: the call it is an argument of (also as a key of an options object: Fastify's
-     * `app.route({ handler })`), or, for a wrapper's call, the calls that register its result.
+     * The calls that register `value`: the call it is an argument of (also under a key of an options object the slot
+     * declares for the call's method: Fastify's `app.route({ handler })`), or, for a wrapper's call, the calls that
+     * register its result.
      */
     const registeringCalls = (value: TSESTree.Node, depth: number): TSESTree.CallExpression[] => {
-      const option = value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent?.type === AST_NODE_TYPES.ObjectExpression ? value.parent.parent : undefined;
+      const property = value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent?.type === AST_NODE_TYPES.ObjectExpression ? value.parent : undefined;
+      const option = property?.parent as TSESTree.ObjectExpression | undefined;
       const holder = value.parent?.type === AST_NODE_TYPES.ArrayExpression ? value.parent : (option ?? value);
       const call = holder.parent?.type === AST_NODE_TYPES.CallExpression && holder.parent.arguments.includes(holder as TSESTree.CallExpressionArgument) ? holder.parent : undefined;
-      if (!call || !isWrapper(call)) return call && holder !== value.parent ? [call] : [];
+      if (!call || !isWrapper(call)) return call && holder !== value.parent && (!property || declaredOption(call, property)) ? [call] : [];
       if (depth > 3) return [];
       // `const api = compose([a, b]); app.use(api)`: the wrapper's result, by the name it is kept under.
       const kept = call.parent?.type === AST_NODE_TYPES.VariableDeclarator && call.parent.init === call && call.parent.id.type === AST_NODE_TYPES.Identifier ? this.variableOf(call.parent.id) : undefined;
@@ -1543,6 +1554,8 @@ class FileSdkModel implements SdkModel {
       const property = init.properties.find((p): p is TSESTree.Property => p.type === AST_NODE_TYPES.Property && p.kind === "init" && !p.method && staticName(p.key, p.computed) === name);
       return property ? this.heldTracerFromValue(property, this.tracerValue(property.value), moduleLevel, text, true, changes) : undefined;
     }
+    // `const Obs = class { static tracer = … }`: the class's static member.
+    if (init?.type === AST_NODE_TYPES.ClassExpression && def.parent?.kind === "const") return this.classHeldTracer(init, name, true, call, text, changes);
     if (init?.type === AST_NODE_TYPES.NewExpression && init.callee.type === AST_NODE_TYPES.Identifier) {
       const classDef = this.variableOf(init.callee)?.defs[0];
       return classDef?.type === "ClassName" ? this.classHeldTracer(classDef.node, name, false, call, moduleLevel ? text : undefined, changes) : undefined;
@@ -1966,16 +1979,21 @@ class FileSdkModel implements SdkModel {
   staticFieldTracersInScopeAt(node: TSESTree.Node): TracerInScope[] {
     const result: TracerInScope[] = [];
     for (const property of nodesOfType(this.ast, AST_NODE_TYPES.PropertyDefinition)) {
-      if (!property.static || property.value === null || property.key.type === AST_NODE_TYPES.PrivateIdentifier || !this.isTracerCreation(property.value)) continue;
+      if (!property.static || property.value === null || !this.isTracerCreation(property.value)) continue;
       const owner = property.parent?.parent;
       const name = staticName(property.key, property.computed);
-      if (owner?.type !== AST_NODE_TYPES.ClassDeclaration || !owner.id || name === undefined) continue;
+      // `class Obs {…}`, or `const Obs = class {…}` (its name is the `const`'s).
+      const declarator = owner?.type === AST_NODE_TYPES.ClassExpression && owner.parent?.type === AST_NODE_TYPES.VariableDeclarator && owner.parent.init === owner ? owner.parent : undefined;
+      const id = owner?.type === AST_NODE_TYPES.ClassDeclaration ? owner.id : declarator?.parent.kind === "const" && declarator.id.type === AST_NODE_TYPES.Identifier ? declarator.id : undefined;
+      if (!owner || !id || name === undefined) continue;
+      // `Obs.#tracer` is written only inside the class's body.
+      if (property.key.type === AST_NODE_TYPES.PrivateIdentifier && !contains(owner.body, node)) continue;
       // The class's own binding where `node` is (not a same-named one of an inner scope).
-      const variable = findVariable(this.input.scopeManager, node, owner.id.name);
-      if (variable?.defs[0]?.type !== "ClassName" || variable.defs[0].node !== owner) continue;
+      const variable = findVariable(this.input.scopeManager, node, id.name);
+      if (variable?.defs[0]?.node !== (declarator ?? owner)) continue;
       // At load, before the field's initializer has run, `Obs.tracer` is still undefined.
       if (!enclosingFunction(node) && !insideClassMemberBody(node) && node.range[0] < property.range[1]) continue;
-      const tracer = this.holderMemberTracer(owner.id, name, false);
+      const tracer = this.holderMemberTracer(id, name, false);
       if (tracer?.referenceText !== undefined) result.push({ tracer, text: tracer.referenceText, safe: true });
     }
     return result;
@@ -2244,7 +2262,9 @@ export function thisClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSES
 
 /** A class declared at the top of the module (possibly exported). */
 function isTopLevelClass(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression): boolean {
-  return owner.parent?.type === AST_NODE_TYPES.Program || owner.parent?.parent?.type === AST_NODE_TYPES.Program;
+  // `const Obs = class {…}` (also exported): the declaration's statement is the top-level one.
+  const statement = owner.parent?.type === AST_NODE_TYPES.VariableDeclarator ? owner.parent.parent : owner;
+  return statement.parent?.type === AST_NODE_TYPES.Program || statement.parent?.parent?.type === AST_NODE_TYPES.Program;
 }
 
 /** Like `thisClass`, but decorators (evaluated when the class is defined) have no instance. */

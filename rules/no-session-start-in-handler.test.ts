@@ -519,3 +519,15 @@ ruleTester.run(`${RULE_NAME}: called helpers, returned middleware, memoized gett
     },
   ],
 });
+
+// rules-13: a module Worker's object literal exported by reference (`const worker = {…}; export default worker`, also
+// `satisfies ExportedHandler<Env>` on the reference, or `export { worker as default }`): its methods are the Worker's
+// handlers (the Cloudflare Workers descriptor reads the default export through the `const`). Checked: already so.
+describe("rules-13: a Worker object exported by reference", () => {
+  const WORKER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst worker = {\n  async fetch(request: Request, env: Env, ctx: ExecutionContext) {\n    tracer.sessionStart();\n    return new Response("ok");\n  },\n};\n`;
+  const reports = (code: string): number =>
+    lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/index.ts" }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each(["export default worker;", "export default worker satisfies ExportedHandler<Env>;", "export { worker as default };"])("reported: %s", (tail) => expect(reports(`${WORKER}${tail}\n`)).toBe(1));
+  // Look-alikes: the same object never exported as the default (a named export is no Worker entry point).
+  it.each(["export const handlers = worker;", "void worker;"])("quiet: %s", (tail) => expect(reports(`${WORKER}${tail}\n`)).toBe(0));
+});

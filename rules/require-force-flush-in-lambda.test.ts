@@ -1566,3 +1566,35 @@ ruleTester.run(`${RULE_NAME} streamed responses`, testedRule, {
     },
   ],
 });
+
+// rules-13: a handler whose parameters are typed with `aws-lambda`'s types is a Lambda handler in a file a
+// route convention also matches (Redwood's `api/src/functions/chat/chat.ts` under the only, root package.json,
+// which Vercel's `api/` convention matches): was reported only when `api/package.json` existed (bench/NOTES.md
+// `### real-apps-7`). By its name alone it stays none there: a routed module's exports are the convention's.
+describe("rules-13: a handler typed with aws-lambda's types in a file a route convention matches", () => {
+  const LAMBDA = (types: string, params: string) => `import type { ${types} } from "aws-lambda";\n${TRACER}export const handler = async (${params}) => {\n  tracer.createSession();\n  return { statusCode: 200, body: "ok" };\n};\n`;
+  const reports = (code: string, files: Record<string, string> = {}): number =>
+    lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "api/src/functions/chat/chat.ts", files }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it("reported with only the root package.json, as with api/package.json", () => {
+    expect(reports(LAMBDA("APIGatewayEvent, Context", "event: APIGatewayEvent, _context: Context"))).toBe(1);
+    expect(reports(LAMBDA("APIGatewayEvent, Context", "event: APIGatewayEvent, _context: Context"), { "api/package.json": `{ "name": "api" }` })).toBe(1);
+    expect(reports(LAMBDA("SQSEvent", "event: SQSEvent"))).toBe(1);
+  });
+  it("quiet: the same export untyped, or typed with a type of the project's own", () => {
+    expect(reports(`${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  return { statusCode: 200 };\n};\n`)).toBe(0);
+    expect(reports(`import type { APIGatewayEvent } from "./types";\n${TRACER}export const handler = async (event: APIGatewayEvent) => {\n  tracer.createSession();\n  return { statusCode: 200 };\n};\n`)).toBe(0);
+  });
+});
+
+// rules-13: a module Worker's object literal exported by reference (`export default worker`, `… satisfies
+// ExportedHandler<Env>`, `export { worker as default }`) is the Worker's entry point. Checked: already so.
+describe("rules-13: a Worker object exported by reference", () => {
+  const WORKER = `${TRACER}const worker = {\n  async fetch(request: Request, env: Env, ctx: ExecutionContext) {\n    tracer.createSession();\n    return new Response("ok");\n  },\n};\n`;
+  const reports = (code: string): number =>
+    lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/index.ts" }).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  it.each(["export default worker;", "export default worker satisfies ExportedHandler<Env>;", "export { worker as default };"])("reported: %s", (tail) => expect(reports(`${WORKER}${tail}\n`)).toBe(1));
+  // Look-alikes: the object never exported as the default; the default export flushing through ctx.waitUntil.
+  it.each(["export const handlers = worker;", "void worker;"])("quiet: %s", (tail) => expect(reports(`${WORKER}${tail}\n`)).toBe(0));
+  it("quiet when its fetch hands the flush to ctx.waitUntil", () =>
+    expect(reports(`${WORKER.replace('    return new Response("ok");', '    ctx.waitUntil(tracer.forceFlush());\n    return new Response("ok");')}export default worker;\n`)).toBe(0));
+});

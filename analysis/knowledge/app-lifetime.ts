@@ -6,6 +6,7 @@
 // gets its own `ctx`), Hono `c.set()`/`c.var` (a new Context per request), Fastify `request.*`/`reply.*`.
 // A Fastify `fastify.decorate("tracer", …)` needs no entry: it runs where a plugin is registered,
 // once, and a plugin is no request handler (APP_CONTEXT_SLOTS below reads what it stores).
+import { FASTIFY_ROUTE_FUNCTIONS, FASTIFY_ROUTE_METHODS } from "./frameworks/fastify-routes.js";
 import type { ValueSpecifier } from "./types.js";
 
 /** Members of a framework handler's parameters that are the application object. */
@@ -97,6 +98,13 @@ export interface AppContextSlot {
   readonly wrappers?: readonly ValueSpecifier[];
   /** Plugins whose stores on their parameter are stores on the app that registers them (a store on the app only). */
   readonly plugins?: AppPlugins;
+  /**
+   * The keys of an options-object argument whose functions a call of the method registers, by method name (Fastify's
+   * `app.route({ handler })`, `app.post(url, { preHandler }, fn)`): the framework descriptor's `Registration.options`,
+   * from the same table (a test holds them equal). Absent, or another key or method: a function in an options
+   * object is not registered (`app.configure({ onError: fn })`).
+   */
+  readonly optionKeys?: Readonly<Record<string, readonly string[]>>;
   readonly verifiedAt: string;
 }
 
@@ -165,6 +173,7 @@ export const APP_CONTEXT_SLOTS: readonly AppContextSlot[] = [
     // `fastifyPlugin`. Fastify Plugins.md: without it, `register` "creates a new scope" and a `decorate` there does not
     // reach the ancestors (search tool, docs corpus, 2026-12-06).
     plugins: { register: "register", wrappers: [{ package: "fastify-plugin", name: ["", "default", "fastifyPlugin"] }], encapsulate: "encapsulate" },
+    optionKeys: Object.fromEntries([...FASTIFY_ROUTE_METHODS.verbs, ...FASTIFY_ROUTE_METHODS.others].map((method) => [method, FASTIFY_ROUTE_FUNCTIONS])),
     verifiedAt:
       "fastify docs/Reference/Decorators.md (fastify.dev v4.29–v5.11; unpkg fastify 1.14–5.8): `fastify.decorate(name, value)` adds a property to the server instance, then 'you can access the value by using the name you passed' (`fastify.utility()`, `fastify.conf.db`); Request.md: `request.server` is the instance (search tool, docs corpus, 2026-12-06)",
   },

@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { APP_CONTEXT_SLOTS } from "./app-lifetime.js";
 import { FRAMEWORKS, PLATFORMS, activeDescriptorsFor, frameworkById, indexedDescriptorsFor, knowledgeIndex } from "./index.js";
 
 describe("the knowledge registry", () => {
@@ -23,6 +24,17 @@ describe("the knowledge registry", () => {
       const platforms = exported.filter((value): value is { readonly id: string; readonly freezesAfterReturn: unknown } => typeof value === "object" && value !== null && "freezesAfterReturn" in value && "id" in value);
       // By id: a module may also export a variant of its platform (aws-lambda.ts's streaming one) under the same id.
       for (const platform of platforms) expect(PLATFORMS.map(({ id }) => id), `${file}: ${platform.id}`).toContain(platform.id);
+    }
+  });
+
+  // sdk-model reads a slot's `optionKeys` without loading the registry (an import cycle): they must stay the descriptor's.
+  it("gives each app-context slot the option keys its framework descriptor registers, method by method", () => {
+    for (const slot of APP_CONTEXT_SLOTS) {
+      const declared: Record<string, readonly string[]> = {};
+      for (const kind of Object.values(frameworkById(slot.framework)?.objects ?? {})) {
+        for (const [method, registration] of Object.entries(kind.methods ?? {})) if (registration.options) declared[method] = registration.options;
+      }
+      expect(slot.optionKeys ?? {}, slot.framework).toEqual(declared);
     }
   });
 

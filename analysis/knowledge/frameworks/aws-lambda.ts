@@ -51,6 +51,20 @@ function isJsdocHandlerType(api: HandlerHookApi, exported: ExportedValue): boole
   return jsdocTypesBefore(api.text, exported.exportNode).some((type) => type.tag === "type" && type.module === "aws-lambda" && HANDLER_TYPE.test(type.name));
 }
 
+/**
+ * `async (event: APIGatewayProxyEvent, context: Context) => …`: a function of the export takes a parameter typed
+ * with a type of `aws-lambda` (the event and context types that package declares for Lambda's handlers).
+ */
+function takesLambdaTypes(api: HandlerHookApi, exported: ExportedValue): boolean {
+  return api.functionsOf(exported.value).some((fn) =>
+    fn.params.some((parameter) => {
+      const typed = parameter.type === "AssignmentPattern" ? parameter.left : parameter;
+      const type = "typeAnnotation" in typed ? typed.typeAnnotation?.typeAnnotation : undefined;
+      return type?.type === "TSTypeReference" && api.originOf(type.typeName)?.module === "aws-lambda";
+    }),
+  );
+}
+
 /** `(async (event) => …) satisfies Handler` / `as APIGatewayProxyHandler`. */
 function isTypedValue(api: HandlerHookApi, value: TSESTree.Node): boolean {
   return (value.type === "TSSatisfiesExpression" || value.type === "TSAsExpression") && isHandlerType(api, value.typeAnnotation);
@@ -316,19 +330,23 @@ export const awsLambda = {
     // Its entry points are exports under these names, or typed with an `aws-lambda` type.
     signs: { invocation: { exports: DEFAULT_NAMES, configuredExports: true, deployedExports: configuredHandlerNames, imports: ["aws-lambda"] } },
     run(api) {
-      // A server that listens, or a file-routed module, runs its handlers per request, not per invocation.
-      if (api.isServerOrRoutedFile) return;
+      // A server that listens, or a file-routed module, runs its handlers per request, not per invocation: there an
+      // export is a Lambda handler only by `aws-lambda`'s types, not by its name (Redwood's `api/src/functions/*`,
+      // which Vercel's `api/` convention matches under a root package.json, types its `handler` so).
+      const routed = api.isServerOrRoutedFile;
       let asset: boolean | undefined; // a project look-up: asked only once an export is named like a handler
       const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames, ...configuredHandlerNames(api.filename, api.cwd)]);
       let scriptFunctions: ReadonlySet<FunctionNode> | undefined;
       for (const exported of api.namedExports()) {
-        if (!(names.has(exported.name) || isHandlerType(api, exported.type) || isTypedValue(api, exported.value) || isJsdocHandlerType(api, exported))) continue;
+        const typed = isHandlerType(api, exported.type) || isTypedValue(api, exported.value) || isJsdocHandlerType(api, exported);
+        if (routed ? !(typed || (names.has(exported.name) && takesLambdaTypes(api, exported))) : !(typed || names.has(exported.name))) continue;
+        if (routed && api.functionsOf(exported.value).some((fn) => api.isHandler(fn))) continue;
         if ((asset ??= isTwilioAsset(api.filename))) return;
         collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));
       }
       // An ES module's `export default` is the handler `<file>.default`, only where it is configured so:
       // the runtime looks up the named export, and `<file>.handler` does not find a default one.
-      if (!names.has("default")) return;
+      if (routed || !names.has("default")) return;
       for (const statement of api.ast.body) {
         if (statement.type !== "ExportDefaultDeclaration") continue;
         const { declaration } = statement;

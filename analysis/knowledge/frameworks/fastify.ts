@@ -1,7 +1,8 @@
 import { awsLambda } from "../platforms/aws-lambda.js";
 import type { FrameworkDescriptor, RouteCover, ValueSpecifier } from "../types.js";
 import { adaptedAppPlatform, adapterModules, isMadeBy } from "./app-adapters.js";
-import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
+import { REQUEST_OBJECT, methods } from "./common.js";
+import { FASTIFY_REQUEST_HOOKS, FASTIFY_ROUTE_FUNCTIONS, FASTIFY_ROUTE_METHODS } from "./fastify-routes.js";
 
 const FASTIFY_APP: ValueSpecifier = { package: "fastify", name: ["", "fastify"] };
 /**
@@ -12,11 +13,6 @@ const FASTIFY_APP: ValueSpecifier = { package: "fastify", name: ["", "fastify"] 
  */
 const LAMBDA_ADAPTERS = [{ handle: { package: ["@fastify/aws-lambda", "aws-lambda-fastify", "serverless-http"], name: "" }, platform: awsLambda }];
 
-/** Fastify hooks that run per request (not the application hooks onReady/onClose/onRoute/…). */
-const REQUEST_HOOKS = [
-  "onRequest", "preParsing", "preValidation", "preHandler", "preSerialization", "onSend", "onResponse",
-  "onError", "onTimeout", "onRequestAbort",
-];
 /**
  * Which hooks run inside the invocation after the handler. `onSend` runs after the handler has produced
  * the payload and before it is written; Fastify awaits an async `onSend` (or the promise it returns)
@@ -32,8 +28,6 @@ const REQUEST_HOOKS = [
 const AFTER_HANDLER = { runs: "afterHandler", doneParameterByArity: { 4: 3 } } as const satisfies RouteCover;
 const ON_SEND_OPTION = { ...AFTER_HANDLER, keys: ["onSend"] };
 
-/** Properties of a route options object that hold per-request functions. */
-const ROUTE_FUNCTIONS = ["handler", "errorHandler", ...REQUEST_HOOKS];
 
 /** Fastify: `Fastify()` instances, plugins (`register(fn)`, `fp(fn)`, `FastifyPluginAsync`, a plugin module's default export), routes, route options and request hooks. */
 export const fastify = {
@@ -46,10 +40,10 @@ export const fastify = {
       types: [{ package: "fastify", name: "FastifyInstance" }],
       methods: {
         // Hooks (`addHook`, a route's `preHandler` option) never end the invocation: the route's handler does.
-        ...methods(HTTP_VERBS, { options: ROUTE_FUNCTIONS, nameArgument: 0, ends: "last", hookOptions: REQUEST_HOOKS, coveringOptions: ON_SEND_OPTION }),
-        ...methods(["route", "setNotFoundHandler"], { options: ROUTE_FUNCTIONS, hookOptions: REQUEST_HOOKS, coveringOptions: ON_SEND_OPTION }),
+        ...methods(FASTIFY_ROUTE_METHODS.verbs, { options: FASTIFY_ROUTE_FUNCTIONS, nameArgument: 0, ends: "last", hookOptions: FASTIFY_REQUEST_HOOKS, coveringOptions: ON_SEND_OPTION }),
+        ...methods(FASTIFY_ROUTE_METHODS.others, { options: FASTIFY_ROUTE_FUNCTIONS, hookOptions: FASTIFY_REQUEST_HOOKS, coveringOptions: ON_SEND_OPTION }),
         setErrorHandler: { errorHandlers: true },
-        addHook: { arguments: [1], when: { argument: 0, oneOf: REQUEST_HOOKS }, ends: "none", coversRoutes: { ...AFTER_HANDLER, when: { argument: 0, oneOf: ["onSend"] } } },
+        addHook: { arguments: [1], when: { argument: 0, oneOf: FASTIFY_REQUEST_HOOKS }, ends: "none", coversRoutes: { ...AFTER_HANDLER, when: { argument: 0, oneOf: ["onSend"] } } },
       },
       chainable: ["withTypeProvider"],
       listens: ["listen"],
