@@ -148,10 +148,10 @@ export function svelteKitAdapterPlatform(api: HandlerHookApi): PlatformDescripto
  * (docs.astro.build/en/guides/integrations-guide/vercel/: `import vercel from "@astrojs/vercel"` … `adapter: vercel()`,
  * "deploy your on-demand rendered Astro site to Vercel" as Vercel Functions; …/netlify/: `@astrojs/netlify`, Netlify
  * Functions; checked with the search tool 2026-12-06; `@astrojs/vercel/serverless` is the older subpath). `@astrojs/node`
- * is a server. Cloudflare's adapter is left out: how an endpoint reaches `waitUntil` there (`locals.runtime.ctx`) is
- * not read yet.
+ * is a server. `@astrojs/cloudflare` builds a Worker (docs.astro.build/en/guides/integrations-guide/cloudflare/), where an
+ * endpoint reaches `waitUntil` through `locals` (`CLOUDFLARE_FRAMEWORK_CONTEXTS`).
  */
-const ASTRO_ADAPTER_PLATFORMS: Readonly<Record<string, PlatformDescriptor>> = { "@astrojs/vercel": vercel, "@astrojs/netlify": netlify };
+const ASTRO_ADAPTER_PLATFORMS: Readonly<Record<string, PlatformDescriptor>> = { "@astrojs/vercel": vercel, "@astrojs/netlify": netlify, "@astrojs/cloudflare": cloudflareWorkers };
 const ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"];
 const ASTRO_ADAPTER_IMPORT = /["'](@astrojs\/(?:vercel|netlify|node|cloudflare))(?:\/[\w-]+)?["']/;
 
