@@ -100,3 +100,89 @@ describe("Astro on Cloudflare: a waitUntil of another object is no flush", () =>
     expect(messages.map((message) => message.ruleId)).toEqual([`honeyhive/${RULE_NAME}`]);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. TanStack Start deployed serverless: its server functions and server routes are the host's functions. The host,
+// from the project (tanstack.com/start/latest/docs/framework/react/guide/hosting, read with the search tool 2026-12-07):
+// Cloudflare's `@cloudflare/vite-plugin` in vite.config.*, Netlify's `@netlify/vite-plugin-tanstack-start`, Nitro's
+// `nitro({ preset })` / app.config's `server: { preset }` (the Vinxi era), or a vercel.json / netlify.toml beside it.
+const tanstack = (deps: Record<string, string>, extra: Record<string, string> = {}) => ({
+  "package.json": pkg({ "@tanstack/react-start": "^1.131.0", "@tanstack/react-router": "^1.131.0", ...deps }),
+  "src/lib/tracing.ts": TRACING_TS,
+  ...extra,
+});
+const viteConfig = (imports: string, plugins: string) => `import { defineConfig } from "vite";
+import { tanstackStart } from "@tanstack/react-start/plugin/vite";
+${imports}
+export default defineConfig({ plugins: [tanstackStart(), ${plugins}] });
+`;
+const TANSTACK_VERCEL = tanstack({ nitro: "^3.0.0" }, { "vite.config.ts": viteConfig(`import { nitro } from "nitro/vite";\n`, "nitro()"), "vercel.json": `{ "regions": ["iad1"] }` });
+const TANSTACK_NITRO_PRESET = tanstack({ nitro: "^3.0.0" }, { "vite.config.ts": viteConfig(`import { nitro } from "nitro/vite";\n`, `nitro({ preset: "vercel" })`) });
+const TANSTACK_NETLIFY = tanstack({ "@netlify/vite-plugin-tanstack-start": "^1.0.0" }, { "vite.config.ts": viteConfig(`import netlify from "@netlify/vite-plugin-tanstack-start";\n`, "netlify()") });
+const TANSTACK_CLOUDFLARE = tanstack({ "@cloudflare/vite-plugin": "^1.13.0", wrangler: "^4.33.0" }, {
+  "vite.config.ts": viteConfig(`import { cloudflare } from "@cloudflare/vite-plugin";\n`, `cloudflare({ viteEnvironment: { name: "ssr" } })`),
+  "wrangler.jsonc": `{ "name": "app", "main": "@tanstack/react-start/server-entry", "compatibility_date": "2025-09-01" }\n`,
+});
+const TANSTACK_VINXI_PRESET = tanstack({ vinxi: "^0.5.0" }, { "app.config.ts": `import { defineConfig } from "@tanstack/react-start/config";\n\nexport default defineConfig({ server: { preset: "netlify" } });\n` });
+const TANSTACK_NODE = tanstack({ nitro: "^3.0.0" }, { "vite.config.ts": viteConfig(`import { nitro } from "nitro/vite";\n`, "nitro()") });
+
+const SERVER_FN = (flush = false) => `import { createServerFn } from "@tanstack/react-start";
+import { tracer } from "../lib/tracing";
+
+export const chat = createServerFn({ method: "POST" }).handler(async ({ data }) => {
+${flush ? "  try {\n    tracer.createSession({ sessionName: \"chat\" });\n    return { data };\n  } finally {\n    await tracer.forceFlush();\n  }\n" : "  tracer.createSession({ sessionName: \"chat\" });\n  return { data };\n"}});
+`;
+const SERVER_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
+import { tracer } from "../../lib/tracing";
+
+export const Route = createFileRoute("/api/chat")({
+  server: {
+    handlers: {
+      POST: async ({ request }) => {
+        tracer.createSession({ sessionName: "chat" });
+        return new Response(await request.text());
+      },
+    },
+  },
+});
+`;
+const CREATE_HANDLERS_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
+import { tracer } from "../../lib/tracing";
+
+export const Route = createFileRoute("/api/chat")({
+  server: {
+    handlers: ({ createHandlers }) =>
+      createHandlers({
+        POST: {
+          handler: async ({ request }) => {
+            tracer.createSession({ sessionName: "chat" });
+            return new Response(await request.text());
+          },
+        },
+      }),
+  },
+});
+`;
+const LOADER_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
+import { tracer } from "../lib/tracing";
+
+export const Route = createFileRoute("/chat")({
+  loader: async () => {
+    tracer.createSession({ sessionName: "loader" });
+    return null;
+  },
+});
+`;
+
+describeCases("TanStack Start deployed serverless", [
+  { name: "a server function on Vercel (nitro() beside a vercel.json)", files: TANSTACK_VERCEL, filename: "src/server/chat.ts", code: SERVER_FN(), writes: "tracer.forceFlush()" },
+  { name: "a server function with nitro({ preset: \"vercel\" })", files: TANSTACK_NITRO_PRESET, filename: "src/server/chat.ts", code: SERVER_FN(), writes: "tracer.forceFlush()" },
+  { name: "a server route on Netlify (@netlify/vite-plugin-tanstack-start)", files: TANSTACK_NETLIFY, filename: "src/routes/api/chat.ts", code: SERVER_ROUTE, writes: "await tracer.forceFlush();" },
+  { name: "a server route on Cloudflare Workers (@cloudflare/vite-plugin)", files: TANSTACK_CLOUDFLARE, filename: "src/routes/api/chat.ts", code: SERVER_ROUTE, writes: "await tracer.forceFlush();" },
+  { name: "handlers: ({ createHandlers }) => createHandlers({ POST: { handler } }) on Netlify", files: TANSTACK_NETLIFY, filename: "src/routes/api/chat.ts", code: CREATE_HANDLERS_ROUTE, writes: "await tracer.forceFlush();" },
+  { name: "a server function with app.config's server.preset (Vinxi)", files: TANSTACK_VINXI_PRESET, filename: "src/server/chat.ts", code: SERVER_FN(), writes: "await tracer.forceFlush();" },
+  { name: "quiet: a server function served by Nitro's node server", files: TANSTACK_NODE, filename: "src/server/chat.ts", code: SERVER_FN() },
+  { name: "quiet: a server route served by Nitro's node server", files: TANSTACK_NODE, filename: "src/routes/api/chat.ts", code: CREATE_HANDLERS_ROUTE },
+  { name: "quiet: a server function on Netlify that flushes in its finally", files: TANSTACK_NETLIFY, filename: "src/server/chat.ts", code: SERVER_FN(true) },
+  { name: "quiet: a route's isomorphic loader on Netlify", files: TANSTACK_NETLIFY, filename: "src/routes/chat.ts", code: LOADER_ROUTE },
+]);
