@@ -56,7 +56,7 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 //     (analysis/knowledge/frameworks/astro.ts:9), so `adapter: vercel()` of `@astrojs/vercel` (also `@astrojs/netlify`,
 //     `@astrojs/cloudflare`) in astro.config.* makes nothing serverless, where SvelteKit's adapters do
 //     (server-adapters-config.ts:135 `svelteKitAdapterPlatform`, the model for an `astroAdapterPlatform`). Fixed since
-//     (fix-blind15, `astroAdapterPlatform`: `@astrojs/vercel` and `@astrojs/netlify`; Cloudflare's adapter not yet).
+//     (fix-blind15, `astroAdapterPlatform`: `@astrojs/vercel` and `@astrojs/netlify`; `@astrojs/cloudflare` since platforms-3).
 const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);

@@ -293,11 +293,12 @@ class FlushWriter {
     }
     if (work.kind === "parameter-method") {
       if (work.written === false) return undefined;
-      const parameter = this.fn.params[work.parameterIndex];
-      if (parameter?.type !== "Identifier") return undefined;
       if (work.exportNames && !work.exportNames.includes(this.flush.handler.exportName)) return undefined;
       if (work.frameworks && !work.frameworks.includes(this.flush.handler.framework ?? "")) return undefined;
-      return { kind: "waitUntil", call: `${parameter.name}.${work.property === undefined ? "" : `${work.property}.`}${work.method}` };
+      if (work.since && isOlderThan(declaredDependencyVersion(this.input.filename, work.since.package), work.since.version)) return undefined;
+      if (work.until && !isOlderThan(declaredDependencyVersion(this.input.filename, work.until.package), work.until.version)) return undefined;
+      const holder = parameterPath(this.fn.params[work.parameterIndex], work.property);
+      return holder === undefined ? undefined : { kind: "waitUntil", call: `${holder}.${work.method}` };
     }
     if (work.kind === "this-method") {
       // Only a method of a class has the instance's `this` (an object literal's method has the object's).
@@ -713,6 +714,18 @@ function sendStatementOf(send: TSESTree.CallExpression): TSESTree.Statement | un
 }
 
 /** The project's declared version is below `since` (an undeclared one is taken to be current). */
+/**
+ * The expression that reaches `property` (a dotted path, or the parameter itself) from `parameter`: through its name
+ * (`context.locals.runtime.ctx`), or a key destructured from it under its own name (`{ locals }` → `locals.runtime.ctx`).
+ */
+function parameterPath(parameter: TSESTree.Parameter | undefined, property: string | undefined): string | undefined {
+  if (parameter?.type === AST_NODE_TYPES.Identifier) return property === undefined ? parameter.name : `${parameter.name}.${property}`;
+  if (parameter?.type !== AST_NODE_TYPES.ObjectPattern || property === undefined) return undefined;
+  const [key, ...rest] = property.split(".");
+  const destructured = parameter.properties.find((entry) => entry.type === AST_NODE_TYPES.Property && entry.shorthand && staticName(entry.key, entry.computed) === key);
+  return destructured === undefined ? undefined : [key, ...rest].join(".");
+}
+
 function isOlderThan(declared: readonly [number, number] | undefined, since: readonly [number, number]): boolean {
   if (declared === undefined) return false;
   return declared[0] < since[0] || (declared[0] === since[0] && declared[1] < since[1]);

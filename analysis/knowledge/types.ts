@@ -50,6 +50,13 @@ export type BackgroundWork =
        * types (SvelteKit's `event.platform` is `App.Platform | undefined`): the fix writes the awaited flush.
        */
       readonly written?: false;
+      /**
+       * The fix writes this form only for a project whose package.json admits no version of `package` before
+       * `version` (a path that a major version introduced: Astro 6's `locals.cfContext`); undeclared: written.
+       */
+      readonly since?: { readonly package: string; readonly version: readonly [major: number, minor: number] };
+      /** The fix writes this form only for a project whose package.json admits a version before `version` (a path a major version removed). */
+      readonly until?: { readonly package: string; readonly version: readonly [major: number, minor: number] };
     }
   /**
    * A method of a runtime global: Supabase Edge Functions' `EdgeRuntime.waitUntil(promise)`. A local binding

@@ -148,10 +148,10 @@ export function svelteKitAdapterPlatform(api: HandlerHookApi): PlatformDescripto
  * (docs.astro.build/en/guides/integrations-guide/vercel/: `import vercel from "@astrojs/vercel"` … `adapter: vercel()`,
  * "deploy your on-demand rendered Astro site to Vercel" as Vercel Functions; …/netlify/: `@astrojs/netlify`, Netlify
  * Functions; checked with the search tool 2026-12-06; `@astrojs/vercel/serverless` is the older subpath). `@astrojs/node`
- * is a server. Cloudflare's adapter is left out: how an endpoint reaches `waitUntil` there (`locals.runtime.ctx`) is
- * not read yet.
+ * is a server. `@astrojs/cloudflare` builds a Worker (docs.astro.build/en/guides/integrations-guide/cloudflare/), where an
+ * endpoint reaches `waitUntil` through `locals` (`CLOUDFLARE_FRAMEWORK_CONTEXTS`).
  */
-const ASTRO_ADAPTER_PLATFORMS: Readonly<Record<string, PlatformDescriptor>> = { "@astrojs/vercel": vercel, "@astrojs/netlify": netlify };
+const ASTRO_ADAPTER_PLATFORMS: Readonly<Record<string, PlatformDescriptor>> = { "@astrojs/vercel": vercel, "@astrojs/netlify": netlify, "@astrojs/cloudflare": cloudflareWorkers };
 const ASTRO_CONFIGS = ["astro.config.mjs", "astro.config.ts", "astro.config.js", "astro.config.mts"];
 const ASTRO_ADAPTER_IMPORT = /["'](@astrojs\/(?:vercel|netlify|node|cloudflare))(?:\/[\w-]+)?["']/;
 
@@ -168,6 +168,40 @@ export function astroAdapterPlatform(api: HandlerHookApi): PlatformDescriptor | 
   if (signals.root === undefined) return undefined;
   const adapter = projectModules().rechecked(signals.root, readAstroAdapter);
   return adapter === null ? undefined : ASTRO_ADAPTER_PLATFORMS[adapter];
+}
+
+/**
+ * TanStack Start's hosts whose platform freezes after the response, read from vite.config.* or the older (Vinxi)
+ * app.config.* (tanstack.com/start/latest/docs/framework/react/guide/hosting, read with the search tool 2026-12-07):
+ * Cloudflare Workers through `@cloudflare/vite-plugin`, Netlify through `@netlify/vite-plugin-tanstack-start`, a Nitro
+ * preset written as `nitro({ preset: "vercel" })` or app.config's `server: { preset: "netlify" }` (the names of
+ * `NITRO_PRESET_PLATFORMS`); with none of them, a vercel.json / `.vercel/project.json` or netlify.toml beside the
+ * package.json (Vercel builds a Start app through Nitro's zero-config preset). A `nitro()` without either is a server.
+ */
+const TANSTACK_CONFIGS = ["vite.config.ts", "vite.config.mts", "vite.config.js", "vite.config.mjs", "app.config.ts", "app.config.js", "app.config.mjs"];
+const TANSTACK_HOST_PLUGINS: Readonly<Record<string, PlatformDescriptor>> = {
+  "@cloudflare/vite-plugin": cloudflareWorkers,
+  "@netlify/vite-plugin-tanstack-start": netlify,
+};
+const HOST_PLUGIN_IMPORT = /["'](@cloudflare\/vite-plugin|@netlify\/vite-plugin-tanstack-start)["']/;
+
+/** The host a TanStack Start config's text names: a host plugin's package, else `preset:<name>` normalized as `parseNitroPreset`'s. */
+export function parseTanStackHost(text: string): string | undefined {
+  const plugin = HOST_PLUGIN_IMPORT.exec(text)?.[1];
+  if (plugin !== undefined) return plugin;
+  const preset = parseNitroPreset(text);
+  return preset === undefined ? undefined : `preset:${preset}`;
+}
+
+const readTanStackHost = (root: string): string | null => firstParsedConfig(root, TANSTACK_CONFIGS, parseTanStackHost);
+
+/** The platform the TanStack Start project of `api`'s file deploys its server functions and routes to; none for a server. */
+export function tanstackStartPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  const signals = deploymentOf(api.filename);
+  if (signals.root === undefined) return undefined;
+  const host = projectModules().rechecked(signals.root, readTanStackHost);
+  if (host !== null) return host.startsWith("preset:") ? NITRO_PRESET_PLATFORMS[host.slice("preset:".length)] : TANSTACK_HOST_PLUGINS[host];
+  return signals.vercel ? vercel : signals.netlify ? netlify : undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
-import { findProperty, unwrapExpression } from "../../ast.js";
+import { findProperty, staticName, unwrapExpression } from "../../ast.js";
 import type { FrameworkDescriptor, HandlerHookApi, RequestInputs } from "../types.js";
 import { REQUEST_OBJECT } from "./common.js";
+import { tanstackStartPlatform } from "./server-adapters-config.js";
 
 /**
  * TanStack Start's packages: `createServerFn` and `createMiddleware` of the framework root, `createServerFileRoute`
@@ -34,7 +35,31 @@ function serverHandlersOf(api: HandlerHookApi, call: TSESTree.CallExpression): T
   const server = options ? findProperty(options, "server") : undefined;
   const serverOptions = server ? api.objectOf(server.value) : undefined;
   const handlers = serverOptions ? findProperty(serverOptions, "handlers") : undefined;
-  return handlers ? api.objectOf(handlers.value) : undefined;
+  return handlers ? (api.objectOf(handlers.value) ?? createdHandlersOf(api, handlers.value)) : undefined;
+}
+
+/**
+ * The verb map of the function form, `handlers: ({ createHandlers }) => createHandlers({ POST: … })` (guide/server-routes:
+ * handlers with their own middleware): the object the function's returned `createHandlers(…)` call is given.
+ */
+function createdHandlersOf(api: HandlerHookApi, value: TSESTree.Node): TSESTree.ObjectExpression | undefined {
+  const [fn] = api.functionsOf(value);
+  if (!fn) return undefined;
+  const returned = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.find((statement) => statement.type === AST_NODE_TYPES.ReturnStatement)?.argument : fn.body;
+  const call = unwrapExpression(returned);
+  if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrapExpression(call.callee);
+  const name = callee?.type === AST_NODE_TYPES.Identifier ? callee.name : callee?.type === AST_NODE_TYPES.MemberExpression && !callee.computed && callee.property.type === AST_NODE_TYPES.Identifier ? callee.property.name : undefined;
+  return name === "createHandlers" ? api.objectOf(call.arguments[0]) : undefined;
+}
+
+/** A verb's handler: the function itself, or the `handler` of `{ middleware, handler }`. */
+function verbHandlersOf(api: HandlerHookApi, value: TSESTree.Node): ReturnType<HandlerHookApi["functionsOf"]> {
+  const direct = api.functionsOf(value);
+  if (direct.length > 0) return direct;
+  const entry = api.objectOf(value);
+  const handler = entry ? findProperty(entry, "handler") : undefined;
+  return handler ? api.functionsOf(handler.value) : [];
 }
 
 /** The route calls of the module's top level: `export const Route = createFileRoute("/api/chat")({ … })`. */
@@ -64,6 +89,8 @@ export const tanstackStart = {
   id: "tanstack-start",
   name: "TanStack Start",
   modules: [...START_MODULES, ...ROUTER_MODULES],
+  // Deployed serverless (Vercel, Netlify, Cloudflare: `tanstackStartPlatform`), the handlers are the host's functions.
+  platform: tanstackStartPlatform,
   objects: {
     serverFn: {
       createdBy: [{ value: { package: START_MODULES, name: "createServerFn" }, new: false }],
@@ -72,7 +99,8 @@ export const tanstackStart = {
     },
     middleware: {
       createdBy: [{ value: { package: START_MODULES, name: "createMiddleware" }, new: false }],
-      methods: { server: { arguments: [0] } },
+      // A middleware hands the request on (`next()`): the server function or route after it ends the invocation.
+      methods: { server: { arguments: [0], ends: "none" } },
       chainable: BUILDER_CHAIN,
     },
     serverFileRoute: {
@@ -83,15 +111,22 @@ export const tanstackStart = {
   },
   hook: {
     trigger: { imports: true },
-    signs: { request: { imports: ROUTER_MODULES } },
+    signs: { request: { imports: ROUTER_MODULES }, invocation: { imports: ROUTER_MODULES } },
     run(api) {
       for (const call of topLevelCalls(api.ast)) {
         const handlers = serverHandlersOf(api, call);
         if (!handlers) continue;
+        const platform = tanstackStartPlatform(api);
         for (const property of handlers.properties) {
           if (property.type !== AST_NODE_TYPES.Property) continue;
-          const functions = api.functionsOf(property.value);
-          if (functions.length > 0) api.request(functions, call);
+          const functions = verbHandlersOf(api, property.value);
+          if (functions.length === 0) continue;
+          if (!platform) {
+            api.request(functions, call);
+            continue;
+          }
+          const exportNode = api.ast.body.find((statement) => statement.range[0] <= call.range[0] && call.range[1] <= statement.range[1]) ?? call;
+          for (const fn of functions) api.invocation(fn, { platform, exportName: staticName(property.key, property.computed) ?? "handler", nameNode: property.key, exportNode });
         }
       }
     },

@@ -24,11 +24,20 @@ export const HONO_EXECUTION_CONTEXT = {
  *   svelte.dev/docs/kit/adapter-cloudflare, checked with the search tool 2026-12-06);
  * - Remix / React Router on Cloudflare (`@remix-run/cloudflare`'s templates: the load context is
  *   `{ cloudflare: { env, ctx } }`, typed by augmenting `AppLoadContext`; checked with the search tool 2026-12-06).
+ * - Astro endpoints on `@astrojs/cloudflare`, written: the adapter's `Runtime` (v12, Astro 5; @astrojs/cloudflare@12.6.12
+ *   dist/utils/handler.d.ts) puts the ExecutionContext on `locals.runtime.ctx`; v13 (Astro 6) replaces it with
+ *   `locals.cfContext` ("The `Astro.locals.runtime.ctx` object is replaced with `Astro.locals.cfContext`",
+ *   withastro/docs#12981; read with the search tool 2026-12-07). Both are read; the fix writes the one of the
+ *   project's declared adapter version, the newer where none is declared. `locals` is never undefined in an endpoint's
+ *   context; `runtime` is typed once the app's `App.Locals` extends the adapter's `Runtime`, as its docs show.
  */
+const ASTRO_CLOUDFLARE_13 = { package: "@astrojs/cloudflare", version: [13, 0] } as const;
 export const CLOUDFLARE_FRAMEWORK_CONTEXTS = [
   { kind: "parameter-method", parameterIndex: 0, property: "platform.ctx", method: "waitUntil", takes: "promise", frameworks: ["sveltekit"], written: false },
   { kind: "parameter-method", parameterIndex: 0, property: "platform.context", method: "waitUntil", takes: "promise", frameworks: ["sveltekit"], written: false },
   { kind: "parameter-method", parameterIndex: 0, property: "context.cloudflare.ctx", method: "waitUntil", takes: "promise", frameworks: ["remix"], written: false },
+  { kind: "parameter-method", parameterIndex: 0, property: "locals.cfContext", method: "waitUntil", takes: "promise", frameworks: ["astro"], since: ASTRO_CLOUDFLARE_13 },
+  { kind: "parameter-method", parameterIndex: 0, property: "locals.runtime.ctx", method: "waitUntil", takes: "promise", frameworks: ["astro"], until: ASTRO_CLOUDFLARE_13 },
 ] as const satisfies readonly BackgroundWork[];
 
 /**

@@ -1,0 +1,188 @@
+// platforms-3: the flush rule on the platforms its earlier rounds left out (issue 13): Astro on Cloudflare
+// (`locals.runtime.ctx.waitUntil`, Astro 6's `locals.cfContext.waitUntil`), TanStack Start deployed serverless,
+// the Vercel `waitUntil` fix only where the project depends on `@vercel/functions`. Each case is a project on disk;
+// a reported case's suggestion is applied and compared with what `honeyhive migrate`'s transform writes.
+import { join } from "node:path";
+import { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
+import { runTransforms } from "../codemods/engine/engine.js";
+import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
+import { configForRule, type FixtureLintMessage } from "./test-utils/fixture-lint.js";
+
+const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });
+const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
+
+export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
+`;
+
+interface Case {
+  readonly name: string;
+  readonly files: Readonly<Record<string, string>>;
+  readonly filename: string;
+  readonly code: string;
+  /** A reported case: a text the fix writes (the suggestion and the codemod alike). Absent: quiet. */
+  readonly writes?: string;
+  /** A text the fix must not write. */
+  readonly notWritten?: string;
+}
+
+interface Suggestion {
+  readonly messageId?: string;
+  readonly fix: { readonly range: readonly [number, number]; readonly text: string };
+}
+
+function describeCases(title: string, cases: readonly Case[]): void {
+  describe(title, () => {
+    const project = useTempProjects("platforms-3");
+    it.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s", (_name, testCase) => {
+      const root = project({ ...testCase.files, [testCase.filename]: testCase.code });
+      const filename = join(root, testCase.filename);
+      const messages = new Linter({ configType: "flat", cwd: root }).verify(testCase.code, configForRule(RULE_NAME, rule), { filename }) as (FixtureLintMessage & { suggestions?: Suggestion[] })[];
+      const migrated = runTransforms(testCase.code, filename, { transforms: ["lambda-force-flush"], cwd: root }).output;
+      if (testCase.writes === undefined) {
+        expect(messages).toEqual([]);
+        expect(migrated).toBe(testCase.code);
+        return;
+      }
+      expect(messages.map((message) => message.ruleId)).toEqual([`honeyhive/${RULE_NAME}`]);
+      const [suggestion] = messages[0]?.suggestions ?? [];
+      expect(suggestion).toBeDefined();
+      const suggested = testCase.code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + testCase.code.slice(suggestion.fix.range[1]);
+      expect(suggested).toContain(testCase.writes);
+      if (testCase.notWritten !== undefined) expect(suggested).not.toContain(testCase.notWritten);
+      expect(migrated).toBe(suggested);
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// 1. Astro on `@astrojs/cloudflare`: endpoints run on Workers. The adapter (v12, Astro 5) puts the Workers
+// ExecutionContext on `locals.runtime.ctx` (`Runtime` in @astrojs/cloudflare@12.6.12 dist/utils/handler.d.ts); v13
+// (Astro 6) replaces it with `locals.cfContext` (withastro/docs#12981, "The `Astro.locals.runtime.ctx` object is
+// replaced with `Astro.locals.cfContext`").
+const astroCloudflare = (adapterRange: string, astroRange = "^5.13.0") => ({
+  "package.json": pkg({ astro: astroRange, "@astrojs/cloudflare": adapterRange }),
+  "astro.config.mjs": `import { defineConfig } from "astro/config";\nimport cloudflare from "@astrojs/cloudflare";\n\nexport default defineConfig({ output: "server", adapter: cloudflare() });\n`,
+  "src/lib/tracing.ts": TRACING_TS,
+});
+const ASTRO_NODE = {
+  "package.json": pkg({ astro: "^5.13.0", "@astrojs/node": "^9.4.0" }),
+  "astro.config.mjs": `import { defineConfig } from "astro/config";\nimport node from "@astrojs/node";\n\nexport default defineConfig({ output: "server", adapter: node({ mode: "standalone" }) });\n`,
+  "src/lib/tracing.ts": TRACING_TS,
+};
+const ASTRO_ENDPOINT = (parameter: string, flush = "") => `import type { APIRoute } from "astro";
+import { tracer } from "../../lib/tracing";
+
+export const POST: APIRoute = async (${parameter}) => {
+  tracer.createSession({ sessionName: "chat" });${flush}
+  return new Response("ok");
+};
+`;
+
+describeCases("Astro on @astrojs/cloudflare", [
+  { name: "an endpoint without a flush (context parameter): locals.runtime.ctx.waitUntil", files: astroCloudflare("^12.6.0"), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("context"), writes: "context.locals.runtime.ctx.waitUntil(tracer.forceFlush());" },
+  { name: "an endpoint destructuring { locals }: locals.runtime.ctx.waitUntil", files: astroCloudflare("^12.6.0"), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("{ request, locals }"), writes: "locals.runtime.ctx.waitUntil(tracer.forceFlush());" },
+  { name: "Astro 6 (@astrojs/cloudflare 13): locals.cfContext.waitUntil", files: astroCloudflare("^13.0.0", "^6.0.0"), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("context"), writes: "context.locals.cfContext.waitUntil(tracer.forceFlush());" },
+  { name: "quiet: an endpoint that hands the flush to locals.runtime.ctx.waitUntil", files: astroCloudflare("^12.6.0"), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("{ locals }", "\n  locals.runtime.ctx.waitUntil(tracer.forceFlush());") },
+  { name: "quiet: context.locals.runtime.ctx.waitUntil", files: astroCloudflare("^12.6.0"), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("context", "\n  context.locals.runtime.ctx.waitUntil(tracer.forceFlush());") },
+  { name: "quiet: Astro 6's context.locals.cfContext.waitUntil", files: astroCloudflare("^13.0.0", "^6.0.0"), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("context", "\n  context.locals.cfContext.waitUntil(tracer.forceFlush());") },
+  { name: "quiet: the same endpoint on @astrojs/node (a server)", files: ASTRO_NODE, filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("context") },
+  { name: "quiet: a helper module beside the pages on Cloudflare", files: astroCloudflare("^12.6.0"), filename: "src/lib/chat.ts", code: ASTRO_ENDPOINT("context").replace("../../lib/tracing", "./tracing") },
+]);
+
+describe("Astro on Cloudflare: a waitUntil of another object is no flush", () => {
+  const project = useTempProjects("platforms-3-lookalike");
+  it("locals.queue.waitUntil(tracer.forceFlush()) is reported", () => {
+    const code = ASTRO_ENDPOINT("{ locals }", "\n  locals.queue.waitUntil(tracer.forceFlush());");
+    const root = project({ ...astroCloudflare("^12.6.0"), "src/pages/api/chat.ts": code });
+    const messages = new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(RULE_NAME, rule), { filename: join(root, "src/pages/api/chat.ts") });
+    expect(messages.map((message) => message.ruleId)).toEqual([`honeyhive/${RULE_NAME}`]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// 2. TanStack Start deployed serverless: its server functions and server routes are the host's functions. The host,
+// from the project (tanstack.com/start/latest/docs/framework/react/guide/hosting, read with the search tool 2026-12-07):
+// Cloudflare's `@cloudflare/vite-plugin` in vite.config.*, Netlify's `@netlify/vite-plugin-tanstack-start`, Nitro's
+// `nitro({ preset })` / app.config's `server: { preset }` (the Vinxi era), or a vercel.json / netlify.toml beside it.
+const tanstack = (deps: Record<string, string>, extra: Record<string, string> = {}) => ({
+  "package.json": pkg({ "@tanstack/react-start": "^1.131.0", "@tanstack/react-router": "^1.131.0", ...deps }),
+  "src/lib/tracing.ts": TRACING_TS,
+  ...extra,
+});
+const viteConfig = (imports: string, plugins: string) => `import { defineConfig } from "vite";
+import { tanstackStart } from "@tanstack/react-start/plugin/vite";
+${imports}
+export default defineConfig({ plugins: [tanstackStart(), ${plugins}] });
+`;
+const TANSTACK_VERCEL = tanstack({ nitro: "^3.0.0" }, { "vite.config.ts": viteConfig(`import { nitro } from "nitro/vite";\n`, "nitro()"), "vercel.json": `{ "regions": ["iad1"] }` });
+const TANSTACK_NITRO_PRESET = tanstack({ nitro: "^3.0.0" }, { "vite.config.ts": viteConfig(`import { nitro } from "nitro/vite";\n`, `nitro({ preset: "vercel" })`) });
+const TANSTACK_NETLIFY = tanstack({ "@netlify/vite-plugin-tanstack-start": "^1.0.0" }, { "vite.config.ts": viteConfig(`import netlify from "@netlify/vite-plugin-tanstack-start";\n`, "netlify()") });
+const TANSTACK_CLOUDFLARE = tanstack({ "@cloudflare/vite-plugin": "^1.13.0", wrangler: "^4.33.0" }, {
+  "vite.config.ts": viteConfig(`import { cloudflare } from "@cloudflare/vite-plugin";\n`, `cloudflare({ viteEnvironment: { name: "ssr" } })`),
+  "wrangler.jsonc": `{ "name": "app", "main": "@tanstack/react-start/server-entry", "compatibility_date": "2025-09-01" }\n`,
+});
+const TANSTACK_VINXI_PRESET = tanstack({ vinxi: "^0.5.0" }, { "app.config.ts": `import { defineConfig } from "@tanstack/react-start/config";\n\nexport default defineConfig({ server: { preset: "netlify" } });\n` });
+const TANSTACK_NODE = tanstack({ nitro: "^3.0.0" }, { "vite.config.ts": viteConfig(`import { nitro } from "nitro/vite";\n`, "nitro()") });
+
+const SERVER_FN = (flush = false) => `import { createServerFn } from "@tanstack/react-start";
+import { tracer } from "../lib/tracing";
+
+export const chat = createServerFn({ method: "POST" }).handler(async ({ data }) => {
+${flush ? "  try {\n    tracer.createSession({ sessionName: \"chat\" });\n    return { data };\n  } finally {\n    await tracer.forceFlush();\n  }\n" : "  tracer.createSession({ sessionName: \"chat\" });\n  return { data };\n"}});
+`;
+const SERVER_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
+import { tracer } from "../../lib/tracing";
+
+export const Route = createFileRoute("/api/chat")({
+  server: {
+    handlers: {
+      POST: async ({ request }) => {
+        tracer.createSession({ sessionName: "chat" });
+        return new Response(await request.text());
+      },
+    },
+  },
+});
+`;
+const CREATE_HANDLERS_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
+import { tracer } from "../../lib/tracing";
+
+export const Route = createFileRoute("/api/chat")({
+  server: {
+    handlers: ({ createHandlers }) =>
+      createHandlers({
+        POST: {
+          handler: async ({ request }) => {
+            tracer.createSession({ sessionName: "chat" });
+            return new Response(await request.text());
+          },
+        },
+      }),
+  },
+});
+`;
+const LOADER_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
+import { tracer } from "../lib/tracing";
+
+export const Route = createFileRoute("/chat")({
+  loader: async () => {
+    tracer.createSession({ sessionName: "loader" });
+    return null;
+  },
+});
+`;
+
+describeCases("TanStack Start deployed serverless", [
+  { name: "a server function on Vercel (nitro() beside a vercel.json)", files: TANSTACK_VERCEL, filename: "src/server/chat.ts", code: SERVER_FN(), writes: "tracer.forceFlush()" },
+  { name: "a server function with nitro({ preset: \"vercel\" })", files: TANSTACK_NITRO_PRESET, filename: "src/server/chat.ts", code: SERVER_FN(), writes: "tracer.forceFlush()" },
+  { name: "a server route on Netlify (@netlify/vite-plugin-tanstack-start)", files: TANSTACK_NETLIFY, filename: "src/routes/api/chat.ts", code: SERVER_ROUTE, writes: "await tracer.forceFlush();" },
+  { name: "a server route on Cloudflare Workers (@cloudflare/vite-plugin)", files: TANSTACK_CLOUDFLARE, filename: "src/routes/api/chat.ts", code: SERVER_ROUTE, writes: "await tracer.forceFlush();" },
+  { name: "handlers: ({ createHandlers }) => createHandlers({ POST: { handler } }) on Netlify", files: TANSTACK_NETLIFY, filename: "src/routes/api/chat.ts", code: CREATE_HANDLERS_ROUTE, writes: "await tracer.forceFlush();" },
+  { name: "a server function with app.config's server.preset (Vinxi)", files: TANSTACK_VINXI_PRESET, filename: "src/server/chat.ts", code: SERVER_FN(), writes: "await tracer.forceFlush();" },
+  { name: "quiet: a server function served by Nitro's node server", files: TANSTACK_NODE, filename: "src/server/chat.ts", code: SERVER_FN() },
+  { name: "quiet: a server route served by Nitro's node server", files: TANSTACK_NODE, filename: "src/routes/api/chat.ts", code: CREATE_HANDLERS_ROUTE },
+  { name: "quiet: a server function on Netlify that flushes in its finally", files: TANSTACK_NETLIFY, filename: "src/server/chat.ts", code: SERVER_FN(true) },
+  { name: "quiet: a route's isomorphic loader on Netlify", files: TANSTACK_NETLIFY, filename: "src/routes/chat.ts", code: LOADER_ROUTE },
+]);
