@@ -7,12 +7,16 @@ import { contains, staticName, type FunctionNode } from "./ast.js";
 import { unwrap } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
+import { AttachedCache } from "./attached-cache.js";
 import { PLATFORMS } from "./knowledge/platforms/index.js";
 import type { BackgroundWork, PlatformDescriptor } from "./knowledge/types.js";
 import { originMatches } from "./value-specifier.js";
 
-/** Whether a call hands work to the platform (see `platformBackgroundTest`). */
-export type BackgroundTest = (call: TSESTree.CallExpression) => boolean;
+/**
+ * The platform's form a call is (see `platformBackgroundTest`): its `takes` says what the call is given (a promise,
+ * or a callback the platform runs once the response is finished); undefined when the call hands nothing to the platform.
+ */
+export type BackgroundTest = (call: TSESTree.CallExpression) => BackgroundWork | undefined;
 
 /** Where the calls are made: the framework that registered the callback, and the entry point itself when it is one. */
 export interface BackgroundScope {
@@ -39,7 +43,7 @@ export function platformBackgroundTest(input: AnalysisInput, platform: PlatformD
     const callee = unwrap(call.callee);
     const method = callee.type === "MemberExpression" ? staticName(callee.property, callee.computed) : undefined;
     const holder = callee.type === "MemberExpression" ? unwrap(callee.object) : undefined;
-    return works.some((work) => {
+    return works.find((work) => {
       if (work.kind === "import") return originMatches(bindings.originOf(callee), { package: work.module, name: work.name });
       if (method !== work.method || !holder) return false;
       if (work.kind === "this-method") return holder.type === "MemberExpression" && holder.object.type === "ThisExpression" && staticName(holder.property, holder.computed) === work.property;
@@ -58,10 +62,46 @@ export function platformBackgroundTest(input: AnalysisInput, platform: PlatformD
   };
 }
 
+const anyPlatformTests = new AttachedCache<TSESTree.Program, BackgroundTest>("honeyhive.anyPlatformBackgroundTest");
+
+/**
+ * Where the platform is not known (a flush helper's body, a stream's task, a module's exported helper): any platform's
+ * imported form by its binding (`after` of `next/server`, never a project's own function named `after`), and any
+ * platform's method form by its method name (`ctx.waitUntil(…)`, `EdgeRuntime.waitUntil(…)`: which parameter or global
+ * holds it cannot be told there, and a look-alike only hides a report). Without the file (`input` undefined), the
+ * method forms alone.
+ */
+export function anyPlatformBackgroundTest(input: AnalysisInput | undefined): BackgroundTest {
+  if (input === undefined) return methodFormByName;
+  const cached = anyPlatformTests.get(input.ast);
+  if (cached) return cached;
+  const { bindings } = getAnalysisContext(input);
+  const test: BackgroundTest = (call) => {
+    const callee = unwrap(call.callee);
+    return callee.type === "Identifier" ? importedWorks().find((work) => work.kind === "import" && originMatches(bindings.originOf(callee), { package: work.module, name: work.name })) : methodFormByName(call);
+  };
+  anyPlatformTests.set(input.ast, test);
+  return test;
+}
+
+/** A call of a method named as one of a platform's method forms (`x.waitUntil(…)`), whatever holds it. */
+const methodFormByName: BackgroundTest = (call) => {
+  const callee = unwrap(call.callee);
+  if (callee.type !== "MemberExpression") return undefined;
+  const method = staticName(callee.property, callee.computed);
+  return method === undefined ? undefined : allWorks().find((work) => work.kind !== "import" && work.method === method);
+};
+
+let known: readonly BackgroundWork[] | undefined;
+/** Every platform's forms (read on first use: the knowledge index loads the engine modules that load this one). */
+function allWorks(): readonly BackgroundWork[] {
+  return (known ??= PLATFORMS.flatMap((platform) => (platform.backgroundWork === undefined ? [] : [platform.backgroundWork].flat())));
+}
+
 let imported: readonly BackgroundWork[] | undefined;
-/** The `import` forms of every platform (read on first use: the knowledge index loads the engine modules that load this one). */
+/** The `import` forms of every platform. */
 function importedWorks(): readonly BackgroundWork[] {
-  return (imported ??= PLATFORMS.flatMap((known) => (known.backgroundWork === undefined ? [] : [known.backgroundWork].flat())).filter((work) => work.kind === "import"));
+  return (imported ??= allWorks().filter((work) => work.kind === "import"));
 }
 
 /** Whether `identifier` is the entry point's parameter at `index` (`fromKey`: a key destructured from it). */

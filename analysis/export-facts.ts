@@ -11,6 +11,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, enclosingFunction, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { anyPlatformBackgroundTest, type BackgroundTest } from "./background-work.js";
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import { chainPropertiesOf, flushesAroundNext, flushesOnEveryPath, flushTestOf, type FlushTest } from "./flush.js";
@@ -646,9 +647,10 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
   if (bound && bound.kind !== "parameter" && bound.moduleLevel) facts.push({ kind: "boundFunction", tracer: (bound.getter ?? bound).name });
   if (fn && !tracer && module.all) {
     const isFlush = flushTestOf(input);
-    if (flushesOnEveryPath(fn, new Set(), isFlush)) {
+    const accepts = anyPlatformBackgroundTest(input);
+    if (flushesOnEveryPath(fn, new Set(), isFlush, [], accepts)) {
       facts.push({ kind: "flushHelper" });
-      facts.push(...aroundNextFacts(fn, isFlush, undefined));
+      facts.push(...aroundNextFacts(fn, isFlush, accepts, undefined));
     }
     const session = sharedSessionStartIn(input, sdk, fn);
     if (session) facts.push(session);
@@ -664,7 +666,8 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
     const through = origin && !origin.typeOnly ? `${origin.module}#${originName(origin)}` : undefined;
     for (const argument of through === undefined ? [] : composed.arguments) {
       for (const part of getAnalysisContext(input).bindings.functionsOf(argument)) {
-        if (flushesOnEveryPath(part, new Set(), isFlush)) facts.push(...aroundNextFacts(part, isFlush, through));
+        const accepts = anyPlatformBackgroundTest(input);
+        if (flushesOnEveryPath(part, new Set(), isFlush, [], accepts)) facts.push(...aroundNextFacts(part, isFlush, accepts, through));
       }
     }
   }
@@ -679,15 +682,15 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
 }
 
 /** The `flushesAroundNext` facts of a function that flushes on every path (only such a one can flush on every path after `await next()`). */
-function aroundNextFacts(fn: FunctionNode, isFlush: FlushTest, through: string | undefined): ExportFact[] {
+function aroundNextFacts(fn: FunctionNode, isFlush: FlushTest, accepts: BackgroundTest, through: string | undefined): ExportFact[] {
   const facts: ExportFact[] = [];
   const extra = through === undefined ? {} : { through };
   for (let next = 1; next < fn.params.length; next += 1) {
-    if (flushesAroundNext(fn, next, isFlush)) facts.push({ kind: "flushesAroundNext", next, parameters: fn.params.length, ...extra });
+    if (flushesAroundNext(fn, next, isFlush, accepts)) facts.push({ kind: "flushesAroundNext", next, parameters: fn.params.length, ...extra });
   }
   // The first parameter's functions (`handle({ event, resolve })`, `handle(input)` calling `input.resolve(…)`) may be the chain's rest.
   for (const property of chainPropertiesOf(fn)) {
-    if (flushesAroundNext(fn, { parameter: 0, property }, isFlush)) facts.push({ kind: "flushesAroundNext", next: 0, parameters: fn.params.length, property, ...extra });
+    if (flushesAroundNext(fn, { parameter: 0, property }, isFlush, accepts)) facts.push({ kind: "flushesAroundNext", next: 0, parameters: fn.params.length, property, ...extra });
   }
   return facts;
 }
@@ -868,7 +871,7 @@ function returnedFunctionFact(input: AnalysisInput, sdk: SdkModel, fn: FunctionN
     });
     if (called) calls.push(index);
   });
-  const flushes = returned.every((inner) => flushesOnEveryPath(inner, new Set(), isFlush));
+  const flushes = returned.every((inner) => flushesOnEveryPath(inner, new Set(), isFlush, [], anyPlatformBackgroundTest(input)));
   let sessionStart: Extract<ExportFact, { kind: "returnsFunction" }>["sessionStart"];
   for (const inner of returned) {
     for (const call of sdk.usesSdk && !sessionStart ? nodesOfTypesWithin(input.ast, CALL_TYPES, inner.body) : []) {

@@ -4,6 +4,7 @@ import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "../rules/require-force-flush-in-lambda.js";
 import { lintWithRule } from "../rules/test-utils/fixture-lint.js";
 import { onAnalysisError } from "./ast.js";
+import { anyPlatformBackgroundTest } from "./background-work.js";
 import { profileFlushTestOf } from "./flush-calls.js";
 import { flushesAroundNext, flushesOnEveryPath, lambdaFlushOf, type LambdaFlush } from "./flush.js";
 import { getHandlerModel } from "./handlers.js";
@@ -22,10 +23,14 @@ function flushOf(code: string, filename = "src/handler.ts", settings: HoneyhiveS
   return flush;
 }
 
-/** `flushesOnEveryPath` of the body of `export const handler = async (event) => { <body> }`. */
+/**
+ * `flushesOnEveryPath` of the body of `export const handler = async (event) => { <body> }`, in a file that imports
+ * `waitUntil` of @vercel/functions and `after` of next/server (counted by binding where the platform is not known).
+ */
 function bodyFlushes(body: string): boolean {
-  const input = parseAnalysisInput(`${TRACER}export const handler = async (event) => {\n${body}\n};`, "src/handler.ts");
-  return flushesOnEveryPath(getHandlerModel(input).lambdaHandlers[0].function);
+  const imports = `import { waitUntil } from "@vercel/functions";\nimport { after } from "next/server";\n`;
+  const input = parseAnalysisInput(`${imports}${TRACER}export const handler = async (event) => {\n${body}\n};`, "src/handler.ts");
+  return flushesOnEveryPath(getHandlerModel(input).lambdaHandlers[0].function, new Set(), undefined, [], anyPlatformBackgroundTest(input));
 }
 
 /** `flushesAroundNext` of `const middleware = async (ctx, next) => { <body> }` (its `next` at 1). */
@@ -60,6 +65,9 @@ describe("flushesOnEveryPath", () => {
     ["Next.js after() with a flushing arrow", "tracer.createSession();\nafter(() => tracer.forceFlush());", true],
     ["after() with an async block that awaits the flush", "after(async () => {\n  await tracer.forceFlush();\n});", true],
     ["after() that does not flush", "after(() => log());", false],
+    // A local function named `after` (not next/server's) hands nothing to the platform.
+    ["a local after() around a flush", "const after = (fn) => queue.push(fn);\nafter(() => tracer.forceFlush());", false],
+    ["a local waitUntil() around a flush", "const waitUntil = (promise) => pending.push(promise);\nwaitUntil(tracer.forceFlush());", false],
     ["waitUntil of other work", "waitUntil(work());", false],
     ["return work().finally(() => flush)", "return work().finally(() => tracer.forceFlush());", true],
     ["return work().then(() => flush)", "return work().then(async (r) => { await tracer.forceFlush(); return r; });", true],

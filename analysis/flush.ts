@@ -32,7 +32,7 @@ import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
-import { platformBackgroundTest, type BackgroundTest } from "./background-work.js";
+import { anyPlatformBackgroundTest, platformBackgroundTest, type BackgroundTest } from "./background-work.js";
 import {
   flushesAnotherPipeline,
   importedOtelUseIn,
@@ -47,7 +47,7 @@ import {
 } from "./flush-calls.js";
 import type { LambdaHandler } from "./handlers.js";
 import type { AnalysisInput } from "./input.js";
-import type { ResponseCallEnd } from "./knowledge/types.js";
+import type { BackgroundWork, ResponseCallEnd } from "./knowledge/types.js";
 import { FLUSH_STATICS_1X, honeyhive1xProfile } from "./knowledge/sdks/honeyhive-1x.js";
 import { PREFERRED_FLUSH, SHUTDOWN_MEMBERS, SPAN_STARTING_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { nodesOfTypesWithin } from "./nodes.js";
@@ -156,78 +156,77 @@ const SPAN_RUNNERS = new Set(["startActiveSpan", "startSpan"]);
  * `tracer.startActiveSpan(name, async (span) => { …; await tracer.forceFlush(); })`, whose result is
  * its callback's.
  */
-function isFlushPromise(node: TSESTree.Node | null | undefined, isFlush: FlushTest): boolean {
+function isFlushPromise(node: TSESTree.Node | null | undefined, isFlush: FlushTest, accepts: BackgroundTest = ANY_BACKGROUND): boolean {
   const value = unwrapExpression(node);
   if (value?.type !== "CallExpression") return false;
   if (isFlush(value)) return true;
   if (value.callee.type !== "MemberExpression") return false;
   const method = memberName(value.callee);
   if (method === "then" || method === "finally") {
-    if (isFlushingCallback(value.arguments[0], isFlush)) return true;
+    if (isFlushingCallback(value.arguments[0], isFlush, accepts)) return true;
   }
-  if (method !== undefined && SPAN_RUNNERS.has(method)) return isFlushingCallback(value.arguments.at(-1), isFlush);
-  if (method !== undefined && PROMISE_CHAIN_METHODS.has(method)) return isFlushPromise(value.callee.object, isFlush);
+  if (method !== undefined && SPAN_RUNNERS.has(method)) return isFlushingCallback(value.arguments.at(-1), isFlush, accepts);
+  if (method !== undefined && PROMISE_CHAIN_METHODS.has(method)) return isFlushPromise(value.callee.object, isFlush, accepts);
   if (method === undefined || !PROMISE_COMBINATORS.has(method)) return false;
   if (value.callee.object.type !== "Identifier" || value.callee.object.name !== "Promise") return false;
   const list = unwrapExpression(value.arguments[0]);
   if (list?.type === "CallExpression" && memberName(list.callee) === "map" && list.callee.type === "MemberExpression") {
     const items = unwrapExpression(list.callee.object);
-    return items?.type === "ArrayExpression" && items.elements.length > 0 && isFlushingCallback(list.arguments[0], isFlush);
+    return items?.type === "ArrayExpression" && items.elements.length > 0 && isFlushingCallback(list.arguments[0], isFlush, accepts);
   }
-  return list?.type === "ArrayExpression" && list.elements.some((element) => element !== null && isFlushPromise(element, isFlush));
+  return list?.type === "ArrayExpression" && list.elements.some((element) => element !== null && isFlushPromise(element, isFlush, accepts));
 }
 
 /** A function whose call settles only after a flush on every normal path. */
-function isFlushingCallback(node: TSESTree.Node | null | undefined, isFlush: FlushTest): boolean {
+function isFlushingCallback(node: TSESTree.Node | null | undefined, isFlush: FlushTest, accepts: BackgroundTest): boolean {
   const fn = unwrapExpression(node);
-  return isFunctionNode(fn) && flushesOnEveryPath(fn, new Set(), isFlush);
+  return isFunctionNode(fn) && flushesOnEveryPath(fn, new Set(), isFlush, [], accepts);
 }
 
 /**
- * A flush handed to the platform to finish after the response: `waitUntil(tracer.forceFlush())`
- * (`@vercel/functions`, Netlify), `ctx.waitUntil(…)` (Cloudflare Workers, service workers), Next.js
- * `after(() => tracer.forceFlush())`. The runtime keeps the instance alive until it settles, so it
- * counts as the flush of the path that registers it. Matched by name: a look-alike only hides a
- * report (report only when sure).
+ * The platform's form (`accepts`, analysis/background-work.ts) of a flush handed to the platform to finish after the
+ * response: `waitUntil(tracer.forceFlush())` (`@vercel/functions`), `ctx.waitUntil(…)` (Cloudflare Workers, Netlify),
+ * Next.js `after(() => tracer.forceFlush())`. The runtime keeps the instance alive until it settles, so it counts as
+ * the flush of the path that registers it. The form's `takes` says whether its argument must be a flush promise or a
+ * flushing callback; a project's own function named `after` or `waitUntil` is no form (by binding). Undefined: none.
  */
-export function isBackgroundFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME, accepts: BackgroundTest = ANY_BACKGROUND): node is TSESTree.CallExpression {
-  if (node.type !== "CallExpression" || !accepts(node)) return false;
-  const callee = unwrapExpression(node.callee);
-  const name = callee?.type === "Identifier" ? callee.name : callee?.type === "MemberExpression" ? memberName(callee) : undefined;
-  if (name === "waitUntil") return isFlushPromise(node.arguments[0], isFlush);
-  if (callee?.type === "Identifier" && (name === "after" || name === "unstable_after")) return isFlushingCallback(node.arguments[0], isFlush);
-  return false;
+export function backgroundFlushOf(node: TSESTree.Node, isFlush: FlushTest, accepts: BackgroundTest): BackgroundWork | undefined {
+  if (node.type !== "CallExpression") return undefined;
+  const work = accepts(node);
+  if (work === undefined) return undefined;
+  const handed = node.arguments[0];
+  const flushes = work.takes === "callback" ? isFlushingCallback(handed, isFlush, accepts) : isFlushPromise(handed, isFlush, accepts);
+  return flushes ? work : undefined;
 }
 
 /**
- * A background flush (`isBackgroundFlush`) that runs only once the response is finished, a streamed one
- * included: Next.js `after(() => tracer.forceFlush())` ("after a response (or prerender) is finished",
- * nextjs.org/docs/app/api-reference/functions/after). `waitUntil(tracer.forceFlush())` starts the flush
+ * A background flush (`backgroundFlushOf`) that runs only once the response is finished, a streamed one included:
+ * a form that takes a callback, Next.js `after(() => tracer.forceFlush())` ("after a response (or prerender) is
+ * finished", nextjs.org/docs/app/api-reference/functions/after). `waitUntil(tracer.forceFlush())` starts the flush
  * where it is called: spans started later, or by a stream the handler returns, are not in it.
  */
-export function backgroundFlushRunsAfterResponse(call: TSESTree.CallExpression): boolean {
-  const callee = unwrapExpression(call.callee);
-  return callee?.type === "Identifier" && (callee.name === "after" || callee.name === "unstable_after");
+export function runsAfterResponse(work: BackgroundWork): boolean {
+  return work.takes === "callback";
 }
 
 /**
- * Which calls that hand work to the platform (`waitUntil(…)`, `after(…)`: `isBackgroundFlush`) the
- * platform in question has: by name, any, where the platform is not known (a flush helper's body); an entry
- * point's and a framework callback's are its platform's `backgroundWork` (analysis/background-work.ts).
+ * Which calls hand work to the platform where neither the platform nor the file is known (a caller that passes no
+ * test): a platform's method form by its name (`anyPlatformBackgroundTest`); an imported form (`after`) needs the
+ * file's bindings. An entry point's and a framework callback's test is its platform's (`platformBackgroundTest`).
  */
-const ANY_BACKGROUND: BackgroundTest = () => true;
+const ANY_BACKGROUND: BackgroundTest = (call) => anyPlatformBackgroundTest(undefined)(call);
 
 /** An `await` whose argument settles only after a flush (see `isFlushPromise`). */
-export function isAwaitedFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME): node is TSESTree.AwaitExpression {
-  return node.type === "AwaitExpression" && isFlushPromise(node.argument, isFlush);
+export function isAwaitedFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME, accepts: BackgroundTest = ANY_BACKGROUND): node is TSESTree.AwaitExpression {
+  return node.type === "AwaitExpression" && isFlushPromise(node.argument, isFlush, accepts);
 }
 
 /**
  * `return <flush promise>` in an async function, or an arrow whose expression body is one: its
  * promise settles after the flush.
  */
-export function isReturnedFlush(node: TSESTree.ReturnStatement | TSESTree.Expression, isFlush: FlushTest = BY_NAME): boolean {
-  return isFlushPromise(node.type === "ReturnStatement" ? node.argument : node, isFlush);
+export function isReturnedFlush(node: TSESTree.ReturnStatement | TSESTree.Expression, isFlush: FlushTest = BY_NAME, accepts: BackgroundTest = ANY_BACKGROUND): boolean {
+  return isFlushPromise(node.type === "ReturnStatement" ? node.argument : node, isFlush, accepts);
 }
 
 /** Calls `visit` for every node of `root` that runs when `root` runs (nested functions excluded). */
@@ -385,7 +384,7 @@ class MustFlush {
       case "VariableDeclaration":
         return node.declarations.reduce<FlushState>((current, declarator) => this.expression(declarator.init, current), state);
       case "ReturnStatement": {
-        const atReturn = isReturnedFlush(node, this.isFlush) ? (state === "after" ? state : true) : this.expression(node.argument, state);
+        const atReturn = isReturnedFlush(node, this.isFlush, this.acceptsBackground) ? (state === "after" ? state : true) : this.expression(node.argument, state);
         if (!meets(atReturn, this.required) && this.flushingFinallyDepth === 0) this.unflushedExit = true;
         return undefined;
       }
@@ -542,12 +541,13 @@ function lastFlushEvent(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree
   while (stack.length > 0) {
     const { node: current, skippable } = stack.pop()!;
     if (!skippable) {
-      if (isBackgroundFlush(current, isFlush, acceptsBackground)) {
-        if (backgroundFlushRunsAfterResponse(current)) return "after";
+      const background = backgroundFlushOf(current, isFlush, acceptsBackground);
+      if (background) {
+        if (runsAfterResponse(background)) return "after";
         flushEnd = Math.max(flushEnd, current.range[1]);
         continue;
       }
-      if (isAwaitedFlush(current, isFlush) || assumeAwaited.has(current)) {
+      if (isAwaitedFlush(current, isFlush, acceptsBackground) || assumeAwaited.has(current)) {
         flushEnd = Math.max(flushEnd, current.range[1]);
         continue;
       }
@@ -586,7 +586,7 @@ export function flushesOnEveryPath(
 ): boolean {
   const sendsAfterWork = sends.filter((send) => sendAwaitsWork(send, isFlush));
   const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)), undefined, acceptsBackground, spans, required);
-  if (fn.body.type !== "BlockStatement") return meets(isFlushPromise(fn.body, isFlush) ? true : analysis.expression(fn.body, false), required);
+  if (fn.body.type !== "BlockStatement") return meets(isFlushPromise(fn.body, isFlush, acceptsBackground) ? true : analysis.expression(fn.body, false), required);
   const end = analysis.statement(fn.body, false);
   return !analysis.unflushedExit && (end === undefined || meets(end, required));
 }
@@ -773,11 +773,11 @@ function enclosingStatementOf(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** A `try { … } finally { … }` whose finally awaits a flush on every path through it. */
-export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isFlush: FlushTest = BY_NAME): statement is TSESTree.TryStatement {
+export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isFlush: FlushTest = BY_NAME, accepts: BackgroundTest = ANY_BACKGROUND): statement is TSESTree.TryStatement {
   return (
     statement?.type === "TryStatement" &&
     statement.finalizer !== null &&
-    meets(new MustFlush(new Set(), isFlush).statement(statement.finalizer, false))
+    meets(new MustFlush(new Set(), isFlush, undefined, undefined, undefined, accepts).statement(statement.finalizer, false))
   );
 }
 
@@ -871,7 +871,7 @@ function streamWorkOf(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest
   const found = streamTasksOf(input, fn, spans);
   if (!found) return undefined;
   const traces = (task: FunctionNode): boolean => nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], task.body).some(spans);
-  const flushing = found.tasks.filter((task) => flushesOnEveryPath(task, new Set(), isFlush, [], ANY_BACKGROUND, spans));
+  const flushing = found.tasks.filter((task) => flushesOnEveryPath(task, new Set(), isFlush, [], anyPlatformBackgroundTest(input), spans));
   // A flush at the stream's end (knowledge/streams.ts `StreamEnd`: a TransformStream's `flush()`, `onFinish`) runs after
   // every other callback of that stream: it covers them too.
   const endsFlushed = new Set<TSESTree.Node | undefined>(
@@ -929,7 +929,7 @@ export function flushTestOf(input: AnalysisInput): FlushTest {
     const known = verdicts.get(fn);
     if (known !== undefined) return known;
     verdicts.set(fn, false); // recursion guard: a helper that calls itself is not proof of a flush
-    const verdict = flushesOnEveryPath(fn, new Set(), test);
+    const verdict = flushesOnEveryPath(fn, new Set(), test, [], anyPlatformBackgroundTest(input));
     verdicts.set(fn, verdict);
     return verdict;
   };
@@ -1104,7 +1104,7 @@ function lazily<T>(fallback: T, compute: () => T): T {
   }
 }
 
-function collectFlushCalls(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest, callbackStyle: boolean): FlushCalls {
+function collectFlushCalls(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest, accepts: BackgroundTest, callbackStyle: boolean): FlushCalls {
   const unawaited: TSESTree.CallExpression[] = [];
   // Every flush call anywhere (nested callbacks included) for the trust rule; only the handler's own ones as unawaited.
   // A handler that answers with the promise it returns is not trusted for a fire-and-forget flush in a promise
@@ -1114,7 +1114,7 @@ function collectFlushCalls(input: AnalysisInput, fn: FunctionNode, isFlush: Flus
     (call) => isFlush(call) && (callbackStyle || !isFloatingInPromiseCallback(call)),
   );
   forEachOwnNode(fn.body, (node) => {
-    if (node.type === "CallExpression" && isFlush(node) && !settlesBeforeReturn(node, isFlush)) unawaited.push(node);
+    if (node.type === "CallExpression" && isFlush(node) && !settlesBeforeReturn(node, isFlush, accepts)) unawaited.push(node);
   });
   unawaited.sort((a, b) => a.range[0] - b.range[0]);
   return { unawaited, any };
@@ -1137,7 +1137,7 @@ function isFloatingInPromiseCallback(call: TSESTree.CallExpression): boolean {
  * The flush's promise is awaited or returned, possibly through `?.`, `!`, `as`, `.then/.catch/.finally(…)`
  * or an awaited `Promise.all([…])`: `await tracer.forceFlush().catch(log)`, `return tracer.forceFlush()`.
  */
-function settlesBeforeReturn(call: TSESTree.CallExpression, isFlush: FlushTest): boolean {
+function settlesBeforeReturn(call: TSESTree.CallExpression, isFlush: FlushTest, accepts: BackgroundTest): boolean {
   let outer: TSESTree.Node = call;
   for (;;) {
     const parent: TSESTree.Node | undefined = outer.parent;
@@ -1156,9 +1156,9 @@ function settlesBeforeReturn(call: TSESTree.CallExpression, isFlush: FlushTest):
       return (
         parent.type === "AwaitExpression" ||
         parent.type === "ReturnStatement" ||
-        (parent.type === "CallExpression" && parent.arguments[0] === outer && isBackgroundFlush(parent, isFlush)) ||
+        (parent.type === "CallExpression" && parent.arguments[0] === outer && backgroundFlushOf(parent, isFlush, accepts) !== undefined) ||
         (parent.type === "ArrowFunctionExpression" && parent.body === outer) ||
-        (parent.type === "ArrayExpression" && awaitedCombinator(parent, isFlush))
+        (parent.type === "ArrayExpression" && awaitedCombinator(parent, isFlush, accepts))
       );
     }
   }
@@ -1185,12 +1185,12 @@ function isFlushStatement(call: TSESTree.CallExpression): boolean {
 }
 
 /** The list of an awaited or returned `Promise.all/allSettled/race/any([…])`. */
-function awaitedCombinator(array: TSESTree.ArrayExpression, isFlush: FlushTest): boolean {
+function awaitedCombinator(array: TSESTree.ArrayExpression, isFlush: FlushTest, accepts: BackgroundTest): boolean {
   const call = array.parent;
   if (call?.type !== "CallExpression" || call.arguments[0] !== array || call.callee.type !== "MemberExpression") return false;
   const { object } = call.callee;
   const isCombinator = object.type === "Identifier" && object.name === "Promise" && PROMISE_COMBINATORS.has(memberName(call.callee) ?? "");
-  return isCombinator && settlesBeforeReturn(call, isFlush);
+  return isCombinator && settlesBeforeReturn(call, isFlush, accepts);
 }
 
 /** The structural answers of a `LambdaFlush`, each worked out on first read (see lambdaFlushOf). */
@@ -1272,10 +1272,10 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     // codemod, by the rule's check of a handler that is not async or takes a callback, and by the fix of
     // a reported handler: an async handler that flushes (most of them) never needs them. Each is worked
     // out on first read and kept.
-    let calls: FlushCalls | undefined;
-    const flushCalls = (): FlushCalls => (calls ??= collectFlushCalls(input, fn, isFlush, handler.callbackStyle));
-    const spans = sdk.usesSdk || otel ? spanTestOf(input) : undefined;
     const isBackgroundWork = platformBackgroundTest(input, handler.platform, { ...(handler.framework === undefined ? {} : { framework: handler.framework }), entry: { function: fn, exportName: handler.exportName } });
+    let calls: FlushCalls | undefined;
+    const flushCalls = (): FlushCalls => (calls ??= collectFlushCalls(input, fn, isFlush, isBackgroundWork, handler.callbackStyle));
+    const spans = sdk.usesSdk || otel ? spanTestOf(input) : undefined;
     let stream: { value: StreamWork } | undefined;
     const streamWork = (): StreamWork => (stream ??= { value: spans ? lazily<StreamWork>(undefined, () => streamWorkOf(input, fn, isFlush, spans)) : undefined }).value;
     /** Every exit flushed: the stream's own flush ends it, else the path's flushes (only one after the response when the stream traces unflushed). */
@@ -1294,7 +1294,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
       wrappedInTryFinally: () =>
         (tryFinally ??= lazily(false, () => {
           const body = fn.body.type === "BlockStatement" ? fn.body.body : [];
-          return body.length === setup + 1 && isTryFinallyFlush(body[setup], isFlush);
+          return body.length === setup + 1 && isTryFinallyFlush(body[setup], isFlush, isBackgroundWork);
         })),
       unawaitedFlushes: () => lazily(NO_CALLS, () => flushCalls().unawaited),
       streamWork,

@@ -27,7 +27,7 @@ import { getSdkModel, isSharedSessionField, isSharedSessionStartMember, thisClas
 import { AttachedCache } from "./attached-cache.js";
 import { includesText } from "./text-search.js";
 import { callsDoneAfterFlush, flushesAroundNext, flushesOnEveryPath, flushTestOf, streamTracesUnflushed } from "./flush.js";
-import { platformBackgroundTest } from "./background-work.js";
+import { anyPlatformBackgroundTest, platformBackgroundTest } from "./background-work.js";
 import { absolutePath, importedFact, projectModules } from "./project-modules.js";
 import { importedWrapperFunctionsOf } from "./imported-wrappers.js";
 import { configuredFolderEntry, hookMayReport, mayExportPlugin, mayHoldEntry, mayMatchConvention } from "./entry-gate.js";
@@ -220,7 +220,7 @@ class HookApi implements HandlerHookApi {
   }
 
   flushesOnEveryPath(fn: FunctionNode): boolean {
-    return flushesOnEveryPath(fn, new Set(), flushTestOf(this.input));
+    return flushesOnEveryPath(fn, new Set(), flushTestOf(this.input), [], anyPlatformBackgroundTest(this.input));
   }
 
   functionsOf(node: TSESTree.Node | null | undefined): FunctionNode[] {

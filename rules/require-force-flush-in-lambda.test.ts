@@ -723,6 +723,46 @@ describe("Next.js after() only where the project's Next.js has it (15.1)", () =>
   });
 });
 
+// rules-14: `after` / `unstable_after` count by binding (the platform's `backgroundWork`, analysis/background-work.ts), not by
+// name: Next.js 15.0's `unstable_after` of next/server flushes after the response like `after` (it was reported), and a
+// project's own function named `after` wrapping a flush, in the handler or in a flush helper, hands nothing to the platform.
+describe("Next.js after() and unstable_after() by binding", () => {
+  const NEXT_ON_VERCEL = { "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", next: "^15.1.0" } }), "vercel.json": "{}" };
+  const LOCAL_AFTER = `const later: Array<() => unknown> = [];\nfunction after(fn: () => unknown) { later.push(fn); }\n`;
+  const handler = (head: string, body: string): Case => ({
+    name: body,
+    code: `${head}${TRACER}export async function POST() {\n  tracer.createSession();\n  ${body}\n  return Response.json({});\n}\n`,
+    filename: "app/api/chat/route.ts",
+    files: NEXT_ON_VERCEL,
+  });
+  const reports = (testCase: Case): number => lintCase(RULE_NAME, rule as unknown as AnyRule, testCase).filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`).length;
+  const HELPER = `async function flushLater() {\n  after(() => tracer.forceFlush());\n}\n`;
+  it.each([
+    handler(`import { unstable_after } from "next/server";\n`, "unstable_after(() => tracer.forceFlush());"),
+    handler(`import { unstable_after as after } from "next/server";\n`, "after(() => tracer.forceFlush());"),
+    handler(`import { after } from "next/server";\n`, "after(() => tracer.forceFlush());"),
+    handler(`import { after } from "next/server";\n${HELPER}`, "await flushLater();"),
+  ])("quiet: $code", (testCase) => expect(reports(testCase)).toBe(0));
+  it.each([
+    handler(LOCAL_AFTER, "after(() => tracer.forceFlush());"),
+    handler(`${LOCAL_AFTER}${HELPER}`, "await flushLater();"),
+    handler(`import { unstable_after } from "./queue";\n`, "unstable_after(() => tracer.forceFlush());"),
+  ])("reported: $code", (testCase) => expect(reports(testCase)).toBe(1));
+  const project = useTempProjects("next-unstable-after");
+  it("the codemod leaves a route that flushes in unstable_after() as it is, and on Next.js 15.0 writes the awaited flush, never unstable_after", () => {
+    const migrate = (testCase: Case, next: string): string => {
+      const root = project({ ...NEXT_ON_VERCEL, "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", next } }), "app/api/chat/": "" });
+      return runTransforms(testCase.code, join(root, testCase.filename!), { transforms: ["lambda-force-flush"], cwd: root }).output;
+    };
+    const flushed = handler(`import { unstable_after } from "next/server";\n`, "unstable_after(() => tracer.forceFlush());");
+    expect(migrate(flushed, "^15.1.0")).toBe(flushed.code);
+    const unflushed = handler(`import { unstable_after } from "next/server";\n`, "unstable_after(() => audit());");
+    const output = migrate(unflushed, "15.0.3");
+    expect(output).toContain("await tracer.forceFlush();");
+    expect(output.match(/unstable_after\(/g)).toHaveLength(1);
+  });
+});
+
 describe(`${RULE_NAME} on the fixtures`, () => {
   const fixtures = loadFixtures(RULE_NAME);
   it("has fixtures", () => expect(fixtures.length).toBeGreaterThanOrEqual(10));

@@ -17,7 +17,7 @@ import { flushFix, shutdownFix, unflushablePipeline } from "../analysis/fixes/fl
 import { MARKER_MESSAGES } from "../analysis/fixes/review-markers.js";
 import { mayExportOtelToHoneyhive, mayImportOtelPipeline, tracerFlushMethodOf } from "../analysis/flush-calls.js";
 import { CALL_TYPES, nodesOfTypesWithin } from "../analysis/nodes.js";
-import { backgroundFlushRunsAfterResponse, flushCallText, flushTestOf, isAwaitedFlush, isBackgroundFlush, isReturnedFlush, lambdaFlushOf, sendAwaitsWork, sendsFromCallback, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
+import { backgroundFlushOf, flushCallText, flushTestOf, isAwaitedFlush, isReturnedFlush, runsAfterResponse, lambdaFlushOf, sendAwaitsWork, sendsFromCallback, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
 import { answeredMayHoldEntry, mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
@@ -243,7 +243,7 @@ export default createRule<[], MessageIds>({
       // At the await's exit, an optional chain inside it (`await tracer?.forceFlush()`) has merged back.
       "AwaitExpression:exit"(node: TSESTree.AwaitExpression) {
         const path = top();
-        if (!path || !isAwaitedFlush(node, isFlush)) return;
+        if (!path || !isAwaitedFlush(node, isFlush, path.flush.isBackgroundWork)) return;
         mark(path, FLUSHED);
       },
       // `res.json(body)` on a platform that ends the invocation with the response: a flush must come before it.
@@ -263,14 +263,15 @@ export default createRule<[], MessageIds>({
       "CallExpression:exit"(node: TSESTree.CallExpression) {
         const path = top();
         if (!path) return;
-        if (isBackgroundFlush(node, isFlush, path.flush.isBackgroundWork)) mark(path, backgroundFlushRunsAfterResponse(node) ? AFTER : FLUSHED);
+        const background = backgroundFlushOf(node, isFlush, path.flush.isBackgroundWork);
+        if (background) mark(path, runsAfterResponse(background) ? AFTER : FLUSHED);
         else if (path.node === path.flush.handler.function && path.flush.isSpanStart?.(node)) mark(path, SPAN);
       },
       // `return tracer.forceFlush().then(() => result)`: the handler's promise settles after the flush.
       // Marked on entry: at the exit, ESLint has already moved on to the unreachable segment after `return`.
       ReturnStatement(node: TSESTree.ReturnStatement) {
         const path = top();
-        if (!path || path.node !== path.flush.handler.function || !isReturnedFlush(node, isFlush)) return;
+        if (!path || path.node !== path.flush.handler.function || !isReturnedFlush(node, isFlush, path.flush.isBackgroundWork)) return;
         mark(path, FLUSHED);
         for (const segment of path.current) path.sealed.add(segment.id);
       },
@@ -293,7 +294,7 @@ export default createRule<[], MessageIds>({
           return;
         }
         // `async () => tracer.startActiveSpan("h", async () => { …flush… })`: the value is the flush promise.
-        if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlush) && streamWork === undefined) return;
+        if (fn.body.type !== "BlockStatement" && isReturnedFlush(fn.body, isFlush, flush.isBackgroundWork) && streamWork === undefined) return;
         const required = streamWork === "unflushed" ? AFTER : FLUSHED;
         const unflushed = path.sendAfterWork ? "send" : unflushedExit(codePath, path.events, path.sends, required);
         if (unflushed !== undefined && streamWork === "unflushed") {

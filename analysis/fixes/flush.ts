@@ -307,6 +307,7 @@ class FlushWriter {
       if (!isClassMember || (member.type === "PropertyDefinition" && this.fn.type !== "ArrowFunctionExpression")) return undefined;
       return { kind: "waitUntil", call: `this.${work.property}.${work.method}` };
     }
+    if (work.written === false) return undefined;
     if (work.since && isOlderThan(declaredDependencyVersion(this.input.filename, work.since.package), work.since.version)) return undefined;
     const local = importedName(this.input, work.module, work.name);
     if (local === null) return undefined; // the name is taken by something else
@@ -517,7 +518,7 @@ class FlushWriter {
     const last = wrapped.at(-1);
     // `const tracer = getTracer(); if (!event.body) return …; try { … } finally { await tracer.forceFlush(); }`:
     // the early exits before the flushing try are what is missing, not a second try around it.
-    if (last?.type === "TryStatement" && isTryFinallyFlush(last, flushTestOf(this.input))) return this.joinTry(body, wrapped.slice(0, -1), last);
+    if (last?.type === "TryStatement" && isTryFinallyFlush(last, flushTestOf(this.input), this.flush.isBackgroundWork)) return this.joinTry(body, wrapped.slice(0, -1), last);
     const closeBrace = body.range[1] - 1;
     const closeOnOwnLine = text.slice(lineStart(text, closeBrace), closeBrace).trim() === "";
     const firstOnOwnLine = text.slice(lineStart(text, wrapped[0].range[0]), beforeGuard(text, wrapped[0])).trim() === "";

@@ -19,7 +19,10 @@ export type BackgroundWork =
       readonly kind: "import";
       readonly module: string;
       readonly name: string;
+      /** What the call is given: a promise the platform waits for, or a callback it runs once the response is finished (`after`). */
       readonly takes: "promise" | "callback";
+      /** `false`: a form the flush fix recognises but does not write (an earlier, experimental name: `unstable_after`). */
+      readonly written?: false;
       /**
        * The export exists from this version of `package` on (`after` of `next/server`: Next.js 15.1). A
        * project whose package.json admits an older version gets the next form; one that does not say, this.

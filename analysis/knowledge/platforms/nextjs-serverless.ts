@@ -22,6 +22,11 @@ export const nextjsServerless = {
   initPlace: NEXTJS_INIT_PLACE,
   // Stable since Next.js 15.1 (https://nextjs.org/docs/app/api-reference/functions/after); an older
   // Next.js gets the awaited flush (Vercel's own `waitUntil` is Vercel's alone, and the host is not known here).
-  backgroundWork: { kind: "import", module: "next/server", name: "after", takes: "callback", since: { package: "next", version: [15, 1] } },
+  // Next.js 15.0 shipped it as `unstable_after` (behind `experimental.after`; the 15.1 notes rename it): a route
+  // that calls it flushes after the response the same way, and a fix never writes it.
+  backgroundWork: [
+    { kind: "import", module: "next/server", name: "after", takes: "callback", since: { package: "next", version: [15, 1] } },
+    { kind: "import", module: "next/server", name: "unstable_after", takes: "callback", written: false },
+  ],
   responseCall: NODE_RESPONSE_HELPERS,
 } as const satisfies PlatformDescriptor;
