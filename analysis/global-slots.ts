@@ -75,10 +75,21 @@ export function loadsGlobalTracerSlot(input: AnalysisInput, slot: string): boole
  */
 export function readsLoadedGlobalTracer(input: AnalysisInput): boolean {
   if (!input.readModuleFacts) return false;
+  // Per AST: the gate asks it, then the model of a file the gate let through that declares no tracer (`usesSdk`).
+  let reads = readsLoaded.get(input.ast);
+  if (reads === undefined) readsLoaded.set(input.ast, (reads = readsLoadedGlobalTracerOnce(input)));
+  return reads;
+}
+
+const readsLoaded = new AttachedCache<TSESTree.Program, boolean>("honeyhive.readsLoadedGlobalTracer");
+
+function readsLoadedGlobalTracerOnce(input: AnalysisInput): boolean {
   // Only slots read as a tracer ask the loaded modules: library code reads `global.process`, `globalThis.Symbol`
   // and the like in many files, and resolving every import of those cost ~250 µs a file on the non-SDK corpus.
   const read = /\bglobal(?:This)?\./.test(input.text) ? slotsReadAsTracer(input.text) : NO_SLOTS;
-  const bare = BARE_READ_HINT.test(input.text) ? bareGlobalsReadAsTracer(input) : NO_SLOTS;
+  // The scopes, not the text: a case-insensitive pattern of the fourteen words a bare read needs took longer over an
+  // average corpus file than this walk of the references no declaration resolves (bench/NOTES.md, perf-nonsdk).
+  const bare = bareGlobalsReadAsTracer(input);
   if (read.size === 0 && bare.size === 0) return false;
   const slots = globalTracerSlotsLoadedBy(input);
   for (const slot of read) if (slots.has(slot)) return true;
@@ -122,12 +133,6 @@ function bareGlobalsReadAsTracer(input: AnalysisInput): ReadonlySet<string> {
   bareReads.set(input.ast, names);
   return names;
 }
-
-/**
- * Text a bare read needs (`isSlotReadAsTracer`): a tracer-like name or a HoneyHive-only method's. Files without it
- * (nearly every file of code that does not use the SDK) skip the walk of the global scope's references.
- */
-const BARE_READ_HINT = new RegExp(`tracer|honeyhive|hh(?![a-z])|${[...HONEYHIVE_ONLY_TRACER_MEMBERS].join("|")}`, "i");
 
 /** A global's name that says it holds a tracer: `tracer`, `hhTracer`, `honeyhive`, `hh`, `__hh`. */
 const TRACER_LIKE_NAME = /tracer|honeyhive|(?:^|_)hh(?![a-z])/i;
