@@ -186,3 +186,31 @@ describeCases("TanStack Start deployed serverless", [
   { name: "quiet: a server function on Netlify that flushes in its finally", files: TANSTACK_NETLIFY, filename: "src/server/chat.ts", code: SERVER_FN(true) },
   { name: "quiet: a route's isomorphic loader on Netlify", files: TANSTACK_NETLIFY, filename: "src/routes/chat.ts", code: LOADER_ROUTE },
 ]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. On Vercel, `waitUntil` of `@vercel/functions` only where the project depends on that package (an import of a
+// package it does not install does not resolve): else the awaited flush in a `finally`.
+const astroVercel = (deps: Record<string, string>) => ({
+  "package.json": pkg({ astro: "^5.13.0", "@astrojs/vercel": "^8.2.0", ...deps }),
+  "astro.config.mjs": `import { defineConfig } from "astro/config";\nimport vercel from "@astrojs/vercel";\n\nexport default defineConfig({ output: "server", adapter: vercel() });\n`,
+  "src/lib/tracing.ts": TRACING_TS,
+});
+const svelteVercel = (deps: Record<string, string>) => ({
+  "package.json": pkg({ "@sveltejs/kit": "^2.36.0", "@sveltejs/adapter-vercel": "^5.10.0", ...deps }),
+  "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`,
+  "src/lib/tracing.ts": TRACING_TS,
+});
+const SVELTE_ROUTE = `import { tracer } from "$lib/tracing";
+
+export async function POST({ request }: { request: Request }) {
+  tracer.createSession({ sessionName: "kit" });
+  return new Response(await request.text());
+}
+`;
+
+describeCases("Vercel's waitUntil only with @vercel/functions installed", [
+  { name: "Astro on @astrojs/vercel without @vercel/functions: the awaited flush", files: astroVercel({}), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("context"), writes: "  } finally {\n    await tracer.forceFlush();\n  }", notWritten: "@vercel/functions" },
+  { name: "Astro on @astrojs/vercel with @vercel/functions: waitUntil", files: astroVercel({ "@vercel/functions": "^2.2.0" }), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("context"), writes: `import { waitUntil } from "@vercel/functions";` },
+  { name: "SvelteKit on adapter-vercel without @vercel/functions: the awaited flush", files: svelteVercel({}), filename: "src/routes/api/chat/+server.ts", code: SVELTE_ROUTE, writes: "    await tracer.forceFlush();", notWritten: "waitUntil" },
+  { name: "SvelteKit on adapter-vercel with @vercel/functions: waitUntil", files: svelteVercel({ "@vercel/functions": "^2.2.0" }), filename: "src/routes/api/chat/+server.ts", code: SVELTE_ROUTE, writes: "waitUntil(tracer.forceFlush());" },
+]);
