@@ -1,6 +1,7 @@
 // platforms-3: the flush rule on the platforms its earlier rounds left out (issue 13): Astro on Cloudflare
 // (`locals.runtime.ctx.waitUntil`, Astro 6's `locals.cfContext.waitUntil`), TanStack Start deployed serverless,
-// the Vercel `waitUntil` fix only where the project depends on `@vercel/functions`. Each case is a project on disk;
+// the Vercel `waitUntil` fix only where the project depends on `@vercel/functions`, and (platforms-4) the AI SDK telemetry
+// that decides whether a flush in `onFinish` is late. Each case is a project on disk;
 // a reported case's suggestion is applied and compared with what `honeyhive migrate`'s transform writes.
 import { join } from "node:path";
 import { Linter } from "eslint";
@@ -214,3 +215,60 @@ describeCases("Vercel's waitUntil only with @vercel/functions installed", [
   { name: "SvelteKit on adapter-vercel without @vercel/functions: the awaited flush", files: svelteVercel({}), filename: "src/routes/api/chat/+server.ts", code: SVELTE_ROUTE, writes: "    await tracer.forceFlush();", notWritten: "waitUntil" },
   { name: "SvelteKit on adapter-vercel with @vercel/functions: waitUntil", files: svelteVercel({ "@vercel/functions": "^2.2.0" }), filename: "src/routes/api/chat/+server.ts", code: SVELTE_ROUTE, writes: "waitUntil(tracer.forceFlush());" },
 ]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Streams (platforms-4). The AI SDK's own spans: `getTracer({ isEnabled = false, tracer })` returns the noop tracer
+// unless `isEnabled` is true, and the given `tracer` (else the global one) when it is (ai@6.0.99
+// src/telemetry/get-tracer.ts; TelemetrySettings.isEnabled "Disabled by default while experimental"): `isEnabled`
+// alone decides, `tracer` only picks where the spans go. A value the code decides at run time may be true.
+const AI_VERCEL = {
+  "package.json": pkg({ ai: "^4.3.0", "@ai-sdk/openai": "^1.3.0" }),
+  "lib/tracing.ts": TRACING_TS,
+};
+const aiRoute = (telemetry: string) => `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+import { tracer } from "../lib/tracing";
+
+const TELEMETRY = process.env.AI_TELEMETRY === "1";
+
+export async function POST(request: Request) {
+  tracer.createSession({ sessionName: "chat" });
+  const result = streamText({
+    model: openai("gpt-4o-mini"),
+    prompt: await request.text(),${telemetry}
+    onFinish: async () => {
+      await tracer.forceFlush();
+    },
+  });
+  return result.toTextStreamResponse();
+}
+`;
+
+describeCases("the AI SDK's telemetry decides by isEnabled", [
+  { name: "quiet: isEnabled: false, the flush at the end of onFinish", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { isEnabled: false },`) },
+  { name: "quiet: a tracer without isEnabled (off by default)", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { tracer: tracer.provider.getTracer("ai") },`) },
+  { name: "quiet: no telemetry option", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute("") },
+  { name: "quiet: isEnabled from a const false", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { isEnabled: OFF },`).replace("\nexport async", "\nconst OFF = false;\n\nexport async") },
+  { name: "quiet: isEnabled: undefined", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { isEnabled: undefined, functionId: "chat" },`) },
+]);
+
+describe("the AI SDK's telemetry possibly on: a flush in onFinish misses its root span", () => {
+  const project = useTempProjects("platforms-4-telemetry");
+  it.each([
+    ["isEnabled: true", `\n    experimental_telemetry: { isEnabled: true },`],
+    ["isEnabled: true with a tracer", `\n    experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") },`],
+    ["isEnabled from an environment check (a const)", `\n    experimental_telemetry: { isEnabled: TELEMETRY },`],
+    ["isEnabled written inline as an expression", `\n    experimental_telemetry: { isEnabled: process.env.AI_TELEMETRY !== "0" },`],
+    ["settings spread in after isEnabled: false", `\n    experimental_telemetry: { isEnabled: false, ...SETTINGS },`],
+    ["settings from a const object", `\n    experimental_telemetry: SETTINGS,`],
+  ])("%s: reported, the codemod leaves its review marker", (_name, telemetry) => {
+    const code = aiRoute(telemetry).replace("\nexport async", `\nconst SETTINGS = { isEnabled: TELEMETRY };\n\nexport async`);
+    const root = project({ ...AI_VERCEL, "api/chat.ts": code });
+    const filename = join(root, "api/chat.ts");
+    const messages = new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(RULE_NAME, rule), { filename });
+    expect(messages.map((message) => message.ruleId)).toEqual([`honeyhive/${RULE_NAME}`]);
+    const migrated = runTransforms(code, filename, { transforms: ["lambda-force-flush"], cwd: root }).output;
+    expect(migrated).toContain("/* honeyhive-migrate: this handler returns a stream whose callbacks trace after it has returned");
+    expect(migrated).not.toMatch(/\} finally \{/);
+  });
+});
