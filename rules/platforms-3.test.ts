@@ -244,12 +244,33 @@ export async function POST(request: Request) {
 }
 `;
 
+const AI_WRAPPED = `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+import { tracer } from "../lib/tracing";
+
+export async function POST(request: Request) {
+  tracer.createSession({ sessionName: "chat" });
+  const result = streamText({ model: openai("gpt-4o-mini"), prompt: await request.text(), experimental_telemetry: { isEnabled: true } });
+  const body = new ReadableStream({
+    async start(controller) {
+      for await (const chunk of result.textStream) controller.enqueue(chunk);
+      await tracer.forceFlush();
+      controller.close();
+    },
+  });
+  return new Response(body);
+}
+`;
+
 describeCases("the AI SDK's telemetry decides by isEnabled", [
   { name: "quiet: isEnabled: false, the flush at the end of onFinish", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { isEnabled: false },`) },
   { name: "quiet: a tracer without isEnabled (off by default)", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { tracer: tracer.provider.getTracer("ai") },`) },
   { name: "quiet: no telemetry option", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute("") },
   { name: "quiet: isEnabled from a const false", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { isEnabled: OFF },`).replace("\nexport async", "\nconst OFF = false;\n\nexport async") },
   { name: "quiet: isEnabled: undefined", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { isEnabled: undefined, functionId: "chat" },`) },
+  // The SDK's root span ends in its transform's flush() after onFinish (ai@4.3.16 stream-text.ts), which settles before
+  // the readable side closes: a wrapper that reads the whole text stream and then flushes covers it.
+  { name: "quiet: a ReadableStream that reads the whole textStream (telemetry on), then flushes before close()", files: AI_VERCEL, filename: "api/chat.ts", code: AI_WRAPPED },
 ]);
 
 describe("the AI SDK's telemetry possibly on: a flush in onFinish misses its root span", () => {
