@@ -8,7 +8,7 @@
 // handler of a file past the flush rule's gates; the walk is of the handler's own nodes, with a text test first.
 import type { TSESTree } from "@typescript-eslint/utils";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { enclosingFunction, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { enclosingFunction, findProperty, isFunctionNode, memberName, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { STREAM_RESPONSES, STREAM_SOURCES, STREAM_WRITE_METHODS, type StreamResultCall, type StreamSource } from "./knowledge/streams.js";
@@ -91,7 +91,7 @@ export function streamTasksOf(input: AnalysisInput, fn: FunctionNode, isSpanStar
             }
           } else if (answersWithResult(input, path, node, source)) {
             addCallbacks(source, node, node.arguments[source.argument], source.callbacks);
-            libraryTraces ||= telemetryOn(node.arguments[source.argument], source);
+            libraryTraces ||= telemetryOn(input, node.arguments[source.argument], source);
           }
         }
       }
@@ -302,18 +302,31 @@ function answersWithResult(input: AnalysisInput, path: HandlerPath, call: TSESTr
   return (variable?.references ?? []).some(({ identifier }) => identifier.parent?.type === AST_NODE_TYPES.MemberExpression && identifier.parent.object === identifier && answers(identifier.parent));
 }
 
-/** `<telemetryOption>: { isEnabled: true, … }` in the options object. */
-function telemetryOn(options: TSESTree.Node | undefined, source: StreamResultCall): boolean {
-  const object = unwrapExpression(options);
-  if (source.telemetryOption === undefined || object?.type !== AST_NODE_TYPES.ObjectExpression) return false;
-  return object.properties.some((property) => {
-    if (property.type !== AST_NODE_TYPES.Property || staticName(property.key, property.computed) !== source.telemetryOption) return false;
-    const value = unwrapExpression(property.value);
-    return (
-      value?.type === AST_NODE_TYPES.ObjectExpression &&
-      value.properties.some(
-        (inner) => inner.type === AST_NODE_TYPES.Property && staticName(inner.key, inner.computed) === "isEnabled" && inner.value.type === AST_NODE_TYPES.Literal && inner.value.value === true,
-      )
-    );
-  });
+/**
+ * `<telemetryOption>` in the options object may turn the library's own spans on. The AI SDK traces only when
+ * `isEnabled` is true: its `getTracer({ isEnabled = false, tracer })` returns the noop tracer otherwise, and `tracer`
+ * only picks where the spans go (ai@6.0.99 src/telemetry/get-tracer.ts; `TelemetrySettings.isEnabled`: "Disabled by
+ * default while experimental"). Off: no such option, or settings whose `isEnabled` is absent or a constant false
+ * (`false`, `undefined`, a `const` holding one). A value decided at run time (`isEnabled: process.env.AI_TRACE === "1"`,
+ * a flag, settings built elsewhere or spread in) may be true: on, since a flush in its callbacks would miss its spans.
+ */
+function telemetryOn(input: AnalysisInput, options: TSESTree.Node | undefined, source: StreamResultCall): boolean {
+  const { bindings } = getAnalysisContext(input);
+  const object = bindings.objectOf(options);
+  const option = source.telemetryOption === undefined || !object ? undefined : findProperty(object, source.telemetryOption);
+  if (!option) return false;
+  const settings = bindings.objectOf(option.value);
+  if (!settings) return mayBeTruthy(input, option.value);
+  const enabled = findProperty(settings, "isEnabled");
+  // A spread after `isEnabled` (or anywhere, without one) may set it.
+  if (settings.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement && (!enabled || property.range[0] > enabled.range[0]))) return true;
+  return enabled !== undefined && mayBeTruthy(input, enabled.value);
+}
+
+/** `node` is not a constant falsy value: a literal, `undefined`, or a never-reassigned name holding one (one step). */
+function mayBeTruthy(input: AnalysisInput, node: TSESTree.Node): boolean {
+  let value = unwrapExpression(node);
+  if (value?.type === AST_NODE_TYPES.Identifier && value.name !== "undefined") value = unwrapExpression(getAnalysisContext(input).bindings.valueOf(value)) ?? value;
+  if (value?.type === AST_NODE_TYPES.Identifier && value.name === "undefined") return false;
+  return value?.type !== AST_NODE_TYPES.Literal || Boolean(value.value);
 }

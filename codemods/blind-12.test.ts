@@ -77,6 +77,20 @@ const ACME_TRACING = {
 };
 const WORKERS_PKG = pkg(HH2, { devDependencies: { wrangler: "^3.90.0", "@cloudflare/workers-types": "^4.20241112.0" } });
 
+/** A SvelteKit app on `adapter` (a package and its range), with `extra` dependencies. */
+const sveltekitOn = (adapter: string, range: string, extra: Record<string, string> = {}): Record<string, string> => ({
+  "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", [adapter]: range, ...extra }, { type: "module" }),
+  "svelte.config.js": `import adapter from "${adapter}";\n\nexport default { kit: { adapter: adapter() } };\n`,
+  "src/lib/tracing.ts": TRACING_TS,
+  "src/routes/api/chat/+server.ts": `import { tracer } from "../../../lib/tracing";
+
+export async function POST({ request }: { request: Request }) {
+  tracer.createSession({ sessionName: "chat" });
+  return new Response(await tracer.startSpan("answer", async () => request.url));
+}
+`,
+});
+
 const PROJECTS: readonly SetProject[] = [
   // ---- lambda-force-flush through the deployment configuration ----
   { name: "sls-yml-main", sets: ["2x"], files: { "package.json": pkg(HH2), "serverless.yml": SERVERLESS_YML, "src/lib/tracing.ts": TRACING_TS, "src/chat.ts": LAMBDA_MAIN("./lib/tracing") } },
@@ -264,22 +278,8 @@ export const main = async (event: { body: string }) => {
 `,
     },
   },
-  {
-    name: "sveltekit-adapter-vercel",
-    sets: ["2x"],
-    files: {
-      "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0" }, { type: "module" }),
-      "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`,
-      "src/lib/tracing.ts": TRACING_TS,
-      "src/routes/api/chat/+server.ts": `import { tracer } from "../../../lib/tracing";
-
-export async function POST({ request }: { request: Request }) {
-  tracer.createSession({ sessionName: "chat" });
-  return new Response(await tracer.startSpan("answer", async () => request.url));
-}
-`,
-    },
-  },
+  { name: "sveltekit-adapter-vercel", sets: ["2x"], files: sveltekitOn("@sveltejs/adapter-vercel", "^5.5.0") },
+  { name: "sveltekit-adapter-vercel-with-functions-package", sets: ["2x"], files: sveltekitOn("@sveltejs/adapter-vercel", "^5.5.0", { "@vercel/functions": "^2.2.0" }) },
   {
     name: "remix-on-vercel",
     sets: ["2x"],
@@ -299,22 +299,7 @@ export default function Chat() {
 `,
     },
   },
-  {
-    name: "lookalike-sveltekit-adapter-node",
-    sets: ["2x"],
-    files: {
-      "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-node": "^5.2.0" }, { type: "module" }),
-      "svelte.config.js": `import adapter from "@sveltejs/adapter-node";\n\nexport default { kit: { adapter: adapter() } };\n`,
-      "src/lib/tracing.ts": TRACING_TS,
-      "src/routes/api/chat/+server.ts": `import { tracer } from "../../../lib/tracing";
-
-export async function POST({ request }: { request: Request }) {
-  tracer.createSession({ sessionName: "chat" });
-  return new Response(await tracer.startSpan("answer", async () => request.url));
-}
-`,
-    },
-  },
+  { name: "lookalike-sveltekit-adapter-node", sets: ["2x"], files: sveltekitOn("@sveltejs/adapter-node", "^5.2.0") },
   {
     name: "supabase-edge-function",
     sets: ["2x"],
@@ -576,13 +561,23 @@ const EXPECTATIONS: readonly Expectation[] = [
     },
   },
   {
-    name: "SvelteKit on Vercel (adapter-vercel) and a Remix loader on Vercel (@vercel/remix): waitUntil(tracer.forceFlush()) from @vercel/functions in the finally",
+    // waitUntil of @vercel/functions only where the project installs that package (an import of one it does not install
+    // breaks the build): these projects, as written, declare no @vercel/functions, so the awaited flush.
+    name: "SvelteKit on Vercel (adapter-vercel) and a Remix loader on Vercel (@vercel/remix) without @vercel/functions installed: the awaited flush in the finally",
     check: () => {
       for (const [name, path] of [["sveltekit-adapter-vercel", "src/routes/api/chat/+server.ts"], ["remix-on-vercel", "app/routes/chat.tsx"]] as const) {
         const text = out(name, path);
-        expect(text, name).toMatch(/import \{ waitUntil \} from "@vercel\/functions";/);
-        expect(text, name).toMatch(/\} finally \{\n\s+waitUntil\(tracer\.forceFlush\(\)\);/);
+        expect(text, name).not.toContain("@vercel/functions");
+        expect(text, name).toMatch(TRY_FINALLY_FLUSH);
       }
+    },
+  },
+  {
+    name: "SvelteKit on Vercel in a project that declares @vercel/functions: waitUntil(tracer.forceFlush()) from @vercel/functions in the finally",
+    check: () => {
+      const text = out("sveltekit-adapter-vercel-with-functions-package", "src/routes/api/chat/+server.ts");
+      expect(text).toMatch(/import \{ waitUntil \} from "@vercel\/functions";/);
+      expect(text).toMatch(/\} finally \{\n\s+waitUntil\(tracer\.forceFlush\(\)\);/);
     },
   },
   {

@@ -62,6 +62,14 @@ export const handler = serverless(app);
   },
 });
 
+const VERCEL_API_CHAT = `import { provider } from "../lib/otel";
+
+export async function POST(request: Request) {
+  provider.getTracer("chat").startSpan("chat").end();
+  return Response.json(await request.json());
+}
+`;
+
 const PROJECTS: readonly SetProject[] = [
   {
     name: "lambda-in-file-provider",
@@ -235,13 +243,16 @@ export async function POST(request: Request) {
     files: {
       "package.json": pkg({ ...OTEL_DEPS }),
       "lib/otel.ts": PIPELINE,
-      "api/chat.ts": `import { provider } from "../lib/otel";
-
-export async function POST(request: Request) {
-  provider.getTracer("chat").startSpan("chat").end();
-  return Response.json(await request.json());
-}
-`,
+      "api/chat.ts": VERCEL_API_CHAT,
+    },
+  },
+  {
+    name: "vercel-api-function-with-functions-package",
+    sets: ["2x"],
+    files: {
+      "package.json": pkg({ ...OTEL_DEPS, "@vercel/functions": "^2.2.0" }),
+      "lib/otel.ts": PIPELINE,
+      "api/chat.ts": VERCEL_API_CHAT,
     },
   },
   {
@@ -798,11 +809,18 @@ describe("blind 9: migrate on OpenTelemetry-to-HoneyHive code and instrumentatio
       expect(text).toMatch(/import \{ after \} from "next\/server";/);
       expect(text).toContain("export async function POST(request: Request) {\n  after(() => provider.forceFlush());\n");
     });
-    it("a Vercel api/ function: waitUntil(provider.forceFlush()) from @vercel/functions in a finally", () => {
+    // waitUntil of @vercel/functions only where the project installs that package (an import of one it does not
+    // install breaks the build): the project as written declares no @vercel/functions, so the awaited flush.
+    it("a Vercel api/ function without @vercel/functions installed: the awaited provider.forceFlush() in a finally", () => {
       const text = out("vercel-api-function", "api/chat.ts");
+      expect(text).not.toContain("@vercel/functions");
+      expect(text).not.toContain("waitUntil");
+      expect(text).toMatch(/\} finally \{\n\s+await provider\.forceFlush\(\);/);
+    });
+    it("a Vercel api/ function of a project that declares @vercel/functions: waitUntil(provider.forceFlush()) in a finally", () => {
+      const text = out("vercel-api-function-with-functions-package", "api/chat.ts");
       expect(text).toMatch(/import \{ waitUntil \} from "@vercel\/functions";/);
-      expect(text).toContain("waitUntil(provider.forceFlush());");
-      expect(text).toContain("finally {");
+      expect(text).toMatch(/\} finally \{\n\s+waitUntil\(provider\.forceFlush\(\)\);/);
     });
     it("a Cloudflare Worker with ctx: ctx.waitUntil(provider.forceFlush()) in a finally", () => {
       expect(out("worker-with-ctx", "src/index.ts")).toContain("ctx.waitUntil(provider.forceFlush());");

@@ -61,6 +61,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 `;
 
+/** React Router 7 on Vercel whose app/routes.ts names features/chat/route.tsx, with `extra` dependencies. */
+const reactRouterOnVercel = (extra: Record<string, string>): Record<string, string> => ({
+  "package.json": pkg({ ...HH2, "react-router": "^7.1.0", "@vercel/react-router": "^1.0.0", ...extra }, { type: "module" }),
+  "app/routes.ts": `import { type RouteConfig, route } from "@react-router/dev/routes";\n\nexport default [route("chat", "features/chat/route.tsx")] satisfies RouteConfig;\n`,
+  "app/tracing.server.ts": TRACING_TS,
+  "app/features/chat/route.tsx": RR_LOADER,
+  "app/features/chat/helpers.tsx": RR_LOADER,
+});
+
 const PROJECTS: readonly SetProject[] = [
   {
     name: "supabase-edge-runtime-types",
@@ -93,17 +102,8 @@ const PROJECTS: readonly SetProject[] = [
       "app/routes/chat.tsx": `import type { LoaderFunctionArgs } from "@remix-run/cloudflare";\nimport { tracer } from "../tracing.server";\n\nexport async function loader({ request }: LoaderFunctionArgs) {\n  const answer = await tracer.startSpan("answer", async () => request.url);\n  return Response.json({ answer });\n}\n`,
     },
   },
-  {
-    name: "react-router-routes-ts",
-    sets: ["2x"],
-    files: {
-      "package.json": pkg({ ...HH2, "react-router": "^7.1.0", "@vercel/react-router": "^1.0.0" }, { type: "module" }),
-      "app/routes.ts": `import { type RouteConfig, route } from "@react-router/dev/routes";\n\nexport default [route("chat", "features/chat/route.tsx")] satisfies RouteConfig;\n`,
-      "app/tracing.server.ts": TRACING_TS,
-      "app/features/chat/route.tsx": RR_LOADER,
-      "app/features/chat/helpers.tsx": RR_LOADER,
-    },
-  },
+  { name: "react-router-routes-ts", sets: ["2x"], files: reactRouterOnVercel({}) },
+  { name: "react-router-routes-ts-with-functions-package", sets: ["2x"], files: reactRouterOnVercel({ "@vercel/functions": "^2.2.0" }) },
   {
     name: "cdk-infra-beside",
     sets: ["2x"],
@@ -162,10 +162,17 @@ const EXPECTATIONS: readonly Expectation[] = [
     check: () => expect(out("remix-cloudflare", "app/routes/chat.tsx")).toMatch(TRY_FINALLY_FLUSH),
   },
   {
-    name: "a React Router 7 route app/routes.ts names gets the flush on Vercel; a module beside it is left alone",
+    // waitUntil of @vercel/functions only where the project installs that package (an import of one it does not install
+    // breaks the build): the project as written declares no @vercel/functions, so the awaited flush; its twin declares it.
+    name: "a React Router 7 route app/routes.ts names gets the flush on Vercel (awaited, or waitUntil with @vercel/functions installed); a module beside it is left alone",
     check: () => {
-      expect(out("react-router-routes-ts", "app/features/chat/route.tsx")).toMatch(/\} finally \{\n\s+waitUntil\(tracer\.forceFlush\(\)\);/);
+      const route = out("react-router-routes-ts", "app/features/chat/route.tsx");
+      expect(route).toMatch(TRY_FINALLY_FLUSH);
+      expect(route).not.toContain("@vercel/functions");
       expect(out("react-router-routes-ts", "app/features/chat/helpers.tsx")).toBe(RR_LOADER);
+      const installed = out("react-router-routes-ts-with-functions-package", "app/features/chat/route.tsx");
+      expect(installed).toMatch(/import \{ waitUntil \} from "@vercel\/functions";/);
+      expect(installed).toMatch(/\} finally \{\n\s+waitUntil\(tracer\.forceFlush\(\)\);/);
     },
   },
   {

@@ -1,6 +1,7 @@
 // platforms-3: the flush rule on the platforms its earlier rounds left out (issue 13): Astro on Cloudflare
 // (`locals.runtime.ctx.waitUntil`, Astro 6's `locals.cfContext.waitUntil`), TanStack Start deployed serverless,
-// the Vercel `waitUntil` fix only where the project depends on `@vercel/functions`. Each case is a project on disk;
+// the Vercel `waitUntil` fix only where the project depends on `@vercel/functions`, and (platforms-4) the AI SDK telemetry
+// that decides whether a flush in `onFinish` is late. Each case is a project on disk;
 // a reported case's suggestion is applied and compared with what `honeyhive migrate`'s transform writes.
 import { join } from "node:path";
 import { Linter } from "eslint";
@@ -186,3 +187,109 @@ describeCases("TanStack Start deployed serverless", [
   { name: "quiet: a server function on Netlify that flushes in its finally", files: TANSTACK_NETLIFY, filename: "src/server/chat.ts", code: SERVER_FN(true) },
   { name: "quiet: a route's isomorphic loader on Netlify", files: TANSTACK_NETLIFY, filename: "src/routes/chat.ts", code: LOADER_ROUTE },
 ]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// 3. On Vercel, `waitUntil` of `@vercel/functions` only where the project depends on that package (an import of a
+// package it does not install does not resolve): else the awaited flush in a `finally`.
+const astroVercel = (deps: Record<string, string>) => ({
+  "package.json": pkg({ astro: "^5.13.0", "@astrojs/vercel": "^8.2.0", ...deps }),
+  "astro.config.mjs": `import { defineConfig } from "astro/config";\nimport vercel from "@astrojs/vercel";\n\nexport default defineConfig({ output: "server", adapter: vercel() });\n`,
+  "src/lib/tracing.ts": TRACING_TS,
+});
+const svelteVercel = (deps: Record<string, string>) => ({
+  "package.json": pkg({ "@sveltejs/kit": "^2.36.0", "@sveltejs/adapter-vercel": "^5.10.0", ...deps }),
+  "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`,
+  "src/lib/tracing.ts": TRACING_TS,
+});
+const SVELTE_ROUTE = `import { tracer } from "$lib/tracing";
+
+export async function POST({ request }: { request: Request }) {
+  tracer.createSession({ sessionName: "kit" });
+  return new Response(await request.text());
+}
+`;
+
+describeCases("Vercel's waitUntil only with @vercel/functions installed", [
+  { name: "Astro on @astrojs/vercel without @vercel/functions: the awaited flush", files: astroVercel({}), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("context"), writes: "  } finally {\n    await tracer.forceFlush();\n  }", notWritten: "@vercel/functions" },
+  { name: "Astro on @astrojs/vercel with @vercel/functions: waitUntil", files: astroVercel({ "@vercel/functions": "^2.2.0" }), filename: "src/pages/api/chat.ts", code: ASTRO_ENDPOINT("context"), writes: `import { waitUntil } from "@vercel/functions";` },
+  { name: "SvelteKit on adapter-vercel without @vercel/functions: the awaited flush", files: svelteVercel({}), filename: "src/routes/api/chat/+server.ts", code: SVELTE_ROUTE, writes: "    await tracer.forceFlush();", notWritten: "waitUntil" },
+  { name: "SvelteKit on adapter-vercel with @vercel/functions: waitUntil", files: svelteVercel({ "@vercel/functions": "^2.2.0" }), filename: "src/routes/api/chat/+server.ts", code: SVELTE_ROUTE, writes: "waitUntil(tracer.forceFlush());" },
+]);
+
+// ---------------------------------------------------------------------------------------------------------------
+// 4. Streams (platforms-4). The AI SDK's own spans: `getTracer({ isEnabled = false, tracer })` returns the noop tracer
+// unless `isEnabled` is true, and the given `tracer` (else the global one) when it is (ai@6.0.99
+// src/telemetry/get-tracer.ts; TelemetrySettings.isEnabled "Disabled by default while experimental"): `isEnabled`
+// alone decides, `tracer` only picks where the spans go. A value the code decides at run time may be true.
+const AI_VERCEL = {
+  "package.json": pkg({ ai: "^4.3.0", "@ai-sdk/openai": "^1.3.0" }),
+  "lib/tracing.ts": TRACING_TS,
+};
+const aiRoute = (telemetry: string) => `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+import { tracer } from "../lib/tracing";
+
+const TELEMETRY = process.env.AI_TELEMETRY === "1";
+
+export async function POST(request: Request) {
+  tracer.createSession({ sessionName: "chat" });
+  const result = streamText({
+    model: openai("gpt-4o-mini"),
+    prompt: await request.text(),${telemetry}
+    onFinish: async () => {
+      await tracer.forceFlush();
+    },
+  });
+  return result.toTextStreamResponse();
+}
+`;
+
+const AI_WRAPPED = `import { openai } from "@ai-sdk/openai";
+import { streamText } from "ai";
+import { tracer } from "../lib/tracing";
+
+export async function POST(request: Request) {
+  tracer.createSession({ sessionName: "chat" });
+  const result = streamText({ model: openai("gpt-4o-mini"), prompt: await request.text(), experimental_telemetry: { isEnabled: true } });
+  const body = new ReadableStream({
+    async start(controller) {
+      for await (const chunk of result.textStream) controller.enqueue(chunk);
+      await tracer.forceFlush();
+      controller.close();
+    },
+  });
+  return new Response(body);
+}
+`;
+
+describeCases("the AI SDK's telemetry decides by isEnabled", [
+  { name: "quiet: isEnabled: false, the flush at the end of onFinish", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { isEnabled: false },`) },
+  { name: "quiet: a tracer without isEnabled (off by default)", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { tracer: tracer.provider.getTracer("ai") },`) },
+  { name: "quiet: no telemetry option", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute("") },
+  { name: "quiet: isEnabled from a const false", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { isEnabled: OFF },`).replace("\nexport async", "\nconst OFF = false;\n\nexport async") },
+  { name: "quiet: isEnabled: undefined", files: AI_VERCEL, filename: "api/chat.ts", code: aiRoute(`\n    experimental_telemetry: { isEnabled: undefined, functionId: "chat" },`) },
+  // The SDK's root span ends in its transform's flush() after onFinish (ai@4.3.16 stream-text.ts), which settles before
+  // the readable side closes: a wrapper that reads the whole text stream and then flushes covers it.
+  { name: "quiet: a ReadableStream that reads the whole textStream (telemetry on), then flushes before close()", files: AI_VERCEL, filename: "api/chat.ts", code: AI_WRAPPED },
+]);
+
+describe("the AI SDK's telemetry possibly on: a flush in onFinish misses its root span", () => {
+  const project = useTempProjects("platforms-4-telemetry");
+  it.each([
+    ["isEnabled: true", `\n    experimental_telemetry: { isEnabled: true },`],
+    ["isEnabled: true with a tracer", `\n    experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") },`],
+    ["isEnabled from an environment check (a const)", `\n    experimental_telemetry: { isEnabled: TELEMETRY },`],
+    ["isEnabled written inline as an expression", `\n    experimental_telemetry: { isEnabled: process.env.AI_TELEMETRY !== "0" },`],
+    ["settings spread in after isEnabled: false", `\n    experimental_telemetry: { isEnabled: false, ...SETTINGS },`],
+    ["settings from a const object", `\n    experimental_telemetry: SETTINGS,`],
+  ])("%s: reported, the codemod leaves its review marker", (_name, telemetry) => {
+    const code = aiRoute(telemetry).replace("\nexport async", `\nconst SETTINGS = { isEnabled: TELEMETRY };\n\nexport async`);
+    const root = project({ ...AI_VERCEL, "api/chat.ts": code });
+    const filename = join(root, "api/chat.ts");
+    const messages = new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(RULE_NAME, rule), { filename });
+    expect(messages.map((message) => message.ruleId)).toEqual([`honeyhive/${RULE_NAME}`]);
+    const migrated = runTransforms(code, filename, { transforms: ["lambda-force-flush"], cwd: root }).output;
+    expect(migrated).toContain("/* honeyhive-migrate: this handler returns a stream whose callbacks trace after it has returned");
+    expect(migrated).not.toMatch(/\} finally \{/);
+  });
+});

@@ -44,6 +44,7 @@ import { opentelemetryProfile } from "../knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "../sdk-model.js";
 import { streamTasksOf } from "../stream-work.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
+import { deploymentOf } from "../deployment.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
 import { beforeGuard, continuesPrevious, dedentLines, freeName, guardLineStart, indentedText, indentLines, removeStatement, semicolonInPlaceOf, statementEnd } from "../rewrite.js";
@@ -311,9 +312,16 @@ class FlushWriter {
     if (work.since && isOlderThan(declaredDependencyVersion(this.input.filename, work.since.package), work.since.version)) return undefined;
     const local = importedName(this.input, work.module, work.name);
     if (local === null) return undefined; // the name is taken by something else
+    if (local === undefined && work.installed && !this.mayImport(work.module)) return undefined;
     const binding = local === undefined ? { module: work.module, name: work.name } : undefined;
     const call = local ?? work.name;
     return work.takes === "callback" ? { kind: "after", call, binding } : { kind: "waitUntil", call, binding };
+  }
+
+  /** Whether the file may import `module`: it imports it already, or the nearest package.json declares it, or there is none. */
+  private mayImport(module: string): boolean {
+    const { root, dependencies } = deploymentOf(this.input.filename);
+    return root === undefined || dependencies.has(module) || getAnalysisContext(this.input).importedModules.has(module);
   }
 
   /**

@@ -68,7 +68,8 @@ export interface StreamCallbackCall {
 /**
  * A library call whose result makes the streamed response through one of `responseMethods` (the AI SDK's
  * `streamText({ onFinish })` + `result.toDataStreamResponse()`): the options in `callbacks` run while it streams,
- * and `telemetryOption` with `isEnabled: true` makes the library trace while it streams.
+ * and `telemetryOption` with `isEnabled` true (or decided at run time: analysis/stream-work.ts `telemetryOn`) makes
+ * the library trace while it streams.
  */
 export interface StreamResultCall {
   readonly kind: "result-call";

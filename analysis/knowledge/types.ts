@@ -28,6 +28,12 @@ export type BackgroundWork =
        * project whose package.json admits an older version gets the next form; one that does not say, this.
        */
       readonly since?: { readonly package: string; readonly version: readonly [major: number, minor: number] };
+      /**
+       * The module is a package the project installs on its own (`@vercel/functions`; not `next/server` of the
+       * framework it runs on): the fix adds its import only where the nearest package.json declares it (or no
+       * package.json is found, as in a Deno project); elsewhere it writes the platform's next form.
+       */
+      readonly installed?: true;
     }
   /**
    * A method of one of the handler's parameters: Cloudflare's `ctx.waitUntil(promise)`. `exportNames`:

@@ -31,7 +31,8 @@ export const vercel = {
   name: "Vercel Functions",
   freezesAfterReturn: true,
   backgroundWork: [
-    { kind: "import", module: "@vercel/functions", name: "waitUntil", takes: "promise" },
+    // Written only in a project that depends on `@vercel/functions` (else the import would not resolve): the awaited flush there.
+    { kind: "import", module: "@vercel/functions", name: "waitUntil", takes: "promise", installed: true },
     // The web handler's second parameter, the request context (`export default function handler(request, context)`,
     // Vercel's Edge signature): `context.waitUntil(promise)`. Read, never written (the import above is tried first).
     { kind: "parameter-method", parameterIndex: 1, method: "waitUntil", takes: "promise", exportNames: ["default"] },
