@@ -42,7 +42,7 @@ import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
 import { SETTLED_CONSTRUCTORS, SETTLED_STATIC_CALLS } from "../knowledge/settled-values.js";
 import { opentelemetryProfile } from "../knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "../sdk-model.js";
-import { streamTasksOf } from "../stream-work.js";
+import { isStreamEnd, streamTasksOf } from "../stream-work.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { deploymentOf } from "../deployment.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
@@ -114,7 +114,7 @@ function flushAtStreamEnd(input: AnalysisInput, flush: LambdaFlush, flushText: s
   const origin = found.tasks.length > 0 ? found.origins.get(found.tasks[0]) : undefined;
   const end = origin?.source.end;
   if (!origin || !end || !found.tasks.every((task) => found.origins.get(task)?.made === origin.made)) return false;
-  const task = found.tasks.find((candidate) => found.origins.get(candidate)?.callback === end.callback);
+  const task = found.tasks.find((candidate) => isStreamEnd(found.origins.get(candidate)));
   if (!task?.async || task.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   if (nodesOfType(input.ast, AST_NODE_TYPES.ReturnStatement).some((statement) => enclosingFunction(statement) === task)) return false;
   const last = task.body.body.at(-1);
