@@ -10,7 +10,7 @@ import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
 import { configForRule } from "./test-utils/fixture-lint.js";
-import { describeFlushCases, pkg, TRACING_TS, type FlushCase } from "./test-utils/flush-project-cases.js";
+import { createHandlersRoute, describeFlushCases, pkg, TRACING_TS, type FlushCase } from "./test-utils/flush-project-cases.js";
 
 const describeCases = (title: string, cases: readonly FlushCase[]): void => describeFlushCases(title, "platforms-3", cases);
 
@@ -104,23 +104,7 @@ export const Route = createFileRoute("/api/chat")({
   },
 });
 `;
-const CREATE_HANDLERS_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
-import { tracer } from "../../lib/tracing";
-
-export const Route = createFileRoute("/api/chat")({
-  server: {
-    handlers: ({ createHandlers }) =>
-      createHandlers({
-        POST: {
-          handler: async ({ request }) => {
-            tracer.createSession({ sessionName: "chat" });
-            return new Response(await request.text());
-          },
-        },
-      }),
-  },
-});
-`;
+const CREATE_HANDLERS_ROUTE = createHandlersRoute(`tracer.createSession({ sessionName: "chat" });`);
 const LOADER_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
 import { tracer } from "../lib/tracing";
 

@@ -15,6 +15,25 @@ export const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
 export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
 `;
 
+/** A TanStack Start server route in the function form `handlers: ({ createHandlers }) => createHandlers({ POST: { handler } })`. */
+export const createHandlersRoute = (inHandler: string, before = ""): string => `import { createFileRoute } from "@tanstack/react-router";
+import { tracer } from "../../lib/tracing";
+${before}
+export const Route = createFileRoute("/api/chat")({
+  server: {
+    handlers: ({ createHandlers }) =>
+      createHandlers({
+        POST: {
+          handler: async ({ request }) => {
+            ${inHandler}
+            return new Response(await request.text());
+          },
+        },
+      }),
+  },
+});
+`;
+
 export interface FlushCase {
   readonly name: string;
   readonly files: Readonly<Record<string, string>>;

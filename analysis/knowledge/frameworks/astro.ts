@@ -6,6 +6,10 @@ import { astroAdapterPlatform } from "./server-adapters-config.js";
  * Astro endpoints (`src/pages/**\/*.ts` verb exports and `ALL`), middleware (`src/middleware.ts`
  * `onRequest`), and actions: the `handler` of `defineAction({ input, handler })` from `astro:actions`
  * runs once per call of the action (https://docs.astro.build/en/reference/modules/astro-actions/).
+ * On a serverless adapter, middleware runs in the same function as the endpoint or page it wraps, once per
+ * request ("middleware ... run[s] on every request"; `sequence(...handlers)` chains middleware functions:
+ * docs.astro.build/en/guides/middleware/, docs.astro.build/en/reference/modules/astro-middleware/, read with the
+ * search tool 2026-12-07), so its handlers are the platform's as endpoints are.
  */
 export const astro = {
   id: "astro",
@@ -14,10 +18,13 @@ export const astro = {
   files: [
     // Endpoints run as the host's functions on a serverless adapter (`astroAdapterPlatform`).
     { path: /(?:^|\/)src\/pages\/.+\.(?:[cm]?[jt]s)$/, exports: [...UPPERCASE_VERBS, "ALL"], platform: astroAdapterPlatform },
-    { path: /(?:^|\/)src\/middleware(?:\/index)?\.(?:[cm]?[jt]s)$/, exports: ["onRequest"] },
+    { path: /(?:^|\/)src\/middleware(?:\/index)?\.(?:[cm]?[jt]s)$/, exports: ["onRequest"], platform: astroAdapterPlatform },
   ],
+  // `defineMiddleware(fn)`, `sequence(a, b)` and actions run where the endpoints do.
+  platform: astroAdapterPlatform,
   calls: [
     { callee: { package: ["astro:middleware", "astro/middleware"], name: "defineMiddleware" }, arguments: [0] },
+    { callee: { package: ["astro:middleware", "astro/middleware"], name: "sequence" }, arguments: "all" },
     { callee: { package: "astro:actions", name: "defineAction" }, arguments: [], options: ["handler"] },
   ],
   handlerTypes: [{ package: "astro", name: ["APIRoute", "APIContext", "MiddlewareHandler"] }],
