@@ -85,6 +85,19 @@ describeSessionCases("Astro middleware starts a session per request", [
 describeFlushCases("Astro middleware on a serverless adapter flushes as an endpoint does", "platforms-5-astro-middleware", [
   { name: "on @astrojs/cloudflare: the adapter's waitUntil", files: astro("cloudflare"), filename: "src/middleware.ts", code: ASTRO_MIDDLEWARE(`tracer.createSession({ sessionName: "request" });`), writes: "context.locals.runtime.ctx.waitUntil(tracer.forceFlush());" },
   { name: "quiet: on @astrojs/node (a server)", files: astro("node"), filename: "src/middleware.ts", code: ASTRO_MIDDLEWARE(`tracer.createSession({ sessionName: "request" });`) },
+  // An action's `handler(input, context)` reads no context first: it is not given the middleware's platform forms.
+  { name: "quiet: an action on @astrojs/cloudflare (no input.locals… written)", files: astro("cloudflare"), filename: "src/actions/index.ts", code: `import { defineAction } from "astro:actions";
+import { tracer } from "../lib/tracing";
+
+export const server = {
+  chat: defineAction({
+    handler: async (input, context) => {
+      tracer.createSession({ sessionName: "chat" });
+      return { ok: true };
+    },
+  }),
+};
+` },
 ] satisfies FlushCase[]);
 
 // ---------------------------------------------------------------------------------------------------------------
