@@ -56,7 +56,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { mayRunRecordHandlers, recordHandlersOf } from "./record-handlers.js";
 import { rangeContains } from "./edits.js";
 import { importedFact } from "./project-modules.js";
-import { streamTasksOf } from "./stream-work.js";
+import { isStreamEnd, streamTasksOf } from "./stream-work.js";
 import { HONEYHIVE_PROVIDER, OTEL_SPAN_STARTING_METHODS, TELEMETRY_SPAN_STARTS } from "./knowledge/span-starts.js";
 import { originName } from "./bindings.js";
 
@@ -877,7 +877,7 @@ function streamWorkOf(input: AnalysisInput, fn: FunctionNode, isFlush: FlushTest
   const endsFlushed = new Set<TSESTree.Node | undefined>(
     flushing.flatMap((task) => {
       const origin = found.origins.get(task);
-      return origin?.source.end !== undefined && origin.callback === origin.source.end.callback ? [origin.made] : [];
+      return origin && isStreamEnd(origin) ? [origin.made] : [];
     }),
   );
   const covered = (task: FunctionNode): boolean => flushing.includes(task) || endsFlushed.has(found.origins.get(task)?.made);

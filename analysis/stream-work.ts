@@ -13,7 +13,9 @@ import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { STREAM_RESPONSES, STREAM_SOURCES, STREAM_WRITE_METHODS, type StreamResultCall, type StreamSource } from "./knowledge/streams.js";
 import type { ValueSpecifier } from "./knowledge/types.js";
+import { deploymentOf } from "./deployment.js";
 import { nodesOfTypesWithin } from "./nodes.js";
+import { declaredDependencyVersion } from "./sdk-version.js";
 import { originMatches } from "./value-specifier.js";
 
 export interface StreamTasks {
@@ -33,6 +35,13 @@ export interface StreamOrigin {
   readonly made: TSESTree.NewExpression | TSESTree.CallExpression;
   /** The callback's name in the options object; undefined for a source's one callback argument. */
   readonly callback: string | undefined;
+}
+
+/** The task `origin` tells of is the callback at whose end its stream's work ends (`StreamEnd.callback`: `onFinish`, `onEnd`). */
+export function isStreamEnd(origin: StreamOrigin | undefined): boolean {
+  const callback = origin?.source.end?.callback;
+  if (origin?.source.end === undefined) return false;
+  return typeof callback === "string" || callback === undefined ? origin.callback === callback : origin.callback !== undefined && callback.includes(origin.callback);
 }
 
 /** The names a handler must spell to hold a stream source (the cheap text test before the walk). */
@@ -55,8 +64,9 @@ export function streamTasksOf(input: AnalysisInput, fn: FunctionNode, isSpanStar
   let libraryTraces = false;
   const origins = new Map<FunctionNode, StreamOrigin>();
   const addCallbacks = (source: StreamSource, made: TSESTree.NewExpression | TSESTree.CallExpression, options: TSESTree.Node | undefined, names: readonly string[]): void => {
-    const object = unwrapExpression(options);
-    if (object?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    // The options written inline or held in a const (`const options = { model, onFinish }; streamText(options)`).
+    const object = bindings.objectOf(options);
+    if (!object) return;
     for (const property of object.properties) {
       const name = property.type === AST_NODE_TYPES.Property ? staticName(property.key, property.computed) : undefined;
       if (property.type !== AST_NODE_TYPES.Property || name === undefined || !names.includes(name)) continue;
@@ -100,7 +110,7 @@ export function streamTasksOf(input: AnalysisInput, fn: FunctionNode, isSpanStar
     if (namesWrite && node.type === AST_NODE_TYPES.CallExpression && isLeftRunning(node) && isSpanStart(node)) {
       for (const argument of node.arguments) {
         const callback = unwrapExpression(argument);
-        if (isFunctionNode(callback) && writesStream(input, callback)) {
+        if (isFunctionNode(callback) && writesStream(input, callback, path)) {
           tasks.push(callback);
           spanScopes.push(callback);
         }
@@ -134,6 +144,9 @@ function isLeftRunning(call: TSESTree.CallExpression): boolean {
   if (outer.parent?.type === AST_NODE_TYPES.UnaryExpression && outer.parent.operator === "void") outer = outer.parent;
   return outer.parent?.type === AST_NODE_TYPES.ExpressionStatement;
 }
+
+/** The property of a stream pair that is its readable side (`TransformStream#readable`). */
+const READABLE_SIDES: readonly string[] = ["readable"];
 
 /** How many variables `reachesResponse` follows a stream through (`const body = stream.pipeThrough(t); return new Response(body)`). */
 const MAX_HOLDERS = 4;
@@ -232,6 +245,11 @@ class HandlerPath {
           return false;
         }
         case AST_NODE_TYPES.MemberExpression: {
+          // `new Response(stream.readable)`: the readable side of a TransformStream is the stream answered with.
+          if (parent.object === value && READABLE_SIDES.includes(memberName(parent) ?? "")) {
+            value = parent;
+            continue;
+          }
           const call = parent.parent;
           if (parent.object !== value || call?.type !== AST_NODE_TYPES.CallExpression || call.callee !== parent) return false;
           if (!STREAM_RESPONSES.carryMethods.includes(memberName(parent) as never)) return false;
@@ -275,12 +293,40 @@ class HandlerPath {
   }
 }
 
-/** `callback` calls a stream's write method (`writer.write(…)`, `controller.enqueue(…)`, `stream.writeSSE(…)`). */
-function writesStream(input: AnalysisInput, callback: FunctionNode): boolean {
+/**
+ * `callback` calls a stream's write method (`writer.write(…)`, `controller.enqueue(…)`, `stream.writeSSE(…)`) on a
+ * stream that may reach the response (`writeReaches`).
+ */
+function writesStream(input: AnalysisInput, callback: FunctionNode, path: HandlerPath): boolean {
   return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], callback.body).some((call) => {
     const callee = unwrapExpression(call.callee);
-    return callee?.type === AST_NODE_TYPES.MemberExpression && STREAM_WRITE_METHODS.includes(memberName(callee) ?? "");
+    return callee?.type === AST_NODE_TYPES.MemberExpression && STREAM_WRITE_METHODS.includes(memberName(callee) ?? "") && writeReaches(input, path, callee.object, 0);
   });
+}
+
+/** The method of a stream that hands out its writer (`writable.getWriter()`): the writer writes that stream. */
+const WRITER_METHODS: readonly string[] = ["getWriter"];
+
+/**
+ * What `receiver` writes may reach the response: a parameter of the handler's (the response object, `res.write(…)`),
+ * a stream the handler makes that reaches it (`const { readable, writable } = new TransformStream()` answered with
+ * `readable`, through `writable.getWriter()` or `stream.writable`); not a stream made on the path that does not (a
+ * file's `createWriteStream(…)`, a stream the handler reads itself). What it cannot follow, it takes to reach it.
+ */
+function writeReaches(input: AnalysisInput, path: HandlerPath, receiver: TSESTree.Node, depth: number): boolean {
+  const value = unwrapExpression(receiver);
+  if (!value || depth > MAX_HOLDERS) return true;
+  if (value.type === AST_NODE_TYPES.MemberExpression) return writeReaches(input, path, value.object, depth + 1);
+  if (value.type === AST_NODE_TYPES.CallExpression) {
+    const callee = unwrapExpression(value.callee);
+    return callee?.type === AST_NODE_TYPES.MemberExpression && WRITER_METHODS.includes(memberName(callee) ?? "") ? writeReaches(input, path, callee.object, depth + 1) : path.reachesResponse(value);
+  }
+  if (value.type === AST_NODE_TYPES.NewExpression) return path.reachesResponse(value);
+  if (value.type !== AST_NODE_TYPES.Identifier) return true;
+  const def = getAnalysisContext(input).bindings.variableOf(value)?.defs[0];
+  if (def?.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator || !def.node.init || !path.runs(def.node)) return true;
+  const init = unwrapExpression(def.node.init);
+  return !init || writeReaches(input, path, init, depth + 1);
 }
 
 /**
@@ -303,24 +349,49 @@ function answersWithResult(input: AnalysisInput, path: HandlerPath, call: TSESTr
 }
 
 /**
- * `<telemetryOption>` in the options object may turn the library's own spans on. The AI SDK traces only when
- * `isEnabled` is true: its `getTracer({ isEnabled = false, tracer })` returns the noop tracer otherwise, and `tracer`
- * only picks where the spans go (ai@6.0.99 src/telemetry/get-tracer.ts; `TelemetrySettings.isEnabled`: "Disabled by
- * default while experimental"). Off: no such option, or settings whose `isEnabled` is absent or a constant false
- * (`false`, `undefined`, a `const` holding one). A value decided at run time (`isEnabled: process.env.AI_TRACE === "1"`,
- * a flag, settings built elsewhere or spread in) may be true: on, since a flush in its callbacks would miss its spans.
+ * The first of `telemetryOptions` in the options object may turn the library's own spans on. The AI SDK before 7.0
+ * traces only when `isEnabled` is true: its `getTracer({ isEnabled = false, tracer })` returns the noop tracer otherwise,
+ * and `tracer` only picks where the spans go (ai@6.0.99 src/telemetry/get-tracer.ts; `TelemetrySettings.isEnabled`:
+ * "Disabled by default while experimental"); from 7.0 a call without `isEnabled` traces where an integration is
+ * registered or given (`telemetryDefault`, knowledge/streams.ts). Off: no such option (or settings without `isEnabled`)
+ * and no such default, or `isEnabled` a constant false (`false`, `undefined`, a `const` holding one). A value decided
+ * at run time (`isEnabled: process.env.AI_TRACE === "1"`, a flag, settings built elsewhere or spread in) may be true:
+ * on, since a flush in its callbacks would miss its spans.
  */
 function telemetryOn(input: AnalysisInput, options: TSESTree.Node | undefined, source: StreamResultCall): boolean {
   const { bindings } = getAnalysisContext(input);
   const object = bindings.objectOf(options);
-  const option = source.telemetryOption === undefined || !object ? undefined : findProperty(object, source.telemetryOption);
-  if (!option) return false;
+  if (!object) return false;
+  const option = (source.telemetryOptions ?? []).map((key) => findProperty(object, key)).find((property) => property !== undefined);
+  if (!option) return tracesByDefault(input, source, undefined);
   const settings = bindings.objectOf(option.value);
   if (!settings) return mayBeTruthy(input, option.value);
   const enabled = findProperty(settings, "isEnabled");
   // A spread after `isEnabled` (or anywhere, without one) may set it.
   if (settings.properties.some((property) => property.type === AST_NODE_TYPES.SpreadElement && (!enabled || property.range[0] > enabled.range[0]))) return true;
-  return enabled !== undefined && mayBeTruthy(input, enabled.value);
+  return enabled === undefined ? tracesByDefault(input, source, settings) : mayBeTruthy(input, enabled.value);
+}
+
+/**
+ * Settings without `isEnabled` (or none) trace by the library's default (`TelemetryDefault`): the project admits no
+ * version before `since`, and the call is given integrations, or the nearest package.json declares an integration
+ * package, or the file calls the register function.
+ */
+function tracesByDefault(input: AnalysisInput, source: StreamResultCall, settings: TSESTree.ObjectExpression | undefined): boolean {
+  const byDefault = source.telemetryDefault;
+  if (!byDefault) return false;
+  const declared = declaredDependencyVersion(input.filename, byDefault.since.package);
+  const [major, minor] = byDefault.since.version;
+  if (declared !== undefined && (declared[0] < major || (declared[0] === major && declared[1] < minor))) return false;
+  if (settings && findProperty(settings, byDefault.integrationsKey)) return true;
+  if (byDefault.integrationPackages.some((name) => deploymentOf(input.filename).dependencies.has(name))) return true;
+  const names = [byDefault.register.name].flat();
+  if (!names.some((name) => input.text.includes(name))) return false;
+  const { bindings } = getAnalysisContext(input);
+  return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], input.ast).some((call) => {
+    const origin = bindings.originOf(call.callee);
+    return origin !== undefined && !origin.typeOnly && originMatches(origin, byDefault.register);
+  });
 }
 
 /** `node` is not a constant falsy value: a literal, `undefined`, or a never-reassigned name holding one (one step). */

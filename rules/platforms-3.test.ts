@@ -9,53 +9,10 @@ import { describe, expect, it } from "vitest";
 import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
-import { configForRule, type FixtureLintMessage } from "./test-utils/fixture-lint.js";
+import { configForRule } from "./test-utils/fixture-lint.js";
+import { createHandlersRoute, describeFlushCases, pkg, TRACING_TS, type FlushCase } from "./test-utils/flush-project-cases.js";
 
-const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
-`;
-
-interface Case {
-  readonly name: string;
-  readonly files: Readonly<Record<string, string>>;
-  readonly filename: string;
-  readonly code: string;
-  /** A reported case: a text the fix writes (the suggestion and the codemod alike). Absent: quiet. */
-  readonly writes?: string;
-  /** A text the fix must not write. */
-  readonly notWritten?: string;
-}
-
-interface Suggestion {
-  readonly messageId?: string;
-  readonly fix: { readonly range: readonly [number, number]; readonly text: string };
-}
-
-function describeCases(title: string, cases: readonly Case[]): void {
-  describe(title, () => {
-    const project = useTempProjects("platforms-3");
-    it.each(cases.map((testCase) => [testCase.name, testCase] as const))("%s", (_name, testCase) => {
-      const root = project({ ...testCase.files, [testCase.filename]: testCase.code });
-      const filename = join(root, testCase.filename);
-      const messages = new Linter({ configType: "flat", cwd: root }).verify(testCase.code, configForRule(RULE_NAME, rule), { filename }) as (FixtureLintMessage & { suggestions?: Suggestion[] })[];
-      const migrated = runTransforms(testCase.code, filename, { transforms: ["lambda-force-flush"], cwd: root }).output;
-      if (testCase.writes === undefined) {
-        expect(messages).toEqual([]);
-        expect(migrated).toBe(testCase.code);
-        return;
-      }
-      expect(messages.map((message) => message.ruleId)).toEqual([`honeyhive/${RULE_NAME}`]);
-      const [suggestion] = messages[0]?.suggestions ?? [];
-      expect(suggestion).toBeDefined();
-      const suggested = testCase.code.slice(0, suggestion.fix.range[0]) + suggestion.fix.text + testCase.code.slice(suggestion.fix.range[1]);
-      expect(suggested).toContain(testCase.writes);
-      if (testCase.notWritten !== undefined) expect(suggested).not.toContain(testCase.notWritten);
-      expect(migrated).toBe(suggested);
-    });
-  });
-}
+const describeCases = (title: string, cases: readonly FlushCase[]): void => describeFlushCases(title, "platforms-3", cases);
 
 // ---------------------------------------------------------------------------------------------------------------
 // 1. Astro on `@astrojs/cloudflare`: endpoints run on Workers. The adapter (v12, Astro 5) puts the Workers
@@ -147,23 +104,7 @@ export const Route = createFileRoute("/api/chat")({
   },
 });
 `;
-const CREATE_HANDLERS_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
-import { tracer } from "../../lib/tracing";
-
-export const Route = createFileRoute("/api/chat")({
-  server: {
-    handlers: ({ createHandlers }) =>
-      createHandlers({
-        POST: {
-          handler: async ({ request }) => {
-            tracer.createSession({ sessionName: "chat" });
-            return new Response(await request.text());
-          },
-        },
-      }),
-  },
-});
-`;
+const CREATE_HANDLERS_ROUTE = createHandlersRoute(`tracer.createSession({ sessionName: "chat" });`);
 const LOADER_ROUTE = `import { createFileRoute } from "@tanstack/react-router";
 import { tracer } from "../lib/tracing";
 

@@ -42,7 +42,7 @@ import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
 import { SETTLED_CONSTRUCTORS, SETTLED_STATIC_CALLS } from "../knowledge/settled-values.js";
 import { opentelemetryProfile } from "../knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "../sdk-model.js";
-import { streamTasksOf } from "../stream-work.js";
+import { isStreamEnd, streamTasksOf } from "../stream-work.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { deploymentOf } from "../deployment.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
@@ -114,7 +114,7 @@ function flushAtStreamEnd(input: AnalysisInput, flush: LambdaFlush, flushText: s
   const origin = found.tasks.length > 0 ? found.origins.get(found.tasks[0]) : undefined;
   const end = origin?.source.end;
   if (!origin || !end || !found.tasks.every((task) => found.origins.get(task)?.made === origin.made)) return false;
-  const task = found.tasks.find((candidate) => found.origins.get(candidate)?.callback === end.callback);
+  const task = found.tasks.find((candidate) => isStreamEnd(found.origins.get(candidate)));
   if (!task?.async || task.body.type !== AST_NODE_TYPES.BlockStatement) return false;
   if (nodesOfType(input.ast, AST_NODE_TYPES.ReturnStatement).some((statement) => enclosingFunction(statement) === task)) return false;
   const last = task.body.body.at(-1);
@@ -242,8 +242,14 @@ interface FinallyFlush {
 
 type FlushForm =
   | { readonly kind: "await" }
-  | { readonly kind: "waitUntil"; readonly call: string; readonly binding?: ImportBinding }
+  | { readonly kind: "waitUntil"; readonly call: string; readonly binding?: ImportBinding; readonly addKey?: AddedKey }
   | { readonly kind: "after"; readonly call: string; readonly binding?: ImportBinding };
+
+/** A key the fix adds to the handler's destructured parameter (`({ request })` → `({ request, locals })`), so the path it writes is bound. */
+interface AddedKey {
+  readonly pattern: TSESTree.ObjectPattern;
+  readonly key: string;
+}
 
 /** An import the fix adds: `name` from `module`. */
 interface ImportBinding {
@@ -298,8 +304,8 @@ class FlushWriter {
       if (work.frameworks && !work.frameworks.includes(this.flush.handler.framework ?? "")) return undefined;
       if (work.since && isOlderThan(declaredDependencyVersion(this.input.filename, work.since.package), work.since.version)) return undefined;
       if (work.until && !isOlderThan(declaredDependencyVersion(this.input.filename, work.until.package), work.until.version)) return undefined;
-      const holder = parameterPath(this.fn.params[work.parameterIndex], work.property);
-      return holder === undefined ? undefined : { kind: "waitUntil", call: `${holder}.${work.method}` };
+      const holder = parameterPath(this.input, this.fn, work.parameterIndex, work.property);
+      return holder === undefined ? undefined : { kind: "waitUntil", call: `${holder.path}.${work.method}`, ...(holder.addKey && { addKey: holder.addKey }) };
     }
     if (work.kind === "this-method") {
       // Only a method of a class has the instance's `this` (an object literal's method has the object's).
@@ -514,6 +520,7 @@ class FlushWriter {
     const written = this.fn.body.type === "BlockStatement" ? this.wrapBlock(this.fn.body, form) : this.wrapExpression(this.fn.body, form);
     if (!written) return undefined;
     if (form.kind !== "await" && form.binding) addNamedImport(this.edits, this.input, form.binding);
+    if (form.kind === "waitUntil" && form.addKey) addDestructuredKey(this.edits, this.text, form.addKey);
     return form.kind === "await" ? "wrapInTryFinally" : "waitUntilFlush";
   }
 
@@ -722,19 +729,43 @@ function sendStatementOf(send: TSESTree.CallExpression): TSESTree.Statement | un
   return undefined;
 }
 
-/** The project's declared version is below `since` (an undeclared one is taken to be current). */
 /**
- * The expression that reaches `property` (a dotted path, or the parameter itself) from `parameter`: through its name
- * (`context.locals.runtime.ctx`), or a key destructured from it under its own name (`{ locals }` → `locals.runtime.ctx`).
+ * The expression that reaches `property` (a dotted path, or the parameter itself) from the handler's parameter
+ * `index`: through its name (`context.locals.runtime.ctx`), a key destructured from it (`{ locals }` →
+ * `locals.runtime.ctx`, `{ locals: l }` → `l.runtime.ctx`), or its rest (`{ request, ...rest }` → `rest.locals…`).
+ * A pattern that binds none of these gets the key added (`({ request })` → `({ request, locals })`, `addKey`), where
+ * the name is free in the handler (no declaration of it, no use of an outer one that the key would shadow).
  */
-function parameterPath(parameter: TSESTree.Parameter | undefined, property: string | undefined): string | undefined {
-  if (parameter?.type === AST_NODE_TYPES.Identifier) return property === undefined ? parameter.name : `${parameter.name}.${property}`;
+function parameterPath(input: AnalysisInput, fn: FunctionNode, index: number, property: string | undefined): { path: string; addKey?: AddedKey } | undefined {
+  const parameter = fn.params[index];
+  if (parameter?.type === AST_NODE_TYPES.Identifier) return { path: property === undefined ? parameter.name : `${parameter.name}.${property}` };
   if (parameter?.type !== AST_NODE_TYPES.ObjectPattern || property === undefined) return undefined;
   const [key, ...rest] = property.split(".");
-  const destructured = parameter.properties.find((entry) => entry.type === AST_NODE_TYPES.Property && entry.shorthand && staticName(entry.key, entry.computed) === key);
-  return destructured === undefined ? undefined : [key, ...rest].join(".");
+  const destructured = parameter.properties.find((entry) => entry.type === AST_NODE_TYPES.Property && staticName(entry.key, entry.computed) === key);
+  if (destructured?.type === AST_NODE_TYPES.Property) {
+    const value = destructured.value.type === AST_NODE_TYPES.AssignmentPattern ? destructured.value.left : destructured.value;
+    return value.type === AST_NODE_TYPES.Identifier ? { path: [value.name, ...rest].join(".") } : undefined;
+  }
+  const restElement = parameter.properties.find((entry) => entry.type === AST_NODE_TYPES.RestElement);
+  if (restElement) return restElement.argument.type === AST_NODE_TYPES.Identifier ? { path: `${restElement.argument.name}.${property}` } : undefined;
+  if (key === undefined || !/^[A-Za-z_$][\w$]*$/.test(key)) return undefined;
+  const scope = input.scopeManager.acquire(fn);
+  if (!scope || scope.set.has(key) || scope.through.some((reference) => reference.identifier.name === key)) return undefined;
+  return { path: property, addKey: { pattern: parameter, key } };
 }
 
+/** `({ request })` → `({ request, locals })`; `({})` → `({ locals })`. */
+function addDestructuredKey(edits: EditList, text: string, added: AddedKey): void {
+  const last = added.pattern.properties.at(-1);
+  if (last) {
+    edits.insertAfter(last, `, ${added.key}`);
+    return;
+  }
+  const open = added.pattern.range[0] + 1;
+  edits.replace([open, text.indexOf("}", open)], ` ${added.key} `);
+}
+
+/** The project's declared version is below `since` (an undeclared one is taken to be current). */
 function isOlderThan(declared: readonly [number, number] | undefined, since: readonly [number, number]): boolean {
   if (declared === undefined) return false;
   return declared[0] < since[0] || (declared[0] === since[0] && declared[1] < since[1]);

@@ -3,7 +3,7 @@
 // file imports (plus the few that are keyed by file path, directive or global name instead).
 import { apolloServer, apolloServerContext } from "./frameworks/apollo-server.js";
 import { graphqlCodegen } from "./frameworks/graphql-codegen.js";
-import { astro } from "./frameworks/astro.js";
+import { astro, astroActions } from "./frameworks/astro.js";
 import { awsLambda } from "./frameworks/aws-lambda.js";
 import { azureFunctions as azureFunctionsFramework } from "./frameworks/azure-functions.js";
 import { bunDeno } from "./frameworks/bun-deno.js";
@@ -67,6 +67,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   remix,
   tanstackStart,
   astro,
+  astroActions,
   elysia,
   hapi,
   restify,

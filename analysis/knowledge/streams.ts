@@ -52,7 +52,7 @@ export interface StreamConstructor {
  * precede (`controller.close()`); absent, the flush goes last in the callback.
  */
 export interface StreamEnd {
-  readonly callback?: string;
+  readonly callback?: string | readonly string[];
   readonly before?: string;
 }
 
@@ -66,10 +66,29 @@ export interface StreamCallbackCall {
 }
 
 /**
+ * Where a library traces by default, with no `isEnabled` in its telemetry settings: the AI SDK from 7.0 on, once a
+ * telemetry integration is registered (`registerTelemetry(new OpenTelemetry())` of `ai`, usually in instrumentation.ts;
+ * the OpenTelemetry one is `@ai-sdk/otel`) or given to the call (`telemetry: { integrations }`); `isEnabled: false`
+ * opts a call out (vercel/ai ai@7.0.77 packages/ai/src/telemetry/telemetry-options.ts "Enabled by default when a
+ * telemetry integration is registered", create-telemetry-dispatcher.ts; ai-sdk.dev/v7/docs/ai-sdk-core/telemetry; read
+ * with the search and fetch tools 2026-12-07). Before 7.0, `isEnabled` is "Disabled by default while experimental".
+ */
+export interface TelemetryDefault {
+  /** The library version from which settings without `isEnabled` trace (a project that admits an older one: off). */
+  readonly since: { readonly package: string; readonly version: readonly [major: number, minor: number] };
+  /** The call that registers integrations for every call, seen in the file (`registerTelemetry` of `ai`). */
+  readonly register: ValueSpecifier;
+  /** Packages whose declaration in the nearest package.json says the project registers one (in another module). */
+  readonly integrationPackages: readonly string[];
+  /** The settings key of the call's own integrations. */
+  readonly integrationsKey: string;
+}
+
+/**
  * A library call whose result makes the streamed response through one of `responseMethods` (the AI SDK's
  * `streamText({ onFinish })` + `result.toDataStreamResponse()`): the options in `callbacks` run while it streams,
- * and `telemetryOption` with `isEnabled` true (or decided at run time: analysis/stream-work.ts `telemetryOn`) makes
- * the library trace while it streams.
+ * and the first of `telemetryOptions` present, with `isEnabled` true (or decided at run time: analysis/stream-work.ts
+ * `telemetryOn`), or without it where `telemetryDefault` says so, makes the library trace while it streams.
  */
 export interface StreamResultCall {
   readonly kind: "result-call";
@@ -81,8 +100,9 @@ export interface StreamResultCall {
   readonly responseMethods: readonly string[];
   /** Methods of the result that send its stream into the platform's response object themselves (`result.pipeDataStreamToResponse(res)`). */
   readonly sendMethods: readonly string[];
-  /** The option that turns the library's own spans on (`experimental_telemetry: { isEnabled: true }`). */
-  readonly telemetryOption?: string;
+  /** The options, by precedence, that turn the library's own spans on (`telemetry: { isEnabled: true }`, `experimental_telemetry`). */
+  readonly telemetryOptions?: readonly string[];
+  readonly telemetryDefault?: TelemetryDefault;
   /** Where its callbacks' work ends (never a place to flush the library's own spans: they end after it). */
   readonly end?: StreamEnd;
 }
@@ -100,12 +120,15 @@ export const STREAM_SOURCES: readonly StreamSource[] = [
     kind: "result-call",
     value: { package: "ai", name: ["streamText", "streamObject"] },
     argument: 0,
-    callbacks: ["onFinish", "onChunk"],
+    // 7.0 renames `onFinish` to `onEnd` (`onFinish` stays, deprecated: ai@7.0.77 stream-text.ts).
+    callbacks: ["onFinish", "onEnd", "onChunk"],
     responseMethods: ["toDataStreamResponse", "toTextStreamResponse", "toUIMessageStreamResponse"],
     sendMethods: ["pipeDataStreamToResponse", "pipeTextStreamToResponse", "pipeUIMessageStreamToResponse"],
-    telemetryOption: "experimental_telemetry",
-    // `onFinish` runs after the last chunk, and the response's stream ends after it settles.
-    end: { callback: "onFinish" },
+    // 7.0's `telemetry`, which wins over the deprecated `experimental_telemetry` (`telemetry = experimental_telemetry`).
+    telemetryOptions: ["telemetry", "experimental_telemetry"],
+    telemetryDefault: { since: { package: "ai", version: [7, 0] }, register: { package: "ai", name: "registerTelemetry" }, integrationPackages: ["@ai-sdk/otel"], integrationsKey: "integrations" },
+    // `onFinish` (`onEnd`) runs after the last chunk, and the response's stream ends after it settles.
+    end: { callback: ["onFinish", "onEnd"] },
   },
 ];
 

@@ -43,7 +43,7 @@ function isServerlessSegmentOption(name: string | undefined, value: TSESTree.Nod
   return runtime !== undefined && EDGE_RUNTIMES.has(runtime);
 }
 
-/** Next.js route handlers: `app/**\/route.ts` verb exports, `pages/api/**` default exports, `middleware.ts`, pages' `getServerSideProps`. */
+/** Next.js route handlers: `app/**\/route.ts` verb exports, `pages/api/**` default exports, `middleware.ts` / 16's `proxy.ts`, pages' `getServerSideProps`. */
 export const nextjs = {
   id: "nextjs",
   name: "Next.js route",
@@ -53,6 +53,9 @@ export const nextjs = {
     { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?route${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS, platform: serverlessPlatform },
     { path: new RegExp(String.raw`(?:^|/)pages/api/.+${SCRIPT_EXTENSION}`), defaultExport: true, platform: serverlessPlatform },
     { path: new RegExp(String.raw`(?:^|/)middleware${SCRIPT_EXTENSION}`), exports: ["middleware"], defaultExport: true, requiresImport: ["next/server"] },
+    // Next.js 16 renames middleware to Proxy: `proxy.ts` beside `app`/`pages` exporting `proxy` (or a default), run
+    // before every matched request (nextjs.org/docs/app/getting-started/proxy, read with the search tool 2026-12-07).
+    { path: new RegExp(String.raw`(?:^|/)proxy${SCRIPT_EXTENSION}`), exports: ["proxy"], defaultExport: true, requiresImport: ["next/server"] },
     // A Pages Router page's `getServerSideProps` runs on every request to the page (https://nextjs.org/docs/pages/building-your-application/data-fetching/get-server-side-props).
     { path: new RegExp(String.raw`(?:^|/)pages/(?!api/).+${SCRIPT_EXTENSION}`), exports: ["getServerSideProps"], platform: serverlessPlatform },
   ],

@@ -83,13 +83,23 @@ const SCRIPT = String.raw`\.(?:[cm]?[jt]s)$`;
 export const sveltekit = {
   id: "sveltekit",
   name: "SvelteKit",
-  modules: ["@sveltejs/kit"],
+  modules: ["@sveltejs/kit", "$app/server"],
   files: [
     // Deployed with a serverless adapter (`@sveltejs/adapter-vercel` in svelte.config.js), the routes are its entry points,
     // unless hooks.server's `handle` flushes after `resolve(event)` (`SERVER_HOOKS`).
     { path: new RegExp(String.raw`(?:^|/)routes/(?:.+/)?\+server${SCRIPT}`), exports: [...UPPERCASE_VERBS, "fallback"], platform: routePlatform },
     { path: new RegExp(String.raw`(?:^|/)hooks\.server${SCRIPT}`), exports: ["handle", "handleFetch", "handleError"] },
     { path: new RegExp(String.raw`(?:^|/)routes/(?:.+/)?\+(?:page|layout)\.server${SCRIPT}`), exports: ["load"], objectExports: ["actions"], platform: routePlatform },
+  ],
+  // Remote functions (SvelteKit 2.27+): `query`, `command`, `form` and `prerender` of `$app/server`, exported from
+  // `*.remote.ts` modules, run on the server on each call from the browser, through a fetch to the app ("When called
+  // from the browser, the function will be invoked on the server via a fetch call": svelte.dev/docs/kit/$app-server,
+  // svelte.dev/docs/kit/remote-functions, read with the search tool 2026-12-07). The function is the last argument
+  // (`query(schema, fn)`, `query(fn)`).
+  // They run in the adapter's function as the routes do.
+  platform: routePlatform,
+  calls: [
+    { callee: { package: "$app/server", name: ["query", "command", "form", "prerender"] }, arguments: "all" },
   ],
   handlerTypes: [{ package: "@sveltejs/kit", name: ["RequestHandler", "RequestEvent", "Handle", "Action", "Actions", "ServerLoad"] }],
   // `event.request.headers.get("x")`, `event.url.searchParams`, `event.params`, `event.cookies.get("x")`;
