@@ -13,22 +13,15 @@
 //
 // Shapes the rules get wrong today are in KNOWN_DEFECTS: today's findings asserted, with the reason
 // and where the fix likely goes. A fix turns that block red: move the shape up then.
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { describeExpectedFindings, lintedShapes } from "./test-utils/shape-projects.js";
+import { describeExpectedFindings, lintedShapes, shapeSources } from "./test-utils/shape-projects.js";
 
 const { dir: SHAPES_DIR, names: SHAPES, findings, at, of } = lintedShapes("lookalike-apps");
 const isMixed = (name: string): boolean => Number(name.slice(0, 2)) >= 50;
 
-/** The source files of an app folder (relative path → text). */
-function sourcesOf(name: string): [string, string][] {
-  const root = join(SHAPES_DIR, name);
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.[cm]?[jt]sx?$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .map((path) => [relative(root, path), readFileSync(path, "utf8")]);
-}
+const sourcesOf = (name: string): [string, string][] => shapeSources(SHAPES_DIR, name);
 
 /**
  * Mixed shape → the findings it must have. Mixed shapes not listed are correct and quiet: OTel to HoneyHive

@@ -15,27 +15,19 @@
 // The round's five defects (m03, m19, m23, m24, m54: another SDK's or pipeline's flush taken for HoneyHive's)
 // were fixed by fix-lookalike-names and are asserted in EXPECTED; a new defect goes into a KNOWN block again
 // (today's findings asserted, with what they should be and why).
-import { readdirSync, readFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { parse } from "@typescript-eslint/typescript-estree";
 import { beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
-import { lintShapes, shapeNames, type ShapeFinding } from "./test-utils/shape-projects.js";
+import { lintShapes, shapeNames, shapeSources, type ShapeFinding } from "./test-utils/shape-projects.js";
 
 const SHAPES_DIR = join(FIXTURES_DIR, "lookalike-names");
 const SHAPES = shapeNames(SHAPES_DIR);
 const QUIET = SHAPES.filter((name) => name.startsWith("q"));
 const MIXED = SHAPES.filter((name) => name.startsWith("m"));
 
-/** The source files of a folder (relative path → text), installed packages left out: each is one case. */
-function sourcesOf(name: string): [string, string][] {
-  const root = join(SHAPES_DIR, name);
-  return readdirSync(root, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /\.[cm]?[jt]sx?$/.test(entry.name) && !entry.parentPath.includes("node_modules"))
-    .map((entry) => join(entry.parentPath, entry.name))
-    .map((path): [string, string] => [relative(root, path), readFileSync(path, "utf8")])
-    .sort(([a], [b]) => a.localeCompare(b));
-}
+const sourcesOf = (name: string): [string, string][] => shapeSources(SHAPES_DIR, name);
 
 const findings = new Map<string, ShapeFinding[]>();
 

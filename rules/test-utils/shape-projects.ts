@@ -3,8 +3,8 @@
 // what the cross-file reading sees. Test-only (not built).
 import tsParser from "@typescript-eslint/parser";
 import { ESLint, type Linter } from "eslint";
-import { readdirSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
 import { beforeAll, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../../fixtures/index.js";
 import plugin from "../index.js";
@@ -20,6 +20,16 @@ export function shapeNames(dir: string): string[] {
   return readdirSync(dir)
     .filter((name) => statSync(join(dir, name)).isDirectory())
     .sort();
+}
+
+/** The source files of shape `name` of `dir` (relative path → text), installed packages left out, sorted. */
+export function shapeSources(dir: string, name: string): [string, string][] {
+  const root = join(dir, name);
+  return readdirSync(root, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.[cm]?[jt]sx?$/.test(entry.name) && !entry.parentPath.includes("node_modules"))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .map((path): [string, string] => [relative(root, path), readFileSync(path, "utf8")])
+    .sort(([a], [b]) => a.localeCompare(b));
 }
 
 /** Every shape of `dir` linted with `configs.all`: shape name → its findings. */
