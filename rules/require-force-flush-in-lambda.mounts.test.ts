@@ -132,7 +132,7 @@ describe(`${RULE_NAME}: reverse chains and done-callback hooks`, () => {
     errors: [
       {
         messageId: "missingFlush" as const,
-        data: { name: "/chat", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+        data: { name: "/chat", flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" },
         suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "tracer.forceFlush()" }, output: code.replace(route, flushed) }],
       },
     ],
