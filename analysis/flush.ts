@@ -58,7 +58,7 @@ import { rangeContains } from "./edits.js";
 import { importedFact } from "./project-modules.js";
 import { streamTasksOf } from "./stream-work.js";
 import { HONEYHIVE_PROVIDER, OTEL_SPAN_STARTING_METHODS, TELEMETRY_SPAN_STARTS } from "./knowledge/span-starts.js";
-import { originName } from "./bindings.js";
+import { originMatches } from "./value-specifier.js";
 
 export type { FlushTest } from "./flush-calls.js";
 
@@ -800,7 +800,7 @@ export function spanTestOf(input: AnalysisInput): SpanTest {
   const telemetryCall = (call: TSESTree.CallExpression): boolean => {
     const origin = TELEMETRY_NAMES.some((name) => input.text.includes(name)) ? bindings.originOf(call.callee) : undefined;
     if (!origin || origin.typeOnly) return false;
-    const option = TELEMETRY_SPAN_STARTS.find((entry) => entry.functions.some((fn) => fn.package === origin.module && fn.name === originName(origin)));
+    const option = TELEMETRY_SPAN_STARTS.find((entry) => entry.functions.some((fn) => originMatches(origin, fn)));
     const tracer = option && telemetryTracer(call.arguments[0], option);
     return tracer !== undefined && reachesHoneyhive(tracer);
   };
