@@ -259,7 +259,7 @@ export default createRule<[], MessageIds>({
           path.sends.push({ segment, before: path.events.get(segment.id) });
           reachable ||= segment.reachable;
         }
-        if (reachable && sendAwaitsWork(node, isFlush)) path.sendAfterWork = true;
+        if (reachable && sendAwaitsWork(node, isFlush, path.flush.isBackgroundWork)) path.sendAfterWork = true;
       },
       // `waitUntil(tracer.forceFlush())`, `after(() => tracer.forceFlush())`: the platform finishes it after the response.
       // A span started on the handler's own path (analysis/flush.ts `spanTestOf`): a flush before it does not cover it.
