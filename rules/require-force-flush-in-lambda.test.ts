@@ -1745,3 +1745,29 @@ describe(`${RULE_NAME}: a handler that is not async is told both ways to flush`,
     ]);
   });
 });
+
+// rules-13 made an `aws-lambda`-typed export a Lambda handler also in a file that calls `listen()` (it was always
+// skipped there). Decided on the real shape: a Lambda handler module that also runs itself as a local dev server
+// (`if (require.main === module) createServer(…).listen(3000)`) deploys that export to Lambda, where it must flush:
+// reported when its types say so. Its name alone stays no sign in a file that listens (an Express server's `handler`).
+describe("a file that is both a local dev server and a Lambda handler", () => {
+  const reported = (code: string): string[] =>
+    lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/chat.ts" })
+      .filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`)
+      .map((message) => message.message.match(/^[^`]*`[^`]+`/)?.[0] ?? message.message);
+  const DEV_SERVER = `if (require.main === module) {\n  createServer(async (req, res) => {\n    const result = await handler({ body: "{}" } as APIGatewayProxyEvent, {} as Context);\n    res.end(result.body);\n  }).listen(3000);\n}\n`;
+  it("reports the aws-lambda-typed handler of a module that listens only when run directly", () => {
+    const code = `import { createServer } from "node:http";\nimport type { APIGatewayProxyEvent, Context } from "aws-lambda";\n${TRACER}export const handler = async (event: APIGatewayProxyEvent, context: Context) => {\n  tracer.createSession();\n  return { statusCode: 200, body: await answer(event.body) };\n};\n${DEV_SERVER}`;
+    expect(reported(code)).toEqual(["AWS Lambda handler `handler`"]);
+  });
+  it("quiet: the same handler untyped (its name alone, in a file that listens), or flushing", () => {
+    const untyped = `import { createServer } from "node:http";\n${TRACER}export const handler = async (event, context) => {\n  tracer.createSession();\n  return { statusCode: 200, body: await answer(event.body) };\n};\n${DEV_SERVER.replaceAll(" as APIGatewayProxyEvent", "").replace(" as Context", "")}`;
+    expect(reported(untyped)).toEqual([]);
+    const flushed = `import { createServer } from "node:http";\nimport type { APIGatewayProxyEvent, Context } from "aws-lambda";\n${TRACER}export const handler = async (event: APIGatewayProxyEvent, context: Context) => {\n  try {\n    tracer.createSession();\n    return { statusCode: 200, body: await answer(event.body) };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n${DEV_SERVER}`;
+    expect(reported(flushed)).toEqual([]);
+  });
+  it("serverless-http with a dev server: the app's routes are what Lambda runs per invocation", () => {
+    const code = `import express from "express";\nimport serverless from "serverless-http";\nimport type { Handler } from "aws-lambda";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => {\n  tracer.createSession();\n  res.json(await answer(req.body));\n});\nexport const handler: Handler = serverless(app);\nif (require.main === module) app.listen(3000);\n`;
+    expect(reported(code)).toEqual(["AWS Lambda handler `/chat`"]);
+  });
+});
