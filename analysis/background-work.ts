@@ -84,6 +84,20 @@ export function anyPlatformBackgroundTest(input: AnalysisInput | undefined): Bac
   return test;
 }
 
+/**
+ * For a module read without scopes (a project module parsed on its own: knowledge/frameworks/app-adapters.ts): an
+ * imported form by the module's top-level imports (`importOf(local)`, the module and export a local name is imported
+ * as: `after` of `next/server`, never a function of the module's own named `after`), a method form by its name.
+ */
+export function importTableBackgroundTest(importOf: (local: string) => { readonly module: string; readonly name: string } | undefined): BackgroundTest {
+  return (call) => {
+    const callee = unwrap(call.callee);
+    if (callee.type !== "Identifier") return methodFormByName(call);
+    const imported = importOf(callee.name);
+    return imported && importedWorks().find((work) => work.kind === "import" && work.module === imported.module && work.name === imported.name);
+  };
+}
+
 /** A call of a method named as one of a platform's method forms (`x.waitUntil(…)`), whatever holds it. */
 const methodFormByName: BackgroundTest = (call) => {
   const callee = unwrap(call.callee);

@@ -36,6 +36,7 @@ import { importedExport, importedFromOtherSdkModule, importedModule, importOrigi
 import { componentDestination, exportsOtelToHoneyhive, type Destination } from "./otel-destination.js";
 import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
 import { escapeRegExp } from "./workspaces.js";
+import { originMatches } from "./value-specifier.js";
 
 /** Tells whether a call flushes (a profile's flush call, or a same-file function that flushes on every path). */
 export type FlushTest = (call: TSESTree.CallExpression) => boolean;
@@ -309,7 +310,7 @@ function isForeignValue(input: AnalysisInput, node: TSESTree.Node, depth: number
     // `require("braintrust")` itself, else what is called or constructed.
     const origin = (value.type === AST_NODE_TYPES.CallExpression ? bindings.originOf(value) : undefined) ?? bindings.originOf(value.callee);
     if (origin === undefined) return false;
-    const component = OTEL_COMPONENTS.find((candidate) => candidate.export.package === origin.module && candidate.export.name === originName(origin));
+    const component = OTEL_COMPONENTS.find((candidate) => originMatches(origin, candidate.export));
     if (component) return value.type === AST_NODE_TYPES.NewExpression && componentDestination(input, value) === "other";
     return foreignTraceOrigin(input, origin.module);
   }

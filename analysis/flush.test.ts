@@ -5,7 +5,7 @@ import rule, { RULE_NAME } from "../rules/require-force-flush-in-lambda.js";
 import { lintWithRule } from "../rules/test-utils/fixture-lint.js";
 import { onAnalysisError } from "./ast.js";
 import { anyPlatformBackgroundTest } from "./background-work.js";
-import { profileFlushTestOf } from "./flush-calls.js";
+import { isFlushByName, profileFlushTestOf } from "./flush-calls.js";
 import { flushesAroundNext, flushesOnEveryPath, lambdaFlushOf, type LambdaFlush } from "./flush.js";
 import { getHandlerModel } from "./handlers.js";
 import { nodesOfType } from "./nodes.js";
@@ -30,14 +30,14 @@ function flushOf(code: string, filename = "src/handler.ts", settings: HoneyhiveS
 function bodyFlushes(body: string): boolean {
   const imports = `import { waitUntil } from "@vercel/functions";\nimport { after } from "next/server";\n`;
   const input = parseAnalysisInput(`${imports}${TRACER}export const handler = async (event) => {\n${body}\n};`, "src/handler.ts");
-  return flushesOnEveryPath(getHandlerModel(input).lambdaHandlers[0].function, new Set(), undefined, [], anyPlatformBackgroundTest(input));
+  return flushesOnEveryPath(getHandlerModel(input).lambdaHandlers[0].function, new Set(), isFlushByName, [], anyPlatformBackgroundTest(input));
 }
 
 /** `flushesAroundNext` of `const middleware = async (ctx, next) => { <body> }` (its `next` at 1). */
 function middlewareFlushes(body: string): boolean {
   const input = parseAnalysisInput(`${TRACER}const middleware = async (ctx, next) => {\n${body}\n};`, "src/middleware.ts");
   const [fn] = nodesOfType(input.ast, AST_NODE_TYPES.ArrowFunctionExpression);
-  return flushesAroundNext(fn, 1);
+  return flushesAroundNext(fn, 1, isFlushByName, anyPlatformBackgroundTest(input));
 }
 
 describe("flushesAroundNext: a middleware flushes on every path after the rest of the chain", () => {

@@ -36,7 +36,6 @@ import { anyPlatformBackgroundTest, platformBackgroundTest, type BackgroundTest 
 import {
   flushesAnotherPipeline,
   importedOtelUseIn,
-  isFlushByName,
   mayImportOtelPipeline,
   otelSetupOf,
   profileFlushTestOf,
@@ -58,7 +57,7 @@ import { rangeContains } from "./edits.js";
 import { importedFact } from "./project-modules.js";
 import { isStreamEnd, streamTasksOf } from "./stream-work.js";
 import { HONEYHIVE_PROVIDER, OTEL_SPAN_STARTING_METHODS, TELEMETRY_SPAN_STARTS } from "./knowledge/span-starts.js";
-import { originName } from "./bindings.js";
+import { originMatches } from "./value-specifier.js";
 
 export type { FlushTest } from "./flush-calls.js";
 
@@ -134,11 +133,6 @@ export interface LambdaFlush {
 
 export type StreamWork = "flushed-at-end" | "unflushed" | undefined;
 
-/**
- * Without a file's test (`flushTestOf(input)`, which the rule and the structural analysis both use, so
- * both count the same calls), only the methods whose name alone is a flush count.
- */
-const BY_NAME: FlushTest = isFlushByName;
 
 /** Promise methods whose result settles only after the promise they are called on. */
 const PROMISE_CHAIN_METHODS = new Set(["then", "catch", "finally"]);
@@ -156,7 +150,7 @@ const SPAN_RUNNERS = new Set(["startActiveSpan", "startSpan"]);
  * `tracer.startActiveSpan(name, async (span) => { …; await tracer.forceFlush(); })`, whose result is
  * its callback's.
  */
-function isFlushPromise(node: TSESTree.Node | null | undefined, isFlush: FlushTest, accepts: BackgroundTest = ANY_BACKGROUND): boolean {
+function isFlushPromise(node: TSESTree.Node | null | undefined, isFlush: FlushTest, accepts: BackgroundTest): boolean {
   const value = unwrapExpression(node);
   if (value?.type !== "CallExpression") return false;
   if (isFlush(value)) return true;
@@ -210,14 +204,15 @@ export function runsAfterResponse(work: BackgroundWork): boolean {
 }
 
 /**
- * Which calls hand work to the platform where neither the platform nor the file is known (a caller that passes no
- * test): a platform's method form by its name (`anyPlatformBackgroundTest`); an imported form (`after`) needs the
- * file's bindings. An entry point's and a framework callback's test is its platform's (`platformBackgroundTest`).
+ * No call hands work to the platform: for an analysis that tracks another event in a flush's place (the awaited
+ * `next()` of `flushesAroundNext`). Every other caller passes the test of its entry point's platform
+ * (`platformBackgroundTest`) or of any platform by the file's bindings (`anyPlatformBackgroundTest(input)`): without
+ * the file, an imported `after`/`waitUntil` cannot be told from a project's own, and a method form only by its name.
  */
-const ANY_BACKGROUND: BackgroundTest = (call) => anyPlatformBackgroundTest(undefined)(call);
+const NO_BACKGROUND: BackgroundTest = () => undefined;
 
 /** An `await` whose argument settles only after a flush (see `isFlushPromise`). */
-export function isAwaitedFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME, accepts: BackgroundTest = ANY_BACKGROUND): node is TSESTree.AwaitExpression {
+export function isAwaitedFlush(node: TSESTree.Node, isFlush: FlushTest, accepts: BackgroundTest): node is TSESTree.AwaitExpression {
   return node.type === "AwaitExpression" && isFlushPromise(node.argument, isFlush, accepts);
 }
 
@@ -225,7 +220,7 @@ export function isAwaitedFlush(node: TSESTree.Node, isFlush: FlushTest = BY_NAME
  * `return <flush promise>` in an async function, or an arrow whose expression body is one: its
  * promise settles after the flush.
  */
-export function isReturnedFlush(node: TSESTree.ReturnStatement | TSESTree.Expression, isFlush: FlushTest = BY_NAME, accepts: BackgroundTest = ANY_BACKGROUND): boolean {
+export function isReturnedFlush(node: TSESTree.ReturnStatement | TSESTree.Expression, isFlush: FlushTest, accepts: BackgroundTest): boolean {
   return isFlushPromise(node.type === "ReturnStatement" ? node.argument : node, isFlush, accepts);
 }
 
@@ -333,14 +328,15 @@ interface GateAnalysis {
 class MustFlush {
   constructor(
     /** Flush calls to count as awaited (to ask "would awaiting them be enough?"). */
-    private readonly assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
-    private readonly isFlush: FlushTest = BY_NAME,
+    private readonly assumeAwaited: ReadonlySet<TSESTree.Node>,
+    private readonly isFlush: FlushTest,
+    /** Which calls hand work to the platform: the entry point's platform's forms, or any platform's by the file's bindings. */
+    private readonly acceptsBackground: BackgroundTest,
     /** Statements that send the response (`responseSends`): each is an exit that a flushing `finally` does not cover. */
     private readonly sendStatements: ReadonlySet<TSESTree.Node> = new Set(),
     /** Send statements whose send awaits work first (`res.json(await answer())`): a flush before them runs before that work. */
     private readonly sendsAfterWork: ReadonlySet<TSESTree.Node> = new Set(),
     private readonly gate?: GateAnalysis,
-    private readonly acceptsBackground: BackgroundTest = ANY_BACKGROUND,
     /** Span starts, each of which undoes a flush before it on its path (none asked: flushes only). */
     private readonly spans?: SpanTest,
     readonly required: FlushRequirement = "flush",
@@ -360,7 +356,7 @@ class MustFlush {
 
   /** A child analysis (a `finally` on its own) with the same tests. */
   private sibling(): MustFlush {
-    return new MustFlush(this.assumeAwaited, this.isFlush, undefined, undefined, undefined, this.acceptsBackground, this.spans, this.required);
+    return new MustFlush(this.assumeAwaited, this.isFlush, this.acceptsBackground, undefined, undefined, undefined, this.spans, this.required);
   }
 
   statements(statements: readonly TSESTree.Node[], state: FlushState): FlushState {
@@ -510,7 +506,7 @@ class MustFlush {
     // The catch clause can be entered before anything in the try block ran; for a gate, not when the
     // try block begins by awaiting it (a throw there comes from the gate's own work or after it).
     const first = node.block.body[0];
-    const handlerEntry = this.gate && first && meets(new MustFlush(this.assumeAwaited, this.isFlush).statement(first, false)) ? true : state;
+    const handlerEntry = this.gate && first && meets(new MustFlush(this.assumeAwaited, this.isFlush, this.acceptsBackground).statement(first, false)) ? true : state;
     const handler = node.handler ? this.statement(node.handler.body, handlerEntry) : undefined;
     if (finalizerFlushes) this.flushingFinallyDepth -= 1;
     const beforeFinally = node.handler ? meet(block, handler) : block;
@@ -577,15 +573,15 @@ function lastFlushEvent(node: TSESTree.Node, assumeAwaited: ReadonlySet<TSESTree
 /** Does every normal exit of `fn` (returns and the implicit end; not throws) pass an awaited flush? */
 export function flushesOnEveryPath(
   fn: FunctionNode,
-  assumeAwaited: ReadonlySet<TSESTree.Node> = new Set(),
-  isFlush: FlushTest = BY_NAME,
-  sends: readonly TSESTree.CallExpression[] = [],
-  acceptsBackground: BackgroundTest = ANY_BACKGROUND,
+  assumeAwaited: ReadonlySet<TSESTree.Node>,
+  isFlush: FlushTest,
+  sends: readonly TSESTree.CallExpression[],
+  acceptsBackground: BackgroundTest,
   spans?: SpanTest,
   required: FlushRequirement = "flush",
 ): boolean {
-  const sendsAfterWork = sends.filter((send) => sendAwaitsWork(send, isFlush));
-  const analysis = new MustFlush(assumeAwaited, isFlush, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)), undefined, acceptsBackground, spans, required);
+  const sendsAfterWork = sends.filter((send) => sendAwaitsWork(send, isFlush, acceptsBackground));
+  const analysis = new MustFlush(assumeAwaited, isFlush, acceptsBackground, new Set(sends.map(enclosingStatementOf)), new Set(sendsAfterWork.map(enclosingStatementOf)), undefined, spans, required);
   if (fn.body.type !== "BlockStatement") return meets(isFlushPromise(fn.body, isFlush, acceptsBackground) ? true : analysis.expression(fn.body, false), required);
   const end = analysis.statement(fn.body, false);
   return !analysis.unflushedExit && (end === undefined || meets(end, required));
@@ -605,8 +601,8 @@ export function flushesOnEveryPath(
 export function flushesAroundNext(
   fn: FunctionNode,
   nextParameter: number | { readonly parameter: number; readonly property: string },
-  isFlush: FlushTest = BY_NAME,
-  acceptsBackground: BackgroundTest = ANY_BACKGROUND,
+  isFlush: FlushTest,
+  acceptsBackground: BackgroundTest,
 ): boolean {
   const parameter = nextBinding(fn, nextParameter);
   if (parameter === undefined) return false;
@@ -630,7 +626,7 @@ export function flushesAroundNext(
     const recordEntry = (statement: TSESTree.Node, state: FlushState): void => {
       nextAwaitedBefore.set(statement, nextAwaitedBefore.has(statement) ? meet(nextAwaitedBefore.get(statement), state) : state);
     };
-    new MustFlush(new Set(), (call) => isNextCall(call), new Set(), new Set(), { onStatement: recordEntry }).statement(fn.body, false);
+    new MustFlush(new Set(), (call) => isNextCall(call), NO_BACKGROUND, new Set(), new Set(), { onStatement: recordEntry }).statement(fn.body, false);
   }
   /** After an awaited `next()` on every path: entering its innermost statement, or earlier in that statement. */
   const afterAwaitedNext = (call: TSESTree.Node): boolean => {
@@ -709,7 +705,7 @@ export function chainPropertiesOf(fn: FunctionNode): string[] {
  * it, the hook's end comes after the flush; the counterpart of an async hook's awaited flush. A `done`
  * used anywhere else (called first, handed to another function) may end the hook before the flush.
  */
-export function callsDoneAfterFlush(fn: FunctionNode, doneParameter: number, isFlush: FlushTest = BY_NAME): boolean {
+export function callsDoneAfterFlush(fn: FunctionNode, doneParameter: number, isFlush: FlushTest, accepts: BackgroundTest): boolean {
   const parameter = fn.params[doneParameter];
   if (fn.async || parameter?.type !== "Identifier") return false;
   const name = parameter.name;
@@ -722,7 +718,7 @@ export function callsDoneAfterFlush(fn: FunctionNode, doneParameter: number, isF
     if (isFunctionNode(node) && node.params.some((param) => param.type === "Identifier" && param.name === name)) continue;
     if (node.type === "Identifier" && node.name === name && isReference(node)) {
       uses += 1;
-      if (!runsAfterFlush(node, fn, isFlush)) early = true;
+      if (!runsAfterFlush(node, fn, isFlush, accepts)) early = true;
       continue;
     }
     pushChildren(stack, node);
@@ -742,12 +738,12 @@ function isReference(identifier: TSESTree.Identifier): boolean {
  * `node` (inside `fn`) is, or sits in, a callback of `.then(…)`/`.catch(…)`/`.finally(…)` on a flush
  * promise: each runs only once that promise has settled (`.then(() => done(null, payload)).catch(done)`).
  */
-function runsAfterFlush(node: TSESTree.Node, fn: FunctionNode, isFlush: FlushTest): boolean {
+function runsAfterFlush(node: TSESTree.Node, fn: FunctionNode, isFlush: FlushTest, accepts: BackgroundTest): boolean {
   for (let current: TSESTree.Node | undefined = node; current && current !== fn; current = current.parent) {
     const call = current.parent;
     if (call?.type !== "CallExpression" || call.callee.type !== "MemberExpression" || !call.arguments.includes(current as TSESTree.CallExpressionArgument)) continue;
     const method = memberName(call.callee);
-    if (method !== undefined && PROMISE_CHAIN_METHODS.has(method) && (isFunctionNode(current) || current === node) && isFlushPromise(call.callee.object, isFlush)) return true;
+    if (method !== undefined && PROMISE_CHAIN_METHODS.has(method) && (isFunctionNode(current) || current === node) && isFlushPromise(call.callee.object, isFlush, accepts)) return true;
   }
   return false;
 }
@@ -757,10 +753,10 @@ function runsAfterFlush(node: TSESTree.Node, fn: FunctionNode, isFlush: FlushTes
  * the spans of that work start after any flush written before the statement, so no flush there covers
  * them; an awaited flush among the arguments (`await work().finally(() => tracer.forceFlush())`) is no work.
  */
-export function sendAwaitsWork(send: TSESTree.Node, isFlush: FlushTest = BY_NAME): boolean {
+export function sendAwaitsWork(send: TSESTree.Node, isFlush: FlushTest, accepts: BackgroundTest): boolean {
   let found = false;
   forEachOwnNode(send, (node) => {
-    if (node.type === "AwaitExpression" && !isAwaitedFlush(node, isFlush)) found = true;
+    if (node.type === "AwaitExpression" && !isAwaitedFlush(node, isFlush, accepts)) found = true;
   });
   return found;
 }
@@ -773,11 +769,11 @@ function enclosingStatementOf(node: TSESTree.Node): TSESTree.Node {
 }
 
 /** A `try { … } finally { … }` whose finally awaits a flush on every path through it. */
-export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isFlush: FlushTest = BY_NAME, accepts: BackgroundTest = ANY_BACKGROUND): statement is TSESTree.TryStatement {
+export function isTryFinallyFlush(statement: TSESTree.Node | undefined, isFlush: FlushTest, accepts: BackgroundTest): statement is TSESTree.TryStatement {
   return (
     statement?.type === "TryStatement" &&
     statement.finalizer !== null &&
-    meets(new MustFlush(new Set(), isFlush, undefined, undefined, undefined, accepts).statement(statement.finalizer, false))
+    meets(new MustFlush(new Set(), isFlush, accepts).statement(statement.finalizer, false))
   );
 }
 
@@ -800,7 +796,7 @@ export function spanTestOf(input: AnalysisInput): SpanTest {
   const telemetryCall = (call: TSESTree.CallExpression): boolean => {
     const origin = TELEMETRY_NAMES.some((name) => input.text.includes(name)) ? bindings.originOf(call.callee) : undefined;
     if (!origin || origin.typeOnly) return false;
-    const option = TELEMETRY_SPAN_STARTS.find((entry) => entry.functions.some((fn) => fn.package === origin.module && fn.name === originName(origin)));
+    const option = TELEMETRY_SPAN_STARTS.find((entry) => entry.functions.some((fn) => originMatches(origin, fn)));
     const tracer = option && telemetryTracer(call.arguments[0], option);
     return tracer !== undefined && reachesHoneyhive(tracer);
   };
@@ -812,7 +808,7 @@ export function spanTestOf(input: AnalysisInput): SpanTest {
       sdk.isTracedFunction(call.callee) ||
       (callee?.type === AST_NODE_TYPES.MemberExpression && OTEL_SPAN_STARTING_METHODS.includes(method ?? "") && reachesHoneyhive(callee.object)) ||
       telemetryCall(call);
-    return starts && !isFlushPromise(call, isFlush);
+    return starts && !isFlushPromise(call, isFlush, anyPlatformBackgroundTest(input));
   };
   spanTests.set(input.ast, test);
   return test;

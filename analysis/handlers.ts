@@ -987,7 +987,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       return functions.some((fn) => {
         if (rule.runs === "afterHandler") {
           const done = rule.doneParameterByArity?.[fn.params.length];
-          return done !== undefined && !fn.async ? callsDoneAfterFlush(fn, done, isFlush) : flushesOnEveryPath(fn, new Set(), isFlush, [], accepts);
+          return done !== undefined && !fn.async ? callsDoneAfterFlush(fn, done, isFlush, accepts) : flushesOnEveryPath(fn, new Set(), isFlush, [], accepts);
         }
         const next = nextByArity?.[fn.params.length];
         return next !== undefined && flushesAroundNext(fn, next, isFlush, accepts);

@@ -47,6 +47,7 @@ import { configuredPreloads } from "./knowledge/frameworks/lambda-functions-conf
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
 import { isSdkModule, packageSpecifier } from "./settings.js";
 import { activationOf } from "./tracer-init.js";
+import { originMatches } from "./value-specifier.js";
 
 /** Where the provider goes for a given setup. */
 export type ProviderPlacement =
@@ -348,12 +349,12 @@ class Finder {
     const origin = this.origin(call.callee);
     if (!origin) return;
     const name = originName(origin);
-    const register = REGISTER_CALLS.find((entry) => entry.callee.package === origin.module && entry.callee.name === name);
+    const register = REGISTER_CALLS.find((entry) => originMatches(origin, entry.callee));
     if (register) {
       this.visitRegister(call, register, name);
       return;
     }
-    const telemetry = TELEMETRY_OPTIONS.find((entry) => entry.functions.some((fn) => fn.package === origin.module && fn.name === name));
+    const telemetry = TELEMETRY_OPTIONS.find((entry) => entry.functions.some((fn) => originMatches(origin, fn)));
     if (telemetry) this.visitTelemetry(call, telemetry, name);
   }
 
@@ -362,7 +363,7 @@ class Finder {
     if (!origin) return;
     const className = origin.path.at(-1);
     if (className === undefined) return;
-    const telemetry = TELEMETRY_OPTIONS.find((entry) => entry.classes?.some((cls) => cls.package === origin.module && cls.name === originName(origin)));
+    const telemetry = TELEMETRY_OPTIONS.find((entry) => entry.classes?.some((cls) => originMatches(origin, cls)));
     if (telemetry) {
       this.visitTelemetry(expression, telemetry, `new ${originName(origin)}`);
       return;

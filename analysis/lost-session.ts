@@ -572,8 +572,31 @@ function firstAwaitBefore(input: AnalysisInput, fn: FunctionNode, call: TSESTree
       (node.type === AST_NODE_TYPES.AwaitExpression || node.await) &&
       enclosingFunction(node) === fn &&
       !contains(node, call) &&
-      ((node.range[1] <= call.range[0] && runsOnAPathTo(node, call)) || call.arguments.some((argument) => contains(argument, node))),
+      ((node.range[1] <= call.range[0] && runsOnAPathTo(node, call)) || call.arguments.some((argument) => contains(argument, node)) || loopsBackTo(node, call, fn)),
   );
+}
+
+const LOOPS: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);
+const LOOP_EXITS: ReadonlySet<string> = new Set([AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement]);
+
+/**
+ * Whether `earlier`, written after `later` in a loop of `fn` that holds both, runs before it on the loop's next
+ * iteration (`for (…) { tracer.createSession(); await step(); }`): nothing after `earlier` in the blocks that hold it
+ * leaves the loop first (a `break`, also one of an inner loop or `switch`, counts as leaving: report only when sure).
+ */
+function loopsBackTo(earlier: TSESTree.Node, later: TSESTree.Node, fn: FunctionNode): boolean {
+  for (let loop = later.parent; loop && loop !== fn; loop = loop.parent) {
+    if (!LOOPS.has(loop.type) || !contains(loop, earlier)) continue;
+    for (let child: TSESTree.Node = earlier; child !== loop && child.parent; child = child.parent) if (exitsAfter(child, LOOP_EXITS)) return false;
+    return true;
+  }
+  return false;
 }
 
 const JUMPS: ReadonlySet<string> = new Set([AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ContinueStatement, AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement]);
@@ -590,7 +613,11 @@ function runsOnAPathTo(earlier: TSESTree.Node, later: TSESTree.Node): boolean {
   for (let node: TSESTree.Node | undefined = later; node; node = node.parent) laterAncestors.add(node);
   let child: TSESTree.Node = earlier;
   while (child.parent && !laterAncestors.has(child.parent)) {
-    if (exitsAfter(child)) return false;
+    if (exitsAfter(child)) {
+      // `try { await x; return; } catch {}`: a rejection of `earlier` leaves the try through its catch, and on from there.
+      const caught = catchAround(child, laterAncestors);
+      return caught !== undefined && runsOnAPathTo(caught.body, later);
+    }
     child = child.parent;
   }
   const common = child.parent;
@@ -616,12 +643,24 @@ function runsOnAPathTo(earlier: TSESTree.Node, later: TSESTree.Node): boolean {
   }
 }
 
-/** `statement` is followed, in the block or case that holds it, by a `return` or `throw`. */
-function exitsAfter(statement: TSESTree.Node): boolean {
+/** `statement` is followed, in the block or case that holds it, by one of `exits` (a `return` or `throw`). */
+function exitsAfter(statement: TSESTree.Node, exits: ReadonlySet<string> = EXITS): boolean {
   const holder = statement.parent;
   const body: readonly TSESTree.Node[] | undefined =
     holder?.type === AST_NODE_TYPES.BlockStatement ? holder.body : holder?.type === AST_NODE_TYPES.SwitchCase ? holder.consequent : undefined;
-  return body !== undefined && body.slice(body.indexOf(statement) + 1).some((next) => EXITS.has(next.type));
+  return body !== undefined && body.slice(body.indexOf(statement) + 1).some((next) => exits.has(next.type));
+}
+
+/**
+ * The catch clause a throw at `node` goes to, of the nearest `try` around it that holds nothing of `laterAncestors`
+ * (the catch then runs before what they lead to), when its body does not end that path itself (`catch { return; }`).
+ */
+function catchAround(node: TSESTree.Node, laterAncestors: ReadonlySet<TSESTree.Node>): TSESTree.CatchClause | undefined {
+  for (let child = node, parent = node.parent; parent && !laterAncestors.has(parent); child = parent, parent = parent.parent) {
+    if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== child || !parent.handler) continue;
+    return parent.handler.body.body.some((statement) => EXITS.has(statement.type)) ? undefined : parent.handler;
+  }
+  return undefined;
 }
 
 /** The callback of the handler that holds `call`, when it is handed to a call that runs it later. */

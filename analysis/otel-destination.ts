@@ -12,13 +12,13 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { memberName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import { originName } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { configuredEnvironmentValues } from "./knowledge/frameworks/lambda-functions-config.js";
 import { mayExportOtelToHoneyhive, namesOtelPackage, OTEL_COMPONENTS, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
 import { ENV_CONFIGURED_PIPELINES, mayMakeTraceExporter, TRACE_EXPORTERS } from "./knowledge/trace-exporters.js";
 import { nodesOfType } from "./nodes.js";
+import { originMatches } from "./value-specifier.js";
 
 export type Destination = "honeyhive" | "other" | "unknown";
 
@@ -44,13 +44,13 @@ function decide(input: AnalysisInput, named: boolean): boolean {
   const destinations: Destination[] = [];
   for (const creation of nodesOfType(input.ast, AST_NODE_TYPES.NewExpression)) {
     const origin = bindings.originOf(creation.callee);
-    if (!origin || !TRACE_EXPORTERS.some((target) => target.package === origin.module && target.name === originName(origin))) continue;
+    if (!origin || !TRACE_EXPORTERS.some((target) => originMatches(origin, target))) continue;
     destinations.push(exporterDestination(input, creation));
   }
   // `registerOTel("svc")`: no exporter in the options, so the one the environment configures.
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const origin = bindings.originOf(call.callee);
-    const pipeline = origin && ENV_CONFIGURED_PIPELINES.find((candidate) => candidate.export.package === origin.module && candidate.export.name === originName(origin));
+    const pipeline = origin && ENV_CONFIGURED_PIPELINES.find((candidate) => originMatches(origin, candidate.export));
     if (!pipeline) continue;
     const options = unwrapExpression(call.arguments[0]);
     const given = options?.type === AST_NODE_TYPES.ObjectExpression && pipeline.exporterOptions.some((key) => propertyValue(options, key) !== undefined);
@@ -87,7 +87,7 @@ export function componentDestination(input: AnalysisInput, creation: TSESTree.Ne
   if (depth > MAX_PART_DEPTH) return "unknown";
   const { bindings } = getAnalysisContext(input);
   const origin = bindings.originOf(creation.callee);
-  const component = origin ? OTEL_COMPONENTS.find((candidate) => candidate.export.package === origin.module && candidate.export.name === originName(origin)) : undefined;
+  const component = origin ? OTEL_COMPONENTS.find((candidate) => originMatches(origin, candidate.export)) : undefined;
   if (!component) return "unknown";
   if (component.role === "exporter") return exporterDestination(input, creation);
   const options = unwrapExpression(creation.arguments[0]);

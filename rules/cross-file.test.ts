@@ -206,7 +206,7 @@ const API_BODY = `  const tracer = trace.getTracer("orders");\n${WORK}`;
 /** The missing flush of `provider`, with the suggestion's `output`. */
 const flushProvider = (output: string) => ({
   messageId: "missingFlush" as const,
-  data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" },
+  data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda", recommended: "`await provider.forceFlush()`" },
   suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "provider.forceFlush()" }, output }],
 });
 const SIDE_EFFECT = `import { trace } from "@opentelemetry/api";\nimport "../tracing.js";\n\nexport const handler = async (event: APIGatewayProxyEvent) => {\n  const tracer = trace.getTracer("orders");\n${WORK}};\n`;
@@ -244,18 +244,18 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
         errors: [
           {
             messageId: "missingFlush",
-            data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" },
+            data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda", recommended: "`await provider.forceFlush()`" },
             suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(PROVIDER_TRACER, `  const tracer = provider.getTracer("orders");\n${WORK}`, "provider") }],
           },
         ],
       },
       {
         ...otelCase("imported-tracer", IMPORTED_TRACER),
-        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(IMPORTED_TRACER, WORK, "provider") }] }],
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda", recommended: "`await provider.forceFlush()`" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(IMPORTED_TRACER, WORK, "provider") }] }],
       },
       {
         ...otelCase("api-tracer", API_TRACER),
-        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "otelProvider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "otelProvider.forceFlush()" }, output: wrapped(API_TRACER, `  const tracer = trace.getTracer("orders");\n${WORK}`, "otelProvider") }] }],
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "otelProvider.forceFlush()", platform: "AWS Lambda", recommended: "`await otelProvider.forceFlush()`" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "otelProvider.forceFlush()" }, output: wrapped(API_TRACER, `  const tracer = trace.getTracer("orders");\n${WORK}`, "otelProvider") }] }],
       },
       // The provider is not imported here: the suggestion imports it from the tracer's module.
       {
@@ -263,7 +263,7 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
         errors: [
           {
             messageId: "missingFlush",
-            data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda" },
+            data: { name: "handler", flush: "provider.forceFlush()", platform: "AWS Lambda", recommended: "`await provider.forceFlush()`" },
             suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "provider.forceFlush()" }, output: wrapped(TRACER_ONLY, WORK, "provider").replace("{ tracer }", "{ tracer, provider }") }],
           },
         ],
@@ -283,7 +283,7 @@ describe("require-force-flush-in-lambda: an OpenTelemetry pipeline made in a pro
       // `require()` too; the provider under its local name, and no `import` added to a file that requires.
       {
         ...otelCase("required", REQUIRED),
-        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "otelProvider.forceFlush()", platform: "AWS Lambda" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "otelProvider.forceFlush()" }, output: wrapped(REQUIRED, WORK, "otelProvider") }] }],
+        errors: [{ messageId: "missingFlush", data: { name: "handler", flush: "otelProvider.forceFlush()", platform: "AWS Lambda", recommended: "`await otelProvider.forceFlush()`" }, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "otelProvider.forceFlush()" }, output: wrapped(REQUIRED, WORK, "otelProvider") }] }],
       },
       {
         ...otelCase("required-tracer", REQUIRED.replace("provider: otelProvider, ", "")),

@@ -68,7 +68,7 @@ describe("look-alike and mixed apps", () => {
   it("the message says what is true: a Worker's scheduled handler sends no response (it can return before a flush)", () => {
     const [scheduled] = of("72").map((finding) => finding.message);
     expect(scheduled).toBe(
-      "Cloudflare Workers handler `scheduled` can return without `await hh.forceFlush()`: spans still buffered are lost when Cloudflare Workers freezes or ends the instance once the handler has returned.",
+      "Cloudflare Workers handler `scheduled` can return without `ctx.waitUntil(hh.forceFlush())` or `await hh.forceFlush()`: spans still buffered are lost when Cloudflare Workers freezes or ends the instance once the handler has returned.",
     );
   });
 

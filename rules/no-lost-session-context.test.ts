@@ -457,3 +457,33 @@ describe("a route-level middleware imported from a workspace package", () => {
     expect(lint(server("session-kit"))).not.toEqual([]);
   });
 });
+
+// Paths `runsOnAPathTo` missed (issue 16): an await followed by a return inside a `try` whose catch goes on to the
+// call (the await's rejection leads there), and an await later in a loop body that the next iteration's call follows.
+describe(`${RULE_NAME}: an await that reaches the call through a catch, or on the loop's next iteration`, () => {
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // Look-alikes: the catch ends the path too, or a finally only (the return goes through it and out).
+      `${FASTIFY}app.addHook("onRequest", async (request, reply) => {\n  try {\n    await cache.serve(request, reply);\n    return;\n  } catch {\n    return reply.code(500).send();\n  }\n  tracer.createSession({ sessionName: request.url });\n});`,
+      `${FASTIFY}app.addHook("onRequest", async (request, reply) => {\n  try {\n    await cache.serve(request, reply);\n    return;\n  } finally {\n    request.log.info("cache");\n  }\n  tracer.createSession({ sessionName: request.url });\n});`,
+      // The call and the await share a try: a rejection skips the rest of the try, the call included.
+      `${FASTIFY}app.addHook("onRequest", async (request) => {\n  try {\n    if (request.cached) {\n      await warm(request);\n      return;\n    }\n    tracer.createSession({ sessionName: request.url });\n  } catch {}\n});`,
+      // The loop is left after the await: no next iteration.
+      `${FASTIFY}app.addHook("preHandler", async (request) => {\n  for (const step of request.body.steps) {\n    tracer.createSession({ sessionName: step });\n    await run(step);\n    break;\n  }\n});`,
+      // The await follows the loop, not inside it.
+      `${FASTIFY}app.addHook("preHandler", async (request) => {\n  for (const step of request.body.steps) {\n    tracer.createSession({ sessionName: step });\n  }\n  await audit(request);\n});`,
+    ],
+    invalid: [
+      {
+        code: `${FASTIFY}app.addHook("onRequest", async (request, reply) => {\n  try {\n    await cache.serve(request, reply);\n    return;\n  } catch {}\n  tracer.createSession({ sessionName: request.url });\n});`,
+        // A return between the await and the call: no move (the codemod leaves its marker).
+        errors: [{ ...afterAwait("onRequest"), line: 10, suggestions: [] }],
+      },
+      {
+        code: `${FASTIFY}app.addHook("preHandler", async (request) => {\n  for (const step of request.body.steps) {\n    tracer.createSession({ sessionName: step });\n    await run(step);\n  }\n});`,
+        // The call is in the loop, not in the hook's body: no move.
+        errors: [{ ...afterAwait("preHandler"), line: 7, suggestions: [] }],
+      },
+    ],
+  });
+});

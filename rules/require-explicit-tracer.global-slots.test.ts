@@ -50,7 +50,7 @@ ruleTester.run(`${FLUSH_RULE} (a tracer on globalThis declared by a module the r
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "POST", flush: "tracer.forceFlush()", platform: "Next.js serverless function" },
+          data: { name: "POST", flush: "tracer.forceFlush()", platform: "Next.js serverless function", recommended: "`after(() => tracer.forceFlush())` (`next/server`) or `await tracer.forceFlush()`" },
           suggestions: [
             {
               messageId: "wrapInTryFinally",
@@ -93,7 +93,7 @@ ruleTester.run(`${FLUSH_RULE} (the global slot read bare)`, testableRule(flushRu
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "POST", flush: "hh.forceFlush()", platform: "Next.js serverless function" },
+          data: { name: "POST", flush: "hh.forceFlush()", platform: "Next.js serverless function", recommended: "`after(() => hh.forceFlush())` (`next/server`) or `await hh.forceFlush()`" },
           suggestions: [
             {
               messageId: "wrapInTryFinally",

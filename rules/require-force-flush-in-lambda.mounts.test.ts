@@ -81,6 +81,18 @@ describe(`${RULE_NAME}: a router mounted in the app's module, the adapter in a t
     expect(transformed(`app.use(${FLUSH_MW});\n`)).toBe(routes);
   });
 
+  // The app module is read without a linted file's scopes: a flush handed to the platform counts by that module's
+  // imports, as in the linted file (it was tested by method name alone, so an imported `waitUntil` did not count).
+  it("a middleware of the app module that hands the flush to an imported waitUntil covers the router; a local waitUntil does not", () => {
+    const routes = `import Router from "@koa/router";\n${TRACER}export const router = new Router();\nrouter.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });\n`;
+    const koaApp = (head: string) => `import Koa from "koa";\n${head}${TRACER}import { router } from "./routes";\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  await next();\n  waitUntil(tracer.forceFlush());\n});\napp.use(router.routes());\nexport default app;\n`;
+    const koaLambda = `import serverless from "serverless-http";\nimport app from "./app";\nexport const handler = serverless(app);\n`;
+    const imported = koaApp(`import { waitUntil } from "@vercel/functions";\n`);
+    expect(lint({ "src/routes.ts": routes, "src/app.ts": imported, "src/lambda.ts": koaLambda }, "src/routes.ts")).toEqual([]);
+    const local = koaApp(`function waitUntil(promise) { void promise; }\n`);
+    expect(lint({ "src/routes.ts": routes, "src/app.ts": local, "src/lambda.ts": koaLambda }, "src/routes.ts")).toEqual(["AWS Lambda handler `/chat`"]);
+  });
+
   it("does not report look-alikes: the app module serves itself, the adapter wraps another app, the router is only imported", () => {
     const server = EXPRESS_LAMBDA.replace("export const handler = serverless(app);", "app.listen(3000);").replace(`import serverless from "serverless-http";\n`, "");
     expect(lint({ "src/routes.ts": EXPRESS_ROUTES, "src/app.ts": EXPRESS_APP, "src/server.ts": server }, "src/routes.ts")).toEqual([]);
@@ -132,7 +144,7 @@ describe(`${RULE_NAME}: reverse chains and done-callback hooks`, () => {
     errors: [
       {
         messageId: "missingFlush" as const,
-        data: { name: "/chat", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+        data: { name: "/chat", flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" },
         suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "tracer.forceFlush()" }, output: code.replace(route, flushed) }],
       },
     ],

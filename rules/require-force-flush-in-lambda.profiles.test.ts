@@ -51,7 +51,7 @@ function wrapped(code: string, flush: string, output: string) {
     errors: [
       {
         messageId: "missingFlush" as const,
-        data: { name: "handler", flush, platform: "AWS Lambda" },
+        data: { name: "handler", flush, platform: "AWS Lambda", recommended: `\`await ${flush}\`` },
         suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush }, output }],
       },
     ],
@@ -162,7 +162,7 @@ ruleTester.run(`${RULE_NAME} (profiles)`, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "POST", flush: "tracer.flush()", platform: "Next.js serverless function" },
+          data: { name: "POST", flush: "tracer.flush()", platform: "Next.js serverless function", recommended: "`after(() => tracer.flush())` (`next/server`) or `await tracer.flush()`" },
           suggestions: [
             {
               messageId: "afterFlush",

@@ -134,7 +134,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" },
           line: 3,
           column: 14,
           endColumn: 21,
@@ -161,7 +161,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush" as const,
-          data: { name: "handler", flush, platform: "AWS Lambda" },
+          data: { name: "handler", flush, platform: "AWS Lambda", recommended: `\`await ${flush}\`` },
           suggestions: [
             {
               messageId: "wrapInTryFinally" as const,
@@ -263,7 +263,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" },
           line: 3,
           column: 9,
           suggestions: [
@@ -283,7 +283,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", flush: "getTracer().forceFlush()", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "getTracer().forceFlush()", platform: "AWS Lambda", recommended: "`await getTracer().forceFlush()`" },
           line: 5,
           column: 20,
           suggestions: [
@@ -304,7 +304,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", flush: "getTracer().forceFlush()", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "getTracer().forceFlush()", platform: "AWS Lambda", recommended: "`await getTracer().forceFlush()`" },
           suggestions: [
             {
               messageId: "wrapInTryFinally",
@@ -321,7 +321,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", flush: "t.forceFlush()", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "t.forceFlush()", platform: "AWS Lambda", recommended: "`await t.forceFlush()`" },
           // A compact body is rebuilt as a block, as the codemod does.
           suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "t.forceFlush()" }, output: `import { trace, HoneyHiveTracer as T } from "honeyhive";\nconst t = T.init();\nconst step = trace({ tracer: t }, async () => 1);\nexport const handler = async () => {\n  try {\n    await step();\n  } finally {\n    await t.forceFlush();\n  }\n};` }],
         },
@@ -390,7 +390,7 @@ ruleTester.run(RULE_NAME, testedRule, {
     {
       code: `import * as functions from "@google-cloud/functions-framework";\n${TRACER}functions.http("chat", async (req, res) => {\n  tracer.createSession();\n  if (!req.body) return;\n  await tracer.forceFlush();\n  res.json({});\n});\n`,
       filename: "src/index.ts",
-      errors: [{ messageId: "missingFlush" as const, data: { name: "chat", flush: "tracer.forceFlush()", platform: "Google Cloud Functions" } }],
+      errors: [{ messageId: "missingFlush" as const, data: { name: "chat", flush: "tracer.forceFlush()", platform: "Google Cloud Functions", recommended: "`await tracer.forceFlush()`" } }],
     },
     {
       code: `${TRACER}exports.handler = function (event, context, callback) {\n  tracer.createSession();\n  callback(null, "ok");\n};`,
@@ -416,7 +416,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" },
           line: 2,
           column: 16,
           suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `const tracer = require("honeyhive").HoneyHiveTracer.init();\nmodule.exports.handler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
@@ -430,7 +430,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "process", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          data: { name: "process", flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" },
           suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `${TRACER}export const process = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
         },
       ],
@@ -441,7 +441,7 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [
         {
           messageId: "missingFlush",
-          data: { name: "consume", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          data: { name: "consume", flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" },
           suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import type { SQSHandler } from "aws-lambda";\n${TRACER}export const consume: SQSHandler = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};` }],
         },
       ],
@@ -802,7 +802,7 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       errors: [
         {
           messageId: "missingFlush" as const,
-          data: { name, flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+          data: { name, flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" },
           suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "tracer.forceFlush()" }, output: code.replace(route, flushed) }],
         },
       ],
@@ -961,7 +961,7 @@ describe(`${RULE_NAME}: Express error middleware is decided by registration and 
 describe(`${RULE_NAME}: Lambda handler names from the settings and the project's function configuration`, () => {
   const ARC = `const arc = require("@architect/functions");\nconst { HoneyHiveTracer } = require("honeyhive");\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
   const AUTH = `async function auth(req) { tracer.enrichSession({ metadata: { user: req.session.user } }); }\n`;
-  const missing = (name: string) => ({ messageId: "missingFlush" as const, data: { name, flush: "tracer.forceFlush()", platform: "AWS Lambda" } });
+  const missing = (name: string) => ({ messageId: "missingFlush" as const, data: { name, flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" } });
   ruleTester.run(RULE_NAME, testedRule, {
     valid: [
       // The runtime looks up the named export `handler`: a default export is no handler unless configured.
@@ -1223,7 +1223,7 @@ describe(`${RULE_NAME}: a middy middleware that flushes after the handler`, () =
     errors: [
       {
         messageId: "missingFlush" as const,
-        data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" },
+        data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda", recommended: "`await tracer.forceFlush()`" },
         suggestions: [{ messageId: "wrapInTryFinally" as const, data: { flush: "tracer.forceFlush()" }, output: code.replace(BASE, BASE_FLUSHED) }],
       },
     ],
@@ -1637,4 +1637,137 @@ describe("rules-13: a Worker object exported by reference", () => {
   it.each(["export const handlers = worker;", "void worker;"])("quiet: %s", (tail) => expect(reports(`${WORKER}${tail}\n`)).toBe(0));
   it("quiet when its fetch hands the flush to ctx.waitUntil", () =>
     expect(reports(`${WORKER.replace('    return new Response("ok");', '    ctx.waitUntil(tracer.forceFlush());\n    return new Response("ok");')}export default worker;\n`)).toBe(0));
+});
+
+// The message names the flush each platform's docs recommend (`PlatformDescriptor.recommendedFlush`): a Worker
+// hands it to `ctx.waitUntil`, a Vercel function to `waitUntil` of `@vercel/functions`, a Next.js route to `after`;
+// AWS Lambda, with nothing outliving the return, awaits it. The Workers message said "without `await …`" only.
+describe(`${RULE_NAME}: the message names the platform's recommended flush`, () => {
+  const missing = (name: string, platform: string, recommended: string) => ({ messageId: "missingFlush" as const, data: { name, flush: "tracer.forceFlush()", platform, recommended } });
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [],
+    invalid: [
+      {
+        code: `${TRACER}export default {\n  async fetch(request, env, ctx) {\n    tracer.createSession();\n    return new Response("ok");\n  },\n};\n`,
+        errors: [
+          {
+            ...missing("fetch", "Cloudflare Workers", "`ctx.waitUntil(tracer.forceFlush())` or `await tracer.forceFlush()`"),
+            suggestions: [
+              {
+                messageId: "waitUntilFlush",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${TRACER}export default {\n  async fetch(request, env, ctx) {\n    try {\n      tracer.createSession();\n      return new Response("ok");\n    } finally {\n      ctx.waitUntil(tracer.forceFlush());\n    }\n  },\n};\n`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        code: `${TRACER}export async function onRequestPost(context) {\n  tracer.createSession();\n  return new Response("ok");\n}\n`,
+        filename: "functions/api/chat.ts",
+        errors: [
+          {
+            ...missing("onRequestPost", "Cloudflare Pages Functions", "`context.waitUntil(tracer.forceFlush())` or `await tracer.forceFlush()`"),
+            suggestions: [
+              {
+                messageId: "waitUntilFlush",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${TRACER}export async function onRequestPost(context) {\n  try {\n    tracer.createSession();\n    return new Response("ok");\n  } finally {\n    context.waitUntil(tracer.forceFlush());\n  }\n}\n`,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        code: `${TRACER}export const maxDuration = 30;\nexport async function POST(request) {\n  tracer.createSession();\n  return Response.json({});\n}\n`,
+        filename: "app/api/chat/route.ts",
+        errors: [
+          {
+            ...missing("POST", "Next.js serverless function", "`after(() => tracer.forceFlush())` (`next/server`) or `await tracer.forceFlush()`"),
+            suggestions: [
+              {
+                messageId: "afterFlush",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${TRACER.replace("\n", `\nimport { after } from "next/server";\n`)}export const maxDuration = 30;\nexport async function POST(request) {\n  after(() => tracer.forceFlush());\n  tracer.createSession();\n  return Response.json({});\n}\n`,
+              },
+            ],
+          },
+        ],
+      },
+      // The look-alike: AWS Lambda keeps the awaited flush.
+      {
+        code: `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  return {};\n};\n`,
+        errors: [
+          {
+            ...missing("handler", "AWS Lambda", "`await tracer.forceFlush()`"),
+            suggestions: [
+              {
+                messageId: "wrapInTryFinally",
+                data: { flush: "tracer.forceFlush()" },
+                output: `${TRACER}export const handler = async (event) => {\n  try {\n    tracer.createSession();\n    return {};\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n`,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  });
+  // RuleTester fills the message from the case's `data`: the words themselves, read off the linted message.
+  it.each([
+    ["Cloudflare Workers", `${TRACER}export default {\n  async fetch(request, env, ctx) {\n    tracer.createSession();\n    return new Response("ok");\n  },\n};\n`, "worker.ts", "can return without `ctx.waitUntil(tracer.forceFlush())` or `await tracer.forceFlush()`:"],
+    ["Next.js", `${TRACER}export const maxDuration = 30;\nexport async function POST(request) {\n  tracer.createSession();\n  return Response.json({});\n}\n`, "app/api/chat/route.ts", "can return without `after(() => tracer.forceFlush())` (`next/server`) or `await tracer.forceFlush()`:"],
+    ["AWS Lambda", `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  return {};\n};\n`, "handler.ts", "can return without `await tracer.forceFlush()`:"],
+  ])("%s", (_platform, code, filename, words) => {
+    expect(lintWithRule(RULE_NAME, rule, code, filename).map((message) => message.message)).toEqual([expect.stringContaining(words)]);
+  });
+});
+
+// A handler that is not async can still flush: by returning its work's promise with the flush chained
+// (`return work(event).finally(() => tracer.forceFlush())`, which the rule counts). The message says both ways;
+// it said only "make it async and await the flush".
+describe(`${RULE_NAME}: a handler that is not async is told both ways to flush`, () => {
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      // The look-alike: the chained flush is returned, the handler settles after it.
+      `${TRACER}export function handler(event) {\n  tracer.createSession();\n  return work(event).finally(() => tracer.forceFlush());\n}`,
+    ],
+    invalid: [
+      {
+        code: `${TRACER}export function handler(event) {\n  tracer.createSession();\n  return work(event);\n}`,
+        errors: [{ messageId: "missingFlushNotAsync", data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
+      },
+    ],
+  });
+  it("names the chained flush beside the awaited one", () => {
+    const code = `${TRACER}export function handler(event) {\n  tracer.createSession();\n  return work(event);\n}`;
+    expect(lintWithRule(RULE_NAME, rule, code, "handler.ts").map((message) => message.message)).toEqual([
+      expect.stringContaining("make it async and await the flush, or return its work's promise with the flush chained: `return work().finally(() => tracer.forceFlush())`"),
+    ]);
+  });
+});
+
+// rules-13 made an `aws-lambda`-typed export a Lambda handler also in a file that calls `listen()` (it was always
+// skipped there). Decided on the real shape: a Lambda handler module that also runs itself as a local dev server
+// (`if (require.main === module) createServer(…).listen(3000)`) deploys that export to Lambda, where it must flush:
+// reported when its types say so. Its name alone stays no sign in a file that listens (an Express server's `handler`).
+describe("a file that is both a local dev server and a Lambda handler", () => {
+  const reported = (code: string): string[] =>
+    lintCase(RULE_NAME, rule as unknown as AnyRule, { name: code, code, filename: "src/chat.ts" })
+      .filter((message) => message.ruleId === `honeyhive/${RULE_NAME}`)
+      .map((message) => message.message.match(/^[^`]*`[^`]+`/)?.[0] ?? message.message);
+  const DEV_SERVER = `if (require.main === module) {\n  createServer(async (req, res) => {\n    const result = await handler({ body: "{}" } as APIGatewayProxyEvent, {} as Context);\n    res.end(result.body);\n  }).listen(3000);\n}\n`;
+  it("reports the aws-lambda-typed handler of a module that listens only when run directly", () => {
+    const code = `import { createServer } from "node:http";\nimport type { APIGatewayProxyEvent, Context } from "aws-lambda";\n${TRACER}export const handler = async (event: APIGatewayProxyEvent, context: Context) => {\n  tracer.createSession();\n  return { statusCode: 200, body: await answer(event.body) };\n};\n${DEV_SERVER}`;
+    expect(reported(code)).toEqual(["AWS Lambda handler `handler`"]);
+  });
+  it("quiet: the same handler untyped (its name alone, in a file that listens), or flushing", () => {
+    const untyped = `import { createServer } from "node:http";\n${TRACER}export const handler = async (event, context) => {\n  tracer.createSession();\n  return { statusCode: 200, body: await answer(event.body) };\n};\n${DEV_SERVER.replaceAll(" as APIGatewayProxyEvent", "").replace(" as Context", "")}`;
+    expect(reported(untyped)).toEqual([]);
+    const flushed = `import { createServer } from "node:http";\nimport type { APIGatewayProxyEvent, Context } from "aws-lambda";\n${TRACER}export const handler = async (event: APIGatewayProxyEvent, context: Context) => {\n  try {\n    tracer.createSession();\n    return { statusCode: 200, body: await answer(event.body) };\n  } finally {\n    await tracer.forceFlush();\n  }\n};\n${DEV_SERVER}`;
+    expect(reported(flushed)).toEqual([]);
+  });
+  it("serverless-http with a dev server: the app's routes are what Lambda runs per invocation", () => {
+    const code = `import express from "express";\nimport serverless from "serverless-http";\nimport type { Handler } from "aws-lambda";\n${TRACER}const app = express();\napp.post("/chat", async (req, res) => {\n  tracer.createSession();\n  res.json(await answer(req.body));\n});\nexport const handler: Handler = serverless(app);\nif (require.main === module) app.listen(3000);\n`;
+    expect(reported(code)).toEqual(["AWS Lambda handler `/chat`"]);
+  });
 });

@@ -89,16 +89,18 @@ export default createRule<[], MessageIds>({
     schema: [],
     messages: {
       // "once the handler has returned", not "after the response": a Worker's `scheduled`/`queue`, an SQS Lambda send none.
+      // `recommended`: the platform's recommended flush (`PlatformDescriptor.recommendedFlush`), `await tracer.forceFlush()` on AWS Lambda.
       missingFlush:
-        "{{platform}} handler `{{name}}` can return without `await {{flush}}`: spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
+        "{{platform}} handler `{{name}}` can return without {{recommended}}: spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
       // `const { forceFlush } = tracer; await forceFlush()`: the only flush in sight is a method called without its tracer.
       unboundFlush:
         "{{platform}} handler `{{name}}` can return without a flush: `{{call}}` calls the tracer's `{{method}}` taken off `{{tracer}}` without it, and unbound it rejects and flushes nothing (the tracer's methods read its own state). Call it on the tracer: `await {{flush}}`, or bind it (`{{tracer}}.{{method}}.bind({{tracer}})`). Spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
       // An OpenTelemetry pipeline with no flush to write: a NodeSDK alone (no forceFlush), a provider not kept where the handler reaches it.
       missingOtelFlush:
         "{{platform}} handler `{{name}}` can return without flushing its OpenTelemetry pipeline: {{advice}}. Spans still buffered are lost when {{platform}} freezes or ends the instance once the handler has returned.",
+      // Both ways out: an async handler that awaits, or the work's promise returned with the flush chained (counted, flush.ts `isReturnedFlush`).
       missingFlushNotAsync:
-        "{{platform}} handler `{{name}}` is not async, so it cannot `await {{flush}}` before it returns: make it async and await the flush, or buffered spans are lost when {{platform}} freezes the instance.",
+        "{{platform}} handler `{{name}}` is not async, so it cannot `await {{flush}}` before it returns: make it async and await the flush, or return its work's promise with the flush chained: `return work().finally(() => {{flush}})`. Otherwise buffered spans are lost when {{platform}} freezes the instance.",
       // A platform whose HTTP invocation ends with the response (`responseCall`): the flush goes before each send, not before a return.
       missingFlushNotAsyncBeforeSend:
         "{{platform}} handler `{{name}}` is not async, so it cannot `await {{flush}}` before it sends the response: make it async and await the flush before each statement that sends the response, or buffered spans are lost when {{platform}} stops the instance's work after the response.",
@@ -184,6 +186,7 @@ export default createRule<[], MessageIds>({
           name: flush.handler.exportName,
           flush: flushCallText(flush),
           platform: flush.handler.platform.name,
+          recommended: recommendedFlushOf(flush),
           ...(unnamed ? { advice: MARKER_MESSAGES.lambdaNoTracer("opentelemetry", unflushablePipeline(input)) } : {}),
         },
         suggest: fix?.kind ? [{ messageId: fix.kind, data: { flush: fix.flush }, fix: ruleFixOf(input, [fix.fix]) }] : [],
@@ -256,7 +259,7 @@ export default createRule<[], MessageIds>({
           path.sends.push({ segment, before: path.events.get(segment.id) });
           reachable ||= segment.reachable;
         }
-        if (reachable && sendAwaitsWork(node, isFlush)) path.sendAfterWork = true;
+        if (reachable && sendAwaitsWork(node, isFlush, path.flush.isBackgroundWork)) path.sendAfterWork = true;
       },
       // `waitUntil(tracer.forceFlush())`, `after(() => tracer.forceFlush())`: the platform finishes it after the response.
       // A span started on the handler's own path (analysis/flush.ts `spanTestOf`): a flush before it does not cover it.
@@ -312,6 +315,11 @@ export default createRule<[], MessageIds>({
     return listeners as unknown as TSESLint.RuleListener;
   },
 });
+
+/** The platform's recommended flush in a message's words, `{flush}` replaced by the handler's flush call. */
+function recommendedFlushOf(flush: LambdaFlush): string {
+  return (flush.handler.platform.recommendedFlush ?? "`await {flush}`").replaceAll("{flush}", flushCallText(flush));
+}
 
 /**
  * Greatest fixpoint over the levels (`FlushLevel`): a segment leaves with its last event's level (an `AFTER`

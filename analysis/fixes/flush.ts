@@ -36,6 +36,7 @@ import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, sendsFromCallback, type FlushTest, type LambdaFlush } from "../flush.js";
 import { bareRequireOf, otelSetupOf, sharedOtelObjectOf } from "../flush-calls.js";
+import type { BackgroundTest } from "../background-work.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
@@ -358,12 +359,12 @@ class FlushWriter {
     let inserted = false;
     for (const [statement, statementSends] of statements) {
       const parent = statement.parent;
-      const afterWork = statementSends.filter((send) => sendAwaitsWork(send, isFlush));
+      const afterWork = statementSends.filter((send) => sendAwaitsWork(send, isFlush, this.flush.isBackgroundWork));
       let hoisted: { readonly argument: TSESTree.Node; readonly name: string } | undefined;
       if (afterWork.length > 0) {
         // `res.json(await answer())`: the flush must follow that work, so its result goes into a const first.
         // (Not in a `case`: a const there is a lexical declaration of the whole switch, which lints flag.)
-        const argument = afterWork.length === 1 && parent?.type !== "SwitchCase" ? hoistableArgument(afterWork[0], isFlush) : undefined;
+        const argument = afterWork.length === 1 && parent?.type !== "SwitchCase" ? hoistableArgument(afterWork[0], isFlush, this.flush.isBackgroundWork) : undefined;
         const taken = namesByBlock.get(parent) ?? new Set<string>();
         const name = argument && freeName(this.input, RESULT_NAMES, statement, taken);
         if (!argument || !name) return false;
@@ -711,10 +712,10 @@ const RESULT_NAMES = ["result", "responseBody", "payload", ...Array.from({ lengt
  * statement evaluates before it could run in another order once it moves up (only names and literals
  * precede it, no other argument or call of the chain awaits).
  */
-function hoistableArgument(send: TSESTree.CallExpression, isFlush: FlushTest): TSESTree.Node | undefined {
-  const index = send.arguments.findIndex((argument) => sendAwaitsWork(argument, isFlush));
-  if (index === -1 || send.arguments.slice(index + 1).some((argument) => sendAwaitsWork(argument, isFlush))) return undefined;
-  if (sendAwaitsWork(send.callee, isFlush)) return undefined;
+function hoistableArgument(send: TSESTree.CallExpression, isFlush: FlushTest, accepts: BackgroundTest): TSESTree.Node | undefined {
+  const index = send.arguments.findIndex((argument) => sendAwaitsWork(argument, isFlush, accepts));
+  if (index === -1 || send.arguments.slice(index + 1).some((argument) => sendAwaitsWork(argument, isFlush, accepts))) return undefined;
+  if (sendAwaitsWork(send.callee, isFlush, accepts)) return undefined;
   const simple = (node: TSESTree.Node): boolean => node.type === "Identifier" || node.type === "Literal";
   const argument = send.arguments[index];
   return argument.type !== "SpreadElement" && send.arguments.slice(0, index).every(simple) ? argument : undefined;

@@ -121,6 +121,12 @@ export interface PlatformDescriptor {
    * list is tried in order, the first that the handler can write wins.
    */
   readonly backgroundWork?: BackgroundWork | readonly BackgroundWork[];
+  /**
+   * The flush this platform's docs recommend, as a message names what a handler returns without, `{flush}`
+   * standing for the flush call: Cloudflare Workers' "`ctx.waitUntil({flush})` or `await {flush}`". Absent:
+   * "`await {flush}`", an awaited flush before every return (AWS Lambda, where nothing outlives the return).
+   */
+  readonly recommendedFlush?: string;
   /** How an HTTP invocation may end other than by returning (absent: it ends when the handler's promise settles). */
   readonly responseCall?: ResponseCallEnd;
   /** Where the platform's own entry points receive what the caller sent (the rule `require-valid-session-id`). */

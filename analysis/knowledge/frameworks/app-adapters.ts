@@ -6,6 +6,8 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { basename, dirname, join } from "node:path";
 import { enclosingFunction, isFunctionNode, memberName, requireSpecifier, staticName, type FunctionNode } from "../../ast.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../nodes.js";
+import { importTableBackgroundTest } from "../../background-work.js";
+import { isFlushByName } from "../../flush-calls.js";
 import { flushesAroundNext, withParents } from "../../flush.js";
 import { unwrap } from "../../bindings.js";
 import { nameSpecifies, packageSpecifies, packagesWritten } from "../../value-specifier.js";
@@ -563,6 +565,8 @@ function mountedImports(
     if (declaration?.type === "FunctionDeclaration" && declaration.id) declared.set(declaration.id.name, declaration);
   }
   const owners = new ScopelessNames(program);
+  // A flush handed to the platform counts by the module's imports (`after` of `next/server`), as the linted file's do by binding.
+  const acceptsBackground = importTableBackgroundTest((local) => imports.get(local));
   /** A function `node` names where it is registered (`at`): inline, of the function that registers it (`createApp`), or of the top level. */
   const functionOf = (node: TSESTree.Node, at: TSESTree.Node): FunctionNode | undefined => {
     const local = node.type === "Identifier" ? owners.localValue(node.name, at) : undefined;
@@ -590,7 +594,7 @@ function mountedImports(
       if (asMiddleware && (fn ? sessionCall?.test(text.slice(fn.range[0], fn.range[1])) : sessionCall && fromProject(argument))) sessioned.add(target);
       if (fn) {
         withParents(fn);
-        for (let next = 0; next < fn.params.length; next += 1) if (flushesAroundNext(fn, next)) before = [...before, { parameters: fn.params.length, next }];
+        for (let next = 0; next < fn.params.length; next += 1) if (flushesAroundNext(fn, next, isFlushByName, acceptsBackground)) before = [...before, { parameters: fn.params.length, next }];
         covering.set(target, before);
         continue;
       }

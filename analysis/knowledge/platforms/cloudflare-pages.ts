@@ -19,5 +19,6 @@ export const cloudflarePages = {
     { kind: "parameter-method", parameterIndex: 0, method: "waitUntil", takes: "promise" },
     ...CLOUDFLARE_FRAMEWORK_CONTEXTS,
   ],
+  recommendedFlush: "`context.waitUntil({flush})` or `await {flush}`",
   requestInputs: { ...REQUEST_OBJECT, holds: "context" },
 } as const satisfies PlatformDescriptor;

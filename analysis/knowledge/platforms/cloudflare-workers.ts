@@ -58,5 +58,6 @@ export const cloudflareWorkers = {
     { kind: "this-method", property: "ctx", method: "waitUntil", takes: "promise" },
     ...CLOUDFLARE_FRAMEWORK_CONTEXTS,
   ],
+  recommendedFlush: "`ctx.waitUntil({flush})` or `await {flush}`",
   requestInputs: INVOCATION_INPUT,
 } as const satisfies PlatformDescriptor;

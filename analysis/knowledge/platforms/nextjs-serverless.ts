@@ -28,5 +28,6 @@ export const nextjsServerless = {
     { kind: "import", module: "next/server", name: "after", takes: "callback", since: { package: "next", version: [15, 1] } },
     { kind: "import", module: "next/server", name: "unstable_after", takes: "callback", written: false },
   ],
+  recommendedFlush: "`after(() => {flush})` (`next/server`) or `await {flush}`",
   responseCall: NODE_RESPONSE_HELPERS,
 } as const satisfies PlatformDescriptor;

@@ -18,4 +18,5 @@ export const supabaseEdgeFunctions = {
   freezesAfterReturn: true,
   initPlace: "module scope, outside Deno.serve: reused while the instance lives",
   backgroundWork: { kind: "global-method", global: "EdgeRuntime", method: "waitUntil", takes: "promise", typesFrom: ["@supabase/functions-js/edge-runtime.d.ts"] },
+  recommendedFlush: "`EdgeRuntime.waitUntil({flush})` or `await {flush}`",
 } as const satisfies PlatformDescriptor;

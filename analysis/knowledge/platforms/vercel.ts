@@ -37,6 +37,7 @@ export const vercel = {
     // Vercel's Edge signature): `context.waitUntil(promise)`. Read, never written (the import above is tried first).
     { kind: "parameter-method", parameterIndex: 1, method: "waitUntil", takes: "promise", exportNames: ["default"] },
   ],
+  recommendedFlush: "`waitUntil({flush})` (`@vercel/functions`) or `await {flush}`",
   responseCall: NODE_RESPONSE_HELPERS,
   requestInputs: INVOCATION_INPUT,
 } as const satisfies PlatformDescriptor;
