@@ -22,7 +22,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConsumerProject, strictConsumerOptions, typeErrorsOf } from "../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, typeErrorsOf } from "../sdk/test-utils/type-check.js";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, unmarkedErrors, type SetProject } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";

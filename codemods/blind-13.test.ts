@@ -21,7 +21,7 @@
 // Each expectation asserts the correct output; those the codemod does not meet today are in KNOWN (asserted as failing
 // today, with a reason), so a fix turns the file red until the entry is deleted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/type-check.js";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, unmarkedTypeErrors, type SetProject } from "./cli/test-utils/shapes.js";
 

@@ -27,7 +27,7 @@
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
-import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/type-check.js";
 import { treeOf } from "./cli/test-utils/project.js";
 import { describeBlindRound, lintWhereUnmarked, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 

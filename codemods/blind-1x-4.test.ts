@@ -25,7 +25,7 @@
 // `tsc --strict` over the output (and over the expected output) against this SDK reports nothing outside a
 // marked place; the recommended lint config reports nothing outside a marked place.
 import { describe, expect, it } from "vitest";
-import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { strictConsumerOptions } from "../sdk/test-utils/type-check.js";
 import { actualAndExpectedFrom1, describeExpectedShapes, from1Trees, lintWhereUnmarked, migratedShapeSuite, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 
 const { dir: SHAPES_DIR, shapes: SHAPES, byName, out, consumer } = migratedShapeSuite("blind-1x-4", {

@@ -10,7 +10,7 @@
 // over the `--from 1` output of every mixed app compiles wherever no marker stands.
 // What is wrong today sits in KNOWN_DEFECTS: today's output asserted, with why it is wrong.
 import { describe, expect, it } from "vitest";
-import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { strictConsumerOptions } from "../sdk/test-utils/type-check.js";
 import { expectCleanRun, migratedShapeSuite, unmarkedTypeErrors, type SetName } from "./cli/test-utils/shapes.js";
 
 const { shapes: SHAPES, byName, changes, out, consumer } = migratedShapeSuite("lookalike-apps", {

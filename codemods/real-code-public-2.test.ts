@@ -13,7 +13,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { strictConsumerOptions } from "../sdk/test-utils/type-check.js";
 import { expectCleanRun, migratedShapeSuite, sourcesOf, unmarkedTypeErrors } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
 

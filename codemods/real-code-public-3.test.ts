@@ -17,7 +17,7 @@
 // the KNOWN defects, which assert today's text and say why it is wrong; no 1.x-only name left unmarked;
 // one `tsc --strict` program over the actual and the expected `--from 1` outputs.
 import { describe, expect, it } from "vitest";
-import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { strictConsumerOptions } from "../sdk/test-utils/type-check.js";
 import { actualAndExpectedFrom1, describeExpectedShapes, from1Trees, lintWhereUnmarked, migratedShapeSuite, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 
 const { dir: SHAPES_DIR, shapes: SHAPES, byName, changes, out, consumer } = migratedShapeSuite("real-code-public-3", {

@@ -29,7 +29,7 @@
 // the 2.x set leaves the 1.x shapes and every look-alike alone; one `tsc --strict` program over the actual
 // and the expected `--from 1` outputs of the shapes migrate changes.
 import { describe, expect, it } from "vitest";
-import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { strictConsumerOptions } from "../sdk/test-utils/type-check.js";
 import { actualAndExpectedFrom1, changedFiles, describeExpectedShapes, from1Trees, lintWhereUnmarked, migratedShapeSuite, unmarkedTypeErrors, type KnownDefect } from "./cli/test-utils/shapes.js";
 
 const { dir: SHAPES_DIR, shapes: SHAPES, byName, shape, changes, out, consumer } = migratedShapeSuite("real-code-public-5", {

@@ -28,7 +28,7 @@
 // folder there: its expected output is its input, codemods/cli/test-utils/shapes.ts `expectedFrom1`) but the KNOWN defects, which assert today's text and say why it is wrong; the look-alikes left
 // alone by both sets; the 1.x shape's `--from 1` output type-checks against this SDK wherever no marker stands.
 import { describe, expect, it } from "vitest";
-import { strictConsumerOptions } from "../sdk/test-utils/consumer-project.js";
+import { strictConsumerOptions } from "../sdk/test-utils/type-check.js";
 import { actualAndExpectedFrom1, changedFiles, describeExpectedShapes, from1Trees, lintWhereUnmarked, migratedShapeSuite, unmarkedTypeErrors, type KnownDefect, type SetName } from "./cli/test-utils/shapes.js";
 
 const { dir: SHAPES_DIR, shapes: SHAPES, byName, shape, changes, out, consumer } = migratedShapeSuite("real-code-public-6", {

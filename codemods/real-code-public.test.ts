@@ -16,7 +16,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../fixtures/index.js";
 import { shapeNames } from "../rules/test-utils/shape-projects.js";
-import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/type-check.js";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { changedFiles, expectCleanRun, migrateShape, sourcesOf, unmarkedTypeErrors, type MigratedShape } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";

@@ -181,9 +181,11 @@ const EXPECTED = {
   "round-1x/src/13-join.ts:4 TS2339": "older: initFromSessionId (to 1.0.20) with traceFunction's eventName (1.0.20+): 1.0.20",
   "round-1x/src/15-evaluate-snake.ts:6 TS2353": "older: evaluate()'s snake_case config of 1.0.12–1.0.32",
   "lookalike-names/m16-promptfoo-and-1x-evaluate/evals/run.ts:8 TS2353": "older: evaluate()'s snake_case config of 1.0.12–1.0.32",
-  // The case's `direct()` is 2.x code on purpose ("typed as the tracer itself (2.x code, or a second run): nothing to wrap").
-  "migrate-1x/init-promise-parameter-assigned/index.ts:24 TS2740": "kept: direct() is the case's 2.x form (a synchronous init), which the codemod must leave",
-  "migrate-1x/init-promise-parameter-assigned/index.ts:25 TS2322": "kept: direct() is the case's 2.x form (a synchronous init), which the codemod must leave",
+  "migrate-1x/imports-unused-import-equals/index.ts:2 TS1202": "kept: a CommonJS-style `import hh = require()` in a .ts file; this program is ESM (the case tests that the codemod drops the import once unused)",
+  "migrate-1x/names-never-exported/index.ts:1 TS2305": "kept: WrapperTracer, which no published 1.x exported; the case tests the marker at such an import",
+  "migrate-1x/names-unknown-exports/index.ts:1 TS2305": "kept: names neither 1.x nor this SDK exports (0.x's SessionTracer, TracerOptions, ToolConfig: three errors); the case tests the marker at their import",
+  "migrate-1x/names-unknown-exports/index.ts:2 TS2305": "kept: as line 1 (0.x's ModelConfig)",
+  "migrate-1x/names-unknown-exports/index.ts:3 TS2305": "mixed: toSessionId is this SDK's (2.x), imported beside 1.x code; the case tests that it passes unmarked",
 };
 
 const COMPILER_OPTIONS = {

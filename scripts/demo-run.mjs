@@ -35,6 +35,9 @@ export async function collectDemo() {
     const [simulated] = await eslint.lintText(readFileSync(result.filePath, "utf8"), { filePath: fixture.simulatedPath });
     results.push({ ...simulated, filePath: result.filePath });
   }
+  // ESLint's result order varies from run to run; sorted by path, the listing and the per-folder lines
+  // print in the same order every time.
+  results.sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
   const stylish = (await (await eslint.loadFormatter("stylish")).format(results)).trimEnd();
   if (!existsSync(migrateBin)) return { results, stylish, migrate: undefined };
   // The diff goes to stdout and the summary to stderr: the summary is the demo, the diff a detail.
@@ -94,7 +97,7 @@ export function renderDemo({ results, stylish, migrate }, { details }) {
       `${counts.afterClean + counts.afterMarked}/${counts.after} as expected: ${counts.afterClean} clean` +
         (counts.afterMarked ? `, ${counts.afterMarked} still reported beside the review marker the codemod leaves there for a person` : ""),
     ],
-    ...[...others].map(([folder, other]) => [
+    ...[...others].sort(([a], [b]) => (a < b ? -1 : 1)).map(([folder, other]) => [
       folder,
       other.findings ? `${plural(other.findings, "finding")} in ${other.withFindings} of ${plural(other.files, "file")}` : `no findings in ${plural(other.files, "file")}`,
     ]),

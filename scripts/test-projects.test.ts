@@ -36,8 +36,10 @@ function testFiles(directory: string): string[] {
 }
 
 const MODULE_STATE_CALLS = new Set(["mock", "doMock", "unmock", "doUnmock", "resetModules", "stubEnv", "stubGlobal"]);
-// sdk/version.ts is a generated constant; every other SDK module starts or keeps process-wide state.
-const STATELESS_SDK_MODULES = /\/sdk\/version\.js$/;
+// sdk/version.ts is a generated constant, and sdk/test-utils/type-check.ts (the in-process `tsc -p` of a
+// consumer project) loads no SDK module (its parsed-declarations cache is checked against the files on
+// disk); every other SDK module starts or keeps process-wide state.
+const STATELESS_SDK_MODULES = /\/sdk\/(?:version|test-utils\/type-check)\.js$/;
 
 /** Why a test file cannot share its module graph with other files in one worker, or undefined. */
 function processStateOf(file: string): string | undefined {

@@ -11,7 +11,7 @@ import parser from "@typescript-eslint/parser";
 import { ESLint } from "eslint";
 import { afterAll, expect, it } from "vitest";
 import honeyhivePlugin from "../rules/index.js";
-import { createConsumerProject, repositoryRoot, strictConsumerOptions, typeCheck, type ConsumerProject } from "./test-utils/consumer-project.js";
+import { createConsumerProject, repositoryRoot, strictConsumerOptions, typeCheck, type ConsumerProject } from "./test-utils/type-check.js";
 
 /** The ```ts blocks between the SDK section markers, each with the file name its first-line comment gives. */
 function sdkSectionExamples(readme: string): { fileName: string; code: string }[] {

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { HoneyHiveTracer, trace } from "./index.js";
-import { repositoryRoot } from "./test-utils/consumer-project.js";
+import { repositoryRoot } from "./test-utils/type-check.js";
 
 /** The line of this file that calls it (as the stack reports it, source maps and all). */
 function lineOfCaller(): number {

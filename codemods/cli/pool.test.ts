@@ -102,6 +102,7 @@ describe("worker pool", () => {
     expect(chooseWorkerCount({ runInBand: false, cpus: undefined, candidates: 500, cores: 1 })).toBe(1);
   });
 
+  // Every fixture twice (through the worker pool and in process): past the 30 s default under load.
   it("gives the same report and files as in-process transforming", async () => {
     const fixtures = loadFixtures();
     expect(fixtures.length).toBeGreaterThan(0);
@@ -134,8 +135,9 @@ describe("worker pool", () => {
     for (const path of Object.keys(files)) {
       expect(readFileSync(join(pooled, path), "utf8"), path).toBe(readFileSync(join(inBand, path), "utf8"));
     }
-  });
+  }, 120_000);
 
+  // The sample app through a pool of workers, each loading the transforms: as long as the case above.
   it("runs the project pass's second round on the workers too: the sample app comes out as expected", async () => {
     const root = makeProject({});
     cpSync(join(FIXTURES_DIR, "sample-app"), root, { recursive: true });
@@ -148,5 +150,5 @@ describe("worker pool", () => {
       const file = relative(expectedRoot, join(entry.parentPath, entry.name));
       expect(readFileSync(join(root, file), "utf8"), file).toBe(readFileSync(join(expectedRoot, file), "utf8"));
     }
-  });
+  }, 120_000);
 });

@@ -1,82 +1,25 @@
-// A scratch project outside the repository that depends on the built package the way a user's project
-// does: node_modules/honeyhive is a link to this repository (so its package.json "exports" and dist/
-// are what resolves), plus links to whichever of our installed dependencies the project needs.
+// What runs processes for the consumer-project tests: commands, and scratch projects that install the
+// packed package with npm. The consumer project linked to this checkout and its in-process type check
+// are type-check.ts's (re-exported here); a test that needs only those imports type-check.ts and stays
+// a unit test.
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { createRequire } from "node:module";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { npmEnvironment, packTarball } from "../../scripts/install-footprint.mjs";
+import { repositoryRoot } from "./type-check.js";
 
-export const repositoryRoot = resolve(__dirname, "..", "..");
+export {
+  createConsumerProject,
+  repositoryRoot,
+  strictConsumerOptions,
+  typeCheck,
+  typeErrorsOf,
+  type ConsumerProject,
+  type TypeErrorAt,
+} from "./type-check.js";
 export const runProcess = promisify(execFile);
-const tscBin = createRequire(join(repositoryRoot, "package.json")).resolve("typescript/bin/tsc");
-
-export interface ConsumerProject {
-  directory: string;
-  remove(): void;
-}
-
-export function createConsumerProject(
-  name: string,
-  { moduleType, linkedDependencies = [] }: { moduleType?: "module" | "commonjs"; linkedDependencies?: string[] } = {},
-): ConsumerProject {
-  const directory = mkdtempSync(join(tmpdir(), `honeyhive-${name}-`));
-  mkdirSync(join(directory, "node_modules"));
-  symlinkSync(repositoryRoot, join(directory, "node_modules", "honeyhive"), "dir");
-  for (const dependency of linkedDependencies) {
-    symlinkSync(join(repositoryRoot, "node_modules", dependency), join(directory, "node_modules", dependency), "dir");
-  }
-  writeFileSync(join(directory, "package.json"), JSON.stringify({ name, private: true, ...(moduleType ? { type: moduleType } : {}) }));
-  return { directory, remove: () => rmSync(directory, { recursive: true, force: true }) };
-}
-
-/** Runs `tsc -p tsconfigPath`; resolves when it compiles, rejects with tsc's diagnostics otherwise. */
-export async function typeCheck(tsconfigPath: string): Promise<void> {
-  try {
-    await runProcess(process.execPath, [tscBin, "-p", tsconfigPath], { timeout: 60_000 });
-  } catch (error) {
-    throw new Error(`tsc -p ${tsconfigPath} failed:\n${(error as { stdout?: string }).stdout ?? String(error)}`);
-  }
-}
-
-/**
- * The compiler options of a strict program built the way a Next.js or bundled application builds
- * (`moduleResolution: "bundler"`: the package's `exports` resolve as there), with `extra` on top. The
- * consumer programs of the tests (README examples, migrated fixtures and shapes) all start from these.
- */
-export function strictConsumerOptions(extra: Readonly<Record<string, unknown>> = {}): Record<string, unknown> {
-  return { module: "esnext", moduleResolution: "bundler", target: "es2022", strict: true, noEmit: true, skipLibCheck: true, types: ["node"], ...extra };
-}
-
-export interface TypeErrorAt {
-  /** The file, relative to `project`, with `/` separators. */
-  readonly path: string;
-  readonly line: number;
-  /** `TS2345` and the like. */
-  readonly code: string;
-  readonly message: string;
-}
-
-/** Runs `tsc -p <project>/tsconfig.json` and returns its errors (none when the program compiles). */
-export async function typeErrorsOf(project: string): Promise<TypeErrorAt[]> {
-  const failure = await typeCheck(join(project, "tsconfig.json")).then(
-    () => undefined,
-    (error: Error) => error,
-  );
-  if (!failure) return [];
-  // tsc names files relative to its working directory (this process's), not to the project.
-  const errors = [...failure.message.matchAll(/^(.+?)\((\d+),\d+\): error (TS\d+): (.*)$/gm)].map(([, printed, line, code, message]) => ({
-    path: relative(project, resolve(printed!)).split(sep).join("/"),
-    line: Number(line),
-    code: code!,
-    message: message!,
-  }));
-  // A failure that names no file (a bad tsconfig, a crash) must not read as a clean program.
-  if (errors.length === 0) throw failure;
-  return errors;
-}
 
 export interface CommandResult {
   readonly code: number;

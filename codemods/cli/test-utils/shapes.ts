@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../../../fixtures/index.js";
 import plugin from "../../../rules/index.js";
 import { shapeNames } from "../../../rules/test-utils/shape-projects.js";
-import { createConsumerProject, typeErrorsOf, type ConsumerProject, type TypeErrorAt } from "../../../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, typeErrorsOf, type ConsumerProject, type TypeErrorAt } from "../../../sdk/test-utils/type-check.js";
 import { countMarkers } from "../../engine/markers.js";
 import { markedAt, unmarkedOneXNames } from "../../transforms/1x/left-behind.js";
 import type { JsonReport } from "../report.js";

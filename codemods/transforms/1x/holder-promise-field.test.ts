@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { extractModuleFacts } from "../../../analysis/export-facts.js";
 import { parseAnalysisInput } from "../../../analysis/parse-input.js";
 import { useTempProjects } from "../../../analysis/test-utils/temp-projects.js";
-import { createConsumerProject, strictConsumerOptions, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/type-check.js";
 import { runTransforms } from "../../engine/engine.js";
 import { ALL_TRANSFORM_IDS } from "../ids.js";
 

@@ -6,7 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { loadMigrate1xFixtures } from "../../../fixtures/migrate-1x/index.js";
-import { createConsumerProject, strictConsumerOptions, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/consumer-project.js";
+import { createConsumerProject, strictConsumerOptions, typeCheck, type ConsumerProject } from "../../../sdk/test-utils/type-check.js";
 
 const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/init-promise-getter-may-return-undefined": "a getter of the promise or undefined stays synchronous, marked: its declared Promise<…> | undefined is the person's to change",
