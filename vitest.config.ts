@@ -53,6 +53,7 @@ export const INTEGRATION_TESTS = [
   "sdk/package-consumers.test.ts",
   "sdk/readme-examples.test.ts",
   "sdk/span-names.test.ts",
+  "sdk/test-utils/held-resources.test.ts",
 ];
 
 // Unit files of the analysis, the rules and the codemods hold no process-wide state of their own: they
