@@ -2,7 +2,8 @@
 // backend-faults.ts): span export through forceFlush() and shutdown(), createSession(),
 // acreateSession(), sessionStart() and enrichSession(). Whatever the backend does, nothing throws or
 // rejects into the application, every awaited call settles within its deadline, and the API key is
-// in no line printed. evaluate()'s calls are in experiments/evaluate-faults.test.ts.
+// in no line printed: with the fault on every path at once, and the faults of docs/sdk.md's table on
+// one path at a time. evaluate()'s calls are in experiments/evaluate-faults.test.ts.
 import { setTimeout as delay } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { HoneyHiveTracer, isSessionId } from "./index.js";
@@ -74,6 +75,47 @@ describe.concurrent.each(BACKEND_FAULTS)("a backend that $name", (testCase) => {
     }
   });
 });
+
+// The faults of the brief (hung, 1 byte/s, reset, not HTTP, 429) on one path at a time, so each path is
+// shown to meet each of them: above, with every path failing, a session start that failed first could
+// open the breaker before a span export was tried. Refused connections cannot be put on one path (above).
+const ONE_PATH_FAULTS = BACKEND_FAULTS.filter((testCase) =>
+  [
+    "accepts and never answers",
+    "answers 1 byte a second (status line, headers and body)",
+    "resets the connection after reading the request",
+    "answers bytes that are not HTTP",
+    "answers 429 with Retry-After: 30",
+    "answers 429 without Retry-After",
+  ].includes(testCase.name),
+);
+const ONE_PATHS = [
+  { path: "span export", pattern: /^\/opentelemetry\/v1\/traces$/ },
+  { path: "session start", pattern: /^\/session\/start$/ },
+  { path: "session update (enrichSession)", pattern: /^\/events$/ },
+];
+describe.concurrent.each(ONE_PATHS.flatMap(({ path, pattern }) => ONE_PATH_FAULTS.map((testCase) => ({ ...testCase, path, pattern }))))(
+  "a backend that $name on the $path only",
+  ({ path, pattern, ...testCase }) => {
+    it("forceFlush() is false by its deadline, shutdown() keeps its own, and the faulty call was made", async () => {
+      const { url, backend, close } = await backendWith(testCase, pattern);
+      try {
+        const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "one-path", serverUrl: url, timeoutMs: TIMEOUT_MS, verbose: true });
+        const created = tracer.createSession({ sessionName: path });
+        tracer.enrichSession({ sessionId: created, metadata: { fault: testCase.name } });
+        tracer.startSpan("step", () => undefined);
+        const flush = await timeAgainstDeadline(TIMEOUT_MS, () => tracer.forceFlush({ timeoutMs: TIMEOUT_MS }));
+        expect(flush.value).toBe(false);
+        expectKeptDeadline(flush.timing, TIMEOUT_MS, "forceFlush");
+        expect(backend?.requests.some((request) => pattern.test(request.path))).toBe(true);
+        const shutdown = await timeAgainstDeadline(TIMEOUT_MS, () => tracer.shutdown({ timeoutMs: TIMEOUT_MS }));
+        expectKeptDeadline(shutdown.timing, TIMEOUT_MS, "shutdown");
+      } finally {
+        await close();
+      }
+    });
+  },
+);
 
 describe("a tracer's own faults", () => {
   it("a probe given up because its owner shut down does not push a shared breaker's next probe away", async () => {
