@@ -34,6 +34,7 @@ export const INTEGRATION_TESTS = [
   "sdk/exit.test.ts",
   "sdk/import-cost.test.ts",
   "sdk/package-consumers.test.ts",
+  "sdk/test-utils/held-resources.test.ts",
 ];
 
 // Unit files of the analysis, the rules and the codemods hold no process-wide state of their own: they

@@ -7,7 +7,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { expectKeptDeadline, TIME_AGAINST_DEADLINE_SOURCE, type DeadlineTiming } from "./test-utils/deadline.js";
 import { FakeHoneyHiveBackend, type Fault } from "./test-utils/fake-backend.js";
-import { HELD_RESOURCES_SOURCE } from "./test-utils/held-resources.js";
+import { expectNothingHeld, HELD_RESOURCES_SOURCE } from "./test-utils/held-resources.js";
 import { processSlots } from "./test-utils/process-slots.js";
 
 // The scripts use the build the global test setup keeps fresh.
@@ -15,8 +15,13 @@ const esmSdk = pathToFileURL(join(__dirname, "..", "dist", "esm", "sdk", "index.
 const cjsSdk = join(__dirname, "..", "dist", "cjs", "sdk", "index.js");
 /** The promise of issue 12: a script exits at most ~2 s after its work ends. */
 const EXIT_WITHIN_MS = 2_000;
-/** Slack for a loaded 2-core machine. */
-const SLACK_MS = 1_000;
+/**
+ * Source for a script: `workEnded()` marks the end of its work; at its exit the script prints how long
+ * after that it exited, beside a no-op timer of EXIT_WITHIN_MS (test-utils/deadline.ts), read by expectExitedInTime().
+ */
+const WORK_ENDED_SOURCE = `${TIME_AGAINST_DEADLINE_SOURCE}
+const workEnded = () => exitAgainstDeadline(${EXIT_WITHIN_MS}, "exit-timing");
+`;
 
 type Format = "esm" | "cjs";
 
@@ -24,8 +29,13 @@ interface ScriptRun {
   code: number | null;
   stdout: string;
   stderr: string;
-  /** Date.now() when the process had exited. */
-  exitedAt: number;
+}
+
+/** A script's exit ~2 s after its work ended (WORK_ENDED_SOURCE), against its own clock at the time. */
+function expectExitedInTime(run: ScriptRun): void {
+  const timing = /^exit-timing (.*)$/m.exec(run.stdout)?.[1];
+  if (!timing) throw new Error(`the script did not print its exit timing:\n${run.stdout}\n${run.stderr}`);
+  expectKeptDeadline(JSON.parse(timing) as DeadlineTiming, EXIT_WITHIN_MS, "exit after the work ended");
 }
 
 /** At most three scripts at once: the cases run concurrently (see below). */
@@ -52,7 +62,7 @@ function spawnScript(format: Format, serverUrl: string, body: string): Promise<S
     child.on("error", reject);
     child.on("exit", (code) => {
       clearTimeout(killer);
-      resolve({ code, stdout, stderr, exitedAt: Date.now() });
+      resolve({ code, stdout, stderr });
     });
   });
 }
@@ -100,7 +110,7 @@ describe.concurrent.each(["esm", "cjs"] as const)("an awaited flush in a %s scri
     expect(run.stderr).not.toContain("exit-test-key");
     expect(printed(run, "after-flush")).toBe(0);
     // Nothing of the tracer holds the process once the shutdown has returned: it exits at once.
-    expect(/^held-after-shutdown (.*)$/m.exec(run.stdout)?.[1]).toBe("[]");
+    expectNothingHeld(/^held-after-shutdown (.*)$/m.exec(run.stdout)?.[1]);
     expect(run.code).toBe(0);
   });
 });
@@ -117,10 +127,10 @@ describe.concurrent.each(outages)("a script whose backend %s", (_name, fault) =>
   const serverUrl = async (): Promise<string> => (fault ? (await backendWith(fault)).url : FakeHoneyHiveBackend.refusingUrl());
 
   it.each(["esm", "cjs"] as const)("exits within ~2 s of its work when it does not flush (%s)", async (format) => {
-    const run = await runScript(format, await serverUrl(), `${TRACE_SOME_WORK}\nconsole.log("work-ended " + Date.now());`);
+    const run = await runScript(format, await serverUrl(), `${WORK_ENDED_SOURCE}${TRACE_SOME_WORK}\nworkEnded();`);
 
     expect(run.code).toBe(0);
-    expect(run.exitedAt - printed(run, "work-ended")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
+    expectExitedInTime(run);
   });
 
   // 500 ms proves what 2 s did (shutdown keeps its deadline, then nothing holds the process) in less time.
@@ -143,7 +153,7 @@ describe.concurrent.each(outages)("a script whose backend %s", (_name, fault) =>
     // Nothing of the tracer is left to hold the process open (test-utils/held-resources.ts): it exits at
     // once. (The wall time to the exit, seen by this process, measured the machine's load: 1.3–1.9 s
     // under load, 0.3–0.7 s for a no-op script; the script's own exit came 1–20 ms after the shutdown.)
-    expect(/^held-after-shutdown (.*)$/m.exec(run.stdout)?.[1]).toBe("[]");
+    expectNothingHeld(/^held-after-shutdown (.*)$/m.exec(run.stdout)?.[1]);
   });
 });
 
@@ -169,17 +179,18 @@ describe.concurrent.each([
     const run = await runScript(
       "esm",
       backend.url,
-      `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl${option} });
+      `${WORK_ENDED_SOURCE}
+      const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl${option} });
       for (let index = 0; index < 6; index++) {
         trace({ tracer, eventName: "step" }, () => index)();
         await new Promise((resolve) => setTimeout(resolve, 250));
       }
-      console.log("work-ended " + Date.now());`,
+      workEnded();`,
     );
 
     expect(run.code).toBe(0);
     expect(backend.requests.some((request) => request.path === "/opentelemetry/v1/traces")).toBe(true);
-    expect(run.exitedAt - printed(run, "work-ended")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
+    expectExitedInTime(run);
   });
 });
 
@@ -213,13 +224,14 @@ describe.concurrent.each(["esm", "cjs"] as const)("a %s script awaiting acreateS
     const run = await runScript(
       format,
       backend.url,
-      `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 8000 });
+      `${WORK_ENDED_SOURCE}
+      const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 8000 });
       tracer.acreateSession({ sessionName: "not awaited" });
-      console.log("work-ended " + Date.now());`,
+      workEnded();`,
     );
 
     expect(run.code).toBe(0);
-    expect(run.exitedAt - printed(run, "work-ended")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
+    expectExitedInTime(run);
   });
 
   it("still settles by timeoutMs against a backend that never answers", async () => {
@@ -227,15 +239,15 @@ describe.concurrent.each(["esm", "cjs"] as const)("a %s script awaiting acreateS
     const run = await runScript(
       format,
       backend.url,
-      `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 2000 });
-      const started = Date.now();
-      await tracer.acreateSession({ sessionName: "awaited" });
-      console.log("acreate-took " + (Date.now() - started));
-      console.log("acreate-returned " + Date.now());`,
+      `${WORK_ENDED_SOURCE}
+      const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 2000 });
+      const { timing } = await timeAgainstDeadline(2000, () => tracer.acreateSession({ sessionName: "awaited" }));
+      console.log("acreate-timing " + JSON.stringify(timing));
+      workEnded();`,
     );
 
     expect(run.code).toBe(0);
-    expect(printed(run, "acreate-took")).toBeLessThan(2_000 + 100 + SLACK_MS);
-    expect(run.exitedAt - printed(run, "acreate-returned")).toBeLessThan(EXIT_WITHIN_MS + SLACK_MS);
+    expectKeptDeadline(JSON.parse(/^acreate-timing (.*)$/m.exec(run.stdout)?.[1] ?? "null") as DeadlineTiming, 2_000, "acreateSession");
+    expectExitedInTime(run);
   });
 });

@@ -10,14 +10,13 @@ import { MAX_EXPORT_BATCH_SIZE } from "./export-pipeline.js";
 import { evaluate } from "./experiments/index.js";
 import { HoneyHiveTracer, trace } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
+import { expectKeptDeadline, timeAgainstDeadline } from "./test-utils/deadline.js";
 import { decodeOtlpSpans, OTLP_TRACES_PATH } from "./test-utils/fake-backend.js";
 import { useFakeBackend, useRefusingUrl } from "./test-utils/use-fake-backend.js";
 
 const API_KEY = "hh-secret-key-that-must-never-be-logged";
 const REQUEST_TIMEOUT_MS = 300;
 const FLUSH_TIMEOUT_MS = 1_000;
-/** Slack for a loaded 2-core machine on top of a timeout that must be respected. */
-const SCHEDULING_SLACK_MS = 700;
 
 const backend = useFakeBackend();
 const refusingUrl = useRefusingUrl();
@@ -83,14 +82,14 @@ describe.each(faults)("a backend that %s", (_fault, serverUrl, injectFault) => {
     tracer.enrichSession({ sessionId, outputs: { ok: true } });
     for (let index = 0; index < 50; index++) tracer.startSpan(`burst-${index}`, () => index);
 
-    const flushStarted = Date.now();
-    expect(await tracer.forceFlush({ timeoutMs: FLUSH_TIMEOUT_MS })).toBe(false);
-    expect(Date.now() - flushStarted).toBeLessThan(FLUSH_TIMEOUT_MS + SCHEDULING_SLACK_MS);
+    // Deadlines against this process's clock at the time (test-utils/deadline.ts), not a fixed slack.
+    const flush = await timeAgainstDeadline(FLUSH_TIMEOUT_MS, () => tracer.forceFlush({ timeoutMs: FLUSH_TIMEOUT_MS }));
+    expect(flush.value).toBe(false);
+    expectKeptDeadline(flush.timing, FLUSH_TIMEOUT_MS, "forceFlush");
 
-    const shutdownStarted = Date.now();
-    await tracer.shutdown({ timeoutMs: FLUSH_TIMEOUT_MS });
-    // shutdown() flushes once more and then stops the provider, each bounded by the timeout.
-    expect(Date.now() - shutdownStarted).toBeLessThan(2 * FLUSH_TIMEOUT_MS + SCHEDULING_SLACK_MS);
+    // shutdown() flushes once more and then stops the provider, within one deadline for both.
+    const shutdown = await timeAgainstDeadline(FLUSH_TIMEOUT_MS, () => tracer.shutdown({ timeoutMs: FLUSH_TIMEOUT_MS }));
+    expectKeptDeadline(shutdown.timing, FLUSH_TIMEOUT_MS, "shutdown");
     expect(logged.join("\n")).toMatch(/\[honeyhive\].*failed/);
   });
 });

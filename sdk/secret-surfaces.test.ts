@@ -58,3 +58,39 @@ it("is in no error evaluate() rejects with, for bad options or a backend that re
     for (const rendered of [...renderings(error), String((error as Error).stack)]) expect(rendered).not.toContain(API_KEY);
   }
 });
+
+// A gateway or proxy that quotes the request in its error page, for any status, not only 401: a refusal
+// (400, 403, 404, 422) and an outage (429, 5xx, retried until the deadline) whose body echoes the key and
+// the Authorization header. Nothing printed with verbose: true, and no error evaluate() rejects with.
+it.each([400, 403, 404, 422, 429, 500, 502, 503])("is in nothing printed and no evaluate() error when a %i answer's body echoes it", async (status) => {
+  backend().inject({ status, body: (request) => ({ error: `request by ${String(request.headers.authorization)} (key ${API_KEY}) failed` }) });
+  const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "secrets", serverUrl: backend().url, verbose: true, timeoutMs: 500 });
+  await tracer.acreateSession({ sessionName: "echoed" });
+  tracer.enrichSession({ metadata: { a: 1 } });
+  tracer.startSpan("echoed", () => undefined);
+  expect(await tracer.forceFlush({ timeoutMs: 500 })).toBe(false);
+  await tracer.shutdown({ timeoutMs: 500 });
+  const rejected = await evaluate({ function: () => 1, datasetId: "ds", apiKey: API_KEY, serverUrl: backend().url, timeoutMs: 500 }).catch((error: unknown) => error);
+  expect(rejected).toBeInstanceOf(Error);
+  for (const rendered of [...renderings(rejected), String((rejected as Error).stack)]) expect(rendered).not.toContain(API_KEY);
+  // The failures were printed (with verbose: true): the check above had lines to look at.
+  expect(logs().sdkLines().join("\n")).toMatch(/failed|refused|not accepted|unavailable/i);
+});
+
+// A key init() and evaluate() cannot use (a character no header may carry, pasted with it; an object
+// holding it instead of the string) is reported by the option's name, never with its value.
+it.each([
+  ["a line break inside", `${API_KEY}\nsecond-line`],
+  ["a zero-width space", `${API_KEY}\u200b`],
+  ["a control character", `${API_KEY}\u0007`],
+  ["an object holding it", { token: API_KEY }],
+])("is in no warning of init() and no error of evaluate() for a key given with %s", async (_name, key) => {
+  const tracer = HoneyHiveTracer.init({ apiKey: key as string, project: "secrets", serverUrl: backend().url, verbose: true });
+  tracer.createSession({ sessionName: "bad key" });
+  await tracer.shutdown({ timeoutMs: 500 });
+  expect(logs().sdkLines().join("\n")).toContain("`apiKey`");
+  const rejected = await evaluate({ function: () => 1, dataset: [{ inputs: {} }], apiKey: key as string, serverUrl: backend().url }).catch((error: unknown) => error);
+  expect(rejected).toBeInstanceOf(Error);
+  expect(String(rejected)).toContain("`apiKey`");
+  for (const rendered of [...renderings(rejected), String((rejected as Error).stack)]) expect(rendered).not.toContain(API_KEY);
+});

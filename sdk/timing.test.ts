@@ -6,6 +6,7 @@
 // blocked past the deadline, and the deadline's timer and the answer become ready in the same turn.
 import { createServer, request as httpRequest, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomUUID } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { OTLP_TRACES_PATH } from "./export-pipeline.js";
 import { HoneyHiveTracer } from "./index.js";
@@ -39,8 +40,20 @@ interface StandIn {
   exports: { answered: number; abandoned: number };
 }
 
-/** A stand-in backend; `onExport` decides what happens to a span export once its body is read. */
-async function standIn(onExport: (response: ServerResponse, request: IncomingMessage) => void): Promise<StandIn> {
+/** Answers a session call (`POST /session/start`, `PUT /events`) at once. */
+function answerSessionCall(response: ServerResponse, body: { session?: { session_id?: string } }): void {
+  response.writeHead(200, { "content-type": "application/json" });
+  response.end(JSON.stringify({ session_id: body.session?.session_id ?? randomUUID(), success: true }));
+}
+
+/**
+ * A stand-in backend; `onExport` decides what happens to a span export once its body is read, and
+ * `onSessionCall` (answered at once by default) to a session call.
+ */
+async function standIn(
+  onExport: (response: ServerResponse, request: IncomingMessage) => void,
+  onSessionCall: (response: ServerResponse, body: { session?: { session_id?: string } }, request: IncomingMessage) => void = answerSessionCall,
+): Promise<StandIn> {
   const exports = { answered: 0, abandoned: 0 };
   const url = await servers.listen(
     createServer((request, response) => {
@@ -54,9 +67,7 @@ async function standIn(onExport: (response: ServerResponse, request: IncomingMes
           onExport(response, request);
           return;
         }
-        const body = JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { session?: { session_id?: string } };
-        response.writeHead(200, { "content-type": "application/json" });
-        response.end(JSON.stringify({ session_id: body.session?.session_id ?? randomUUID(), success: true }));
+        onSessionCall(response, JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}") as { session?: { session_id?: string } }, request);
       });
     }),
   );
@@ -96,6 +107,55 @@ describe("a flush whose deadline passes while the event loop is blocked", () => 
     expect(await tracer.forceFlush({ timeoutMs: 1_000 })).toBe(true);
     expect(backend.exports).toEqual({ answered: 1, abandoned: 0 });
     expect(tracer.droppedSpans).toBe(0);
+  });
+
+  // tracer.ts #deliverAll: a flush past its deadline aborts what is on the wire only when it did not
+  // deliver everything. One that delivered everything (the application kept the loop busy past the
+  // deadline after the answers arrived) has nothing of its own on the wire; an export that went out
+  // since, for another flush, is not its to abort.
+  it("that delivered everything does not abort an export another flush started after its own spans were delivered", async () => {
+    let testing = false;
+    let blockUntil = 0;
+    const backend = await standIn(
+      (response) => {
+        // The warm-up's export and the first flush's are answered at once, the second flush's 2 s later.
+        if (!testing || backend.exports.answered === 0) {
+          if (testing) backend.exports.answered++;
+          return void response.end("{}");
+        }
+        setTimeout(() => {
+          if (response.destroyed) return;
+          backend.exports.answered++;
+          response.end("{}");
+        }, 2_000);
+      },
+      (response, body, request) => {
+        if (!testing || request.url !== "/events") return answerSessionCall(response, body);
+        // The session update is answered 600 ms in; the application then keeps the loop busy past the deadline.
+        setTimeout(() => {
+          answerSessionCall(response, body);
+          while (Date.now() < blockUntil) {
+            // busy
+          }
+        }, 600);
+      },
+    );
+    const tracer = await readyTracer(backend.url);
+    testing = true;
+    tracer.enrichSession({ metadata: { step: "update" } });
+    tracer.startSpan("first", () => undefined);
+    blockUntil = Date.now() + FLUSH_MS + BLOCK_PAST_DEADLINE_MS;
+    const first = tracer.forceFlush({ timeoutMs: FLUSH_MS });
+    // The first flush's span is delivered (and the answer read: the flush waits for every export in
+    // flight, a later one too); its session update is not answered yet. A second flush sends a new span.
+    await vi.waitFor(() => expect(backend.exports.answered).toBe(1), { timeout: 300, interval: 5 });
+    await delay(150);
+    tracer.startSpan("second", () => undefined);
+    const second = tracer.forceFlush({ timeoutMs: 5_000 });
+    expect(await first).toBe(true);
+    // Before the check: the first flush ended past its deadline and aborted the second one's export.
+    expect(await second).toBe(true);
+    expect(backend.exports).toEqual({ answered: 2, abandoned: 0 });
   });
 
   it("still ends by its deadline (plus one turn of the loop) when the backend never answers, and aborts the request", async () => {

@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { BACKEND_FAULTS, backendWith } from "../test-utils/backend-faults.js";
+import { expectKeptDeadline, timeAgainstDeadline } from "../test-utils/deadline.js";
 import { decodeOtlpSpans, FakeHoneyHiveBackend, type FakeDatapoint } from "../test-utils/fake-backend.js";
 import { trace } from "../index.js";
 import { captureLogs, type LogCapture } from "../test-utils/log-capture.js";
@@ -17,8 +18,6 @@ import { evaluate, ExperimentApiError } from "./index.js";
 const API_KEY = "hh-evaluate-faults-secret-key";
 /** evaluate()'s deadline for each call: short, so the file stays fast. */
 const TIMEOUT_MS = 400;
-/** Slack for a loaded 2-core machine running five cases at once (and other test files beside). */
-const SLACK_MS = 1_200;
 const DATASET = { ds: [{ id: "dp-1", inputs: { n: 1 } }, { id: "dp-2", inputs: { n: 2 } }] };
 
 let logs: LogCapture;
@@ -39,26 +38,52 @@ function everythingIn(error: unknown): string {
   return parts.join("\n");
 }
 
-async function run(url: string) {
+/**
+ * Runs evaluate() over DATASET, timed against `deadlines` of its calls one after the other (against this
+ * process's clock at the time: test-utils/deadline.ts; the cases run at once beside other files). With
+ * `beside`, the same evaluate() against a healthy backend runs at the same time: what the run's own work
+ * costs under the machine's load now, on top of which the deadlines come.
+ */
+async function run(url: string, deadlines: number, beside?: () => Promise<unknown>) {
   const evaluated = vi.fn((datapoint: { inputs: { n: number } }) => datapoint.inputs.n * 2);
-  const started = Date.now();
-  const outcome = await evaluate({ function: evaluated, datasetId: "ds", apiKey: API_KEY, serverUrl: url, timeoutMs: TIMEOUT_MS, maxConcurrency: 2 }).then(
-    (value) => ({ value, error: undefined }),
-    (error: unknown) => ({ value: undefined, error }),
-  );
-  return { ...outcome, ms: Date.now() - started, evaluated };
+  const [{ value: outcome, timing }, work] = await Promise.all([
+    timeAgainstDeadline(deadlines * TIMEOUT_MS, () =>
+      evaluate({ function: evaluated, datasetId: "ds", apiKey: API_KEY, serverUrl: url, timeoutMs: TIMEOUT_MS, maxConcurrency: 2 }).then(
+        (value) => ({ value, error: undefined }),
+        (error: unknown) => ({ value: undefined, error }),
+      ),
+    ),
+    beside ? healthyRunMs(beside) : 0,
+  ]);
+  expectKeptDeadline(timing, deadlines * TIMEOUT_MS, `evaluate() in ${deadlines} deadlines`, work);
+  return { ...outcome, evaluated };
 }
 
-/** evaluate() rejects with an ExperimentApiError, key-free, within its deadline, before running a datapoint. */
-async function expectRejectedInTime(url: string, close: () => Promise<void>): Promise<void> {
+/** How long `evaluate` takes against a healthy backend now (it must resolve). */
+async function healthyRunMs(evaluateHealthy: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await evaluateHealthy();
+  return performance.now() - started;
+}
+
+/**
+ * evaluate() rejects with an ExperimentApiError, key-free, within the failing call's deadline, before
+ * running a datapoint. The deadline comes on top of what evaluate() costs up to that call (the dataset's
+ * call when the run's creation fails): the same evaluate() at the same time against a backend that
+ * answers that call at once with a 400 (on every path when `path` is undefined).
+ */
+async function expectRejectedInTime(url: string, close: () => Promise<void>, path?: RegExp): Promise<void> {
+  const refusing = await FakeHoneyHiveBackend.start({ datasets: DATASET });
+  refusing.inject({ status: 400, ...(path ? { path } : {}) });
   try {
-    const { error, ms, evaluated } = await run(url);
+    const evaluateRefused = () =>
+      evaluate({ function: () => 1, datasetId: "ds", apiKey: API_KEY, serverUrl: refusing.url, timeoutMs: 10_000 }).catch((error: unknown) => error);
+    const { error, evaluated } = await run(url, 1, evaluateRefused);
     expect(error).toBeInstanceOf(ExperimentApiError);
     expect(everythingIn(error)).not.toContain(API_KEY);
-    expect(ms).toBeLessThan(TIMEOUT_MS + SLACK_MS);
     expect(evaluated).not.toHaveBeenCalled();
   } finally {
-    await close();
+    await Promise.all([close(), refusing.close()]);
   }
 }
 
@@ -67,25 +92,27 @@ async function expectRejectedInTime(url: string, close: () => Promise<void>): Pr
 describe.concurrent.each(BACKEND_FAULTS.filter((testCase) => !testCase.connectionLevel))("a backend that $name", (testCase) => {
   it("when fetching the dataset: rejects with ExperimentApiError in time, runs nothing", async () => {
     const { url, close } = await backendWith(testCase, /^\/datapoints$/, { datasets: DATASET });
-    await expectRejectedInTime(url, close);
+    await expectRejectedInTime(url, close, /^\/datapoints$/);
   });
 
   it("when creating the run: rejects with ExperimentApiError in time, runs nothing", async () => {
     const { url, close } = await backendWith(testCase, /^\/runs$/, { datasets: DATASET });
-    await expectRejectedInTime(url, close);
+    await expectRejectedInTime(url, close, /^\/runs$/);
   });
 
   it("after the run exists (sessions, spans, run completion): resolves with every result in time", async () => {
     const { url, close } = await backendWith(testCase, /^\/(session\/start|events|opentelemetry\/v1\/traces|runs\/.+)$/, { datasets: DATASET });
+    const healthy = await FakeHoneyHiveBackend.start({ datasets: DATASET });
     try {
-      const { value, error, ms } = await run(url);
+      // Per datapoint one final flush (its tracer's shutdown; the two at once), then the run's completion:
+      // each bounded by the deadline.
+      // The healthy run's own deadline is long: under load a healthy call can take longer than TIMEOUT_MS.
+      const evaluateHealthy = () => evaluate({ function: () => 1, datasetId: "ds", apiKey: API_KEY, serverUrl: healthy.url, timeoutMs: 10_000, maxConcurrency: 2 });
+      const { value, error } = await run(url, 2, evaluateHealthy);
       expect(error).toBeUndefined();
       expect(value?.results.map((result) => result.output)).toEqual([2, 4]);
-      // Per datapoint one final flush (its tracer's shutdown), then the run's completion: each bounded by the
-      // deadline; the third deadline is margin for a loaded machine.
-      expect(ms).toBeLessThan(3 * TIMEOUT_MS + SLACK_MS);
     } finally {
-      await close();
+      await Promise.all([close(), healthy.close()]);
     }
   });
 });
@@ -196,24 +223,31 @@ describe.concurrent.each(BACKEND_FAULTS.filter((testCase) => OUTAGE_FAULTS.inclu
   it("costs a run of 40 datapoints (2 at a time) a few deadlines, not 20 rounds of one", async () => {
     const DATAPOINTS = 40;
     const { url, close } = await backendWith(testCase, /^\/(session\/start|events|opentelemetry\/v1\/traces)$/);
+    const healthy = await FakeHoneyHiveBackend.start();
     try {
       const step = trace({ eventType: "tool", eventName: "step" }, (n: number) => n * 2);
-      const started = Date.now();
-      const result = await evaluate({
-        function: (datapoint: { inputs: { n: number } }) => step(datapoint.inputs.n),
-        dataset: Array.from({ length: DATAPOINTS }, (_, n) => ({ inputs: { n } })),
-        apiKey: API_KEY,
-        serverUrl: url,
-        timeoutMs: TIMEOUT_MS,
-        maxConcurrency: 2,
-      });
-      const ms = Date.now() - started;
-      expect(result.results.map((datapoint) => datapoint.output)).toEqual(Array.from({ length: DATAPOINTS }, (_, n) => n * 2));
+      const runAgainst = (serverUrl: string, timeoutMs: number) =>
+        evaluate({
+          function: (datapoint: { inputs: { n: number } }) => step(datapoint.inputs.n),
+          dataset: Array.from({ length: DATAPOINTS }, (_, n) => ({ inputs: { n } })),
+          apiKey: API_KEY,
+          serverUrl,
+          timeoutMs,
+          maxConcurrency: 2,
+        });
       // Before: each pair of datapoints waited for its flushes, 20 rounds of 400 ms (8.2-8.7 s on the
-      // loaded bench machine, five cases at once; 2.5-2.9 s now, most of it making 40 tracers).
-      expect(ms).toBeLessThan(8 * TIMEOUT_MS + SLACK_MS);
+      // loaded bench machine, five cases at once; 2.5-2.9 s now, most of it making 40 tracers). Now a few
+      // deadlines (eight allowed) on top of what the same run costs against a healthy backend at the same
+      // time, against this process's clock (test-utils/deadline.ts).
+      const [{ value: result, timing }, work] = await Promise.all([
+        timeAgainstDeadline(8 * TIMEOUT_MS, () => runAgainst(url, TIMEOUT_MS)),
+        // Its own deadline long: under load a healthy call can take longer than TIMEOUT_MS.
+        healthyRunMs(() => runAgainst(healthy.url, 10_000)),
+      ]);
+      expect(result.results.map((datapoint) => datapoint.output)).toEqual(Array.from({ length: DATAPOINTS }, (_, n) => n * 2));
+      expectKeptDeadline(timing, 8 * TIMEOUT_MS, "a run of 40 datapoints during an outage", work);
     } finally {
-      await close();
+      await Promise.all([close(), healthy.close()]);
     }
   }, 20_000);
 });

@@ -6,7 +6,19 @@
 // hold the process open for long: a timer, an immediate, a socket, a DNS lookup. Printed right after an
 // awaited shutdown() it is `[]`: the process exits at once, deterministically, where the wall time from
 // the shutdown to the exit, seen by the test's process, measured the machine's load.
+import { expect } from "vitest";
+
 export const HELD_RESOURCES_SOURCE = `const heldResources = () => process.getActiveResourcesInfo().filter(
   (type) => !["PipeWrap", "TTYWrap", "WriteWrap", "ShutdownWrap", "ConnectWrap", "CloseReq", "FSReqPromise", "FSReqCallback"].includes(type),
 );
 `;
+
+/**
+ * The check: what a child process printed of `heldResources()` (its JSON) is empty. The failure names
+ * what is still held, so a test that fails says which timer or socket the SDK left.
+ */
+export function expectNothingHeld(printed: string | undefined, label = "after shutdown"): void {
+  if (printed === undefined) throw new Error(`${label}: the process printed no heldResources()`);
+  const held = JSON.parse(printed) as string[];
+  expect(held, `${label}: the process is still held open by ${held.join(", ")}`).toEqual([]);
+}
