@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { fillsEmptyGlobalSlot, globalSlotOf } from "./ast.js";
+import { fillsEmptyGlobalSlot, globalSlotOf, scopeOf } from "./ast.js";
 import { nodesOfType } from "./nodes.js";
 import { parseAnalysisInput } from "./parse-input.js";
 
@@ -71,4 +71,25 @@ describe("fillsEmptyGlobalSlot: a plain `=` into a global slot that runs only wh
     "const t = globalThis.hh ? (globalThis.hh = make()) : undefined;",
     "if (globalThis.hh === 0) globalThis.hh = make();",
   ])("not a cache fill: %s", (code) => expect(fills(code)).toBe(false));
+});
+
+describe("scopeOf: the innermost scope, as the scope manager's acquire(node, true) answers it", () => {
+  const code = "const f = function named(a) { { const b = a; use(b); } return a; };\nclass C { m() { return 1; } }\nuse(1);";
+  /** Every identifier's innermost scope type, by name and position. */
+  const scopes = (scopeManager: Parameters<typeof scopeOf>[0], input: ReturnType<typeof parseAnalysisInput>): string[] =>
+    nodesOfType(input.ast, AST_NODE_TYPES.Identifier).map((id) => `${id.name}@${id.range[0]}:${scopeOf(scopeManager, id)?.type}`);
+  it("answers a node holding several scopes (a named function expression) with the inner one", () => {
+    const input = parseAnalysisInput(code, "src/a.ts");
+    const [fn] = nodesOfType(input.ast, AST_NODE_TYPES.FunctionExpression);
+    expect(input.scopeManager.nodeToScope.get(fn!)?.map((scope) => scope.type)).toEqual(["function-expression-name", "function"]);
+    expect(scopeOf(input.scopeManager, fn!)?.type).toBe("function");
+    const b = nodesOfType(input.ast, AST_NODE_TYPES.Identifier).filter((id) => id.name === "b");
+    expect(b.map((id) => scopeOf(input.scopeManager, id)?.type)).toEqual(["block", "block"]);
+  });
+  it("gives the same answers through acquire alone (a scope manager whose node map is private)", () => {
+    const input = parseAnalysisInput(code, "src/a.ts");
+    const manager = input.scopeManager;
+    const acquireOnly = { acquire: manager.acquire.bind(manager), globalScope: manager.globalScope } as unknown as Parameters<typeof scopeOf>[0];
+    expect(scopes(acquireOnly, input)).toEqual(scopes(manager, input));
+  });
 });

@@ -213,10 +213,22 @@ export function hasOnlyPlainProperties(object: TSESTree.ObjectExpression): boole
   });
 }
 
-/** The innermost scope that contains `node`. */
+/**
+ * The innermost scope that contains `node`. typescript-eslint's `acquire()` allocates a closure on every
+ * call, and this asks it of each ancestor (most have no scope): its public `nodeToScope` answers a node
+ * with no scope or exactly one without that, and `acquire` still decides a node holding several scopes.
+ * Another scope manager (eslint-scope's keeps the map private) is asked through `acquire` only.
+ */
 export function scopeOf(scopeManager: Scope.ScopeManager, node: TSESTree.Node): Scope.Scope | undefined {
+  const byNode = (scopeManager as { readonly nodeToScope?: unknown }).nodeToScope;
+  const scopesOf = byNode instanceof WeakMap ? (byNode as WeakMap<TSESTree.Node, readonly Scope.Scope[]>) : undefined;
   for (let current: TSESTree.Node | undefined = node; current; current = current.parent) {
-    const scope = scopeManager.acquire(current, true);
+    let scope: Scope.Scope | null;
+    if (scopesOf === undefined) scope = scopeManager.acquire(current, true);
+    else {
+      const scopes = scopesOf.get(current);
+      scope = scopes === undefined || scopes.length === 0 ? null : scopes.length === 1 ? scopes[0] : scopeManager.acquire(current, true);
+    }
     if (scope) return scope;
   }
   return scopeManager.globalScope ?? undefined;
