@@ -1957,7 +1957,9 @@ class FileSdkModel implements SdkModel {
       // Code that runs later than the declaration's own code (a nested function) may still read it first.
       const deferred = enclosingFunction(node) !== enclosingFunction(declarationNode) && !runsAtLoad;
       if (!declaredBefore && !deferred) continue; // temporal dead zone
-      result.push({ tracer, text: tracer.referenceText, safe: declaredBefore && !isAssignedLater(tracer) });
+      // A module's tracer declared below a function is set when the function runs, unless the module calls it first.
+      const setWhenRun = declaredBefore || (!enclosingFunction(declarationNode) && !mayRunAtLoadBefore(this.input.scopeManager, node, declarationNode));
+      result.push({ tracer, text: tracer.referenceText, safe: setWhenRun && !isAssignedLater(tracer) });
     }
     return result;
   }
@@ -2306,6 +2308,29 @@ function memberSetBefore(tracer: TracerDeclaration, node: TSESTree.Node): boolea
     }
   }
   return true;
+}
+
+/**
+ * Whether `node`, in a function or class member of the module, may run while the module loads, before
+ * `declaration` (a module-level declaration below it) has run: its outermost function or class is
+ * referenced by the module's own code before there (`early()` above `const tracer = …`), or is no named
+ * declaration (a callback passed at load, an IIFE), whose running time is unknown.
+ */
+function mayRunAtLoadBefore(scopeManager: AnalysisInput["scopeManager"], node: TSESTree.Node, declaration: TSESTree.Node): boolean {
+  let outer: TSESTree.Node = node;
+  for (let current = node.parent; current && current.type !== AST_NODE_TYPES.Program; current = current.parent) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) outer = current;
+  }
+  const parent = outer.parent;
+  const declarator = parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier ? parent : undefined;
+  const id = declarator ? (declarator.id as TSESTree.Identifier) : outer.type === AST_NODE_TYPES.FunctionDeclaration || outer.type === AST_NODE_TYPES.ClassDeclaration ? outer.id : null;
+  if (!id) return true;
+  const variable = findVariable(scopeManager, id, id.name);
+  if (!variable) return true;
+  // `export { early }` and type positions name it without running it.
+  const runsAtLoad = (reference: Scope.Reference) =>
+    reference.isValueReference && reference.identifier.parent?.type !== AST_NODE_TYPES.ExportSpecifier && !enclosingFunction(reference.identifier) && !insideClassMemberBody(reference.identifier) && !contains(outer, reference.identifier);
+  return variable.references.some((reference) => !reference.init && reference.identifier.range[0] < declaration.range[1] && runsAtLoad(reference));
 }
 
 /** Inside a class field initializer (runs per instance, not at load). */
