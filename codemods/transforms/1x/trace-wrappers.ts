@@ -390,7 +390,11 @@ function collect({ file, edits }: TransformContext): void {
     else if (sdk.tracers.length === 0 && sdk.moduleHeldTracers.length === 0 && !held && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
     // Options spread in (`traceModel(fn, { ...base })`, `traceModel(fn, base)` → `trace({ ...base, eventType }, fn)`): explicit-tracer
     // leaves options it cannot read (they may carry a tracer), so this call would record through the default tracer unmarked.
-    else if (!held && spreadsOptions(sdk, call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MESSAGES_1X.wrapperSpreadOptionsTracer);
+    // With several tracers in scope, which one to pass is the question: the marker names them (blind-1x two-projects.ts).
+    else if (!held && spreadsOptions(sdk, call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) {
+      const choices = [...new Set([...sdk.tracersInScopeAt(call), ...sdk.heldTracersInScopeAt(call)].map((candidate) => candidate.text))];
+      addMarker(edits, text, call, choices.length > 1 ? MARKER_MESSAGES.explicitTracerSeveral(choices) : MESSAGES_1X.wrapperSpreadOptionsTracer);
+    }
     rewritten.push(call.callee.range);
     if (variable) wrapperVariables.add(variable);
   }
