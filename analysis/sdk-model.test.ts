@@ -595,11 +595,21 @@ function later() { enrichSpan({}); }`;
     expect(inScopeAtCall(code, "enrichSpan", 2)).toEqual(["tracer"]);
   });
 
-  it("marks a function declared before the tracer as unsafe (it may run before the tracer exists)", () => {
-    const code = `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+  it("sees a module tracer declared below a function as set when the function runs, unless the module calls it first", () => {
+    const later = `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
 function early() { enrichSpan({}); }
+export const step = () => enrichSpan({});
+export { early };
 const tracer = HoneyHiveTracer.init();`;
-    expect(inScopeAtCall(code, "enrichSpan")).toEqual(["tracer (unsafe)"]);
+    expect(inScopeAtCall(later, "enrichSpan", 0)).toEqual(["tracer"]);
+    expect(inScopeAtCall(later, "enrichSpan", 1)).toEqual(["tracer"]);
+    const calledFirst = `import { HoneyHiveTracer, enrichSpan } from "honeyhive";
+function early() { enrichSpan({}); }
+early();
+[1].forEach(() => enrichSpan({}));
+const tracer = HoneyHiveTracer.init();`;
+    expect(inScopeAtCall(calledFirst, "enrichSpan", 0)).toEqual(["tracer (unsafe)"]);
+    expect(inScopeAtCall(calledFirst, "enrichSpan", 1)).toEqual(["tracer (unsafe)"]);
   });
 
   it("prefers the lazy getter over its backing variable, and never calls it at load time", () => {
@@ -619,7 +629,8 @@ function other() { enrichSpan({}); }
 const tracer = HoneyHiveTracer.init();
 function shadow(tracer) { enrichSpan({}); }`;
     expect(inScopeAtCall(code, "enrichSpan", 0)).toEqual(["tracer"]);
-    expect(inScopeAtCall(code, "enrichSpan", 1)).toEqual(["tracer (unsafe)"]);
+    // `other` is declared above the module's tracer but never called before it: set when it runs.
+    expect(inScopeAtCall(code, "enrichSpan", 1)).toEqual(["tracer"]);
     expect(inScopeAtCall(code, "enrichSpan", 2)).toEqual([]);
   });
 

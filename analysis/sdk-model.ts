@@ -459,15 +459,16 @@ function destructuredMember(reference: Scope.Reference): { readonly holder: TSES
 }
 
 /**
- * `const [a, b] = await Promise.all([HoneyHiveTracer.init(…), other()])`: the element of the awaited list that
- * `reference` (a name of the array pattern, at its index) is declared from. Undefined for a hole, a rest
- * element, a spread, or any other value than an awaited `Promise.all([…])` of the global `Promise`.
+ * `const [a, b] = await Promise.all([HoneyHiveTracer.init(…), other()])`, or the callback's parameter of
+ * `Promise.all([…]).then(([a, b]) => …)`: the element of the list that `name` (a name of the array pattern,
+ * at its index) holds once the list has resolved. Undefined for a hole, a rest element, a spread, or any
+ * other value than a `Promise.all([…])` of the global `Promise`, awaited or `.then`-ed.
  */
 export function awaitedPromiseAllElement(scopeManager: AnalysisInput["scopeManager"], name: TSESTree.Node): TSESTree.Expression | undefined {
   const pattern = name.parent;
-  const declarator = pattern?.parent;
-  if (pattern?.type !== AST_NODE_TYPES.ArrayPattern || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.id !== pattern) return undefined;
-  const list = promiseAllList(scopeManager, declarator.init);
+  if (pattern?.type !== AST_NODE_TYPES.ArrayPattern) return undefined;
+  const declarator = pattern.parent;
+  const list = declarator?.type === AST_NODE_TYPES.VariableDeclarator && declarator.id === pattern ? promiseAllList(scopeManager, declarator.init) : thenedPromiseAllList(scopeManager, pattern);
   const index = pattern.elements.indexOf(name as TSESTree.DestructuringPattern);
   const element = index < 0 ? undefined : list?.elements[index];
   // Past a spread, indexes no longer line up with the names.
@@ -477,8 +478,20 @@ export function awaitedPromiseAllElement(scopeManager: AnalysisInput["scopeManag
 
 /** The array literal of `await Promise.all([…])` (the global `Promise`, not a binding of the file). */
 export function promiseAllList(scopeManager: AnalysisInput["scopeManager"], value: TSESTree.Node | null | undefined): TSESTree.ArrayExpression | undefined {
-  if (value?.type !== AST_NODE_TYPES.AwaitExpression) return undefined;
-  const all = unwrapExpression(value.argument);
+  return value?.type === AST_NODE_TYPES.AwaitExpression ? promiseAllCallList(scopeManager, value.argument) : undefined;
+}
+
+/** `Promise.all([…]).then(([a, b]) => …)` where `pattern` is the callback's first parameter: the array literal. */
+function thenedPromiseAllList(scopeManager: AnalysisInput["scopeManager"], pattern: TSESTree.ArrayPattern): TSESTree.ArrayExpression | undefined {
+  const callback = pattern.parent;
+  const then = callback?.parent;
+  if (!isFunctionNode(callback) || callback.params[0] !== pattern || then?.type !== AST_NODE_TYPES.CallExpression || then.arguments[0] !== callback) return undefined;
+  return then.callee.type === AST_NODE_TYPES.MemberExpression && memberName(then.callee) === "then" ? promiseAllCallList(scopeManager, then.callee.object) : undefined;
+}
+
+/** The array literal of `Promise.all([…])` (the global `Promise`). */
+function promiseAllCallList(scopeManager: AnalysisInput["scopeManager"], value: TSESTree.Node): TSESTree.ArrayExpression | undefined {
+  const all = unwrapExpression(value);
   if (all?.type !== AST_NODE_TYPES.CallExpression || all.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(all.callee) !== "all") return undefined;
   const promise = all.callee.object;
   if (promise.type !== AST_NODE_TYPES.Identifier || promise.name !== "Promise" || (findVariable(scopeManager, promise, "Promise")?.defs.length ?? 0) > 0) return undefined;
@@ -948,10 +961,14 @@ class FileSdkModel implements SdkModel {
     }
   }
 
-  /** `HoneyHiveTracer.init(…)` as an element of an awaited `Promise.all([…])`: awaited with the list. */
+  /** `HoneyHiveTracer.init(…)` as an element of an awaited `Promise.all([…])`, or one whose callback destructures it: resolved with the list. */
   private awaitedInPromiseAll(creation: TSESTree.Node): boolean {
     const list = creation.parent;
-    return list?.type === AST_NODE_TYPES.ArrayExpression && promiseAllList(this.input.scopeManager, list.parent?.parent) === list;
+    if (list?.type !== AST_NODE_TYPES.ArrayExpression) return false;
+    const member = list.parent?.parent;
+    const callback = member?.type === AST_NODE_TYPES.MemberExpression && member.parent?.type === AST_NODE_TYPES.CallExpression ? member.parent.arguments[0] : undefined;
+    const pattern = isFunctionNode(callback) ? callback.params[0] : undefined;
+    return promiseAllList(this.input.scopeManager, member) === list || (pattern?.type === AST_NODE_TYPES.ArrayPattern && thenedPromiseAllList(this.input.scopeManager, pattern) === list);
   }
 
   private readDecorators(decorators: readonly TSESTree.Decorator[]): void {
@@ -1761,6 +1778,13 @@ class FileSdkModel implements SdkModel {
       if (value.creation) initializations.push(value.creation);
       declaration ??= reference.init ? reference.identifier.parent : reference.writeExpr.parent;
     }
+    // `Promise.all([init(…), …]).then(([a]) => …)`: the parameter holds its element (a parameter has no write to read).
+    const def0 = variable.defs[0];
+    const thened = def0?.type === "Parameter" && initializations === undefined ? awaitedPromiseAllElement(this.input.scopeManager, def0.name) : undefined;
+    const thenedValue = thened && this.tracerValue(thened);
+    if (thenedValue) {
+      initializations = thenedValue.creation ? [thenedValue.creation] : [];
+    }
     if (initializations !== undefined) {
       const def = variable.defs[0];
       // A parameter's default (`constructor(private tracer = HoneyHiveTracer.init(…))`): the parameter is the
@@ -1957,7 +1981,9 @@ class FileSdkModel implements SdkModel {
       // Code that runs later than the declaration's own code (a nested function) may still read it first.
       const deferred = enclosingFunction(node) !== enclosingFunction(declarationNode) && !runsAtLoad;
       if (!declaredBefore && !deferred) continue; // temporal dead zone
-      result.push({ tracer, text: tracer.referenceText, safe: declaredBefore && !isAssignedLater(tracer) });
+      // A module's tracer declared below a function is set when the function runs, unless the module calls it first.
+      const setWhenRun = declaredBefore || (!enclosingFunction(declarationNode) && !mayRunAtLoadBefore(this.input.scopeManager, node, declarationNode));
+      result.push({ tracer, text: tracer.referenceText, safe: setWhenRun && !isAssignedLater(tracer) });
     }
     return result;
   }
@@ -2306,6 +2332,29 @@ function memberSetBefore(tracer: TracerDeclaration, node: TSESTree.Node): boolea
     }
   }
   return true;
+}
+
+/**
+ * Whether `node`, in a function or class member of the module, may run while the module loads, before
+ * `declaration` (a module-level declaration below it) has run: its outermost function or class is
+ * referenced by the module's own code before there (`early()` above `const tracer = …`), or is no named
+ * declaration (a callback passed at load, an IIFE), whose running time is unknown.
+ */
+function mayRunAtLoadBefore(scopeManager: AnalysisInput["scopeManager"], node: TSESTree.Node, declaration: TSESTree.Node): boolean {
+  let outer: TSESTree.Node = node;
+  for (let current = node.parent; current && current.type !== AST_NODE_TYPES.Program; current = current.parent) {
+    if (isFunctionNode(current) || current.type === AST_NODE_TYPES.ClassDeclaration || current.type === AST_NODE_TYPES.ClassExpression) outer = current;
+  }
+  const parent = outer.parent;
+  const declarator = parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === outer && parent.id.type === AST_NODE_TYPES.Identifier ? parent : undefined;
+  const id = declarator ? (declarator.id as TSESTree.Identifier) : outer.type === AST_NODE_TYPES.FunctionDeclaration || outer.type === AST_NODE_TYPES.ClassDeclaration ? outer.id : null;
+  if (!id) return true;
+  const variable = findVariable(scopeManager, id, id.name);
+  if (!variable) return true;
+  // `export { early }` and type positions name it without running it.
+  const runsAtLoad = (reference: Scope.Reference) =>
+    reference.isValueReference && reference.identifier.parent?.type !== AST_NODE_TYPES.ExportSpecifier && !enclosingFunction(reference.identifier) && !insideClassMemberBody(reference.identifier) && !contains(outer, reference.identifier);
+  return variable.references.some((reference) => !reference.init && reference.identifier.range[0] < declaration.range[1] && runsAtLoad(reference));
 }
 
 /** Inside a class field initializer (runs per instance, not at load). */

@@ -519,18 +519,10 @@ const PROJECTS: readonly SetProject[] = [
   },
 ];
 
-const { migrate, runOf, out, input } = projectRuns(PROJECTS);
+const { migrate, runOf, out, unchanged, becomes } = projectRuns(PROJECTS);
 beforeAll(migrate, 300_000);
 afterAll(() => removeProjects());
 
-const unchanged = (name: string, path: string): Expectation => ({
-  name: `${name}: unchanged (${path})`,
-  check: () => expect(out(name, path)).toBe(input(name, path)),
-});
-const becomes = (name: string, path: string, expected: string, why: string): Expectation => ({
-  name: `${name}: ${why}`,
-  check: () => expect(out(name, path)).toBe(expected),
-});
 const MARKER = /\/\* honeyhive-migrate: /;
 
 const EXPECTATIONS: readonly Expectation[] = [

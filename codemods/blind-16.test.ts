@@ -492,18 +492,10 @@ const PROJECTS: readonly SetProject[] = [
   { name: "getter-no-cache", sets: ["2x"], files: { "package.json": pkg(HH2), "src/handler.ts": GETTER_NO_CACHE } },
 ];
 
-const { migrate, runOf, out, input } = projectRuns(PROJECTS);
+const { migrate, runOf, out, input, unchanged, becomes } = projectRuns(PROJECTS);
 beforeAll(migrate, 300_000);
 afterAll(() => removeProjects());
 
-const unchanged = (name: string, path: string): Expectation => ({
-  name: `${name}: unchanged (${path})`,
-  check: () => expect(out(name, path)).toBe(input(name, path)),
-});
-const becomes = (name: string, path: string, expected: string, why: string): Expectation => ({
-  name: `${name}: ${why}`,
-  check: () => expect(out(name, path)).toBe(expected),
-});
 const MARKER_LINE = /^[ \t]*\/\* honeyhive-migrate: [^\n]*\*\/\n/gm;
 /** The one review marker of `path`, mentioning `mention`; the file otherwise unchanged. */
 const markedOnce = (name: string, path: string, mention: RegExp, why: string): Expectation => ({

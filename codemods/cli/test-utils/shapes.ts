@@ -54,6 +54,8 @@ export function projectRuns(projects: readonly SetProject[]) {
     if (!run) throw new Error(`no run ${name} ${set}`);
     return run;
   };
+  const out = (name: string, path: string, set: SetName = "2x"): string => runOf(name, set).output[path]!;
+  const input = (name: string, path: string): string => projects.find((project) => project.name === name)!.files[path]!;
   return {
     async migrate(): Promise<void> {
       for (const project of projects) {
@@ -61,8 +63,18 @@ export function projectRuns(projects: readonly SetProject[]) {
       }
     },
     runOf,
-    out: (name: string, path: string, set: SetName = "2x"): string => runOf(name, set).output[path]!,
-    input: (name: string, path: string): string => projects.find((project) => project.name === name)!.files[path]!,
+    out,
+    input,
+    /** Expects `path` of project `name` (its 2.x run) as it was written. */
+    unchanged: (name: string, path: string): Expectation => ({
+      name: `${name}: unchanged (${path})`,
+      check: () => expect(out(name, path)).toBe(input(name, path)),
+    }),
+    /** Expects `path` of project `name` (its 2.x run) to be `expected`, for the reason `why` (the expectation's name). */
+    becomes: (name: string, path: string, expected: string, why: string): Expectation => ({
+      name: `${name}: ${why}`,
+      check: () => expect(out(name, path)).toBe(expected),
+    }),
   };
 }
 

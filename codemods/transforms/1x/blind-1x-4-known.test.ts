@@ -76,8 +76,8 @@ await tracer.flush();
   });
 });
 
-describe("one flush marker where a receiver is both a Promise.all element and used with a 1.x wrapper", () => {
-  it("writes the Promise.all's marker alone on a flush of a .then(([a]) => …) parameter", () => {
+describe("a receiver out of a Promise.all of inits, used with a 1.x wrapper", () => {
+  it("rewrites the wrapper and the flush of a .then(([a]) => …) parameter (it holds the init's tracer), unmarked", () => {
     const code = `import { HoneyHiveTracer } from "honeyhive";
 void Promise.all([HoneyHiveTracer.init({ apiKey: "k", project: "p" }), Promise.resolve(1)]).then(async ([tracer]) => {
   const run = tracer.traceTool(async () => 1);
@@ -85,9 +85,10 @@ void Promise.all([HoneyHiveTracer.init({ apiKey: "k", project: "p" }), Promise.r
   await tracer.flush();
 });
 `;
-    const { output } = once(code);
-    expect(output).toContain(MESSAGES_1X.flushOfPromiseAllElement);
-    expect(output).not.toContain(MESSAGES_1X.flushOfWrapperReceiver);
+    const { output, markers } = once(code);
+    expect(markers).toBe(0);
+    expect(output).toContain(`const run = tracer.trace({ eventType: "tool" }, async () => 1);`);
+    expect(output).toContain("await tracer.forceFlush();");
   });
 
   it("keeps the wrapper-receiver marker for a receiver that comes out of no Promise.all", () => {

@@ -75,6 +75,8 @@ function collect({ file, edits, project }: TransformContext): void {
     const options = objectArgument(creation);
     if (!options) {
       // Options held in a variable (`const options = { …, sessionId }; await HoneyHiveTracer.init(options)`): marked, not moved.
+      // `init(opts || defaults)`, `init(ci ? a : b)`: each value it may take, read or marked.
+      if (migrateChosenOptions(input, edits, creation, creations, heldDone)) continue;
       const held = heldOptions(input, creation);
       if (held.some((literal) => sessionIdProperty(literal)) && (creation.parent?.type === AST_NODE_TYPES.AwaitExpression || usedAsInitPromise(creation))) addMarker(edits, text, creation, MESSAGES_1X.joinedSession);
       for (const literal of held) migrateHeldOptions(input, edits, creation, literal, creations, heldDone);
@@ -88,6 +90,7 @@ function collect({ file, edits, project }: TransformContext): void {
         markJsonOptions(edits, text, creation, json);
         continue;
       }
+      if (held.length === 0 && imported?.type === AST_NODE_TYPES.CallExpression) markCalledOptions(input, edits, creation, imported);
       const importedKeys = importedVariable?.defs[0]?.type === "ImportBinding" ? importedOptionKeys(input, importedVariable) : undefined;
       if (importedVariable?.defs[0]?.type === "ImportBinding" && (importedKeys === undefined || importedKeys.some(is1xOptionKey))) {
         addMarker(edits, text, creation, MESSAGES_1X.importedOptions(importedVariable.name));
@@ -152,11 +155,59 @@ function objectBranches(node: TSESTree.Node | null | undefined): TSESTree.Object
   return leaves.every((leaf) => leaf.type === AST_NODE_TYPES.ObjectExpression) ? (leaves as TSESTree.ObjectExpression[]) : [];
 }
 
-/** The values a (nested) conditional expression may take, each unwrapped; the expression itself when it is none. */
+/** The values a (nested) conditional, `||` or `??` expression may take, each unwrapped; the expression itself when it is none. */
 function branchesOf(node: TSESTree.Node | null | undefined): TSESTree.Node[] {
   const expression = unwrapExpression(node);
-  if (expression?.type !== AST_NODE_TYPES.ConditionalExpression) return expression ? [expression] : [];
-  return [...branchesOf(expression.consequent), ...branchesOf(expression.alternate)];
+  if (expression?.type === AST_NODE_TYPES.ConditionalExpression) return [...branchesOf(expression.consequent), ...branchesOf(expression.alternate)];
+  if (isChoice(expression)) return [...branchesOf(expression.left), ...branchesOf(expression.right)];
+  return expression ? [expression] : [];
+}
+
+/** `a || b`, `a ?? b`: either side may be the value. */
+function isChoice(node: TSESTree.Node | undefined): node is TSESTree.LogicalExpression {
+  return node?.type === AST_NODE_TYPES.LogicalExpression && (node.operator === "||" || node.operator === "??");
+}
+
+/**
+ * Init options passed as a choice (`init(opts || defaults)`, `init(ci ? a : { …, inputs })`, `init(opts ?? buildOptions())`):
+ * each value it may take as it would be alone, a literal migrated where it is written, a `const` of the file where it is
+ * declared (one level), a call's result marked. False for an argument that is no choice.
+ */
+function migrateChosenOptions(
+  input: AnalysisInput,
+  edits: EditList,
+  creation: TSESTree.CallExpression | TSESTree.NewExpression,
+  creations: readonly TSESTree.Node[],
+  done: Set<TSESTree.ObjectExpression>,
+): boolean {
+  const argument = unwrapExpression(creation.arguments[0]);
+  if (argument?.type !== AST_NODE_TYPES.ConditionalExpression && !isChoice(argument)) return false;
+  for (const leaf of branchesOf(argument)) {
+    if (leaf.type === AST_NODE_TYPES.ObjectExpression) {
+      const dropped = migrateOptionKeys(edits, input.text, leaf, "HoneyHiveTracer.init", []);
+      if (dropped.length > 0) addMarker(edits, input.text, creation, droppedKeysMessage("HoneyHiveTracer.init", dropped));
+    } else if (leaf.type === AST_NODE_TYPES.Identifier) {
+      for (const literal of constObjectsOf(input, leaf)) migrateHeldOptions(input, edits, creation, literal, creations, done);
+    } else if (leaf.type === AST_NODE_TYPES.CallExpression) markCalledOptions(input, edits, creation, leaf);
+  }
+  return true;
+}
+
+/** Init options a call returns (`init(buildOptions())`): marked unless the call is of a function of the file none of whose returns holds a 1.x key. */
+function markCalledOptions(input: AnalysisInput, edits: EditList, creation: TSESTree.CallExpression | TSESTree.NewExpression, call: TSESTree.CallExpression): void {
+  const callee = unwrapExpression(call.callee);
+  if (callee?.type === AST_NODE_TYPES.Identifier && !mayReturn1xOptions(input, callee)) return;
+  addMarker(edits, input.text, creation, MESSAGES_1X.calledOptions(input.text.slice(call.callee.range[0], call.callee.range[1])));
+}
+
+/** `identifier` is the init's options argument, or a value a choice there may take (`init(opts || defaults)`). */
+function isOptionsArgumentOf(identifier: TSESTree.Node, creations: readonly TSESTree.Node[]): boolean {
+  let node: TSESTree.Node = identifier;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (isChoice(parent) || (parent.type === AST_NODE_TYPES.ConditionalExpression && parent.test !== node)) continue;
+    return creations.includes(parent) && (parent as TSESTree.CallExpression).arguments[0] === node;
+  }
+  return false;
 }
 
 /**
@@ -307,7 +358,7 @@ function migrateHeldOptions(
   const isInitUse = ({ identifier }: Scope.Reference): boolean => {
     if (identifier === declarator.id) return true;
     const parent = identifier.parent;
-    if (parent && creations.includes(parent) && (parent as TSESTree.CallExpression).arguments[0] === identifier) return true;
+    if (isOptionsArgumentOf(identifier, creations)) return true;
     const object = parent?.type === AST_NODE_TYPES.SpreadElement ? parent.parent : undefined;
     return object?.type === AST_NODE_TYPES.ObjectExpression && object.parent !== undefined && creations.includes(object.parent) && (object.parent as TSESTree.CallExpression).arguments[0] === object;
   };

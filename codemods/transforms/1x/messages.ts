@@ -45,6 +45,8 @@ export const MESSAGES_1X = {
     `this spy replaces 1.x HoneyHiveTracer ${name}, which this SDK has otherwise (init() returns the tracer, not a promise; flush() is forceFlush(); trace(options, fn) wraps; see docs/migrating-from-1x.md): update what it returns and expects`,
   spreadOptions: (call: string) =>
     `init options spread from ${call}() may hold 1.x keys: rename inputs → sessionInputs, metadata → sessionMetadata where they are built (this SDK ignores the 1.x names)`,
+  calledOptions: (callee: string) =>
+    `init options returned by ${callee}() may hold 1.x keys: rename inputs → sessionInputs, metadata → sessionMetadata and drop disableHttpTracing, instrumentModules where they are built (this SDK ignores the 1.x names)`,
   importedOptions: (name: string) =>
     `these init options come from another module (${name}): rename its 1.x keys there (inputs → sessionInputs, metadata → sessionMetadata; drop disableHttpTracing, instrumentModules), as this SDK ignores them`,
   jsonOptions: (file: string, changes: readonly string[]) =>

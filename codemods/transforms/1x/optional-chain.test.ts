@@ -62,3 +62,19 @@ export function mark(): void {
   const result = migrate(code, "/tmp/app/mark.ts");
   expect(result.output).toContain('  tracer.trace({ eventType: "model", eventName: "func" }, () => tracer.enrichSpan({}))();\n');
 });
+
+it("asserts a `let` receiver set elsewhere inside logModel's callback (TypeScript narrows only a binding written where it is declared)", () => {
+  const code = `import { HoneyHiveTracer } from "honeyhive";
+let tracer: HoneyHiveTracer | undefined;
+export async function start(): Promise<void> {
+  tracer = await HoneyHiveTracer.init({ project: "p" });
+}
+export function step(question: string, backup: HoneyHiveTracer | undefined): void {
+  tracer?.logModel({ inputs: { question } });
+  backup?.logModel({ inputs: { question } });
+}
+`;
+  const { output } = migrate(code, "/tmp/app/step.ts");
+  expect(output).toContain('tracer?.trace({ eventType: "model", eventName: "func" }, () => tracer!.enrichSpan({ inputs: { question } }))();');
+  expect(output).toContain('backup?.trace({ eventType: "model", eventName: "func" }, () => backup.enrichSpan({ inputs: { question } }))();');
+});

@@ -10,7 +10,7 @@
 // the options text moves in front of it instead.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { findProperty, findVariable, memberName, skipTrivia, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { enclosingFunction, findProperty, findVariable, isFunctionNode, memberName, skipTrivia, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
@@ -345,7 +345,7 @@ function collect({ file, edits }: TransformContext): void {
       continue;
     }
     if (name === "logModel") {
-      rewriteLogModel(edits, text, input.filename, call, callee, tracerText);
+      rewriteLogModel(edits, text, input, call, callee, tracerText);
       continue;
     }
     const dropped = rewriteWrapper(edits, text, call, name, traceCallee(tracerText, call, callee), input);
@@ -390,7 +390,11 @@ function collect({ file, edits }: TransformContext): void {
     else if (sdk.tracers.length === 0 && sdk.moduleHeldTracers.length === 0 && !held && !discardedInit(input) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
     // Options spread in (`traceModel(fn, { ...base })`, `traceModel(fn, base)` → `trace({ ...base, eventType }, fn)`): explicit-tracer
     // leaves options it cannot read (they may carry a tracer), so this call would record through the default tracer unmarked.
-    else if (!held && spreadsOptions(sdk, call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) addMarker(edits, text, call, MESSAGES_1X.wrapperSpreadOptionsTracer);
+    // With several tracers in scope, which one to pass is the question: the marker names them (blind-1x two-projects.ts).
+    else if (!held && spreadsOptions(sdk, call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) {
+      const choices = [...new Set([...sdk.tracersInScopeAt(call), ...sdk.heldTracersInScopeAt(call)].map((candidate) => candidate.text))];
+      addMarker(edits, text, call, choices.length > 1 ? MARKER_MESSAGES.explicitTracerSeveral(choices) : MESSAGES_1X.wrapperSpreadOptionsTracer);
+    }
     rewritten.push(call.callee.range);
     if (variable) wrapperVariables.add(variable);
   }
@@ -487,13 +491,16 @@ function traceCallee(tracerText: string, call: TSESTree.CallExpression, callee: 
  * receiver that reads the same value twice without side effects (`tracer`, `this.tracer`) is
  * rewritten; `(await getTracer()).logModel(…)` would call the getter again (and `await` cannot go
  * into the callback), so it is only marked. With `?.` on the receiver, the callback runs only when
- * the receiver was not nullish: an identifier is narrowed there by TypeScript, a member is not (a
- * closure forgets narrowings of properties), so it gets a non-null assertion in a TypeScript file.
+ * the receiver was not nullish: TypeScript keeps that narrowing inside the callback only for a binding
+ * whose last assignment comes before it in its own function's code (a `const`, a parameter, `let tracer;
+ * if (key) tracer = await init(…)` above); a member (a closure forgets narrowings of properties), or a
+ * `let tracer` set in another function (`tracer = await init(…)` in a `start()`) or below, is not narrowed
+ * there, so it gets a non-null assertion in a TypeScript file.
  */
 function rewriteLogModel(
   edits: EditList,
   text: string,
-  filename: string,
+  input: AnalysisInput,
   call: TSESTree.CallExpression,
   callee: TSESTree.MemberExpression,
   tracerText: string,
@@ -504,9 +511,19 @@ function rewriteLogModel(
   }
   // 1.x defaulted the fields to `{}`; this SDK's enrichSpan() takes them (TS2554 without).
   const fields = call.arguments.length === 0 ? "{}" : call.arguments.map((argument) => text.slice(argument.range[0], argument.range[1])).join(", ");
-  const assertion = callee.optional && callee.object.type !== AST_NODE_TYPES.Identifier && /\.[cm]?tsx?$/i.test(filename) ? "!" : "";
+  const assertion = callee.optional && !narrowedInClosures(input, callee.object) && /\.[cm]?tsx?$/i.test(input.filename) ? "!" : "";
   edits.replace(call, `${traceCallee(tracerText, call, callee)}({ eventType: "model", eventName: "func" }, () => ${tracerText}${assertion}.enrichSpan(${fields}))()`);
   addMarker(edits, text, call, MESSAGES_1X.logModel);
+}
+
+/** An identifier whose every assignment is in its own function's code before `receiver`: TypeScript keeps its narrowing in a closure there. */
+function narrowedInClosures(input: AnalysisInput, receiver: TSESTree.Node): boolean {
+  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(input.scopeManager, receiver, receiver.name);
+  if (!variable) return false;
+  const home = variable.scope.variableScope.block;
+  const own = isFunctionNode(home) ? home : undefined;
+  return variable.references.every((reference) => !reference.isWrite() || reference.init === true || (enclosingFunction(reference.identifier) === own && reference.identifier.range[0] < receiver.range[0]));
 }
 
 /** `tracer`, `this`, `this.deps.tracer`: read twice, the same value and no side effect. */
