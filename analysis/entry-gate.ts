@@ -19,6 +19,7 @@ import type { AnalysisInput } from "./input.js";
 import { FRAMEWORKS, indexedDescriptorsFor } from "./knowledge/index.js";
 import type { EntrySigns, FileConvention, FrameworkDescriptor, HookSigns, HookTrigger, PluginExport, ValueSpecifier } from "./knowledge/types.js";
 import { absolutePath } from "./project-modules.js";
+import { includesText } from "./text-search.js";
 import { packagePatterns, packagesWritten } from "./value-specifier.js";
 
 /** `invocation`: a serverless entry point (`LambdaHandler`); `handler`: any handler, per-request or serverless. */
@@ -334,7 +335,7 @@ function triggerFires(input: AnalysisInput, trigger: HookTrigger, imported: read
   if (trigger.always) return true;
   if (trigger.imports && imported.includes(descriptor)) return true;
   if (trigger.path?.test(path)) return true;
-  return trigger.text !== undefined && input.text.includes(trigger.text);
+  return trigger.text !== undefined && includesText(input.text, trigger.text);
 }
 
 /** Whether the file's path matches any file convention of `gate`'s descriptors; once per file. */

@@ -964,12 +964,25 @@ const NO_WORKSPACE: ReadonlyMap<string, string> = new Map();
 /** Per AST: its file's tsconfig/jsconfig `paths` patterns and the reader that answered (as `workspaceByFile`). */
 const aliasesByFile = new AttachedCache<object, { readonly reader: ProjectModules; readonly patterns: readonly string[] }>("honeyhive.pathAliases");
 
+const tracerHints = new AttachedCache<object, boolean>("honeyhive.tracerHint");
+
+/**
+ * Whether the file's text matches `TRACER_HINT_PATTERN` (a case-insensitive pattern of ~20 words, run over
+ * the whole text); once per AST. The path aliases, the workspace and the gate's holder test all ask it of
+ * most files that import a package (bench/NOTES.md, perf-nonsdk-2).
+ */
+export function mentionsTracerHint(input: Pick<AnalysisInput, "ast" | "text">): boolean {
+  let hint = tracerHints.get(input.ast);
+  if (hint === undefined) tracerHints.set(input.ast, (hint = TRACER_HINT_PATTERN.test(input.text)));
+  return hint;
+}
+
 function pathAliasesOf(input: Pick<AnalysisInput, "ast" | "filename" | "text">): readonly string[] {
   const known = aliasesByFile.get(input.ast);
   if (known?.reader === defaultReader) return known.patterns;
   let patterns: readonly string[] = [];
   // Gated as the workspace is (`workspacePackagesOf`): a file that mentions no tracer makes no file system call.
-  if (TRACER_HINT_PATTERN.test(input.text)) {
+  if (mentionsTracerHint(input)) {
     try {
       patterns = defaultReader.pathAliasesFor(absolutePath(input.filename));
     } catch {
@@ -997,7 +1010,7 @@ function workspacePackagesOf(input: Pick<AnalysisInput, "ast" | "filename" | "te
   const known = workspaceByFile.get(input.ast);
   if (known !== undefined && known.reader === defaultReader) return known.packages === NO_WORKSPACE ? undefined : known.packages;
   let packages: ReadonlyMap<string, string> | undefined;
-  if (TRACER_HINT_PATTERN.test(input.text)) {
+  if (mentionsTracerHint(input)) {
     try {
       const directory = dirname(absolutePath(input.filename));
       packages = workspaceOf(defaultReader, defaultReader.packageRootOf(directory) ?? directory)?.packages;

@@ -48,11 +48,10 @@ import {
   SHARED_SESSION_FIELDS,
   SHARED_SESSION_START_MEMBERS,
   TRACER_FACTORY_STATICS,
-  TRACER_HINT_PATTERN,
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, IMPLICIT_TRACER_STATICS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
-import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule, projectExportPath, wholeModuleOf } from "./project-modules.js";
+import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule, mentionsTracerHint, projectExportPath, wholeModuleOf } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
 import { includesText } from "./text-search.js";
@@ -412,7 +411,7 @@ function holdsTracerMember(input: AnalysisInput, variable: Scope.Variable): bool
   const { heldFields: fields, singletonFields, registered } = importedBindingUses(input.ast, variable);
   // Shapes common in code without a tracer (`const config = Config.getInstance()`, `app.register(routes)`): the
   // module is read only where the file's text mentions a tracer (`TRACER_HINT_PATTERN`).
-  if ((singletonFields !== undefined || registered) && TRACER_HINT_PATTERN.test(input.text)) {
+  if ((singletonFields !== undefined || registered) && mentionsTracerHint(input)) {
     if (singletonFields !== undefined && holdsTracerThroughSingleton(input, variable, singletonFields)) return true;
     // `app.register(tracing)` of a plugin that stores a tracer on the app (`appPluginTracers`).
     if (registered && registersTracerPlugin(input, variable)) return true;
