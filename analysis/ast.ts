@@ -388,3 +388,12 @@ export function indentationAt(text: string, offset: number): string {
   const match = /^[ \t]*/.exec(text.slice(lineStart));
   return match ? match[0] : "";
 }
+
+/** The statement types of a loop (`for`, `for…in`, `for…of`, `while`, `do…while`). */
+export const LOOP_TYPES: ReadonlySet<string> = new Set([
+  AST_NODE_TYPES.ForStatement,
+  AST_NODE_TYPES.ForInStatement,
+  AST_NODE_TYPES.ForOfStatement,
+  AST_NODE_TYPES.WhileStatement,
+  AST_NODE_TYPES.DoWhileStatement,
+]);

@@ -68,11 +68,9 @@ const anyPlatformTests = new AttachedCache<TSESTree.Program, BackgroundTest>("ho
  * Where the platform is not known (a flush helper's body, a stream's task, a module's exported helper): any platform's
  * imported form by its binding (`after` of `next/server`, never a project's own function named `after`), and any
  * platform's method form by its method name (`ctx.waitUntil(…)`, `EdgeRuntime.waitUntil(…)`: which parameter or global
- * holds it cannot be told there, and a look-alike only hides a report). Without the file (`input` undefined), the
- * method forms alone.
+ * holds it cannot be told there, and a look-alike only hides a report).
  */
-export function anyPlatformBackgroundTest(input: AnalysisInput | undefined): BackgroundTest {
-  if (input === undefined) return methodFormByName;
+export function anyPlatformBackgroundTest(input: AnalysisInput): BackgroundTest {
   const cached = anyPlatformTests.get(input.ast);
   if (cached) return cached;
   const { bindings } = getAnalysisContext(input);

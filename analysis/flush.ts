@@ -30,7 +30,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findVariable, isFunctionNode, LOOP_TYPES, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import { anyPlatformBackgroundTest, platformBackgroundTest, type BackgroundTest } from "./background-work.js";
 import {
@@ -515,7 +515,6 @@ class MustFlush {
   }
 }
 
-const LOOP_TYPES = new Set(["WhileStatement", "DoWhileStatement", "ForStatement", "ForInStatement", "ForOfStatement"]);
 
 function isAlwaysTrue(node: TSESTree.Node): boolean {
   return node.type === "Literal" && node.value === true;

@@ -20,7 +20,7 @@
 // Shared by the rule `no-lost-session-context` and the transform `lost-session-context`.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, isFunctionNode, memberName, staticName, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, isFunctionNode, LOOP_TYPES, memberName, staticName, type FunctionNode } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { unwrap, type Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
@@ -576,13 +576,6 @@ function firstAwaitBefore(input: AnalysisInput, fn: FunctionNode, call: TSESTree
   );
 }
 
-const LOOPS: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-]);
 const LOOP_EXITS: ReadonlySet<string> = new Set([AST_NODE_TYPES.BreakStatement, AST_NODE_TYPES.ReturnStatement, AST_NODE_TYPES.ThrowStatement]);
 
 /**
@@ -592,7 +585,7 @@ const LOOP_EXITS: ReadonlySet<string> = new Set([AST_NODE_TYPES.BreakStatement, 
  */
 function loopsBackTo(earlier: TSESTree.Node, later: TSESTree.Node, fn: FunctionNode): boolean {
   for (let loop = later.parent; loop && loop !== fn; loop = loop.parent) {
-    if (!LOOPS.has(loop.type) || !contains(loop, earlier)) continue;
+    if (!LOOP_TYPES.has(loop.type) || !contains(loop, earlier)) continue;
     for (let child: TSESTree.Node = earlier; child !== loop && child.parent; child = child.parent) if (exitsAfter(child, LOOP_EXITS)) return false;
     return true;
   }

@@ -17,7 +17,7 @@
 // tracer per project built at startup is the multi-instance design, not a per-item tracer).
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, globalSlotOf, isFunctionNode, isTopLevelModuleBinding, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, globalSlotOf, isFunctionNode, isTopLevelModuleBinding, LOOP_TYPES, memberName, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { mayHoldEntry } from "./entry-gate.js";
 import type { ExportFact } from "./export-facts.js";
 import { importedFact, type ImportedExport } from "./project-modules.js";
@@ -71,14 +71,6 @@ const OTEL_PIPELINE_NAMES = new RegExp(`\\b(?:${PIPELINE_EXPORT_NAMES})\\b`);
 
 /** Array methods that call their callback once per item. */
 const PER_ITEM_METHODS: ReadonlySet<string> = new Set(["forEach", "map", "flatMap"]);
-
-const LOOP_TYPES: ReadonlySet<string> = new Set([
-  AST_NODE_TYPES.ForStatement,
-  AST_NODE_TYPES.ForInStatement,
-  AST_NODE_TYPES.ForOfStatement,
-  AST_NODE_TYPES.WhileStatement,
-  AST_NODE_TYPES.DoWhileStatement,
-]);
 
 const ASSIGNMENT_TYPES = [AST_NODE_TYPES.AssignmentExpression] as const;
 const CALL_TYPES = [AST_NODE_TYPES.CallExpression] as const;
