@@ -48,7 +48,7 @@ import { declaredDependencyVersion } from "../sdk-version.js";
 import { deploymentOf } from "../deployment.js";
 import { nodesOfType, nodesOfTypesWithin } from "../nodes.js";
 import { importedModule } from "../project-modules.js";
-import { beforeGuard, continuesPrevious, dedentLines, freeName, guardLineStart, indentedText, indentLines, removeStatement, semicolonInPlaceOf, statementEnd } from "../rewrite.js";
+import { appendListElement, beforeGuard, continuesPrevious, dedentLines, freeName, guardLineStart, indentedText, indentLines, removeStatement, semicolonInPlaceOf, statementEnd } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES, type UnflushablePipeline } from "./review-markers.js";
 
@@ -755,15 +755,10 @@ function parameterPath(input: AnalysisInput, fn: FunctionNode, index: number, pr
   return { path: property, addKey: { pattern: parameter, key } };
 }
 
-/** `({ request })` → `({ request, locals })`; `({})` → `({ locals })`. */
-function addDestructuredKey(edits: EditList, text: string, added: AddedKey): void {
-  const last = added.pattern.properties.at(-1);
-  if (last) {
-    edits.insertAfter(last, `, ${added.key}`);
-    return;
-  }
-  const open = added.pattern.range[0] + 1;
-  edits.replace([open, text.indexOf("}", open)], ` ${added.key} `);
+/** `({ request })` → `({ request, locals })`; `({})` → `({ locals })` (a type annotation after the pattern stays). */
+function addDestructuredKey(edits: EditList, text: string, { pattern, key }: AddedKey): void {
+  const close = text.lastIndexOf("}", (pattern.typeAnnotation?.range[0] ?? pattern.range[1]) - 1);
+  appendListElement(edits, text, pattern.properties, pattern.range[0], close, key);
 }
 
 /** The project's declared version is below `since` (an undeclared one is taken to be current). */
