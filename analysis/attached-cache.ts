@@ -54,7 +54,9 @@ export class AttachedCache<K extends object, V> {
         (this.fallback ??= new WeakMap()).set(key, value);
         return;
       }
-      slot = [];
+      // At the number of caches made so far, at once: an empty array written at index `id` grows to ~1.5 × id
+      // + 16 slots, and again at a higher id, all of it kept with the key (bench/NOTES.md, perf-sdk-4).
+      slot = new Array<unknown>(caches);
       Object.defineProperty(key, SLOT, { value: slot, enumerable: false });
     }
     slot[this.id] = value;

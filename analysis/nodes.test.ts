@@ -253,3 +253,19 @@ describe("the node index", () => {
     expect(nodesOfTypes(ast, [AST_NODE_TYPES.Decorator, AST_NODE_TYPES.JSXElement])).toEqual([]);
   });
 });
+
+describe("a node type first met after a file was indexed", () => {
+  it("is one the earlier file does not hold, alone or merged, while the later file holds it", () => {
+    const earlier = parseBare("script.js");
+    const calls = nodesOfType(earlier, AST_NODE_TYPES.CallExpression);
+    // A node type no parser makes, so that its slot is surely added after `earlier` was indexed.
+    const type = "HoneyhiveNodeIndexTestOnly" as NodeType;
+    const later = parseBare("script.js");
+    const extra = { type, range: [0, 0], loc: later.loc, parent: later } as unknown as TSESTree.ProgramStatement;
+    later.body.push(extra);
+    expect(nodesOfType(later, type)).toEqual([extra]);
+    expect(nodesOfTypes(later, [AST_NODE_TYPES.CallExpression, type]).at(-1)).toBe(extra);
+    expect(nodesOfType(earlier, type)).toEqual([]);
+    expect(nodesOfTypes(earlier, [AST_NODE_TYPES.CallExpression, type])).toEqual(calls);
+  });
+});

@@ -11,27 +11,30 @@ export const CALL_TYPES = [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.NewExpr
 export type NodeType = TSESTree.Node["type"];
 export type NodeOfType<T extends NodeType> = Extract<TSESTree.Node, { type: T }>;
 
-/** The nodes of one type in walk order; the position of each in the whole walk (to merge types) is in the index's `positions`, from `start` on. */
-interface Bucket {
-  readonly nodes: TSESTree.Node[];
-  readonly start: number;
-}
-
 interface Merged {
   readonly nodes: readonly TSESTree.Node[];
   /** Whether `nodes` is also ordered by start offset, so a subtree's nodes can be found by binary search (when first asked). */
   sortedByStart?: boolean;
 }
 
+/** A slot list in walk order: one byte a node while the process has seen at most 256 node types. */
+type SlotOrder = Uint8Array | Uint16Array;
+
 interface NodeIndex {
-  /** By the slot of the type (`slotOf`); a type the file does not hold has none. */
-  readonly buckets: (Bucket | undefined)[];
   /**
-   * Every bucket's positions, one bucket after the other: one typed array per file instead of an array
-   * per type present (~60 a file, all kept with the AST), read only when types are merged.
+   * By the slot of the type (`slotOf`): 1 + where its nodes are in `buckets`, 0 for a type the file does not
+   * hold. One byte a type (for the types seen when the file was indexed) instead of a pointer.
    */
-  readonly positions: Int32Array;
-  readonly merged: Map<string, Merged>;
+  readonly bucketOfSlot: SlotOrder;
+  /** Each type present's nodes in walk order, at their exact length, in the order the walk first met the types. */
+  readonly buckets: readonly TSESTree.Node[][];
+  /**
+   * The slot of every node, in walk order: merging types reads it (one byte a node) instead of a position per
+   * node and a `{ nodes, start }` object per type (bench/NOTES.md, perf-sdk-4).
+   */
+  readonly order: SlotOrder;
+  /** Made when types are first merged. */
+  merged?: Map<string, Merged>;
 }
 
 /**
@@ -54,9 +57,11 @@ function addType(type: string): number {
   return slot;
 }
 
-function bucketOf(index: NodeIndex, type: string): Bucket | undefined {
+function bucketOf(index: NodeIndex, type: string): TSESTree.Node[] | undefined {
   const slot = slotsOfTypes[type];
-  return slot === undefined ? undefined : index.buckets[slot];
+  // A slot added after the file was indexed (`slot >= bucketOfSlot.length`) is a type the file does not hold.
+  const at = slot === undefined ? 0 : (index.bucketOfSlot[slot] ?? 0);
+  return at === 0 ? undefined : index.buckets[at - 1];
 }
 
 const indexes = new AttachedCache<TSESTree.Program, NodeIndex>("honeyhive.nodeIndex");
@@ -117,7 +122,7 @@ export function indexNodes(ast: TSESTree.Program): void {
 
 /** Every node of one type in walk order: pre-order over the visitor keys, i.e. source order. */
 export function nodesOfType<T extends NodeType>(ast: TSESTree.Program, type: T): readonly NodeOfType<T>[] {
-  return (bucketOf(indexOf(ast), type)?.nodes ?? NONE) as NodeOfType<T>[];
+  return (bucketOf(indexOf(ast), type) ?? NONE) as NodeOfType<T>[];
 }
 
 /** Every node of several types, interleaved in walk order (as one walk collecting all of them would meet them). */
@@ -158,8 +163,7 @@ function indexOf(ast: TSESTree.Program): NodeIndex {
   let index = indexes.get(ast);
   if (index === undefined) {
     const traversal = traversals.get(ast);
-    const { buckets, positions } = bucketsOfListed((traversal && listTraversal(ast, traversal)) ?? walk(ast));
-    index = { buckets, positions, merged: new Map() };
+    index = indexOfListed((traversal && listTraversal(ast, traversal)) ?? walk(ast));
     indexes.set(ast, index);
   }
   return index;
@@ -168,8 +172,8 @@ function indexOf(ast: TSESTree.Program): NodeIndex {
 /**
  * The index is built in two steps: the walk (or ESLint's steps) lists the nodes and their types' slots
  * in these arrays, kept for the process and overwritten by each file; then each type present gets
- * its array at its exact length, and the file one typed array of positions. Pushing into fresh arrays
- * gave every type's pair (nodes, positions) the backing
+ * its array at its exact length, and the file one typed array of the slots in walk order. Pushing into
+ * fresh arrays gave every type's pair (nodes, positions) the backing
  * store of a first push (16 slots each) whatever its count: ~12 KB a file, most of it empty, and kept
  * with the AST (bench/NOTES.md, lint-perf-c).
  */
@@ -178,32 +182,32 @@ const listedSlots: number[] = [];
 /** Per slot, while a file's buckets are filled: how many nodes of that type (then: how many placed). */
 const slotCounts: number[] = [];
 
-/** The buckets of the first `count` listed nodes; clears the listed nodes (the arrays outlive the file). */
-function bucketsOfListed(count: number): Pick<NodeIndex, "buckets" | "positions"> {
+/** The index of the first `count` listed nodes; clears the listed nodes (the arrays outlive the file). */
+function indexOfListed(count: number): NodeIndex {
   const nodes = listedNodes;
   const slots = listedSlots;
   const counts = slotCounts;
-  while (counts.length < keysOfSlots.length) counts.push(0);
+  const slotCount = keysOfSlots.length;
+  while (counts.length < slotCount) counts.push(0);
   for (let i = 0; i < count; i++) counts[slots[i]]++;
-  const buckets = new Array<Bucket | undefined>(keysOfSlots.length);
-  const positions = new Int32Array(count);
-  let free = 0;
+  const narrow = slotCount <= 256;
+  const bucketOfSlot = narrow ? new Uint8Array(slotCount) : new Uint16Array(slotCount);
+  const order = narrow ? new Uint8Array(count) : new Uint16Array(count);
+  const buckets: TSESTree.Node[][] = [];
   for (let i = 0; i < count; i++) {
     const slot = slots[i];
-    let bucket = buckets[slot];
-    if (bucket === undefined) {
-      const size = counts[slot];
-      buckets[slot] = bucket = { nodes: new Array<TSESTree.Node>(size), start: free };
-      free += size;
+    order[i] = slot;
+    let at = bucketOfSlot[slot];
+    if (at === 0) {
+      buckets.push(new Array<TSESTree.Node>(counts[slot]));
+      bucketOfSlot[slot] = at = buckets.length;
       counts[slot] = 0;
     }
-    const at = counts[slot]++;
-    bucket.nodes[at] = nodes[i]!;
-    positions[bucket.start + at] = i;
+    buckets[at - 1][counts[slot]++] = nodes[i]!;
     nodes[i] = undefined;
   }
-  for (let slot = 0; slot < buckets.length; slot++) if (buckets[slot] !== undefined) counts[slot] = 0;
-  return { buckets, positions };
+  for (let slot = 0; slot < slotCount; slot++) if (bucketOfSlot[slot] !== 0) counts[slot] = 0;
+  return { bucketOfSlot, buckets, order };
 }
 
 /**
@@ -276,39 +280,51 @@ function keyOf(types: readonly string[]): string {
 
 function mergedOf(index: NodeIndex, types: readonly string[]): Merged {
   const key = keyOf(types);
-  let merged = index.merged.get(key);
+  const mergedLists = (index.merged ??= new Map());
+  let merged = mergedLists.get(key);
   if (merged === undefined) {
-    const buckets: Bucket[] = [];
+    const present: TSESTree.Node[][] = [];
     for (const type of types) {
       const bucket = bucketOf(index, type);
-      if (bucket !== undefined) buckets.push(bucket);
+      if (bucket !== undefined) present.push(bucket);
     }
-    merged = { nodes: buckets.length === 1 ? buckets[0].nodes : merge(buckets, index.positions) };
-    index.merged.set(key, merged);
+    merged = { nodes: present.length === 0 ? NONE : present.length === 1 ? present[0] : merge(index, types) };
+    mergedLists.set(key, merged);
   }
   return merged;
 }
 
-/** The nodes of `buckets` by their position in the walk. */
-function merge(buckets: readonly Bucket[], positions: Int32Array): TSESTree.Node[] {
+/** Per slot, while types are merged: 1 + how many of its nodes are placed, 0 for a slot not asked (kept for the process). */
+const mergeCursors: number[] = [];
+
+/** The nodes of `types` (at least two of them present) by their place in the walk: the file's slot order, read once. */
+function merge(index: NodeIndex, types: readonly string[]): TSESTree.Node[] {
+  const { order, buckets, bucketOfSlot } = index;
+  const cursors = mergeCursors;
+  while (cursors.length < bucketOfSlot.length) cursors.push(0);
   let total = 0;
-  for (const bucket of buckets) total += bucket.nodes.length;
+  for (const type of types) {
+    const slot = slotsOfTypes[type];
+    const bucket = bucketOf(index, type);
+    if (slot === undefined || bucket === undefined || cursors[slot] !== 0) continue;
+    cursors[slot] = 1;
+    total += bucket.length;
+  }
   const nodes: TSESTree.Node[] = new Array<TSESTree.Node>(total);
   let filled = 0;
-  const next = buckets.map(() => 0);
-  for (;;) {
-    let best = -1;
-    let bestPosition = Infinity;
-    for (let b = 0; b < buckets.length; b++) {
-      const { nodes: ofType, start } = buckets[b];
-      if (next[b] < ofType.length && positions[start + next[b]] < bestPosition) {
-        best = b;
-        bestPosition = positions[start + next[b]];
-      }
+  for (let i = 0; i < order.length && filled < total; i++) {
+    const slot = order[i];
+    const cursor = cursors[slot];
+    if (cursor !== 0) {
+      nodes[filled++] = buckets[bucketOfSlot[slot] - 1][cursor - 1];
+      cursors[slot] = cursor + 1;
     }
-    if (best === -1) return nodes;
-    nodes[filled++] = buckets[best].nodes[next[best]++];
   }
+  for (const type of types) {
+    const slot = slotsOfTypes[type];
+    if (slot !== undefined && slot < cursors.length) cursors[slot] = 0;
+  }
+  return nodes;
 }
 
 function isSortedByStart(nodes: readonly TSESTree.Node[]): boolean {
