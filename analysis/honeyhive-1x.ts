@@ -104,6 +104,8 @@ function importsTracerHolders(input: AnalysisInput): boolean {
     const { facts } = module;
     // `module.exports = HoneyHiveTracer.init(…)` (or a getter of it) read whole (`require("./tracing").then((t) => t.flush())`): its `default`.
     if (facts.tracerHolders || facts.namespaceReExports || facts.exports.default?.some((fact) => fact.kind === "tracer" || fact.kind === "getter")) return true;
+    // `export const ready = HoneyHiveTracer.init(…)` (1.x's promise) awaited into a variable of the file: `const t = await ready; t.flush()`.
+    if (facts.initPromiseExports?.length) return true;
     for (const reExport of facts.reExports) {
       if (!isProjectModule(reExport.specifier, input)) continue;
       const target = projectModules().resolve(reExport.specifier, module.path);
@@ -567,6 +569,9 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   if (expression.type === AST_NODE_TYPES.CallExpression) {
     // `Promise.resolve(p)` is p's promise; `f(…)` of a function declared to return a tracer (or its promise).
     if (isPromiseResolve(expression)) return tracerFlow(input, expression.arguments[0], depth + 1);
+    // `await Promise.race([HoneyHiveTracer.init(…), timeout])`: the tracer, or the timeout's value (read with `?.` after, as the code must).
+    const raced = timedOutTracerRace(input, expression);
+    if (raced !== undefined) return raced.every((element) => tracerFlow(input, element, depth + 1));
     // `require("./tracing")` of a module whose `module.exports` is a tracer (or 1.x init's promise): its `default` export.
     const required = requireSpecifier(expression);
     if (required !== undefined) return exportedTracerShape(input, { specifier: required, name: "default" }) === "tracer";
@@ -623,6 +628,9 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
   if (def.name.type === AST_NODE_TYPES.Identifier && namesTracerType(input, def.name.typeAnnotation?.typeAnnotation ?? destructuredType(input, def.name, 0))) return true;
   if (jsdocTypedTracer(input, def)) return true;
   if (destructuredFromImportedHolder(input, variable)) return true;
+  // `ready` of `import { ready } from "./tracing"` (or `const { ready } = require("./tracing")`) where that module
+  // exports a tracer or 1.x init's promise (`export const ready = HoneyHiveTracer.init(…)`): `const t = await ready`.
+  if ((def.type === "ImportBinding" || (def.type === "Variable" && def.node.id !== def.name)) && importedTracerShape(input, variable) === "tracer") return true;
   if (def.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name) {
     // Written once, by its initializer: the variable holds that value wherever it is read.
     const writes = variable.references.filter((reference) => reference.isWrite() && !reference.init);
@@ -1012,6 +1020,37 @@ function isPromiseResolve(call: TSESTree.CallExpression): boolean {
     callee.object.name === "Promise" &&
     call.arguments.length === 1
   );
+}
+
+/**
+ * The list of `Promise.race([…])` (or `Promise.any`) where every element but the tracers is a timeout: a
+ * `new Promise(…)` written there or held by a `const` of the file (`const timeout = new Promise<null>((r) =>
+ * setTimeout(() => r(null), 2000))`). Such a race gives the tracer or what the timeout resolves to, never
+ * another object with a tracer's methods; a list with anything else (another call, a spread) is not read.
+ */
+function timedOutTracerRace(input: AnalysisInput, call: TSESTree.CallExpression): readonly TSESTree.Expression[] | undefined {
+  const callee = unwrapExpression(call.callee);
+  const list = call.arguments.length === 1 ? unwrapExpression(call.arguments[0]) : undefined;
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== "Promise") return undefined;
+  if (!RACING_COMBINATORS.has(memberName(callee) ?? "") || list?.type !== AST_NODE_TYPES.ArrayExpression) return undefined;
+  const elements = list.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== AST_NODE_TYPES.SpreadElement);
+  if (elements.length !== list.elements.length) return undefined;
+  const isTimeout = (element: TSESTree.Expression) => {
+    const held = unwrapExpression(element);
+    const value = held?.type === AST_NODE_TYPES.Identifier ? constInitializer(input, held) : held;
+    return value?.type === AST_NODE_TYPES.NewExpression && value.callee.type === AST_NODE_TYPES.Identifier && value.callee.name === "Promise";
+  };
+  const others = elements.filter((element) => !isTimeout(element));
+  return others.length > 0 && others.length < elements.length ? others : undefined;
+}
+
+/** `Promise.race` and `Promise.any` settle with one element's value: a tracer's list gives a tracer or a timeout's value. */
+const RACING_COMBINATORS: ReadonlySet<string> = new Set(["race", "any"]);
+
+/** The initializer of the `const` (of the file, written once) `identifier` reads. */
+function constInitializer(input: AnalysisInput, identifier: TSESTree.Identifier): TSESTree.Node | undefined {
+  const def = findVariable(input.scopeManager, identifier, identifier.name)?.defs[0];
+  return def?.type === "Variable" && def.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && def.parent?.kind === "const" ? (def.node.init ?? undefined) : undefined;
 }
 
 /** `T | undefined | null` → `T`: the one member that is not `undefined` or `null` (undefined when there are several). */

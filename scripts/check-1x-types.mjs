@@ -87,6 +87,7 @@ const shapes = (group) =>
 
 /** group → [path inside the program, fixture file] */
 const GROUPS = {
+  "blind-1x-6": () => tree("blind-1x-6"),
   "blind-1x-5": () => tree("blind-1x-5"),
   "blind-1x-4": () => tree("blind-1x-4"),
   "blind-1x-3": () => tree("blind-1x-3"),
@@ -148,6 +149,7 @@ const EXPECTED = {
   "blind-1x-4/20-evaluator-order-of-a-pinned-1-0-23/src/eval.ts:20 TS2353": "older: evaluate()'s evaluationFunction/hh_*/dataset_id config of 1.0.12–1.0.32 (1.0.23 here)",
   "blind-1x-4/21-evaluator-order-from-1-0-24/src/eval.ts:12 TS2353": "older: as 20, of 1.0.26–1.0.32",
   "blind-1x-4/22-evaluator-order-caret-range-spanning-both/src/eval.ts:12 TS2353": "older: as 20",
+  "blind-1x-6/06-next-rsc-page-tsx/src/app/page.tsx:9 TS7026": "kept: no React types in this program (a server component's JSX)",
   "blind-1x-4/12-next-server-component-tsx/app/page.tsx:10 TS7026": "kept: no React types in this program (a server component's JSX)",
   "blind-1x-4/12-next-server-component-tsx/app/page.tsx:12 TS7026": "kept: as line 10",
   "blind-1x-4/12-next-server-component-tsx/app/page.tsx:14 TS7026": "kept: as line 10",

@@ -78,6 +78,19 @@ export const TYPES_1X: Readonly<Record<string, Type1xTarget>> = {
 const typeTarget = (type: Type1xTarget): string => type.as ?? (type.module === "honeyhive" ? type.name : `${type.name} from "${type.module}"`);
 
 /**
+ * Words that, in the text of a receiver the model cannot resolve, name the SDK itself: Fastify's
+ * `request.server.honeyhive` of a `declare module "fastify"` in another file. Evidence for a review marker
+ * even on a 1.x method other clients share (`startSession()` is MongoDB's too), never for a rewrite.
+ */
+export const SDK_RECEIVER_WORDS_1X: readonly string[] = ["honeyhive"];
+
+/**
+ * Words that, in the text of a receiver the model cannot resolve, name a HoneyHive tracer: `this.hhTracer`,
+ * `c.get("tracer")`, and the SDK's own name. Evidence for a review marker on a 1.x-only method called on it.
+ */
+export const TRACER_RECEIVER_WORDS_1X: readonly string[] = ["tracer", ...SDK_RECEIVER_WORDS_1X];
+
+/**
  * The event types 1.x's wrappers recorded: they lower-cased `eventType` and dropped any other value
  * (github.com/honeyhiveai/typescript-sdk src/sdk/tracer.ts, as the blind-1x-2 round read it); this SDK's
  * `trace()` takes exactly these, as written.

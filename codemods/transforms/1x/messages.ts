@@ -65,6 +65,8 @@ export const MESSAGES_1X = {
     "pass the tracer to this call (a `tracer` key in its options): they come from another object, which the codemod cannot edit for this call alone, so it does not add one (without it trace() records through the default tracer)",
   tracerFromUnreadModule: (name: string, module: string) =>
     `this receiver comes from ${module}, which the codemod could not read: rewritten as a HoneyHive tracer's ${name}() because only that tracer has the method; check that it is one`,
+  wrapperDecorator: (name: string) =>
+    `rewrite this 1.x ${name}() method decorator by hand as @trace({ ...options, tracer }) (this SDK's method decorator): its options are not all ones trace() takes as written (config goes into tracer.enrichSpan({ config }) inside the method)`,
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
   unresolvedReceiver: (name: string) =>

@@ -19,7 +19,7 @@ import { addMarker } from "../../engine/markers.js";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
 import { transformMeta } from "../meta.js";
 import { MESSAGES_1X } from "./messages.js";
-import { memberNameSpan, receiverNamedLikeTracer, receiverOfAnotherLibrary, renameMember } from "./shared.js";
+import { memberNameSpan, receiverNamedLikeTracer, receiverNamesSdk, receiverOfAnotherLibrary, renameMember } from "./shared.js";
 
 export const meta = transformMeta("1x-sessions");
 
@@ -33,7 +33,8 @@ function collect({ file, edits }: TransformContext): void {
     // As 1x-trace-wrappers does in such a file: a startSession() on a receiver named like a tracer that the
     // model does not follow (a `globalThis` slot typed by another module's `declare global`) gets the
     // unresolved marker, not a silent TS2339 (blind-1x-3 D6).
-    if (SESSION_START_CALL.test(text)) markUnresolvedReceivers(input, edits, text, new Set(), (callee) => alsoCalledWithWrapper(input, callee.object));
+    // A receiver that names the SDK itself (`request.server.honeyhive`) needs no wrapper beside it.
+    if (SESSION_START_CALL.test(text)) markUnresolvedReceivers(input, edits, text, new Set(), (callee) => alsoCalledWithWrapper(input, callee.object) || receiverNamesSdk(text, callee));
     return;
   }
   const onTracers = tracerMethodCalls(input, SESSION_STARTING_MEMBERS_1X);

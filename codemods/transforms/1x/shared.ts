@@ -12,6 +12,7 @@ import type { AnalysisInput } from "../../../analysis/input.js";
 import { EMPTY_MANIFEST, everySpecifierOf, exportedTracerShape, projectModules } from "../../../analysis/project-modules.js";
 import { exportPath, type ModuleOrigin } from "../../../analysis/bindings.js";
 import { isKnownNonHoneyhiveModule } from "../../../analysis/knowledge/sdks/index.js";
+import { SDK_RECEIVER_WORDS_1X, TRACER_RECEIVER_WORDS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { splitCdnUrl } from "../../../analysis/knowledge/npm-cdns.js";
 import { isLocalModule, isSdkModule, packageSpecifier } from "../../../analysis/settings.js";
 import { PACKAGE_VERSION } from "../../../sdk/version.js";
@@ -112,12 +113,21 @@ export function renameMember(edits: EditList, text: string, member: TSESTree.Mem
 
 /**
  * A receiver the model cannot resolve but whose text names a tracer (`tracer`, `this.hhTracer`,
- * `c.get("tracer")`, `tracers.get(k)`): enough evidence for a review marker on a 1.x method called on
+ * `c.get("tracer")`, `tracers.get(k)`, `app.honeyhive`: TRACER_RECEIVER_WORDS_1X): enough evidence for a review marker on a 1.x method called on
  * it, never for a rewrite. One test for every 1.x transform, so the same receiver is marked alike.
  */
 export function receiverNamedLikeTracer(text: string, member: TSESTree.MemberExpression): boolean {
-  return /tracer/i.test(text.slice(member.object.range[0], member.object.range[1]));
+  return TRACER_RECEIVER_WORDS.test(text.slice(member.object.range[0], member.object.range[1]));
 }
+
+const TRACER_RECEIVER_WORDS = new RegExp(TRACER_RECEIVER_WORDS_1X.join("|"), "i");
+
+/** A receiver whose text names the SDK itself (`request.server.honeyhive`, SDK_RECEIVER_WORDS_1X): see receiverNamedLikeTracer. */
+export function receiverNamesSdk(text: string, member: TSESTree.MemberExpression): boolean {
+  return SDK_RECEIVER_WORDS.test(text.slice(member.object.range[0], member.object.range[1]));
+}
+
+const SDK_RECEIVER_WORDS = new RegExp(SDK_RECEIVER_WORDS_1X.join("|"), "i");
 
 /** `honeyhive@<range>` with an optional subpath (`honeyhive@1.0.42/experiments`), after `npm:` or a CDN's origin. */
 const VERSIONED_SDK = /^honeyhive@([^/]*)(\/.*)?$/;

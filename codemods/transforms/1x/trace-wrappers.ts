@@ -16,7 +16,7 @@ import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { EVENT_TYPES_1X, METHODS_GONE_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, knownFunctionOf, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, knownFunctionOf, option1x, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter, semicolonBefore } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -336,10 +336,15 @@ function collect({ file, edits }: TransformContext): void {
 
   const onTracers = tracerMethodCalls(input, INSTANCE_METHODS);
   markUnresolvedReceivers(input, edits, text, new Set(onTracers.map(({ call }) => call)), false);
+  const imports = new SdkImports(file);
   for (const { call, callee, name } of onTracers) {
     const tracerText = receiverText(text, callee);
     const unread = unreadTracerModule(input, callee.object);
     if (unread !== undefined) addMarker(edits, text, call, MESSAGES_1X.tracerFromUnreadModule(name, unread));
+    if (name === "traceFunction" && call.parent?.type === AST_NODE_TYPES.Decorator) {
+      if (!rewriteTraceDecorator(edits, text, call, callee, tracerText, imports)) addMarker(edits, text, call, MESSAGES_1X.wrapperDecorator(name));
+      continue;
+    }
     if (name === "trace") {
       rewriteImmediateTrace(edits, text, input, call, callee.optional ? tracerText : undefined);
       continue;
@@ -361,7 +366,6 @@ function collect({ file, edits }: TransformContext): void {
 
   dropConfigOfTypedOptions(input, edits, text);
   markStructuralTracerParameters(input, edits, text);
-  const imports = new SdkImports(file);
   const rewritten: TSESTree.Range[] = [];
   const wrapperVariables = new Set<Scope.Variable>();
   for (const { call, name } of sdkFunctionCalls(input, WRAPPERS)) {
@@ -577,6 +581,41 @@ function receiverOfHoneyhiveFactory(input: TransformContext["file"]["input"], me
 }
 
 /**
+ * `@tracer.traceFunction({ eventType: "tool" })` on a method: with TC39 decorators 1.x's `(func) => wrapped` took
+ * the method and gave its wrapper, so the decorator traced each call. This SDK's tracer has no decorator form;
+ * the free `trace(options)` is one, bound to the tracer by its option: `@trace({ eventType: "tool", tracer })`.
+ * Only options written in the call whose keys and event type trace() takes as they are; anything else keeps
+ * the wrapper-shape marker. (1.x called the method with `this` undefined; the decorator keeps the instance.)
+ */
+function rewriteTraceDecorator(
+  edits: EditList,
+  text: string,
+  call: TSESTree.CallExpression,
+  callee: TSESTree.MemberExpression,
+  tracerText: string,
+  imports: SdkImports,
+): boolean {
+  if (call.parent?.type !== AST_NODE_TYPES.Decorator || call.parent.expression !== call || callee.optional || call.arguments.length > 1) return false;
+  const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  if (options !== undefined && options.type !== AST_NODE_TYPES.ObjectExpression) return false;
+  const keyed = options ? keyedProperties(options) : [];
+  if (options && keyed.length !== options.properties.length) return false;
+  const takenAsWritten = ({ property, key }: (typeof keyed)[number]) => {
+    if (!WRAPPER_OPTION_KEYS.has(key) || option1x("traceFunction", key)?.migration.decision !== "rename") return false;
+    return key !== "eventType" || (property.value.type === AST_NODE_TYPES.Literal && EVENT_TYPES.has(String(property.value.value)));
+  };
+  if (!keyed.every(takenAsWritten)) return false;
+  const traceText = imports.useAt("trace", call);
+  if (traceText === undefined) return false;
+  const tracerOption = tracerText === "tracer" ? "tracer" : `tracer: ${tracerText}`;
+  const last = options?.properties.at(-1);
+  if (last) edits.insertAfter(last, `, ${tracerOption}`);
+  else edits.replace([call.callee.range[1], call.range[1]], `({ ${tracerOption} })`);
+  edits.replace(call.callee, traceText);
+  return true;
+}
+
+/**
  * 1.x `tracer.trace(fn, ...args)` ran `fn(...args)` at once, in the tracer's session, with no span.
  * `tracer?.trace(fn)` ran nothing when `tracer` was nullish: `(tracer ? fn() : undefined)`, or
  * `if (tracer) fn();` as a statement, which evaluate the receiver once, as the chain did
@@ -679,11 +718,13 @@ function holdsWrappedFunction(input: AnalysisInput, node: TSESTree.Node): boolea
 
 /**
  * An argument after the first that shows the call is 1.x's `trace(fn, ...args)`: any but the last, or a
- * last one that is no function (`1`, `"q"`, `{ … }`, `[…]`). `tracer.trace(step, 1)`, or `tracer.trace(step)`
- * alone, cannot be this SDK's `trace(options, fn)`, whose last argument is the function it wraps.
+ * last one that is no function (`1`, `"q"`, `{ … }`, `[…]`), or a spread (`...arguments`,
+ * `...args.slice(1)`: arguments handed on, which this SDK's two fixed parameters never take).
+ * `tracer.trace(step, 1)`, or `tracer.trace(step)` alone, cannot be this SDK's `trace(options, fn)`,
+ * whose last argument is the function it wraps.
  */
 function isCertainlyNoFunction(node: TSESTree.CallExpressionArgument, index: number, all: readonly TSESTree.CallExpressionArgument[]): boolean {
-  if (index < all.length - 1) return true;
+  if (index < all.length - 1 || node.type === AST_NODE_TYPES.SpreadElement) return true;
   const value = unwrapExpression(node);
   return (
     value?.type === AST_NODE_TYPES.Literal ||

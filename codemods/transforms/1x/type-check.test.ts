@@ -45,6 +45,7 @@ const LEFT_FOR_A_PERSON: Readonly<Record<string, string>> = {
   "migrate-1x/names-removed-function-calls": "getGitInfo() and serverURLFromOptions() stay, marked at the import and each call: no counterpart",
   "migrate-1x/names-unknown-exports": "0.x names (SessionTracer, ToolConfig, ModelConfig), a 1.x REST client name and a 1.x sessionId assignment stay, marked: rewritten by a person",
   "migrate-1x/names-typeof-wrappers": "typeof traceTool and ReturnType<typeof traceFunction> stay, marked: no export of those names here, a person types them from this SDK's API",
+  "migrate-1x/trace-function-method-decorator": "a traceFunction() method decorator with config (no trace() option) stays, marked: a person moves config into enrichSpan",
   "migrate-1x/trace-event-type-declared-union": "an eventType held by a parameter typed string stays, marked: which event type is meant is a person's call",
 };
 
