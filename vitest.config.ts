@@ -37,14 +37,14 @@ export const INTEGRATION_TESTS = [
   "sdk/test-utils/held-resources.test.ts",
 ];
 
-// Unit files of the analysis, the rules and the codemods hold no process-wide state of their own: they
+// Unit files of the analysis, the rules, the codemods and the scripts hold no process-wide state of their own: they
 // parse and analyse text, and what the analysis caches is keyed by file path or AST. They share one
 // module graph per worker (`isolate: false`: typescript, typescript-eslint, ESLint and the analysis are
 // imported once per worker, not once per file). A unit file there that mocks modules, resets them,
 // writes process.env, or runs the SDK (tracers, the default tracer, the connection pool and the
 // logger's warned-once memory last the process) keeps a module graph of its own: ISOLATED_UNIT_TESTS.
 // scripts/test-projects.test.ts keeps this list honest.
-export const SHARED_UNIT_FOLDERS = ["analysis", "rules", "codemods"];
+export const SHARED_UNIT_FOLDERS = ["analysis", "rules", "codemods", "scripts"];
 export const ISOLATED_UNIT_TESTS = [
   // vi.doMock + vi.resetModules of a knowledge module: would re-import the graph every later file shares.
   "analysis/relevance.test.ts",
@@ -56,7 +56,7 @@ export const ISOLATED_UNIT_TESTS = [
   "rules/require-valid-session-id.runtime.test.ts",
 ];
 
-const ISOLATED_FOLDERS_TESTS = ["{sdk,scripts,tests}/**/*.test.ts"];
+const ISOLATED_FOLDERS_TESTS = ["{sdk,tests}/**/*.test.ts"];
 const SHARED_TESTS = SHARED_UNIT_FOLDERS.map((folder) => `${folder}/**/*.test.ts`);
 // *.install.test.ts install the packed package with npm: `npm run test:install` (vitest.install.config.ts).
 const NEVER = ["**/node_modules/**", "dist/**", "fixtures/**", "bench/**", "**/*.install.test.ts"];

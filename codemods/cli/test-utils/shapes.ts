@@ -12,7 +12,7 @@ import { shapeNames } from "../../../rules/test-utils/shape-projects.js";
 import { createConsumerProject, typeErrorsOf, type ConsumerProject, type TypeErrorAt } from "../../../sdk/test-utils/type-check.js";
 import { countMarkers } from "../../engine/markers.js";
 import { markedAt, unmarkedOneXNames } from "../../transforms/1x/left-behind.js";
-import type { JsonReport } from "../report.js";
+import { buildJsonReport, type JsonReport } from "../report.js";
 import { makeProject, read, removeProjects, runInProcess, treeOf, writeFiles } from "./project.js";
 
 export interface MigratedShape {
@@ -39,6 +39,57 @@ export async function migrateFiles(name: string, files: Readonly<Record<string, 
   return { input: { ...files }, output, report, secondChanged: (JSON.parse(second.stdout) as JsonReport).summary.changed };
 }
 
+/** A project to migrate: its name (a folder name) and its files. */
+export interface NamedProject {
+  readonly name: string;
+  readonly files: Readonly<Record<string, string>>;
+}
+
+/**
+ * migrateFiles() of several projects at once: each project is a folder of one temporary directory, and `args` run
+ * twice there, not twice per project (a run's fixed cost, the CLI's set-up, git and the listings of the directories
+ * above, is most of a small project's). A project's output, report and second run are its folder's part, its paths
+ * relative to the folder: the same as its own run gives, since nothing of a project looks into a sibling folder and
+ * the shared directory holds no configuration (migrateEach() checks this on a suite's first project per command). A batch
+ * whose 1.x-hint list was cut (report.ts USES_1X_LISTED) runs its projects one by one instead.
+ */
+export async function migrateBatch(projects: readonly NamedProject[], args: readonly string[]): Promise<Map<string, MigratedShape>> {
+  const root = makeProject(Object.fromEntries(projects.flatMap(({ name, files }) => Object.entries(files).map(([path, text]) => [`${name}/${path}`, text]))));
+  const first = await runInProcess(root, [...args], null);
+  if (first.code === 1) throw new Error(`${projects.map(({ name }) => name).join(", ")} (${args.join(" ")}): ${first.stderr}`);
+  const report = JSON.parse(first.stdout) as JsonReport;
+  const second = JSON.parse((await runInProcess(root, [...args], null)).stdout) as JsonReport;
+  const runs = new Map<string, MigratedShape>();
+  if (report.uses1x && report.uses1x.count > report.uses1x.files.length) {
+    for (const { name, files } of projects) runs.set(name, await migrateFiles(name, files, args));
+    return runs;
+  }
+  for (const { name, files } of projects) {
+    const prefix = `${name}/`;
+    const own = (paths: readonly string[]) => paths.filter((path) => path.startsWith(prefix)).map((path) => path.slice(prefix.length));
+    const outcomes = report.files.filter((file) => file.path.startsWith(prefix)).map((file) => ({ ...file, path: file.path.slice(prefix.length) }));
+    const output = Object.fromEntries(Object.keys(files).map((path) => [path, read(root, `${prefix}${path}`)]));
+    const secondChanged = second.files.filter((file) => file.path.startsWith(prefix) && file.status === "changed").length;
+    runs.set(name, { input: { ...files }, output, report: buildJsonReport(outcomes, own(report.uses1x?.files ?? [])), secondChanged });
+  }
+  return runs;
+}
+
+/**
+ * Each of `projects` migrated with `args` by migrateBatch(), keyed by name; the first project is also migrated alone
+ * and its run must equal its part of the batch (that the batch changes nothing of what a suite asserts).
+ */
+async function migrateEach(projects: readonly NamedProject[], args: readonly string[]): Promise<Map<string, MigratedShape>> {
+  if (projects.length === 0) return new Map();
+  const runs = await migrateBatch(projects, args);
+  const [first] = projects;
+  if (first && projects.length > 1) {
+    const alone = await migrateFiles(first.name, first.files, args);
+    expect(runs.get(first.name), `${first.name} (${args.join(" ")}) in a batch and alone`).toEqual(alone);
+  }
+  return runs;
+}
+
 /** A project of a blind round: its files and the sets (`migrate`, `migrate --from 1`) it is migrated with. */
 export interface SetProject {
   readonly name: string;
@@ -58,8 +109,9 @@ export function projectRuns(projects: readonly SetProject[]) {
   const input = (name: string, path: string): string => projects.find((project) => project.name === name)!.files[path]!;
   return {
     async migrate(): Promise<void> {
-      for (const project of projects) {
-        for (const set of project.sets) runs.set(`${project.name} ${set}`, await migrateFiles(project.name, project.files, SET_ARGS[set]));
+      for (const set of ["2x", "from1"] as const) {
+        const migrated = await migrateEach(projects.filter((project) => project.sets.includes(set)), SET_ARGS[set]);
+        for (const [name, run] of migrated) runs.set(`${name} ${set}`, run);
       }
     },
     runOf,
@@ -206,8 +258,9 @@ export const SET_ARGS: Readonly<Record<SetName, readonly string[]>> = { "2x": ["
 export function migratedShapes(dir: string, shapes: readonly string[]) {
   const runs = new Map<string, MigratedShape>();
   const load = async (): Promise<void> => {
-    for (const shape of shapes) {
-      for (const set of ["2x", "from1"] as const) runs.set(`${shape} ${set}`, await migrateShape(join(dir, shape), SET_ARGS[set]));
+    const projects = shapes.map((name) => ({ name, files: treeOf(join(dir, name)) }));
+    for (const set of ["2x", "from1"] as const) {
+      for (const [name, run] of await migrateEach(projects, SET_ARGS[set])) runs.set(`${name} ${set}`, run);
     }
   };
   const byName = (name: string, set: SetName): MigratedShape => runs.get(`${name} ${set}`)!;
