@@ -7,7 +7,7 @@ import { dirname, join } from "node:path";
 import tsParser from "@typescript-eslint/parser";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { Linter, type Rule } from "eslint";
-import { afterAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { clearDeploymentCache } from "../../analysis/deployment.js";
 
 export type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
@@ -22,17 +22,11 @@ export interface Case {
   readonly settings?: Readonly<Record<string, unknown>>;
 }
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
 /** The path to lint `testCase` under, and ESLint's cwd (ESLint lints only files under its cwd). */
 function materialize(testCase: Case): { filename: string; cwd?: string } {
   const filename = testCase.filename ?? "src/handler.ts";
   if (testCase.files === undefined) return { filename };
   const root = mkdtempSync(join(tmpdir(), "hh-blind-"));
-  roots.push(root);
   const files = { "package.json": `{ "name": "app", "private": true }`, ...testCase.files, [filename]: testCase.code };
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(root, path)), { recursive: true });
@@ -54,7 +48,14 @@ export function lintCase(ruleName: string, rule: AnyRule, testCase: Case): Linte
     },
   ];
   const { filename, cwd } = materialize(testCase);
-  const messages = new Linter({ configType: "flat", ...(cwd === undefined ? {} : { cwd }) }).verify(testCase.code, config, { filename });
+  let messages: Linter.LintMessage[];
+  try {
+    messages = new Linter({ configType: "flat", ...(cwd === undefined ? {} : { cwd }) }).verify(testCase.code, config, { filename });
+  } finally {
+    // Removed as soon as the case is linted: a module-level afterAll registered only in the first file of a
+    // shared worker (isolate: false) that imported this module, so the other files' folders stayed in /tmp.
+    if (cwd !== undefined) rmSync(cwd, { recursive: true, force: true });
+  }
   // Anything but the rule's own reports and parse errors (a config warning) would make a case pass vacuously.
   expect(messages.filter((message) => message.ruleId === null && !message.fatal), showMessages(messages)).toEqual([]);
   return messages;
