@@ -153,4 +153,26 @@ describe("the gate reads no module for a global object read as anything but a tr
     expect(asked(`import "./util";\nconst t = hhTracer;\n`)).toBeGreaterThan(0);
     expect(asked(`import "./util";\ntracer.trace(() => 1);\n`)).toBeGreaterThan(0);
   });
+
+  it("a slot given as `tracer:` or after `=` is held; a `tracer` another read ends with is not a key (`a ? globalThis.tracer : globalThis.hh`)", () => {
+    const root = makeProject({ "package.json": JSON.stringify({ name: "lib", private: true }), "src/util.ts": "export const x = 1;\n" });
+    const asks = (code: string): boolean => {
+      const reader = new ProjectModules();
+      const previous = setProjectModules(reader);
+      try {
+        const resolutions = vi.spyOn(reader, "resolve");
+        readsLoadedGlobalTracer(parseAnalysisInput(code, join(root, "src/index.ts")));
+        return resolutions.mock.calls.length > 0;
+      } finally {
+        setProjectModules(previous);
+      }
+    };
+    expect(asks(`import "./util";\ntrace({ tracer:\n  globalThis.honeyhive }, () => 1);\n`)).toBe(true);
+    expect(asks(`import "./util";\nlet t;\nt =   global.hhTracer;\n`)).toBe(true);
+    // The `tracer` before ` :` is the end of the first read, not a key: the second read is not held.
+    expect(asks(`import "./util";\nconst on = 1;\non ? globalThis.tracer : globalThis.honeyhive;\n`)).toBe(false);
+    expect(asks(`import "./util";\nconst on = 1;\non ? globalThis.tracer : globalThis.honeyhive.createSession();\n`)).toBe(true);
+    // `mytracer:` is no `tracer:` key (a word boundary before it).
+    expect(asks(`import "./util";\nconst o = { mytracer: globalThis.honeyhive };\n`)).toBe(false);
+  });
 });

@@ -173,13 +173,49 @@ const TRACER_MEMBER_NAMES: ReadonlySet<string> = new Set([...HONEYHIVE_ONLY_TRAC
  */
 function slotsReadAsTracer(text: string): ReadonlySet<string> {
   const slots = new Set<string>();
-  for (const match of text.matchAll(/(=|\btracer\s*:)?\s*\bglobal(?:This)?\.([A-Za-z_$][\w$]*)(!?\??\.([A-Za-z_$][\w$]*)\s*\(|\s*(?:[;,)}\n]|\?\?|!|as\b))?/g)) {
-    const [, before, slot, after, method] = match;
+  // Where the last match ended: what comes before a read (`=`, `tracer:`) is looked for after it only.
+  let end = 0;
+  for (const match of text.matchAll(GLOBAL_READ)) {
+    const [read, slot, after, method] = match;
+    const from = end;
+    end = match.index + read.length;
     if (after === undefined) continue;
-    if (isSlotReadAsTracer(slot!, method !== undefined ? method : before !== undefined ? "held" : undefined)) slots.add(slot!);
+    if (isSlotReadAsTracer(slot!, method !== undefined ? method : heldBefore(text, match.index, from) ? "held" : undefined)) slots.add(slot!);
   }
   return slots;
 }
+
+/**
+ * `global.<slot>` / `globalThis.<slot>` and what follows it when it is read as a tracer: a method called on it, or the end
+ * of the expression. Anchored on `global`: the same pattern led by what may come before the read (`(=|\btracer\s*:)?\s*`)
+ * was tried at every character of the text, ~13 ms over a large file at load 13 (bench/NOTES.md, perf-nonsdk-3);
+ * `heldBefore` reads that part backwards from each match instead.
+ */
+const GLOBAL_READ = /\bglobal(?:This)?\.([A-Za-z_$][\w$]*)(!?\??\.([A-Za-z_$][\w$]*)\s*\(|\s*(?:[;,)}\n]|\?\?|!|as\b))?/g;
+
+/**
+ * Whether `=` or `tracer:` (blanks between, `\btracer\s*:`) ends the text before `at` after white space, within
+ * `[from, at)`: what the pattern `(=|\btracer\s*:)?\s*` before `GLOBAL_READ` captured, scanning on from the last match's end.
+ */
+function heldBefore(text: string, at: number, from: number): boolean {
+  let index = skipSpaceBackwards(text, at - 1, from);
+  if (index < from) return false;
+  if (text[index] === "=") return true;
+  if (text[index] !== ":") return false;
+  index = skipSpaceBackwards(text, index - 1, from);
+  const start = index - "tracer".length + 1;
+  return start >= from && text.startsWith("tracer", start) && (start === 0 || !WORD_CHARACTER.test(text[start - 1]!));
+}
+
+/** The last index at or before `index` (not below `from`) that is not white space (`\s`), or `from - 1`. */
+function skipSpaceBackwards(text: string, index: number, from: number): number {
+  while (index >= from && SPACE.test(text[index]!)) index--;
+  return index;
+}
+
+const SPACE = /\s/;
+/** What `\b` counts as a word character. */
+const WORD_CHARACTER = /\w/;
 
 /**
  * Whether a global read counts as a tracer's, by the same test for `globalThis.x` and a bare `x`: a HoneyHive-only

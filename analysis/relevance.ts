@@ -15,13 +15,14 @@
 // what it reported without this; only the order of the questions changes, cheapest first.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { enclosingFunction, moduleOfDeclarator } from "./ast.js";
+import { enclosingFunction } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import type { AnalysisInput } from "./input.js";
 import { PROJECT_SPECIFIER_START } from "./flush-calls.js";
 import { opentelemetryProfile, OTEL_USE_MEMBERS } from "./knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "./sdk-model.js";
 import { includesText, indexOfText, lineStartsWith } from "./text-search.js";
+import { topLevelImportsOf } from "./top-level-imports.js";
 
 export interface FileRelevance {
   /** The file uses the SDK (`getSdkModel(input).usesSdk`): every rule may report. */
@@ -60,32 +61,25 @@ export function relevanceOf(input: AnalysisInput): FileRelevance {
  */
 function callsImportedBinding(input: AnalysisInput): boolean {
   const { ast, scopeManager } = input;
+  const { bindings, namespaceWithCode } = topLevelImportsOf(ast);
+  // An ambient one (`declare namespace`, `declare module`, `declare global`) holds no function body.
+  if (namespaceWithCode) return true;
   let names: Set<string> | undefined;
-  for (const statement of ast.body) {
-    let node: TSESTree.Node = statement;
-    if (node.type === AST_NODE_TYPES.ExportNamedDeclaration && node.declaration) node = node.declaration;
-    // An ambient one (`declare namespace`, `declare module`, `declare global`) holds no function body.
-    if (node.type === AST_NODE_TYPES.TSModuleDeclaration) {
-      if (node.declare) continue;
-      return true;
-    }
+  for (const binding of bindings) {
+    const { node } = binding;
     // CommonJS: `const { openSession } = require("./session")` binds a helper as an import does.
-    if (node.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of node.declarations) {
-        if (moduleOfDeclarator(declarator) === undefined) continue;
-        for (const variable of scopeManager.getDeclaredVariables(declarator)) {
-          if (calledInFunction(variable)) return true;
-          (names ??= new Set()).add(variable.name);
-        }
+    if (binding.kind === "declarator") {
+      for (const variable of scopeManager.getDeclaredVariables(node)) {
+        if (calledInFunction(variable)) return true;
+        (names ??= new Set()).add(variable.name);
       }
       continue;
     }
-    if (node.type !== AST_NODE_TYPES.ImportDeclaration && node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration) continue;
     for (const variable of scopeManager.getDeclaredVariables(node)) {
       if (calledInFunction(variable)) return true;
     }
-    if (node.type === AST_NODE_TYPES.ImportDeclaration && node.importKind !== "type") {
-      for (const specifier of node.specifiers) if (specifier.type !== AST_NODE_TYPES.ImportNamespaceSpecifier) (names ??= new Set()).add(specifier.local.name);
+    if (binding.kind === "import" && binding.node.importKind !== "type") {
+      for (const specifier of binding.node.specifiers) if (specifier.type !== AST_NODE_TYPES.ImportNamespaceSpecifier) (names ??= new Set()).add(specifier.local.name);
     }
   }
   return names !== undefined && calledInNestedScope(scopeManager, names);

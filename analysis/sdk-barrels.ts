@@ -9,7 +9,7 @@
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { AttachedCache } from "./attached-cache.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { isTypeOnlyImport, moduleOfDeclarator, staticName } from "./ast.js";
+import { isTypeOnlyImport, staticName } from "./ast.js";
 import { exportPath, type ModuleOrigin } from "./bindings.js";
 import { sourceModule } from "./context.js";
 import type { ModuleFacts, ReExport, SdkReExportFact } from "./export-facts.js";
@@ -19,6 +19,7 @@ import { TYPES_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { HONEYHIVE_VALUE_EXPORTS } from "./knowledge/sdks/index.js";
 import { MAX_RE_EXPORT_CHAIN, absolutePath, importedModule, isProjectModule, projectModules } from "./project-modules.js";
 import { isSdkModule } from "./settings.js";
+import { topLevelImportsOf } from "./top-level-imports.js";
 
 /**
  * The text of a module that may re-export the SDK (`export * from "honeyhive"`, `export { … } from
@@ -70,40 +71,45 @@ function barrelCandidates(input: AnalysisInput): ReadonlySet<string> {
   let candidates = candidatesByFile.get(input.ast);
   if (candidates) return candidates;
   let found: Set<string> | undefined;
-  const { ast, scopeManager, settings } = input;
-  const isCandidate = (specifier: string | undefined): specifier is string => specifier !== undefined && !isSdkModule(specifier, settings) && isProjectModule(specifier, input);
-  const may = ({ imported, variable }: ImportedBinding) =>
-    (imported !== undefined && (BARREL_IMPORT_NAMES.has(imported) || TRACER_CLASS_NAME.test(imported))) || (variable !== undefined && importedBindingUses(ast, variable).sdkObject);
-  for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      const specifier = sourceModule(statement.source.value);
-      if (!isCandidate(specifier)) continue;
+  const { ast, scopeManager } = input;
+  for (const binding of topLevelImportsOf(ast).bindings) {
+    if (binding.kind === "import") {
+      const specifier = sourceModule(binding.specifier);
+      if (!isCandidate(input, specifier)) continue;
+      const statement = binding.node;
       for (const imported of statement.specifiers) {
         // A type import counts by its name only (`import type { HoneyHiveTracer }` for a parameter's type):
         // its binding is no module object.
         const name = imported.type === AST_NODE_TYPES.ImportSpecifier ? staticName(imported.imported) : undefined;
         const variable = isTypeOnlyImport(statement, imported) ? undefined : scopeManager.getDeclaredVariables(imported)[0];
-        if (may({ imported: name, variable })) {
+        if (mayBeBarrelImport(ast, name, variable)) {
           (found ??= new Set()).add(specifier);
           break;
         }
       }
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        const declared = moduleOfDeclarator(declarator);
-        const specifier = sourceModule(declared?.specifier);
-        if (!declared || !isCandidate(specifier)) continue;
-        const { member } = declared;
-        const variables = scopeManager.getDeclaredVariables(declarator);
-        const bindings: readonly ImportedBinding[] =
-          member !== undefined ? [{ imported: member, variable: declarator.id.type === AST_NODE_TYPES.Identifier ? variables[0] : undefined }] : boundNames(declarator.id, variables);
-        if (bindings.some(may)) (found ??= new Set()).add(specifier);
-      }
+    } else if (binding.kind === "declarator" && !binding.exported) {
+      const specifier = sourceModule(binding.specifier);
+      if (!isCandidate(input, specifier)) continue;
+      const { node: declarator, member } = binding;
+      const variables = scopeManager.getDeclaredVariables(declarator);
+      if (member !== undefined) {
+        if (mayBeBarrelImport(ast, member, declarator.id.type === AST_NODE_TYPES.Identifier ? variables[0] : undefined)) (found ??= new Set()).add(specifier);
+      } else if (boundNames(declarator.id, variables).some(({ imported, variable }) => mayBeBarrelImport(ast, imported, variable))) (found ??= new Set()).add(specifier);
     }
   }
   candidates = found ?? NO_CANDIDATES;
   candidatesByFile.set(input.ast, candidates);
   return candidates;
+}
+
+/** A project module that is not the SDK's (a barrel may be read for it). */
+function isCandidate(input: AnalysisInput, specifier: string): boolean {
+  return !isSdkModule(specifier, input.settings) && isProjectModule(specifier, input);
+}
+
+/** An import of a barrel candidate that makes its module worth reading: an SDK name, a tracer class's name, or a binding used as the SDK's module object. */
+function mayBeBarrelImport(ast: TSESTree.Program, imported: string | undefined, variable: Scope.Variable | undefined): boolean {
+  return (imported !== undefined && (BARREL_IMPORT_NAMES.has(imported) || TRACER_CLASS_NAME.test(imported))) || (variable !== undefined && importedBindingUses(ast, variable).sdkObject);
 }
 
 /** `const { a, b: c } = …` → `a` (as `a`), `b` (as `c`); `const m = …` → the whole module as `m`; `variables`: the declarator's. */

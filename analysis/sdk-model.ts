@@ -18,7 +18,6 @@ import { singletonClassOf } from "./class-singletons.js";
 import {
   contains,
   dynamicImportSpecifier,
-  importEqualsSpecifier,
   enclosingFunction,
   findProperty,
   optionIsTrue,
@@ -29,7 +28,6 @@ import {
   isExportedVariable,
   isFunctionNode,
   memberName,
-  moduleOfDeclarator,
   reportAnalysisError,
   staticName,
   unwrapExpression,
@@ -55,6 +53,7 @@ import { exportedTracerShape, importedModule, importedTracerProven, importedTrac
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
 import { includesText } from "./text-search.js";
+import { topLevelImportsOf, type ModuleBinding } from "./top-level-imports.js";
 
 export type SdkExport =
   | "HoneyHiveTracer"
@@ -335,41 +334,38 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
 /**
  * The cheap gate: the SDK's name (or a settings module) in the text, or a binding imported from a
  * local module that is named or used like a tracer. Everything else (most files, including files
- * that only import other local helpers) costs one pass over `ast.body`. What it asks of a binding,
- * `localTracerShape` keeps for the model.
+ * that only import other local helpers) costs one pass over `ast.body`, shared by the gate's parts
+ * (analysis/top-level-imports.ts). What it asks of a binding, `localTracerShape` keeps for the model.
  */
 function mayUseSdk(input: AnalysisInput): boolean {
-  const { ast, settings, text, scopeManager } = input;
+  const { ast, settings, text } = input;
   if (textMentionsSdk(text, settings)) return true;
-  const isLocal = (specifier: string | undefined) => specifier !== undefined && isProjectModule(specifier, input);
-  // Settings modules returned above; here only the binding's own name and use can tell.
-  const looksLikeTracer = (declaration: TSESTree.Node) =>
-    scopeManager.getDeclaredVariables(declaration).some((variable) => localTracerShape(variable, importedNameOf(variable), false, input) !== undefined);
-  for (const statement of ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration && statement.importKind !== "type" && isLocal(statement.source.value) && looksLikeTracer(statement)) {
-      return true;
-    }
-    // TypeScript's `import tracer = require("./tracer")`.
-    if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration && statement.importKind !== "type" && isLocal(importEqualsSpecifier(statement)) && looksLikeTracer(statement)) {
-      return true;
-    }
-    if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
-      for (const declarator of statement.declarations) {
-        if (isLocal(moduleOfDeclarator(declarator)?.specifier) && looksLikeTracer(declarator)) return true;
-      }
-    }
+  const { bindings } = topLevelImportsOf(ast);
+  for (const binding of bindings) {
+    // Settings modules returned above; here only the binding's own name and use can tell.
+    if (binding.kind === "declarator" ? binding.exported : binding.node.importKind === "type") continue;
+    if (binding.specifier !== undefined && isProjectModule(binding.specifier, input) && looksLikeTracer(input, binding.node)) return true;
   }
   // `const { tracer } = await import("./lib/tracing")` (or `….getTracer()`) inside a function: loaded on first use.
   if (includesText(text, "import(")) {
     for (const expression of nodesOfType(ast, AST_NODE_TYPES.ImportExpression)) {
-      const declarator = isLocal(dynamicImportSpecifier(expression)) ? declaratorOfDynamicImport(expression) : undefined;
-      if (declarator && looksLikeTracer(declarator)) return true;
+      const specifier = dynamicImportSpecifier(expression);
+      const declarator = specifier !== undefined && isProjectModule(specifier, input) ? declaratorOfDynamicImport(expression) : undefined;
+      if (declarator && looksLikeTracer(input, declarator)) return true;
     }
   }
   // The SDK imported through a project module that re-exports it (analysis/sdk-barrels.ts), or a
   // service injected with a tracer in a field (NestJS: `constructor(private tracing: TracingService)`).
   // `globalThis.tracer` of a slot a module it loads declares and fills (analysis/global-slots.ts).
-  return importsSdkThroughBarrel(input) || injectsTracerHolder(input) || importsTracerHolder(input) || readsLoadedGlobalTracer(input);
+  return importsSdkThroughBarrel(input) || injectsTracerHolder(input) || importsTracerHolder(input, bindings) || readsLoadedGlobalTracer(input);
+}
+
+/** For the gate: a variable `declaration` declares is named or used like a tracer (`localTracerShape`). */
+function looksLikeTracer(input: AnalysisInput, declaration: TSESTree.Node): boolean {
+  for (const variable of input.scopeManager.getDeclaredVariables(declaration)) {
+    if (localTracerShape(variable, importedNameOf(variable), false, input) !== undefined) return true;
+  }
+  return false;
 }
 
 /**
@@ -377,27 +373,19 @@ function mayUseSdk(input: AnalysisInput): boolean {
  * (`tracing.tracer.sessionStart()`), whose module exports it as an instance holding a tracer there
  * (`tracerHolders`, see `importedHeldTracer`). The module is read only for such a chain.
  */
-function importsTracerHolder(input: AnalysisInput): boolean {
+function importsTracerHolder(input: AnalysisInput, bindings: readonly ModuleBinding[] = topLevelImportsOf(input.ast).bindings): boolean {
   if (!input.readModuleFacts) return false;
-  for (const statement of input.ast.body) {
-    if (statement.type === AST_NODE_TYPES.ImportDeclaration) {
-      if (statement.importKind === "type" || !isProjectModule(statement.source.value, input)) continue;
-      for (const variable of input.scopeManager.getDeclaredVariables(statement)) if (holdsTracerMember(input, variable)) return true;
-    } else if (statement.type === AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      // TypeScript's `import tracing = require("./tracing")`: the module held whole, as `const tracing = require()`.
-      const specifier = statement.importKind === "type" ? undefined : importEqualsSpecifier(statement);
-      if (specifier === undefined || !isProjectModule(specifier, input)) continue;
-      for (const variable of input.scopeManager.getDeclaredVariables(statement)) if (holdsTracerMember(input, variable)) return true;
-    } else if (statement.type === AST_NODE_TYPES.VariableDeclaration) {
+  for (const binding of bindings) {
+    if (binding.kind === "declarator") {
       // `const tracing = require("./tracing")` / `await import("./tracing")`: the module held whole; `const { Obs } =
       // require("./obs")`: its exports (`holdsTracerThroughSingleton`).
-      for (const declarator of statement.declarations) {
-        const bound = declarator.id.type === AST_NODE_TYPES.Identifier || declarator.id.type === AST_NODE_TYPES.ObjectPattern ? moduleOfDeclarator(declarator) : undefined;
-        // The specifier first, as for an import: a package's module object (`require("lodash")`) costs no scan of its references.
-        if (bound === undefined || bound.member !== undefined || !isProjectModule(bound.specifier, input)) continue;
-        for (const variable of input.scopeManager.getDeclaredVariables(declarator)) if (holdsTracerMember(input, variable)) return true;
-      }
-    }
+      // The specifier first, as for an import: a package's module object (`require("lodash")`) costs no scan of its references.
+      const { node, exported, member } = binding;
+      if (exported || member !== undefined || (node.id.type !== AST_NODE_TYPES.Identifier && node.id.type !== AST_NODE_TYPES.ObjectPattern)) continue;
+    } else if (binding.node.importKind === "type") continue;
+    // TypeScript's `import tracing = require("./tracing")`: the module held whole, as `const tracing = require()`.
+    if (binding.specifier === undefined || !isProjectModule(binding.specifier, input)) continue;
+    for (const variable of input.scopeManager.getDeclaredVariables(binding.node)) if (holdsTracerMember(input, variable)) return true;
   }
   return false;
 }
@@ -536,21 +524,13 @@ function importedHeldFields(input: AnalysisInput, variable: Scope.Variable): rea
  */
 function injectsTracerHolder(input: AnalysisInput): boolean {
   if (!input.readModuleFacts) return false;
+  const { parameterProperties } = topLevelImportsOf(input.ast);
   // The text test (`constructor(` written, as NestJS writes it) after the syntax's: the top level's
   // classes cost less to look through than the text of a file without one to search.
-  let written: boolean | undefined;
-  for (const statement of input.ast.body) {
-    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration ? statement.declaration : statement;
-    if (declaration?.type !== AST_NODE_TYPES.ClassDeclaration) continue;
-    for (const member of declaration.body.body) {
-      if (member.type !== AST_NODE_TYPES.MethodDefinition || member.kind !== "constructor") continue;
-      for (const parameter of member.value.params) {
-        if (parameter.type !== AST_NODE_TYPES.TSParameterProperty) continue;
-        if (!(written ??= includesText(input.text, "constructor("))) return false;
-        const service = injectedService(input, parameter);
-        if (service && importedHeldFields(input, service.variable)) return true;
-      }
-    }
+  if (parameterProperties.length === 0 || !includesText(input.text, "constructor(")) return false;
+  for (const parameter of parameterProperties) {
+    const service = injectedService(input, parameter);
+    if (service && importedHeldFields(input, service.variable)) return true;
   }
   return false;
 }
