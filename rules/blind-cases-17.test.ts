@@ -1368,12 +1368,295 @@ export async function POST(request: Request) {
   ),
 ];
 
+// ================================================================================================================
+// Third batch: more platforms and frameworks, session context, and flushes that do not wait
+// ================================================================================================================
+const THIRD: Program[] = [
+  p(
+    "Azure Functions v4: the session id from the query string, unchecked; flushed in finally",
+    "src/functions/chat.ts",
+    project({ "@azure/functions": "^4.5.0" }, { "host.json": `{ "version": "2.0" }\n` }),
+    // First expectation sid:7: a miscount, the createSession() is on line 8.
+    ["sid:8"],
+    `import { app, type HttpRequest, type InvocationContext } from "@azure/functions";
+import { tracer } from "../tracing";
+
+app.http("chat", {
+  methods: ["POST"],
+  handler: async (request: HttpRequest, context: InvocationContext) => {
+    try {
+      tracer.createSession({ sessionId: request.query.get("sid") ?? undefined });
+      return { jsonBody: await tracer.startSpan("chat", async () => context.invocationId) };
+    } finally {
+      await tracer.forceFlush();
+    }
+  },
+});
+`,
+  ),
+  p(
+    "Express: the session created after an await in middleware, next() called after it (fine for Express)",
+    "src/server.ts",
+    project({ express: "^4.21.0" }),
+    [],
+    `import express from "express";
+import { tracer } from "./tracing";
+
+const app = express();
+
+app.use(async (req, res, next) => {
+  const user = await loadUser(req.get("authorization"));
+  tracer.createSession({ sessionName: "api", metadata: { user } });
+  next();
+});
+app.post("/chat", async (req, res) => {
+  res.json(await tracer.startSpan("chat", async () => req.body.message));
+});
+app.listen(3000);
+
+async function loadUser(token: string | undefined): Promise<string> {
+  return token ?? "anonymous";
+}
+`,
+  ),
+  p(
+    "Koa: the session created in a setTimeout callback while await next() runs outside it",
+    "src/server.ts",
+    project({ koa: "^2.15.0" }),
+    ["lost:8"],
+    `import Koa from "koa";
+import { tracer } from "./tracing";
+
+const app = new Koa();
+
+app.use(async (ctx, next) => {
+  setTimeout(() => {
+    tracer.createSession({ sessionName: ctx.path });
+  }, 0);
+  await next();
+});
+app.use(async (ctx) => {
+  ctx.body = await tracer.startSpan("reply", async () => "ok");
+});
+app.listen(3000);
+`,
+  ),
+  p(
+    "Fastify done-callback onRequest hook that creates the session and calls done() (correct)",
+    "src/server.ts",
+    project({ fastify: "^5.0.0" }),
+    [],
+    `import Fastify from "fastify";
+import { tracer } from "./tracing";
+
+const app = Fastify();
+
+app.addHook("onRequest", (request, reply, done) => {
+  tracer.createSession({ sessionName: request.url });
+  done();
+});
+app.get("/chat", async () => tracer.startSpan("chat", async () => "ok"));
+app.listen({ port: 3000 });
+`,
+  ),
+  p(
+    "MCP server: a tracer made in a tool callback",
+    "src/mcp.ts",
+    project({ "@modelcontextprotocol/sdk": "^1.5.0", zod: "^3.23.0" }),
+    ["init:8"],
+    `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { z } from "zod";
+import { HoneyHiveTracer } from "honeyhive";
+
+const server = new McpServer({ name: "search", version: "1.0.0" });
+
+server.tool("search", { query: z.string() }, async ({ query }) => {
+  const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "mcp" });
+  const hits = await tracer.startSpan("search", async () => [query]);
+  return { content: [{ type: "text", text: hits.join(",") }] };
+});
+`,
+  ),
+  p(
+    "tRPC mutation: the session id from the procedure's input, unchecked",
+    "src/server/routers/chat.ts",
+    project({ "@trpc/server": "^11.0.0", zod: "^3.23.0" }),
+    ["sid:9"],
+    `import { initTRPC } from "@trpc/server";
+import { z } from "zod";
+import { tracer } from "../../tracing";
+
+const t = initTRPC.create();
+
+export const chatRouter = t.router({
+  send: t.procedure.input(z.object({ sessionId: z.string(), message: z.string() })).mutation(async ({ input }) => {
+    tracer.createSession({ sessionId: input.sessionId, skipApiCall: true });
+    return tracer.startSpan("send", async () => input.message);
+  }),
+});
+`,
+  ),
+  p(
+    "Apollo Server resolver: sessionStart per query",
+    "src/server.ts",
+    project({ "@apollo/server": "^4.11.0", graphql: "^16.9.0" }),
+    ["start:10"],
+    `import { ApolloServer } from "@apollo/server";
+import { startStandaloneServer } from "@apollo/server/standalone";
+import { tracer } from "./tracing";
+
+const typeDefs = \`type Query { answer(q: String!): String }\`;
+
+const resolvers = {
+  Query: {
+    answer: async (_parent: unknown, args: { q: string }) => {
+      tracer.sessionStart({ sessionName: "graphql" });
+      return tracer.startSpan("answer", async () => args.q);
+    },
+  },
+};
+
+const server = new ApolloServer({ typeDefs, resolvers });
+await startStandaloneServer(server, { listen: { port: 4000 } });
+`,
+  ),
+  p(
+    "Electron ipcMain.handle: a tracer made per IPC call",
+    "src/main.ts",
+    project({ electron: "^33.0.0" }),
+    ["init:5"],
+    `import { ipcMain } from "electron";
+import { HoneyHiveTracer } from "honeyhive";
+
+ipcMain.handle("chat:send", async (_event, message: string) => {
+  const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "desktop" });
+  return tracer.startSpan("send", async () => message.toUpperCase());
+});
+`,
+  ),
+  p(
+    "Discord.js: sessionStart per message",
+    "src/bot.ts",
+    project({ "discord.js": "^14.16.0" }),
+    ["start:8"],
+    `import { Client, Events, GatewayIntentBits } from "discord.js";
+import { tracer } from "./tracing";
+
+const client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages] });
+
+client.on(Events.MessageCreate, async (message) => {
+  if (message.author.bot) return;
+  tracer.sessionStart({ sessionName: \`discord-\${message.channelId}\` });
+  await message.reply(await tracer.startSpan("reply", async () => message.content));
+});
+
+client.login(process.env.DISCORD_TOKEN);
+`,
+  ),
+  p(
+    "Lambda: a flush in finally that is not awaited",
+    "src/handler.ts",
+    project(),
+    ["flush:3"],
+    `import { tracer } from "./tracing";
+
+export const handler = async (event: { q: string }) => {
+  try {
+    return { statusCode: 200, body: await tracer.startSpan("answer", async () => event.q) };
+  } finally {
+    tracer.forceFlush();
+  }
+};
+`,
+  ),
+  p(
+    "Lambda: flushed on the happy path only, an early return skips it",
+    "src/handler.ts",
+    project(),
+    ["flush:3"],
+    `import { tracer } from "./tracing";
+
+export const handler = async (event: { q?: string }) => {
+  const answer = await tracer.startSpan("answer", async () => event.q);
+  if (!answer) return { statusCode: 400, body: "missing q" };
+  await tracer.forceFlush();
+  return { statusCode: 200, body: answer };
+};
+`,
+  ),
+  p(
+    "Supabase Edge Function: Deno.serve traces, never flushes",
+    "supabase/functions/chat/index.ts",
+    { "package.json": pkg(HH), "supabase/config.toml": `project_id = "chat"\n`, "supabase/functions/_shared/tracing.ts": TRACING_TS },
+    ["flush:3"],
+    `import { tracer } from "../_shared/tracing.ts";
+
+Deno.serve(async (req: Request) => {
+  const { message } = await req.json();
+  return Response.json({ answer: await tracer.startSpan("chat", async () => String(message)) });
+});
+`,
+  ),
+  p(
+    "look-alike: @vercel/otel registerOTel in instrumentation.ts (no HoneyHive)",
+    "instrumentation.ts",
+    { "package.json": pkg({ next: "^15.0.0", "@vercel/otel": "^1.10.0" }) },
+    [],
+    `import { registerOTel } from "@vercel/otel";
+
+export function register() {
+  registerOTel({ serviceName: "chat" });
+}
+`,
+  ),
+  p(
+    "look-alike: Langfuse observeOpenAI in a Lambda with shutdownAsync, next to a HoneyHive dependency",
+    "src/handler.ts",
+    { "package.json": pkg({ ...HH, langfuse: "^3.26.0", openai: "^4.67.0" }) },
+    [],
+    `import OpenAI from "openai";
+import { observeOpenAI, Langfuse } from "langfuse";
+
+const langfuse = new Langfuse();
+
+export const handler = async (event: { q: string }) => {
+  const openai = observeOpenAI(new OpenAI(), { sessionId: event.q });
+  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.q }] });
+  await langfuse.shutdownAsync();
+  return { statusCode: 200, body: completion.choices[0]?.message.content ?? "" };
+};
+`,
+  ),
+  p(
+    "look-alike: autoevals scorers and a local evaluate() beside a module tracer bound with trace({ tracer })",
+    "scripts/score.ts",
+    { "package.json": pkg({ ...HH, autoevals: "^0.0.100" }) },
+    [],
+    `import { Factuality } from "autoevals";
+import { HoneyHiveTracer, trace } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "scores" });
+
+const answer = trace({ tracer, eventType: "chain" }, async (q: string) => q);
+
+async function evaluate(run: (q: string) => Promise<string>) {
+  const output = await run("hi");
+  return Factuality({ input: "hi", output, expected: "hi" });
+}
+
+console.log(await evaluate(answer));
+await tracer.forceFlush();
+`,
+  ),
+];
+
 const ALL: readonly (readonly [string, readonly Program[]])[] = [
   ["handler shapes", HANDLERS],
   ["import styles", IMPORTS],
   ["SDK versions", VERSIONS],
   ["look-alikes", LOOKALIKES],
   ["second batch", SECOND],
+  ["third batch", THIRD],
 ];
 
 for (const [group, programs] of ALL) {
