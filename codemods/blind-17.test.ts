@@ -32,6 +32,18 @@ app.register(async (instance) => {
 
 app.listen({ port: 3000 });
 `;
+const NAMESPACE_BARREL = `import express from "express";
+import { obs } from "./obs";
+
+const app = express();
+
+app.post("/chat", async (req, res) => {
+  obs.tracer.sessionStart({ sessionName: "chat" });
+  res.json({ ok: true });
+});
+
+app.listen(3000);
+`;
 const SOCKET_IO = `import { Server } from "socket.io";
 import { tracer } from "./tracing";
 
@@ -272,6 +284,7 @@ app.post("/chat", (req, res) => {
 
 const PROJECTS: readonly SetProject[] = [
   { name: "fastify-plugin", files: { ...base({ fastify: "^5.0.0" }), "src/server.ts": FASTIFY_PLUGIN }, sets: ["2x"] },
+  { name: "namespace-barrel", files: { ...base({ express: "^4.21.0" }), "src/obs.ts": `export * as obs from "./tracing";\n`, "src/server.ts": NAMESPACE_BARREL }, sets: ["2x"] },
   { name: "socket-io", files: { ...base({ "socket.io": "^4.8.0" }), "src/socket.ts": SOCKET_IO }, sets: ["2x"] },
   { name: "middy", files: { ...base({ "@middy/core": "^5.4.0", "@middy/http-json-body-parser": "^5.4.0" }), "src/chat.ts": MIDDY }, sets: ["2x"] },
   { name: "fastify-hook", files: { ...base({ fastify: "^5.0.0" }), "src/server.ts": FASTIFY_HOOK }, sets: ["2x"] },
@@ -295,6 +308,12 @@ const { becomes, unchanged } = runs;
 
 const EXPECTATIONS: readonly Expectation[] = [
   becomes("fastify-plugin", "src/server.ts", FASTIFY_PLUGIN.replace("tracer.sessionStart(", "tracer.createSession("), "sessionStart() in a plugin's route becomes createSession()"),
+  becomes(
+    "namespace-barrel",
+    "src/server.ts",
+    NAMESPACE_BARREL.replace("obs.tracer.sessionStart(", "obs.tracer.createSession("),
+    "sessionStart() on a tracer of an `export * as` barrel becomes createSession()",
+  ),
   becomes("socket-io", "src/socket.ts", SOCKET_IO.replace("tracer.sessionStart(", "tracer.createSession("), "sessionStart() in a Socket.IO event becomes createSession()"),
   becomes("middy", "src/chat.ts", MIDDY_AFTER, "the middy-wrapped base handler's body goes into try/finally with an awaited flush"),
   becomes(

@@ -724,11 +724,10 @@ export const search = trace(async (query: string) => {
     "export * as: obs.tracer.sessionStart() in an Express route",
     "src/server.ts",
     project({ express: "^4.21.0" }, { "src/obs.ts": `export * as obs from "./tracing";\n` }),
-    // KNOWN MISS (expected start:7): `export * as obs from "./tracing"` is a namespace re-export, two modules deep
-    // from this file; ProjectModules.exportOf (analysis/project-modules.ts) follows `export … from` one hop but
-    // not a namespace's members (its facts, `namespaceReExports`, are read by the 1.x migration only). Rare shape;
-    // left for the owner of project-modules.ts. Asserts today's result.
-    [],
+    // Before: [] (a miss). `export * as obs from "./tracing"` is a namespace re-export: the barrel's facts had it
+    // (`namespaceReExports`, read by the 1.x migration only), but `wholeModuleOf` (analysis/project-modules.ts) took
+    // a named import for one export, never a namespace; now it follows it, one `export … from` hop as `export *` is.
+    ["start:7"],
     `import express from "express";
 import { obs } from "./obs";
 
@@ -737,6 +736,23 @@ const app = express();
 app.post("/chat", async (req, res) => {
   obs.tracer.sessionStart({ sessionName: "chat" });
   res.json({ ok: true });
+});
+
+app.listen(3000);
+`,
+  ),
+  p(
+    "look-alike: export * as apm of a dd-trace module, apm.tracer.trace() in an Express route",
+    "src/server.ts",
+    { "package.json": pkg({ ...HH, express: "^4.21.0", "dd-trace": "^5.20.0" }), "src/apm.ts": `import tracer from "dd-trace";\n\nexport { tracer };\nexport const ready = tracer.init({ service: "chat" });\n`, "src/obs.ts": `export * as apm from "./apm";\n` },
+    [],
+    `import express from "express";
+import { apm } from "./obs";
+
+const app = express();
+
+app.post("/chat", (req, res) => {
+  apm.tracer.trace("chat", () => res.json({ ok: true }));
 });
 
 app.listen(3000);
