@@ -1161,6 +1161,21 @@ export const summarize = async (text: string): Promise<string> => {
 `,
   ),
   p(
+    "Temporal: activities.ts that also imports @temporalio/activity (its hook runs by import and by path: one report)",
+    "src/activities.ts",
+    project(TEMPORAL_WORKER),
+    ["init:5"],
+    `import { log } from "@temporalio/activity";
+import { HoneyHiveTracer } from "honeyhive";
+
+export async function summarize(text: string): Promise<string> {
+  const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "temporal" });
+  log.info("summarize");
+  return tracer.startSpan("summarize", async () => text.slice(0, 100));
+}
+`,
+  ),
+  p(
     "Temporal: the activity module with the module tracer and a session per activity (correct)",
     "src/activities.ts",
     project(TEMPORAL_WORKER),
