@@ -240,6 +240,7 @@ function signsHoldWithoutText(input: AnalysisInput, signs: EntrySigns, top: TopL
   if (signs.exports !== undefined && hasAny(top.exportNames, signs.exports)) return true;
   if (signs.configuredExports && exportsAnyOf(top, input.settings.lambdaHandlerNames)) return true;
   if (signs.exportsWhere !== undefined && top.exportNames.size > 0 && deploymentOf(input.filename)[signs.exportsWhere]) return true;
+  if (signs.exportsInFile !== undefined && top.exportNames.size > 0 && signs.exportsInFile(input.filename)) return true;
   // Last: a look-up of the project's deployment configuration (cached per project).
   return signs.deployedExports !== undefined && (top.exportNames.size > 0 || top.defaultExport) && exportsAnyOf(top, signs.deployedExports(input.filename, input.cwd));
 }

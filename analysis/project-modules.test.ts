@@ -673,6 +673,8 @@ describe("fix-blind10: TypeScript's export = and the default import of a CommonJ
     "src/transpiled.js": `"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\nconst hh = require("honeyhive");\nexports.default = hh.HoneyHiveTracer.init({ project: "p" });\n`,
     "src/assigned.js": `"use strict";\nexports.__esModule = true;\nconst hh = require("honeyhive");\nexports.default = hh.HoneyHiveTracer.init({ project: "p" });\n`,
     "src/false-marker.js": `"use strict";\nexports.__esModule = false;\nconst hh = require("honeyhive");\nexports.default = hh.HoneyHiveTracer.init({ project: "p" });\n`,
+    // blind-17: barrels in a folder of their own that hand on a module as a namespace (and one that hands on names).
+    "src/obs/index.ts": `export * as tracing from "../esm.mjs";\nexport * from "../dot.cjs";\n`,
   });
   const factsOf = (file: string) => readFacts(readFileSync(join(root, file), "utf8"), join(root, file));
   it("reads `export = x` as `module.exports = x`: a value is the module's default, an object literal its names", () => {
@@ -701,6 +703,13 @@ describe("fix-blind10: TypeScript's export = and the default import of a CommonJ
     expect(wholeModuleOf(input, variable("dot"))).toBe("./dot.cjs");
     expect(wholeModuleOf(input, variable("esm"))).toBeUndefined();
     expect(wholeModuleOf(input, variable("ns"))).toBe("./esm.mjs");
+  });
+  it("blind-17: a named import of a barrel's `export * as tracing from` holds that module whole, its path rebased to the importer", () => {
+    const input = parseAnalysisInput(`import { tracing, tracer } from "./obs";\n`, join(root, "src/app.ts"));
+    const variable = (name: string) => input.scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.name === name)!;
+    expect(wholeModuleOf(input, variable("tracing"))).toBe("./esm.mjs");
+    // A name the barrel hands on (`export *`) is one export, not a namespace.
+    expect(wholeModuleOf(input, variable("tracer"))).toBeUndefined();
   });
 });
 

@@ -1085,11 +1085,26 @@ export function wholeModuleOf(input: AnalysisInput, variable: Scope.Variable): s
   const def = variable.defs[0];
   if (def?.type !== "ImportBinding" && def?.type !== "Variable") return undefined;
   const origin = getAnalysisContext(input).bindings.originOf(def.name);
-  if (!origin || origin.typeOnly || origin.path.length > 0 || !isProjectModule(origin.module, input)) return undefined;
+  if (!origin || origin.typeOnly || origin.path.length > 1 || !isProjectModule(origin.module, input)) return undefined;
+  if (origin.path.length === 1) return def.type === "ImportBinding" ? namespaceReExportOf(input, origin.module, origin.path[0]!) : undefined;
   // `import tracing from "./tracing.cjs"`: the default import of a CommonJS module is its `module.exports`,
   // so its members are the module's names; of an ES module, it is one export.
   if (origin.viaDefaultImport) return importedModule(input, origin.module)?.facts.commonJs ? origin.module : undefined;
   return origin.module;
+}
+
+/**
+ * `import { obs } from "./obs"` of a barrel's `export * as obs from "./tracing"`: the module the namespace
+ * holds, as a specifier from the importing file (the barrel's relative path rebased; a package or alias as
+ * written), one `export … from` hop as `exportOf` follows; undefined when the export is no namespace.
+ */
+function namespaceReExportOf(input: AnalysisInput, specifier: string, name: string): string | undefined {
+  const barrel = importedModule(input, specifier);
+  const target = barrel?.facts.namespaceReExports?.[name];
+  if (barrel === undefined || target === undefined) return undefined;
+  if (!target.startsWith(".")) return target;
+  const rebased = relative(dirname(absolutePath(input.filename)), join(dirname(barrel.path), target)).split(sep).join("/");
+  return rebased.startsWith(".") ? rebased : `./${rebased}`;
 }
 
 /**

@@ -382,7 +382,8 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
     // Pothos: the schema built once at startup (not a resolver).
     { name: "pothos toSchema", code: `${HEAD}import SchemaBuilder from "@pothos/core";\nconst builder = new SchemaBuilder({});\nbuilder.queryType({ fields: (t) => { tracer.sessionStart({ sessionName: "build" }); return { a: t.string({ resolve: () => "a" }) }; } });`, filename: "src/schema.ts", files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }) } },
     // A module importing only Temporal's types.
-    { name: "temporal types only", code: `${HEAD}import type { Context } from "@temporalio/activity";\nexport async function summarize(c: Context) { tracer.sessionStart({ sessionName: "x" }); return c; }`, filename: "src/activities.ts", files: { "package.json": pkg({ "@temporalio/activity": "^1.12.0" }) } },
+    // Not named as Temporal lays out an activity module (src/activities.ts is one by its layout: frameworks/temporal.ts).
+    { name: "temporal types only", code: `${HEAD}import type { Context } from "@temporalio/activity";\nexport async function summarize(c: Context) { tracer.sessionStart({ sessionName: "x" }); return c; }`, filename: "src/summaries.ts", files: { "package.json": pkg({ "@temporalio/activity": "^1.12.0" }) } },
     // Trigger.dev runs one run per task run process at a time (the descriptor's \`concurrent: false\`): no race.
     trigger(`import { task } from "@trigger.dev/sdk/v3";\nexport const t = task({ id: "t", run: async () => { tracer.sessionStart({ sessionName: "job" }); } });`),
     trigger(`import { schedules } from "@trigger.dev/sdk";\nexport const t = schedules.task({ id: "t", cron: "0 * * * *", run: async () => { tracer.sessionStart({ sessionName: "job" }); } });`),

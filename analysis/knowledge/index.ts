@@ -44,7 +44,7 @@ import { vercel } from "./frameworks/vercel.js";
 import { socketIo, ws } from "./frameworks/websockets.js";
 import { discordJs, grammy, telegraf } from "./frameworks/chat-bots.js";
 import { connectRpc, electronIpc, grpcJs } from "./frameworks/rpc.js";
-import { agenda, graphileWorker, nats, nodeCron, pgBoss } from "./frameworks/job-runners.js";
+import { agenda, graphileWorker, nats, nodeCron, pgBoss, workerThreads } from "./frameworks/job-runners.js";
 import { adonisjs, feathers, moleculer, qwikCity, solidStart, solidStartServerFunctions } from "./frameworks/service-frameworks.js";
 import type { CallRegistration, FrameworkDescriptor, GlobalRegistration, ObjectKind, PluginRegistration } from "./types.js";
 
@@ -114,6 +114,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   agenda,
   nodeCron,
   nats,
+  workerThreads,
   adonisjs,
   feathers,
   moleculer,

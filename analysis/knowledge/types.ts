@@ -717,6 +717,11 @@ export interface EntrySigns {
   readonly deployedExports?: (filename: string, cwd: string | undefined) => readonly string[];
   /** Any top-level named export, in a project whose deployment signals (analysis/deployment.ts) have this flag. */
   readonly exportsWhere?: "vercel" | "netlify" | "openNext" | "wrangler" | "gcpFunctions";
+  /**
+   * Any top-level named export, in a file this accepts by its path and project (Temporal's activity module,
+   * `src/activities.ts` of a project depending on the worker, which imports nothing of Temporal).
+   */
+  readonly exportsInFile?: (filename: string) => boolean;
   /** An `export default`. */
   readonly defaultExport?: boolean;
   /**

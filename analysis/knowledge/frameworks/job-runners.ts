@@ -96,3 +96,28 @@ export const nats = {
     },
   },
 } as const satisfies FrameworkDescriptor;
+
+const WORKER_THREADS = ["worker_threads", "node:worker_threads"];
+
+/**
+ * A worker thread's message loop (nodejs.org/api/worker_threads.html, `parentPort.on("message", value => …)`:
+ * "The 'message' event is emitted for any incoming message"; checked 2026-12-07): the callback runs once per
+ * task the main thread posts, and an async one interleaves tasks at each `await`, on the thread's one tracer.
+ * Only `message` (and `once`'s single message is no loop): `close`/`messageerror` are not tasks. A message is
+ * the application's own (posted by its main thread): no `requestInputs`.
+ */
+export const workerThreads = {
+  id: "worker-threads",
+  name: "worker thread message",
+  unit: "message",
+  modules: WORKER_THREADS,
+  objects: {
+    port: {
+      isValue: [{ package: WORKER_THREADS, name: "parentPort" }],
+      methods: {
+        on: { arguments: [1], when: { argument: 0, oneOf: ["message"] } },
+        addListener: { arguments: [1], when: { argument: 0, oneOf: ["message"] } },
+      },
+    },
+  },
+} as const satisfies FrameworkDescriptor;

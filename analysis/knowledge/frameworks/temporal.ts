@@ -1,8 +1,24 @@
 import type { TSESTree } from "@typescript-eslint/types";
 import type { FunctionNode } from "../../ast.js";
+import { projectDependsOn } from "../../deployment.js";
 import type { FrameworkDescriptor, HandlerHookApi } from "../types.js";
 
 const ACTIVITY = "@temporalio/activity";
+
+/**
+ * Temporal's layout for activities (docs.temporal.io TypeScript "Develop a basic Activity", the samples-typescript
+ * repository: `src/activities.ts`, or a folder `src/activities/` of them), registered whole by the worker as
+ * `import * as activities from "./activities"`. Such a module often imports nothing of Temporal (the hello-world
+ * `export async function greet(name)`), so only its name and its project's dependency on the worker tell it.
+ * Not a test beside it (`activities.test.ts`, `activities/greet.spec.ts`) nor a declaration file.
+ */
+const ACTIVITY_MODULE_PATH = /(?:^|\/)activities(?:\.[cm]?[jt]s|\/(?:(?!\.(?:test|spec)\.|\.d\.)[^/])+\.[cm]?[jt]s)$/;
+const WORKER_PACKAGES = ["@temporalio/worker", ACTIVITY];
+
+/** An activity module by Temporal's layout, in a project that runs a Temporal worker. */
+function isActivityModuleByLayout(filename: string): boolean {
+  return ACTIVITY_MODULE_PATH.test(filename.replaceAll("\\", "/")) && projectDependsOn(filename, WORKER_PACKAGES);
+}
 
 /** The file imports a value of `@temporalio/activity` (`Context`, `heartbeat`, `log`, …), not only its types. */
 function importsActivityValues(api: HandlerHookApi): boolean {
@@ -39,9 +55,10 @@ function factoryActivities(api: HandlerHookApi, fn: FunctionNode): FunctionNode[
  * `maxConcurrentActivityTaskExecutions`:
  * - the functions of `Worker.create({ activities: { … } })` (`@temporalio/worker`) written inline;
  * - the exported functions of an activity module: one that imports a value of `@temporalio/activity`
- *   (`Context.current()`, `heartbeat`, `log`, which only work inside an activity), the module a worker
- *   passes by name (`import * as activities from "./activities"`); the functions returned by an exported
- *   factory of activities (dependency injection), not the factory.
+ *   (`Context.current()`, `heartbeat`, `log`, which only work inside an activity), or one laid out as
+ *   Temporal's docs lay out the module a worker passes by name (`import * as activities from
+ *   "./activities"`: `activities.ts`, `activities/*.ts`) in a project that depends on the worker; the
+ *   functions returned by an exported factory of activities (dependency injection), not the factory.
  * An activity's arguments come from the workflow, the application's own code: no `requestInputs`.
  */
 export const temporal = {
@@ -51,10 +68,10 @@ export const temporal = {
   modules: ["@temporalio/worker", ACTIVITY],
   calls: [{ callee: { package: "@temporalio/worker", name: "Worker.create" }, arguments: [], resolverMaps: ["activities"] }],
   hook: {
-    trigger: { imports: true },
-    signs: { request: { imports: [ACTIVITY] } },
+    trigger: { imports: true, path: ACTIVITY_MODULE_PATH },
+    signs: { request: { imports: [ACTIVITY], exportsInFile: isActivityModuleByLayout } },
     run(api) {
-      if (!importsActivityValues(api)) return;
+      if (!importsActivityValues(api) && !isActivityModuleByLayout(api.filename)) return;
       for (const exported of api.namedExports()) {
         for (const fn of api.functionsOf(exported.value)) api.request(factoryActivities(api, fn) ?? [fn], exported.exportNode);
       }
