@@ -6,7 +6,7 @@ import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-yo
 import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import ts = require("typescript");
-import { convertSourceFile, lazyLocations, parseEstree, scriptKindOf } from "./parse-input.js";
+import { convertSourceFile, lazyLocations, linkParents, parseEstree, scriptKindOf } from "./parse-input.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -46,6 +46,51 @@ describe("scriptKindOf", () => {
   const paths = ["a.js", "a.cjs", "a.mjs", "a.jsx", "a.ts", "a.cts", "a.mts", "a.tsx", "A.TSX", "B.Mjs", "lib.v2/file", "dir/a.vue", "a.d.ts", "a"];
   it.each(paths.flatMap((path) => [true, false].map((jsx) => [path, jsx] as const)))("%s with jsx %s: as typescript-estree", (path, jsx) => {
     expect(scriptKindOf(path, jsx)).toBe(estreeInternals.getScriptKind(path, jsx));
+  });
+});
+
+/** Every node reached from `root` (its children and JSDoc), in order, as kind, range and the position of its parent in the list. */
+function parentLinksOf(root: ts.Node): string[] {
+  const positions = new Map<ts.Node, number>();
+  const links: string[] = [];
+  const visit = (node: ts.Node): undefined => {
+    positions.set(node, links.length);
+    links.push(`${node.kind} ${node.pos}-${node.end} in ${node.parent === undefined ? "none" : (positions.get(node.parent) ?? "elsewhere")}`);
+    for (const doc of (node as { jsDoc?: ts.Node[] }).jsDoc ?? []) visit(doc);
+    ts.forEachChild(node, visit);
+    return undefined;
+  };
+  visit(root);
+  return links;
+}
+
+describe("linkParents", () => {
+  it("gives every node the parent TypeScript's setParentNodes gives it, on every fixture, JSDoc included", () => {
+    expect(linkParents).toBeTypeOf("function");
+    const files = sourceFiles(FIXTURES);
+    expect(files.length).toBeGreaterThan(90);
+    let withJSDoc = 0;
+    for (const path of files) {
+      const text = readFileSync(path, "utf8");
+      // ParseAll as well: JSDoc nodes hang off `jsDoc`, outside `forEachChild`, and get their links there too.
+      for (const jsDocParsingMode of [ts.JSDocParsingMode.ParseNone, ts.JSDocParsingMode.ParseAll]) {
+        const parse = (setParentNodes: boolean): ts.SourceFile => ts.createSourceFile(path, text, { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode }, setParentNodes, scriptKindOf(path));
+        const linked = parse(false);
+        linkParents!(linked);
+        const expected = parentLinksOf(parse(true));
+        expect(parentLinksOf(linked), path).toEqual(expected);
+        if (expected.some((link) => link.startsWith(`${ts.SyntaxKind.JSDoc} `))) withJSDoc++;
+      }
+    }
+    expect(withJSDoc).toBeGreaterThan(0);
+  });
+
+  it("links nothing a parse without it leaves unlinked (the comparison above can tell)", () => {
+    const sourceFile = ts.createSourceFile("src/a.ts", "/** Doc. */\nexport function f(a: number) { return a + 1; }\n", { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseAll }, false, ts.ScriptKind.TS);
+    const before = parentLinksOf(sourceFile);
+    expect(before.filter((link) => link.endsWith(" in none")).length).toBeGreaterThan(5);
+    linkParents!(sourceFile);
+    expect(parentLinksOf(sourceFile).filter((link) => link.endsWith(" in none"))).toEqual([`${ts.SyntaxKind.SourceFile} 0-${sourceFile.end} in none`]);
   });
 });
 

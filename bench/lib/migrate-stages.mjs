@@ -1,10 +1,15 @@
 #!/usr/bin/env node
 // Where one `migrate` run's time per file goes, in one process (bench/NOTES.md, "### perf-migrate-7"):
 // the transforms' engine (`runTransforms(…, { links: true })`, as the CLI's first round calls it) on
-// each file of a tree, several passes, with per-file minima of wall time (the machine is shared:
-// a minimum over passes drops the time a file waited for a core) of
+// each file of a tree, several passes, with per-file minima of the process's CPU time (the machine is
+// shared: wall time counts the time a file waited for a core, which at a load of 16 on 2 cores is
+// most of a whole run's; a minimum over passes also drops a collection that fell in one pass) of
 // - `tsOnly`: TypeScript's parser alone (what the output check pays for a file it must re-parse);
-// - `parse`: the engine's parse (TypeScript, typescript-estree's conversion, the node index, scopes);
+// - `parse`: the engine's parse (TypeScript, typescript-estree's conversion, the node index, scopes),
+//   and its steps alone: `estree` (TypeScript and the conversion), `index` (the node index and `parent`
+//   links of that AST), `scopes` (scope-manager on it);
+// - `settle` (`--from1`): the engine's parse of the text the 1.x set left, which the 2.x transforms
+//   read (captured from the first 2.x transform's context; on the files that have one);
 // - `full`: the whole engine run;
 // - each selected transform's `collect` (the first to ask for a model pays for it: the SDK model is
 //   evaluate-managed-tracer's, the handler model usually session-start-to-create-session's);
@@ -17,6 +22,7 @@
 // reader answers from; here they are listed on first use, so the first pass also pays the `readdir`s
 // that discovery pays in a CLI run.
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 
@@ -49,42 +55,55 @@ const texts = files.map((file) => readFileSync(file, "utf8"));
 const { runTransforms } = await import(join(dist, "codemods/engine/engine.js"));
 const { parseFile, releaseParse, syntaxErrorOf } = await import(join(dist, "codemods/engine/parse.js"));
 const { useDirectoryListings } = await import(join(dist, "codemods/engine/listings-file-system.js"));
+const { parseEstree } = await import(join(dist, "analysis/parse-input.js"));
+const { indexNodes } = await import(join(dist, "analysis/nodes.js"));
+const scopeManager = createRequire(join(dist, "analysis/parse-input.js"))("@typescript-eslint/scope-manager");
 const { transformById } = await import(join(dist, "codemods/transforms/index.js"));
 const { ALL_TRANSFORM_IDS, TRANSFORM_IDS } = await import(join(dist, "codemods/transforms/ids.js"));
 useDirectoryListings();
 
 // The CLI's sets: the 2.x transforms, or (`--from 1`) the 1.x ones first, then those.
 const transforms = values.from1 ? ALL_TRANSFORM_IDS : TRANSFORM_IDS;
+/** The process's CPU time (user and system), ns: getrusage's sum is kept to the µs by the scheduler. */
+function cpuNs() {
+  const { user, system } = process.cpuUsage();
+  return (user + system) * 1000;
+}
 const spent = new Map(transforms.map((id) => [id, 0]));
+// Per file, the text the 2.x transforms read when it is not the source (the settle's), by file index.
+const settled = new Map();
+let current = -1;
 for (const id of transforms) {
   const transform = transformById(id);
   const collect = transform.collect;
   transform.collect = (context) => {
-    const start = process.hrtime.bigint();
+    if (values.from1 && !settled.has(current) && context.file.text !== texts[current] && TRANSFORM_IDS.includes(id)) settled.set(current, context.file.text);
+    const start = cpuNs();
     try {
       return collect(context);
     } finally {
-      spent.set(id, spent.get(id) + Number(process.hrtime.bigint() - start));
+      spent.set(id, spent.get(id) + cpuNs() - start);
     }
   };
 }
 
-const stages = ["tsOnly", "parse", "full", ...transforms];
+const stages = ["tsOnly", "parse", "estree", "index", "scopes", ...(values.from1 ? ["settle"] : []), "full", ...transforms];
 const minima = new Map(stages.map((stage) => [stage, new Float64Array(files.length).fill(Infinity)]));
 const keep = (stage, index, ns) => {
   const row = minima.get(stage);
   if (ns < row[index]) row[index] = ns;
 };
 const timed = (fn) => {
-  const start = process.hrtime.bigint();
+  const start = cpuNs();
   fn();
-  return Number(process.hrtime.bigint() - start);
+  return cpuNs() - start;
 };
 const options = { links: true, cwd: tree, transforms };
 for (let pass = 0; pass < Number(values.passes); pass++) {
   const cpu = process.cpuUsage();
   for (let index = 0; index < files.length; index++) {
     for (const id of transforms) spent.set(id, 0);
+    current = index;
     keep("full", index, timed(() => runTransforms(texts[index], files[index], options)));
     for (const id of transforms) keep(id, index, spent.get(id));
   }
@@ -94,8 +113,19 @@ for (let pass = 0; pass < Number(values.passes); pass++) {
   for (let index = 0; index < files.length; index++) {
     keep("tsOnly", index, timed(() => syntaxErrorOf(texts[index], files[index])));
     keep("parse", index, timed(() => releaseParse(parseFile(texts[index], files[index], undefined, undefined, tree))));
+    const jsx = /\.(tsx|jsx|js|cjs|mjs)$/i.test(files[index]);
+    let ast;
+    keep("estree", index, timed(() => (ast = parseEstree(texts[index], files[index], jsx))));
+    keep("index", index, timed(() => indexNodes(ast)));
+    const sourceType = ast.body.some((statement) => statement.type.startsWith("Import") || statement.type.startsWith("Export")) ? "module" : "script";
+    keep("scopes", index, timed(() => scopeManager.analyze(ast, { sourceType: /\.(cjs|cts)$/i.test(files[index]) ? sourceType : "module", lib: [] })));
+    const text = settled.get(index);
+    if (text !== undefined) keep("settle", index, timed(() => releaseParse(parseFile(text, files[index], undefined, undefined, tree))));
   }
 }
 const load = readFileSync("/proc/loadavg", "utf8").split(" ").slice(0, 3).join(" ");
 console.log(`${files.length} files of ${tree}, ${values.passes} passes, load ${load}; sum of per-file minima, µs a file:`);
-for (const [stage, row] of minima) console.log(`  ${stage.padEnd(34)} ${(row.reduce((sum, ns) => sum + ns, 0) / files.length / 1000).toFixed(1)}`);
+// Spread over all files (a stage a file does not have counts 0 for it), so the rows add up to the run.
+const settles = values.from1 ? `, settled ${settled.size} of ${files.length}` : "";
+console.log(`(per file of all ${files.length}${settles})`);
+for (const [stage, row] of minima) console.log(`  ${stage.padEnd(34)} ${(row.reduce((sum, ns) => sum + (ns === Infinity ? 0 : ns), 0) / files.length / 1000).toFixed(1)}`);
