@@ -7,7 +7,8 @@
 //
 // What counts as given a provider (any expression is trusted, it need not be HoneyHive's):
 // `registerInstrumentations({ tracerProvider })`, a constructor option (`new OpenAIInstrumentation({
-// tracerProvider })`), `instrumentation.setTracerProvider(…)`, `experimental_telemetry: { tracer }`.
+// tracerProvider })`), `instrumentation.setTracerProvider(…)`, `experimental_telemetry: { tracer }` (AI SDK ≤ 6),
+// `new OpenTelemetry({ tracer })` of @ai-sdk/otel (AI SDK 7, which no longer reads the settings' `tracer`).
 // An instrumentation that leaves the code we can see (passed to another call, exported, returned,
 // held in an array) is not reported: `new NodeSDK({ instrumentations })` and similar set it up with
 // their own provider, and an unknown helper may as well. Options that cannot be read statically (a
@@ -34,17 +35,20 @@ import {
   PIPELINE_ACTIVATION_NAMES,
   PIPELINE_OWNERS,
   REGISTER_CALLS,
+  TELEMETRY_INTEGRATIONS,
   TELEMETRY_OPTIONS,
   type InstrumentationFamily,
   type PipelineActivation,
   type PipelineOwner,
   type RegisterCall,
+  type TelemetryIntegration,
   type TelemetryOption,
 } from "./knowledge/instrumentations.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { absolutePath, projectModules } from "./project-modules.js";
 import { configuredPreloads } from "./knowledge/frameworks/lambda-functions-config.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
+import { declaredDependencyVersion } from "./sdk-version.js";
 import { isSdkModule, packageSpecifier } from "./settings.js";
 import { activationOf } from "./tracer-init.js";
 import { originMatches } from "./value-specifier.js";
@@ -54,7 +58,7 @@ export type ProviderPlacement =
   /** A property appended to an options object literal (`{ …, tracerProvider: tracer.provider }`). */
   | { readonly kind: "property"; readonly object: TSESTree.ObjectExpression; readonly key: string; readonly value: (tracerText: string) => string }
   /** The constructor has no arguments: `new X()` → `new X({ tracerProvider: … })`. */
-  | { readonly kind: "argument"; readonly expression: TSESTree.NewExpression; readonly key: string }
+  | { readonly kind: "argument"; readonly expression: TSESTree.NewExpression; readonly key: string; readonly value: (tracerText: string) => string }
   /** A statement after the instance's declaration: `instrumentation.setTracerProvider(tracer.provider);`. */
   | { readonly kind: "statement"; readonly after: TSESTree.Node; readonly variable: string };
 
@@ -63,14 +67,21 @@ export interface InstrumentationFinding {
    * - `missingProvider`: set up without a provider while a HoneyHive tracer is reachable (or none is
    *   in scope at that place);
    * - `beforeTracer`: set up at module load above the module's `HoneyHiveTracer.init(…)`, where the
-   *   tracer does not exist yet.
+   *   tracer does not exist yet;
+   * - `ignoredTracer`: telemetry settings name a tracer in a version of the library that no longer reads it
+   *   there (AI SDK 7: it goes to the integration, `TelemetryOption.tracerMovedToIntegration`).
    */
-  readonly kind: "missingProvider" | "beforeTracer";
-  readonly setup: "register" | "instance" | "telemetry";
-  /** Where the rule reports: the call, the `new` expression, the telemetry option. */
+  readonly kind: "missingProvider" | "beforeTracer" | "ignoredTracer";
+  /** `integration`: a telemetry integration made without a tracer (`registerTelemetry(new OpenTelemetry())`). */
+  readonly setup: "register" | "instance" | "telemetry" | "integration";
+  /** Where the rule reports: the call, the `new` expression, the telemetry option (`ignoredTracer`: its tracer property). */
   readonly node: TSESTree.Node;
   /** How messages name the setup: `registerInstrumentations()`, `new OpenAIInstrumentation()`, `generateText()`. */
   readonly label: string;
+  /** What the fix writes for a tracer (`tracer.provider`, `tracer.provider.getTracer("gen_ai")`): how messages and markers name the form. */
+  readonly passes: (tracerText: string) => string;
+  /** `ignoredTracer`: the settings key (`telemetry`) and the integration the tracer goes to instead. */
+  readonly ignored?: { readonly option: string; readonly integration: TelemetryIntegration };
   /** Where the provider is written; undefined when the shape has no place a fix can write it. */
   readonly placement: ProviderPlacement | undefined;
   /** The HoneyHive tracers that can be written at `node` (`tracersInScopeAt`). */
@@ -368,6 +379,13 @@ class Finder {
       this.visitTelemetry(expression, telemetry, `new ${originName(origin)}`);
       return;
     }
+    for (const integration of TELEMETRY_INTEGRATIONS) {
+      const cls = integration.classes.find((entry) => !origin.typeOnly && originMatches(origin, entry.export));
+      if (cls) {
+        this.visitIntegration(expression, integration, cls.tracerName, originName(origin));
+        return;
+      }
+    }
     const family = INSTRUMENTATION_FAMILIES.find(
       (entry) => entry.classNamePattern.test(className) && entry.packages.some((pkg) => (pkg.endsWith("-") ? origin.module.startsWith(pkg) : origin.module === pkg)),
     );
@@ -386,6 +404,12 @@ class Finder {
   private visitTelemetry(call: TSESTree.CallExpression | TSESTree.NewExpression, telemetry: TelemetryOption, name: string): void {
     const options = unwrapExpression(call.arguments[0]);
     if (options?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const moved = telemetry.tracerMovedToIntegration;
+    const integration = moved && TELEMETRY_INTEGRATIONS.find((entry) => entry.id === moved.integration);
+    if (moved && integration && this.usesVersionFrom(moved.since, integration)) {
+      this.visitMovedTracer(options, telemetry, moved.options, integration, name);
+      return;
+    }
     const property = findProperty(options, telemetry.option);
     const settings = unwrapExpression(property?.value);
     if (!property || settings?.type !== AST_NODE_TYPES.ObjectExpression || !hasOnlyPlainProperties(settings)) return;
@@ -393,13 +417,75 @@ class Finder {
     // Off by default: only an `isEnabled` that may be true turns spans on.
     if (!enabled || (enabled.value.type === AST_NODE_TYPES.Literal && enabled.value.value === false)) return;
     if (findProperty(settings, telemetry.tracerKey)) return;
-    const placement: ProviderPlacement = {
-      kind: "property",
-      object: settings,
-      key: telemetry.tracerKey,
-      value: (tracerText) => `${providerOf(tracerText)}.getTracer(${JSON.stringify(telemetry.tracerName)})`,
-    };
-    this.add("telemetry", property, `${name}()`, placement);
+    const value = tracerOf(telemetry.tracerName);
+    const placement: ProviderPlacement = { kind: "property", object: settings, key: telemetry.tracerKey, value };
+    this.add("telemetry", property, `${name}()`, placement, value);
+  }
+
+  /**
+   * The project's `since.package` is `since.version` or later: its nearest package.json admits no older version, or
+   * (declaring none) the file imports a package of the integration, which exists from that version on.
+   */
+  private usesVersionFrom(since: NonNullable<TelemetryOption["tracerMovedToIntegration"]>["since"], integration: TelemetryIntegration): boolean {
+    const declared = declaredDependencyVersion(this.input.filename, since.package);
+    const [major, minor] = since.version;
+    if (declared !== undefined) return declared[0] > major || (declared[0] === major && declared[1] >= minor);
+    const imported = getAnalysisContext(this.input).importedModules;
+    return integration.classes.some((cls) => imported.has(cls.export.package));
+  }
+
+  /** Settings (the first of `keys`) that name a tracer the library no longer reads there; telemetry turned off literally is left alone. */
+  private visitMovedTracer(options: TSESTree.ObjectExpression, telemetry: TelemetryOption, keys: readonly string[], integration: TelemetryIntegration, name: string): void {
+    const property = keys.map((key) => findProperty(options, key)).find((found) => found !== undefined);
+    const settings = unwrapExpression(property?.value);
+    if (!property || settings?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const enabled = findProperty(settings, telemetry.enabledKey);
+    if (enabled?.value.type === AST_NODE_TYPES.Literal && enabled.value.value === false) return;
+    const tracer = findProperty(settings, telemetry.tracerKey);
+    if (!tracer) return;
+    const option = staticName(property.key, property.computed) ?? keys[0];
+    this.found.push({ kind: "ignoredTracer", setup: "telemetry", node: tracer, label: `${name}()`, placement: undefined, candidates: [], passes: providerOf, ignored: { option, integration } });
+  }
+
+  /**
+   * A telemetry integration made without a tracer and put to work where it can be seen: an argument of the register
+   * call (`registerTelemetry(new OpenTelemetry())`), in a call's `integrations`, or a variable used only there.
+   * Options the rule cannot read (a variable, a spread) are trusted.
+   */
+  private visitIntegration(expression: TSESTree.NewExpression, integration: TelemetryIntegration, tracerName: string, className: string): void {
+    const options = unwrapExpression(expression.arguments[0]);
+    if (options && (options.type !== AST_NODE_TYPES.ObjectExpression || !hasOnlyPlainProperties(options) || findProperty(options, integration.tracerKey))) return;
+    if (!this.integrationInUse(expression, integration)) return;
+    const value = tracerOf(tracerName);
+    const placement: ProviderPlacement = options
+      ? { kind: "property", object: options, key: integration.tracerKey, value }
+      : { kind: "argument", expression, key: integration.tracerKey, value };
+    this.add("integration", expression, `new ${className}()`, placement, value);
+  }
+
+  private integrationInUse(expression: TSESTree.NewExpression, integration: TelemetryIntegration): boolean {
+    const parent = expression.parent;
+    if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === expression && parent.id.type === AST_NODE_TYPES.Identifier) {
+      const variable = this.sdk.variableOf(parent.id);
+      if (!variable || isExportedVariable(variable)) return false;
+      const uses = variable.references.filter((reference) => !reference.init);
+      return uses.length > 0 && uses.every((reference) => this.putsToWork(reference.identifier as TSESTree.Node, integration));
+    }
+    return this.putsToWork(expression, integration);
+  }
+
+  /** `node` is an argument of the register call, or (an element of) the value of an `integrations` property. */
+  private putsToWork(node: TSESTree.Node, integration: TelemetryIntegration): boolean {
+    let parent = node.parent;
+    if (parent?.type === AST_NODE_TYPES.CallExpression && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) {
+      return originMatches(this.origin(parent.callee), integration.register);
+    }
+    let value = node;
+    if (parent?.type === AST_NODE_TYPES.ArrayExpression) {
+      value = parent;
+      parent = parent.parent;
+    }
+    return parent?.type === AST_NODE_TYPES.Property && parent.value === value && staticName(parent.key, parent.computed) === integration.integrationsKey;
   }
 
   private visitInstance(expression: TSESTree.NewExpression, family: InstrumentationFamily, className: string): void {
@@ -412,7 +498,7 @@ class Finder {
     if (family.constructorProviderOption !== undefined) {
       placement = options
         ? { kind: "property", object: options, key: family.constructorProviderOption, value: providerOf }
-        : { kind: "argument", expression, key: family.constructorProviderOption };
+        : { kind: "argument", expression, key: family.constructorProviderOption, value: providerOf };
     } else if (statement.variable !== undefined) {
       placement = { kind: "statement", after: statement.node, variable: statement.variable };
     }
@@ -441,10 +527,10 @@ class Finder {
     return { node: declaration, variable: variable.name };
   }
 
-  private add(setup: InstrumentationFinding["setup"], node: TSESTree.Node, label: string, placement: ProviderPlacement | undefined): void {
+  private add(setup: InstrumentationFinding["setup"], node: TSESTree.Node, label: string, placement: ProviderPlacement | undefined, passes: (tracerText: string) => string = providerOf): void {
     const candidates = [...this.sdk.tracersInScopeAt(node), ...this.sdk.heldTracersInScopeAt(node), ...this.sdk.staticFieldTracersInScopeAt(node)];
     const later = candidates.length === 0 ? this.tracerInitializedBelow(node) : undefined;
-    this.found.push({ kind: later ? "beforeTracer" : "missingProvider", setup, node, label, placement, candidates, ...(later ? { later } : {}) });
+    this.found.push({ kind: later ? "beforeTracer" : "missingProvider", setup, node, label, placement, candidates, passes, ...(later ? { later } : {}) });
   }
 
   /** A module-level `HoneyHiveTracer.init(…)` below the top-level statement that runs `node` at load. */
@@ -499,6 +585,11 @@ function insideFunctionWithin(node: TSESTree.Node, root: TSESTree.Node): boolean
 /** `tracer` → `tracer.provider`. */
 export function providerOf(tracerText: string): string {
   return `${tracerText}.provider`;
+}
+
+/** `tracer` → `tracer.provider.getTracer("ai")`: a tracer of the HoneyHive provider, named as the library names its own. */
+function tracerOf(tracerName: string): (tracerText: string) => string {
+  return (tracerText) => `${providerOf(tracerText)}.getTracer(${JSON.stringify(tracerName)})`;
 }
 
 /** Every reference (besides the declaration) is `x.method(…)` and none hands it a provider. */

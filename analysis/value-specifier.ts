@@ -13,10 +13,21 @@ export function packageSpecifies(spec: PackageSpecifier, module: string): boolea
   return false;
 }
 
-/** A specifier's `name`: one string or a short list, compared as written. */
+/**
+ * A specifier's `name`: one string or a short list, compared as written, except `"default"`: the module's default
+ * export, which a binding's origin names `""` (`originName`: `import x from "m"`, `import { default as x }` and
+ * `const x = require("m")` are the same value under interop), so it is compared as `""`.
+ */
 export function nameSpecifies(spec: string | readonly string[], name: string): boolean {
-  return typeof spec === "string" ? spec === name : spec.includes(name);
+  return typeof spec === "string" ? specifiedName(spec) === name : spec.some((one) => specifiedName(one) === name);
 }
+
+/** `"default"` → `""`: the one name (`originName`'s) the default export is compared under. */
+function specifiedName(name: string): string {
+  return name === DEFAULT_EXPORT ? "" : name;
+}
+
+const DEFAULT_EXPORT = "default";
 
 /** `origin` (where a binding comes from) is the value `spec` names. */
 export function originMatches(origin: ModuleOrigin | undefined, spec: ValueSpecifier): boolean {

@@ -1717,6 +1717,13 @@ describe(`${RULE_NAME}: the message names the platform's recommended flush`, () 
     ["Cloudflare Workers", `${TRACER}export default {\n  async fetch(request, env, ctx) {\n    tracer.createSession();\n    return new Response("ok");\n  },\n};\n`, "worker.ts", "can return without `ctx.waitUntil(tracer.forceFlush())` or `await tracer.forceFlush()`:"],
     ["Next.js", `${TRACER}export const maxDuration = 30;\nexport async function POST(request) {\n  tracer.createSession();\n  return Response.json({});\n}\n`, "app/api/chat/route.ts", "can return without `after(() => tracer.forceFlush())` (`next/server`) or `await tracer.forceFlush()`:"],
     ["AWS Lambda", `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  return {};\n};\n`, "handler.ts", "can return without `await tracer.forceFlush()`:"],
+    // Netlify Functions 2.0: the default export's `context` has `waitUntil` (@netlify/types Context); said without it before.
+    [
+      "Netlify Functions",
+      `${TRACER}export default async (req, context) => {\n  tracer.createSession();\n  return new Response("ok");\n};\n`,
+      "netlify/functions/chat.mts",
+      "can return without `context.waitUntil(tracer.forceFlush())` (in the default export `(req, context)`) or `await tracer.forceFlush()`:",
+    ],
   ])("%s", (_platform, code, filename, words) => {
     expect(lintWithRule(RULE_NAME, rule, code, filename).map((message) => message.message)).toEqual([expect.stringContaining(words)]);
   });

@@ -316,3 +316,110 @@ ruleTester.run(`${RULE_NAME} (a tracer held by a required module)`, testedRule, 
     },
   ],
 });
+
+// AI SDK 7: spans go through telemetry integrations (`registerTelemetry(new OpenTelemetry())`, @ai-sdk/otel), whose
+// constructor takes the tracer (without one: the global provider's `gen_ai` tracer); a `tracer` in the call's
+// `telemetry` / `experimental_telemetry` is no longer read (vercel/ai migration-guide-7-0 "`tracer` Property Removed").
+const AI_PROJECTS = useTempProjects("provider-ai-versions", "all");
+const AI7 = AI_PROJECTS({ "package.json": `{ "name": "app", "private": true, "dependencies": { "ai": "^7.0.0", "@ai-sdk/otel": "^1.0.0" } }\n`, "src/": "" });
+const AI6 = AI_PROJECTS({ "package.json": `{ "name": "app", "private": true, "dependencies": { "ai": "^6.0.0" } }\n`, "src/": "" });
+const OTEL_AI = `import { registerTelemetry } from "ai";\nimport { OpenTelemetry } from "@ai-sdk/otel";\n`;
+const GEN_AI = `tracer: tracer.provider.getTracer("gen_ai")`;
+const in7 = (code: string) => ({ code, filename: join(AI7, "src/instrumentation.ts") });
+const in6 = (code: string) => ({ code, filename: join(AI6, "src/instrumentation.ts") });
+ruleTester.run(`${RULE_NAME} (AI SDK 7 telemetry integrations)`, testedRule, {
+  valid: [
+    // Given a tracer (any expression is trusted), or options the rule cannot read.
+    in7(`${OTEL_AI}${TRACER}registerTelemetry(new OpenTelemetry({ ${GEN_AI} }));`),
+    in7(`${OTEL_AI}${TRACER}registerTelemetry(new OpenTelemetry({ tracer }));`),
+    in7(`${OTEL_AI}${TRACER}import { options } from "./otel";\nregisterTelemetry(new OpenTelemetry(options));`),
+    in7(`${OTEL_AI}${TRACER}import { options } from "./otel";\nregisterTelemetry(new OpenTelemetry({ ...options }));`),
+    // A class named OpenTelemetry of another package or of the project; a type-only import.
+    in7(`import { registerTelemetry } from "ai";\nimport { OpenTelemetry } from "./telemetry";\n${TRACER}registerTelemetry(new OpenTelemetry());`),
+    in7(`import { registerTelemetry } from "ai";\nimport { OpenTelemetry } from "@opentelemetry/sdk-node";\n${TRACER}registerTelemetry(new OpenTelemetry());`),
+    in7(`${TRACER}class OpenTelemetry {}\nexport const otel = [new OpenTelemetry()];`),
+    // A program without a HoneyHive tracer.
+    in7(`${OTEL_AI}registerTelemetry(new OpenTelemetry());`),
+    // The instance goes where the rule cannot follow: exported, handed to another function.
+    in7(`${OTEL_AI}${TRACER}export const otel = new OpenTelemetry();\nregisterTelemetry(otel);`),
+    in7(`${OTEL_AI}${TRACER}import { setUp } from "./otel";\nsetUp(new OpenTelemetry());`),
+    // A global pipeline of the program's own: the integration's global tracer reaches it.
+    in7(`${OTEL_AI}import { registerOTel } from "@vercel/otel";\n${TRACER}registerOTel({ serviceName: "app" });\nregisterTelemetry(new OpenTelemetry());`),
+    // ai 7 settings without a tracer: the tracer belongs to the integration, reported where it is made.
+    in7(`import { generateText } from "ai";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, telemetry: { functionId: "run" } });`),
+    in7(`import { generateText } from "ai";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: true } });`),
+    // Telemetry off: the tracer left there does nothing.
+    in7(`import { generateText } from "ai";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, telemetry: { isEnabled: false, tracer: tracer.provider.getTracer("ai") } });`),
+    // ai 6 keeps reading the settings' tracer.
+    in6(`import { generateText } from "ai";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });`),
+  ],
+  invalid: [
+    {
+      ...in7(`${OTEL_AI}${TRACER}registerTelemetry(new OpenTelemetry());`),
+      output: `${OTEL_AI}${TRACER}registerTelemetry(new OpenTelemetry({ ${GEN_AI} }));`,
+      errors: [{ messageId: "integrationWithoutTracer", data: { label: "new OpenTelemetry()", providers: '`tracer.provider.getTracer("gen_ai")`' }, line: 5, column: 19 }],
+    },
+    // Options without a tracer; the legacy integration, whose spans are ai 6's `ai.*` ones under the `ai` tracer.
+    {
+      ...in7(`${OTEL_AI}${TRACER}registerTelemetry(new OpenTelemetry({ usage: true }));`),
+      output: `${OTEL_AI}${TRACER}registerTelemetry(new OpenTelemetry({ usage: true, ${GEN_AI} }));`,
+      errors: [{ messageId: "integrationWithoutTracer" }],
+    },
+    {
+      ...in7(`import { registerTelemetry } from "ai";\nimport { LegacyOpenTelemetry as Legacy } from "@ai-sdk/otel";\n${TRACER}registerTelemetry(new Legacy({}));`),
+      output: `import { registerTelemetry } from "ai";\nimport { LegacyOpenTelemetry as Legacy } from "@ai-sdk/otel";\n${TRACER}registerTelemetry(new Legacy({ tracer: tracer.provider.getTracer("ai") }));`,
+      errors: [{ messageId: "integrationWithoutTracer", data: { label: "new LegacyOpenTelemetry()", providers: '`tracer.provider.getTracer("ai")`' } }],
+    },
+    // Given per call, in `telemetry: { integrations }`, and through a variable used only there.
+    {
+      ...in7(`import { generateText } from "ai";\nimport { OpenTelemetry } from "@ai-sdk/otel";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, telemetry: { integrations: [new OpenTelemetry()] } });`),
+      output: `import { generateText } from "ai";\nimport { OpenTelemetry } from "@ai-sdk/otel";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, telemetry: { integrations: [new OpenTelemetry({ ${GEN_AI} })] } });`,
+      errors: [{ messageId: "integrationWithoutTracer" }],
+    },
+    {
+      ...in7(`${OTEL_AI}${TRACER}const otel = new OpenTelemetry();\nregisterTelemetry(otel);`),
+      output: `${OTEL_AI}${TRACER}const otel = new OpenTelemetry({ ${GEN_AI} });\nregisterTelemetry(otel);`,
+      errors: [{ messageId: "integrationWithoutTracer" }],
+    },
+    // Registered before the tracer exists: moved below the init, with the tracer.
+    {
+      ...in7(`${OTEL_AI}${HH}registerTelemetry(new OpenTelemetry());\nconst tracer = HoneyHiveTracer.init();\nexport default tracer;`),
+      output: null,
+      errors: [
+        {
+          messageId: "beforeTracer",
+          data: { label: "new OpenTelemetry()", tracer: "tracer", provider: 'tracer.provider.getTracer("gen_ai")' },
+          suggestions: [
+            {
+              messageId: "moveBelowInit",
+              output: `${OTEL_AI}${HH}const tracer = HoneyHiveTracer.init();\n\nregisterTelemetry(new OpenTelemetry({ ${GEN_AI} }));\nexport default tracer;`,
+            },
+          ],
+        },
+      ],
+    },
+    // ai 7 no longer reads a tracer in the settings (either key): reported, for a person to move to the integration.
+    {
+      ...in7(`import { generateText } from "ai";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });`),
+      output: null,
+      errors: [{ messageId: "ignoredTracer", data: { label: "generateText()", option: "experimental_telemetry", integration: "new OpenTelemetry({ tracer }) of @ai-sdk/otel" }, line: 4, column: 113 }],
+    },
+    {
+      ...in7(`import { streamText } from "ai";\n${TRACER}export const run = (prompt: string) => streamText({ model, prompt, telemetry: { tracer: tracer.provider.getTracer("ai") } });`),
+      output: null,
+      errors: [{ messageId: "ignoredTracer", data: { label: "streamText()", option: "telemetry", integration: "new OpenTelemetry({ tracer }) of @ai-sdk/otel" } }],
+    },
+    // A project that declares no `ai` version, whose file imports @ai-sdk/otel (ai 7 only): read as ai 7.
+    {
+      code: `import { generateText } from "ai";\nimport { OpenTelemetry } from "@ai-sdk/otel";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: true, integrations: [new OpenTelemetry({ ${GEN_AI} })], tracer: tracer.provider.getTracer("ai") } });`,
+      output: null,
+      errors: [{ messageId: "ignoredTracer" }],
+    },
+    // ai 6 keeps today's fix: the tracer goes into the settings.
+    {
+      ...in6(`import { generateText } from "ai";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: true } });`),
+      output: `import { generateText } from "ai";\n${TRACER}export const run = (prompt: string) => generateText({ model, prompt, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });`,
+      errors: [{ messageId: "telemetryWithoutTracer" }],
+    },
+  ],
+});

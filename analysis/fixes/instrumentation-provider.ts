@@ -5,7 +5,9 @@
 // - OpenInference `new OpenAIInstrumentation()` → `new OpenAIInstrumentation({ tracerProvider: tracer.provider })`;
 // - other instrumentations held in a variable: `instrumentation.setTracerProvider(tracer.provider);`
 //   after the declaration;
-// - AI SDK `experimental_telemetry: { isEnabled: true }` → `{ isEnabled: true, tracer: tracer.provider.getTracer("ai") }`.
+// - AI SDK ≤ 6 `experimental_telemetry: { isEnabled: true }` → `{ isEnabled: true, tracer: tracer.provider.getTracer("ai") }`;
+// - AI SDK 7 `registerTelemetry(new OpenTelemetry())` → `new OpenTelemetry({ tracer: tracer.provider.getTracer("gen_ai") })`
+//   (@ai-sdk/otel); a `tracer` left in ai 7's telemetry settings, which it no longer reads, gets a marker.
 // One tracer safe to write there: the fix. Several: one suggestion each, and a marker in the codemod.
 // Set up above the module's `HoneyHiveTracer.init(…)`: the statement moves below the init (with the
 // provider) when no code runs in between; otherwise a marker.
@@ -14,6 +16,7 @@ import { indentationAt } from "../ast.js";
 import { applyEdits, EditList, newlineOf } from "../edits.js";
 import { findInstrumentationsWithoutProvider, isMovableBelow, providerOf, type InstrumentationFinding, type ProviderPlacement } from "../instrumentations.js";
 import type { AnalysisInput } from "../input.js";
+import type { TelemetryIntegration } from "../knowledge/instrumentations.js";
 import { appendListElement, removeStatement } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 
@@ -22,10 +25,13 @@ import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.
  * not in review-markers.ts, while other rules' markers are added there in parallel.
  */
 export const INSTRUMENTATION_MARKERS = {
-  beforeTracer: (label: string, tracer: string) =>
-    `${label} runs before ${tracer} exists: move it below HoneyHiveTracer.init(…) and pass it ${providerOf(tracer)}`,
+  /** `passed`: what the fix writes for the tracer (`tracer.provider`, or a tracer of it: `tracer.provider.getTracer("gen_ai")`). */
+  beforeTracer: (label: string, tracer: string, passed = providerOf(tracer)) => `${label} runs before ${tracer} exists: move it below HoneyHiveTracer.init(…) and pass it ${passed}`,
   noTracer: (label: string) => `${label} gets no tracer provider, so its spans reach nothing: pass a HoneyHive tracer's provider (none is in scope here)`,
   pickProvider: (label: string, providers: readonly string[]) => `${label} gets no tracer provider, so its spans reach nothing: pass one of ${providers.join(", ")}`,
+  /** AI SDK 7: `telemetry: { tracer }` is not read; the tracer goes to the integration (`new OpenTelemetry({ tracer })` of @ai-sdk/otel). */
+  ignoredTracer: (label: string, option: string, integration: string) =>
+    `${label}: AI SDK 7 no longer reads \`tracer\` in ${option}: remove it and pass the tracer to the telemetry integration where it is registered (${integration})`,
 } as const;
 
 export interface InstrumentationProviderFix {
@@ -50,12 +56,15 @@ const NO_FIXES: readonly InstrumentationProviderFix[] = Object.freeze([]);
 
 function fixesOf(input: AnalysisInput, finding: InstrumentationFinding): InstrumentationProviderFix {
   const none = { fix: undefined, move: undefined, suggestions: [], marker: undefined };
-  const { placement, later } = finding;
+  const { placement, later, ignored } = finding;
+  if (ignored) {
+    return { ...none, finding, marker: { node: finding.node, message: INSTRUMENTATION_MARKERS.ignoredTracer(finding.label, ignored.option, integrationForm(ignored.integration)) } };
+  }
   if (later) {
     const tracerText = later.tracer.referenceText ?? later.tracer.name;
     const move = placement && isMovableBelow(input, later.statement, later.initStatement) ? moveFix(input, later, placement, tracerText) : undefined;
     if (move) return { ...none, finding, move };
-    return { ...none, finding, marker: { node: finding.node, message: INSTRUMENTATION_MARKERS.beforeTracer(finding.label, tracerText) } };
+    return { ...none, finding, marker: { node: finding.node, message: INSTRUMENTATION_MARKERS.beforeTracer(finding.label, tracerText, finding.passes(tracerText)) } };
   }
   const safe = finding.candidates.filter((candidate) => candidate.safe);
   if (placement && safe.length === 1 && finding.candidates.length === 1) {
@@ -68,9 +77,15 @@ function fixesOf(input: AnalysisInput, finding: InstrumentationFinding): Instrum
 }
 
 function markerMessage(finding: InstrumentationFinding): string {
-  const names = finding.candidates.map((candidate) => providerOf(candidate.text));
+  const names = finding.candidates.map((candidate) => finding.passes(candidate.text));
   if (names.length === 0) return INSTRUMENTATION_MARKERS.noTracer(finding.label);
   return INSTRUMENTATION_MARKERS.pickProvider(finding.label, names);
+}
+
+/** How an integration takes its tracer, as markers name it: `new OpenTelemetry({ tracer }) of @ai-sdk/otel`. */
+export function integrationForm(integration: TelemetryIntegration): string {
+  const { export: first } = integration.classes[0];
+  return `new ${first.name}({ ${integration.tracerKey} }) of ${first.package}`;
 }
 
 /** The edits that give the setup `tracerText`'s provider. */
@@ -85,7 +100,7 @@ function providerEdits(input: AnalysisInput, placement: ProviderPlacement, trace
     }
     case "argument":
       // `new X()` or `new X` (no parentheses): the arguments go right after the callee.
-      edits.replace([placement.expression.callee.range[1], placement.expression.range[1]], `({ ${placement.key}: ${provider} })`);
+      edits.replace([placement.expression.callee.range[1], placement.expression.range[1]], `({ ${placement.key}: ${placement.value(tracerText)} })`);
       break;
     case "statement": {
       const { after } = placement;

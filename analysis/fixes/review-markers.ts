@@ -42,7 +42,7 @@ export const MARKER_MESSAGES = {
     `${receiver}.shutdown() stops the pipeline for this warm instance's later invocations, and it has no forceFlush(): keep its provider or span processor in a module-level variable and await ${flush} here instead`,
   /** The handler returns a stream whose callbacks trace after it returned (analysis/flush.ts `streamWork`): a flush in the handler runs first. */
   lambdaFlushAfterStream: (flush: string) =>
-    `this handler returns a stream whose callbacks trace after it has returned: await ${flush} at the end of the stream's own callback (in its finally, before it closes the stream; in the AI SDK's onFinish when experimental_telemetry is off, since its root span ends after onFinish), not in this handler, whose flush runs before the stream`,
+    `this handler returns a stream whose callbacks trace after it has returned: await ${flush} at the end of the stream's own callback (in its finally, before it closes the stream; in the AI SDK's onFinish (onEnd from ai 7) when its telemetry is off, since its root span ends after that callback), not in this handler, whose flush runs before the stream`,
   lambdaWrapByHand: (flush: string) => `wrap the rest of this handler in try { … } finally { await ${flush}; }`,
   lambdaNoTracer: (profile: "honeyhive" | "honeyhive-1x" | "opentelemetry", pipeline?: UnflushablePipeline) =>
     profile === "opentelemetry" ? otelNoFlushMessage(pipeline) : `await the HoneyHive tracer's ${profile === "honeyhive-1x" ? "flush()" : "forceFlush()"} before this handler returns`,

@@ -365,6 +365,18 @@ export interface TelemetryOption {
   /** The key that takes a tracer; without it the library calls `trace.getTracer(tracerName)` on the global provider. */
   readonly tracerKey: string;
   readonly tracerName: string;
+  /**
+   * The library version from which the settings no longer take `tracerKey` (a `tracer` there is ignored): its
+   * spans go through telemetry integrations, and the tracer to the integration's constructor (`integration`, an id
+   * of `TELEMETRY_INTEGRATIONS`). `options`: the settings keys of that version, by precedence. A project whose
+   * nearest package.json admits an older version keeps the settings' `tracerKey`; one that declares no version is
+   * read as older, unless the file imports an integration's package (which exists only from that version on).
+   */
+  readonly tracerMovedToIntegration?: {
+    readonly since: { readonly package: string; readonly version: readonly [major: number, minor: number] };
+    readonly options: readonly string[];
+    readonly integration: string;
+  };
   readonly verifiedAt: string;
 }
 
@@ -380,8 +392,50 @@ export const TELEMETRY_OPTIONS: readonly TelemetryOption[] = [
     enabledKey: "isEnabled",
     tracerKey: "tracer",
     tracerName: "ai",
+    // 7.0 renames `experimental_telemetry` to `telemetry` (the old name stays, deprecated) and drops `tracer` from it.
+    tracerMovedToIntegration: { since: { package: "ai", version: [7, 0] }, options: ["telemetry", "experimental_telemetry"], integration: "ai-sdk-otel" },
     verifiedAt:
-      "ai@6.0.99 src/telemetry/get-tracer.ts: getTracer({ isEnabled = false, tracer }) → noop when disabled, `tracer` when given, else trace.getTracer('ai'); telemetry-settings.ts: TelemetrySettings.tracer; ai-sdk.dev/docs/telemetry",
+      "ai@6.0.99 src/telemetry/get-tracer.ts: getTracer({ isEnabled = false, tracer }) → noop when disabled, `tracer` when given, else trace.getTracer('ai'); telemetry-settings.ts: TelemetrySettings.tracer; ai-sdk.dev/docs/telemetry. " +
+      "ai@7.0.77 (vercel/ai packages/ai/src/telemetry/telemetry-options.ts: TelemetryOptions has isEnabled, recordInputs, recordOutputs, functionId, includeRuntimeContext, includeToolsContext, integrations, and no tracer; " +
+      "content/docs/08-migration-guides/23-migration-guide-7-0.mdx '`tracer` Property Removed from `experimental_telemetry`: … pass it to the `OpenTelemetry` constructor instead' and '`experimental_telemetry` Renamed to `telemetry`', the old name a deprecated alias; read with the fetch tool 2026-12-07)",
+  },
+];
+
+/**
+ * A telemetry integration: an object a library sends its lifecycle events to, which turns them into OpenTelemetry
+ * spans with the tracer given to its constructor, else with the global provider's (which this SDK never registers:
+ * its spans reach nothing). The AI SDK 7's `registerTelemetry(new OpenTelemetry())` of @ai-sdk/otel.
+ */
+export interface TelemetryIntegration {
+  readonly id: string;
+  readonly name: string;
+  /** The integration classes, each with the name it asks the global provider's tracer by (what the fix names its tracer). */
+  readonly classes: readonly { readonly export: PackageExport; readonly tracerName: string }[];
+  /** The constructor option that takes the tracer. */
+  readonly tracerKey: string;
+  /** Where an instance is put to work: an argument of `register` (every call's), or under `integrationsKey` of a call's telemetry settings. */
+  readonly register: PackageExport;
+  readonly integrationsKey: string;
+  readonly verifiedAt: string;
+}
+
+export const TELEMETRY_INTEGRATIONS: readonly TelemetryIntegration[] = [
+  {
+    id: "ai-sdk-otel",
+    name: "AI SDK OpenTelemetry integration",
+    classes: [
+      // The GenAI semantic-conventions spans; `LegacyOpenTelemetry` emits the `ai.*` spans of ai 6 and before.
+      { export: { package: "@ai-sdk/otel", name: "OpenTelemetry" }, tracerName: "gen_ai" },
+      { export: { package: "@ai-sdk/otel", name: "LegacyOpenTelemetry" }, tracerName: "ai" },
+    ],
+    tracerKey: "tracer",
+    register: { package: "ai", name: "registerTelemetry" },
+    integrationsKey: "integrations",
+    verifiedAt:
+      "vercel/ai at @ai-sdk/otel 1.0.77 / ai 7.0.77 (read with the fetch tool 2026-12-07): packages/otel/src/open-telemetry.ts `constructor(options: OpenTelemetryOptions = {})`, " +
+      "`this.tracer = options.tracer ?? trace.getTracer('gen_ai')`; supplemental-attributes.ts OpenTelemetryOptions.tracer; legacy-open-telemetry.ts `options.tracer ?? trace.getTracer('ai')`; " +
+      "packages/ai/src/telemetry/telemetry-registry.ts registerTelemetry(...integrations) (global), telemetry-options.ts `integrations` ('take precedence over the globally registered integrations for this call'); " +
+      "content/docs/03-ai-sdk-core/60-telemetry.mdx 'Custom Tracer': new OpenTelemetry({ tracer: tracerProvider.getTracer('gen_ai') })",
   },
 ];
 
@@ -389,4 +443,6 @@ export const TELEMETRY_OPTIONS: readonly TelemetryOption[] = [
  * Words one of which a file must contain for any entry above to apply (the rule's text gate, tested
  * with `String#includes`, several times faster than a RegExp over a whole file).
  */
-export const INSTRUMENTATION_TEXT_HINTS: readonly string[] = ["Instrumentation", "experimental_telemetry"];
+// `@ai-sdk/otel`: a file that makes an integration imports it; `telemetry:`: ai 7's settings key as formatters write it
+// (`telemetry : {`, or `{ telemetry }` holding settings made elsewhere, are not looked at).
+export const INSTRUMENTATION_TEXT_HINTS: readonly string[] = ["Instrumentation", "experimental_telemetry", "@ai-sdk/otel", "telemetry:"];

@@ -352,8 +352,9 @@ export type PackageSpecifier = string | RegExp | readonly (string | RegExp)[];
 /**
  * A value of a package, as typescript-eslint's `TypeOrValueSpecifier` names one: `{ package: "express",
  * name: "Router" }` is `express.Router`, `import { Router } from "express"` or `require("express").Router`.
- * `name: ""` is the module value itself (the default export, or what `require()` returns); a dotted
- * name is a property path (`"app.http"`). Several names or packages match any of them; a package may be a pattern
+ * `name: ""` is the module value itself (the default export, or what `require()` returns), and `"default"` names the
+ * same value (analysis/value-specifier.ts compares it as `""`: a default import, `import { default as x }` and
+ * `require()` match it alike); a dotted name is a property path (`"app.http"`). Several names or packages match any of them; a package may be a pattern
  * (`PackageSpecifier`).
  */
 export interface ValueSpecifier {

@@ -41,13 +41,22 @@ function markerEndsAbove(text: string, start: number): boolean {
   return !inside.includes("*/") && !inside.includes("/*");
 }
 
-/** The statement-like node a marker for `node` goes in front of: the nearest ancestor starting a line. */
+/**
+ * The statement-like node a marker for `node` goes in front of: the nearest ancestor starting a line that is not a
+ * JSX child (`{call()}` on its own line inside `<div>…</div>`): a comment there is text the element renders, so the
+ * marker goes above the outermost element (in `return (` … `)`, where a comment is code) or what holds it.
+ */
 function anchorOf(node: TSESTree.Node, text: string): TSESTree.Node {
   let anchor: TSESTree.Node = node;
-  while (anchor.parent && text.slice(lineStart(text, anchor.range[0]), anchor.range[0]).trim() !== "") {
+  while (anchor.parent && (text.slice(lineStart(text, anchor.range[0]), anchor.range[0]).trim() !== "" || isJsxChild(anchor))) {
     anchor = anchor.parent;
   }
   return anchor;
+}
+
+function isJsxChild(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  return (parent?.type === "JSXElement" || parent?.type === "JSXFragment") && (parent.children as readonly TSESTree.Node[]).includes(node);
 }
 
 /**

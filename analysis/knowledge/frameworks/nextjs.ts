@@ -43,6 +43,9 @@ function isServerlessSegmentOption(name: string | undefined, value: TSESTree.Nod
   return runtime !== undefined && EDGE_RUNTIMES.has(runtime);
 }
 
+/** `name.ts` (any script extension) at the project root or in its `src/`, as `FileConvention.projectPath` reads it. */
+const ROOT_OR_SRC = (name: string): RegExp => new RegExp(String.raw`^(?:src/)?${name}${SCRIPT_EXTENSION}`);
+
 /** Next.js route handlers: `app/**\/route.ts` verb exports, `pages/api/**` default exports, `middleware.ts` / 16's `proxy.ts`, pages' `getServerSideProps`. */
 export const nextjs = {
   id: "nextjs",
@@ -52,10 +55,13 @@ export const nextjs = {
   files: [
     { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?route${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS, platform: serverlessPlatform },
     { path: new RegExp(String.raw`(?:^|/)pages/api/.+${SCRIPT_EXTENSION}`), defaultExport: true, platform: serverlessPlatform },
-    { path: new RegExp(String.raw`(?:^|/)middleware${SCRIPT_EXTENSION}`), exports: ["middleware"], defaultExport: true, requiresImport: ["next/server"] },
+    // Read only at the project root or in `src/` ("at the same level as pages or app"; nextjs.org/docs/app/building-your-application/
+    // configuring/src-directory: "If you're using Middleware, ensure it is placed inside the src directory", read with the search
+    // tool 2026-12-07): a `lib/auth/middleware.ts` importing next/server is a helper. A file outside any project: by `path` alone.
+    { path: new RegExp(String.raw`(?:^|/)middleware${SCRIPT_EXTENSION}`), projectPath: ROOT_OR_SRC("middleware"), exports: ["middleware"], defaultExport: true, requiresImport: ["next/server"] },
     // Next.js 16 renames middleware to Proxy: `proxy.ts` beside `app`/`pages` exporting `proxy` (or a default), run
     // before every matched request (nextjs.org/docs/app/getting-started/proxy, read with the search tool 2026-12-07).
-    { path: new RegExp(String.raw`(?:^|/)proxy${SCRIPT_EXTENSION}`), exports: ["proxy"], defaultExport: true, requiresImport: ["next/server"] },
+    { path: new RegExp(String.raw`(?:^|/)proxy${SCRIPT_EXTENSION}`), projectPath: ROOT_OR_SRC("proxy"), exports: ["proxy"], defaultExport: true, requiresImport: ["next/server"] },
     // A Pages Router page's `getServerSideProps` runs on every request to the page (https://nextjs.org/docs/pages/building-your-application/data-fetching/get-server-side-props).
     { path: new RegExp(String.raw`(?:^|/)pages/(?!api/).+${SCRIPT_EXTENSION}`), exports: ["getServerSideProps"], platform: serverlessPlatform },
   ],

@@ -95,11 +95,14 @@ export const sveltekit = {
   // `*.remote.ts` modules, run on the server on each call from the browser, through a fetch to the app ("When called
   // from the browser, the function will be invoked on the server via a fetch call": svelte.dev/docs/kit/$app-server,
   // svelte.dev/docs/kit/remote-functions, read with the search tool 2026-12-07). The function is the last argument
-  // (`query(schema, fn)`, `query(fn)`).
+  // (`query(schema, fn)`, `query(fn)`). `query.batch(schema, fn)` (2.35+) is a query whose calls of one microtask reach
+  // the server as one request: `fn` runs once per request with the array of their arguments and returns the
+  // `(input, index) => output` that answers each (svelte.dev/docs/kit/remote-functions#query.batch and @sveltejs/kit
+  // src/runtime/app/server/remote/query.js `query.batch`, read with the search tool 2026-12-07): `fn` is the per-request callback.
   // They run in the adapter's function as the routes do.
   platform: routePlatform,
   calls: [
-    { callee: { package: "$app/server", name: ["query", "command", "form", "prerender"] }, arguments: "all" },
+    { callee: { package: "$app/server", name: ["query", "query.batch", "command", "form", "prerender"] }, arguments: "all" },
   ],
   handlerTypes: [{ package: "@sveltejs/kit", name: ["RequestHandler", "RequestEvent", "Handle", "Action", "Actions", "ServerLoad"] }],
   // `event.request.headers.get("x")`, `event.url.searchParams`, `event.params`, `event.cookies.get("x")`;
