@@ -18,7 +18,7 @@ import { deploymentOf, projectDependsOn, projectRelativePath } from "./deploymen
 import { contains, enclosingFunction, invokedCallee, isFunctionNode, reportAnalysisError, staticName, type FunctionNode } from "./ast.js";
 import { originName, unwrap, type Bindings, type ModuleOrigin } from "./bindings.js";
 import { diResolutionsOf } from "./di-containers.js";
-import { nameSpecifies, originMatches } from "./value-specifier.js";
+import { originMatches, packageSpecifies } from "./value-specifier.js";
 import { getAnalysisContext, type AnalysisContext } from "./context.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import type { HoneyhiveSettings } from "./settings.js";
@@ -1088,7 +1088,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     const target = constants && value ? unwrap(value) : undefined;
     if (target?.type !== "MemberExpression") return false;
     const origin = this.context.bindings.originOf(target);
-    if (!origin || origin.typeOnly || !nameSpecifies(constants!.package, origin.module)) return false;
+    if (!origin || origin.typeOnly || !packageSpecifies(constants!.package, origin.module)) return false;
     const path = originName(origin);
     return Object.hasOwn(constants!.values, path) && when.oneOf.includes(constants!.values[path]!);
   }
