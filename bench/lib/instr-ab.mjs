@@ -136,6 +136,7 @@ const gitShort = (cwd) => {
 /** A build by its directory (bench/.cache/dist-base, dist-head-<commit>, dist): name the commit in the directory. */
 const buildLabel = (entry) => relative(ROOT_DIR, resolve(entry, "..", "..", ".."));
 
+const times = (ratio) => (Number.isFinite(ratio) ? `${ratio.toFixed(4)}×` : "–");
 const spreadOf = (values) => (values.length > 1 ? (Math.max(...values) - Math.min(...values)) / median(values) : 0);
 const giga = (value) => (Number.isNaN(value) ? "–" : (value / 1e9).toFixed(4));
 
@@ -213,16 +214,16 @@ export function renderTable({ configs, runs, entries, repeats, firstCounted }) {
     "|---|---|---|---|---|---|---|",
     ...rows.map(
       (row) =>
-        `| ${row.config} | ${giga(row.warm)} | ${row.warmRatio?.toFixed(4) ?? "–"}× | ${repeats > 1 ? `${(row.spread * 100).toFixed(2)}%` : "–"} | ${giga(row.cold)} | ${row.coldRatio?.toFixed(4) ?? "–"}× | ${row.messages} |`,
+        `| ${row.config} | ${giga(row.warm)} | ${times(row.warmRatio)} | ${repeats > 1 ? `${(row.spread * 100).toFixed(2)}%` : "–"} | ${giga(row.cold)} | ${times(row.coldRatio)} | ${row.messages} |`,
     ),
   ].join("\n");
   return { table, summary };
 }
 
-/** The `instr` section of bench/RESULTS.md: the fixed text, then one table per tree (the newest replaces the same tree's). */
+/** The `instr` section of bench/RESULTS.md: the fixed text, then one table per tree and sample (the newest replaces the same one). */
 export function writeSection(tree, table) {
   const previous = readMarkedSections(RESULTS_MD).find((section) => section.startsWith("<!-- bench:instr:start -->")) ?? "";
-  const kept = [...previous.matchAll(/^### (.*)\n([\s\S]*?)(?=^### |<!-- bench:instr:end -->)/gm)].filter(([, heading]) => !heading.startsWith(tree.split(",")[0]));
+  const kept = [...previous.matchAll(/^### (.*)\n([\s\S]*?)(?=^### |<!-- bench:instr:end -->)/gm)].filter(([, heading]) => !heading.startsWith(`${tree},`));
   const heading = `${tree}, ${new Date().toISOString().slice(0, 10)}, work tree at ${gitShort(ROOT_DIR)}`;
   const body = [
     "## Lint overhead as executed instructions (`npm run bench:instr`)",
