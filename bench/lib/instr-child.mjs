@@ -1,0 +1,33 @@
+// One configuration's lint under callgrind, for bench/lib/instr-ab.mjs (which starts it):
+//   valgrind --tool=callgrind --instr-atstart=no … node <flags> bench/lib/instr-child.mjs <addon> <kind> <directory> <list file> <passes> <first counted> [entry]
+// Start-up (module loading, the linter's construction, reading the files) runs uninstrumented; then
+// the listed files are linted `passes` times with lintText, one file after the other, and the
+// instructions of each pass from `first counted` on are dumped as their own profile part ("pass-1",
+// "pass-2", …). Passes before it run uninstrumented, several times faster under valgrind.
+import { createRequire } from "node:module";
+import { readFileSync, realpathSync } from "node:fs";
+import { createLinter } from "./lint-child.mjs";
+
+const [addon, kind, directoryArgument, listFile, passesArgument, firstCountedArgument, entry] = process.argv.slice(2);
+// Real paths: ESLint ignores a file outside its cwd ("outside of base path"), symbolic links included.
+const directory = realpathSync(directoryArgument);
+const callgrind = createRequire(import.meta.url)(addon);
+const paths = readFileSync(listFile, "utf8").split("\n").filter(Boolean);
+const files = paths.map((path) => ({ path: realpathSync(path), text: readFileSync(path, "utf8") }));
+const linter = await createLinter(kind, directory, entry ? { entry } : {});
+let messages = 0;
+const firstCounted = Number(firstCountedArgument);
+for (let pass = 1; pass <= Number(passesArgument); pass++) {
+  if (pass === firstCounted) {
+    // From the same heap whatever start-up or the uncounted passes left.
+    globalThis.gc?.();
+    callgrind.start();
+  }
+  for (const { path, text } of files) {
+    const [result] = await linter.lintText(text, { filePath: path });
+    if (pass === 1) messages += result.messages.length;
+  }
+  if (pass >= firstCounted) callgrind.dump(`pass-${pass}`);
+}
+callgrind.stop();
+console.log(JSON.stringify({ kind, files: files.length, messages }));
