@@ -8,8 +8,8 @@ import tsParser from "@typescript-eslint/parser";
 import { ESLint as ESLint10 } from "eslint";
 import { ESLint as ESLint9 } from "eslint9";
 import { LegacyESLint } from "eslint9/use-at-your-own-risk";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures, type FixtureCase } from "../fixtures/index.js";
 import plugin from "./index.js";
@@ -32,17 +32,20 @@ const flatConfig = [{ ...plugin.configs.recommended, files: sourceFiles, languag
 // (plugin and parser shapes); the objects are the same at runtime, which is what these tests check.
 const flatConfigFor10 = flatConfig as unknown as ESLint10.Options["overrideConfig"];
 const flatConfigFor9 = flatConfig as unknown as ESLint9.Options["overrideConfig"];
-// Files are linted as text under the case's (possibly simulated) path inside a virtual project.
+// Files are linted as text under the case's (possibly simulated) path inside a virtual project, except a
+// case whose meta.json names a file of its own `project/` folder (`fixtures/<rule>/<case>/project/…`): that one
+// is linted where it lies, so the analysis reads the project's package.json and modules, as the unit run does.
 const virtualProject = join(REPOSITORY_ROOT, "virtual-project");
+const casePath = (fixture: FixtureCase): string => join(fixture.filename.startsWith("fixtures/") ? REPOSITORY_ROOT : virtualProject, fixture.filename);
 
 function expectFixtureTruth(lint: () => LintText): void {
   it.each(fixtureCases.map((fixture) => [fixture.id, fixture] as const))("%s", async (_id, fixture: FixtureCase) => {
     const ruleId = `honeyhive/${fixture.rule}`;
-    const before = await lint()(fixture.before, join(virtualProject, fixture.filename));
+    const before = await lint()(fixture.before, casePath(fixture));
     expect(before.filter((message) => message.fatal), describeLintMessages(before)).toEqual([]);
     expect(before.some((message) => message.ruleId === ruleId), `before should be reported by ${ruleId}:\n${describeLintMessages(before)}`).toBe(true);
 
-    const after = await lint()(fixture.after, join(virtualProject, fixture.filename));
+    const after = await lint()(fixture.after, casePath(fixture));
     expect(after.filter((message) => message.fatal), describeLintMessages(after)).toEqual([]);
     if (!fixture.marker) expect(after, `after should be clean:\n${describeLintMessages(after)}`).toEqual([]);
   });
@@ -53,13 +56,13 @@ it("has fixture cases for the registered rules (guards against an empty, vacuous
 });
 
 describe("ESLint 10 (eslint), flat configs.recommended", () => {
-  const eslint = new ESLint10({ cwd: virtualProject, overrideConfigFile: true, overrideConfig: flatConfigFor10 });
+  const eslint = new ESLint10({ cwd: REPOSITORY_ROOT, overrideConfigFile: true, overrideConfig: flatConfigFor10 });
   it("is ESLint 10", () => expect(ESLint10.version).toMatch(/^10\./));
   expectFixtureTruth(() => async (code, filePath) => (await eslint.lintText(code, { filePath }))[0].messages);
 });
 
 describe("ESLint 9 (eslint9), flat configs.recommended", () => {
-  const eslint = new ESLint9({ cwd: virtualProject, overrideConfigFile: true, overrideConfig: flatConfigFor9 });
+  const eslint = new ESLint9({ cwd: REPOSITORY_ROOT, overrideConfigFile: true, overrideConfig: flatConfigFor9 });
   it("is ESLint 9", () => expect(ESLint9.version).toMatch(/^9\./));
   expectFixtureTruth(() => async (code, filePath) => (await eslint.lintText(code, { filePath }))[0].messages);
 });
@@ -111,8 +114,14 @@ describe("ESLint 9 eslintrc (LegacyESLint), configs['legacy-recommended'] as the
   });
 
   expectFixtureTruth(() => async (code, filePath) => {
-    const relativeToVirtual = filePath.slice(virtualProject.length + 1);
-    return (await eslint.lintText(code, { filePath: join(project.dir, relativeToVirtual) }))[0].messages;
+    const inRepository = !filePath.startsWith(`${virtualProject}/`);
+    const relative = filePath.slice((inRepository ? REPOSITORY_ROOT : virtualProject).length + 1);
+    // A case's own project folder is copied into the temporary project at the same place (LegacyESLint lints under its cwd only).
+    if (inRepository) {
+      const folder = /^fixtures\/[^/]+\/[^/]+\/project(?=\/)/.exec(relative)?.[0] ?? dirname(relative);
+      copyFolder(join(REPOSITORY_ROOT, folder), folder, project);
+    }
+    return (await eslint.lintText(code, { filePath: join(project.dir, relative) }))[0].messages;
   });
 });
 
@@ -157,3 +166,11 @@ app.post("/chat", (req, res) => {
     ]);
   });
 });
+
+/** Writes every file under `from` (recursively) into `project` under `to`. */
+function copyFolder(from: string, to: string, project: TempProject): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    if (entry.isDirectory()) copyFolder(join(from, entry.name), join(to, entry.name), project);
+    else project.write(join(to, entry.name), readFileSync(join(from, entry.name), "utf8"));
+  }
+}

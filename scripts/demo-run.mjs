@@ -17,7 +17,10 @@ function fixtureRole(filePath) {
   if (!role) return undefined;
   const metaPath = join(dirname(filePath), "meta.json");
   const meta = existsSync(metaPath) ? JSON.parse(readFileSync(metaPath, "utf8")) : {};
-  return { role, marker: meta.marker === true, simulatedPath: meta.filename ? join(dirname(filePath), meta.filename) : undefined };
+  // A meta.filename under fixtures/ names a file of the case's own project folder, from the repository root
+  // (as the unit run reads it); any other is a simulated path inside the case's folder.
+  const simulatedPath = meta.filename ? join(meta.filename.startsWith("fixtures/") ? root : dirname(filePath), meta.filename) : undefined;
+  return { role, marker: meta.marker === true, simulatedPath };
 }
 
 /** ESLint's results over fixtures/, its stylish listing, and the migrate preview's run (undefined when the CLI is not built). */
