@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { clearDeploymentCache } from "../analysis/deployment.js";
 import { rules } from "./index.js";
+import { ALIASED, BARREL_AGENT, DD_TRACE_LAMBDA, EVALUATE_BOUND, FASTIFY_HOOK, FASTIFY_PLUGIN, HONO_MIDDLEWARE, INSTRUMENT, MATHJS_PUPPETEER, MIDDY, MIDDY_AFTER, MOCK_CLASS, NAMESPACE_BARREL, ONE_X_EXPRESS, ON_CALL_FLUSHED, SOCKET_IO, TRACING_TS, WORKER_THREAD } from "./test-utils/blind-17-programs.js";
 
 /** Short names of the rules in expectations (`flush:7` = require-force-flush-in-lambda on line 7). */
 const SHORT: Readonly<Record<string, keyof typeof rules>> = {
@@ -71,10 +72,6 @@ const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}):
   JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
 const HH = { honeyhive: "^2.0.0" };
 const HH1 = { honeyhive: "^1.0.42" };
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
-`;
 /** A 2.x project of `deps` with its tracer module at src/tracing.ts, plus `extra` files. */
 const project = (deps: Record<string, string> = {}, extra: Record<string, string> = {}, pkgExtra: Record<string, unknown> = {}) => ({
   "package.json": pkg({ ...HH, ...deps }, pkgExtra),
@@ -118,18 +115,7 @@ async function reply(message: string): Promise<string> {
     "src/index.ts",
     project({ "firebase-functions": "^6.0.0" }),
     [],
-    `import { onCall } from "firebase-functions/v2/https";
-import { tracer } from "./tracing";
-
-export const ask = onCall(async (request) => {
-  try {
-    tracer.createSession({ sessionName: "ask" });
-    return await tracer.startSpan("ask", async () => ({ answer: String(request.data.question) }));
-  } finally {
-    await tracer.forceFlush();
-  }
-});
-`,
+    ON_CALL_FLUSHED,
   ),
   p(
     "Firebase v2 onCall with options: the module tracer, no flush",
@@ -187,40 +173,14 @@ async function rollup(): Promise<void> {}
     project({ "@middy/core": "^5.4.0", "@middy/http-json-body-parser": "^5.4.0" }),
     // First expectation flush:5 (the base handler): wrong, the entry point is the exported `middy(baseHandler)`, reported there.
     ["flush:11"],
-    `import middy from "@middy/core";
-import httpJsonBodyParser from "@middy/http-json-body-parser";
-import { tracer } from "./tracing";
-
-const baseHandler = async (event: { body: { question: string } }) => {
-  tracer.createSession({ sessionName: "chat" });
-  const answer = await tracer.startSpan("answer", async () => event.body.question);
-  return { statusCode: 200, body: JSON.stringify({ answer }) };
-};
-
-export const handler = middy(baseHandler).use(httpJsonBodyParser());
-`,
+    MIDDY,
   ),
   p(
     "Middy-wrapped Lambda: flushed in finally",
     "src/chat.ts",
     project({ "@middy/core": "^5.4.0", "@middy/http-json-body-parser": "^5.4.0" }),
     [],
-    `import middy from "@middy/core";
-import httpJsonBodyParser from "@middy/http-json-body-parser";
-import { tracer } from "./tracing";
-
-const baseHandler = async (event: { body: { question: string } }) => {
-  try {
-    tracer.createSession({ sessionName: "chat" });
-    const answer = await tracer.startSpan("answer", async () => event.body.question);
-    return { statusCode: 200, body: JSON.stringify({ answer }) };
-  } finally {
-    await tracer.forceFlush();
-  }
-};
-
-export const handler = middy(baseHandler).use(httpJsonBodyParser());
-`,
+    MIDDY_AFTER,
   ),
   p(
     "Lambda response streaming: awslambda.streamifyResponse traces, never flushes",
@@ -377,21 +337,7 @@ export default {
     "src/index.ts",
     project({ hono: "^4.6.0" }),
     [],
-    `import { Hono } from "hono";
-import { tracer } from "./tracing";
-
-const api = new Hono();
-api.post("/chat", async (c) => c.json(await tracer.startSpan("chat", async () => (await c.req.json()).message)));
-
-const app = new Hono();
-app.use("*", async (c, next) => {
-  tracer.createSession({ sessionName: "api", inputs: { path: c.req.path } });
-  await next();
-});
-app.route("/api", api);
-
-export default { port: 3000, fetch: app.fetch };
-`,
+    HONO_MIDDLEWARE,
   ),
   p(
     "Hono createFactory().createHandlers: a tracer made in the handler",
@@ -419,45 +365,14 @@ export default app;
     "src/server.ts",
     project({ fastify: "^5.0.0" }),
     ["start:8"],
-    `import Fastify from "fastify";
-import { tracer } from "./tracing";
-
-const app = Fastify({ logger: true });
-
-app.register(async (instance) => {
-  instance.post("/chat", async (request) => {
-    tracer.sessionStart({ sessionName: "chat" });
-    return tracer.startSpan("chat", async () => ({ ok: true, body: request.body }));
-  });
-}, { prefix: "/v1" });
-
-app.listen({ port: 3000 });
-`,
+    FASTIFY_PLUGIN,
   ),
   p(
     "Fastify plugin: preHandler hook creates the session after an await",
     "src/server.ts",
     project({ fastify: "^5.0.0" }),
     ["lost:9"],
-    `import Fastify from "fastify";
-import { tracer } from "./tracing";
-
-const app = Fastify();
-
-app.register(async (instance) => {
-  instance.addHook("preHandler", async (request) => {
-    await verifyToken(request.headers.authorization);
-    tracer.createSession({ sessionName: "api" });
-  });
-  instance.get("/chat", async () => tracer.startSpan("chat", async () => "ok"));
-});
-
-async function verifyToken(token: string | undefined): Promise<void> {
-  if (!token) throw new Error("unauthorized");
-}
-
-app.listen({ port: 3000 });
-`,
+    FASTIFY_HOOK,
   ),
   p(
     "NestJS controller: injected tracer, sessionStart per request",
@@ -614,33 +529,14 @@ worker.on("failed", (job, error) => console.error(job?.id, error));
     project(),
     // Before: [] (a miss): worker_threads had no descriptor; now frameworks/job-runners.ts `workerThreads`.
     ["init:5"],
-    `import { parentPort } from "node:worker_threads";
-import { HoneyHiveTracer } from "honeyhive";
-
-parentPort?.on("message", async (task: { text: string }) => {
-  const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "workers" });
-  const result = await tracer.startSpan("task", async () => task.text.length);
-  parentPort?.postMessage(result);
-});
-`,
+    WORKER_THREAD,
   ),
   p(
     "Socket.IO: sessionStart per chat message",
     "src/socket.ts",
     project({ "socket.io": "^4.8.0" }),
     ["start:8"],
-    `import { Server } from "socket.io";
-import { tracer } from "./tracing";
-
-const io = new Server(3001, { cors: { origin: "*" } });
-
-io.on("connection", (socket) => {
-  socket.on("chat", async (message: string, ack: (answer: string) => void) => {
-    tracer.sessionStart({ sessionName: \`socket-\${socket.id}\` });
-    ack(await tracer.startSpan("chat", async () => message.toUpperCase()));
-  });
-});
-`,
+    SOCKET_IO,
   ),
   p(
     "ws: a tracer made per message",
@@ -711,14 +607,7 @@ app.listen(3000);
     "src/agent.ts",
     project({}, { "src/lib/index.ts": `export * from "../tracing";\nexport const VERSION = "1";\n` }),
     ["explicit:4"],
-    `import { trace } from "honeyhive";
-import { tracer } from "./lib";
-
-export const search = trace(async (query: string) => {
-  tracer.enrichSpan({ metadata: { query } });
-  return [query];
-});
-`,
+    BARREL_AGENT,
   ),
   p(
     "export * as: obs.tracer.sessionStart() in an Express route",
@@ -728,18 +617,7 @@ export const search = trace(async (query: string) => {
     // (`namespaceReExports`, read by the 1.x migration only), but `wholeModuleOf` (analysis/project-modules.ts) took
     // a named import for one export, never a namespace; now it follows it, one `export … from` hop as `export *` is.
     ["start:7"],
-    `import express from "express";
-import { obs } from "./obs";
-
-const app = express();
-
-app.post("/chat", async (req, res) => {
-  obs.tracer.sessionStart({ sessionName: "chat" });
-  res.json({ ok: true });
-});
-
-app.listen(3000);
-`,
+    NAMESPACE_BARREL,
   ),
   p(
     "look-alike: export * as apm of a dd-trace module, apm.tracer.trace() in an Express route",
@@ -776,15 +654,7 @@ app.listen(3000);
     "src/agent.ts",
     { "package.json": pkg(HH) },
     ["explicit:5"],
-    `import { HoneyHiveTracer as HH, trace as hhTrace } from "honeyhive";
-
-const tracer = HH.init({ apiKey: process.env.HH_API_KEY, project: "agent" });
-
-export const plan = hhTrace({ eventType: "chain" }, async (goal: string) => {
-  tracer.enrichSpan({ metadata: { goal } });
-  return [goal];
-});
-`,
+    ALIASED,
   ),
   p(
     "a tracer from a tsyringe singleton: sessionStart in an Express route",
@@ -870,19 +740,7 @@ export const handler = async (event: { q: string }) => {
     "src/server.ts",
     { "package.json": pkg({ ...HH1, express: "^4.21.0" }) },
     ["start:8"],
-    `import express from "express";
-import { HoneyHiveTracer } from "honeyhive";
-
-const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY!, project: "app" });
-const app = express();
-
-app.post("/chat", async (req, res) => {
-  await tracer.startSession();
-  res.json({ ok: true });
-});
-
-app.listen(3000);
-`,
+    ONE_X_EXPRESS,
   ),
   p(
     "honeyhive 1.x: the free traceTool wrapper in a file with a tracer",
@@ -931,15 +789,7 @@ export const handler = async (event: { q: string }) => {
     "scripts/eval.ts",
     { "package.json": pkg(HH) },
     ["evaluate:4", "evaluate:6"],
-    `import { HoneyHiveTracer, trace } from "honeyhive";
-import { evaluate } from "honeyhive/experiments";
-
-const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "evals" });
-
-const answer = trace({ eventType: "chain", tracer }, async ({ inputs }: { inputs: { q: string } }) => inputs.q);
-
-await evaluate({ function: answer, dataset: [{ inputs: { q: "hi" } }], name: "run-1" });
-`,
+    EVALUATE_BOUND,
   ),
   p(
     "evaluate(): implicit trace() in the evaluated function, no tracer of its own",
@@ -962,13 +812,7 @@ await evaluate({ function: answer, dataset: [{ inputs: { q: "hi" } }], name: "ru
     "src/instrument.ts",
     project({ "@arizeai/openinference-instrumentation-openai": "^2.0.0", openai: "^4.67.0" }),
     ["provider:5"],
-    `import OpenAI from "openai";
-import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
-import { tracer } from "./tracing";
-
-new OpenAIInstrumentation().manuallyInstrument(OpenAI);
-export { tracer };
-`,
+    INSTRUMENT,
   ),
 ];
 
@@ -995,14 +839,7 @@ export const handler = Sentry.wrapHandler(async (event: { q: string }) => {
     "src/handler.ts",
     { "package.json": pkg({ ...HH, "dd-trace": "^5.20.0" }) },
     [],
-    `import tracer from "dd-trace";
-
-tracer.init({ service: "chat" });
-
-export const handler = async (event: { q: string }) => {
-  return tracer.trace("answer", () => ({ statusCode: 200, body: event.q }));
-};
-`,
+    DD_TRACE_LAMBDA,
   ),
   p(
     "Langfuse: langfuse.trace() per request in Express, flushAsync",
@@ -1046,44 +883,14 @@ Eval("agent", { data: () => [{ input: "hi", expected: "hi" }], task: async (inpu
     "scripts/report.ts",
     { "package.json": pkg({ ...HH, mathjs: "^13.1.0", puppeteer: "^23.3.0" }) },
     [],
-    `import { evaluate } from "mathjs";
-import puppeteer from "puppeteer";
-import { HoneyHiveTracer, trace } from "honeyhive";
-
-const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "report" });
-
-const compute = trace({ tracer, eventType: "tool" }, (expression: string) => evaluate(expression));
-
-const browser = await puppeteer.launch();
-const page = await browser.newPage();
-const title = await page.evaluate(() => document.title);
-console.log(compute("2 + 3"), title);
-await browser.close();
-await tracer.forceFlush();
-`,
+    MATHJS_PUPPETEER,
   ),
   p(
     "a test mock class named HoneyHiveTracer, made in a route",
     "test/server.test.ts",
     { "package.json": pkg({ ...HH, express: "^4.21.0" }) },
     [],
-    `import express from "express";
-
-class HoneyHiveTracer {
-  static init(_options: object) {
-    return new HoneyHiveTracer();
-  }
-  sessionStart() {
-    return "00000000-0000-4000-8000-000000000000";
-  }
-}
-
-const app = express();
-app.post("/chat", (req, res) => {
-  const tracer = HoneyHiveTracer.init({ project: "test" });
-  res.json({ session: tracer.sessionStart() });
-});
-`,
+    MOCK_CLASS,
   ),
   p(
     "OpenLLMetry to Traceloop's own endpoint in a Lambda handler",
