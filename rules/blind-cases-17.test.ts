@@ -5,14 +5,9 @@
 // gRPC; import styles; honeyhive 1.x and OpenTelemetry exporting to HoneyHive; look-alikes of other libraries), and is
 // linted with ALL EIGHT rules at once. Each asserts the exact messages, `rule:line` (rule ids shortened below), written
 // from the seeds and docs/rules/*.md BEFORE the first run; where the first run disagreed, the case says who was wrong.
-import tsParser from "@typescript-eslint/parser";
-import { Linter, type Rule } from "eslint";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { clearDeploymentCache } from "../analysis/deployment.js";
+import { describe, expect, it } from "vitest";
 import { rules } from "./index.js";
+import { type AnyRule, lintCaseWith } from "./test-utils/blind-cases.js";
 import { ALIASED, BARREL_AGENT, DD_TRACE_LAMBDA, EVALUATE_BOUND, FASTIFY_HOOK, FASTIFY_PLUGIN, HONO_MIDDLEWARE, INSTRUMENT, MATHJS_PUPPETEER, MIDDY, MIDDY_AFTER, MOCK_CLASS, NAMESPACE_BARREL, ONE_X_EXPRESS, ON_CALL_FLUSHED, SOCKET_IO, TRACING_TS, WORKER_THREAD } from "./test-utils/blind-17-programs.js";
 
 /** Short names of the rules in expectations (`flush:7` = require-force-flush-in-lambda on line 7). */
@@ -39,30 +34,9 @@ interface Program {
   readonly expected: readonly string[];
 }
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-const CONFIG: Linter.Config[] = [
-  {
-    files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-    languageOptions: { parser: tsParser as unknown as Linter.Parser },
-    plugins: { honeyhive: { rules: rules as unknown as Record<string, Rule.RuleModule> } },
-    rules: Object.fromEntries(Object.keys(rules).map((name) => [`honeyhive/${name}`, "error" as const])),
-  },
-];
-
 /** Every message of the eight rules on `program`, as `short:line`, sorted (a parse failure or crash fails the case). */
 function lintProgram(program: Program): string[] {
-  const root = mkdtempSync(join(tmpdir(), "hh-blind17-"));
-  roots.push(root);
-  for (const [path, text] of Object.entries({ ...program.files, [program.filename]: program.code })) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  clearDeploymentCache();
-  const messages = new Linter({ configType: "flat", cwd: root }).verify(program.code, CONFIG, { filename: join(root, program.filename) });
+  const messages = lintCaseWith(rules as unknown as Record<string, AnyRule>, program);
   const foreign = messages.filter((message) => !SHORT_OF.has(message.ruleId ?? ""));
   expect(foreign.map((message) => `${message.line}: ${message.message}`)).toEqual([]);
   return messages.map((message) => `${SHORT_OF.get(message.ruleId!)}:${message.line}`).sort();
