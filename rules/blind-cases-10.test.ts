@@ -18,7 +18,7 @@
 // name or the comment above its group. Cases the core does not get right are in the labelled KNOWN block,
 // asserting today's behaviour with a reason each (harness: ./test-utils/blind-cases.ts, as blind 8 and 9).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -47,7 +47,6 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 /** A package.json; `type` "module", "commonjs" or none (Node's default, CommonJS). */
 /** honeyhive 1.x projects (the file's major from the package.json range). */
 const HH1_CJS = { "package.json": pkg({ honeyhive: "^1.0.42" }, { type: "commonjs" }) };

@@ -20,7 +20,7 @@
 // the core does not get right are in the labelled KNOWN block, asserting today's behaviour with a reason each (harness:
 // ./test-utils/blind-cases.ts, as blind 8 to 10).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
@@ -44,7 +44,6 @@ const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 
 /** The project's tracing module: a module-level tracer (the seeds' serverless pattern: reused on warm starts). */
 const TRACING_TS = tracingModule("support");

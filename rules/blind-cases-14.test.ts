@@ -20,7 +20,7 @@
 // does not get right are in the labelled KNOWN block, asserting today's behaviour with a reason each (harness:
 // ./test-utils/blind-cases.ts).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -93,7 +93,6 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 const AWS = { "package.json": pkg({ ...HH2, "@types/aws-lambda": "^8.10.145" }), "src/tracing.ts": TRACING_TS };
 const AWS_ESM = { "package.json": pkg({ ...HH2, "@types/aws-lambda": "^8.10.145" }, { type: "module" }), "src/tracing.js": TRACING_TS };
 const EXPRESS = { "package.json": pkg({ ...HH2, express: "^4.21.2" }), "src/tracing.ts": TRACING_TS };

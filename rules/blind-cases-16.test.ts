@@ -32,7 +32,7 @@
 // rule). Cases the core does not get right are in the labelled KNOWN block, asserting today's behaviour with a reason
 // each (harness: ./test-utils/blind-cases.ts).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -66,7 +66,6 @@ import { HH2, pkg, project, TRACING_TS } from "./test-utils/programs.js";
 //     does not count; look-alikes in analysis/lost-session.test.ts.
 const KNOWN: readonly Known[] = [];
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 const SERVER = "src/server.ts";
 
 // ================================================================================================================

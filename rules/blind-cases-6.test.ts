@@ -38,7 +38,7 @@
 // false report. The rest is in KNOWN below, each with its class and reason. fix-blind6 fixed every
 // defect entry but one (the NestJS request-scoped provider, fixed by fix-nest); the design entry stays.
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
@@ -60,7 +60,6 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 
 // ---------------------------------------------------------------------------------------------------
 // Handler shapes of 2025-2026 code. `PRE` is the tracer prelude, `BODY` statements run per request / job.

@@ -55,7 +55,7 @@
 // Temporal activity modules, Trigger.dev tasks (per run; `concurrent: false`: no sessionStart race), Pothos
 // resolvers, JSDoc types in JavaScript, and a configured Lambda module's re-export followed one hop.
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
@@ -78,7 +78,6 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 
 // ---------------------------------------------------------------------------------------------------
 // Per-job / per-request shapes. `PRE` is the tracer prelude, `BODY` statements run per job or request.

@@ -103,7 +103,7 @@
 // (`container.resolve(X).tracer`, `const { tracer } = container.resolve(X)`) is the module-level tracer.
 import { posix } from "node:path";
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
@@ -122,7 +122,6 @@ const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 
 // ---------------------------------------------------------------------------------------------------
 // Per-message / per-request / per-job shapes. `PRE` is the tracer prelude, `BODY` statements run per unit

@@ -48,7 +48,7 @@
 // openinference js package page). NodeTracerProvider's `spanProcessors` constructor option (SDK 2.x) and
 // `addSpanProcessor` (SDK 1.x) are written as the SDK's READMEs of those majors show them, as recalled.
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -74,7 +74,6 @@ const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 
 const OTEL_DEPS = {
   "@opentelemetry/api": "^1.9.0",

@@ -23,6 +23,9 @@ export interface Case {
   readonly settings?: Readonly<Record<string, unknown>>;
 }
 
+/** A case of `name` and `code`, with its `filename`, project `files` or `settings` in `extra`. */
+export const caseOf = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
+
 /** The path to lint `testCase` under, and ESLint's cwd (ESLint lints only files under its cwd). */
 function materialize(testCase: Case): { filename: string; cwd?: string } {
   const filename = testCase.filename ?? "src/handler.ts";
