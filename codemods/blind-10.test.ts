@@ -23,11 +23,8 @@
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, type SetProject } from "./cli/test-utils/shapes.js";
+import { HH1, HH2, pkg } from "../rules/test-utils/programs.js";
 
-const pkg = (deps: Record<string, string>, type?: "module" | "commonjs"): string =>
-  JSON.stringify({ name: "app", private: true, ...(type === undefined ? {} : { type }), dependencies: deps });
-const HH2 = { honeyhive: "^2.0.0" };
-const HH1 = { honeyhive: "^1.0.42" };
 const TRACER_CJS = `const { HoneyHiveTracer } = require("honeyhive");
 
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" });
@@ -92,7 +89,7 @@ module.exports.handler = async (event) => {
     name: "cjs-required-tracer-lambda",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "commonjs"),
+      "package.json": pkg(HH2, { type: "commonjs" }),
       "src/lib/tracer.js": TRACER_CJS,
       "src/functions/job.js": `const { tracer } = require("../lib/tracer");
 
@@ -107,7 +104,7 @@ exports.handler = async (event) => {
     name: "cjs-module-exports-object-handler",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "commonjs"),
+      "package.json": pkg(HH2, { type: "commonjs" }),
       "src/handler.js": `const { HoneyHiveTracer } = require("honeyhive");
 
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
@@ -125,7 +122,7 @@ module.exports = { handler };
     name: "cjs-express-session-start",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...HH2, express: "^4.21.2" }, "commonjs"),
+      "package.json": pkg({ ...HH2, express: "^4.21.2" }, { type: "commonjs" }),
       "src/server.js": `const express = require("express");
 const { tracer } = require("./tracer");
 
@@ -143,7 +140,7 @@ app.listen(3000);
     name: "cjs-explicit-tracer",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "commonjs"),
+      "package.json": pkg(HH2, { type: "commonjs" }),
       "src/summarize.js": `const { HoneyHiveTracer, trace, enrichSpan } = require("honeyhive");
 
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "docs" });
@@ -178,7 +175,7 @@ export { tracer };
     name: "ns-require-evaluate",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "commonjs"),
+      "package.json": pkg(HH2, { type: "commonjs" }),
       "src/eval.js": `const hh = require("honeyhive");
 const ex = require("honeyhive/experiments");
 
@@ -196,7 +193,7 @@ ex.evaluate({
     name: "cjs-destructured-evaluate",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "commonjs"),
+      "package.json": pkg(HH2, { type: "commonjs" }),
       "src/eval.js": `const { HoneyHiveTracer } = require("honeyhive");
 const { evaluate } = require("honeyhive/experiments");
 
@@ -211,7 +208,7 @@ evaluate({ function: answer, dataset: [{ inputs: { question: "2 + 2?" } }], name
     name: "esm-barrel-lambda",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "module"),
+      "package.json": pkg(HH2, { type: "module" }),
       "src/lib/index.ts": `export * from "./tracer";\n`,
       "src/lib/tracer.ts": `import { HoneyHiveTracer } from "honeyhive";\n\nexport const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" });\n`,
       "src/functions/job.ts": `import { tracer } from "../lib";
@@ -227,7 +224,7 @@ export const handler = async (event: { id: string }) => {
     name: "mts-await-import-lambda",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "module"),
+      "package.json": pkg(HH2, { type: "module" }),
       "src/handler.mts": `const { HoneyHiveTracer } = await import("honeyhive");
 
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
@@ -243,7 +240,7 @@ export const handler = async (event: { id: string }) => {
     name: "cjs-hoist-init",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...HH2, express: "^4.21.2" }, "commonjs"),
+      "package.json": pkg({ ...HH2, express: "^4.21.2" }, { type: "commonjs" }),
       "src/server.cjs": `const express = require("express");
 const { HoneyHiveTracer } = require("honeyhive");
 
@@ -261,7 +258,7 @@ app.listen(3000);
     name: "cjs-instrumentation-provider",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...HH2, "@opentelemetry/instrumentation": "^0.203.0", "@opentelemetry/instrumentation-http": "^0.203.0" }, "commonjs"),
+      "package.json": pkg({ ...HH2, "@opentelemetry/instrumentation": "^0.203.0", "@opentelemetry/instrumentation-http": "^0.203.0" }, { type: "commonjs" }),
       "src/tracing.js": `const { registerInstrumentations } = require("@opentelemetry/instrumentation");
 const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http");
 const { HoneyHiveTracer } = require("honeyhive");
@@ -278,7 +275,7 @@ module.exports = { tracer };
     name: "cjs-validate-session-id",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...HH2, express: "^4.21.2" }, "commonjs"),
+      "package.json": pkg({ ...HH2, express: "^4.21.2" }, { type: "commonjs" }),
       "src/server.js": `const express = require("express");
 const hh = require("honeyhive");
 
@@ -296,7 +293,7 @@ app.post("/chat", (req, res) => {
     name: "cjs-module-object-tracer",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...HH2, express: "^4.21.2" }, "commonjs"),
+      "package.json": pkg({ ...HH2, express: "^4.21.2" }, { type: "commonjs" }),
       "src/tracing.js": `const hh = require("honeyhive");\n\nexports.tracer = hh.HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" });\n`,
       "src/handler.js": `const tracing = require("./tracing");
 
@@ -361,7 +358,7 @@ evaluate({ function: answer, dataset: [{ inputs: { question: "2 + 2?" } }], name
     name: "ns-require-hoist",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "commonjs"),
+      "package.json": pkg(HH2, { type: "commonjs" }),
       "src/handler.js": `// @ts-check
 const hh = require("honeyhive");
 
@@ -379,7 +376,7 @@ exports.handler = async (event) => {
     name: "cjs-named-handler-export",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "commonjs"),
+      "package.json": pkg(HH2, { type: "commonjs" }),
       "src/tracer.js": TRACER_CJS,
       "src/handler.js": `const { tracer } = require("./tracer");
 
@@ -413,7 +410,7 @@ module.exports = async (req, res) => {
     name: "1x-mts-top-level-await-import",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "module"),
+      "package.json": pkg(HH1, { type: "module" }),
       "src/tools.mts": tools1x(`const { HoneyHiveTracer, traceTool } = await import("honeyhive");`, "top", ": number"),
     },
   },
@@ -421,7 +418,7 @@ module.exports = async (req, res) => {
     name: "1x-cjs-getter-module",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "commonjs"),
+      "package.json": pkg(HH1, { type: "commonjs" }),
       "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");
 
 let tracerPromise;
@@ -450,7 +447,7 @@ module.exports = { work };
     name: "1x-cjs-ns-free-enrich",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "commonjs"),
+      "package.json": pkg(HH1, { type: "commonjs" }),
       "src/step.js": `const hh = require("honeyhive");
 
 async function main() {
@@ -470,7 +467,7 @@ main();
     name: "1x-cjs-module-object-getter",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "commonjs"),
+      "package.json": pkg(HH1, { type: "commonjs" }),
       "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");
 
 let tracer;
@@ -498,7 +495,7 @@ module.exports = { work };
     name: "1x-ns-import-getter",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "module"),
+      "package.json": pkg(HH1, { type: "module" }),
       "src/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";
 
 let tracer: HoneyHiveTracer | undefined;
@@ -522,7 +519,7 @@ export async function work() {
     name: "local-honeyhive-module",
     sets: ["2x", "from1"],
     files: {
-      "package.json": pkg({ express: "^4.21.2" }, "commonjs"),
+      "package.json": pkg({ express: "^4.21.2" }, { type: "commonjs" }),
       "src/honeyhive.js": LOCAL_HONEYHIVE_JS,
       "src/server.js": `const express = require("express");
 const { HoneyHiveTracer, trace, traceTool } = require("./honeyhive");
@@ -549,7 +546,7 @@ exports.handler = async (event) => {
     name: "other-package-honeyhivetracer",
     sets: ["2x", "from1"],
     files: {
-      "package.json": pkg({ "@acme/beehive": "^1.0.0" }, "commonjs"),
+      "package.json": pkg({ "@acme/beehive": "^1.0.0" }, { type: "commonjs" }),
       "src/handler.js": `const { HoneyHiveTracer, traceTool } = require("@acme/beehive");
 
 const lookup = traceTool(async (id) => ({ id }));
@@ -567,7 +564,7 @@ exports.handler = async (event) => {
     name: "user-defined-trace-cjs",
     sets: ["2x"],
     files: {
-      "package.json": pkg(HH2, "commonjs"),
+      "package.json": pkg(HH2, { type: "commonjs" }),
       "src/summarize.js": `const { HoneyHiveTracer } = require("honeyhive");
 
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "docs" });
@@ -592,7 +589,7 @@ module.exports = { summarize, tracer };
     name: "dd-trace-module-required-whole",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...HH2, "dd-trace": "^5.0.0" }, "commonjs"),
+      "package.json": pkg({ ...HH2, "dd-trace": "^5.0.0" }, { type: "commonjs" }),
       "src/tracer.js": `module.exports = require("dd-trace").init({ service: "jobs" });\n`,
       "src/handler.js": `const tracer = require("./tracer");
 
@@ -609,7 +606,7 @@ module.exports.handler = async (event) => {
     name: "1x-cjs-free-wrapper",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "commonjs"),
+      "package.json": pkg(HH1, { type: "commonjs" }),
       "src/tools.js": `const { HoneyHiveTracer, traceTool } = require("honeyhive");
 
 const lookup = traceTool(async function lookup(id) {
@@ -632,7 +629,7 @@ main();
     name: "1x-cjs-evaluate",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "commonjs"),
+      "package.json": pkg(HH1, { type: "commonjs" }),
       "src/eval.js": `const { evaluate } = require("honeyhive");
 
 async function answer(input) {
@@ -647,7 +644,7 @@ evaluate({ evaluationFunction: answer, hh_api_key: process.env.HH_API_KEY, hh_pr
     name: "1x-namespace-require",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "commonjs"),
+      "package.json": pkg(HH1, { type: "commonjs" }),
       "src/chain.js": `const hh = require("honeyhive");
 
 async function main() {
@@ -685,7 +682,7 @@ export async function run(prompt: string) {
     name: "1x-default-import-mjs",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "module"),
+      "package.json": pkg(HH1, { type: "module" }),
       "src/tools.mjs": tools1x(`import honeyhive from "honeyhive";\n\nconst { HoneyHiveTracer, traceTool } = honeyhive;`, "top"),
     },
   },
@@ -693,7 +690,7 @@ export async function run(prompt: string) {
     name: "1x-cjs-barrel",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "commonjs"),
+      "package.json": pkg(HH1, { type: "commonjs" }),
       "src/lib/hh.js": `module.exports = require("honeyhive");\n`,
       "src/tools.js": tools1x(`const { HoneyHiveTracer, traceTool } = require("./lib/hh");`, "main"),
     },
@@ -703,7 +700,7 @@ export async function run(prompt: string) {
     sets: ["from1"],
     files: {
       // A "type": "module" package: a .js file with imports and no export statement is an ES module.
-      "package.json": pkg(HH1, "module"),
+      "package.json": pkg(HH1, { type: "module" }),
       "src/lib/hh.js": `export { HoneyHiveTracer, traceTool } from "honeyhive";\n`,
       "src/tools.js": tools1x(`import { HoneyHiveTracer, traceTool } from "./lib/hh.js";`, "top"),
     },
@@ -712,7 +709,7 @@ export async function run(prompt: string) {
     name: "1x-cjs-lambda",
     sets: ["from1"],
     files: {
-      "package.json": pkg(HH1, "commonjs"),
+      "package.json": pkg(HH1, { type: "commonjs" }),
       "src/handler.js": `const { HoneyHiveTracer } = require("honeyhive");
 
 let tracerPromise;

@@ -26,10 +26,8 @@ import { createConsumerProject, strictConsumerOptions, typeErrorsOf } from "../s
 import { removeProjects } from "./cli/test-utils/project.js";
 import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, unmarkedErrors, type SetProject } from "./cli/test-utils/shapes.js";
 import { unmarkedOneXNames } from "./transforms/1x/left-behind.js";
+import { HH1, HH2, pkg } from "../rules/test-utils/programs.js";
 
-const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, dependencies: deps });
-const HH2 = { honeyhive: "^2.0.0" };
-const HH1 = { honeyhive: "^1.0.42" };
 
 const PROJECTS: readonly SetProject[] = [
   // ---- 2.x set ----

@@ -21,14 +21,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConsumerProject, strictConsumerOptions, type ConsumerProject } from "../sdk/test-utils/type-check.js";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, unmarkedTypeErrors, type SetProject } from "./cli/test-utils/shapes.js";
+import { HH1, HH2, pkg, tracingModule } from "../rules/test-utils/programs.js";
 
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string => JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH2 = { honeyhive: "^2.0.0" };
-const HH1 = { honeyhive: "^1.0.42" };
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" });
-`;
+const TRACING_TS = tracingModule("support");
 const SERVERLESS_YML = `service: support-bot
 provider:
   name: aws

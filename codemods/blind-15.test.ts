@@ -24,13 +24,8 @@
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, type SetProject } from "./cli/test-utils/shapes.js";
+import { HH2, pkg, TRACING_TS } from "../rules/test-utils/programs.js";
 
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string => JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH2 = { honeyhive: "^2.0.0" };
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
-`;
 const DENO_TRACING_TS = `import { HoneyHiveTracer } from "npm:honeyhive@^2";
 
 export const tracer = HoneyHiveTracer.init({ apiKey: Deno.env.get("HH_API_KEY"), project: "edge" });

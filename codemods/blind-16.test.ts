@@ -19,17 +19,7 @@
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, type SetProject } from "./cli/test-utils/shapes.js";
-
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string => JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH2 = { honeyhive: "^2.0.0" };
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
-`;
-const base = (deps: Record<string, string> = {}, pkgExtra: Record<string, unknown> = {}) => ({
-  "package.json": pkg({ ...HH2, ...deps }, pkgExtra),
-  "src/tracing.ts": TRACING_TS,
-});
+import { HH2, pkg, project, TRACING_TS } from "../rules/test-utils/programs.js";
 
 // --- correct projects (must stay byte for byte) ------------------------------------------------------------------
 const EXPRESS_APP = `import express from "express";
@@ -431,24 +421,24 @@ export const handler = async (event: unknown) => {
 `;
 
 const PROJECTS: readonly SetProject[] = [
-  { name: "express-app", sets: ["2x"], files: { ...base({ express: "^5.1.0" }), "src/server.ts": EXPRESS_APP } },
+  { name: "express-app", sets: ["2x"], files: { ...project({ express: "^5.1.0" }), "src/server.ts": EXPRESS_APP } },
   { name: "lambda-getter", sets: ["2x"], files: { "package.json": pkg(HH2), "src/handler.ts": LAMBDA_GETTER } },
   { name: "lambda-cjs", sets: ["2x"], files: { "package.json": pkg(HH2), "src/index.js": LAMBDA_CJS } },
-  { name: "with-flush", sets: ["2x"], files: { ...base(), "src/with-flush.ts": WITH_FLUSH, "src/handler.ts": WITH_FLUSH_HANDLERS } },
-  { name: "promise-finally", sets: ["2x"], files: { ...base(), "src/handler.ts": PROMISE_FINALLY } },
-  { name: "middy", sets: ["2x"], files: { ...base({ "@middy/core": "^6.4.0" }), "src/handler.ts": MIDDY } },
-  { name: "gcf", sets: ["2x"], files: { ...base({ "@google-cloud/functions-framework": "^4.0.0" }), "src/index.ts": GCF } },
+  { name: "with-flush", sets: ["2x"], files: { ...project(), "src/with-flush.ts": WITH_FLUSH, "src/handler.ts": WITH_FLUSH_HANDLERS } },
+  { name: "promise-finally", sets: ["2x"], files: { ...project(), "src/handler.ts": PROMISE_FINALLY } },
+  { name: "middy", sets: ["2x"], files: { ...project({ "@middy/core": "^6.4.0" }), "src/handler.ts": MIDDY } },
+  { name: "gcf", sets: ["2x"], files: { ...project({ "@google-cloud/functions-framework": "^4.0.0" }), "src/index.ts": GCF } },
   {
     name: "worker",
     sets: ["2x"],
-    files: { ...base({ wrangler: "^4.33.0" }), "wrangler.jsonc": `{ "name": "w", "main": "src/index.ts", "compatibility_date": "2025-09-01" }\n`, "src/index.ts": WORKER },
+    files: { ...project({ wrangler: "^4.33.0" }), "wrangler.jsonc": `{ "name": "w", "main": "src/index.ts", "compatibility_date": "2025-09-01" }\n`, "src/index.ts": WORKER },
   },
   {
     name: "next-after",
     sets: ["2x"],
     files: { "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }), "vercel.json": `{ "framework": "nextjs" }\n`, "lib/tracing.ts": TRACING_TS, "app/api/chat/route.ts": NEXT_AFTER },
   },
-  { name: "vercel-fetch", sets: ["2x"], files: { ...base({ "@vercel/functions": "^2.2.0" }), "api/chat.ts": VERCEL_FETCH } },
+  { name: "vercel-fetch", sets: ["2x"], files: { ...project({ "@vercel/functions": "^2.2.0" }), "api/chat.ts": VERCEL_FETCH } },
   { name: "eval-script", sets: ["2x"], files: { "package.json": pkg(HH2), "scripts/eval.ts": EVAL_SCRIPT } },
   {
     name: "instrument",
@@ -458,9 +448,9 @@ const PROJECTS: readonly SetProject[] = [
       "src/instrument.ts": INSTRUMENT,
     },
   },
-  { name: "ai-sdk", sets: ["2x"], files: { ...base({ ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0" }), "src/answer.ts": AI_SDK } },
+  { name: "ai-sdk", sets: ["2x"], files: { ...project({ ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0" }), "src/answer.ts": AI_SDK } },
   { name: "tenants", sets: ["2x"], files: { "package.json": pkg({ ...HH2, express: "^5.1.0" }), "src/server.ts": TENANTS } },
-  { name: "fastify-hooks", sets: ["2x"], files: { ...base({ fastify: "^5.5.0" }, { type: "module" }), "src/server.ts": FASTIFY_HOOKS } },
+  { name: "fastify-hooks", sets: ["2x"], files: { ...project({ fastify: "^5.5.0" }, {}, { type: "module" }), "src/server.ts": FASTIFY_HOOKS } },
   {
     name: "koa-with-session",
     sets: ["2x"],
@@ -470,15 +460,15 @@ const PROJECTS: readonly SetProject[] = [
       "src/server.ts": KOA_WITH_SESSION,
     },
   },
-  { name: "agent-decorators", sets: ["2x"], files: { ...base(), "src/agent.ts": AGENT_DECORATORS } },
+  { name: "agent-decorators", sets: ["2x"], files: { ...project(), "src/agent.ts": AGENT_DECORATORS } },
   { name: "next-instrumentation", sets: ["2x"], files: { "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }), "instrumentation.ts": NEXT_INSTRUMENTATION } },
-  { name: "streamify", sets: ["2x"], files: { ...base(), "src/handler.ts": STREAMIFY } },
+  { name: "streamify", sets: ["2x"], files: { ...project(), "src/handler.ts": STREAMIFY } },
   // near-misses
-  { name: "express-session-start", sets: ["2x"], files: { ...base({ express: "^5.1.0" }), "src/server.ts": EXPRESS_SESSION_START } },
-  { name: "lambda-no-await", sets: ["2x"], files: { ...base(), "src/handler.ts": LAMBDA_NO_AWAIT } },
-  { name: "lambda-early-return", sets: ["2x"], files: { ...base(), "src/handler.ts": LAMBDA_EARLY_RETURN } },
-  { name: "fastify-late", sets: ["2x"], files: { ...base({ fastify: "^5.5.0" }, { type: "module" }), "src/server.ts": FASTIFY_LATE } },
-  { name: "implicit-trace", sets: ["2x"], files: { ...base(), "src/classify.ts": IMPLICIT_TRACE } },
+  { name: "express-session-start", sets: ["2x"], files: { ...project({ express: "^5.1.0" }), "src/server.ts": EXPRESS_SESSION_START } },
+  { name: "lambda-no-await", sets: ["2x"], files: { ...project(), "src/handler.ts": LAMBDA_NO_AWAIT } },
+  { name: "lambda-early-return", sets: ["2x"], files: { ...project(), "src/handler.ts": LAMBDA_EARLY_RETURN } },
+  { name: "fastify-late", sets: ["2x"], files: { ...project({ fastify: "^5.5.0" }, {}, { type: "module" }), "src/server.ts": FASTIFY_LATE } },
+  { name: "implicit-trace", sets: ["2x"], files: { ...project(), "src/classify.ts": IMPLICIT_TRACE } },
   {
     name: "instrument-one-missing",
     sets: ["2x"],
@@ -487,8 +477,8 @@ const PROJECTS: readonly SetProject[] = [
       "src/instrument.ts": INSTRUMENT_ONE_MISSING,
     },
   },
-  { name: "ai-sdk-no-tracer", sets: ["2x"], files: { ...base({ ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0" }), "src/answer.ts": AI_SDK_NO_TRACER } },
-  { name: "wrong-variable", sets: ["2x"], files: { ...base({ express: "^5.1.0" }), "src/server.ts": WRONG_VARIABLE } },
+  { name: "ai-sdk-no-tracer", sets: ["2x"], files: { ...project({ ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0" }), "src/answer.ts": AI_SDK_NO_TRACER } },
+  { name: "wrong-variable", sets: ["2x"], files: { ...project({ express: "^5.1.0" }), "src/server.ts": WRONG_VARIABLE } },
   { name: "getter-no-cache", sets: ["2x"], files: { "package.json": pkg(HH2), "src/handler.ts": GETTER_NO_CACHE } },
 ];
 

@@ -6,13 +6,10 @@
 // expectation says who was wrong.
 import { afterAll, beforeAll, describe, expect } from "vitest";
 import { removeProjects } from "./cli/test-utils/project.js";
-import { ALIASED, BARREL_AGENT, DD_TRACE_LAMBDA, EVALUATE_BOUND, FASTIFY_HOOK, FASTIFY_PLUGIN, HONO_MIDDLEWARE, INSTRUMENT, MATHJS_PUPPETEER, MIDDY, MIDDY_AFTER, MOCK_CLASS, NAMESPACE_BARREL, ONE_X_EXPRESS, ON_CALL_FLUSHED, SOCKET_IO, TRACING_TS, WORKER_THREAD } from "../rules/test-utils/blind-17-programs.js";
+import { ALIASED, BARREL_AGENT, DD_TRACE_LAMBDA, EVALUATE_BOUND, FASTIFY_HOOK, FASTIFY_PLUGIN, HONO_MIDDLEWARE, INSTRUMENT, MATHJS_PUPPETEER, MIDDY, MIDDY_AFTER, MOCK_CLASS, NAMESPACE_BARREL, ONE_X_EXPRESS, ON_CALL_FLUSHED, SOCKET_IO, WORKER_THREAD } from "../rules/test-utils/blind-17-programs.js";
 import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, type SetProject } from "./cli/test-utils/shapes.js";
+import { HH1, HH2, pkg, project } from "../rules/test-utils/programs.js";
 
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string => JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH2 = { honeyhive: "^2.0.0" };
-const HH1 = { honeyhive: "^1.0.42" };
-const base = (deps: Record<string, string> = {}) => ({ "package.json": pkg({ ...HH2, ...deps }), "src/tracing.ts": TRACING_TS });
 
 // --- reported programs and what they become -----------------------------------------------------------------------
 // The session per message was not in the first expectation: docs/codemods.md "with a session per call" (each
@@ -73,21 +70,21 @@ app.listen(3000);
 `;
 
 const PROJECTS: readonly SetProject[] = [
-  { name: "fastify-plugin", files: { ...base({ fastify: "^5.0.0" }), "src/server.ts": FASTIFY_PLUGIN }, sets: ["2x"] },
-  { name: "namespace-barrel", files: { ...base({ express: "^4.21.0" }), "src/obs.ts": `export * as obs from "./tracing";\n`, "src/server.ts": NAMESPACE_BARREL }, sets: ["2x"] },
-  { name: "socket-io", files: { ...base({ "socket.io": "^4.8.0" }), "src/socket.ts": SOCKET_IO }, sets: ["2x"] },
-  { name: "middy", files: { ...base({ "@middy/core": "^5.4.0", "@middy/http-json-body-parser": "^5.4.0" }), "src/chat.ts": MIDDY }, sets: ["2x"] },
-  { name: "fastify-hook", files: { ...base({ fastify: "^5.0.0" }), "src/server.ts": FASTIFY_HOOK }, sets: ["2x"] },
-  { name: "barrel", files: { ...base(), "src/lib/index.ts": `export * from "../tracing";\nexport const VERSION = "1";\n`, "src/agent.ts": BARREL_AGENT }, sets: ["2x"] },
+  { name: "fastify-plugin", files: { ...project({ fastify: "^5.0.0" }), "src/server.ts": FASTIFY_PLUGIN }, sets: ["2x"] },
+  { name: "namespace-barrel", files: { ...project({ express: "^4.21.0" }), "src/obs.ts": `export * as obs from "./tracing";\n`, "src/server.ts": NAMESPACE_BARREL }, sets: ["2x"] },
+  { name: "socket-io", files: { ...project({ "socket.io": "^4.8.0" }), "src/socket.ts": SOCKET_IO }, sets: ["2x"] },
+  { name: "middy", files: { ...project({ "@middy/core": "^5.4.0", "@middy/http-json-body-parser": "^5.4.0" }), "src/chat.ts": MIDDY }, sets: ["2x"] },
+  { name: "fastify-hook", files: { ...project({ fastify: "^5.0.0" }), "src/server.ts": FASTIFY_HOOK }, sets: ["2x"] },
+  { name: "barrel", files: { ...project(), "src/lib/index.ts": `export * from "../tracing";\nexport const VERSION = "1";\n`, "src/agent.ts": BARREL_AGENT }, sets: ["2x"] },
   { name: "aliased", files: { "package.json": pkg(HH2), "src/agent.ts": ALIASED }, sets: ["2x"] },
-  { name: "instrument", files: { ...base({ "@arizeai/openinference-instrumentation-openai": "^2.0.0", openai: "^4.67.0" }), "src/instrument.ts": INSTRUMENT }, sets: ["2x"] },
+  { name: "instrument", files: { ...project({ "@arizeai/openinference-instrumentation-openai": "^2.0.0", openai: "^4.67.0" }), "src/instrument.ts": INSTRUMENT }, sets: ["2x"] },
   { name: "worker-thread", files: { "package.json": pkg(HH2), "src/worker.ts": WORKER_THREAD }, sets: ["2x"] },
   { name: "evaluate-bound", files: { "package.json": pkg(HH2), "scripts/eval.ts": EVALUATE_BOUND }, sets: ["2x"] },
   { name: "one-x-express", files: { "package.json": pkg({ ...HH1, express: "^4.21.0" }), "src/server.ts": ONE_X_EXPRESS }, sets: ["from1"] },
-  { name: "on-call-flushed", files: { ...base({ "firebase-functions": "^6.0.0" }), "src/index.ts": ON_CALL_FLUSHED }, sets: ["2x"] },
-  { name: "hono-middleware", files: { ...base({ hono: "^4.6.0" }), "src/index.ts": HONO_MIDDLEWARE }, sets: ["2x"] },
-  { name: "durable-object", files: { ...base(), "wrangler.toml": `name = "chat"\nmain = "src/index.ts"\n`, "src/index.ts": DURABLE_OBJECT }, sets: ["2x"] },
-  { name: "helicone-own-names", files: { ...base({ express: "^4.21.0", openai: "^4.67.0" }), "src/server.ts": HELICONE_OWN_NAMES }, sets: ["2x"] },
+  { name: "on-call-flushed", files: { ...project({ "firebase-functions": "^6.0.0" }), "src/index.ts": ON_CALL_FLUSHED }, sets: ["2x"] },
+  { name: "hono-middleware", files: { ...project({ hono: "^4.6.0" }), "src/index.ts": HONO_MIDDLEWARE }, sets: ["2x"] },
+  { name: "durable-object", files: { ...project(), "wrangler.toml": `name = "chat"\nmain = "src/index.ts"\n`, "src/index.ts": DURABLE_OBJECT }, sets: ["2x"] },
+  { name: "helicone-own-names", files: { ...project({ express: "^4.21.0", openai: "^4.67.0" }), "src/server.ts": HELICONE_OWN_NAMES }, sets: ["2x"] },
   { name: "mathjs-puppeteer", files: { "package.json": pkg({ ...HH2, mathjs: "^13.1.0", puppeteer: "^23.3.0" }), "scripts/report.ts": MATHJS_PUPPETEER }, sets: ["2x"] },
   { name: "dd-trace-lambda", files: { "package.json": pkg({ ...HH2, "dd-trace": "^5.20.0" }), "src/handler.ts": DD_TRACE_LAMBDA }, sets: ["2x"] },
   { name: "mock-class", files: { "package.json": pkg({ ...HH2, express: "^4.21.0" }), "test/server.test.ts": MOCK_CLASS }, sets: ["2x"] },

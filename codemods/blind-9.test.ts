@@ -21,9 +21,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { removeProjects } from "./cli/test-utils/project.js";
 import { expectCleanRun, projectRuns, type SetName, type SetProject } from "./cli/test-utils/shapes.js";
+import { modulePkg } from "../rules/test-utils/programs.js";
 
 const HH_URL = "https://api.honeyhive.ai/opentelemetry/v1/traces";
-const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: deps });
 const OTEL_DEPS = {
   "@opentelemetry/api": "^1.9.0",
   "@opentelemetry/sdk-trace-node": "^2.0.1",
@@ -46,7 +46,7 @@ const expressOnLambda = (name: string, route: string): SetProject => ({
   name,
   sets: ["2x"],
   files: {
-    "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0" }),
+    "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0" }),
     "src/lib/otel.ts": PIPELINE,
     "src/index.ts": `import express from "express";
 import serverless from "serverless-http";
@@ -75,7 +75,7 @@ const PROJECTS: readonly SetProject[] = [
     name: "lambda-in-file-provider",
     sets: ["2x", "from1"],
     files: {
-      "package.json": pkg(OTEL_DEPS),
+      "package.json": modulePkg(OTEL_DEPS),
       "src/handler.ts": `${PIPELINE}
 const tracer = provider.getTracer("support");
 
@@ -95,7 +95,7 @@ async function reply(body: string) {
     name: "lambda-nodesdk-only",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }),
       "src/handler.ts": `import { trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { NodeSDK } from "@opentelemetry/sdk-node";
@@ -114,7 +114,7 @@ export const handler = async () => {
     name: "lambda-vercel-otel-exporter",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }),
+      "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }),
       "src/handler.ts": `import { trace } from "@opentelemetry/api";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
 
@@ -131,7 +131,7 @@ export const handler = async () => {
     name: "lambda-imports-tracer-only",
     sets: ["2x", "from1"],
     files: {
-      "package.json": pkg(OTEL_DEPS),
+      "package.json": modulePkg(OTEL_DEPS),
       "src/lib/otel.ts": `${PIPELINE}import { trace } from "@opentelemetry/api";\nexport const tracer = trace.getTracer("orders");\n`,
       "src/functions/orders.ts": `import { tracer } from "../lib/otel";
 
@@ -146,7 +146,7 @@ export const handler = async (event: { orderId: string }) => {
     name: "lambda-module-keeps-provider-private",
     sets: ["2x"],
     files: {
-      "package.json": pkg(OTEL_DEPS),
+      "package.json": modulePkg(OTEL_DEPS),
       "src/lib/otel.ts": `${PIPELINE.replace("export const provider", "const provider")}import { trace } from "@opentelemetry/api";\nexport const tracer = trace.getTracer("orders");\n`,
       "src/handler.ts": `import { tracer } from "./lib/otel";
 
@@ -161,7 +161,7 @@ export const handler = async () => {
     name: "lambda-try-catch",
     sets: ["2x"],
     files: {
-      "package.json": pkg(OTEL_DEPS),
+      "package.json": modulePkg(OTEL_DEPS),
       "src/handler.ts": `${PIPELINE}
 const tracer = provider.getTracer("support");
 
@@ -180,7 +180,7 @@ export const handler = async (event: { body: string }) => {
     name: "lambda-two-providers",
     sets: ["2x"],
     files: {
-      "package.json": pkg(OTEL_DEPS),
+      "package.json": modulePkg(OTEL_DEPS),
       "src/handler.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -201,7 +201,7 @@ export const handler = async () => {
     name: "gcf-http-otel",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, "@google-cloud/functions-framework": "^4.0.0" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, "@google-cloud/functions-framework": "^4.0.0" }),
       "src/lib/otel.ts": `${PIPELINE}import { trace } from "@opentelemetry/api";\nexport const tracer = trace.getTracer("chat");\n`,
       "src/index.ts": `import * as functions from "@google-cloud/functions-framework";
 import { provider, tracer } from "./lib/otel";
@@ -224,7 +224,7 @@ export { provider };
     name: "next-route-on-vercel",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, next: "15.3.0" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, next: "15.3.0" }),
       "next.config.ts": "export default {};\n",
       "vercel.json": "{}\n",
       "lib/otel.ts": PIPELINE,
@@ -241,7 +241,7 @@ export async function POST(request: Request) {
     name: "vercel-api-function",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS }),
+      "package.json": modulePkg({ ...OTEL_DEPS }),
       "lib/otel.ts": PIPELINE,
       "api/chat.ts": VERCEL_API_CHAT,
     },
@@ -250,7 +250,7 @@ export async function POST(request: Request) {
     name: "vercel-api-function-with-functions-package",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, "@vercel/functions": "^2.2.0" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, "@vercel/functions": "^2.2.0" }),
       "lib/otel.ts": PIPELINE,
       "api/chat.ts": VERCEL_API_CHAT,
     },
@@ -259,7 +259,7 @@ export async function POST(request: Request) {
     name: "worker-with-ctx",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@opentelemetry/exporter-trace-otlp-http": "^0.203.0" }),
+      "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@opentelemetry/exporter-trace-otlp-http": "^0.203.0" }),
       "wrangler.toml": `name = "worker"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n`,
       "src/index.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -279,7 +279,7 @@ export default {
     name: "lambda-provider-name-taken",
     sets: ["2x"],
     files: {
-      "package.json": pkg(OTEL_DEPS),
+      "package.json": modulePkg(OTEL_DEPS),
       "src/lib/otel.ts": `${PIPELINE}import { trace } from "@opentelemetry/api";\nexport const tracer = trace.getTracer("orders");\n`,
       "src/handler.ts": `import { tracer } from "./lib/otel";
 
@@ -298,7 +298,7 @@ export const handler = async () => {
     name: "lambda-shutdown-shared-provider",
     sets: ["2x"],
     files: {
-      "package.json": pkg(OTEL_DEPS),
+      "package.json": modulePkg(OTEL_DEPS),
       "src/handler.ts": `${PIPELINE}
 export const handler = async () => {
   provider.getTracer("jobs").startSpan("run").end();
@@ -312,7 +312,7 @@ export const handler = async () => {
     name: "express-server-otel",
     sets: ["2x", "from1"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }),
       "src/lib/otel.ts": PIPELINE,
       "src/server.ts": `import express from "express";
 import { trace } from "@opentelemetry/api";
@@ -331,7 +331,7 @@ app.listen(3000);
     name: "lambda-jaeger",
     sets: ["2x", "from1"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }),
       "src/handler.ts": `import { trace } from "@opentelemetry/api";
 import { JaegerExporter } from "@opentelemetry/exporter-jaeger";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -351,7 +351,7 @@ export const handler = async () => {
     name: "register-instrumentations",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ honeyhive: "^2.0.0", "@opentelemetry/instrumentation": "^0.203.0" }),
+      "package.json": modulePkg({ honeyhive: "^2.0.0", "@opentelemetry/instrumentation": "^0.203.0" }),
       "src/tracing.ts": `${TRACING_2X}import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { LlamaIndexInstrumentation } from "@traceloop/instrumentation-llamaindex";
 
@@ -363,7 +363,7 @@ registerInstrumentations({ instrumentations: [new LlamaIndexInstrumentation()] }
     name: "openinference-manual",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ honeyhive: "^2.0.0" }),
+      "package.json": modulePkg({ honeyhive: "^2.0.0" }),
       "src/tracing.ts": `${TRACING_2X}import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
 import * as CallbackManagerModule from "@langchain/core/callbacks/manager";
 
@@ -376,7 +376,7 @@ lcInstrumentation.manuallyInstrument(CallbackManagerModule);
     name: "ai-sdk-telemetry",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22" }),
+      "package.json": modulePkg({ honeyhive: "^2.0.0", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22" }),
       "src/tracing.ts": TRACING_2X,
       "src/answer.ts": `import { openai } from "@ai-sdk/openai";
 import { generateText } from "ai";
@@ -394,7 +394,7 @@ export async function answer(prompt: string) {
     name: "instrumentations-above-init",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ honeyhive: "^2.0.0", "@opentelemetry/instrumentation": "^0.203.0" }),
+      "package.json": modulePkg({ honeyhive: "^2.0.0", "@opentelemetry/instrumentation": "^0.203.0" }),
       "src/tracing.ts": `import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
 import { HoneyHiveTracer } from "honeyhive";
@@ -408,7 +408,7 @@ export const tracer = HoneyHiveTracer.init({ project: "support" });
     name: "provider-per-request",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }),
       "src/server.ts": `import express from "express";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -430,7 +430,7 @@ app.listen(3000);
     name: "basic-provider-per-request",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-trace-base": "^1.30.1", express: "^5.1.0" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-trace-base": "^1.30.1", express: "^5.1.0" }),
       "src/server.ts": `import express from "express";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -471,7 +471,7 @@ module.exports.handler = async (event) => {
     name: "test-in-memory-exporter",
     sets: ["2x", "from1"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, vitest: "^3.2.4" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, vitest: "^3.2.4" }),
       "src/handler.ts": `export const handler = async (event: { body: string }) => event.body;\n`,
       "src/handler.test.ts": `import { expect, it } from "vitest";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -492,7 +492,7 @@ it("answers", async () => {
     name: "traceloop-own-pipeline",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ honeyhive: "^2.0.0", "@traceloop/node-server-sdk": "^0.14.0", openai: "^5.10.0" }),
+      "package.json": modulePkg({ honeyhive: "^2.0.0", "@traceloop/node-server-sdk": "^0.14.0", openai: "^5.10.0" }),
       "src/tracing.ts": `${TRACING_2X}import * as traceloop from "@traceloop/node-server-sdk";
 import OpenAI from "openai";
 
@@ -504,7 +504,7 @@ traceloop.initialize({ appName: "support", disableBatch: true, instrumentModules
     name: "1x-with-jaeger-otel-module",
     sets: ["from1"],
     files: {
-      "package.json": pkg({ honeyhive: "^1.0.42", ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }),
+      "package.json": modulePkg({ honeyhive: "^1.0.42", ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }),
       "src/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "support" });\n`,
       "src/otel.ts": `import { trace } from "@opentelemetry/api";
 import { JaegerExporter } from "@opentelemetry/exporter-jaeger";
@@ -535,7 +535,7 @@ export async function audit(action: string) {
     name: "1x-project-otel-lambda",
     sets: ["2x", "from1"],
     files: {
-      "package.json": pkg({ honeyhive: "^1.0.42", ...OTEL_DEPS }),
+      "package.json": modulePkg({ honeyhive: "^1.0.42", ...OTEL_DEPS }),
       "src/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "support" });\n`,
       "src/lib/otel.ts": PIPELINE,
       "src/handler.ts": `import { provider } from "./lib/otel";
@@ -551,7 +551,7 @@ export const handler = async () => {
     name: "1x-get-tracer-for-ai-sdk",
     sets: ["from1"],
     files: {
-      "package.json": pkg({ honeyhive: "^1.0.42", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22" }),
+      "package.json": modulePkg({ honeyhive: "^1.0.42", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22" }),
       "src/answer.ts": `import { openai } from "@ai-sdk/openai";
 import { generateText } from "ai";
 import { HoneyHiveTracer } from "honeyhive";
@@ -574,7 +574,7 @@ export async function answer(prompt: string) {
     name: "express-serverless-http-cors-callback",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0", cors: "^2.8.5" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0", cors: "^2.8.5" }),
       "src/lib/otel.ts": PIPELINE,
       "src/index.ts": `import cors from "cors";
 import express from "express";
@@ -597,7 +597,7 @@ export const handler = serverless(app);
     name: "lambda-not-async-provider",
     sets: ["2x"],
     files: {
-      "package.json": pkg(OTEL_DEPS),
+      "package.json": modulePkg(OTEL_DEPS),
       "src/lib/otel.ts": PIPELINE,
       "src/handler.ts": `import { provider } from "./lib/otel";
 
@@ -612,7 +612,7 @@ export function handler(event: { body: string }) {
     name: "lambda-get-tracer-function",
     sets: ["2x"],
     files: {
-      "package.json": pkg(OTEL_DEPS),
+      "package.json": modulePkg(OTEL_DEPS),
       "src/lib/otel.ts": `${PIPELINE}export function getTracer() {\n  return provider.getTracer("jobs");\n}\n`,
       "src/handler.ts": `import { getTracer } from "./lib/otel";
 
@@ -627,7 +627,7 @@ export const handler = async (event: { body: string }) => {
     name: "lambda-registerotel-side-effect",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }),
+      "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }),
       "src/otel.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";\nregisterOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });\n`,
       "src/handler.ts": `import "./otel";
 import { trace } from "@opentelemetry/api";
@@ -643,7 +643,7 @@ export const handler = async () => {
     name: "lambda-registerotel-processor-flushed",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@vercel/otel": "^1.13.0" }),
+      "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@vercel/otel": "^1.13.0" }),
       "src/handler.ts": `import { trace } from "@opentelemetry/api";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
@@ -666,7 +666,7 @@ export const handler = async () => {
     name: "lambda-start-telemetry-per-call",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }),
       "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nexport function startTelemetry() {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });\n  sdk.start();\n  return sdk;\n}\n`,
       "src/handler.ts": `import { startTelemetry } from "./otel";
 
@@ -685,7 +685,7 @@ export const handler = async (event: { body: string }) => {
     name: "lambda-start-telemetry-cached",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }),
+      "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }),
       "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nlet sdk: NodeSDK | undefined;\nexport function startTelemetry() {\n  if (sdk) return sdk;\n  sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });\n  sdk.start();\n  return sdk;\n}\n`,
       "src/handler.ts": `import { startTelemetry } from "./otel";
 
@@ -700,7 +700,7 @@ export const handler = async (event: { body: string }) => {
     name: "lambda-registerotel-per-invocation",
     sets: ["2x"],
     files: {
-      "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }),
+      "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }),
       "src/handler.ts": `import { trace } from "@opentelemetry/api";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
 

@@ -18,7 +18,7 @@
 // name or the comment above its group. Cases the core does not get right are in the labelled KNOWN block,
 // asserting today's behaviour with a reason each (harness: ./test-utils/blind-cases.ts, as blind 8 and 9).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -27,6 +27,7 @@ import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import { HH2, pkg } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (122 cases, 2026-12-06): 10 misses, 1 false report, all engine (none is descriptor knowledge). A second
@@ -46,20 +47,16 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 /** A package.json; `type` "module", "commonjs" or none (Node's default, CommonJS). */
-const pkg = (deps: Record<string, string>, type?: "module" | "commonjs"): string =>
-  JSON.stringify({ name: "app", private: true, ...(type === undefined ? {} : { type }), dependencies: deps });
-const HH = { honeyhive: "^2.0.0" };
 /** honeyhive 1.x projects (the file's major from the package.json range). */
-const HH1_CJS = { "package.json": pkg({ honeyhive: "^1.0.42" }, "commonjs") };
-const HH1_EXPRESS_CJS = { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2" }, "commonjs") };
-const HH1_EXPRESS_ESM = { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2" }, "module") };
-const CJS = { "package.json": pkg(HH, "commonjs") };
-const ESM = { "package.json": pkg(HH, "module") };
-const PLAIN = { "package.json": pkg(HH) };
-const EXPRESS_CJS = { "package.json": pkg({ ...HH, express: "^4.21.2" }, "commonjs") };
-const EXPRESS = { "package.json": pkg({ ...HH, express: "^4.21.2" }) };
+const HH1_CJS = { "package.json": pkg({ honeyhive: "^1.0.42" }, { type: "commonjs" }) };
+const HH1_EXPRESS_CJS = { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2" }, { type: "commonjs" }) };
+const HH1_EXPRESS_ESM = { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2" }, { type: "module" }) };
+const CJS = { "package.json": pkg(HH2, { type: "commonjs" }) };
+const ESM = { "package.json": pkg(HH2, { type: "module" }) };
+const PLAIN = { "package.json": pkg(HH2) };
+const EXPRESS_CJS = { "package.json": pkg({ ...HH2, express: "^4.21.2" }, { type: "commonjs" }) };
+const EXPRESS = { "package.json": pkg({ ...HH2, express: "^4.21.2" }) };
 const SCRIPT = `import { HoneyHiveTracer } from "honeyhive";\n\nexport async function main() {\n  const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "batch" });\n  tracer.enrichSession({ metadata: { run: 1 } });\n  await tracer.forceFlush();\n}\n`;
 const TSCONFIG_PATHS = JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./src/*"] } } });
 
@@ -223,7 +220,7 @@ app.post("/chat", async (c) => {
   return c.json({ ok: true });
 });
 export default app;
-`, { filename: "src/app.ts", files: { "package.json": pkg({ ...HH, hono: "^4.7.0" }, "module"), "tsconfig.json": TSCONFIG_PATHS, "src/lib/tracer.ts": TRACER_DEFAULT_TS } }),
+`, { filename: "src/app.ts", files: { "package.json": pkg({ ...HH2, hono: "^4.7.0" }, { type: "module" }), "tsconfig.json": TSCONFIG_PATHS, "src/lib/tracer.ts": TRACER_DEFAULT_TS } }),
     c("an index.ts barrel (export * from \"./tracer\") between the route and the tracer", `import express from "express";
 import { tracer } from "./lib";
 
@@ -244,7 +241,7 @@ app.get("/health", async () => {
   return { ok: true };
 });
 await app.listen({ port: 3000 });
-`, { filename: "src/server.mts", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, "module") } }),
+`, { filename: "src/server.mts", files: { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }, { type: "module" }) } }),
     c("mixed file: ESM import of the SDK, require() of express", `import { HoneyHiveTracer } from "honeyhive";
 const express = require("express");
 
@@ -318,7 +315,7 @@ app.post("/chat", (req, res) => {
   openSession("chat");
   res.json(req.body);
 });
-`, { filename: "src/app.mts", files: { "package.json": pkg({ ...HH, express: "^4.21.2" }, "module"), "src/session.ts": SESSION_HELPER_TS } }),
+`, { filename: "src/app.mts", files: { "package.json": pkg({ ...HH2, express: "^4.21.2" }, { type: "module" }), "src/session.ts": SESSION_HELPER_TS } }),
     c("a session helper required as a member (require(\"./session\").openSession) in an exports.handler Lambda", `const openSession = require("./session").openSession;
 
 exports.handler = async (event) => {
@@ -403,7 +400,7 @@ app.post("/chat", async () => {
   tracer.sessionStart({ sessionName: "chat" });
   return { ok: true };
 });
-`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }, { type: "commonjs" }), "src/tracer.js": TRACER_CJS } }),
     c("fastify's named ESM import (import { fastify } from \"fastify\")", `import { fastify } from "fastify";
 import { tracer } from "./tracer";
 
@@ -412,7 +409,7 @@ app.post("/chat", async () => {
   tracer.sessionStart({ sessionName: "chat" });
   return { ok: true };
 });
-`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, "module"), "src/tracer.ts": TRACER_NAMED_TS } }),
+`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }, { type: "module" }), "src/tracer.ts": TRACER_NAMED_TS } }),
     c("CommonJS @koa/router (const Router = require(\"@koa/router\"))", `const Koa = require("koa");
 const Router = require("@koa/router");
 const { tracer } = require("./tracer");
@@ -424,7 +421,7 @@ router.post("/chat", async (ctx) => {
   ctx.body = { ok: true };
 });
 app.use(router.routes());
-`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH, koa: "^2.15.0", "@koa/router": "^13.1.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH2, koa: "^2.15.0", "@koa/router": "^13.1.0" }, { type: "commonjs" }), "src/tracer.js": TRACER_CJS } }),
     c("CommonJS node:http (const http = require(\"node:http\"); http.createServer(cb))", `const http = require("node:http");
 const { tracer } = require("./tracer");
 
@@ -444,7 +441,7 @@ app.post("/chat", (c) => {
   return c.json({ ok: true });
 });
 module.exports = app;
-`, { filename: "src/app.js", files: { "package.json": pkg({ ...HH, hono: "^4.7.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+`, { filename: "src/app.js", files: { "package.json": pkg({ ...HH2, hono: "^4.7.0" }, { type: "commonjs" }), "src/tracer.js": TRACER_CJS } }),
   ];
   const quiet: Case[] = [
     c("a session helper module without the SDK (in-house analytics), required in a route", `const express = require("express");
@@ -475,7 +472,7 @@ app.post("/chat", (req, res) => {
   tracer.sessionStart({ path: req.path });
   res.json(req.body);
 });
-`, { filename: "src/server.js", files: { "package.json": pkg({ "@acme/beehive": "^1.0.0", express: "^4.21.2" }, "commonjs") } }),
+`, { filename: "src/server.js", files: { "package.json": pkg({ "@acme/beehive": "^1.0.0", express: "^4.21.2" }, { type: "commonjs" }) } }),
     c("a tracer the Lambda handler makes itself, CommonJS (not shared: the seed's per-invocation tracer)", `const { HoneyHiveTracer } = require("honeyhive");
 
 module.exports.handler = async (event) => {
@@ -517,7 +514,7 @@ app.post("/chat", async (req, res) => {
   await tracerPromise;
   res.json(req.body);
 });
-`, { filename: "src/server.js", files: { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2", mongodb: "^6.12.0" }, "commonjs") } }),
+`, { filename: "src/server.js", files: { "package.json": pkg({ honeyhive: "^1.0.42", express: "^4.21.2", mongodb: "^6.12.0" }, { type: "commonjs" }) } }),
     c("a type-only import of the SDK beside an in-house analytics object with sessionStart", `import type { HoneyHiveTracer } from "honeyhive";
 import express from "express";
 
@@ -588,7 +585,7 @@ export async function POST(request: Request) {
   tracer.enrichSession({ metadata: { url: request.url } });
   return Response.json({ ok: true });
 }
-`, { filename: "app/api/chat/route.ts", files: { "package.json": pkg({ ...HH, next: "15.3.0" }) } }),
+`, { filename: "app/api/chat/route.ts", files: { "package.json": pkg({ ...HH2, next: "15.3.0" }) } }),
     c("a .mts Lambda whose SDK comes from a top-level await import(\"honeyhive\")", `const { HoneyHiveTracer } = await import("honeyhive");
 
 export const handler = async (event: { id: string }) => {
@@ -654,7 +651,7 @@ module.exports = async (req, res) => {
   await tracer.forceFlush();
   res.status(200).json({ ok: true });
 };
-`, { filename: "api/chat.js", files: { "package.json": pkg({ ...HH, "@vercel/node": "^5.0.0" }), "vercel.json": "{}" } }),
+`, { filename: "api/chat.js", files: { "package.json": pkg({ ...HH2, "@vercel/node": "^5.0.0" }), "vercel.json": "{}" } }),
     c("1.x CommonJS: await HoneyHiveTracer.init() inside exports.handler", `const { HoneyHiveTracer } = require("honeyhive");
 
 exports.handler = async (event) => {
@@ -681,7 +678,7 @@ new Worker("emails", async (job) => {
   tracer.enrichSession({ metadata: { id: job.id } });
   await tracer.forceFlush();
 });
-`, { filename: "src/worker.js", files: { "package.json": pkg({ ...HH, bullmq: "^5.34.0" }, "commonjs") } }),
+`, { filename: "src/worker.js", files: { "package.json": pkg({ ...HH2, bullmq: "^5.34.0" }, { type: "commonjs" }) } }),
     c("CommonJS node-cron (const cron = require(\"node-cron\")) making a tracer per tick", `const cron = require("node-cron");
 const hh = require("honeyhive");
 
@@ -690,7 +687,7 @@ cron.schedule("*/5 * * * *", async () => {
   tracer.enrichSession({ metadata: { tick: Date.now() } });
   await tracer.forceFlush();
 });
-`, { filename: "src/cron.js", files: { "package.json": pkg({ ...HH, "node-cron": "^3.0.3" }, "commonjs") } }),
+`, { filename: "src/cron.js", files: { "package.json": pkg({ ...HH2, "node-cron": "^3.0.3" }, { type: "commonjs" }) } }),
     c("CommonJS discord.js client (const { Client, Events } = require(\"discord.js\")) making a tracer per message", `const { Client, Events, GatewayIntentBits } = require("discord.js");
 const { HoneyHiveTracer } = require("honeyhive");
 
@@ -700,7 +697,7 @@ client.on(Events.MessageCreate, async (message) => {
   tracer.enrichSession({ metadata: { author: message.author.id } });
 });
 client.login(process.env.DISCORD_TOKEN);
-`, { filename: "src/bot.js", files: { "package.json": pkg({ ...HH, "discord.js": "^14.17.0" }, "commonjs") } }),
+`, { filename: "src/bot.js", files: { "package.json": pkg({ ...HH2, "discord.js": "^14.17.0" }, { type: "commonjs" }) } }),
   ];
   const quiet: Case[] = [
     c("a module-level tracer of a .cjs Lambda (exports.handler reuses it)", `const { HoneyHiveTracer } = require("honeyhive");
@@ -755,7 +752,7 @@ export const handler = async (event: { id: string }) => {
   const tracer = hive.HoneyHiveTracer.init({ hive: event.id });
   return { ok: true, tracer };
 };
-`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@acme/beehive": "^1.0.0" }, "module") } }),
+`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@acme/beehive": "^1.0.0" }, { type: "module" }) } }),
     c("a CommonJS module.exports = { tracer } module imported for its module-level tracer (no init per call)", `const { tracer } = require("./lib/tracer");
 
 exports.handler = async (event) => {
@@ -915,7 +912,7 @@ module.exports = async (req, res) => {
   tracer.enrichSession({ metadata: { url: req.url } });
   res.status(200).json({ ok: true });
 };
-`, { filename: "api/chat.js", files: { "package.json": pkg({ ...HH, "@vercel/node": "^5.0.0" }), "vercel.json": "{}", "lib/tracer.js": TRACER_CJS } }),
+`, { filename: "api/chat.js", files: { "package.json": pkg({ ...HH2, "@vercel/node": "^5.0.0" }), "vercel.json": "{}", "lib/tracer.js": TRACER_CJS } }),
     c("CommonJS Express on Lambda: module.exports.handler = serverless(app), a route tracing with a required tracer", `const express = require("express");
 const serverless = require("serverless-http");
 const { tracer } = require("./tracer");
@@ -926,7 +923,7 @@ app.post("/chat", async (req, res) => {
   res.json({ ok: true });
 });
 module.exports.handler = serverless(app);
-`, { filename: "src/index.js", files: { "package.json": pkg({ ...HH, express: "^4.21.2", "serverless-http": "^3.2.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+`, { filename: "src/index.js", files: { "package.json": pkg({ ...HH2, express: "^4.21.2", "serverless-http": "^3.2.0" }, { type: "commonjs" }), "src/tracer.js": TRACER_CJS } }),
     c("exports.handler = handler of a function declared above (named function in CommonJS)", `const { tracer } = require("./tracer");
 
 async function handler(event) {
@@ -981,7 +978,7 @@ functions.http("chat", async (req, res) => {
   tracer.enrichSession({ metadata: { path: req.path } });
   res.send("ok");
 });
-`, { filename: "src/index.js", files: { "package.json": pkg({ ...HH, "@google-cloud/functions-framework": "^3.4.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+`, { filename: "src/index.js", files: { "package.json": pkg({ ...HH2, "@google-cloud/functions-framework": "^3.4.0" }, { type: "commonjs" }), "src/tracer.js": TRACER_CJS } }),
     c("CommonJS Firebase v2 onRequest (const { onRequest } = require(\"firebase-functions/v2/https\"))", `const { onRequest } = require("firebase-functions/v2/https");
 const { tracer } = require("./tracer");
 
@@ -989,7 +986,7 @@ exports.chat = onRequest(async (req, res) => {
   tracer.enrichSession({ metadata: { path: req.path } });
   res.json({ ok: true });
 });
-`, { filename: "src/index.js", files: { "package.json": pkg({ ...HH, "firebase-functions": "^6.2.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+`, { filename: "src/index.js", files: { "package.json": pkg({ ...HH2, "firebase-functions": "^6.2.0" }, { type: "commonjs" }), "src/tracer.js": TRACER_CJS } }),
     c("CommonJS Azure Functions v4 (const { app } = require(\"@azure/functions\"))", `const { app } = require("@azure/functions");
 const { tracer } = require("./tracer");
 
@@ -1000,7 +997,7 @@ app.http("chat", {
     return { jsonBody: { ok: true } };
   },
 });
-`, { filename: "src/functions/chat.js", files: { "package.json": pkg({ ...HH, "@azure/functions": "^4.6.0" }, "commonjs"), "src/functions/tracer.js": TRACER_CJS } }),
+`, { filename: "src/functions/chat.js", files: { "package.json": pkg({ ...HH2, "@azure/functions": "^4.6.0" }, { type: "commonjs" }), "src/functions/tracer.js": TRACER_CJS } }),
     c("a Cloudflare Worker in .mjs (export default { fetch }) with the SDK's tracer", `import { HoneyHiveTracer } from "honeyhive";
 
 const tracer = HoneyHiveTracer.init({ apiKey: "key", project: "edge" });
@@ -1011,7 +1008,7 @@ export default {
     return new Response("ok");
   },
 };
-`, { filename: "src/worker.mjs", files: { "package.json": pkg({ ...HH, wrangler: "^4.0.0" }, "module"), "wrangler.toml": "name = \"edge\"\nmain = \"src/worker.mjs\"\n" } }),
+`, { filename: "src/worker.mjs", files: { "package.json": pkg({ ...HH2, wrangler: "^4.0.0" }, { type: "module" }), "wrangler.toml": "name = \"edge\"\nmain = \"src/worker.mjs\"\n" } }),
     c("a .cts Lambda with import hh = require(\"honeyhive\") and export const handler", `import hh = require("honeyhive");
 
 const tracer = hh.HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
@@ -1062,7 +1059,7 @@ exports.handler = async (event) => {
   tracer.enrichSession({ id: event.id });
   return { ok: true };
 };
-`, { filename: "src/handler.js", files: { "package.json": pkg({ "@acme/beehive": "^1.0.0" }, "commonjs") } }),
+`, { filename: "src/handler.js", files: { "package.json": pkg({ "@acme/beehive": "^1.0.0" }, { type: "commonjs" }) } }),
     c("a flush through the required module object (await tracing.tracer.forceFlush())", `const tracing = require("./tracing");
 
 exports.handler = async (event) => {
@@ -1086,7 +1083,7 @@ module.exports.handler = async (event) => {
   span.finish();
   return { ok: true, id: event.id };
 };
-`, { filename: "src/handler.js", files: { "package.json": pkg({ "dd-trace": "^5.0.0", honeyhive: "^2.0.0" }, "commonjs"), "src/tracer.js": `module.exports = require("dd-trace").init({ service: "jobs" });\n` } }),
+`, { filename: "src/handler.js", files: { "package.json": pkg({ "dd-trace": "^5.0.0", honeyhive: "^2.0.0" }, { type: "commonjs" }), "src/tracer.js": `module.exports = require("dd-trace").init({ service: "jobs" });\n` } }),
     c("the .mjs handler with the top-level await import flushes before returning", `const { HoneyHiveTracer } = await import("honeyhive");
 
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs" });
@@ -1115,7 +1112,7 @@ export const handler = async (event: { id: string }) => {
   span.finish();
   return { ok: true, id: event.id };
 };
-`, { filename: "src/handler.ts", files: { "package.json": pkg({ "dd-trace": "^5.0.0", honeyhive: "^2.0.0" }, "module"), "src/tracer.ts": `import ddTrace from "dd-trace";\n\nexport default ddTrace.init({ service: "jobs" });\n` } }),
+`, { filename: "src/handler.ts", files: { "package.json": pkg({ "dd-trace": "^5.0.0", honeyhive: "^2.0.0" }, { type: "module" }), "src/tracer.ts": `import ddTrace from "dd-trace";\n\nexport default ddTrace.init({ service: "jobs" });\n` } }),
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
@@ -1271,7 +1268,7 @@ function work() {
   tracer.enrichSpan({ metadata: { done: true } });
 }
 module.exports = { work };
-`, { filename: "src/work.js", files: { "package.json": pkg({ ...HH, "@opentelemetry/api": "^1.9.0" }, "commonjs") } }),
+`, { filename: "src/work.js", files: { "package.json": pkg({ ...HH2, "@opentelemetry/api": "^1.9.0" }, { type: "commonjs" }) } }),
     c("a local module named honeyhive whose trace is in-house", `const { HoneyHiveTracer, trace } = require("./honeyhive");
 
 const tracer = HoneyHiveTracer.init({ name: "local" });
@@ -1412,7 +1409,7 @@ const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "
 const answer = trace({ eventType: "chain", tracer }, async (datapoint) => ({ answer: datapoint.inputs.question }));
 
 evaluate({ function: answer, dataset: [{ inputs: { question: "2 + 2?" } }] });
-`, { filename: "src/eval.js", files: { "package.json": pkg({ ...HH, "@acme/evals": "^1.0.0" }, "commonjs") } }),
+`, { filename: "src/eval.js", files: { "package.json": pkg({ ...HH2, "@acme/evals": "^1.0.0" }, { type: "commonjs" }) } }),
     c("a user-defined trace wrapper with a tracer option (local function named trace)", `import { evaluate } from "honeyhive/experiments";
 
 const tracer = { name: "console" };
@@ -1442,7 +1439,7 @@ evaluate({
 // no-lost-session-context: Fastify hooks after an await, a promise reaction while next() runs outside it,
 // route-level middleware; framework objects and the tracer recognized by their require/import bindings.
 describe(`${LOST_CONTEXT_RULE} (blind 10, import styles)`, () => {
-  const FASTIFY_CJS = { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, "commonjs") };
+  const FASTIFY_CJS = { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }, { type: "commonjs" }) };
   const reported: Case[] = [
     c("CommonJS Fastify (require(\"fastify\")({ logger })) onRequest hook: createSession after an await", `const fastify = require("fastify")({ logger: true });
 const { tracer } = require("./tracer");
@@ -1479,7 +1476,7 @@ app.use(async (ctx) => {
   ctx.body = tracer.startSpan("work", () => "ok");
 });
 app.listen(3000);
-`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH, koa: "^2.15.0" }, "commonjs") } }),
+`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH2, koa: "^2.15.0" }, { type: "commonjs" }) } }),
     c("TS import Fastify = require(\"fastify\") and import hh = require(\"honeyhive\"): preHandler after an await", `import Fastify = require("fastify");
 import hh = require("honeyhive");
 
@@ -1491,7 +1488,7 @@ app.addHook("preHandler", async (request) => {
   tracer.createSession({ sessionName: request.url });
 });
 app.get("/chat", async () => tracer.startSpan("chat", () => ({ ok: true })));
-`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }) } }),
+`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }) } }),
     c("mixed file: route-level session middleware (require(\"express\")) while another route traces without one", `import { HoneyHiveTracer } from "honeyhive";
 const express = require("express");
 
@@ -1515,7 +1512,7 @@ export default async function routes(fastify) {
   });
   fastify.get("/chat", async () => tracer.startSpan("chat", () => ({ ok: true })));
 }
-`, { filename: "src/routes.mjs", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }), "src/lib/tracer.mjs": `import { HoneyHiveTracer } from "honeyhive";\n\nexport default HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "api" });\n` } }),
+`, { filename: "src/routes.mjs", files: { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }), "src/lib/tracer.mjs": `import { HoneyHiveTracer } from "honeyhive";\n\nexport default HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "api" });\n` } }),
     c("CommonJS Hono (const { Hono } = require(\"hono\")): createSession in a setTimeout while await next() runs outside it", `const { Hono } = require("hono");
 const { tracer } = require("./tracer");
 
@@ -1528,7 +1525,7 @@ app.use(async (c, next) => {
 });
 app.get("/chat", (c) => c.json(tracer.startSpan("chat", () => ({ ok: true }))));
 module.exports = app;
-`, { filename: "src/app.js", files: { "package.json": pkg({ ...HH, hono: "^4.7.0" }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+`, { filename: "src/app.js", files: { "package.json": pkg({ ...HH2, hono: "^4.7.0" }, { type: "commonjs" }), "src/tracer.js": TRACER_CJS } }),
     c("module object: tracing.tracer.createSession after an await in a CommonJS Fastify hook", `const fastify = require("fastify")();
 const tracing = require("./tracing");
 
@@ -1537,7 +1534,7 @@ fastify.addHook("onRequest", async (request) => {
   tracing.tracer.createSession({ sessionName: request.url });
 });
 fastify.get("/chat", async () => tracing.tracer.startSpan("chat", () => ({ ok: true })));
-`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, "commonjs"), "src/tracing.js": TRACER_EXPORTS_DOT } }),
+`, { filename: "src/server.js", files: { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }, { type: "commonjs" }), "src/tracing.js": TRACER_EXPORTS_DOT } }),
   ];
   const quiet: Case[] = [
     c("CommonJS Fastify hook creating the session before its first await", `const fastify = require("fastify")();
@@ -1617,7 +1614,7 @@ app.post("/chat", async (c) => {
   return c.json({ ok: true });
 });
 export default app;
-`, { filename: "src/app.mjs", files: { "package.json": pkg({ ...HH, hono: "^4.7.0" }), "src/tracer.cjs": TRACER_CJS } }),
+`, { filename: "src/app.mjs", files: { "package.json": pkg({ ...HH2, hono: "^4.7.0" }), "src/tracer.cjs": TRACER_CJS } }),
     c("module.exports.handler loading the SDK inside the handler (await import) with event.headers' id", `module.exports.handler = async (event) => {
   const { HoneyHiveTracer } = await import("honeyhive");
   const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "jobs", sessionId: event.headers["x-session-id"] });
@@ -1633,7 +1630,7 @@ export async function POST() {
   tracer.createSession({ sessionId: sid, skipApiCall: true });
   return Response.json({ ok: true });
 }
-`, { filename: "src/app/api/chat/route.ts", files: { "package.json": pkg({ ...HH, next: "15.3.0" }), "tsconfig.json": TSCONFIG_PATHS, "src/lib/tracer.ts": TRACER_DEFAULT_TS } }),
+`, { filename: "src/app/api/chat/route.ts", files: { "package.json": pkg({ ...HH2, next: "15.3.0" }), "tsconfig.json": TSCONFIG_PATHS, "src/lib/tracer.ts": TRACER_DEFAULT_TS } }),
     c("the SDK through an export * wrapper: a route param into HoneyHiveTracer.init({ sessionId }) in an Express route", `import express from "express";
 import { HoneyHiveTracer } from "./lib/honeyhive";
 
@@ -1693,7 +1690,7 @@ export const handler = async (event: { sessionId: string }) => {
   hive.HoneyHiveTracer.init({ sessionId: event.sessionId });
   return { ok: true };
 };
-`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@acme/beehive": "^1.0.0" }, "module") } }),
+`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@acme/beehive": "^1.0.0" }, { type: "module" }) } }),
   ];
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
 });
@@ -1714,7 +1711,7 @@ const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "
 registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 
 module.exports = { tracer };
-`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH, ...INSTR }, "commonjs") } }),
+`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH2, ...INSTR }, { type: "commonjs" }) } }),
     c("namespace requires: otel.registerInstrumentations and hh.HoneyHiveTracer.init", `const otel = require("@opentelemetry/instrumentation");
 const http = require("@opentelemetry/instrumentation-http");
 const hh = require("honeyhive");
@@ -1723,14 +1720,14 @@ const tracer = hh.HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project
 otel.registerInstrumentations({ instrumentations: [new http.HttpInstrumentation()] });
 
 exports.tracer = tracer;
-`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH, ...INSTR }, "commonjs") } }),
+`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH2, ...INSTR }, { type: "commonjs" }) } }),
     c("TS import hh = require with an OpenInference instrumentation used in place", `import hh = require("honeyhive");
 import OpenAI from "openai";
 import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
 
 export const tracer = hh.HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "api" });
 new OpenAIInstrumentation().manuallyInstrument(OpenAI);
-`, { filename: "src/tracing.ts", files: { "package.json": pkg({ ...HH, openai: "^4.80.0", "@arizeai/openinference-instrumentation-openai": "^2.0.0" }) } }),
+`, { filename: "src/tracing.ts", files: { "package.json": pkg({ ...HH2, openai: "^4.80.0", "@arizeai/openinference-instrumentation-openai": "^2.0.0" }) } }),
     c("AI SDK telemetry without a tracer, the HoneyHive tracer default-imported through the @/ alias", `import { generateText } from "ai";
 import { openai } from "@ai-sdk/openai";
 import tracer from "@/lib/tracer";
@@ -1740,28 +1737,28 @@ export async function answer(question: string) {
   tracer.enrichSpan({ metadata: { length: text.length } });
   return text;
 }
-`, { filename: "src/answer.ts", files: { "package.json": pkg({ ...HH, ai: "^4.3.0", "@ai-sdk/openai": "^1.3.0" }, "module"), "tsconfig.json": TSCONFIG_PATHS, "src/lib/tracer.ts": TRACER_AS_DEFAULT_TS } }),
+`, { filename: "src/answer.ts", files: { "package.json": pkg({ ...HH2, ai: "^4.3.0", "@ai-sdk/openai": "^1.3.0" }, { type: "module" }), "tsconfig.json": TSCONFIG_PATHS, "src/lib/tracer.ts": TRACER_AS_DEFAULT_TS } }),
     c("a .mts set-up with the SDK from a top-level await import", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 
 const { HoneyHiveTracer } = await import("honeyhive");
 export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "api" });
 registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
-`, { filename: "src/tracing.mts", files: { "package.json": pkg({ ...HH, ...INSTR }, "module") } }),
+`, { filename: "src/tracing.mts", files: { "package.json": pkg({ ...HH2, ...INSTR }, { type: "module" }) } }),
     c("a CommonJS instrument.js whose tracer comes from the project's module.exports = { tracer } module", `const { registerInstrumentations } = require("@opentelemetry/instrumentation");
 const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http");
 const { tracer } = require("./tracer");
 
 registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 module.exports = { tracer };
-`, { filename: "src/instrument.js", files: { "package.json": pkg({ ...HH, ...INSTR }, "commonjs"), "src/tracer.js": TRACER_CJS } }),
+`, { filename: "src/instrument.js", files: { "package.json": pkg({ ...HH2, ...INSTR }, { type: "commonjs" }), "src/tracer.js": TRACER_CJS } }),
     c("module object: registerInstrumentations without a provider beside tracing.tracer of a required module", `const { registerInstrumentations } = require("@opentelemetry/instrumentation");
 const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http");
 const tracing = require("./tracing");
 
 registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 module.exports = { tracer: tracing.tracer };
-`, { filename: "src/instrument.js", files: { "package.json": pkg({ ...HH, ...INSTR }, "commonjs"), "src/tracing.js": TRACER_EXPORTS_DOT } }),
+`, { filename: "src/instrument.js", files: { "package.json": pkg({ ...HH2, ...INSTR }, { type: "commonjs" }), "src/tracing.js": TRACER_EXPORTS_DOT } }),
   ];
   const quiet: Case[] = [
     c("CommonJS with tracerProvider: tracer.provider given", `const { registerInstrumentations } = require("@opentelemetry/instrumentation");
@@ -1771,7 +1768,7 @@ const { HoneyHiveTracer } = require("honeyhive");
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "api" });
 registerInstrumentations({ instrumentations: [new HttpInstrumentation()], tracerProvider: tracer.provider });
 module.exports = { tracer };
-`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH, ...INSTR }, "commonjs") } }),
+`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH2, ...INSTR }, { type: "commonjs" }) } }),
     c("a local module named honeyhive as the only tracer (no HoneyHive tracer in the file)", `const { registerInstrumentations } = require("@opentelemetry/instrumentation");
 const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http");
 const { HoneyHiveTracer } = require("./honeyhive");
@@ -1779,7 +1776,7 @@ const { HoneyHiveTracer } = require("./honeyhive");
 const tracer = HoneyHiveTracer.init({ name: "local" });
 registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 module.exports = { tracer };
-`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH, ...INSTR }, "commonjs"), "src/honeyhive.js": LOCAL_HONEYHIVE_JS } }),
+`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH2, ...INSTR }, { type: "commonjs" }), "src/honeyhive.js": LOCAL_HONEYHIVE_JS } }),
     c("a local registerInstrumentations function of the file", `const { HoneyHiveTracer } = require("honeyhive");
 
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "api" });
@@ -1798,7 +1795,7 @@ new NodeSDK({ serviceName: "api" }).start();
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "api" });
 registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 module.exports = { tracer };
-`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH, ...INSTR, "@opentelemetry/sdk-node": "^0.203.0" }, "commonjs") } }),
+`, { filename: "src/tracing.js", files: { "package.json": pkg({ ...HH2, ...INSTR, "@opentelemetry/sdk-node": "^0.203.0" }, { type: "commonjs" }) } }),
     c("a honeyhive 1.x CommonJS project (awaited init, 1.x range)", `const { HoneyHiveTracer } = require("honeyhive");
 const { registerInstrumentations } = require("@opentelemetry/instrumentation");
 const { HttpInstrumentation } = require("@opentelemetry/instrumentation-http");
@@ -1809,7 +1806,7 @@ async function start() {
   return tracer;
 }
 module.exports = { start };
-`, { filename: "src/tracing.js", files: { "package.json": pkg({ honeyhive: "^1.0.42", ...INSTR }, "commonjs") } }),
+`, { filename: "src/tracing.js", files: { "package.json": pkg({ honeyhive: "^1.0.42", ...INSTR }, { type: "commonjs" }) } }),
   ];
   describeCases(PROVIDER_RULE, providerRule as AnyRule, { reported, quiet });
 });

@@ -21,7 +21,7 @@
 // `reported` (at least one report of the rule) or `quiet` (none). Cases the core does not get right are in the
 // labelled KNOWN block, asserting today's behaviour with a reason each (harness: ./test-utils/blind-cases.ts).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -30,6 +30,7 @@ import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import { HH2, pkg } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (76 cases, 2026-12-06): 21 misses, 0 false reports; all engine, none descriptor knowledge (every DI container,
@@ -116,20 +117,17 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, dependencies: deps });
-const HH = { honeyhive: "^2.0.0" };
-const PLAIN = { "package.json": pkg(HH) };
-const EXPRESS = { "package.json": pkg({ ...HH, express: "^4.21.2" }) };
-const FASTIFY = { "package.json": pkg({ ...HH, fastify: "^5.2.0", "fastify-plugin": "^5.0.1" }) };
-const HONO = { "package.json": pkg({ ...HH, hono: "^4.6.0" }) };
-const KOA = { "package.json": pkg({ ...HH, koa: "^2.15.0" }) };
-const NEST = { "package.json": pkg({ ...HH, "@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0" }) };
-const NEXT = { "package.json": pkg({ ...HH, next: "^15.1.0" }) };
-const TSYRINGE = { "package.json": pkg({ ...HH, express: "^4.21.2", tsyringe: "^4.8.0", "reflect-metadata": "^0.2.2" }) };
-const TYPEDI = { "package.json": pkg({ ...HH, express: "^4.21.2", typedi: "^0.10.0", "reflect-metadata": "^0.2.2" }) };
+const PLAIN = { "package.json": pkg(HH2) };
+const EXPRESS = { "package.json": pkg({ ...HH2, express: "^4.21.2" }) };
+const FASTIFY = { "package.json": pkg({ ...HH2, fastify: "^5.2.0", "fastify-plugin": "^5.0.1" }) };
+const HONO = { "package.json": pkg({ ...HH2, hono: "^4.6.0" }) };
+const KOA = { "package.json": pkg({ ...HH2, koa: "^2.15.0" }) };
+const NEST = { "package.json": pkg({ ...HH2, "@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0" }) };
+const NEXT = { "package.json": pkg({ ...HH2, next: "^15.1.0" }) };
+const TSYRINGE = { "package.json": pkg({ ...HH2, express: "^4.21.2", tsyringe: "^4.8.0", "reflect-metadata": "^0.2.2" }) };
+const TYPEDI = { "package.json": pkg({ ...HH2, express: "^4.21.2", typedi: "^0.10.0", "reflect-metadata": "^0.2.2" }) };
 const INSTR = { "@opentelemetry/instrumentation": "^0.203.0", "@opentelemetry/instrumentation-http": "^0.203.0" };
-const OTEL = { "package.json": pkg({ ...HH, ...INSTR }) };
+const OTEL = { "package.json": pkg({ ...HH2, ...INSTR }) };
 
 /** A class that owns the tracer behind a private field and a getter, with a static singleton. */
 const OBSERVABILITY_TS = `import { HoneyHiveTracer } from "honeyhive";
@@ -381,7 +379,7 @@ export class ChatController {
     return { ok: true };
   }
 }
-`, { filename: "src/chat.controller.ts", files: { "package.json": pkg({ ...HH, "@nestjs/common": "^10.4.0", "dd-trace": "^5.30.0" }), "src/tracing.module.ts": NEST_DD_TRACING_TS } }),
+`, { filename: "src/chat.controller.ts", files: { "package.json": pkg({ ...HH2, "@nestjs/common": "^10.4.0", "dd-trace": "^5.30.0" }), "src/tracing.module.ts": NEST_DD_TRACING_TS } }),
     c("a script's main() on a class-held tracer (no handler)", `import { HoneyHiveTracer } from "honeyhive";
 
 class Observability {
@@ -514,7 +512,7 @@ app.post("/chat", (req, res) => {
   getTracer().createSession({ sessionName: "chat" });
   res.json(req.body);
 });
-`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH, express: "^4.21.2", lodash: "^4.17.21" }) } }),
+`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH2, express: "^4.21.2", lodash: "^4.17.21" }) } }),
     c("a tracer map keyed by tenant, filled once per tenant in a route", `import express from "express";
 import { HoneyHiveTracer } from "honeyhive";
 
@@ -783,7 +781,7 @@ export class ChatService {
     return text;
   }
 }
-`, { filename: "src/chat.service.ts", files: { "package.json": pkg({ ...HH, ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0" }) } }),
+`, { filename: "src/chat.service.ts", files: { "package.json": pkg({ ...HH2, ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0" }) } }),
   ];
   const quiet: Case[] = [
     c("registerInstrumentations given Observability.instance.tracer.provider", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
@@ -813,7 +811,7 @@ export class ChatService {
     return text;
   }
 }
-`, { filename: "src/chat.service.ts", files: { "package.json": pkg({ ...HH, ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0" }) } }),
+`, { filename: "src/chat.service.ts", files: { "package.json": pkg({ ...HH2, ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0" }) } }),
     c("a plain OpenTelemetry app: an Observability class with OpenTelemetry's getTracer()", `import { trace } from "@opentelemetry/api";
 import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
@@ -917,7 +915,7 @@ export class SearchService {
     return this.tracer.trace("search", () => [query]);
   }
 }
-`, { filename: "src/search.service.ts", files: { "package.json": pkg({ ...HH, "@nestjs/common": "^10.4.0", "dd-trace": "^5.30.0" }), "src/tracing.module.ts": NEST_DD_TRACING_TS } }),
+`, { filename: "src/search.service.ts", files: { "package.json": pkg({ ...HH2, "@nestjs/common": "^10.4.0", "dd-trace": "^5.30.0" }), "src/tracing.module.ts": NEST_DD_TRACING_TS } }),
     c("a class holding OpenTelemetry's getTracer() and a user-defined trace()", `import { trace as otel } from "@opentelemetry/api";
 
 function trace<T>(name: string, fn: () => T): T {
@@ -1052,7 +1050,7 @@ await evaluate({
   dataset: [{ inputs: { q: "2 + 2?" } }],
   name: "otel",
 });
-`, { filename: "src/eval.ts", files: { "package.json": pkg({ ...HH, "@opentelemetry/api": "^1.9.0" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg({ ...HH2, "@opentelemetry/api": "^1.9.0" }) } }),
   ];
   describeCases(EVALUATE_RULE, evaluateRule as AnyRule, { reported, quiet });
 });
@@ -1311,7 +1309,7 @@ app.post("/chat", (req, res) => {
   getTracer().sessionStart({ sessionName: "chat" });
   res.json(req.body);
 });
-`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH, express: "^4.21.2", lodash: "^4.17.21" }) } }),
+`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH2, express: "^4.21.2", lodash: "^4.17.21" }) } }),
   ];
   const quiet: Case[] = [
     c("TypeDI @Service({ transient: true }): Container.get(Tracing) makes the tracer per get, its own session", `${typediTracing("{ transient: true }")}app.post("/chat", (req, res) => {
@@ -1368,7 +1366,7 @@ export const handler = async (event: { id: string }) => {
   getTracer().enrichSession({ metadata: { id: event.id } });
   return { ok: true };
 };
-`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...HH, lodash: "^4.17.21" }) } }),
+`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...HH2, lodash: "^4.17.21" }) } }),
   ];
   const quiet: Case[] = [
     c("a memoized OpenTelemetry getTracer() in a Lambda (not HoneyHive's)", `import { trace } from "@opentelemetry/api";

@@ -20,12 +20,13 @@
 // the core does not get right are in the labelled KNOWN block, asserting today's behaviour with a reason each (harness:
 // ./test-utils/blind-cases.ts, as blind 8 to 10).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import { HH2, pkg, tracingModule } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (87 cases, 2026-12-06): 7 misses, 0 false reports (95 cases now, 8 look-alikes and 2 reported cases added with the fixes). Of the look-alikes none was reported (a CLI script's
@@ -43,17 +44,9 @@ const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-/** A package.json; `type` "module", "commonjs" or none. */
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH = { honeyhive: "^2.0.0" };
 
 /** The project's tracing module: a module-level tracer (the seeds' serverless pattern: reused on warm starts). */
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" });
-`;
+const TRACING_TS = tracingModule("support");
 /** A lazy getter module (the seed's `get_tracer()`). */
 const GETTER_TS = `import { HoneyHiveTracer } from "honeyhive";
 
@@ -65,7 +58,7 @@ export function getTracer(): HoneyHiveTracer {
 `;
 /** A workspace package `@acme/tracing` (packages/observability) and its package.json. */
 const WORKSPACE_TRACING = {
-  "packages/observability/package.json": JSON.stringify({ name: "@acme/tracing", version: "1.0.0", main: "src/index.ts", types: "src/index.ts", dependencies: HH }),
+  "packages/observability/package.json": JSON.stringify({ name: "@acme/tracing", version: "1.0.0", main: "src/index.ts", types: "src/index.ts", dependencies: HH2 }),
   "packages/observability/src/index.ts": TRACING_TS,
 };
 /** A dd-trace module under the same workspace name: another vendor's tracer. */
@@ -182,7 +175,7 @@ export default {
   },
 } satisfies SSTConfig;
 `;
-const AWS = { "package.json": pkg({ ...HH, "@types/aws-lambda": "^8.10.145" }), "src/lib/tracing.ts": TRACING_TS };
+const AWS = { "package.json": pkg({ ...HH2, "@types/aws-lambda": "^8.10.145" }), "src/lib/tracing.ts": TRACING_TS };
 const SLS = { ...AWS, "serverless.yml": SERVERLESS_YML };
 
 /** A Lambda body that traces through the module's tracer and returns without a flush. */
@@ -198,20 +191,20 @@ ${LAMBDA_BODY}
 };
 `;
 
-const FIREBASE = { "package.json": pkg({ ...HH, "firebase-functions": "^6.1.0", "firebase-admin": "^12.7.0" }, { main: "lib/index.js" }), "firebase.json": JSON.stringify({ functions: [{ source: ".", codebase: "default" }] }), "src/tracing.ts": TRACING_TS };
-const GCF = { "package.json": pkg({ ...HH, "@google-cloud/functions-framework": "^3.4.2" }), "src/tracing.ts": TRACING_TS };
-const AZURE_V4 = { "package.json": pkg({ ...HH, "@azure/functions": "^4.6.0" }, { main: "dist/src/functions/*.js" }), "host.json": JSON.stringify({ version: "2.0" }), "src/tracing.ts": TRACING_TS };
+const FIREBASE = { "package.json": pkg({ ...HH2, "firebase-functions": "^6.1.0", "firebase-admin": "^12.7.0" }, { main: "lib/index.js" }), "firebase.json": JSON.stringify({ functions: [{ source: ".", codebase: "default" }] }), "src/tracing.ts": TRACING_TS };
+const GCF = { "package.json": pkg({ ...HH2, "@google-cloud/functions-framework": "^3.4.2" }), "src/tracing.ts": TRACING_TS };
+const AZURE_V4 = { "package.json": pkg({ ...HH2, "@azure/functions": "^4.6.0" }, { main: "dist/src/functions/*.js" }), "host.json": JSON.stringify({ version: "2.0" }), "src/tracing.ts": TRACING_TS };
 const AZURE_V3 = {
-  "package.json": pkg({ ...HH }),
+  "package.json": pkg({ ...HH2 }),
   "host.json": JSON.stringify({ version: "2.0" }),
   "chat/function.json": JSON.stringify({ bindings: [{ authLevel: "function", type: "httpTrigger", direction: "in", name: "req", methods: ["post"] }, { type: "http", direction: "out", name: "res" }] }),
   "shared/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");\n\nmodule.exports = { tracer: HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" }) };\n`,
 };
-const NETLIFY = { "package.json": pkg({ ...HH, "@netlify/functions": "^2.8.2" }, { type: "module" }), "netlify/lib/tracing.ts": TRACING_TS };
-const VERCEL = { "package.json": pkg({ ...HH, "@vercel/functions": "^1.5.0" }), "vercel.json": JSON.stringify({ functions: { "api/**/*.ts": { maxDuration: 30 } } }), "lib/tracing.ts": TRACING_TS };
+const NETLIFY = { "package.json": pkg({ ...HH2, "@netlify/functions": "^2.8.2" }, { type: "module" }), "netlify/lib/tracing.ts": TRACING_TS };
+const VERCEL = { "package.json": pkg({ ...HH2, "@vercel/functions": "^1.5.0" }), "vercel.json": JSON.stringify({ functions: { "api/**/*.ts": { maxDuration: 30 } } }), "lib/tracing.ts": TRACING_TS };
 const WRANGLER_TOML = `name = "support-worker"\nmain = "src/index.ts"\ncompatibility_date = "2024-11-01"\n`;
 const WRANGLER_JSONC = `{\n  // the Worker\n  "name": "support-worker",\n  "main": "src/index.ts",\n  "compatibility_date": "2024-11-01",\n}\n`;
-const WORKERS = { "package.json": pkg({ ...HH }, { devDependencies: { wrangler: "^3.90.0", "@cloudflare/workers-types": "^4.20241112.0" } }), "wrangler.toml": WRANGLER_TOML, "src/tracing.ts": TRACING_TS };
+const WORKERS = { "package.json": pkg({ ...HH2 }, { devDependencies: { wrangler: "^3.90.0", "@cloudflare/workers-types": "^4.20241112.0" } }), "wrangler.toml": WRANGLER_TOML, "src/tracing.ts": TRACING_TS };
 const WORKERS_JSONC = { "package.json": WORKERS["package.json"], "wrangler.jsonc": WRANGLER_JSONC, "src/tracing.ts": TRACING_TS };
 const SUPABASE = {
   "supabase/config.toml": `project_id = "support"\n\n[functions.chat]\nverify_jwt = false\n`,
@@ -220,7 +213,7 @@ const SUPABASE = {
 };
 /** A SvelteKit app on Vercel (adapter-vercel) whose hooks.server.ts is `hooks`; the route is SVELTE_ROUTE. */
 const svelteOnVercel = (hooks: string): Record<string, string> => ({
-  "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0" }, { type: "module" }),
+  "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0" }, { type: "module" }),
   "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`,
   "src/lib/tracing.ts": TRACING_TS,
   "src/hooks.server.ts": hooks,
@@ -232,9 +225,9 @@ export async function POST({ request }: { request: Request }) {
   return new Response(await tracer.startSpan("answer", async () => request.url));
 }
 `;
-const NEXT_VERCEL = { "package.json": pkg({ ...HH, next: "^15.1.0", react: "^19.0.0" }), "vercel.json": JSON.stringify({ framework: "nextjs" }), "lib/tracing.ts": TRACING_TS };
+const NEXT_VERCEL = { "package.json": pkg({ ...HH2, next: "^15.1.0", react: "^19.0.0" }), "vercel.json": JSON.stringify({ framework: "nextjs" }), "lib/tracing.ts": TRACING_TS };
 const NEXT_SELF_HOSTED = {
-  "package.json": pkg({ ...HH, next: "^15.1.0", react: "^19.0.0" }, { scripts: { build: "next build", start: "next start" } }),
+  "package.json": pkg({ ...HH2, next: "^15.1.0", react: "^19.0.0" }, { scripts: { build: "next build", start: "next start" } }),
   "next.config.mjs": `export default { output: "standalone" };\n`,
   Dockerfile: `FROM node:20-alpine\nWORKDIR /app\nCOPY .next/standalone ./\nCMD ["node", "server.js"]\n`,
   "lib/tracing.ts": TRACING_TS,
@@ -252,7 +245,7 @@ describe(`${FLUSH_RULE} (blind 12, platforms and deployment config)`, () => {
     c("serverless.yml functions.chat.handler: src/chat.main (an export named main)", lambdaNamed("main"), { filename: "src/chat.ts", files: SLS }),
     c("serverless.ts (TypeScript config) functions: { chat: { handler: \"src/chat.main\" } }", lambdaNamed("main"), {
       filename: "src/chat.ts",
-      files: { ...AWS, "package.json": pkg({ ...HH, "@types/aws-lambda": "^8.10.145" }, { devDependencies: { serverless: "^3.39.0", "@serverless/typescript": "^3.38.0" } }), "serverless.ts": SERVERLESS_TS },
+      files: { ...AWS, "package.json": pkg({ ...HH2, "@types/aws-lambda": "^8.10.145" }, { devDependencies: { serverless: "^3.39.0", "@serverless/typescript": "^3.38.0" } }), "serverless.ts": SERVERLESS_TS },
     }),
     c("SAM template.yaml Handler: app.lambdaHandler under CodeUri: chat/ (chat/app.mjs)", `import { HoneyHiveTracer } from "honeyhive";
 
@@ -263,15 +256,15 @@ export const lambdaHandler = async (event, context) => {
   const body = JSON.parse(event.body ?? "{}");
   return { statusCode: 200, body: JSON.stringify({ echo: body.message }) };
 };
-`, { filename: "chat/app.mjs", files: { "package.json": pkg(HH), "template.yaml": SAM_TEMPLATE, "chat/package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "chat/app.mjs", files: { "package.json": pkg(HH2), "template.yaml": SAM_TEMPLATE, "chat/package.json": pkg(HH2, { type: "module" }) } }),
     c("CDK NodejsFunction({ entry: lambda/chat.ts, handler: \"main\" }) in lib/chat-stack.ts", lambdaNamed("main", "../src/tracing"), {
       filename: "lambda/chat.ts",
-      files: { "package.json": pkg({ ...HH, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }), "cdk.json": JSON.stringify({ app: "npx ts-node bin/app.ts" }), "lib/chat-stack.ts": CDK_STACK, "src/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg({ ...HH2, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }), "cdk.json": JSON.stringify({ app: "npx ts-node bin/app.ts" }), "lib/chat-stack.ts": CDK_STACK, "src/tracing.ts": TRACING_TS },
     }),
     c("CDK lambda.Function({ handler: \"index.main\", code: lambda.Code.fromAsset(\"lambda\") }) in lib/chat-stack.ts", lambdaNamed("main", "../src/tracing"), {
       filename: "lambda/index.ts",
       files: {
-        "package.json": pkg({ ...HH, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }),
+        "package.json": pkg({ ...HH2, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }),
         "cdk.json": JSON.stringify({ app: "npx ts-node bin/app.ts" }),
         "lib/chat-stack.ts": CDK_STACK.replace(/new NodejsFunction\(this, "Chat", \{[^}]*\}\);/, `new lambda.Function(this, "Chat", { runtime: lambda.Runtime.NODEJS_20_X, handler: "index.main", code: lambda.Code.fromAsset("lambda") });`),
         "src/tracing.ts": TRACING_TS,
@@ -282,7 +275,7 @@ export const lambdaHandler = async (event, context) => {
       files: {
         "package.json": JSON.stringify({ name: "support", private: true, workspaces: ["packages/*"], dependencies: { sst: "^3.3.0" } }),
         "sst.config.ts": SST_V3_CONFIG,
-        "packages/functions/package.json": JSON.stringify({ name: "@acme/functions", private: true, dependencies: { "@acme/tracing": "*", ...HH } }),
+        "packages/functions/package.json": JSON.stringify({ name: "@acme/functions", private: true, dependencies: { "@acme/tracing": "*", ...HH2 } }),
         ...WORKSPACE_TRACING,
       },
     }),
@@ -292,7 +285,7 @@ export const lambdaHandler = async (event, context) => {
         "package.json": JSON.stringify({ name: "support", private: true, workspaces: ["packages/*"], devDependencies: { sst: "^2.43.0", "aws-cdk-lib": "2.142.1" } }),
         "sst.config.ts": SST_V2_CONFIG,
         "stacks/API.ts": SST_V2_STACK,
-        "packages/functions/package.json": JSON.stringify({ name: "@acme/functions", private: true, dependencies: { "@acme/tracing": "*", ...HH } }),
+        "packages/functions/package.json": JSON.stringify({ name: "@acme/functions", private: true, dependencies: { "@acme/tracing": "*", ...HH2 } }),
         ...WORKSPACE_TRACING,
       },
     }),
@@ -306,7 +299,7 @@ export const handler = arc.http(async (req) => {
   const answer = await tracer.startSpan("answer", async () => String(req.body?.message ?? ""));
   return { json: { answer } };
 });
-`, { filename: "src/http/post-chat/index.mjs", files: { "package.json": pkg({ ...HH, "@architect/functions": "^8.1.6" }, { type: "module" }), "app.arc": "@app\nsupport\n\n@http\npost /chat\n" } }),
+`, { filename: "src/http/post-chat/index.mjs", files: { "package.json": pkg({ ...HH2, "@architect/functions": "^8.1.6" }, { type: "module" }), "app.arc": "@app\nsupport\n\n@http\npost /chat\n" } }),
     c("middy(baseHandler).use(jsonBodyParser()) exported as main, named by serverless.yml", `import middy from "@middy/core";
 import jsonBodyParser from "@middy/http-json-body-parser";
 import { tracer } from "./lib/tracing";
@@ -317,7 +310,7 @@ const baseHandler = async (event: { body: { message: string } }) => {
 };
 
 export const main = middy(baseHandler).use(jsonBodyParser());
-`, { filename: "src/chat.ts", files: { ...SLS, "package.json": pkg({ ...HH, "@middy/core": "^5.5.0", "@middy/http-json-body-parser": "^5.5.0" }) } }),
+`, { filename: "src/chat.ts", files: { ...SLS, "package.json": pkg({ ...HH2, "@middy/core": "^5.5.0", "@middy/http-json-body-parser": "^5.5.0" }) } }),
     c("a handler re-exported from an index (export { main as chat } from \"./chat\") that serverless.yml names", lambdaNamed("main", "../lib/tracing"), {
       filename: "src/functions/chat.ts",
       files: { ...AWS, "serverless.yml": "service: support\nprovider:\n  name: aws\n  runtime: nodejs20.x\nfunctions:\n  chat:\n    handler: src/functions/index.chat\n", "src/functions/index.ts": `export { main as chat } from "./chat";\n` },
@@ -342,7 +335,7 @@ export const chat = functions.https.onCall(async (data: { message: string }) => 
   tracer.createSession({ sessionName: "chat" });
   return { answer: await tracer.startSpan("answer", async () => data.message.toUpperCase()) };
 });
-`, { filename: "functions/src/index.ts", files: { "firebase.json": JSON.stringify({ functions: { source: "functions" } }), "functions/package.json": pkg({ ...HH, "firebase-functions": "^4.9.0" }, { main: "lib/index.js" }), "functions/src/tracing.ts": TRACING_TS } }),
+`, { filename: "functions/src/index.ts", files: { "firebase.json": JSON.stringify({ functions: { source: "functions" } }), "functions/package.json": pkg({ ...HH2, "firebase-functions": "^4.9.0" }, { main: "lib/index.js" }), "functions/src/tracing.ts": TRACING_TS } }),
     c("Firebase v1 Firestore trigger through firebase-functions/v1 (document(path).onCreate)", `import * as functions from "firebase-functions/v1";
 import { tracer } from "./tracing";
 
@@ -526,7 +519,7 @@ export default defineEventHandler(async (event) => {
   const body = await readBody(event);
   return { answer: await tracer.startSpan("answer", async () => String(body.message)) };
 });
-`, { filename: "server/api/chat.post.ts", files: { "package.json": pkg({ ...HH, nuxt: "^3.14.0" }), "nuxt.config.ts": `export default defineNuxtConfig({\n  nitro: { preset: "vercel" },\n});\n`, "lib/tracing.ts": TRACING_TS } }),
+`, { filename: "server/api/chat.post.ts", files: { "package.json": pkg({ ...HH2, nuxt: "^3.14.0" }), "nuxt.config.ts": `export default defineNuxtConfig({\n  nitro: { preset: "vercel" },\n});\n`, "lib/tracing.ts": TRACING_TS } }),
     c("SvelteKit src/routes/api/chat/+server.ts with @sveltejs/adapter-vercel in svelte.config.js", `import type { RequestHandler } from "@sveltejs/kit";
 import { tracer } from "$lib/tracing";
 
@@ -537,7 +530,7 @@ export const POST: RequestHandler = async ({ request }) => {
 };
 `, {
       filename: "src/routes/api/chat/+server.ts",
-      files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter({ runtime: "nodejs20.x" }) } };\n`, "src/lib/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter({ runtime: "nodejs20.x" }) } };\n`, "src/lib/tracing.ts": TRACING_TS },
     }),
     c("Remix loader on Vercel (@vercel/remix, vercel.json) in app/routes/chat.tsx", `import type { LoaderFunctionArgs } from "@vercel/remix";
 import { tracer } from "~/tracing.server";
@@ -551,7 +544,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Chat() {
   return null;
 }
-`, { filename: "app/routes/chat.tsx", files: { "package.json": pkg({ ...HH, "@remix-run/react": "^2.15.0", "@vercel/remix": "^2.15.0" }, { type: "module" }), "vercel.json": JSON.stringify({ framework: "remix" }), "app/tracing.server.ts": TRACING_TS, "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./app/*"] } } }) } }),
+`, { filename: "app/routes/chat.tsx", files: { "package.json": pkg({ ...HH2, "@remix-run/react": "^2.15.0", "@vercel/remix": "^2.15.0" }, { type: "module" }), "vercel.json": JSON.stringify({ framework: "remix" }), "app/tracing.server.ts": TRACING_TS, "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./app/*"] } } }) } }),
     c("SvelteKit +server.ts with adapter-auto in a project with vercel.json", `import { tracer } from "$lib/tracing";
 
 export async function POST({ request }: { request: Request }) {
@@ -560,7 +553,7 @@ export async function POST({ request }: { request: Request }) {
 }
 `, {
       filename: "src/routes/api/chat/+server.ts",
-      files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-auto": "^3.3.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-auto";\n\nexport default { kit: { adapter: adapter() } };\n`, "vercel.json": "{}", "src/lib/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-auto": "^3.3.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-auto";\n\nexport default { kit: { adapter: adapter() } };\n`, "vercel.json": "{}", "src/lib/tracing.ts": TRACING_TS },
     }),
     // A hook that runs before the route cannot flush what the route records: SvelteKit's `handle` flushing before
     // `resolve(event)`, one that does not wait for the flush, and Next.js middleware (it runs before the route and
@@ -602,13 +595,13 @@ export async function action({ request }: Route.ActionArgs) {
   const form = await request.formData();
   return { answer: await tracer.startSpan("answer", async () => String(form.get("message"))) };
 }
-`, { filename: "app/routes/chat.tsx", files: { "package.json": pkg({ ...HH, "react-router": "^7.1.0", "@netlify/vite-plugin-react-router": "^1.0.0" }, { type: "module" }), "app/tracing.server.ts": TRACING_TS } }),
+`, { filename: "app/routes/chat.tsx", files: { "package.json": pkg({ ...HH2, "react-router": "^7.1.0", "@netlify/vite-plugin-react-router": "^1.0.0" }, { type: "module" }), "app/tracing.server.ts": TRACING_TS } }),
     // ---- Monorepo layouts ----
     c("pnpm + Turbo monorepo: apps/api/serverless.yml names src/chat.main, the tracer from the workspace package @acme/tracing", lambdaNamed("main", "@acme/tracing"), {
       filename: "apps/api/src/chat.ts",
       files: {
         ...PNPM_WORKSPACE_ROOT,
-        "apps/api/package.json": JSON.stringify({ name: "@acme/api", private: true, dependencies: { "@acme/tracing": "workspace:*", ...HH } }),
+        "apps/api/package.json": JSON.stringify({ name: "@acme/api", private: true, dependencies: { "@acme/tracing": "workspace:*", ...HH2 } }),
         "apps/api/serverless.yml": SERVERLESS_YML,
         ...WORKSPACE_TRACING,
       },
@@ -624,7 +617,7 @@ export const chat = onCall(async (request) => {
       filename: "apps/functions/src/index.ts",
       files: {
         ...NPM_WORKSPACE_ROOT,
-        "apps/functions/package.json": pkg({ ...HH, "firebase-functions": "^6.1.0" }, { main: "lib/index.js" }),
+        "apps/functions/package.json": pkg({ ...HH2, "firebase-functions": "^6.1.0" }, { main: "lib/index.js" }),
         "apps/functions/tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@obs/*": ["../../packages/observability/src/*"] } } }),
         "packages/observability/package.json": WORKSPACE_TRACING["packages/observability/package.json"],
         "packages/observability/src/tracing.ts": TRACING_TS,
@@ -645,11 +638,11 @@ export const handler = Deno.serve(async (req: Request) => {
     // without cdk.json, and a scoped package no `paths` key names (a `"*"` key is a fallback for every name, not an alias).
     c("CDK stack whose NodejsFunction entry is lambda/other.ts: lambda/chat.ts's `main` is no handler", lambdaNamed("main", "../src/tracing"), {
       filename: "lambda/chat.ts",
-      files: { "package.json": pkg({ ...HH, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }), "cdk.json": JSON.stringify({ app: "npx ts-node bin/app.ts" }), "lib/chat-stack.ts": CDK_STACK.replace("../lambda/chat.ts", "../lambda/other.ts"), "src/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg({ ...HH2, "aws-cdk-lib": "^2.170.0", constructs: "^10.4.2" }), "cdk.json": JSON.stringify({ app: "npx ts-node bin/app.ts" }), "lib/chat-stack.ts": CDK_STACK.replace("../lambda/chat.ts", "../lambda/other.ts"), "src/tracing.ts": TRACING_TS },
     }),
     c("a CDK-shaped stack in lib/ of a project without cdk.json (no CDK app)", lambdaNamed("main", "../src/tracing"), {
       filename: "lambda/chat.ts",
-      files: { "package.json": pkg(HH), "lib/chat-stack.ts": CDK_STACK, "src/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg(HH2), "lib/chat-stack.ts": CDK_STACK, "src/tracing.ts": TRACING_TS },
     }),
     c("a configured Lambda imports @obs/tracing, a published package: the tsconfig's paths alias only @lib/*", `import { tracer } from "@obs/tracing";
 
@@ -661,7 +654,7 @@ export const main = async (event: { body: string }) => {
       filename: "apps/api/src/chat.ts",
       files: {
         ...PNPM_WORKSPACE_ROOT,
-        "apps/api/package.json": JSON.stringify({ name: "@acme/api", private: true, dependencies: { ...HH, "@obs/tracing": "^1.0.0" } }),
+        "apps/api/package.json": JSON.stringify({ name: "@acme/api", private: true, dependencies: { ...HH2, "@obs/tracing": "^1.0.0" } }),
         "apps/api/serverless.yml": SERVERLESS_YML,
         "apps/api/tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@lib/*": ["src/lib/*"], "*": ["types/*"] } } }),
         "apps/api/node_modules/@obs/tracing/package.json": JSON.stringify({ name: "@obs/tracing", main: "index.js" }),
@@ -692,7 +685,7 @@ export const main = middy(baseHandler).use({
     await tracer.forceFlush();
   },
 });
-`, { filename: "src/chat.ts", files: { ...SLS, "package.json": pkg({ ...HH, "@middy/core": "^5.5.0" }) } }),
+`, { filename: "src/chat.ts", files: { ...SLS, "package.json": pkg({ ...HH2, "@middy/core": "^5.5.0" }) } }),
     c("a CLI script in a serverless project whose exported function is named handler and runs on load", `import { tracer } from "../src/lib/tracing";
 
 export async function handler(day: string) {
@@ -717,7 +710,7 @@ export const lambdaHandler = async (job) => {
   tracer.enrichSession({ metadata: { id: job.id } });
   return job.id;
 };
-`, { filename: "worker/app.mjs", files: { "package.json": pkg(HH, { type: "module" }), "template.yaml": SAM_TEMPLATE } }),
+`, { filename: "worker/app.mjs", files: { "package.json": pkg(HH2, { type: "module" }), "template.yaml": SAM_TEMPLATE } }),
     c("a long-running Express server (Cloud Run) as the entry module of a Cloud Functions project: app.listen, routes registered", `import express from "express";
 import { tracer } from "./tracing";
 
@@ -731,7 +724,7 @@ export async function chat(req: express.Request, res: express.Response) {
 
 app.post("/chat", chat);
 app.listen(Number(process.env.PORT ?? 8080));
-`, { filename: "src/index.ts", files: { ...GCF, "package.json": pkg({ ...HH, express: "^4.21.2", "@google-cloud/functions-framework": "^3.4.2" }, { main: "dist/index.js" }) } }),
+`, { filename: "src/index.ts", files: { ...GCF, "package.json": pkg({ ...HH2, express: "^4.21.2", "@google-cloud/functions-framework": "^3.4.2" }, { main: "dist/index.js" }) } }),
     c("Firebase v2 onRequest that awaits the flush before res.json", `import { onRequest } from "firebase-functions/v2/https";
 import { tracer } from "./tracing";
 
@@ -819,7 +812,7 @@ export const main = async (event: { body: string }) => {
       filename: "apps/api/src/chat.ts",
       files: {
         ...PNPM_WORKSPACE_ROOT,
-        "apps/api/package.json": JSON.stringify({ name: "@acme/api", private: true, dependencies: { "@acme/tracing": "workspace:*", ...HH } }),
+        "apps/api/package.json": JSON.stringify({ name: "@acme/api", private: true, dependencies: { "@acme/tracing": "workspace:*", ...HH2 } }),
         "apps/api/serverless.yml": SERVERLESS_YML,
         ...WORKSPACE_DD_TRACING,
       },
@@ -849,7 +842,7 @@ export async function POST({ request }: { request: Request }) {
 }
 `, {
       filename: "src/routes/api/chat/+server.ts",
-      files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-node": "^5.2.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-node";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-node": "^5.2.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-node";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
     }),
     c("SvelteKit +server.ts with adapter-auto and no host file (the host is not known)", `import { tracer } from "$lib/tracing";
 
@@ -859,7 +852,7 @@ export async function POST({ request }: { request: Request }) {
 }
 `, {
       filename: "src/routes/api/chat/+server.ts",
-      files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-auto": "^3.3.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-auto";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-auto": "^3.3.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-auto";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
     }),
     c("SvelteKit on Vercel whose route hands the flush to waitUntil from @vercel/functions", `import { waitUntil } from "@vercel/functions";
 import { tracer } from "$lib/tracing";
@@ -874,7 +867,7 @@ export async function POST({ request }: { request: Request }) {
 }
 `, {
       filename: "src/routes/api/chat/+server.ts",
-      files: { "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0", "@vercel/functions": "^1.5.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.9.0", "@sveltejs/adapter-vercel": "^5.5.0", "@vercel/functions": "^1.5.0" }, { type: "module" }), "svelte.config.js": `import adapter from "@sveltejs/adapter-vercel";\n\nexport default { kit: { adapter: adapter() } };\n`, "src/lib/tracing.ts": TRACING_TS },
     }),
     // SvelteKit runs every request through hooks.server.ts `handle`, which awaits the route's response at
     // `resolve(event)` (kit.svelte.dev/docs/hooks#Server-hooks-handle): a flush awaited after it covers the app's routes.
@@ -893,7 +886,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   tracer.createSession({ sessionName: "chat" });
   return Response.json({ answer: await tracer.startSpan("answer", async () => request.url) });
 }
-`, { filename: "app/routes/chat.tsx", files: { "package.json": pkg({ ...HH, "@remix-run/node": "^2.15.0", "@remix-run/express": "^2.15.0", express: "^4.21.2" }, { type: "module" }), "server.js": `import express from "express";\nimport { createRequestHandler } from "@remix-run/express";\n\nconst app = express();\napp.all("*", createRequestHandler({ build: await import("./build/server/index.js") }));\napp.listen(3000);\n`, "app/tracing.server.ts": TRACING_TS, "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./app/*"] } } }) } }),
+`, { filename: "app/routes/chat.tsx", files: { "package.json": pkg({ ...HH2, "@remix-run/node": "^2.15.0", "@remix-run/express": "^2.15.0", express: "^4.21.2" }, { type: "module" }), "server.js": `import express from "express";\nimport { createRequestHandler } from "@remix-run/express";\n\nconst app = express();\napp.all("*", createRequestHandler({ build: await import("./build/server/index.js") }));\napp.listen(3000);\n`, "app/tracing.server.ts": TRACING_TS, "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./app/*"] } } }) } }),
     c("a Deno Deploy server's Deno.serve (main.ts, no Supabase functions folder): a long-running isolate", `import { tracer } from "./tracing.ts";
 
 Deno.serve(async (req: Request) => {
@@ -997,7 +990,7 @@ export async function handler() {
 }
 
 await handler();
-`, { filename: "scripts/backfill.ts", files: { ...SLS, "package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "scripts/backfill.ts", files: { ...SLS, "package.json": pkg(HH2, { type: "module" }) } }),
     c("serverless.yml's src/chat.main creates a request-scoped session (createSession)", `import { tracer } from "./lib/tracing";
 
 export const main = async (event: { rawPath: string }) => {
@@ -1022,7 +1015,7 @@ export const main = async (event: { id: string }) => {
   }
   return { statusCode: 200 };
 };
-`, { filename: "src/chat.ts", files: { ...SLS, "package.json": pkg({ ...HH, mongodb: "^6.11.0" }) } }),
+`, { filename: "src/chat.ts", files: { ...SLS, "package.json": pkg({ ...HH2, mongodb: "^6.11.0" }) } }),
     c("sessionStart at module level of a Lambda file (once per container, not per invocation)", `import { tracer } from "./lib/tracing";
 
 tracer.sessionStart({ sessionName: "cold-start" });
@@ -1065,7 +1058,7 @@ export const lambdaHandler = async (event) => {
   await tracer.forceFlush();
   return { statusCode: 200 };
 };
-`, { filename: "chat/app.mjs", files: { "package.json": pkg(HH, { type: "module" }), "template.yaml": SAM_TEMPLATE } }),
+`, { filename: "chat/app.mjs", files: { "package.json": pkg(HH2, { type: "module" }), "template.yaml": SAM_TEMPLATE } }),
     c("Firebase v1 https.onCall (firebase-functions/v1) makes a tracer per call", `import * as functions from "firebase-functions/v1";
 import { HoneyHiveTracer } from "honeyhive";
 
@@ -1151,7 +1144,7 @@ export async function handler() {
 }
 
 await handler();
-`, { filename: "scripts/backfill.ts", files: { ...SLS, "package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "scripts/backfill.ts", files: { ...SLS, "package.json": pkg(HH2, { type: "module" }) } }),
     c("a tracer made at module level of a Firebase functions index (once per instance)", `import { onCall } from "firebase-functions/v2/https";
 import { HoneyHiveTracer } from "honeyhive";
 
@@ -1199,7 +1192,7 @@ export const lambdaHandler = async (event) => {
     await tracer.forceFlush();
   }
 };
-`, { filename: "chat/app.mjs", files: { "package.json": pkg(HH, { type: "module" }), "template.yaml": SAM_TEMPLATE, "chat/tracing.mjs": TRACING_TS.replace(": HoneyHiveTracer", "") } }),
+`, { filename: "chat/app.mjs", files: { "package.json": pkg(HH2, { type: "module" }), "template.yaml": SAM_TEMPLATE, "chat/tracing.mjs": TRACING_TS.replace(": HoneyHiveTracer", "") } }),
     c("Firebase v2 onCall: request.data.sessionId", `import { onCall } from "firebase-functions/v2/https";
 import { tracer } from "./tracing";
 
@@ -1294,7 +1287,7 @@ app.post("/chat", async (req, res) => {
 });
 
 export const main = serverless(app);
-`, { filename: "src/app.ts", files: { ...SLS, "package.json": pkg({ ...HH, express: "^4.21.2", "serverless-http": "^3.2.0" }) } }),
+`, { filename: "src/app.ts", files: { ...SLS, "package.json": pkg({ ...HH2, express: "^4.21.2", "serverless-http": "^3.2.0" }) } }),
     c("Fastify on Lambda (@fastify/aws-lambda): onRequest hook creates the session after an await", `import Fastify from "fastify";
 import awsLambdaFastify from "@fastify/aws-lambda";
 import { tracer } from "./lib/tracing";
@@ -1307,7 +1300,7 @@ app.addHook("onRequest", async (request) => {
 app.post("/chat", async (request) => tracer.startSpan("answer", async () => request.body));
 
 export const main = awsLambdaFastify(app);
-`, { filename: "src/app.ts", files: { ...SLS, "package.json": pkg({ ...HH, fastify: "^5.2.0", "@fastify/aws-lambda": "^5.0.0" }) } }),
+`, { filename: "src/app.ts", files: { ...SLS, "package.json": pkg({ ...HH2, fastify: "^5.2.0", "@fastify/aws-lambda": "^5.0.0" }) } }),
     c("Hono on Cloudflare Workers: the session created in a setTimeout callback, await next() outside it", `import { Hono } from "hono";
 import { tracer } from "./tracing";
 
@@ -1319,7 +1312,7 @@ app.use(async (c, next) => {
 app.post("/chat", async (c) => c.json({ answer: await tracer.startSpan("answer", async () => c.req.path) }));
 
 export default app;
-`, { filename: "src/index.ts", files: { ...WORKERS, "package.json": pkg({ ...HH, hono: "^4.7.0" }, { devDependencies: { wrangler: "^3.90.0" } }) } }),
+`, { filename: "src/index.ts", files: { ...WORKERS, "package.json": pkg({ ...HH2, hono: "^4.7.0" }, { devDependencies: { wrangler: "^3.90.0" } }) } }),
   ];
   const quiet: Case[] = [
     c("Express on Lambda (serverless-http): await, then createSession and next() in the same execution", `import express from "express";
@@ -1337,7 +1330,7 @@ app.post("/chat", async (req, res) => {
 });
 
 export const main = serverless(app);
-`, { filename: "src/app.ts", files: { ...SLS, "package.json": pkg({ ...HH, express: "^4.21.2", "serverless-http": "^3.2.0" }) } }),
+`, { filename: "src/app.ts", files: { ...SLS, "package.json": pkg({ ...HH2, express: "^4.21.2", "serverless-http": "^3.2.0" }) } }),
     c("Hono on Cloudflare Workers: createSession before await next()", `import { Hono } from "hono";
 import { tracer } from "./tracing";
 
@@ -1349,7 +1342,7 @@ app.use(async (c, next) => {
 app.post("/chat", async (c) => c.json({ answer: await tracer.startSpan("answer", async () => c.req.path) }));
 
 export default app;
-`, { filename: "src/index.ts", files: { ...WORKERS, "package.json": pkg({ ...HH, hono: "^4.7.0" }, { devDependencies: { wrangler: "^3.90.0" } }) } }),
+`, { filename: "src/index.ts", files: { ...WORKERS, "package.json": pkg({ ...HH2, hono: "^4.7.0" }, { devDependencies: { wrangler: "^3.90.0" } }) } }),
   ];
   describeCases(LOST_CONTEXT_RULE, lostContextRule as AnyRule, { reported, quiet });
 });

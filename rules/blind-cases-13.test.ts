@@ -28,7 +28,7 @@
 // does not get right are in the labelled KNOWN block, asserting today's behaviour with a reason each (harness:
 // ./test-utils/blind-cases.ts).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -37,6 +37,7 @@ import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import { HH2, pkg, tracingModule } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (102 cases, 2026-12-06): 4 misses and 2 false reports, all of require-force-flush-in-lambda and all about
@@ -77,14 +78,7 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH = { honeyhive: "^2.0.0" };
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "assistant" });
-`;
+const TRACING_TS = tracingModule("assistant");
 const GETTER_TS = `import { HoneyHiveTracer } from "honeyhive";
 
 let tracer: HoneyHiveTracer | undefined;
@@ -97,30 +91,30 @@ const TSCONFIG_AT = JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "
 const AI_DEPS = { ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0", openai: "^4.77.0" };
 /** A Next.js app deployed on Vercel (serverless route handlers), with the `@/` alias. */
 const NEXT_VERCEL = {
-  "package.json": pkg({ ...HH, ...AI_DEPS, next: "^15.1.0", react: "^19.0.0" }),
+  "package.json": pkg({ ...HH2, ...AI_DEPS, next: "^15.1.0", react: "^19.0.0" }),
   "vercel.json": JSON.stringify({ framework: "nextjs" }),
   "tsconfig.json": TSCONFIG_AT,
   "lib/tracing.ts": TRACING_TS,
 };
 /** The same app self-hosted as a long-running `next start` server in a container. */
 const NEXT_SELF_HOSTED = {
-  "package.json": pkg({ ...HH, ...AI_DEPS, next: "^15.1.0", react: "^19.0.0" }, { scripts: { build: "next build", start: "next start" } }),
+  "package.json": pkg({ ...HH2, ...AI_DEPS, next: "^15.1.0", react: "^19.0.0" }, { scripts: { build: "next build", start: "next start" } }),
   "next.config.mjs": `export default { output: "standalone" };\n`,
   Dockerfile: `FROM node:20-alpine\nWORKDIR /app\nCOPY .next/standalone ./\nCMD ["node", "server.js"]\n`,
   "tsconfig.json": TSCONFIG_AT,
   "lib/tracing.ts": TRACING_TS,
 };
 const ROUTE = "app/api/chat/route.ts";
-const AWS = { "package.json": pkg({ ...HH, openai: "^4.77.0", "@types/aws-lambda": "^8.10.145" }), "src/lib/tracing.ts": TRACING_TS };
-const GCF = { "package.json": pkg({ ...HH, openai: "^4.77.0", "@google-cloud/functions-framework": "^3.4.2" }), "src/tracing.ts": TRACING_TS };
-const EXPRESS = { "package.json": pkg({ ...HH, openai: "^4.77.0", express: "^4.21.2" }), "src/tracing.ts": TRACING_TS };
+const AWS = { "package.json": pkg({ ...HH2, openai: "^4.77.0", "@types/aws-lambda": "^8.10.145" }), "src/lib/tracing.ts": TRACING_TS };
+const GCF = { "package.json": pkg({ ...HH2, openai: "^4.77.0", "@google-cloud/functions-framework": "^3.4.2" }), "src/tracing.ts": TRACING_TS };
+const EXPRESS = { "package.json": pkg({ ...HH2, openai: "^4.77.0", express: "^4.21.2" }), "src/tracing.ts": TRACING_TS };
 const WORKERS = {
-  "package.json": pkg({ ...HH, hono: "^4.6.0" }, { devDependencies: { wrangler: "^3.90.0", "@cloudflare/workers-types": "^4.20241112.0" } }),
+  "package.json": pkg({ ...HH2, hono: "^4.6.0" }, { devDependencies: { wrangler: "^3.90.0", "@cloudflare/workers-types": "^4.20241112.0" } }),
   "wrangler.toml": `name = "assistant"\nmain = "src/index.ts"\ncompatibility_date = "2024-11-01"\n\n[triggers]\ncrons = ["*/30 * * * *"]\n`,
   "src/tracing.ts": TRACING_TS,
 };
-const BULLMQ = { "package.json": pkg({ ...HH, bullmq: "^5.34.0", openai: "^4.77.0" }), "src/tracing.ts": TRACING_TS };
-const HONO_NODE = { "package.json": pkg({ ...HH, hono: "^4.6.0", "@hono/node-server": "^1.13.0", openai: "^4.77.0" }), "src/tracing.ts": TRACING_TS };
+const BULLMQ = { "package.json": pkg({ ...HH2, bullmq: "^5.34.0", openai: "^4.77.0" }), "src/tracing.ts": TRACING_TS };
+const HONO_NODE = { "package.json": pkg({ ...HH2, hono: "^4.6.0", "@hono/node-server": "^1.13.0", openai: "^4.77.0" }), "src/tracing.ts": TRACING_TS };
 
 /** A route handler body that streams OpenAI's completion through a ReadableStream, tracing in `start()`. */
 const STREAM_START = (flushInFinally: boolean): string => `    async start(controller) {
@@ -280,7 +274,7 @@ export default async (request: Request, context: Context) => {
   });
   return new Response(stream, { headers: { "content-type": "text/plain" } });
 };
-`, { filename: "netlify/functions/chat.mts", files: { "package.json": pkg({ ...HH, "@netlify/functions": "^2.8.2" }, { type: "module" }), "netlify/lib/tracing.ts": TRACING_TS } }),
+`, { filename: "netlify/functions/chat.mts", files: { "package.json": pkg({ ...HH2, "@netlify/functions": "^2.8.2" }, { type: "module" }), "netlify/lib/tracing.ts": TRACING_TS } }),
     c("Next.js pages/api on Vercel: SSE through res.write and res.end(), no flush", `import type { NextApiRequest, NextApiResponse } from "next";
 import { tracer } from "@/lib/tracing";
 
@@ -313,7 +307,7 @@ export async function POST(request: Request) {
     waitUntil(tracer.forceFlush());
   }
 }
-`, { filename: "api/chat.ts", files: { "package.json": pkg({ ...HH, "@vercel/functions": "^1.5.0" }), "vercel.json": JSON.stringify({ functions: { "api/**/*.ts": { maxDuration: 30 } } }), "lib/tracing.ts": TRACING_TS } }),
+`, { filename: "api/chat.ts", files: { "package.json": pkg({ ...HH2, "@vercel/functions": "^1.5.0" }), "vercel.json": JSON.stringify({ functions: { "api/**/*.ts": { maxDuration: 30 } } }), "lib/tracing.ts": TRACING_TS } }),
     c("Cloudflare Worker fetch returns a streamed Response, ctx.waitUntil(tracer.forceFlush()) in finally runs before the stream", `import { tracer } from "./tracing";
 
 export default {
@@ -466,7 +460,7 @@ cron.schedule("*/15 * * * *", async () => {
   const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "assistant", sessionName: "reindex" });
   await tracer.startSpan("reindex", async () => "ok");
 });
-`, { filename: "src/cron.ts", files: { "package.json": pkg({ ...HH, "node-cron": "^3.0.3" }) } }),
+`, { filename: "src/cron.ts", files: { "package.json": pkg({ ...HH2, "node-cron": "^3.0.3" }) } }),
     c("HoneyHiveTracer.init inside Hono's streamSSE callback of a route", `import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
@@ -495,7 +489,7 @@ export async function runTools(question: string) {
     }),
   );
 }
-`, { filename: "src/agent.ts", files: { "package.json": pkg(HH) } }),
+`, { filename: "src/agent.ts", files: { "package.json": pkg(HH2) } }),
     c("HoneyHiveTracer.init inside awslambda.streamifyResponse's handler", `import { HoneyHiveTracer } from "honeyhive";
 
 declare const awslambda: { streamifyResponse<T>(fn: T): T };
@@ -584,7 +578,7 @@ main().catch((error) => {
   console.error(error);
   process.exitCode = 1;
 });
-`, { filename: "scripts/agent.ts", files: { "package.json": pkg(HH) } }),
+`, { filename: "scripts/agent.ts", files: { "package.json": pkg(HH2) } }),
     c("new OpenAI() / new ChatOpenAI() per request beside a module-level tracer", `import express from "express";
 import OpenAI from "openai";
 import { tracer } from "./tracing";
@@ -622,7 +616,7 @@ import OpenAI from "openai";
 export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "assistant" });
 new OpenAIInstrumentation().manuallyInstrument(OpenAI);
 export const openai = new OpenAI();
-`, { filename: "src/instrumentation.ts", files: { "package.json": pkg({ ...HH, openai: "^4.77.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0" }) } }),
+`, { filename: "src/instrumentation.ts", files: { "package.json": pkg({ ...HH2, openai: "^4.77.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0" }) } }),
     c("registerInstrumentations([new LangChainInstrumentation()]) without tracerProvider, tracer imported from ./tracing", `import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
 import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import * as CallbackManagerModule from "@langchain/core/callbacks/manager";
@@ -633,7 +627,7 @@ langchain.manuallyInstrument(CallbackManagerModule);
 registerInstrumentations({ instrumentations: [langchain] });
 
 export { tracer };
-`, { filename: "src/instrumentation.ts", files: { ...EXPRESS, "package.json": pkg({ ...HH, "@arizeai/openinference-instrumentation-langchain": "^3.0.0", "@opentelemetry/instrumentation": "^0.57.0", "@langchain/core": "^0.3.0" }) } }),
+`, { filename: "src/instrumentation.ts", files: { ...EXPRESS, "package.json": pkg({ ...HH2, "@arizeai/openinference-instrumentation-langchain": "^3.0.0", "@opentelemetry/instrumentation": "^0.57.0", "@langchain/core": "^0.3.0" }) } }),
     c("AI SDK streamText with experimental_telemetry: { isEnabled: true } and no tracer, in a route with the tracer", `import { openai } from "@ai-sdk/openai";
 import { streamText, type CoreMessage } from "ai";
 import { tracer } from "@/lib/tracing";
@@ -653,7 +647,7 @@ export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, pro
 const instrumentation = new AnthropicInstrumentation();
 instrumentation.manuallyInstrument(Anthropic);
 export const anthropic = new Anthropic();
-`, { filename: "src/instrumentation.ts", files: { "package.json": pkg({ ...HH, "@anthropic-ai/sdk": "^0.33.0", "@traceloop/instrumentation-anthropic": "^0.11.0" }) } }),
+`, { filename: "src/instrumentation.ts", files: { "package.json": pkg({ ...HH2, "@anthropic-ai/sdk": "^0.33.0", "@traceloop/instrumentation-anthropic": "^0.11.0" }) } }),
     c("AI SDK 6 new ToolLoopAgent({ …, experimental_telemetry: { isEnabled: true } }) without a tracer", `import { openai } from "@ai-sdk/openai";
 import { ToolLoopAgent, tool } from "ai";
 import { z } from "zod";
@@ -666,7 +660,7 @@ export const researcher = new ToolLoopAgent({
   tools: { lookup: tool({ description: "look a term up", inputSchema: z.object({ term: z.string() }), execute: async ({ term }) => term }) },
   experimental_telemetry: { isEnabled: true },
 });
-`, { filename: "src/agent.ts", files: { "package.json": pkg({ ...HH, ai: "^6.0.0", "@ai-sdk/openai": "^2.0.0", zod: "^3.24.0" }), "src/tracing.ts": GETTER_TS } }),
+`, { filename: "src/agent.ts", files: { "package.json": pkg({ ...HH2, ai: "^6.0.0", "@ai-sdk/openai": "^2.0.0", zod: "^3.24.0" }), "src/tracing.ts": GETTER_TS } }),
     c("AI SDK generateText inside an agent tool's execute, telemetry enabled without a tracer, module tracer in the file", `import { openai } from "@ai-sdk/openai";
 import { generateText, tool } from "ai";
 import { HoneyHiveTracer } from "honeyhive";
@@ -683,7 +677,7 @@ export const summarize = tool({
       return text;
     }),
 });
-`, { filename: "src/tools.ts", files: { "package.json": pkg({ ...HH, ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0", zod: "^3.24.0" }) } }),
+`, { filename: "src/tools.ts", files: { "package.json": pkg({ ...HH2, ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0", zod: "^3.24.0" }) } }),
   ];
   const quiet: Case[] = [
     c("OpenInference OpenAIInstrumentation({ tracerProvider: tracer.provider })", `import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
@@ -693,7 +687,7 @@ import OpenAI from "openai";
 export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "assistant" });
 new OpenAIInstrumentation({ tracerProvider: tracer.provider }).manuallyInstrument(OpenAI);
 export const openai = new OpenAI();
-`, { filename: "src/instrumentation.ts", files: { "package.json": pkg({ ...HH, openai: "^4.77.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0" }) } }),
+`, { filename: "src/instrumentation.ts", files: { "package.json": pkg({ ...HH2, openai: "^4.77.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0" }) } }),
     c("AI SDK streamText with experimental_telemetry.tracer = tracer.provider.getTracer(\"ai\")", aiSdkRoute("() => undefined"), { filename: ROUTE, files: NEXT_SELF_HOSTED }),
     c("AI SDK streamText with experimental_telemetry: { isEnabled: false } (no spans at all)", `import { openai } from "@ai-sdk/openai";
 import { streamText } from "ai";
@@ -728,7 +722,7 @@ import { tracer } from "./tracing";
 const langchain = new LangChainInstrumentation();
 langchain.setTracerProvider(tracer.provider);
 langchain.manuallyInstrument(CallbackManagerModule);
-`, { filename: "src/instrumentation.ts", files: { ...EXPRESS, "package.json": pkg({ ...HH, "@arizeai/openinference-instrumentation-langchain": "^3.0.0", "@langchain/core": "^0.3.0" }) } }),
+`, { filename: "src/instrumentation.ts", files: { ...EXPRESS, "package.json": pkg({ ...HH2, "@arizeai/openinference-instrumentation-langchain": "^3.0.0", "@langchain/core": "^0.3.0" }) } }),
   ];
   describeCases(PROVIDER_RULE, providerRule as AnyRule, { reported, quiet });
 });
@@ -781,7 +775,7 @@ export class ResearchAgent {
     return hits.join("\\n");
   }
 }
-`, { filename: "src/agent.ts", files: { "package.json": pkg(HH) } }),
+`, { filename: "src/agent.ts", files: { "package.json": pkg(HH2) } }),
     c("the global enrichSession in a BullMQ worker whose file inits the tracer", `import { Worker } from "bullmq";
 import { HoneyHiveTracer, enrichSession } from "honeyhive";
 
@@ -806,7 +800,7 @@ export async function runGraph(question: string) {
   getTracer().createSession({ sessionName: "graph" });
   return write(await plan({ question }));
 }
-`, { filename: "src/graph.ts", files: { "package.json": pkg(HH), "src/tracing.ts": GETTER_TS } }),
+`, { filename: "src/graph.ts", files: { "package.json": pkg(HH2), "src/tracing.ts": GETTER_TS } }),
   ];
   const quiet: Case[] = [
     c("agent tools wrapped with tracer.trace({ eventType: \"tool\" }, fn)", `import { tracer } from "./tracing";
@@ -854,7 +848,7 @@ const answer = trace({ eventType: "chain", eventName: "answer" }, async ({ input
 );
 
 await evaluate({ function: answer, dataset: [{ inputs: { q: "hi" } }], name: "agents-sdk" });
-`, { filename: "src/eval.ts", files: { "package.json": pkg({ ...HH, "@openai/agents": "^0.1.0" }, { type: "module" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg({ ...HH2, "@openai/agents": "^0.1.0" }, { type: "module" }) } }),
   ];
   describeCases(EXPLICIT_RULE, explicitRule as AnyRule, { reported, quiet });
 });
@@ -909,7 +903,7 @@ server.registerTool("search", { description: "search the docs", inputSchema: { q
 });
 
 export { server };
-`, { filename: "src/mcp.ts", files: { "package.json": pkg({ ...HH, "@modelcontextprotocol/sdk": "^1.12.0", zod: "^3.24.0" }), "src/tracing.ts": TRACING_TS } }),
+`, { filename: "src/mcp.ts", files: { "package.json": pkg({ ...HH2, "@modelcontextprotocol/sdk": "^1.12.0", zod: "^3.24.0" }), "src/tracing.ts": TRACING_TS } }),
     c("tracer.sessionStart() per record in an SQS Lambda's Promise.all(event.Records.map(…))", `import type { SQSEvent } from "aws-lambda";
 import { tracer } from "./lib/tracing";
 
@@ -939,7 +933,7 @@ app.get("/stream", async (request, reply) => {
 });
 
 await app.listen({ port: 3000 });
-`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, { type: "module" }), "src/tracing.ts": TRACING_TS } }),
+`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }, { type: "module" }), "src/tracing.ts": TRACING_TS } }),
     c("tracer.sessionStart() in an Express SSE route", `import express from "express";
 import { tracer } from "./tracing";
 
@@ -974,7 +968,7 @@ async function agentLoop(goal: string, depth = 0): Promise<string> {
 tracer.sessionStart({ sessionName: "cli-agent" });
 console.log(await agentLoop("ship it"));
 await tracer.shutdown();
-`, { filename: "scripts/agent.ts", files: { "package.json": pkg(HH, { type: "module" }), "scripts/tracing.ts": TRACING_TS } }),
+`, { filename: "scripts/agent.ts", files: { "package.json": pkg(HH2, { type: "module" }), "scripts/tracing.ts": TRACING_TS } }),
     c("analytics.sessionStart() of another library in an SSE route", `import express from "express";
 import { analytics } from "./analytics";
 import { tracer } from "./tracing";
@@ -1021,7 +1015,7 @@ async function runAgent({ inputs }: { inputs: { question: string } }) {
 }
 
 await evaluate({ function: runAgent, dataset: [{ inputs: { question: "What is HoneyHive?" } }], name: "agent-tools" });
-`, { filename: "src/eval.ts", files: { "package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg(HH2, { type: "module" }) } }),
     c("trace({ tracer, eventType: \"chain\" }, runAgent) passed to evaluate()", `import { HoneyHiveTracer, trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
 
@@ -1030,7 +1024,7 @@ const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "
 const runAgent = trace({ tracer, eventType: "chain", eventName: "agent" }, async ({ inputs }: { inputs: { question: string } }) => ({ answer: inputs.question }));
 
 await evaluate({ function: runAgent, dataset: [{ inputs: { question: "hi" } }], name: "agent-chain" });
-`, { filename: "src/eval.ts", files: { "package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg(HH2, { type: "module" }) } }),
     c("a recursive agent loop opening spans on the module tracer inside evaluated code", `import { HoneyHiveTracer } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
 
@@ -1042,7 +1036,7 @@ async function step(goal: string, depth: number): Promise<string> {
 }
 
 await evaluate({ function: async ({ inputs }: { inputs: { goal: string } }) => step(inputs.goal, 0), dataset: [{ inputs: { goal: "plan" } }], name: "loop" });
-`, { filename: "src/eval.ts", files: { "package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg(HH2, { type: "module" }) } }),
     c("Promise.all fan-out with the module tracer's withSession inside evaluated code", `import { HoneyHiveTracer } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
 
@@ -1053,7 +1047,7 @@ async function fanOut({ inputs }: { inputs: { questions: string[] } }) {
 }
 
 await evaluate({ function: fanOut, dataset: [{ inputs: { questions: ["a", "bb"] } }], name: "fan-out" });
-`, { filename: "src/eval.ts", files: { "package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg(HH2, { type: "module" }) } }),
     c("honeyhive 1.x: tools wrapped with tracer.traceTool(fn) called by the evaluationFunction", `import { HoneyHiveTracer, evaluate } from "honeyhive";
 
 const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "agent" });
@@ -1078,7 +1072,7 @@ const searchDocs = trace({ eventType: "tool", eventName: "search_docs" }, async 
 const runAgent = trace({ eventType: "chain", eventName: "agent" }, async ({ inputs }: { inputs: { question: string } }) => ({ answer: (await searchDocs(inputs.question)).join(" ") }));
 
 await evaluate({ function: runAgent, dataset: [{ inputs: { question: "What is HoneyHive?" } }], name: "agent-tools" });
-`, { filename: "src/eval.ts", files: { "package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg(HH2, { type: "module" }) } }),
     c("LangSmith's evaluate() of an agent beside a HoneyHive tracer that serves the app", `import { HoneyHiveTracer } from "honeyhive";
 import { evaluate } from "langsmith/evaluation";
 
@@ -1087,7 +1081,7 @@ export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, pro
 const runAgent = async (inputs: { question: string }) => tracer.startSpan("agent", async () => ({ answer: inputs.question }));
 
 await evaluate(runAgent, { data: "agent-dataset", experimentPrefix: "agent" });
-`, { filename: "src/eval.ts", files: { "package.json": pkg({ ...HH, langsmith: "^0.2.0" }, { type: "module" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg({ ...HH2, langsmith: "^0.2.0" }, { type: "module" }) } }),
     c("the OpenAI Agents SDK's run(agent) in evaluated code traced with trace() without a tracer", `import { Agent, run } from "@openai/agents";
 import { trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -1096,7 +1090,7 @@ const agent = new Agent({ name: "helper", instructions: "Answer briefly." });
 const answer = trace({ eventType: "chain", eventName: "answer" }, async ({ inputs }: { inputs: { q: string } }) => (await run(agent, inputs.q)).finalOutput);
 
 await evaluate({ function: answer, dataset: [{ inputs: { q: "hi" } }], name: "agents-sdk" });
-`, { filename: "src/eval.ts", files: { "package.json": pkg({ ...HH, "@openai/agents": "^0.1.0" }, { type: "module" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg({ ...HH2, "@openai/agents": "^0.1.0" }, { type: "module" }) } }),
     c("a recursive agent loop using enrichSpan() (the datapoint's span) and trace() without tracer", `import { enrichSpan, trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
 
@@ -1106,7 +1100,7 @@ const step = trace({ eventType: "chain", eventName: "step" }, async (goal: strin
 });
 
 await evaluate({ function: ({ inputs }: { inputs: { goal: string } }) => step(inputs.goal, 0), dataset: [{ inputs: { goal: "plan" } }], name: "loop" });
-`, { filename: "src/eval.ts", files: { "package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "src/eval.ts", files: { "package.json": pkg(HH2, { type: "module" }) } }),
   ];
   describeCases(EVALUATE_RULE, evaluateRule as AnyRule, { reported, quiet });
 });
@@ -1130,7 +1124,7 @@ app.addHook("onRequest", async (request) => {
 app.post("/chat", async () => tracer.startSpan("answer", async () => ({ ok: true })));
 
 await app.listen({ port: 3000 });
-`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, { type: "module" }), "src/tracing.ts": TRACING_TS } }),
+`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }, { type: "module" }), "src/tracing.ts": TRACING_TS } }),
     c("Express middleware creates the session in loadThread(req).then(…) and calls next() outside it", `import express from "express";
 import { tracer } from "./tracing";
 
@@ -1217,7 +1211,7 @@ app.addHook("onRequest", async (request) => {
 app.post("/chat", async () => tracer.startSpan("answer", async () => ({ ok: true })));
 
 await app.listen({ port: 3000 });
-`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH, fastify: "^5.2.0" }, { type: "module" }), "src/tracing.ts": TRACING_TS } }),
+`, { filename: "src/server.ts", files: { "package.json": pkg({ ...HH2, fastify: "^5.2.0" }, { type: "module" }), "src/tracing.ts": TRACING_TS } }),
     c("Hono middleware createSession then await next() before a streamSSE route", `import { serve } from "@hono/node-server";
 import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
@@ -1386,7 +1380,7 @@ export async function POST(request: Request) {
 // a handler. Checked with the search tool: AI SDK `tool({ description, parameters, execute })` (ai-sdk.dev), Mastra
 // `createTool({ id, description, inputSchema, execute })` (@mastra/core/tools), `tool({ name, description, parameters,
 // execute })` of @openai/agents, LangChain's `tool(func, { name, description, schema })` (@langchain/core/tools).
-const AGENT_DEPS = { ...HH, ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0", "@mastra/core": "^0.10.0", "@openai/agents": "^0.1.0", "@langchain/core": "^0.3.0", "@langchain/langgraph": "^0.2.0", zod: "^3.24.0" };
+const AGENT_DEPS = { ...HH2, ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0", "@mastra/core": "^0.10.0", "@openai/agents": "^0.1.0", "@langchain/core": "^0.3.0", "@langchain/langgraph": "^0.2.0", zod: "^3.24.0" };
 const AGENT = { "package.json": pkg(AGENT_DEPS, { type: "module" }), "src/tracing.ts": TRACING_TS };
 const INIT_IN = `const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "agent" });`;
 describe(`${INIT_RULE} (blind 13, second batch: agent tools, graph nodes, queue consumers)`, () => {
@@ -1468,7 +1462,7 @@ export const consumer = Consumer.create({
   },
 });
 consumer.start();
-`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...HH, "sqs-consumer": "^11.2.0" }) } }),
+`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...HH2, "sqs-consumer": "^11.2.0" }) } }),
     c("HoneyHiveTracer.init in a kafkajs consumer.run({ eachMessage })", `import { Kafka } from "kafkajs";
 import { HoneyHiveTracer } from "honeyhive";
 
@@ -1481,7 +1475,7 @@ await consumer.run({
     await tracer.startSpan("summarize", async () => message.value?.toString());
   },
 });
-`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...HH, kafkajs: "^2.2.4" }, { type: "module" }) } }),
+`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...HH2, kafkajs: "^2.2.4" }, { type: "module" }) } }),
   ];
   const quiet: Case[] = [
     c("an AI SDK tool's execute using the module tracer", `import { tool } from "ai";
@@ -1505,7 +1499,7 @@ tool("bootstrap", async () => {
   ${INIT_IN}
   return tracer.sessionId;
 });
-`, { filename: "src/registry.ts", files: { "package.json": pkg(HH) } }),
+`, { filename: "src/registry.ts", files: { "package.json": pkg(HH2) } }),
     c("a Mastra Agent built at module level beside a module-level tracer", `import { Agent } from "@mastra/core/agent";
 import { openai } from "@ai-sdk/openai";
 import { tracer } from "../tracing";
@@ -1567,7 +1561,7 @@ export const consumer = Consumer.create({
     return message;
   },
 });
-`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...HH, "sqs-consumer": "^11.2.0" }), "src/tracing.ts": TRACING_TS } }),
+`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...HH2, "sqs-consumer": "^11.2.0" }), "src/tracing.ts": TRACING_TS } }),
     c("tracer.sessionStart() in kafkajs eachMessage", `import { Kafka } from "kafkajs";
 import { tracer } from "./tracing";
 
@@ -1577,7 +1571,7 @@ await consumer.run({
     tracer.sessionStart({ sessionName: "chat-" + message.key?.toString() });
   },
 });
-`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...HH, kafkajs: "^2.2.4" }, { type: "module" }), "src/tracing.ts": TRACING_TS } }),
+`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...HH2, kafkajs: "^2.2.4" }, { type: "module" }), "src/tracing.ts": TRACING_TS } }),
   ];
   const quiet: Case[] = [
     c("tracer.createSession() in an AI SDK tool's execute", `import { tool } from "ai";
@@ -1609,7 +1603,7 @@ await graph.invoke({ messages: [] });
 });
 
 describe(`${FLUSH_RULE} (blind 13, second batch: Hono on Lambda with streamHandle)`, () => {
-  const HONO_LAMBDA = { "package.json": pkg({ ...HH, hono: "^4.6.0" }), "src/tracing.ts": TRACING_TS };
+  const HONO_LAMBDA = { "package.json": pkg({ ...HH2, hono: "^4.6.0" }), "src/tracing.ts": TRACING_TS };
   const reported: Case[] = [
     c("Hono app served by hono/aws-lambda's streamHandle: a streamSSE route that traces, no flush", `import { Hono } from "hono";
 import { streamHandle } from "hono/aws-lambda";
@@ -1679,7 +1673,7 @@ export const handler = streamHandle(app);
 // invocation ends with the response, and instrumentations registered with a provider or under another pipeline. All four
 // right on their first run.
 const FIREBASE_AI = {
-  "package.json": pkg({ ...HH, "firebase-functions": "^6.1.0", ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0" }, { main: "lib/index.js" }),
+  "package.json": pkg({ ...HH2, "firebase-functions": "^6.1.0", ai: "^4.1.0", "@ai-sdk/openai": "^1.1.0" }, { main: "lib/index.js" }),
   "firebase.json": JSON.stringify({ functions: [{ source: ".", codebase: "default" }] }),
   "src/tracing.ts": TRACING_TS,
 };
@@ -1701,7 +1695,7 @@ export const chat = onRequest(async (req, res) => {
 });
 
 describe(`${PROVIDER_RULE} (blind 13, third batch: providers and other pipelines)`, () => {
-  const OI = { ...EXPRESS, "package.json": pkg({ ...HH, openai: "^4.77.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0", "@opentelemetry/instrumentation": "^0.57.0", "@traceloop/node-server-sdk": "^0.11.0" }) };
+  const OI = { ...EXPRESS, "package.json": pkg({ ...HH2, openai: "^4.77.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0", "@opentelemetry/instrumentation": "^0.57.0", "@traceloop/node-server-sdk": "^0.11.0" }) };
   const reported: Case[] = [
     c("Next.js instrumentation.ts register() makes OpenAIInstrumentation without a provider, tracer from lib/tracing", `import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
 import { tracer } from "./lib/tracing";
@@ -1712,7 +1706,7 @@ export async function register() {
   new OpenAIInstrumentation().manuallyInstrument(OpenAI);
   tracer.enrichSession({ metadata: { booted: true } });
 }
-`, { filename: "instrumentation.ts", files: { ...NEXT_SELF_HOSTED, "package.json": pkg({ ...HH, ...AI_DEPS, next: "^15.1.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0" }) } }),
+`, { filename: "instrumentation.ts", files: { ...NEXT_SELF_HOSTED, "package.json": pkg({ ...HH2, ...AI_DEPS, next: "^15.1.0", "@arizeai/openinference-instrumentation-openai": "^1.0.0" }) } }),
   ];
   const quiet: Case[] = [
     c("registerInstrumentations({ tracerProvider: tracer.provider, instrumentations: [new OpenAIInstrumentation()] })", `import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
@@ -1736,7 +1730,7 @@ export const ready = tracer.sessionId;
 // fix-blind13: look-alikes around the three causes, written with the fix (analysis/flush.ts: spans after the last flush;
 // analysis/stream-work.ts and knowledge/streams.ts: what runs while a response streams).
 describe(`${FLUSH_RULE} (fix-blind13: spans after the flush, streams that trace after the return)`, () => {
-  const NETLIFY = { "package.json": pkg({ ...HH, "@netlify/functions": "^2.8.2" }, { type: "module" }), "netlify/lib/tracing.ts": TRACING_TS };
+  const NETLIFY = { "package.json": pkg({ ...HH2, "@netlify/functions": "^2.8.2" }, { type: "module" }), "netlify/lib/tracing.ts": TRACING_TS };
   /** A Netlify function returning a ReadableStream, flushing through context.waitUntil in its finally; the span in start() or before it. */
   const netlifyStream = (spanInStart: boolean): string => `import type { Context } from "@netlify/functions";
 import { tracer } from "../lib/tracing";

@@ -20,7 +20,7 @@
 // does not get right are in the labelled KNOWN block, asserting today's behaviour with a reason each (harness:
 // ./test-utils/blind-cases.ts).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -29,6 +29,7 @@ import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import { HH2, pkg, TRACING_TS } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (89 cases, 47 reported and 42 quiet, 2026-12-06): 5 misses and 1 false report, no crash, no parse failure, nothing slow (the 1,500-helper
@@ -92,19 +93,11 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH = { honeyhive: "^2.0.0" };
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
-`;
-const AWS = { "package.json": pkg({ ...HH, "@types/aws-lambda": "^8.10.145" }), "src/tracing.ts": TRACING_TS };
-const AWS_ESM = { "package.json": pkg({ ...HH, "@types/aws-lambda": "^8.10.145" }, { type: "module" }), "src/tracing.js": TRACING_TS };
-const EXPRESS = { "package.json": pkg({ ...HH, express: "^4.21.2" }), "src/tracing.ts": TRACING_TS };
-const FASTIFY = { "package.json": pkg({ ...HH, fastify: "^5.1.0" }), "src/tracing.ts": TRACING_TS };
-const SCRIPT = { "package.json": pkg(HH, { type: "module" }), "src/tracing.ts": TRACING_TS };
+const AWS = { "package.json": pkg({ ...HH2, "@types/aws-lambda": "^8.10.145" }), "src/tracing.ts": TRACING_TS };
+const AWS_ESM = { "package.json": pkg({ ...HH2, "@types/aws-lambda": "^8.10.145" }, { type: "module" }), "src/tracing.js": TRACING_TS };
+const EXPRESS = { "package.json": pkg({ ...HH2, express: "^4.21.2" }), "src/tracing.ts": TRACING_TS };
+const FASTIFY = { "package.json": pkg({ ...HH2, fastify: "^5.1.0" }), "src/tracing.ts": TRACING_TS };
+const SCRIPT = { "package.json": pkg(HH2, { type: "module" }), "src/tracing.ts": TRACING_TS };
 const crlf = (text: string): string => text.replace(/\n/g, "\r\n");
 const bom = (text: string): string => `\uFEFF${text}`;
 const tabs = (text: string): string => text.replace(/^( {2})+/gm, (spaces) => "\t".repeat(spaces.length / 2));
@@ -218,7 +211,7 @@ exports.handler = async (event) => {
   tracer.createSession({ sessionName: "cjs" });
   return { statusCode: 200, body: JSON.stringify(event) };
 };
-`, { filename: "src/handler.cjs", files: { "package.json": pkg({ ...HH, "@types/aws-lambda": "^8.10.145" }), "src/tracing.cjs": `const { HoneyHiveTracer } = require("honeyhive");\n\nexports.tracer = HoneyHiveTracer.init({ project: "app" });\n` } }),
+`, { filename: "src/handler.cjs", files: { "package.json": pkg({ ...HH2, "@types/aws-lambda": "^8.10.145" }), "src/tracing.cjs": `const { HoneyHiveTracer } = require("honeyhive");\n\nexports.tracer = HoneyHiveTracer.init({ project: "app" });\n` } }),
     c("a very long file (1,500 helpers) whose handler at the end traces and never flushes", `import { tracer } from "./tracing";
 
 ${Array.from({ length: 1500 }, (_, index) => `export function helper${index}(value: number): number {\n  return value * ${index} + 1;\n}\n`).join("\n")}
@@ -508,7 +501,7 @@ export const handler = async (event: { id: string }, _context: unknown, tracer =
 
 // ---------------------------------------------------------------------------------------------------------------
 describe(`${PROVIDER_RULE}: language features and control flow`, () => {
-  const OTEL = { "package.json": pkg({ ...HH, "@opentelemetry/instrumentation": "^0.57.0", "@opentelemetry/instrumentation-http": "^0.57.0", "@arizeai/openinference-instrumentation-openai": "^2.0.0" }) };
+  const OTEL = { "package.json": pkg({ ...HH2, "@opentelemetry/instrumentation": "^0.57.0", "@opentelemetry/instrumentation-http": "^0.57.0", "@arizeai/openinference-instrumentation-openai": "^2.0.0" }) };
   const reported: Case[] = [
     c("registerInstrumentations with a spread instrumentation list and no provider", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
@@ -890,7 +883,7 @@ main().catch((error) => {
 
 // ---------------------------------------------------------------------------------------------------------------
 describe(`${EVALUATE_RULE}: language features and control flow`, () => {
-  const EVAL = { "package.json": pkg(HH, { type: "module" }) };
+  const EVAL = { "package.json": pkg(HH2, { type: "module" }) };
   const reported: Case[] = [
     c("trace({ tracer }, fn) on the evaluated function, options given with satisfies", `import { HoneyHiveTracer, trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -1374,7 +1367,7 @@ app.listen(3000);
 });
 
 describe(`${EVALUATE_RULE}: language features, second batch`, () => {
-  const EVAL = { "package.json": pkg(HH, { type: "module" }) };
+  const EVAL = { "package.json": pkg(HH2, { type: "module" }) };
   const reported: Case[] = [
     c("the evaluated function given through an as cast, bound with trace({ tracer })", `import { HoneyHiveTracer, trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -1393,13 +1386,13 @@ import { evaluate } from "mathjs";
 const tracer = HoneyHiveTracer.init({ project: "app" });
 tracer.createSession({ sessionName: "calc" });
 console.log(evaluate("1 + 2"));
-`, { filename: "src/eval.mts", files: { "package.json": pkg({ ...HH, mathjs: "^13.0.0" }, { type: "module" }) } }),
+`, { filename: "src/eval.mts", files: { "package.json": pkg({ ...HH2, mathjs: "^13.0.0" }, { type: "module" }) } }),
   ];
   describeCases(EVALUATE_RULE, evaluateRule as AnyRule, { reported, quiet });
 });
 
 describe(`${LOST_CONTEXT_RULE}: language features, second batch`, () => {
-  const KOA = { "package.json": pkg({ ...HH, koa: "^2.15.0" }), "src/tracing.ts": TRACING_TS };
+  const KOA = { "package.json": pkg({ ...HH2, koa: "^2.15.0" }), "src/tracing.ts": TRACING_TS };
   const reported: Case[] = [
     c("Koa middleware creating the session in a setTimeout callback while await next() runs outside", `import Koa from "koa";
 import { tracer } from "./tracing";
@@ -1434,7 +1427,7 @@ app.listen(3000);
 });
 
 describe(`${SESSION_ID_RULE}: language features, second batch`, () => {
-  const NEXT = { "package.json": pkg({ ...HH, next: "^15.1.0", react: "^19.0.0" }), "lib/tracing.ts": TRACING_TS };
+  const NEXT = { "package.json": pkg({ ...HH2, next: "^15.1.0", react: "^19.0.0" }), "lib/tracing.ts": TRACING_TS };
   const reported: Case[] = [
     c("a Next.js pages API route passing req.query.sid as string", `import type { NextApiRequest, NextApiResponse } from "next";
 import { tracer } from "../../lib/tracing";
@@ -1541,7 +1534,7 @@ for await (const length of traced(["a", "b"])) console.log(length);
 });
 
 describe(`${SESSION_START_RULE}: language features, third batch`, () => {
-  const NEST = { "package.json": pkg({ ...HH, "@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0" }), "tsconfig.json": JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } }) };
+  const NEST = { "package.json": pkg({ ...HH2, "@nestjs/common": "^10.4.0", "@nestjs/core": "^10.4.0" }), "tsconfig.json": JSON.stringify({ compilerOptions: { experimentalDecorators: true, emitDecoratorMetadata: true } }) };
   const reported: Case[] = [
     c("tracer.sessionStart.apply(tracer, [options]) in an Express handler", expressChat(`await tracer.sessionStart.apply(tracer, [{ sessionName: "chat" }])`), { files: EXPRESS }),
     c("a NestJS controller with legacy parameter decorators calling this.tracer.sessionStart()", `import { Body, Controller, Post } from "@nestjs/common";
@@ -1615,7 +1608,7 @@ export class Answer {
 });
 
 describe(`${PROVIDER_RULE}: language features, third batch`, () => {
-  const OTEL = { "package.json": pkg({ ...HH, "@opentelemetry/instrumentation": "^0.57.0", "@opentelemetry/instrumentation-http": "^0.57.0" }) };
+  const OTEL = { "package.json": pkg({ ...HH2, "@opentelemetry/instrumentation": "^0.57.0", "@opentelemetry/instrumentation-http": "^0.57.0" }) };
   const reported: Case[] = [
     c("a generic setup function registering an instrumentation without a provider, called at startup", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
@@ -1656,7 +1649,7 @@ async function pipeline(datapoint: { inputs: { q: string } }) {
 }
 
 await evaluate({ function: pipeline.bind(null), dataset: [], name: "rag" });
-`, { filename: "src/eval.mts", files: { "package.json": pkg(HH, { type: "module" }) } }),
+`, { filename: "src/eval.mts", files: { "package.json": pkg(HH2, { type: "module" }) } }),
   ];
   describeCases(EVALUATE_RULE, evaluateRule as AnyRule, { reported, quiet: [] });
 });

@@ -25,7 +25,7 @@
 // least one report of the rule) or `quiet` (none). Cases the core does not get right are in the labelled KNOWN block,
 // asserting today's behaviour with a reason each (harness: ./test-utils/blind-cases.ts).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -34,6 +34,7 @@ import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import { HH2, pkg, projectAt, TRACING_TS } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (160 cases, 2026-12-06): 7 misses, no false report, no crash, no parse failure; every other newest shape
@@ -61,25 +62,11 @@ const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH = { honeyhive: "^2.0.0" };
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
-`;
 const DENO_TRACING_TS = `import { HoneyHiveTracer } from "npm:honeyhive@^2";
 
 export const tracer = HoneyHiveTracer.init({ apiKey: Deno.env.get("HH_API_KEY"), project: "edge" });
 `;
-/** A project of `deps` with the tracing module at `tracingPath`, plus `extra` files. */
-const project = (deps: Record<string, string>, tracingPath: string, extra: Record<string, string> = {}, pkgExtra: Record<string, unknown> = {}) => ({
-  "package.json": pkg({ ...HH, ...deps }, pkgExtra),
-  [tracingPath]: TRACING_TS,
-  ...extra,
-});
-const BUN = project({ "@types/bun": "^1.2.19" }, "src/tracing.ts", {}, { type: "module" });
+const BUN = projectAt({ "@types/bun": "^1.2.19" }, "src/tracing.ts", {}, { type: "module" });
 const DENO = { "deno.json": `{ "imports": { "honeyhive": "npm:honeyhive@^2" } }`, "src/tracing.ts": DENO_TRACING_TS };
 const WRANGLER = `{
   "name": "chat-worker",
@@ -88,33 +75,33 @@ const WRANGLER = `{
   "compatibility_flags": ["nodejs_compat"]
 }
 `;
-const CLOUDFLARE = project({ "@cloudflare/workers-types": "^4.20250901.0", wrangler: "^4.33.0" }, "src/tracing.ts", { "wrangler.jsonc": WRANGLER });
-const VERCEL_FN = project({ "@vercel/functions": "^2.2.0" }, "api/_lib/tracing.ts");
-const NEXT = project({ next: "^15.5.0", react: "^19.1.0" }, "lib/tracing.ts");
+const CLOUDFLARE = projectAt({ "@cloudflare/workers-types": "^4.20250901.0", wrangler: "^4.33.0" }, "src/tracing.ts", { "wrangler.jsonc": WRANGLER });
+const VERCEL_FN = projectAt({ "@vercel/functions": "^2.2.0" }, "api/_lib/tracing.ts");
+const NEXT = projectAt({ next: "^15.5.0", react: "^19.1.0" }, "lib/tracing.ts");
 const NEXT_VERCEL = { ...NEXT, "vercel.json": `{ "regions": ["iad1"] }` };
-const NEXT16 = project({ next: "^16.0.0", react: "^19.2.0" }, "src/lib/tracing.ts");
-const RR7 = project({ "react-router": "^7.8.0", "@react-router/node": "^7.8.0" }, "app/lib/tracing.ts", { "react-router.config.ts": `export default { ssr: true };\n` });
-const TANSTACK = project({ "@tanstack/react-start": "^1.131.0", "@tanstack/react-router": "^1.131.0" }, "src/lib/tracing.ts");
-const H3V2 = project({ h3: "^2.0.0" }, "src/tracing.ts", {}, { type: "module" });
-const NITRO3 = project({ nitro: "^3.0.0" }, "lib/tracing.ts", { "nitro.config.ts": `import { defineConfig } from "nitro";\n\nexport default defineConfig({ serverDir: "./" });\n` }, { type: "module" });
-const EXPRESS5 = project({ express: "^5.1.0" }, "src/tracing.ts");
-const FASTIFY5 = project({ fastify: "^5.5.0" }, "src/tracing.ts");
-const HONO = project({ hono: "^4.9.0", "@hono/node-server": "^1.19.0" }, "src/tracing.ts");
-const ELYSIA = project({ elysia: "^1.3.0" }, "src/tracing.ts", {}, { type: "module" });
-const ASTRO = project({ astro: "^5.13.0" }, "src/lib/tracing.ts");
+const NEXT16 = projectAt({ next: "^16.0.0", react: "^19.2.0" }, "src/lib/tracing.ts");
+const RR7 = projectAt({ "react-router": "^7.8.0", "@react-router/node": "^7.8.0" }, "app/lib/tracing.ts", { "react-router.config.ts": `export default { ssr: true };\n` });
+const TANSTACK = projectAt({ "@tanstack/react-start": "^1.131.0", "@tanstack/react-router": "^1.131.0" }, "src/lib/tracing.ts");
+const H3V2 = projectAt({ h3: "^2.0.0" }, "src/tracing.ts", {}, { type: "module" });
+const NITRO3 = projectAt({ nitro: "^3.0.0" }, "lib/tracing.ts", { "nitro.config.ts": `import { defineConfig } from "nitro";\n\nexport default defineConfig({ serverDir: "./" });\n` }, { type: "module" });
+const EXPRESS5 = projectAt({ express: "^5.1.0" }, "src/tracing.ts");
+const FASTIFY5 = projectAt({ fastify: "^5.5.0" }, "src/tracing.ts");
+const HONO = projectAt({ hono: "^4.9.0", "@hono/node-server": "^1.19.0" }, "src/tracing.ts");
+const ELYSIA = projectAt({ elysia: "^1.3.0" }, "src/tracing.ts", {}, { type: "module" });
+const ASTRO = projectAt({ astro: "^5.13.0" }, "src/lib/tracing.ts");
 const SVELTEKIT = (adapter: string) =>
-  project({ "@sveltejs/kit": "^2.36.0", [adapter]: "^5.0.0" }, "src/lib/tracing.ts", {
+  projectAt({ "@sveltejs/kit": "^2.36.0", [adapter]: "^5.0.0" }, "src/lib/tracing.ts", {
     "svelte.config.js": `import adapter from "${adapter}";\n\nexport default { kit: { adapter: adapter() } };\n`,
   });
 const NUXT = (preset: string | undefined) =>
-  project({ nuxt: "^4.0.0" }, "server/utils/tracing.ts", {
+  projectAt({ nuxt: "^4.0.0" }, "server/utils/tracing.ts", {
     "nuxt.config.ts": preset === undefined ? `export default defineNuxtConfig({ compatibilityDate: "2025-07-15" });\n` : `export default defineNuxtConfig({ compatibilityDate: "2025-07-15", nitro: { preset: "${preset}" } });\n`,
   });
-const AWS_MJS = { "package.json": pkg(HH, { type: "module" }), "tracing.mjs": TRACING_TS.replace("process.env.HH_API_KEY", "process.env.HH_API_KEY") };
-const AZURE = project({ "@azure/functions": "^4.7.0" }, "src/tracing.ts", { "host.json": `{ "version": "2.0" }` }, { main: "dist/src/functions/*.js" });
-const GCP = project({ "@google-cloud/functions-framework": "^4.0.0" }, "src/tracing.ts", {}, { main: "dist/index.js" });
-const FIREBASE = project({ "firebase-functions": "^6.4.0", "firebase-admin": "^13.4.0" }, "src/tracing.ts", {}, { main: "lib/index.js" });
-const NETLIFY = project({ "@netlify/functions": "^4.2.0" }, "netlify/lib/tracing.ts", {}, { type: "module" });
+const AWS_MJS = { "package.json": pkg(HH2, { type: "module" }), "tracing.mjs": TRACING_TS.replace("process.env.HH_API_KEY", "process.env.HH_API_KEY") };
+const AZURE = projectAt({ "@azure/functions": "^4.7.0" }, "src/tracing.ts", { "host.json": `{ "version": "2.0" }` }, { main: "dist/src/functions/*.js" });
+const GCP = projectAt({ "@google-cloud/functions-framework": "^4.0.0" }, "src/tracing.ts", {}, { main: "dist/index.js" });
+const FIREBASE = projectAt({ "firebase-functions": "^6.4.0", "firebase-admin": "^13.4.0" }, "src/tracing.ts", {}, { main: "lib/index.js" });
+const NETLIFY = projectAt({ "@netlify/functions": "^4.2.0" }, "netlify/lib/tracing.ts", {}, { type: "module" });
 const SUPABASE = { "supabase/config.toml": `project_id = "chat"\n`, "supabase/functions/_shared/tracing.ts": DENO_TRACING_TS };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -720,7 +707,7 @@ export const POST: APIRoute = async ({ request }) => {
   tracer.createSession({ sessionName: "astro" });
   return new Response(await request.text());
 };
-`, { files: { ...ASTRO, "package.json": pkg({ ...HH, astro: "^5.13.0", "@astrojs/vercel": "^8.2.0" }), "astro.config.mjs": `import { defineConfig } from "astro/config";\nimport vercel from "@astrojs/vercel";\n\nexport default defineConfig({ output: "server", adapter: vercel() });\n` }, filename: "src/pages/api/chat.ts" }),
+`, { files: { ...ASTRO, "package.json": pkg({ ...HH2, astro: "^5.13.0", "@astrojs/vercel": "^8.2.0" }), "astro.config.mjs": `import { defineConfig } from "astro/config";\nimport vercel from "@astrojs/vercel";\n\nexport default defineConfig({ output: "server", adapter: vercel() });\n` }, filename: "src/pages/api/chat.ts" }),
     c("React Router 7 action with the @vercel/react-router preset, no flush", `import type { Route } from "./+types/chat";
 import { tracer } from "../lib/tracing";
 
@@ -728,7 +715,7 @@ export async function action({ request }: Route.ActionArgs) {
   tracer.createSession({ sessionName: "chat" });
   return { body: await request.text() };
 }
-`, { files: { ...RR7, "package.json": pkg({ ...HH, "react-router": "^7.8.0", "@vercel/react-router": "^1.2.0" }), "react-router.config.ts": `import { vercelPreset } from "@vercel/react-router/vite";\n\nexport default { ssr: true, presets: [vercelPreset()] };\n` }, filename: "app/routes/chat.tsx" }),
+`, { files: { ...RR7, "package.json": pkg({ ...HH2, "react-router": "^7.8.0", "@vercel/react-router": "^1.2.0" }), "react-router.config.ts": `import { vercelPreset } from "@vercel/react-router/vite";\n\nexport default { ssr: true, presets: [vercelPreset()] };\n` }, filename: "app/routes/chat.tsx" }),
     c("Vercel function: only Langfuse's flush, not HoneyHive's", `import { Langfuse } from "langfuse";
 import { tracer } from "./_lib/tracing";
 
@@ -742,7 +729,7 @@ export default {
     return new Response(await request.text());
   },
 };
-`, { files: { ...VERCEL_FN, "package.json": pkg({ ...HH, "@vercel/functions": "^2.2.0", langfuse: "^3.38.0" }) }, filename: "api/chat.ts" }),
+`, { files: { ...VERCEL_FN, "package.json": pkg({ ...HH2, "@vercel/functions": "^2.2.0", langfuse: "^3.38.0" }) }, filename: "api/chat.ts" }),
   ];
   const quiet: Case[] = [
     c("Vercel export default { fetch } with waitUntil(tracer.forceFlush()) in finally", `import { waitUntil } from "@vercel/functions";
@@ -916,7 +903,7 @@ export const POST: APIRoute = async ({ request }) => {
   tracer.createSession({ sessionName: "astro" });
   return new Response(await request.text());
 };
-`, { files: { ...ASTRO, "package.json": pkg({ ...HH, astro: "^5.13.0", "@astrojs/node": "^9.4.0" }), "astro.config.mjs": `import { defineConfig } from "astro/config";\nimport node from "@astrojs/node";\n\nexport default defineConfig({ output: "server", adapter: node({ mode: "standalone" }) });\n` }, filename: "src/pages/api/chat.ts" }),
+`, { files: { ...ASTRO, "package.json": pkg({ ...HH2, astro: "^5.13.0", "@astrojs/node": "^9.4.0" }), "astro.config.mjs": `import { defineConfig } from "astro/config";\nimport node from "@astrojs/node";\n\nexport default defineConfig({ output: "server", adapter: node({ mode: "standalone" }) });\n` }, filename: "src/pages/api/chat.ts" }),
     c("Next.js 15 route on Vercel with waitUntil of @vercel/functions in finally", `import { waitUntil } from "@vercel/functions";
 import { tracer } from "../../../lib/tracing";
 

@@ -32,7 +32,7 @@
 // rule). Cases the core does not get right are in the labelled KNOWN block, asserting today's behaviour with a reason
 // each (harness: ./test-utils/blind-cases.ts).
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
@@ -41,6 +41,7 @@ import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
+import { HH2, pkg, project, TRACING_TS } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (127 cases, 91 quiet ones through all eight rules: 764 tests, 2026-12-07): 2 findings, no crash, no parse
@@ -65,20 +66,6 @@ import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-ses
 //     does not count; look-alikes in analysis/lost-session.test.ts.
 const KNOWN: readonly Known[] = [];
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH = { honeyhive: "^2.0.0" };
-const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
-`;
-/** A project of `deps` with the tracing module at src/tracing.ts, plus `extra` files. */
-const project = (deps: Record<string, string> = {}, extra: Record<string, string> = {}, pkgExtra: Record<string, unknown> = {}) => ({
-  "package.json": pkg({ ...HH, ...deps }, pkgExtra),
-  "src/tracing.ts": TRACING_TS,
-  ...extra,
-});
 const SERVER = "src/server.ts";
 
 // ================================================================================================================
@@ -120,7 +107,7 @@ exports.handler = async (event) => {
     {
       filename: "src/handler.js",
       files: {
-        "package.json": pkg(HH),
+        "package.json": pkg(HH2),
         "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");\n\nconst tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });\n\nmodule.exports = { tracer };\n`,
       },
     },
@@ -143,7 +130,7 @@ app.listen(3000);
     {
       filename: SERVER,
       files: {
-        "package.json": pkg({ ...HH, koa: "^3.0.0" }),
+        "package.json": pkg({ ...HH2, koa: "^3.0.0" }),
         "src/tracer.ts": `import { HoneyHiveTracer } from "honeyhive";\n\nexport default HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "koa" });\n`,
       },
     },
@@ -165,7 +152,7 @@ serve(app);
     {
       filename: SERVER,
       files: {
-        "package.json": pkg({ ...HH, hono: "^4.9.0", "@hono/node-server": "^1.19.0" }),
+        "package.json": pkg({ ...HH2, hono: "^4.9.0", "@hono/node-server": "^1.19.0" }),
         "src/lib/tracing.ts": TRACING_TS,
         "src/lib/index.ts": `export { tracer } from "./tracing";\nexport * from "./util";\n`,
         "src/lib/util.ts": `export const slug = (s: string) => s.toLowerCase();\n`,
@@ -185,7 +172,7 @@ export async function POST(request: Request) {
     {
       filename: "app/api/chat/route.ts",
       files: {
-        "package.json": pkg({ ...HH, next: "^15.5.0", react: "^19.1.0" }),
+        "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }),
         "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./src/*"] } } }),
         "src/lib/tracing.ts": TRACING_TS,
       },
@@ -307,7 +294,7 @@ app.get("/cart", (req, res) => {
 });
 app.listen(3000);
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, express: "^5.1.0" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, express: "^5.1.0" }) } },
   ),
   c(
     "init: globalThis cache in lib/tracing.ts (the Next.js dev-server idiom), used by a route",
@@ -321,7 +308,7 @@ export async function GET(request: Request) {
     {
       filename: "app/api/feed/route.ts",
       files: {
-        "package.json": pkg({ ...HH, next: "^15.5.0", react: "^19.1.0" }),
+        "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }),
         "lib/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";
 
 const g = globalThis as unknown as { hhTracer?: HoneyHiveTracer };
@@ -351,7 +338,7 @@ export default async function handler(req: NextApiRequest, res: NextApiResponse)
   res.status(200).json(await tracer.startSpan("answer", () => answer(req.body)));
 }
 `,
-    { filename: "pages/api/answer.ts", files: { "package.json": pkg({ ...HH, next: "^15.5.0", react: "^19.1.0" }) } },
+    { filename: "pages/api/answer.ts", files: { "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }) } },
   ),
   c(
     "init: per-tenant Map cache (get, init when missing, set back) in an Express route",
@@ -377,7 +364,7 @@ app.post("/t/:tenant/chat", async (req, res) => {
 });
 app.listen(3000);
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, express: "^5.1.0" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, express: "^5.1.0" }) } },
   ),
   c(
     "init: per-tenant Map cache with has/set inline in a Fastify route",
@@ -396,7 +383,7 @@ app.post<{ Params: { tenant: string } }>("/t/:tenant/ask", async (request) => {
 });
 await app.listen({ port: 3000 });
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, fastify: "^5.5.0" }, { type: "module" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, fastify: "^5.5.0" }, { type: "module" }) } },
   ),
   c(
     "init: lodash once() getter in a Lambda",
@@ -428,7 +415,7 @@ export async function register() {
   }
 }
 `,
-    { filename: "instrumentation.ts", files: { "package.json": pkg({ ...HH, next: "^15.5.0", react: "^19.1.0" }) } },
+    { filename: "instrumentation.ts", files: { "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }) } },
   ),
   c(
     "init: NestJS provider useFactory (default scope: once at bootstrap)",
@@ -455,7 +442,7 @@ export class ChatService {
 })
 export class TracingModule {}
 `,
-    { filename: "src/tracing.module.ts", files: { "package.json": pkg({ ...HH, "@nestjs/common": "^11.1.0", "@nestjs/core": "^11.1.0" }) } },
+    { filename: "src/tracing.module.ts", files: { "package.json": pkg({ ...HH2, "@nestjs/common": "^11.1.0", "@nestjs/core": "^11.1.0" }) } },
   ),
   c(
     "init: Fastify plugin decorates the instance with one tracer",
@@ -476,7 +463,7 @@ export default fp(async (fastify: FastifyInstance) => {
   });
 });
 `,
-    { filename: "src/plugins/tracing.ts", files: { "package.json": pkg({ ...HH, fastify: "^5.5.0", "fastify-plugin": "^5.0.1" }) } },
+    { filename: "src/plugins/tracing.ts", files: { "package.json": pkg({ ...HH2, fastify: "^5.5.0", "fastify-plugin": "^5.0.1" }) } },
   ),
   c(
     "init: Express app.locals cache reached through the request (req.app.locals.tracer ??=)",
@@ -491,7 +478,7 @@ app.use((req, res, next) => {
 });
 app.listen(3000);
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, express: "^5.1.0" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, express: "^5.1.0" }) } },
   ),
   c(
     "init: one tracer per project built at startup with projects.map, picked per request",
@@ -510,7 +497,7 @@ app.post("/:project", (req, res) => {
 });
 app.listen(3000);
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, express: "^5.1.0" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, express: "^5.1.0" }) } },
   ),
   c(
     "init: a module-level service instance whose method caches with this.tracer ??=",
@@ -532,7 +519,7 @@ app.use((req, res, next) => {
 });
 app.listen(3000);
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, express: "^5.1.0" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, express: "^5.1.0" }) } },
   ),
   c(
     "init: a test's beforeEach makes a testMode tracer per test",
@@ -670,7 +657,7 @@ export async function POST(request: NextRequest) {
     {
       filename: "src/app/api/chat/route.ts",
       files: {
-        "package.json": pkg({ ...HH, next: "^15.5.0", react: "^19.1.0" }),
+        "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }),
         "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./src/*"] } } }),
         "src/lib/tracing.ts": TRACING_TS,
       },
@@ -689,7 +676,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     {
       filename: "src/hooks.server.ts",
       files: {
-        "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.27.0", "@sveltejs/adapter-node": "^5.2.0" }),
+        "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.27.0", "@sveltejs/adapter-node": "^5.2.0" }),
         "svelte.config.js": `import adapter from "@sveltejs/adapter-node";\n\nexport default { kit: { adapter: adapter() } };\n`,
         "src/lib/server/tracing.ts": TRACING_TS,
       },
@@ -710,7 +697,7 @@ export async function action({ request }: ActionFunctionArgs) {
     {
       filename: "app/routes/chat.tsx",
       files: {
-        "package.json": pkg({ ...HH, "@remix-run/node": "^2.16.0", "@remix-run/react": "^2.16.0" }),
+        "package.json": pkg({ ...HH2, "@remix-run/node": "^2.16.0", "@remix-run/react": "^2.16.0" }),
         "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "~/*": ["./app/*"] } } }),
         "app/tracing.server.ts": TRACING_TS,
       },
@@ -729,7 +716,7 @@ export default defineEventHandler(async (event) => {
 `,
     {
       filename: "server/api/ask.post.ts",
-      files: { "package.json": pkg({ ...HH, nuxt: "^4.0.0", h3: "^1.15.0" }), "server/utils/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg({ ...HH2, nuxt: "^4.0.0", h3: "^1.15.0" }), "server/utils/tracing.ts": TRACING_TS },
     },
   ),
   c(
@@ -1140,7 +1127,7 @@ export async function POST(request: Request) {
     {
       filename: "app/api/chat/route.ts",
       files: {
-        "package.json": pkg({ ...HH, next: "^15.5.0", react: "^19.1.0" }),
+        "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }),
         "vercel.json": VERCEL_JSON,
         "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./src/*"] } } }),
         "src/lib/tracing.ts": TRACING_TS,
@@ -1163,7 +1150,7 @@ export async function GET() {
 `,
     {
       filename: "app/api/list/route.ts",
-      files: { "package.json": pkg({ ...HH, next: "^15.5.0", react: "^19.1.0", "@vercel/functions": "^2.2.0" }), "vercel.json": VERCEL_JSON, "lib/tracing.ts": TRACING_TS },
+      files: { "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0", "@vercel/functions": "^2.2.0" }), "vercel.json": VERCEL_JSON, "lib/tracing.ts": TRACING_TS },
     },
   ),
   c(
@@ -1299,7 +1286,7 @@ module.exports = { answer };
     {
       filename: "src/answer.js",
       files: {
-        "package.json": pkg(HH),
+        "package.json": pkg(HH2),
         "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");\n\nmodule.exports.tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "cjs" });\n`,
       },
     },
@@ -1397,7 +1384,7 @@ await evaluate({ function: pipeline, dataset: [{ inputs: { query: "hello" } }], 
     {
       filename: "scripts/eval.ts",
       files: {
-        "package.json": pkg(HH),
+        "package.json": pkg(HH2),
         "src/pipeline.ts": `import { trace } from "honeyhive";\n\nexport const pipeline = trace({ eventType: "chain" }, async ({ inputs }: { inputs: { query: string } }) => ({ answer: inputs.query }));\n`,
       },
     },
@@ -1452,7 +1439,7 @@ langchain.manuallyInstrument(CallbackManagerModule);
 `,
     {
       filename: "src/instrument.ts",
-      files: { "package.json": pkg({ ...HH, openai: "^5.20.0", "@langchain/core": "^0.3.72", "@arizeai/openinference-instrumentation-openai": "^3.2.0", "@arizeai/openinference-instrumentation-langchain": "^3.4.0" }) },
+      files: { "package.json": pkg({ ...HH2, openai: "^5.20.0", "@langchain/core": "^0.3.72", "@arizeai/openinference-instrumentation-openai": "^3.2.0", "@arizeai/openinference-instrumentation-langchain": "^3.4.0" }) },
     },
   ),
   c(
@@ -1664,7 +1651,7 @@ export async function POST(request: Request) {
     {
       filename: "app/api/chat/route.ts",
       files: {
-        "package.json": pkg({ ...HH, next: "^15.5.0", react: "^19.1.0" }),
+        "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }),
         "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }),
         "lib/tracing.ts": TRACING_TS,
       },
@@ -1889,7 +1876,7 @@ app.post("/t/:tenant/chat", async (req, res) => {
 });
 app.listen(3000);
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, express: "^5.1.0" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, express: "^5.1.0" }) } },
   ),
   c(
     "init miss: res.locals.tracer ??= (res.locals is new for every request)",
@@ -1904,7 +1891,7 @@ app.use((req, res, next) => {
 });
 app.listen(3000);
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, express: "^5.1.0" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, express: "^5.1.0" }) } },
   ),
   c(
     "init miss: a NestJS useFactory provider with scope: Scope.REQUEST",
@@ -1919,7 +1906,7 @@ import { HoneyHiveTracer } from "honeyhive";
 })
 export class TracingModule {}
 `,
-    { filename: "src/tracing.module.ts", files: { "package.json": pkg({ ...HH, "@nestjs/common": "^11.1.0", "@nestjs/core": "^11.1.0" }) } },
+    { filename: "src/tracing.module.ts", files: { "package.json": pkg({ ...HH2, "@nestjs/common": "^11.1.0", "@nestjs/core": "^11.1.0" }) } },
   ),
   c(
     "init miss: a Hono c.set('tracer', init) cache (a new context per request)",
@@ -1935,7 +1922,7 @@ app.use(async (c, next) => {
 });
 serve(app);
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, hono: "^4.9.0", "@hono/node-server": "^1.19.0" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, hono: "^4.9.0", "@hono/node-server": "^1.19.0" }) } },
   ),
   c(
     "init miss: the lazy getter's ??= on a local declared inside the getter",
@@ -1993,7 +1980,7 @@ app.listen(3000);
     {
       filename: SERVER,
       files: {
-        "package.json": pkg({ ...HH, koa: "^3.0.0" }),
+        "package.json": pkg({ ...HH2, koa: "^3.0.0" }),
         "src/tracer.ts": `import { HoneyHiveTracer } from "honeyhive";\n\nexport default HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "koa" });\n`,
       },
     },
@@ -2029,7 +2016,7 @@ export const handle: Handle = async ({ event, resolve }) => {
     {
       filename: "src/hooks.server.ts",
       files: {
-        "package.json": pkg({ ...HH, "@sveltejs/kit": "^2.27.0", "@sveltejs/adapter-node": "^5.2.0" }),
+        "package.json": pkg({ ...HH2, "@sveltejs/kit": "^2.27.0", "@sveltejs/adapter-node": "^5.2.0" }),
         "svelte.config.js": `import adapter from "@sveltejs/adapter-node";\n\nexport default { kit: { adapter: adapter() } };\n`,
         "src/lib/server/tracing.ts": TRACING_TS,
       },
@@ -2057,7 +2044,7 @@ app.get("/cart", (req, res) => {
 });
 app.listen(3000);
 `,
-    { filename: SERVER, files: { "package.json": pkg({ ...HH, express: "^5.1.0" }) } },
+    { filename: SERVER, files: { "package.json": pkg({ ...HH2, express: "^5.1.0" }) } },
   ),
 ];
 
@@ -2162,7 +2149,7 @@ export async function POST(request: Request) {
     {
       filename: "app/api/chat/route.ts",
       files: {
-        "package.json": pkg({ ...HH, next: "^15.5.0", react: "^19.1.0" }),
+        "package.json": pkg({ ...HH2, next: "^15.5.0", react: "^19.1.0" }),
         "vercel.json": VERCEL_JSON,
         "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./src/*"] } } }),
         "src/lib/tracing.ts": TRACING_TS,
@@ -2306,7 +2293,7 @@ langchain.manuallyInstrument(CallbackManagerModule);
 `,
     {
       filename: "src/instrument.ts",
-      files: { "package.json": pkg({ ...HH, openai: "^5.20.0", "@langchain/core": "^0.3.72", "@arizeai/openinference-instrumentation-openai": "^3.2.0", "@arizeai/openinference-instrumentation-langchain": "^3.4.0" }) },
+      files: { "package.json": pkg({ ...HH2, openai: "^5.20.0", "@langchain/core": "^0.3.72", "@arizeai/openinference-instrumentation-openai": "^3.2.0", "@arizeai/openinference-instrumentation-langchain": "^3.4.0" }) },
     },
   ),
   c(

@@ -5,15 +5,11 @@
 // gRPC; import styles; honeyhive 1.x and OpenTelemetry exporting to HoneyHive; look-alikes of other libraries), and is
 // linted with ALL EIGHT rules at once. Each asserts the exact messages, `rule:line` (rule ids shortened below), written
 // from the seeds and docs/rules/*.md BEFORE the first run; where the first run disagreed, the case says who was wrong.
-import tsParser from "@typescript-eslint/parser";
-import { Linter, type Rule } from "eslint";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { clearDeploymentCache } from "../analysis/deployment.js";
+import { describe, expect, it } from "vitest";
 import { rules } from "./index.js";
+import { type AnyRule, lintCaseWith } from "./test-utils/blind-cases.js";
 import { ALIASED, BARREL_AGENT, DD_TRACE_LAMBDA, EVALUATE_BOUND, FASTIFY_HOOK, FASTIFY_PLUGIN, HONO_MIDDLEWARE, INSTRUMENT, MATHJS_PUPPETEER, MIDDY, MIDDY_AFTER, MOCK_CLASS, NAMESPACE_BARREL, ONE_X_EXPRESS, ON_CALL_FLUSHED, SOCKET_IO, TRACING_TS, WORKER_THREAD } from "./test-utils/blind-17-programs.js";
+import { HH1, HH2, pkg, project } from "./test-utils/programs.js";
 
 /** Short names of the rules in expectations (`flush:7` = require-force-flush-in-lambda on line 7). */
 const SHORT: Readonly<Record<string, keyof typeof rules>> = {
@@ -39,45 +35,14 @@ interface Program {
   readonly expected: readonly string[];
 }
 
-const roots: string[] = [];
-afterAll(() => {
-  for (const root of roots) rmSync(root, { recursive: true, force: true });
-});
-
-const CONFIG: Linter.Config[] = [
-  {
-    files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-    languageOptions: { parser: tsParser as unknown as Linter.Parser },
-    plugins: { honeyhive: { rules: rules as unknown as Record<string, Rule.RuleModule> } },
-    rules: Object.fromEntries(Object.keys(rules).map((name) => [`honeyhive/${name}`, "error" as const])),
-  },
-];
-
 /** Every message of the eight rules on `program`, as `short:line`, sorted (a parse failure or crash fails the case). */
 function lintProgram(program: Program): string[] {
-  const root = mkdtempSync(join(tmpdir(), "hh-blind17-"));
-  roots.push(root);
-  for (const [path, text] of Object.entries({ ...program.files, [program.filename]: program.code })) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  clearDeploymentCache();
-  const messages = new Linter({ configType: "flat", cwd: root }).verify(program.code, CONFIG, { filename: join(root, program.filename) });
+  const messages = lintCaseWith(rules as unknown as Record<string, AnyRule>, program);
   const foreign = messages.filter((message) => !SHORT_OF.has(message.ruleId ?? ""));
   expect(foreign.map((message) => `${message.line}: ${message.message}`)).toEqual([]);
   return messages.map((message) => `${SHORT_OF.get(message.ruleId!)}:${message.line}`).sort();
 }
 
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
-const HH = { honeyhive: "^2.0.0" };
-const HH1 = { honeyhive: "^1.0.42" };
-/** A 2.x project of `deps` with its tracer module at src/tracing.ts, plus `extra` files. */
-const project = (deps: Record<string, string> = {}, extra: Record<string, string> = {}, pkgExtra: Record<string, unknown> = {}) => ({
-  "package.json": pkg({ ...HH, ...deps }, pkgExtra),
-  "src/tracing.ts": TRACING_TS,
-  ...extra,
-});
 const p = (name: string, filename: string, files: Record<string, string>, expected: readonly string[], code: string): Program => ({
   name,
   filename,
@@ -185,7 +150,7 @@ async function rollup(): Promise<void> {}
   p(
     "Lambda response streaming: awslambda.streamifyResponse traces, never flushes",
     "src/stream.mjs",
-    { "package.json": pkg(HH), "src/tracing.mjs": TRACING_TS.replace(`import { HoneyHiveTracer }`, `import { HoneyHiveTracer }`) },
+    { "package.json": pkg(HH2), "src/tracing.mjs": TRACING_TS.replace(`import { HoneyHiveTracer }`, `import { HoneyHiveTracer }`) },
     ["flush:3"],
     `import { tracer } from "./tracing.mjs";
 
@@ -201,7 +166,7 @@ export const handler = awslambda.streamifyResponse(async (event, responseStream)
   p(
     "Architect arc.http: a tracer made per request (CommonJS), no flush",
     "src/http/post-chat/index.js",
-    { "package.json": pkg({ ...HH, "@architect/functions": "^8.1.0" }) },
+    { "package.json": pkg({ ...HH2, "@architect/functions": "^8.1.0" }) },
     // First expectation flush:4: wrong, the entry point is `exports.handler = arc.http(chat)`, reported there.
     ["flush:10", "init:5"],
     `const arc = require("@architect/functions");
@@ -622,7 +587,7 @@ app.listen(3000);
   p(
     "look-alike: export * as apm of a dd-trace module, apm.tracer.trace() in an Express route",
     "src/server.ts",
-    { "package.json": pkg({ ...HH, express: "^4.21.0", "dd-trace": "^5.20.0" }), "src/apm.ts": `import tracer from "dd-trace";\n\nexport { tracer };\nexport const ready = tracer.init({ service: "chat" });\n`, "src/obs.ts": `export * as apm from "./apm";\n` },
+    { "package.json": pkg({ ...HH2, express: "^4.21.0", "dd-trace": "^5.20.0" }), "src/apm.ts": `import tracer from "dd-trace";\n\nexport { tracer };\nexport const ready = tracer.init({ service: "chat" });\n`, "src/obs.ts": `export * as apm from "./apm";\n` },
     [],
     `import express from "express";
 import { apm } from "./obs";
@@ -639,7 +604,7 @@ app.listen(3000);
   p(
     'dynamic await import("honeyhive") in a Lambda handler: a tracer per invocation, never flushed',
     "src/handler.mjs",
-    { "package.json": pkg(HH, { type: "module" }) },
+    { "package.json": pkg(HH2, { type: "module" }) },
     ["flush:1", "init:3"],
     `export const handler = async (event) => {
   const { HoneyHiveTracer } = await import("honeyhive");
@@ -652,14 +617,14 @@ app.listen(3000);
   p(
     "aliased names: hhTrace(fn) in a file with its own tracer",
     "src/agent.ts",
-    { "package.json": pkg(HH) },
+    { "package.json": pkg(HH2) },
     ["explicit:5"],
     ALIASED,
   ),
   p(
     "a tracer from a tsyringe singleton: sessionStart in an Express route",
     "src/server.ts",
-    { "package.json": pkg({ ...HH, express: "^4.21.0", tsyringe: "^4.8.0", "reflect-metadata": "^0.2.2" }) },
+    { "package.json": pkg({ ...HH2, express: "^4.21.0", tsyringe: "^4.8.0", "reflect-metadata": "^0.2.2" }) },
     ["start:13"],
     `import "reflect-metadata";
 import express from "express";
@@ -682,7 +647,7 @@ app.listen(3000);
   p(
     "a class static tracer: Lambda handler uses Observability.tracer, no flush",
     "src/handler.ts",
-    { "package.json": pkg(HH) },
+    { "package.json": pkg(HH2) },
     ["flush:7"],
     `import { HoneyHiveTracer } from "honeyhive";
 
@@ -700,7 +665,7 @@ export const handler = async (event: { q: string }) => {
     "a tsconfig path alias: a Lambda handler imports the tracer from @/lib/tracing, no flush",
     "src/handlers/chat.ts",
     {
-      "package.json": pkg({ ...HH, "@types/aws-lambda": "^8.10.0" }),
+      "package.json": pkg({ ...HH2, "@types/aws-lambda": "^8.10.0" }),
       "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["src/*"] } } }),
       "src/lib/tracing.ts": TRACING_TS,
     },
@@ -787,14 +752,14 @@ export const handler = async (event: { q: string }) => {
   p(
     "evaluate(): the module tracer bound to the evaluated function",
     "scripts/eval.ts",
-    { "package.json": pkg(HH) },
+    { "package.json": pkg(HH2) },
     ["evaluate:4", "evaluate:6"],
     EVALUATE_BOUND,
   ),
   p(
     "evaluate(): implicit trace() in the evaluated function, no tracer of its own",
     "scripts/eval.ts",
-    { "package.json": pkg(HH) },
+    { "package.json": pkg(HH2) },
     [],
     `import { trace, enrichSession } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -837,14 +802,14 @@ export const handler = Sentry.wrapHandler(async (event: { q: string }) => {
   p(
     "dd-trace's tracer.trace() in a Lambda handler next to a HoneyHive dependency",
     "src/handler.ts",
-    { "package.json": pkg({ ...HH, "dd-trace": "^5.20.0" }) },
+    { "package.json": pkg({ ...HH2, "dd-trace": "^5.20.0" }) },
     [],
     DD_TRACE_LAMBDA,
   ),
   p(
     "Langfuse: langfuse.trace() per request in Express, flushAsync",
     "src/server.ts",
-    { "package.json": pkg({ ...HH, express: "^4.21.0", langfuse: "^3.26.0" }) },
+    { "package.json": pkg({ ...HH2, express: "^4.21.0", langfuse: "^3.26.0" }) },
     [],
     `import express from "express";
 import { Langfuse } from "langfuse";
@@ -881,14 +846,14 @@ Eval("agent", { data: () => [{ input: "hi", expected: "hi" }], task: async (inpu
   p(
     "mathjs evaluate() and puppeteer page.evaluate() in a file with a HoneyHive tracer",
     "scripts/report.ts",
-    { "package.json": pkg({ ...HH, mathjs: "^13.1.0", puppeteer: "^23.3.0" }) },
+    { "package.json": pkg({ ...HH2, mathjs: "^13.1.0", puppeteer: "^23.3.0" }) },
     [],
     MATHJS_PUPPETEER,
   ),
   p(
     "a test mock class named HoneyHiveTracer, made in a route",
     "test/server.test.ts",
-    { "package.json": pkg({ ...HH, express: "^4.21.0" }) },
+    { "package.json": pkg({ ...HH2, express: "^4.21.0" }) },
     [],
     MOCK_CLASS,
   ),
@@ -909,7 +874,7 @@ export const handler = async (event: { q: string }) => {
   p(
     "Helicone proxy and functions named trace / sessionStart / forceFlush of the app's own",
     "src/server.ts",
-    { "package.json": pkg({ ...HH, express: "^4.21.0", openai: "^4.67.0" }) },
+    { "package.json": pkg({ ...HH2, express: "^4.21.0", openai: "^4.67.0" }) },
     [],
     `import express from "express";
 import OpenAI from "openai";
@@ -933,7 +898,7 @@ app.listen(3000);
   p(
     "PostHog's shutdown/flush in a Lambda next to a HoneyHive dependency, no HoneyHive use",
     "src/handler.ts",
-    { "package.json": pkg({ ...HH, "posthog-node": "^4.2.0" }) },
+    { "package.json": pkg({ ...HH2, "posthog-node": "^4.2.0" }) },
     [],
     `import { PostHog } from "posthog-node";
 
@@ -1036,7 +1001,7 @@ parentPort?.on("message", async (task: { text: string }) => {
   p(
     "worker_threads: sessionStart per message on the module tracer (CommonJS require)",
     "src/worker.js",
-    { "package.json": pkg(HH), "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");\nmodule.exports = { tracer: HoneyHiveTracer.init({ project: "w" }) };\n` },
+    { "package.json": pkg(HH2), "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");\nmodule.exports = { tracer: HoneyHiveTracer.init({ project: "w" }) };\n` },
     ["start:5"],
     `const { parentPort } = require("worker_threads");
 const { tracer } = require("./tracing");
@@ -1174,7 +1139,7 @@ export async function answer(prompt: string) {
   p(
     "namespace import: HH.HoneyHiveTracer.init() in Koa middleware",
     "src/server.ts",
-    { "package.json": pkg({ ...HH, koa: "^2.15.0" }) },
+    { "package.json": pkg({ ...HH2, koa: "^2.15.0" }) },
     ["init:7"],
     `import Koa from "koa";
 import * as HH from "honeyhive";
@@ -1425,7 +1390,7 @@ export const handler = async (event: { q?: string }) => {
   p(
     "Supabase Edge Function: Deno.serve traces, never flushes",
     "supabase/functions/chat/index.ts",
-    { "package.json": pkg(HH), "supabase/config.toml": `project_id = "chat"\n`, "supabase/functions/_shared/tracing.ts": TRACING_TS },
+    { "package.json": pkg(HH2), "supabase/config.toml": `project_id = "chat"\n`, "supabase/functions/_shared/tracing.ts": TRACING_TS },
     ["flush:3"],
     `import { tracer } from "../_shared/tracing.ts";
 
@@ -1450,7 +1415,7 @@ export function register() {
   p(
     "look-alike: Langfuse observeOpenAI in a Lambda with shutdownAsync, next to a HoneyHive dependency",
     "src/handler.ts",
-    { "package.json": pkg({ ...HH, langfuse: "^3.26.0", openai: "^4.67.0" }) },
+    { "package.json": pkg({ ...HH2, langfuse: "^3.26.0", openai: "^4.67.0" }) },
     [],
     `import OpenAI from "openai";
 import { observeOpenAI, Langfuse } from "langfuse";
@@ -1468,7 +1433,7 @@ export const handler = async (event: { q: string }) => {
   p(
     "look-alike: autoevals scorers and a local evaluate() beside a module tracer bound with trace({ tracer })",
     "scripts/score.ts",
-    { "package.json": pkg({ ...HH, autoevals: "^0.0.100" }) },
+    { "package.json": pkg({ ...HH2, autoevals: "^0.0.100" }) },
     [],
     `import { Factuality } from "autoevals";
 import { HoneyHiveTracer, trace } from "honeyhive";

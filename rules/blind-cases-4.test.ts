@@ -36,7 +36,7 @@
 // that were wrong before say `was …` in their name.
 import { describe, expect, it } from "vitest";
 import type { TSESLint } from "@typescript-eslint/utils";
-import { type Case, lintCase as lint, showMessages as show } from "./test-utils/blind-cases.js";
+import { type Case, lintCase as lint, showMessages as show, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
@@ -61,7 +61,6 @@ function describeCases(
   });
 }
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 
 /** This SDK's tracer, initialized in the file, in the import styles projects use. */
 const TRACER = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p", apiKey: process.env.HH_API_KEY });\n`;

@@ -31,7 +31,7 @@
 // takes a session name, not an id; an instrumentation made above the init and given `tracer.provider`
 // by `setTracerProvider` right after it is correct code.
 import { describe, expect, it } from "vitest";
-import { type AnyRule, type Case, lintCase, showMessages as show } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, lintCase, showMessages as show, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
@@ -74,7 +74,6 @@ function describeKnown(ruleName: string, rule: AnyRule, known: { missed: readonl
   }
 }
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
 
 // ---------------------------------------------------------------------------------------------------
 // The tracer, as files get it. `prelude` goes first; `ref` names the tracer inside a handler; `init` is

@@ -38,13 +38,14 @@
 // false report. The rest is in KNOWN below, each with its class and reason. fix-blind6 fixed every
 // defect entry but one (the NestJS request-scoped provider, fixed by fix-nest); the design entry stays.
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
+import { HH_IMPORT, hhModulePkg } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today, with a class and a reason each (`Known` in ./test-utils/blind-cases.ts).
 const KNOWN: readonly Known[] = [
@@ -59,8 +60,6 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });
 
 // ---------------------------------------------------------------------------------------------------
 // Handler shapes of 2025-2026 code. `PRE` is the tracer prelude, `BODY` statements run per request / job.
@@ -75,20 +74,20 @@ interface Shape extends Omit<Case, "name"> {
   readonly head?: string;
 }
 
-const HONO = pkg({ hono: "^4.6.0" });
+const HONO = hhModulePkg({ hono: "^4.6.0" });
 const WRANGLER = { "wrangler.toml": `name = "chat"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\ncompatibility_flags = ["nodejs_compat"]\n` };
-const NEXT = { "package.json": pkg({ next: "15.3.0", react: "19.1.0" }), "next.config.ts": "export default {};\n" };
-const NUXT = { "package.json": pkg({ nuxt: "^3.16.0" }), "nuxt.config.ts": "export default defineNuxtConfig({});\n" };
-const NITRO = { "package.json": pkg({ nitropack: "^2.11.0", h3: "^1.15.0" }), "nitro.config.ts": "export default defineNitroConfig({});\n" };
-const KIT = { "package.json": pkg({ "@sveltejs/kit": "^2.20.0", svelte: "^5.25.0" }), "svelte.config.js": "export default {};\n" };
-const ASTRO = { "package.json": pkg({ astro: "^5.7.0" }), "astro.config.mjs": "export default {};\n" };
-const RR7 = { "package.json": pkg({ "react-router": "^7.5.0", "@react-router/node": "^7.5.0" }), "react-router.config.ts": "export default { ssr: true };\n" };
-const REMIX = { "package.json": pkg({ "@remix-run/node": "^2.16.0", "@remix-run/react": "^2.16.0" }) };
-const AZURE = { "package.json": pkg({ "@azure/functions": "^4.7.0" }), "host.json": `{ "version": "2.0" }\n` };
-const NETLIFY = { "package.json": pkg({ "@netlify/functions": "^3.0.0" }) };
-const VERCEL = { "package.json": pkg({}), "vercel.json": "{}\n" };
-const SST = { "package.json": pkg({ sst: "^3.13.0" }), "sst.config.ts": "export default $config({ app: () => ({ name: \"chat\" }), async run() {} });\n" };
-const FASTIFY = pkg({ fastify: "^5.3.0", "fastify-plugin": "^5.0.0" });
+const NEXT = { "package.json": hhModulePkg({ next: "15.3.0", react: "19.1.0" }), "next.config.ts": "export default {};\n" };
+const NUXT = { "package.json": hhModulePkg({ nuxt: "^3.16.0" }), "nuxt.config.ts": "export default defineNuxtConfig({});\n" };
+const NITRO = { "package.json": hhModulePkg({ nitropack: "^2.11.0", h3: "^1.15.0" }), "nitro.config.ts": "export default defineNitroConfig({});\n" };
+const KIT = { "package.json": hhModulePkg({ "@sveltejs/kit": "^2.20.0", svelte: "^5.25.0" }), "svelte.config.js": "export default {};\n" };
+const ASTRO = { "package.json": hhModulePkg({ astro: "^5.7.0" }), "astro.config.mjs": "export default {};\n" };
+const RR7 = { "package.json": hhModulePkg({ "react-router": "^7.5.0", "@react-router/node": "^7.5.0" }), "react-router.config.ts": "export default { ssr: true };\n" };
+const REMIX = { "package.json": hhModulePkg({ "@remix-run/node": "^2.16.0", "@remix-run/react": "^2.16.0" }) };
+const AZURE = { "package.json": hhModulePkg({ "@azure/functions": "^4.7.0" }), "host.json": `{ "version": "2.0" }\n` };
+const NETLIFY = { "package.json": hhModulePkg({ "@netlify/functions": "^3.0.0" }) };
+const VERCEL = { "package.json": hhModulePkg({}), "vercel.json": "{}\n" };
+const SST = { "package.json": hhModulePkg({ sst: "^3.13.0" }), "sst.config.ts": "export default $config({ app: () => ({ name: \"chat\" }), async run() {} });\n" };
+const FASTIFY = hhModulePkg({ fastify: "^5.3.0", "fastify-plugin": "^5.0.0" });
 
 const SHAPES: readonly Shape[] = [
   { label: "Hono on Cloudflare Workers, export default app", filename: "src/index.ts", files: { "package.json": HONO, ...WRANGLER }, sid: `c.req.header("x-session-id")`, serverless: true, code: `PRE
@@ -116,7 +115,7 @@ app.post("/chat", async (c) => {
   return c.json({});
 });
 Deno.serve(app.fetch);` },
-  { label: "Hono on Vercel through hono/vercel handle(app) in a catch-all route", filename: "app/api/[[...route]]/route.ts", files: { ...NEXT, "package.json": pkg({ next: "15.3.0", hono: "^4.6.0" }) }, sid: `c.req.param("id")`, code: `PRE
+  { label: "Hono on Vercel through hono/vercel handle(app) in a catch-all route", filename: "app/api/[[...route]]/route.ts", files: { ...NEXT, "package.json": hhModulePkg({ next: "15.3.0", hono: "^4.6.0" }) }, sid: `c.req.param("id")`, code: `PRE
 import { Hono } from "hono";
 import { handle } from "hono/vercel";
 const app = new Hono().basePath("/api");
@@ -175,7 +174,7 @@ export default defineEventHandler(async (event) => {
 export default defineEventHandler(async (event) => {
   BODY
 });` },
-  { label: "h3 v2 new H3() app", filename: "src/server.ts", files: { "package.json": pkg({ h3: "^2.0.0" }) }, sid: `event.req.headers.get("x-session-id")`, code: `PRE
+  { label: "h3 v2 new H3() app", filename: "src/server.ts", files: { "package.json": hhModulePkg({ h3: "^2.0.0" }) }, sid: `event.req.headers.get("x-session-id")`, code: `PRE
 import { H3, serve } from "h3";
 const app = new H3();
 app.post("/chat", async (event) => {
@@ -230,7 +229,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   BODY
   return null;
 }` },
-  { label: "Elysia route reading headers", filename: "src/index.ts", files: { "package.json": pkg({ elysia: "^1.3.0" }) }, sid: `headers["x-session-id"]`, code: `PRE
+  { label: "Elysia route reading headers", filename: "src/index.ts", files: { "package.json": hhModulePkg({ elysia: "^1.3.0" }) }, sid: `headers["x-session-id"]`, code: `PRE
 import { Elysia } from "elysia";
 new Elysia()
   .post("/chat", async ({ body, headers }) => {
@@ -238,7 +237,7 @@ new Elysia()
     return { ok: true, body };
   })
   .listen(3000);` },
-  { label: "Elysia route with a t.Object body schema of plain strings", filename: "src/chat.ts", files: { "package.json": pkg({ elysia: "^1.3.0" }) }, sid: `body.sessionId`, code: `PRE
+  { label: "Elysia route with a t.Object body schema of plain strings", filename: "src/chat.ts", files: { "package.json": hhModulePkg({ elysia: "^1.3.0" }) }, sid: `body.sessionId`, code: `PRE
 import { Elysia, t } from "elysia";
 export const chat = new Elysia({ prefix: "/chat" }).post("/", async ({ body }) => {
   BODY
@@ -262,7 +261,7 @@ const chat: FastifyPluginAsync = async (fastify) => {
   });
 };
 export default chat;` },
-  { label: "Koa with @koa/router route", filename: "src/server.ts", files: { "package.json": pkg({ koa: "^3.0.0", "@koa/router": "^13.1.0" }) }, sid: `ctx.get("x-session-id")`, code: `PRE
+  { label: "Koa with @koa/router route", filename: "src/server.ts", files: { "package.json": hhModulePkg({ koa: "^3.0.0", "@koa/router": "^13.1.0" }) }, sid: `ctx.get("x-session-id")`, code: `PRE
 import Koa from "koa";
 import Router from "@koa/router";
 const app = new Koa();
@@ -273,7 +272,7 @@ router.post("/chat", async (ctx) => {
 });
 app.use(router.routes());
 app.listen(3000);` },
-  { label: "Koa app.use middleware reading a cookie", filename: "src/app.ts", files: { "package.json": pkg({ koa: "^3.0.0" }) }, sid: `ctx.cookies.get("sid")`, code: `PRE
+  { label: "Koa app.use middleware reading a cookie", filename: "src/app.ts", files: { "package.json": hhModulePkg({ koa: "^3.0.0" }) }, sid: `ctx.cookies.get("sid")`, code: `PRE
 import Koa from "koa";
 const app = new Koa();
 app.use(async (ctx, next) => {
@@ -281,7 +280,7 @@ app.use(async (ctx, next) => {
   await next();
 });
 export default app;` },
-  { label: "Express 5 route with a middleware array", filename: "src/app.ts", files: { "package.json": pkg({ express: "^5.1.0" }) }, sid: `req.body.sessionId`, code: `PRE
+  { label: "Express 5 route with a middleware array", filename: "src/app.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0" }) }, sid: `req.body.sessionId`, code: `PRE
 import express from "express";
 const app = express();
 app.post("/chat", [express.json(), async (req: express.Request, res: express.Response) => {
@@ -289,7 +288,7 @@ app.post("/chat", [express.json(), async (req: express.Request, res: express.Res
   res.json({ ok: true });
 }]);
 app.listen(3000);` },
-  { label: "NestJS interceptor reading the request from ExecutionContext", filename: "src/session.interceptor.ts", files: { "package.json": pkg({ "@nestjs/common": "^11.0.0", "@nestjs/core": "^11.0.0", rxjs: "^7.8.0" }) }, sid: `req.headers["x-session-id"] as string`, code: `PRE
+  { label: "NestJS interceptor reading the request from ExecutionContext", filename: "src/session.interceptor.ts", files: { "package.json": hhModulePkg({ "@nestjs/common": "^11.0.0", "@nestjs/core": "^11.0.0", rxjs: "^7.8.0" }) }, sid: `req.headers["x-session-id"] as string`, code: `PRE
 import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from "@nestjs/common";
 import type { Observable } from "rxjs";
 import type { Request } from "express";
@@ -301,7 +300,7 @@ export class SessionInterceptor implements NestInterceptor {
     return next.handle();
   }
 }` },
-  { label: "NestJS guard canActivate", filename: "src/session.guard.ts", files: { "package.json": pkg({ "@nestjs/common": "^11.0.0" }) }, sid: `request.query.sid as string`, code: `PRE
+  { label: "NestJS guard canActivate", filename: "src/session.guard.ts", files: { "package.json": hhModulePkg({ "@nestjs/common": "^11.0.0" }) }, sid: `request.query.sid as string`, code: `PRE
 import { type CanActivate, type ExecutionContext, Injectable } from "@nestjs/common";
 @Injectable()
 export class SessionGuard implements CanActivate {
@@ -311,7 +310,7 @@ export class SessionGuard implements CanActivate {
     return true;
   }
 }` },
-  { label: "tRPC v11 builders destructured from initTRPC.context().create(), zod input of plain strings", filename: "src/server/routers/chat.ts", files: { "package.json": pkg({ "@trpc/server": "^11.1.0", zod: "^3.24.0" }) }, sid: `input.threadId`, code: `PRE
+  { label: "tRPC v11 builders destructured from initTRPC.context().create(), zod input of plain strings", filename: "src/server/routers/chat.ts", files: { "package.json": hhModulePkg({ "@trpc/server": "^11.1.0", zod: "^3.24.0" }) }, sid: `input.threadId`, code: `PRE
 import { initTRPC } from "@trpc/server";
 import { z } from "zod";
 type Ctx = { userId?: string };
@@ -324,7 +323,7 @@ export const threads = router({
       return { ok: true, user: ctx.userId };
     }),
 });` },
-  { label: "AWS Lambda wrapped by middy with http-json-body-parser", filename: "src/handlers/chat.ts", files: { "package.json": pkg({ "@middy/core": "^6.1.0", "@middy/http-json-body-parser": "^6.1.0" }) }, sid: `event.headers["x-session-id"]`, serverless: true, code: `PRE
+  { label: "AWS Lambda wrapped by middy with http-json-body-parser", filename: "src/handlers/chat.ts", files: { "package.json": hhModulePkg({ "@middy/core": "^6.1.0", "@middy/http-json-body-parser": "^6.1.0" }) }, sid: `event.headers["x-session-id"]`, serverless: true, code: `PRE
 import middy from "@middy/core";
 import httpJsonBodyParser from "@middy/http-json-body-parser";
 import type { APIGatewayProxyEventV2 } from "aws-lambda";
@@ -333,7 +332,7 @@ const base = async (event: APIGatewayProxyEventV2) => {
   return { statusCode: 200, body: "{}" };
 };
 export const handler = middy(base).use(httpJsonBodyParser());` },
-  { label: "AWS Lambda Powertools class handler bound and exported", filename: "src/index.ts", files: { "package.json": pkg({ "@aws-lambda-powertools/logger": "^2.19.0", "@aws-lambda-powertools/commons": "^2.19.0" }) }, sid: `event.queryStringParameters?.sid`, serverless: true, code: `PRE
+  { label: "AWS Lambda Powertools class handler bound and exported", filename: "src/index.ts", files: { "package.json": hhModulePkg({ "@aws-lambda-powertools/logger": "^2.19.0", "@aws-lambda-powertools/commons": "^2.19.0" }) }, sid: `event.queryStringParameters?.sid`, serverless: true, code: `PRE
 import type { LambdaInterface } from "@aws-lambda-powertools/commons/types";
 import { Logger } from "@aws-lambda-powertools/logger";
 import type { APIGatewayProxyEvent, APIGatewayProxyResult, Context } from "aws-lambda";
@@ -353,13 +352,13 @@ export const handler: APIGatewayProxyHandlerV2 = async (event) => {
   BODY
   return { statusCode: 200, body: "ok" };
 };` },
-  { label: "AWS Lambda response streaming with awslambda.streamifyResponse", filename: "src/stream.ts", files: { "package.json": pkg({}) }, sid: `event.headers["x-session-id"]`, serverless: true, code: `PRE
+  { label: "AWS Lambda response streaming with awslambda.streamifyResponse", filename: "src/stream.ts", files: { "package.json": hhModulePkg({}) }, sid: `event.headers["x-session-id"]`, serverless: true, code: `PRE
 declare const awslambda: { streamifyResponse: (fn: (event: any, stream: any) => Promise<void>) => unknown };
 export const handler = awslambda.streamifyResponse(async (event, responseStream) => {
   BODY
   responseStream.end();
 });` },
-  { label: "AWS Lambda SQS batch, for..of event.Records", filename: "src/consumer.ts", files: { "package.json": pkg({}) }, sid: `JSON.parse(record.body).sessionId`, serverless: true, code: `PRE
+  { label: "AWS Lambda SQS batch, for..of event.Records", filename: "src/consumer.ts", files: { "package.json": hhModulePkg({}) }, sid: `JSON.parse(record.body).sessionId`, serverless: true, code: `PRE
 import type { SQSHandler } from "aws-lambda";
 export const handler: SQSHandler = async (event) => {
   for (const record of event.Records) {
@@ -383,13 +382,13 @@ export async function history(request: HttpRequest, context: InvocationContext):
   return { status: 200 };
 }
 app.http("history", { methods: ["GET"], handler: history });` },
-  { label: "GCP functions-framework ff.http", filename: "src/index.ts", files: { "package.json": pkg({ "@google-cloud/functions-framework": "^4.0.0" }) }, sid: `req.body.sessionId`, serverless: true, code: `PRE
+  { label: "GCP functions-framework ff.http", filename: "src/index.ts", files: { "package.json": hhModulePkg({ "@google-cloud/functions-framework": "^4.0.0" }) }, sid: `req.body.sessionId`, serverless: true, code: `PRE
 import * as ff from "@google-cloud/functions-framework";
 ff.http("chat", async (req: ff.Request, res: ff.Response) => {
   BODY
   res.send("ok");
 });` },
-  { label: "Firebase v2 onCall", filename: "functions/src/index.ts", files: { "package.json": pkg({ "firebase-functions": "^6.3.0" }) }, sid: `request.data.sessionId`, serverless: true, code: `PRE
+  { label: "Firebase v2 onCall", filename: "functions/src/index.ts", files: { "package.json": hhModulePkg({ "firebase-functions": "^6.3.0" }) }, sid: `request.data.sessionId`, serverless: true, code: `PRE
 import { onCall } from "firebase-functions/v2/https";
 export const chat = onCall(async (request) => {
   BODY
@@ -424,7 +423,7 @@ Deno.serve(async (req: Request) => {
   BODY
   return new Response("ok");
 });` },
-  { label: "Bun.serve routes with a path parameter", filename: "src/server.ts", files: { "package.json": pkg({}) }, sid: `req.params.id`, code: `PRE
+  { label: "Bun.serve routes with a path parameter", filename: "src/server.ts", files: { "package.json": hhModulePkg({}) }, sid: `req.params.id`, code: `PRE
 Bun.serve({
   port: 3000,
   routes: {
@@ -434,7 +433,7 @@ Bun.serve({
     },
   },
 });` },
-  { label: "Cloudflare Worker module satisfies ExportedHandler", filename: "src/worker.ts", files: { "package.json": pkg({}), ...WRANGLER }, sid: `request.headers.get("x-session-id")`, serverless: true, code: `PRE
+  { label: "Cloudflare Worker module satisfies ExportedHandler", filename: "src/worker.ts", files: { "package.json": hhModulePkg({}), ...WRANGLER }, sid: `request.headers.get("x-session-id")`, serverless: true, code: `PRE
 interface Env { HH_API_KEY: string }
 export default {
   async fetch(request, env, ctx) {
@@ -442,20 +441,20 @@ export default {
     return new Response("ok");
   },
 } satisfies ExportedHandler<Env>;` },
-  { label: "Cloudflare Pages Function onRequestPost", filename: "functions/api/chat.ts", files: { "package.json": pkg({}) }, sid: `context.request.headers.get("x-session-id")`, serverless: true, code: `PRE
+  { label: "Cloudflare Pages Function onRequestPost", filename: "functions/api/chat.ts", files: { "package.json": hhModulePkg({}) }, sid: `context.request.headers.get("x-session-id")`, serverless: true, code: `PRE
 interface Env { HH_API_KEY: string }
 export const onRequestPost: PagesFunction<Env> = async (context) => {
   BODY
   return new Response("ok");
 };` },
   // Queue consumers: per-job code (no-session-start-in-handler.md "Queue workers"), no client input.
-  { label: "BullMQ Worker processor", filename: "src/worker.ts", files: { "package.json": pkg({ bullmq: "^5.50.0" }) }, code: `PRE
+  { label: "BullMQ Worker processor", filename: "src/worker.ts", files: { "package.json": hhModulePkg({ bullmq: "^5.50.0" }) }, code: `PRE
 import { Worker } from "bullmq";
 export const worker = new Worker("summaries", async (job) => {
   BODY
   return job.data;
 }, { connection: { host: "localhost" } });` },
-  { label: "kafkajs consumer eachMessage", filename: "src/consumer.ts", files: { "package.json": pkg({ kafkajs: "^2.2.4" }) }, code: `PRE
+  { label: "kafkajs consumer eachMessage", filename: "src/consumer.ts", files: { "package.json": hhModulePkg({ kafkajs: "^2.2.4" }) }, code: `PRE
 import { Kafka } from "kafkajs";
 const consumer = new Kafka({ brokers: ["kafka:9092"] }).consumer({ groupId: "chat" });
 await consumer.subscribe({ topic: "messages" });
@@ -465,7 +464,7 @@ await consumer.run({
     console.log(message.value?.toString());
   },
 });` },
-  { label: "RabbitMQ amqplib channel.consume", filename: "src/rabbit.ts", files: { "package.json": pkg({ amqplib: "^0.10.5" }) }, code: `PRE
+  { label: "RabbitMQ amqplib channel.consume", filename: "src/rabbit.ts", files: { "package.json": hhModulePkg({ amqplib: "^0.10.5" }) }, code: `PRE
 import amqp from "amqplib";
 const connection = await amqp.connect("amqp://localhost");
 const channel = await connection.createChannel();
@@ -475,7 +474,7 @@ await channel.consume("jobs", async (msg) => {
   BODY
   channel.ack(msg);
 });` },
-  { label: "sqs-consumer Consumer.create handleMessage", filename: "src/sqs.ts", files: { "package.json": pkg({ "sqs-consumer": "^11.6.0" }) }, code: `PRE
+  { label: "sqs-consumer Consumer.create handleMessage", filename: "src/sqs.ts", files: { "package.json": hhModulePkg({ "sqs-consumer": "^11.6.0" }) }, code: `PRE
 import { Consumer } from "sqs-consumer";
 const app = Consumer.create({
   queueUrl: "https://sqs.eu-west-1.amazonaws.com/1/jobs",
@@ -562,8 +561,8 @@ describe(`${SESSION_ID_RULE} (blind 6, queue jobs are the application's own mess
 // Hand-written session-id cases: destructuring, helpers, the order of checks, Next.js 15's async
 // request APIs, schemas that check UUIDs (zod 3 and 4, valibot), and values the application makes.
 const T = `import { HoneyHiveTracer, isSessionId, toSessionId } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "chat" });\n`;
-const EXPRESS = { "package.json": pkg({ express: "^5.1.0" }) };
-const TRPC = { "package.json": pkg({ "@trpc/server": "^11.1.0", zod: "^3.24.0" }) };
+const EXPRESS = { "package.json": hhModulePkg({ express: "^5.1.0" }) };
+const TRPC = { "package.json": hhModulePkg({ "@trpc/server": "^11.1.0", zod: "^3.24.0" }) };
 
 describe(`${SESSION_ID_RULE} (blind 6, hand-written)`, () => {
   const reported: Case[] = [
@@ -680,7 +679,7 @@ const httpTrigger: AzureFunction = async function (context: Context, req: HttpRe
   await tracer.forceFlush();
   context.res = { body: "ok" };
 };
-export default httpTrigger;`, { filename: "chat/index.ts", files: { "package.json": pkg({ "@azure/functions": "^3.5.0" }), "host.json": "{}\n", "chat/function.json": `{ "bindings": [{ "type": "httpTrigger", "direction": "in", "name": "req" }] }\n` } }),
+export default httpTrigger;`, { filename: "chat/index.ts", files: { "package.json": hhModulePkg({ "@azure/functions": "^3.5.0" }), "host.json": "{}\n", "chat/function.json": `{ "bindings": [{ "type": "httpTrigger", "direction": "in", "name": "req" }] }\n` } }),
     c("Cloudflare Pages Function: await context.request.json()", `${T}export const onRequestPost: PagesFunction = async (context) => {
   const { sessionId } = await context.request.json<{ sessionId: string }>();
   tracer.createSession({ sessionId, skipApiCall: true });
@@ -695,30 +694,30 @@ app.use(async (ctx, next) => {
   const { sessionId } = ctx.request.body as { sessionId?: string };
   if (sessionId) tracer.createSession({ sessionId, skipApiCall: true });
   await next();
-});`, { files: { "package.json": pkg({ koa: "^3.0.0", "@koa/bodyparser": "^6.0.0" }) } }),
+});`, { files: { "package.json": hhModulePkg({ koa: "^3.0.0", "@koa/bodyparser": "^6.0.0" }) } }),
     c("hapi: request.payload.sessionId", `${T}import Hapi from "@hapi/hapi";
 const server = Hapi.server({ port: 3000 });
 server.route({ method: "POST", path: "/chat", handler: (request, h) => {
   const { sessionId } = request.payload as { sessionId: string };
   tracer.createSession({ sessionId });
   return h.response("ok");
-} });`, { files: { "package.json": pkg({ "@hapi/hapi": "^21.4.0" }) } }),
+} });`, { files: { "package.json": hhModulePkg({ "@hapi/hapi": "^21.4.0" }) } }),
     c("GraphQL Yoga resolver args.conversationId", `${T}import { createSchema, createYoga } from "graphql-yoga";
 export const yoga = createYoga({ schema: createSchema({
   typeDefs: "type Query { ok: Boolean } type Mutation { send(conversationId: String!, text: String!): Boolean }",
   resolvers: { Mutation: { send: (_parent: unknown, args: { conversationId: string }) => { tracer.createSession({ sessionId: args.conversationId, skipApiCall: true }); return true; } } },
-}) });`, { files: { "package.json": pkg({ "graphql-yoga": "^5.13.0", graphql: "^16.10.0" }) } }),
+}) });`, { files: { "package.json": hhModulePkg({ "graphql-yoga": "^5.13.0", graphql: "^16.10.0" }) } }),
     c("Socket.IO: handshake auth in the connection callback", `${T}import { Server } from "socket.io";
 const io = new Server(3000);
 io.on("connection", (socket) => {
   const sid = socket.handshake.auth.sessionId as string;
   tracer.createSession({ sessionId: sid, skipApiCall: true });
-});`, { files: { "package.json": pkg({ "socket.io": "^4.8.0" }) } }),
+});`, { files: { "package.json": hhModulePkg({ "socket.io": "^4.8.0" }) } }),
     c("express-session req.sessionID as a HoneyHive id", `${T}import express from "express";
 import session from "express-session";
 const app = express();
 app.use(session({ secret: "s", resave: false, saveUninitialized: true }));
-app.use((req, _res, next) => { tracer.createSession({ sessionId: req.sessionID }); next(); });`, { files: { "package.json": pkg({ express: "^5.1.0", "express-session": "^1.18.0" }) } }),
+app.use((req, _res, next) => { tracer.createSession({ sessionId: req.sessionID }); next(); });`, { files: { "package.json": hhModulePkg({ express: "^5.1.0", "express-session": "^1.18.0" }) } }),
     c("Bun.serve fetch: new URL(req.url).searchParams", `${T}Bun.serve({
   async fetch(req) {
     const sid = new URL(req.url).searchParams.get("sid") ?? crypto.randomUUID();
@@ -818,7 +817,7 @@ export const r = t.router({
     tracer.createSession({ sessionId: input.sessionId, skipApiCall: true });
     return true;
   }),
-});`, { files: { "package.json": pkg({ "@trpc/server": "^11.1.0", zod: "^3.25.0" }) } }),
+});`, { files: { "package.json": hhModulePkg({ "@trpc/server": "^11.1.0", zod: "^3.25.0" }) } }),
     c("tRPC v11: a schema const of the file with z.string().uuid()", `${T}import { initTRPC } from "@trpc/server";
 import { z } from "zod";
 const ChatInput = z.object({ sessionId: z.string().uuid(), text: z.string() });
@@ -837,7 +836,7 @@ export const r = t.router({
     tracer.createSession({ sessionId: input.sessionId, skipApiCall: true });
     return true;
   }),
-});`, { files: { "package.json": pkg({ "@trpc/server": "^11.1.0", valibot: "^1.0.0" }) } }),
+});`, { files: { "package.json": hhModulePkg({ "@trpc/server": "^11.1.0", valibot: "^1.0.0" }) } }),
     c("Fastify route with a schema (validated before the handler)", `${T}import Fastify from "fastify";
 const app = Fastify();
 app.post<{ Body: { sessionId: string } }>("/chat", {
@@ -855,7 +854,7 @@ app.post("/chat", zValidator("json", z.object({ sessionId: z.string().uuid() }))
   tracer.createSession({ sessionId, skipApiCall: true });
   return c.json({});
 });
-export default app;`, { files: { "package.json": pkg({ hono: "^4.6.0", "@hono/zod-validator": "^0.5.0", zod: "^3.24.0" }) } }),
+export default app;`, { files: { "package.json": hhModulePkg({ hono: "^4.6.0", "@hono/zod-validator": "^0.5.0", zod: "^3.24.0" }) } }),
     c("Hono: c.get('sessionId') set by the application", `${T}import { Hono } from "hono";
 const app = new Hono<{ Variables: { sessionId: string } }>();
 app.use(async (c, next) => { c.set("sessionId", crypto.randomUUID()); await next(); });
@@ -876,7 +875,7 @@ const app = express();
 app.use((req, res, next) => { tracer.createSession({ sessionId: res.locals.sessionId }); next(); });`, { files: EXPRESS }),
     c("Koa: ctx.state.sessionId", `${T}import Koa from "koa";
 const app = new Koa();
-app.use(async (ctx, next) => { tracer.createSession({ sessionId: ctx.state.sessionId }); await next(); });`, { files: { "package.json": pkg({ koa: "^3.0.0" }) } }),
+app.use(async (ctx, next) => { tracer.createSession({ sessionId: ctx.state.sessionId }); await next(); });`, { files: { "package.json": hhModulePkg({ koa: "^3.0.0" }) } }),
     c("NestJS: @Headers() parameter (pipes) in a controller", `${T}import { Controller, Headers, ParseUUIDPipe, Post } from "@nestjs/common";
 @Controller("chat")
 export class ChatController {
@@ -885,7 +884,7 @@ export class ChatController {
     tracer.createSession({ sessionId, skipApiCall: true });
     return { ok: true };
   }
-}`, { files: { "package.json": pkg({ "@nestjs/common": "^11.0.0" }) } }),
+}`, { files: { "package.json": hhModulePkg({ "@nestjs/common": "^11.0.0" }) } }),
     c("the id comes from the database, looked up by the client's key", `${T}import express from "express";
 import { db } from "./db";
 const app = express();
@@ -901,12 +900,12 @@ app.use((req, _res, next) => {
   const claims = jwt.verify(req.get("authorization")!.slice(7), "secret") as { sid: string };
   tracer.createSession({ sessionId: claims.sid, skipApiCall: true });
   next();
-});`, { files: { "package.json": pkg({ express: "^5.1.0", jsonwebtoken: "^9.0.0" }) } }),
+});`, { files: { "package.json": hhModulePkg({ express: "^5.1.0", jsonwebtoken: "^9.0.0" }) } }),
     c("look-alike: Langfuse trace({ sessionId }) from a header", `import { Langfuse } from "langfuse";
 import express from "express";
 const langfuse = new Langfuse();
 const app = express();
-app.post("/chat", (req, res) => { langfuse.trace({ name: "chat", sessionId: req.get("x-session-id") }); res.end(); });`, { files: { "package.json": pkg({ express: "^5.1.0", langfuse: "^3.37.0" }) } }),
+app.post("/chat", (req, res) => { langfuse.trace({ name: "chat", sessionId: req.get("x-session-id") }); res.end(); });`, { files: { "package.json": hhModulePkg({ express: "^5.1.0", langfuse: "^3.37.0" }) } }),
     c("look-alike: an auth library's createSession({ sessionId }) from a cookie", `import express from "express";
 import { createSession } from "./auth/sessions";
 const app = express();
@@ -915,7 +914,7 @@ app.post("/login", async (req, res) => { await createSession({ sessionId: req.co
 import express from "express";
 initLogger({ projectName: "chat" });
 const app = express();
-app.post("/chat", (req, res) => traced(() => res.end(), { name: "chat", event: { metadata: { sessionId: req.get("x-session-id") } } }));`, { files: { "package.json": pkg({ express: "^5.1.0", braintrust: "^0.0.200" }) } }),
+app.post("/chat", (req, res) => traced(() => res.end(), { name: "chat", event: { metadata: { sessionId: req.get("x-session-id") } } }));`, { files: { "package.json": hhModulePkg({ express: "^5.1.0", braintrust: "^0.0.200" }) } }),
     c("a plain function's parameter (not a handler)", `${T}export function resume(sessionId: string) {
   tracer.createSession({ sessionId, skipApiCall: true });
 }`, { filename: "src/lib/sessions.ts" }),
@@ -981,15 +980,14 @@ describe(`${INIT_RULE} (blind 6, platforms × import styles and factories)`, () 
   describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
 });
 
-const HH = `import { HoneyHiveTracer } from "honeyhive";\n`;
 describe(`${INIT_RULE} (blind 6, hand-written)`, () => {
   const reported: Case[] = [
-    c("NestJS request-scoped provider makes a tracer per request (Scope.REQUEST)", `${HH}import { Injectable, Scope } from "@nestjs/common";
+    c("NestJS request-scoped provider makes a tracer per request (Scope.REQUEST)", `${HH_IMPORT}import { Injectable, Scope } from "@nestjs/common";
 @Injectable({ scope: Scope.REQUEST })
 export class RequestTracing {
   readonly tracer = HoneyHiveTracer.init({ project: "chat" });
-}`, { files: { "package.json": pkg({ "@nestjs/common": "^11.0.0" }) } }),
-    c("NestJS interceptor intercept() makes a tracer", `${HH}import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from "@nestjs/common";
+}`, { files: { "package.json": hhModulePkg({ "@nestjs/common": "^11.0.0" }) } }),
+    c("NestJS interceptor intercept() makes a tracer", `${HH_IMPORT}import { type CallHandler, type ExecutionContext, Injectable, type NestInterceptor } from "@nestjs/common";
 @Injectable()
 export class TracingInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler) {
@@ -997,8 +995,8 @@ export class TracingInterceptor implements NestInterceptor {
     tracer.createSession({ sessionName: "req" });
     return next.handle();
   }
-}`, { files: { "package.json": pkg({ "@nestjs/common": "^11.0.0" }) } }),
-    c("Next.js 15: init inside after() of a route handler", `${HH}import { after } from "next/server";
+}`, { files: { "package.json": hhModulePkg({ "@nestjs/common": "^11.0.0" }) } }),
+    c("Next.js 15: init inside after() of a route handler", `${HH_IMPORT}import { after } from "next/server";
 export async function POST(request: Request) {
   const body = await request.json();
   after(async () => {
@@ -1008,23 +1006,23 @@ export async function POST(request: Request) {
   });
   return Response.json({ ok: true });
 }`, { filename: "app/api/chat/route.ts", files: NEXT }),
-    c("evaluate(): init in the function evaluate() runs", `${HH}import { evaluate } from "honeyhive/experiments";
+    c("evaluate(): init in the function evaluate() runs", `${HH_IMPORT}import { evaluate } from "honeyhive/experiments";
 async function pipeline({ inputs }: { inputs: { q: string } }) {
   const tracer = HoneyHiveTracer.init({ project: "rag" });
   return tracer.startSpan("answer", async () => inputs.q);
 }
 await evaluate({ function: pipeline, dataset: [{ inputs: { q: "x" } }], name: "exp" });`, { filename: "scripts/eval.ts" }),
-    c("a for..of loop body with a tracer per item", `${HH}for (const project of ["a", "b"]) {
+    c("a for..of loop body with a tracer per item", `${HH_IMPORT}for (const project of ["a", "b"]) {
   const tracer = HoneyHiveTracer.init({ project });
   tracer.createSession({ sessionName: "batch" });
   await tracer.shutdown();
 }`, { filename: "scripts/batch.ts" }),
-    c("items.forEach with a tracer per item", `${HH}const jobs = [{ id: 1 }, { id: 2 }];
+    c("items.forEach with a tracer per item", `${HH_IMPORT}const jobs = [{ id: 1 }, { id: 2 }];
 jobs.forEach((job) => {
   const tracer = HoneyHiveTracer.init({ project: "jobs" });
   tracer.createSession({ sessionName: \`job-\${job.id}\` });
 });`, { filename: "scripts/jobs.ts" }),
-    c("Lambda init with the event's session id (older seed pattern, seed 0 'Per-Request Tracer Pattern')", `${HH}export const handler = async (event: { sessionId: string }) => {
+    c("Lambda init with the event's session id (older seed pattern, seed 0 'Per-Request Tracer Pattern')", `${HH_IMPORT}export const handler = async (event: { sessionId: string }) => {
   const tracer = HoneyHiveTracer.init({ project: process.env.HH_PROJECT, sessionId: event.sessionId });
   try { return await tracer.startSpan("work", async () => 1); } finally { await tracer.forceFlush(); }
 };`),
@@ -1037,7 +1035,7 @@ app.post("/chat", async (_req, res) => {
   sdk.start();
   res.end();
 });`, { files: EXPRESS }),
-    c("Durable Object fetch() makes a tracer", `${HH}import { DurableObject } from "cloudflare:workers";
+    c("Durable Object fetch() makes a tracer", `${HH_IMPORT}import { DurableObject } from "cloudflare:workers";
 export class ChatRoom extends DurableObject {
   async fetch(request: Request) {
     const tracer = HoneyHiveTracer.init({ project: "rooms" });
@@ -1049,38 +1047,38 @@ export class ChatRoom extends DurableObject {
 import { runAgent } from "./agent";
 const app = new Hono();
 app.post("/run", async (c) => c.json(await runAgent(await c.req.json())));
-export default app;`, { files: { "package.json": HONO, "src/agent.ts": `${HH}export async function runAgent(input: unknown) {\n  const tracer = HoneyHiveTracer.init({ project: "agent" });\n  return tracer.startSpan("run", async () => input);\n}\n` } }),
-    c("React cache() around the init does not cache in a route handler (it memoizes per server-component render only)", `${HH}import { cache } from "react";
+export default app;`, { files: { "package.json": HONO, "src/agent.ts": `${HH_IMPORT}export async function runAgent(input: unknown) {\n  const tracer = HoneyHiveTracer.init({ project: "agent" });\n  return tracer.startSpan("run", async () => input);\n}\n` } }),
+    c("React cache() around the init does not cache in a route handler (it memoizes per server-component render only)", `${HH_IMPORT}import { cache } from "react";
 const getTracer = cache(() => HoneyHiveTracer.init({ project: "chat" }));
 export async function POST() {
   getTracer().createSession({ sessionName: "chat" });
   return Response.json({});
 }`, { filename: "app/api/chat/route.ts", files: NEXT }),
-    c("Express: res.locals used as a cache (new per request)", `${HH}import express from "express";
+    c("Express: res.locals used as a cache (new per request)", `${HH_IMPORT}import express from "express";
 const app = express();
 app.use((req, res, next) => {
   res.locals.tracer ??= HoneyHiveTracer.init({ project: "chat" });
   next();
 });`, { files: EXPRESS }),
-    c("Hono: c.set('tracer', init) per request", `${HH}import { Hono } from "hono";
+    c("Hono: c.set('tracer', init) per request", `${HH_IMPORT}import { Hono } from "hono";
 const app = new Hono();
 app.use(async (c, next) => { c.set("tracer", HoneyHiveTracer.init({ project: "chat" })); await next(); });
 export default app;`, { files: { "package.json": HONO } }),
   ];
   const quiet: Case[] = [
-    c("NestJS default-scope provider: init in the constructor (a singleton)", `${HH}import { Injectable } from "@nestjs/common";
+    c("NestJS default-scope provider: init in the constructor (a singleton)", `${HH_IMPORT}import { Injectable } from "@nestjs/common";
 @Injectable()
 export class TracingService {
   readonly tracer: HoneyHiveTracer;
   constructor() { this.tracer = HoneyHiveTracer.init({ project: "chat" }); }
-}`, { files: { "package.json": pkg({ "@nestjs/common": "^11.0.0" }) } }),
-    c("NestJS onModuleInit makes the tracer once", `${HH}import { Injectable, type OnModuleInit } from "@nestjs/common";
+}`, { files: { "package.json": hhModulePkg({ "@nestjs/common": "^11.0.0" }) } }),
+    c("NestJS onModuleInit makes the tracer once", `${HH_IMPORT}import { Injectable, type OnModuleInit } from "@nestjs/common";
 @Injectable()
 export class TracingService implements OnModuleInit {
   tracer?: HoneyHiveTracer;
   onModuleInit() { this.tracer = HoneyHiveTracer.init({ project: "chat" }); }
-}`, { files: { "package.json": pkg({ "@nestjs/common": "^11.0.0" }) } }),
-    c("Fastify plugin decorates the instance once", `${HH}import fp from "fastify-plugin";
+}`, { files: { "package.json": hhModulePkg({ "@nestjs/common": "^11.0.0" }) } }),
+    c("Fastify plugin decorates the instance once", `${HH_IMPORT}import fp from "fastify-plugin";
 export default fp(async (fastify) => {
   fastify.decorate("tracer", HoneyHiveTracer.init({ project: "chat" }));
 });`, { files: { "package.json": FASTIFY } }),
@@ -1090,20 +1088,20 @@ export default fp(async (fastify) => {
     (globalThis as any).__hh = HoneyHiveTracer.init({ project: "web" });
   }
 }`, { filename: "instrumentation.ts", files: NEXT }),
-    c("a script's main()", `${HH}async function main() {
+    c("a script's main()", `${HH_IMPORT}async function main() {
   const tracer = HoneyHiveTracer.init({ project: "etl" });
   tracer.createSession({ sessionName: "nightly" });
   await tracer.shutdown();
 }
 void main();`, { filename: "scripts/etl.ts" }),
-    c("vitest beforeEach with testMode (seed 0 Pattern 5)", `${HH}import { beforeEach, it } from "vitest";
+    c("vitest beforeEach with testMode (seed 0 Pattern 5)", `${HH_IMPORT}import { beforeEach, it } from "vitest";
 let tracer: HoneyHiveTracer;
 beforeEach(() => { tracer = HoneyHiveTracer.init({ project: "t", testMode: true }); });
 it("traces", () => { tracer.createSession({ sessionName: "t" }); });`, { filename: "test/chat.test.ts" }),
-    c("a tracer per project kept in a Map, built in a loop at startup", `${HH}const tracers = new Map<string, HoneyHiveTracer>();
+    c("a tracer per project kept in a Map, built in a loop at startup", `${HH_IMPORT}const tracers = new Map<string, HoneyHiveTracer>();
 for (const project of ["a", "b"]) tracers.set(project, HoneyHiveTracer.init({ project }));
 export { tracers };`, { filename: "src/tracers.ts" }),
-    c("Hono on Workers: a module ??= reading env in the fetch handler", `${HH}import { Hono } from "hono";
+    c("Hono on Workers: a module ??= reading env in the fetch handler", `${HH_IMPORT}import { Hono } from "hono";
 let tracer: HoneyHiveTracer | undefined;
 const app = new Hono<{ Bindings: { HH_API_KEY: string } }>();
 app.use(async (c, next) => {
@@ -1112,7 +1110,7 @@ app.use(async (c, next) => {
   await next();
 });
 export default app;`, { filename: "src/index.ts", files: { "package.json": HONO, ...WRANGLER } }),
-    c("Express: req.app.locals as an app-lifetime cache", `${HH}import express from "express";
+    c("Express: req.app.locals as an app-lifetime cache", `${HH_IMPORT}import express from "express";
 const app = express();
 app.use((req, _res, next) => {
   req.app.locals.tracer ??= HoneyHiveTracer.init({ project: "chat" });
@@ -1121,7 +1119,7 @@ app.use((req, _res, next) => {
     c("look-alike: Sentry.init inside a handler", `import * as Sentry from "@sentry/node";
 import express from "express";
 const app = express();
-app.post("/x", (_req, res) => { Sentry.init({ dsn: "x" }); res.end(); });`, { files: { "package.json": pkg({ express: "^5.1.0", "@sentry/node": "^9.0.0" }) } }),
+app.post("/x", (_req, res) => { Sentry.init({ dsn: "x" }); res.end(); });`, { files: { "package.json": hhModulePkg({ express: "^5.1.0", "@sentry/node": "^9.0.0" }) } }),
     c("look-alike: new Langfuse() per request", `import { Langfuse } from "langfuse";
 export async function POST() {
   const langfuse = new Langfuse();
@@ -1156,13 +1154,13 @@ async function onMessage(msg: ConsumeMessage | null) {
   tracer.sessionStart({ sessionName: "job" });
   channel.ack(msg);
 }
-await channel.consume("jobs", onMessage, { noAck: false });`, { filename: "src/consumer.ts", files: { "package.json": pkg({ amqplib: "^0.10.5" }) } }),
+await channel.consume("jobs", onMessage, { noAck: false });`, { filename: "src/consumer.ts", files: { "package.json": hhModulePkg({ amqplib: "^0.10.5" }) } }),
     c("amqplib: a channel typed Channel in a function parameter", `import type { Channel } from "amqplib";
 const { HoneyHiveTracer } = require("honeyhive");
 const tracer = HoneyHiveTracer.init({ project: "jobs" });
 export function listen(channel: Channel) {
   return channel.consume("jobs", (msg) => { tracer.sessionStart({ sessionName: "job" }); if (msg) channel.ack(msg); });
-}`, { filename: "src/listen.ts", files: { "package.json": pkg({ amqplib: "^0.10.5" }) } }),
+}`, { filename: "src/listen.ts", files: { "package.json": hhModulePkg({ amqplib: "^0.10.5" }) } }),
   ];
   const quiet = [
     ...SHAPES.filter((_shape, index) => index % 3 === 0).map((shape, index) => {
@@ -1174,13 +1172,13 @@ export async function POST() { analytics.sessionStart(); return Response.json({}
     c("look-alike: mongoose startSession() in a route", `import mongoose from "mongoose";
 import express from "express";
 const app = express();
-app.post("/x", async (_req, res) => { const s = await mongoose.startSession(); await s.endSession(); res.end(); });`, { files: { "package.json": pkg({ express: "^5.1.0", mongoose: "^8.13.0" }) } }),
+app.post("/x", async (_req, res) => { const s = await mongoose.startSession(); await s.endSession(); res.end(); });`, { files: { "package.json": hhModulePkg({ express: "^5.1.0", mongoose: "^8.13.0" }) } }),
     c("look-alike: consume() of a local object named channel (not amqplib's)", `${T}const channel = { consume: (_q: string, fn: (m: unknown) => void) => fn(null) };
 channel.consume("jobs", () => { tracer.sessionStart({ sessionName: "job" }); });`, { filename: "src/local.ts" }),
     c("look-alike: amqplib's channel.consume at the top level, sessionStart outside the callback", `${T}import amqp from "amqplib";
 const channel = await (await amqp.connect("amqp://localhost")).createChannel();
 tracer.sessionStart({ sessionName: "consumer" });
-await channel.consume("jobs", (msg) => { if (msg) channel.ack(msg); });`, { filename: "src/consumer.ts", files: { "package.json": pkg({ amqplib: "^0.10.5" }) } }),
+await channel.consume("jobs", (msg) => { if (msg) channel.ack(msg); });`, { filename: "src/consumer.ts", files: { "package.json": hhModulePkg({ amqplib: "^0.10.5" }) } }),
     c("sessionStart() at module level of a script (seed 0 Pattern 1)", `${T}tracer.sessionStart({ sessionName: "local-dev-session" });`, { filename: "scripts/dev.ts" }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
@@ -1325,7 +1323,7 @@ http.setTracerProvider(tracer.provider);`),
 // no-lost-session-context (seed 0 Troubleshooting "My traces are getting mixed up between requests ... Create
 // a new session for each request" in the middleware; no-lost-session-context.md's three shapes).
 const FASTIFY_FILES = { "package.json": FASTIFY };
-const KOA_ROUTER = { "package.json": pkg({ koa: "^3.0.0", "@koa/router": "^13.1.0" }) };
+const KOA_ROUTER = { "package.json": hhModulePkg({ koa: "^3.0.0", "@koa/router": "^13.1.0" }) };
 describe(`${LOST_CONTEXT_RULE} (blind 6)`, () => {
   const reported: Case[] = [
     c("Fastify preHandler hook: await then createSession", `${T}import Fastify from "fastify";
@@ -1377,7 +1375,7 @@ import rateLimit from "express-rate-limit";
 export const router = Router();
 function openSession(req: any, _res: any, next: any) { tracer.createSession({ sessionName: req.path }); next(); }
 router.post("/chat", [rateLimit({ limit: 10 }), openSession], (req, res) => { res.json(tracer.trace(() => req.body)); });
-router.get("/history", (_req, res) => { res.json(tracer.trace(() => [])); });`, { files: { "package.json": pkg({ express: "^5.1.0", "express-rate-limit": "^7.5.0" }) } }),
+router.get("/history", (_req, res) => { res.json(tracer.trace(() => [])); });`, { files: { "package.json": hhModulePkg({ express: "^5.1.0", "express-rate-limit": "^7.5.0" }) } }),
     c("Koa @koa/router: route-level openSession, other route traces", `${T}import Router from "@koa/router";
 export const router = new Router();
 const openSession = async (ctx: any, next: () => Promise<unknown>) => { tracer.createSession({ sessionName: ctx.path }); await next(); };
@@ -1402,7 +1400,7 @@ const app = new Koa();
 app.use(async (ctx, next) => {
   await Promise.resolve(ctx.get("x-tenant")).then((tenant) => { tracer.createSession({ sessionName: tenant }); });
   await next();
-});`, { files: { "package.json": pkg({ koa: "^3.0.0" }) } }),
+});`, { files: { "package.json": hhModulePkg({ koa: "^3.0.0" }) } }),
     c("Express middleware: createSession in queueMicrotask, next() outside", `${T}import express from "express";
 const app = express();
 app.use((req, _res, next) => {
@@ -1455,7 +1453,7 @@ app.use(async (ctx, next) => {
   await Promise.resolve();
   tracer.createSession({ sessionName: ctx.path });
   await next();
-});`, { files: { "package.json": pkg({ koa: "^3.0.0" }) } }),
+});`, { files: { "package.json": hhModulePkg({ koa: "^3.0.0" }) } }),
     c("Hono createMiddleware: await, createSession, await next()", `${T}import { createMiddleware } from "hono/factory";
 export const session = createMiddleware(async (c, next) => {
   await Promise.resolve();
@@ -1538,7 +1536,7 @@ export async function POST() {
   return Response.json({});
 }`, { filename: "app/api/chat/route.ts", files: { ...NEXT, "vercel.json": "{}\n" } }),
     c("look-alike: a module's own `const awslambda` object (not the runtime global) wrapping the export", `${T}const awslambda = { streamifyResponse: (fn: unknown) => fn };
-export const handler = awslambda.streamifyResponse(async () => { await tracer.startSpan("work", async () => 1); });`, { filename: "src/lib/wrap.ts", files: { "package.json": pkg({ express: "^5.1.0" }), "src/server.ts": "import express from \"express\";\nexpress().listen(3000);\n" } }),
+export const handler = awslambda.streamifyResponse(async () => { await tracer.startSpan("work", async () => 1); });`, { filename: "src/lib/wrap.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0" }), "src/server.ts": "import express from \"express\";\nexpress().listen(3000);\n" } }),
     c("Vercel function: waitUntil(tracer.forceFlush()) from @vercel/functions", `${T}import { waitUntil } from "@vercel/functions";
 export async function POST() {
   await tracer.startSpan("work", async () => 1);
@@ -1548,7 +1546,7 @@ export async function POST() {
     c("middy: a flush middleware's after hook", `${T}import middy from "@middy/core";
 const flush = (): middy.MiddlewareObj => ({ after: async () => { await tracer.forceFlush(); }, onError: async () => { await tracer.forceFlush(); } });
 const base = async () => { await tracer.startSpan("work", async () => 1); return { statusCode: 200 }; };
-export const handler = middy(base).use(flush());`, { filename: "src/handlers/chat.ts", files: { "package.json": pkg({ "@middy/core": "^6.1.0" }) } }),
+export const handler = middy(base).use(flush());`, { filename: "src/handlers/chat.ts", files: { "package.json": hhModulePkg({ "@middy/core": "^6.1.0" }) } }),
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
@@ -1632,7 +1630,7 @@ router.get("/search", (req, res) => { res.json(tracer.startSpan("search", () => 
 export const router = new Router();
 async function openSession(ctx: any, next: () => Promise<unknown>) { tracer.createSession({ sessionName: ctx.path }); await next(); }
 router.del("/chat/:id", openSession, async (ctx: any) => { ctx.body = await tracer.startSpan("delete", async () => 1); });
-router.get("/chat", async (ctx: any) => { ctx.body = await tracer.startSpan("list", async () => 2); });`, { files: { "package.json": pkg({ koa: "^3.0.0", "koa-router": "^13.0.0" }) } }),
+router.get("/chat", async (ctx: any) => { ctx.body = await tracer.startSpan("list", async () => 2); });`, { files: { "package.json": hhModulePkg({ koa: "^3.0.0", "koa-router": "^13.0.0" }) } }),
   ];
   const quiet: Case[] = [
     c("Fastify onRequest: an await inside a nested function only, createSession first in the hook's own flow", `${T}import Fastify from "fastify";
@@ -1666,10 +1664,10 @@ app.use((req, _res, next) => {
 const app = express();
 app.post("/chat", (req, res) => { tracer.createSession({ sessionId: req.body?.sessionId?.toString() }); res.end(); });`, { files: EXPRESS }),
     c("Elysia: cookie.sid.value", `${T}import { Elysia } from "elysia";
-new Elysia().get("/chat", ({ cookie }) => { tracer.createSession({ sessionId: cookie.sid.value as string, skipApiCall: true }); return "ok"; }).listen(3000);`, { files: { "package.json": pkg({ elysia: "^1.3.0" }) } }),
+new Elysia().get("/chat", ({ cookie }) => { tracer.createSession({ sessionId: cookie.sid.value as string, skipApiCall: true }); return "ok"; }).listen(3000);`, { files: { "package.json": hhModulePkg({ elysia: "^1.3.0" }) } }),
     c("hapi: request.state.sid (a cookie)", `${T}import Hapi from "@hapi/hapi";
 const server = Hapi.server();
-server.route({ method: "GET", path: "/chat", handler: (request) => { tracer.createSession({ sessionId: request.state.sid, skipApiCall: true }); return "ok"; } });`, { files: { "package.json": pkg({ "@hapi/hapi": "^21.4.0" }) } }),
+server.route({ method: "GET", path: "/chat", handler: (request) => { tracer.createSession({ sessionId: request.state.sid, skipApiCall: true }); return "ok"; } });`, { files: { "package.json": hhModulePkg({ "@hapi/hapi": "^21.4.0" }) } }),
     c("SvelteKit +server.ts: params.id", `${T}import type { RequestHandler } from "./$types";
 export const GET: RequestHandler = async ({ params }) => { tracer.createSession({ sessionId: params.id, skipApiCall: true }); return new Response("ok"); };`, { filename: "src/routes/api/c/[id]/+server.ts", files: KIT }),
     c("Nuxt: getQuery(event).sid", `${T}export default defineEventHandler((event) => {
@@ -1691,7 +1689,7 @@ export const router = new Router();
 router.get("/c/:id", (ctx) => { tracer.createSession({ sessionId: ctx.params.id, skipApiCall: true }); ctx.body = "ok"; });`, { files: KOA_ROUTER }),
     c("Koa: ctx.query.sid", `${T}import Koa from "koa";
 const app = new Koa();
-app.use(async (ctx, next) => { tracer.createSession({ sessionId: ctx.query.sid as string }); await next(); });`, { files: { "package.json": pkg({ koa: "^3.0.0" }) } }),
+app.use(async (ctx, next) => { tracer.createSession({ sessionId: ctx.query.sid as string }); await next(); });`, { files: { "package.json": hhModulePkg({ koa: "^3.0.0" }) } }),
     c("Next.js middleware: request.cookies.get('sid')?.value", `${T}import { NextResponse, type NextRequest } from "next/server";
 export function middleware(request: NextRequest) {
   const sid = request.cookies.get("sid")?.value;

@@ -55,13 +55,14 @@
 // Temporal activity modules, Trigger.dev tasks (per run; `concurrent: false`: no sessionStart race), Pothos
 // resolvers, JSDoc types in JavaScript, and a configured Lambda module's re-export followed one hop.
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
+import { HH_IMPORT, hhModulePkg } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today, with a class and a reason each (`Known` in ./test-utils/blind-cases.ts).
 const KNOWN: readonly Known[] = [
@@ -77,8 +78,6 @@ const KNOWN: readonly Known[] = [
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });
 
 // ---------------------------------------------------------------------------------------------------
 // Per-job / per-request shapes. `PRE` is the tracer prelude, `BODY` statements run per job or request.
@@ -95,18 +94,18 @@ interface Shape extends Omit<Case, "name"> {
 }
 
 const CF = { "wrangler.toml": `name = "support"\nmain = "src/index.ts"\ncompatibility_date = "2025-09-01"\n` };
-const NEXT = { "package.json": pkg({ next: "15.3.0", react: "19.1.0" }), "next.config.ts": "export default {};\n" };
-const NEXT16 = { "package.json": pkg({ next: "16.0.0", react: "19.2.0" }), "next.config.ts": "export default {};\n" };
-const INNGEST = pkg({ inngest: "^3.40.0" });
-const TRIGGER3 = { "package.json": pkg({ "@trigger.dev/sdk": "^3.3.17" }), "trigger.config.ts": `import { defineConfig } from "@trigger.dev/sdk/v3";\nexport default defineConfig({ project: "proj_x", dirs: ["./src/trigger"] });\n` };
-const TEMPORAL = { "package.json": pkg({ "@temporalio/activity": "^1.12.0", "@temporalio/worker": "^1.12.0" }) };
-const FIREBASE = { "package.json": pkg({ "firebase-functions": "^6.4.0", "firebase-admin": "^13.4.0" }) };
-const MCP = { "package.json": pkg({ "@modelcontextprotocol/sdk": "^1.17.0", zod: "^3.25.0" }) };
-const NEST = { "package.json": pkg({ "@nestjs/common": "^11.1.0", "@nestjs/microservices": "^11.1.0", "@nestjs/core": "^11.1.0" }) };
-const EXPRESS = { "package.json": pkg({ express: "^5.1.0" }) };
-const FASTIFY = { "package.json": pkg({ fastify: "^5.4.0" }) };
+const NEXT = { "package.json": hhModulePkg({ next: "15.3.0", react: "19.1.0" }), "next.config.ts": "export default {};\n" };
+const NEXT16 = { "package.json": hhModulePkg({ next: "16.0.0", react: "19.2.0" }), "next.config.ts": "export default {};\n" };
+const INNGEST = hhModulePkg({ inngest: "^3.40.0" });
+const TRIGGER3 = { "package.json": hhModulePkg({ "@trigger.dev/sdk": "^3.3.17" }), "trigger.config.ts": `import { defineConfig } from "@trigger.dev/sdk/v3";\nexport default defineConfig({ project: "proj_x", dirs: ["./src/trigger"] });\n` };
+const TEMPORAL = { "package.json": hhModulePkg({ "@temporalio/activity": "^1.12.0", "@temporalio/worker": "^1.12.0" }) };
+const FIREBASE = { "package.json": hhModulePkg({ "firebase-functions": "^6.4.0", "firebase-admin": "^13.4.0" }) };
+const MCP = { "package.json": hhModulePkg({ "@modelcontextprotocol/sdk": "^1.17.0", zod: "^3.25.0" }) };
+const NEST = { "package.json": hhModulePkg({ "@nestjs/common": "^11.1.0", "@nestjs/microservices": "^11.1.0", "@nestjs/core": "^11.1.0" }) };
+const EXPRESS = { "package.json": hhModulePkg({ express: "^5.1.0" }) };
+const FASTIFY = { "package.json": hhModulePkg({ fastify: "^5.4.0" }) };
 const AMPLIFY = {
-  "package.json": pkg({ "@aws-amplify/backend": "^1.16.0", "aws-amplify": "^6.15.0" }),
+  "package.json": hhModulePkg({ "@aws-amplify/backend": "^1.16.0", "aws-amplify": "^6.15.0" }),
   "amplify/functions/chat/resource.ts": `import { defineFunction } from "@aws-amplify/backend";\nexport const chat = defineFunction({ name: "chat", entry: "./handler.ts" });\n`,
 };
 
@@ -152,7 +151,7 @@ export const nightlyReport = schedules.task({
     return { at: payload.timestamp.toISOString() };
   },
 });` },
-  { label: "Trigger.dev v4 schemaTask", filename: "src/trigger/embed.ts", files: { "package.json": pkg({ "@trigger.dev/sdk": "^4.0.0", zod: "^3.25.0" }) }, shared: false, code: `PRE
+  { label: "Trigger.dev v4 schemaTask", filename: "src/trigger/embed.ts", files: { "package.json": hhModulePkg({ "@trigger.dev/sdk": "^4.0.0", zod: "^3.25.0" }) }, shared: false, code: `PRE
 import { schemaTask } from "@trigger.dev/sdk";
 import { z } from "zod";
 export const embedDocument = schemaTask({
@@ -183,7 +182,7 @@ const worker = await Worker.create({
   },
 });
 await worker.run();` },
-  { label: "Cloudflare Queues consumer as a WorkerEntrypoint queue() method", filename: "src/index.ts", files: { "package.json": pkg({}), ...CF }, code: `PRE
+  { label: "Cloudflare Queues consumer as a WorkerEntrypoint queue() method", filename: "src/index.ts", files: { "package.json": hhModulePkg({}), ...CF }, code: `PRE
 import { WorkerEntrypoint } from "cloudflare:workers";
 interface Env { HH_API_KEY: string }
 export default class extends WorkerEntrypoint<Env> {
@@ -194,7 +193,7 @@ export default class extends WorkerEntrypoint<Env> {
     }
   }
 }` },
-  { label: "Durable Object fetch()", filename: "src/room.ts", files: { "package.json": pkg({}), ...CF }, sid: `request.headers.get("x-session-id")`, code: `PRE
+  { label: "Durable Object fetch()", filename: "src/room.ts", files: { "package.json": hhModulePkg({}), ...CF }, sid: `request.headers.get("x-session-id")`, code: `PRE
 import { DurableObject } from "cloudflare:workers";
 interface Env { HH_API_KEY: string }
 export class ChatRoom extends DurableObject<Env> {
@@ -203,7 +202,7 @@ export class ChatRoom extends DurableObject<Env> {
     return new Response("ok");
   }
 }` },
-  { label: "Durable Object alarm()", filename: "src/reminder.ts", files: { "package.json": pkg({}), ...CF }, code: `PRE
+  { label: "Durable Object alarm()", filename: "src/reminder.ts", files: { "package.json": hhModulePkg({}), ...CF }, code: `PRE
 import { DurableObject } from "cloudflare:workers";
 interface Env { HH_API_KEY: string }
 export class Reminder extends DurableObject<Env> {
@@ -212,7 +211,7 @@ export class Reminder extends DurableObject<Env> {
     await this.ctx.storage.setAlarm(Date.now() + 60_000);
   }
 }` },
-  { label: "Durable Object webSocketMessage() (hibernation API)", filename: "src/socket-room.ts", files: { "package.json": pkg({}), ...CF }, sid: `JSON.parse(message as string).sessionId`, code: `PRE
+  { label: "Durable Object webSocketMessage() (hibernation API)", filename: "src/socket-room.ts", files: { "package.json": hhModulePkg({}), ...CF }, sid: `JSON.parse(message as string).sessionId`, code: `PRE
 import { DurableObject } from "cloudflare:workers";
 interface Env { HH_API_KEY: string }
 export class SocketRoom extends DurableObject<Env> {
@@ -221,7 +220,7 @@ export class SocketRoom extends DurableObject<Env> {
     ws.send("ack");
   }
 }` },
-  { label: "Cloudflare Workflows WorkflowEntrypoint run(event, step)", filename: "src/workflow.ts", files: { "package.json": pkg({}), ...CF }, code: `PRE
+  { label: "Cloudflare Workflows WorkflowEntrypoint run(event, step)", filename: "src/workflow.ts", files: { "package.json": hhModulePkg({}), ...CF }, code: `PRE
 import { WorkflowEntrypoint, type WorkflowEvent, type WorkflowStep } from "cloudflare:workers";
 interface Env { HH_API_KEY: string }
 type Params = { threadId: string };
@@ -232,7 +231,7 @@ export class SummarizeWorkflow extends WorkflowEntrypoint<Env, Params> {
   }
 }` },
   // Serverless event sources and platforms.
-  { label: "AWS Lambda function URL typed LambdaFunctionURLHandler", filename: "src/url.ts", files: { "package.json": pkg({}) }, sid: `event.headers["x-session-id"]`, code: `PRE
+  { label: "AWS Lambda function URL typed LambdaFunctionURLHandler", filename: "src/url.ts", files: { "package.json": hhModulePkg({}) }, sid: `event.headers["x-session-id"]`, code: `PRE
 import type { LambdaFunctionURLHandler } from "aws-lambda";
 export const handler: LambdaFunctionURLHandler = async (event) => {
   BODY
@@ -244,13 +243,13 @@ export const handler: Schema["chat"]["functionHandler"] = async (event) => {
   BODY
   return "ok";
 };` },
-  { label: "AWS Lambda EventBridge handler", filename: "src/orders.ts", files: { "package.json": pkg({}) }, sid: `event.detail.sessionId`, code: `PRE
+  { label: "AWS Lambda EventBridge handler", filename: "src/orders.ts", files: { "package.json": hhModulePkg({}) }, sid: `event.detail.sessionId`, code: `PRE
 import type { EventBridgeHandler } from "aws-lambda";
 type Detail = { sessionId: string; orderId: string };
 export const handler: EventBridgeHandler<"OrderPlaced", Detail, void> = async (event) => {
   BODY
 };` },
-  { label: "AWS Lambda S3 handler, per record", filename: "src/ingest.ts", files: { "package.json": pkg({}) }, code: `PRE
+  { label: "AWS Lambda S3 handler, per record", filename: "src/ingest.ts", files: { "package.json": hhModulePkg({}) }, code: `PRE
 import type { S3Handler } from "aws-lambda";
 export const handler: S3Handler = async (event) => {
   for (const record of event.Records) {
@@ -258,7 +257,7 @@ export const handler: S3Handler = async (event) => {
     console.log(record.s3.object.key);
   }
 };` },
-  { label: "AWS Step Functions task typed Handler<Input, Output>", filename: "src/steps/summarize.ts", files: { "package.json": pkg({}) }, code: `PRE
+  { label: "AWS Step Functions task typed Handler<Input, Output>", filename: "src/steps/summarize.ts", files: { "package.json": hhModulePkg({}) }, code: `PRE
 import type { Handler } from "aws-lambda";
 export const handler: Handler<{ threadId: string }, { summary: string }> = async (input) => {
   BODY
@@ -328,7 +327,7 @@ server.setRequestHandler(CallToolRequestSchema, async (request) => {
   BODY
   return { content: [{ type: "text", text: request.params.name }] };
 });` },
-  { label: "Pothos t.field resolve", filename: "src/schema.ts", files: { "package.json": pkg({ "@pothos/core": "^4.6.0", "graphql-yoga": "^5.13.0" }) }, sid: `args.sessionId!`, code: `PRE
+  { label: "Pothos t.field resolve", filename: "src/schema.ts", files: { "package.json": hhModulePkg({ "@pothos/core": "^4.6.0", "graphql-yoga": "^5.13.0" }) }, sid: `args.sessionId!`, code: `PRE
 import SchemaBuilder from "@pothos/core";
 const builder = new SchemaBuilder({});
 builder.queryType({
@@ -343,7 +342,7 @@ builder.queryType({
   }),
 });
 export const schema = builder.toSchema();` },
-  { label: "TypeGraphQL @Resolver @Mutation", filename: "src/chat.resolver.ts", files: { "package.json": pkg({ "type-graphql": "^2.0.0-rc.2", graphql: "^16.11.0" }) }, code: `PRE
+  { label: "TypeGraphQL @Resolver @Mutation", filename: "src/chat.resolver.ts", files: { "package.json": hhModulePkg({ "type-graphql": "^2.0.0-rc.2", graphql: "^16.11.0" }) }, code: `PRE
 import { Arg, Mutation, Resolver } from "type-graphql";
 @Resolver()
 export class ChatResolver {
@@ -415,7 +414,7 @@ fastify.route({
   handler: async () => ({ ok: true }),
 });
 export default fastify;` },
-  { label: "koa-router router.del with a route parameter", filename: "src/router.ts", files: { "package.json": pkg({ koa: "^2.16.0", "koa-router": "^13.0.1" }) }, sid: `ctx.params.id`, code: `PRE
+  { label: "koa-router router.del with a route parameter", filename: "src/router.ts", files: { "package.json": hhModulePkg({ koa: "^2.16.0", "koa-router": "^13.0.1" }) }, sid: `ctx.params.id`, code: `PRE
 import Router from "koa-router";
 const router = new Router({ prefix: "/api" });
 router.del("/threads/:id", async (ctx) => {
@@ -441,7 +440,7 @@ export const rateAnswer = async (threadId: string, score: number) => {
   BODY
   return { ok: score > 0 };
 };` },
-  { label: "AI SDK chat route: streamText with onFinish, the chat id from useChat's body", filename: "app/api/chat/route.ts", files: { ...NEXT, "package.json": pkg({ next: "15.3.0", ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0" }) }, sid: `id`, code: `PRE
+  { label: "AI SDK chat route: streamText with onFinish, the chat id from useChat's body", filename: "app/api/chat/route.ts", files: { ...NEXT, "package.json": hhModulePkg({ next: "15.3.0", ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0" }) }, sid: `id`, code: `PRE
 import { streamText, convertToModelMessages, type UIMessage } from "ai";
 import { openai } from "@ai-sdk/openai";
 export async function POST(req: Request) {
@@ -450,7 +449,7 @@ export async function POST(req: Request) {
   const result = streamText({ model: openai("gpt-4o"), messages: convertToModelMessages(messages), onFinish: async ({ text }) => { console.log(text.length); } });
   return result.toUIMessageStreamResponse();
 }` },
-  { label: "Express route running an OpenAI Agents SDK agent", filename: "src/agent-server.ts", files: { "package.json": pkg({ express: "^5.1.0", "@openai/agents": "^0.1.0" }) }, sid: `req.body.conversationId`, code: `PRE
+  { label: "Express route running an OpenAI Agents SDK agent", filename: "src/agent-server.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0", "@openai/agents": "^0.1.0" }) }, sid: `req.body.conversationId`, code: `PRE
 import express from "express";
 import { Agent, run } from "@openai/agents";
 const agent = new Agent({ name: "Support", instructions: "Answer briefly." });
@@ -462,7 +461,7 @@ app.post("/ask", async (req, res) => {
   res.json({ answer: result.finalOutput });
 });
 app.listen(3000);` },
-  { label: "Express route invoking a LangGraph graph with the thread id", filename: "src/graph-server.ts", files: { "package.json": pkg({ express: "^5.1.0", "@langchain/langgraph": "^0.4.0" }) }, sid: `req.params.threadId`, code: `PRE
+  { label: "Express route invoking a LangGraph graph with the thread id", filename: "src/graph-server.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0", "@langchain/langgraph": "^0.4.0" }) }, sid: `req.params.threadId`, code: `PRE
 import express from "express";
 import { StateGraph, MessagesAnnotation, MemorySaver } from "@langchain/langgraph";
 const graph = new StateGraph(MessagesAnnotation)
@@ -665,14 +664,14 @@ export const onJob = onMessagePublished("jobs", async (event) => {
 export const digest = onSchedule("every day 03:00", async () => {
   BODY
 });` },
-  { label: "Cloudflare WorkerEntrypoint queue()", filename: "src/index.ts", files: { "package.json": pkg({}), ...CF }, code: `${T}import { WorkerEntrypoint } from "cloudflare:workers";
+  { label: "Cloudflare WorkerEntrypoint queue()", filename: "src/index.ts", files: { "package.json": hhModulePkg({}), ...CF }, code: `${T}import { WorkerEntrypoint } from "cloudflare:workers";
 export default class extends WorkerEntrypoint<{ HH_API_KEY: string }> {
   async queue(batch: MessageBatch<{ threadId: string }>) {
     BODY
     for (const message of batch.messages) message.ack();
   }
 }` },
-  { label: "Cloudflare WorkerEntrypoint scheduled()", filename: "src/cron.ts", files: { "package.json": pkg({}), ...CF }, code: `${T}import { WorkerEntrypoint } from "cloudflare:workers";
+  { label: "Cloudflare WorkerEntrypoint scheduled()", filename: "src/cron.ts", files: { "package.json": hhModulePkg({}), ...CF }, code: `${T}import { WorkerEntrypoint } from "cloudflare:workers";
 export default class Cron extends WorkerEntrypoint<{ HH_API_KEY: string }> {
   async scheduled(controller: ScheduledController) {
     BODY
@@ -684,7 +683,7 @@ export async function GET(request: Request) {
   BODY
   return Response.json({ ok: request.headers.has("authorization") });
 }` },
-  { label: "GCP functions-framework cloudEvent for Pub/Sub", filename: "src/index.ts", files: { "package.json": pkg({ "@google-cloud/functions-framework": "^4.0.0" }) }, code: `${T}import * as functions from "@google-cloud/functions-framework";
+  { label: "GCP functions-framework cloudEvent for Pub/Sub", filename: "src/index.ts", files: { "package.json": hhModulePkg({ "@google-cloud/functions-framework": "^4.0.0" }) }, code: `${T}import * as functions from "@google-cloud/functions-framework";
 functions.cloudEvent<{ message: { data: string } }>("onJob", async (cloudEvent) => {
   BODY
   console.log(cloudEvent.data?.message.data);
@@ -692,7 +691,7 @@ functions.cloudEvent<{ message: { data: string } }>("onJob", async (cloudEvent) 
 ];
 const TRACE = `tracer.createSession({ sessionName: "job" });\n  await tracer.startSpan("work", async () => "done");`;
 describe(`${FLUSH_RULE} (blind 7, serverless entry points and module styles)`, () => {
-  const make = (shape: FlushShape, body: string, name: string): Case => ({ name, code: shape.code.replace("BODY", body), filename: shape.filename, files: { "package.json": pkg({}), ...(shape.files ?? {}) } });
+  const make = (shape: FlushShape, body: string, name: string): Case => ({ name, code: shape.code.replace("BODY", body), filename: shape.filename, files: { "package.json": hhModulePkg({}), ...(shape.files ?? {}) } });
   const reported = FLUSH_SHAPES.map((shape) => make(shape, TRACE, `traces without a flush: ${shape.label}`));
   const quiet = FLUSH_SHAPES.map((shape) => make(shape, `try {\n  ${TRACE}\n  } finally {\n    await tracer.forceFlush();\n  }`, `flushed in finally: ${shape.label}`));
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
@@ -701,13 +700,12 @@ describe(`${FLUSH_RULE} (blind 7, serverless entry points and module styles)`, (
 // ---------------------------------------------------------------------------------------------------
 // Hand-written cases: module styles (CommonJS, re-exports, tsconfig path aliases, JSDoc-typed JavaScript,
 // `import type`, dynamic `import()`), cross-file helpers and look-alikes.
-const HH = `import { HoneyHiveTracer } from "honeyhive";\n`;
 const ALIAS_LIB = { ...TSCONFIG_PATHS, "src/lib/tracer.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "support" });\n` };
 const CJS_EXPRESS = { "package.json": JSON.stringify({ name: "app", private: true, dependencies: { honeyhive: "^2.0.0", express: "^5.1.0" } }) };
 
 describe(`${INIT_RULE} (blind 7, hand-written)`, () => {
   const reported: Case[] = [
-    c("JSDoc-typed RequestHandler in a .js route module, not registered in the file", `${HH}/** @type {import("express").RequestHandler} */
+    c("JSDoc-typed RequestHandler in a .js route module, not registered in the file", `${HH_IMPORT}/** @type {import("express").RequestHandler} */
 export const chat = async (req, res) => {
   const tracer = HoneyHiveTracer.init({ project: "support" });
   tracer.createSession({ sessionName: "chat" });
@@ -717,12 +715,12 @@ export const chat = async (req, res) => {
 export const handler = async () => {
   await runDigest();
   return { statusCode: 200 };
-};`, { filename: "src/handler.ts", files: { ...TSCONFIG_PATHS, "package.json": pkg({}), "src/jobs/digest.ts": `${HH}export async function runDigest() {\n  const tracer = HoneyHiveTracer.init({ project: "digest" });\n  tracer.createSession({ sessionName: "digest" });\n  await tracer.forceFlush();\n}\n` } }),
+};`, { filename: "src/handler.ts", files: { ...TSCONFIG_PATHS, "package.json": hhModulePkg({}), "src/jobs/digest.ts": `${HH_IMPORT}export async function runDigest() {\n  const tracer = HoneyHiveTracer.init({ project: "digest" });\n  tracer.createSession({ sessionName: "digest" });\n  await tracer.forceFlush();\n}\n` } }),
     c("Lambda calling a relative ./jobs/digest function that inits per call", `import { runDigest } from "./jobs/digest";
 export const handler = async () => {
   await runDigest();
   return { statusCode: 200 };
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({}), "src/jobs/digest.ts": `${HH}export async function runDigest() {\n  const tracer = HoneyHiveTracer.init({ project: "digest" });\n  tracer.createSession({ sessionName: "digest" });\n  await tracer.forceFlush();\n}\n` } }),
+};`, { filename: "src/handler.ts", files: { "package.json": hhModulePkg({}), "src/jobs/digest.ts": `${HH_IMPORT}export async function runDigest() {\n  const tracer = HoneyHiveTracer.init({ project: "digest" });\n  tracer.createSession({ sessionName: "digest" });\n  await tracer.forceFlush();\n}\n` } }),
     c("CommonJS exports.handler = async function with require inside the handler", `exports.handler = async function (event) {
   const { HoneyHiveTracer } = require("honeyhive");
   const tracer = HoneyHiveTracer.init({ project: "support" });
@@ -739,12 +737,12 @@ async function handler(event) {
   return event;
 }
 module.exports = { handler };`, { filename: "src/worker.cjs" }),
-    c("impl.ts exporting handler that index.ts re-exports (export { handler } from)", `${HH}export const handler = async (event: { id: string }) => {
+    c("impl.ts exporting handler that index.ts re-exports (export { handler } from)", `${HH_IMPORT}export const handler = async (event: { id: string }) => {
   const tracer = HoneyHiveTracer.init({ project: "support" });
   await tracer.forceFlush();
   return event.id;
-};`, { filename: "src/impl.ts", files: { "package.json": pkg({}), "src/index.ts": `export { handler } from "./impl";\n` } }),
-    c("a tracer made inside a LangGraph node of a graph invoked per request", `${HH}import express from "express";
+};`, { filename: "src/impl.ts", files: { "package.json": hhModulePkg({}), "src/index.ts": `export { handler } from "./impl";\n` } }),
+    c("a tracer made inside a LangGraph node of a graph invoked per request", `${HH_IMPORT}import express from "express";
 import { StateGraph, MessagesAnnotation } from "@langchain/langgraph";
 const graph = new StateGraph(MessagesAnnotation)
   .addNode("agent", async (state) => {
@@ -755,7 +753,7 @@ const graph = new StateGraph(MessagesAnnotation)
   .addEdge("__start__", "agent")
   .compile();
 const app = express();
-app.post("/run", async (req, res) => res.json(await graph.invoke({ messages: req.body.messages })));`, { filename: "src/graph.ts", files: { "package.json": pkg({ express: "^5.1.0", "@langchain/langgraph": "^0.4.0" }) } }),
+app.post("/run", async (req, res) => res.json(await graph.invoke({ messages: req.body.messages })));`, { filename: "src/graph.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0", "@langchain/langgraph": "^0.4.0" }) } }),
     c("MCP tool callback with await import(\"honeyhive\")", `import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 const server = new McpServer({ name: "x", version: "1.0.0" });
 server.tool("ping", async () => {
@@ -774,15 +772,15 @@ export const handler = async () => {
   const tracer = HoneyHiveTracer.init({ project: "support" });
   return tracer;
 };`, { filename: "src/fake.ts" }),
-    c("task({ id, run }) of a local module that is not Trigger.dev (look-alike)", `${HH}import { task } from "./task-runner";
+    c("task({ id, run }) of a local module that is not Trigger.dev (look-alike)", `${HH_IMPORT}import { task } from "./task-runner";
 export const build = task({
   id: "build",
   run: async () => {
     const tracer = HoneyHiveTracer.init({ project: "build" });
     return tracer;
   },
-});`, { filename: "scripts/build.ts", files: { "package.json": pkg({}), "scripts/task-runner.ts": `export const task = <T>(d: { id: string; run: () => Promise<T> }) => d;\n` } }),
-    c("Temporal worker main() initializing once before Worker.create", `${HH}import { Worker } from "@temporalio/worker";
+});`, { filename: "scripts/build.ts", files: { "package.json": hhModulePkg({}), "scripts/task-runner.ts": `export const task = <T>(d: { id: string; run: () => Promise<T> }) => d;\n` } }),
+    c("Temporal worker main() initializing once before Worker.create", `${HH_IMPORT}import { Worker } from "@temporalio/worker";
 async function main() {
   const tracer = HoneyHiveTracer.init({ project: "worker" });
   const worker = await Worker.create({ taskQueue: "summaries", activities: { async summarize(id: string) { tracer.createSession({ sessionName: id }); return id; } } });
@@ -798,7 +796,7 @@ export class Flow extends WorkflowEntrypoint<{ K: string }, { id: string }> {
     getTracer().createSession({ sessionName: event.payload.id });
     await step.do("x", async () => 1);
   }
-}`, { filename: "src/flow.ts", files: { "package.json": pkg({}), ...CF } }),
+}`, { filename: "src/flow.ts", files: { "package.json": hhModulePkg({}), ...CF } }),
   ];
   describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
 });
@@ -810,14 +808,14 @@ describe(`${SESSION_START_RULE} (blind 7, hand-written)`, () => {
 export const chat = (req, res) => {
   tracer.sessionStart({ sessionName: "chat" });
   res.json({ ok: true });
-};`, { filename: "src/routes/chat.js", files: { ...EXPRESS, "src/lib/tracing.js": `${HH}export const tracer = HoneyHiveTracer.init({ project: "support" });\n` } }),
+};`, { filename: "src/routes/chat.js", files: { ...EXPRESS, "src/lib/tracing.js": `${HH_IMPORT}export const tracer = HoneyHiveTracer.init({ project: "support" });\n` } }),
     c("a neutral name imported through @/ whose module exports a HoneyHive tracer", `import express from "express";
 import { hh } from "@/lib/observability";
 const app = express();
 app.post("/chat", (req, res) => {
   hh.sessionStart({ sessionName: "chat" });
   res.end();
-});`, { filename: "src/app.ts", files: { ...EXPRESS, ...TSCONFIG_PATHS, "src/lib/observability.ts": `${HH}export const hh = HoneyHiveTracer.init({ project: "support" });\n` } }),
+});`, { filename: "src/app.ts", files: { ...EXPRESS, ...TSCONFIG_PATHS, "src/lib/observability.ts": `${HH_IMPORT}export const hh = HoneyHiveTracer.init({ project: "support" });\n` } }),
     c("Fastify route() handler loading the tracer with await import(\"@/lib/tracer\")", `import Fastify from "fastify";
 const app = Fastify();
 app.route({
@@ -856,7 +854,7 @@ builder.mutationType({
   fields: (t) => ({
     ask: t.string({ args: { q: t.arg.string({ required: true }) }, resolve: async (_r, { q }) => { tracer.sessionStart({ sessionName: "ask" }); return q; } }),
   }),
-});`, { filename: "src/builder.ts", files: { "package.json": pkg({ "@pothos/core": "^4.6.0" }), "src/tracing.ts": `${HH}export const tracer = HoneyHiveTracer.init({ project: "support" });\n` } }),
+});`, { filename: "src/builder.ts", files: { "package.json": hhModulePkg({ "@pothos/core": "^4.6.0" }), "src/tracing.ts": `${HH_IMPORT}export const tracer = HoneyHiveTracer.init({ project: "support" });\n` } }),
   ];
   const quiet: Case[] = [
     c("analytics.sessionStart() in a route beside an import type of honeyhive (look-alike)", `import express from "express";
@@ -868,12 +866,12 @@ app.post("/signup", (req, res) => {
   analytics.sessionStart();
   res.end();
 });`, { filename: "src/signup.ts", files: EXPRESS }),
-    c("a Temporal worker script starting one session before the worker runs (seed: a script, one session)", `${HH}import { Worker } from "@temporalio/worker";
+    c("a Temporal worker script starting one session before the worker runs (seed: a script, one session)", `${HH_IMPORT}import { Worker } from "@temporalio/worker";
 const tracer = HoneyHiveTracer.init({ project: "worker" });
 tracer.sessionStart({ sessionName: "worker-boot" });
 const worker = await Worker.create({ taskQueue: "q", activities: {} });
 await worker.run();`, { filename: "src/worker.ts", files: TEMPORAL }),
-    c("MCP tool opening a session with withSession on the shared tracer", `${HH}import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+    c("MCP tool opening a session with withSession on the shared tracer", `${HH_IMPORT}import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 const tracer = HoneyHiveTracer.init({ project: "mcp" });
 const server = new McpServer({ name: "x", version: "1.0.0" });
 server.tool("ping", async () => tracer.withSession({ sessionName: "ping" }, async () => ({ content: [{ type: "text" as const, text: "pong" }] })));`, { filename: "src/ping.ts", files: MCP }),
@@ -922,7 +920,7 @@ app.post("/chat", (req, res) => {
   res.end();
 });
 export = app;`, { filename: "src/app.cts", files: EXPRESS }),
-    c("TypeGraphQL @Arg session id (client input, though @Arg is documented as not read)", `${HH}import { Arg, Mutation, Resolver } from "type-graphql";
+    c("TypeGraphQL @Arg session id (client input, though @Arg is documented as not read)", `${HH_IMPORT}import { Arg, Mutation, Resolver } from "type-graphql";
 const tracer = HoneyHiveTracer.init({ project: "support" });
 @Resolver()
 export class ChatResolver {
@@ -931,7 +929,7 @@ export class ChatResolver {
     tracer.createSession({ sessionId, skipApiCall: true });
     return q;
   }
-}`, { filename: "src/chat.resolver.ts", files: { "package.json": pkg({ "type-graphql": "^2.0.0-rc.2" }) } }),
+}`, { filename: "src/chat.resolver.ts", files: { "package.json": hhModulePkg({ "type-graphql": "^2.0.0-rc.2" }) } }),
   ];
   const quiet: Case[] = [
     c("MCP tool converting the conversation id with toSessionId", `import { HoneyHiveTracer, toSessionId } from "honeyhive";
@@ -953,7 +951,7 @@ server.tool("resume", { sessionId: z.string().uuid() }, async ({ sessionId }) =>
   tracer.createSession({ sessionId: parsed, skipApiCall: true });
   return { content: [{ type: "text", text: "ok" }] };
 });`, { filename: "src/resume.ts", files: MCP }),
-    c("Lambda function URL using the platform's request id (not client input)", `${HH}const tracer = HoneyHiveTracer.init({ project: "support" });
+    c("Lambda function URL using the platform's request id (not client input)", `${HH_IMPORT}const tracer = HoneyHiveTracer.init({ project: "support" });
 import type { LambdaFunctionURLHandler } from "aws-lambda";
 export const handler: LambdaFunctionURLHandler = async (event, context) => {
   tracer.createSession({ sessionId: context.awsRequestId, sessionName: event.rawPath });
@@ -965,7 +963,7 @@ export const handler: LambdaFunctionURLHandler = async (event, context) => {
 });
 
 describe(`${FLUSH_RULE} (blind 7, hand-written)`, () => {
-  const WORKER_FILES = { "package.json": pkg({}), ...CF };
+  const WORKER_FILES = { "package.json": hhModulePkg({}), ...CF };
   const reported: Case[] = [
     c("Cloudflare WorkerEntrypoint queue() with an unawaited flush", `${T}import { WorkerEntrypoint } from "cloudflare:workers";
 export default class extends WorkerEntrypoint<{ K: string }> {
@@ -987,7 +985,7 @@ export async function POST(req: Request) {
   tracer.createSession({ sessionName: "chat" });
   const result = streamText({ model: openai("gpt-4o-mini"), prompt, onFinish: async () => { await tracer.forceFlush(); } });
   return result.toTextStreamResponse();
-}`, { filename: "app/api/chat/route.ts", files: { ...NEXT, "package.json": pkg({ next: "15.3.0", ai: "^5.0.0" }), "vercel.json": "{}\n" } }),
+}`, { filename: "app/api/chat/route.ts", files: { ...NEXT, "package.json": hhModulePkg({ next: "15.3.0", ai: "^5.0.0" }), "vercel.json": "{}\n" } }),
     c("Cloudflare WorkerEntrypoint queue() with this.ctx.waitUntil(tracer.forceFlush()) in finally", `${T}import { WorkerEntrypoint } from "cloudflare:workers";
 export default class extends WorkerEntrypoint<{ K: string }> {
   async queue(batch: MessageBatch<unknown>) {
@@ -1014,13 +1012,13 @@ export async function POST(req: Request) {
   const { prompt }: { prompt: string } = await req.json();
   tracer.createSession({ sessionName: "chat" });
   return streamText({ model: openai("gpt-4o-mini"), prompt }).toTextStreamResponse();
-}`, { filename: "app/api/chat/route.ts", files: { ...NEXT, "package.json": pkg({ next: "15.3.0", ai: "^5.0.0" }), "vercel.json": "{}\n" } }),
+}`, { filename: "app/api/chat/route.ts", files: { ...NEXT, "package.json": hhModulePkg({ next: "15.3.0", ai: "^5.0.0" }), "vercel.json": "{}\n" } }),
     c("an object literal with a scheduled() method that is no Worker (no wrangler, not exported)", `${T}const jobs = {
   async scheduled() {
     tracer.createSession({ sessionName: "tick" });
   },
 };
-setInterval(() => void jobs.scheduled(), 60_000);`, { filename: "src/ticker.ts", files: { "package.json": pkg({}) } }),
+setInterval(() => void jobs.scheduled(), 60_000);`, { filename: "src/ticker.ts", files: { "package.json": hhModulePkg({}) } }),
     c("a Temporal activity module (long-lived worker process, no serverless entry)", `${T}export async function summarize(id: string) {
   tracer.createSession({ sessionName: id });
   return id;
@@ -1034,10 +1032,10 @@ setInterval(() => void jobs.scheduled(), 60_000);`, { filename: "src/ticker.ts",
 // — registered "as a route option, or as a hook method of route({ … })"; "in a callback that runs later
 // while next() is called outside it"; "in a route-level middleware while another route of the same app
 // traces without a session", "on a route object (app.route("/search").get(…))").
-const FT = `${HH}import Fastify from "fastify";\nconst tracer = HoneyHiveTracer.init({ project: "support" });\nconst app = Fastify();\n`;
-const ET = `${HH}import express from "express";\nconst tracer = HoneyHiveTracer.init({ project: "support" });\nconst app = express();\nconst router = express.Router();\n`;
-const KT = `${HH}import Koa from "koa";\nimport Router from "koa-router";\nconst tracer = HoneyHiveTracer.init({ project: "support" });\nconst app = new Koa();\nconst router = new Router();\n`;
-const KOA = { "package.json": pkg({ koa: "^2.16.0", "koa-router": "^13.0.1" }) };
+const FT = `${HH_IMPORT}import Fastify from "fastify";\nconst tracer = HoneyHiveTracer.init({ project: "support" });\nconst app = Fastify();\n`;
+const ET = `${HH_IMPORT}import express from "express";\nconst tracer = HoneyHiveTracer.init({ project: "support" });\nconst app = express();\nconst router = express.Router();\n`;
+const KT = `${HH_IMPORT}import Koa from "koa";\nimport Router from "koa-router";\nconst tracer = HoneyHiveTracer.init({ project: "support" });\nconst app = new Koa();\nconst router = new Router();\n`;
+const KOA = { "package.json": hhModulePkg({ koa: "^2.16.0", "koa-router": "^13.0.1" }) };
 describe(`${LOST_CONTEXT_RULE} (blind 7)`, () => {
   const reported: Case[] = [
     c("Fastify route() preHandler array: createSession after an await", `${FT}declare function verify(r: unknown): Promise<void>;
@@ -1152,7 +1150,7 @@ app.use(async (ctx, next) => {
 // tracer-provider-for-instrumentors (seed 1 "Initialize the tracer before any instrumentor ... pass
 // tracer.provider into instrumentor.instrument(...)"; doc: AI SDK calls with `experimental_telemetry` and
 // no `tracer`, OpenInference and OpenTelemetry instrumentations without a provider).
-const AI_NEXT = { ...NEXT, "package.json": pkg({ next: "15.3.0", ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0" }) };
+const AI_NEXT = { ...NEXT, "package.json": hhModulePkg({ next: "15.3.0", ai: "^5.0.0", "@ai-sdk/openai": "^2.0.0" }) };
 describe(`${PROVIDER_RULE} (blind 7)`, () => {
   const reported: Case[] = [
     c("AI SDK streamText with telemetry and onFinish, tracer from @/lib/tracer, no tracer option", `import { streamText } from "ai";
@@ -1169,7 +1167,7 @@ export async function POST(req: Request) {
   });
   return result.toUIMessageStreamResponse();
 }`, { filename: "src/app/api/chat/route.ts", files: { ...AI_NEXT, ...ALIAS_LIB } }),
-    c("AI SDK generateObject with telemetry inside an Inngest function", `${HH}import { Inngest } from "inngest";
+    c("AI SDK generateObject with telemetry inside an Inngest function", `${HH_IMPORT}import { Inngest } from "inngest";
 import { generateObject } from "ai";
 import { openai } from "@ai-sdk/openai";
 import { z } from "zod";
@@ -1179,13 +1177,13 @@ export const classify = inngest.createFunction({ id: "classify" }, { event: "tic
   tracer.createSession({ sessionName: "classify" });
   const { object } = await generateObject({ model: openai("gpt-4o-mini"), schema: z.object({ label: z.string() }), prompt: String(event.data.text), experimental_telemetry: { isEnabled: true } });
   return object;
-});`, { filename: "src/inngest/classify.ts", files: { "package.json": pkg({ inngest: "^3.40.0", ai: "^5.0.0" }) } }),
-    c("OpenInference LangChainInstrumentation.manuallyInstrument without a provider in a LangGraph server", `${HH}import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
+});`, { filename: "src/inngest/classify.ts", files: { "package.json": hhModulePkg({ inngest: "^3.40.0", ai: "^5.0.0" }) } }),
+    c("OpenInference LangChainInstrumentation.manuallyInstrument without a provider in a LangGraph server", `${HH_IMPORT}import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
 import * as CallbackManagerModule from "@langchain/core/callbacks/manager";
 const tracer = HoneyHiveTracer.init({ project: "graph" });
 new LangChainInstrumentation().manuallyInstrument(CallbackManagerModule);
 export { tracer };`, { filename: "src/otel.ts" }),
-    c("registerInstrumentations without tracerProvider in an MCP server module", `${HH}import { registerInstrumentations } from "@opentelemetry/instrumentation";
+    c("registerInstrumentations without tracerProvider in an MCP server module", `${HH_IMPORT}import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 const tracer = HoneyHiveTracer.init({ project: "mcp" });
@@ -1209,7 +1207,7 @@ server.tool("draft", async () => {
   getTracer().createSession({ sessionName: "draft" });
   const result = streamText({ model: openai("gpt-4o"), prompt: "draft", experimental_telemetry: { isEnabled: true } });
   return { content: [{ type: "text" as const, text: await result.text }] };
-});`, { filename: "src/draft.ts", files: { ...MCP, "package.json": pkg({ "@modelcontextprotocol/sdk": "^1.17.0", ai: "^5.0.0" }) } }),
+});`, { filename: "src/draft.ts", files: { ...MCP, "package.json": hhModulePkg({ "@modelcontextprotocol/sdk": "^1.17.0", ai: "^5.0.0" }) } }),
   ];
   const quiet: Case[] = [
     c("AI SDK streamText given tracer.provider.getTracer(\"ai\")", `import { streamText } from "ai";
@@ -1220,7 +1218,7 @@ export async function POST(req: Request) {
   const result = streamText({ model: openai("gpt-4o"), prompt, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });
   return result.toUIMessageStreamResponse();
 }`, { filename: "src/app/api/chat/route.ts", files: { ...AI_NEXT, ...ALIAS_LIB } }),
-    c("AI SDK streamText with experimental_telemetry isEnabled: false (records nothing)", `${HH}import { streamText } from "ai";
+    c("AI SDK streamText with experimental_telemetry isEnabled: false (records nothing)", `${HH_IMPORT}import { streamText } from "ai";
 import { openai } from "@ai-sdk/openai";
 const tracer = HoneyHiveTracer.init({ project: "chat" });
 export async function POST(req: Request) {
@@ -1228,24 +1226,24 @@ export async function POST(req: Request) {
   tracer.createSession({ sessionName: "chat" });
   return streamText({ model: openai("gpt-4o"), prompt, experimental_telemetry: { isEnabled: false } }).toTextStreamResponse();
 }`, { filename: "app/api/chat/route.ts", files: AI_NEXT }),
-    c("OpenInference LangChainInstrumentation given tracerProvider: tracer.provider", `${HH}import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
+    c("OpenInference LangChainInstrumentation given tracerProvider: tracer.provider", `${HH_IMPORT}import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
 import * as CallbackManagerModule from "@langchain/core/callbacks/manager";
 const tracer = HoneyHiveTracer.init({ project: "graph" });
 new LangChainInstrumentation({ tracerProvider: tracer.provider }).manuallyInstrument(CallbackManagerModule);
 export { tracer };`, { filename: "src/otel.ts" }),
-    c("registerInstrumentations with tracerProvider: tracer.provider after init", `${HH}import { registerInstrumentations } from "@opentelemetry/instrumentation";
+    c("registerInstrumentations with tracerProvider: tracer.provider after init", `${HH_IMPORT}import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
 const tracer = HoneyHiveTracer.init({ project: "mcp" });
 registerInstrumentations({ tracerProvider: tracer.provider, instrumentations: [new OpenAIInstrumentation()] });
 export { tracer };`, { filename: "src/otel.ts" }),
-    c("Next.js 16 project whose instrumentation.ts starts a NodeSDK (the app's own pipeline)", `${HH}import { streamText } from "ai";
+    c("Next.js 16 project whose instrumentation.ts starts a NodeSDK (the app's own pipeline)", `${HH_IMPORT}import { streamText } from "ai";
 import { openai } from "@ai-sdk/openai";
 const tracer = HoneyHiveTracer.init({ project: "chat" });
 export async function POST(req: Request) {
   const { prompt }: { prompt: string } = await req.json();
   tracer.createSession({ sessionName: "chat" });
   return streamText({ model: openai("gpt-4o"), prompt, experimental_telemetry: { isEnabled: true } }).toTextStreamResponse();
-}`, { filename: "app/api/chat/route.ts", files: { ...NEXT16, "package.json": pkg({ next: "16.0.0", ai: "^5.0.0" }), "instrumentation.ts": `export async function register() {\n  const { NodeSDK } = await import("@opentelemetry/sdk-node");\n  new NodeSDK({ serviceName: "chat" }).start();\n}\n` } }),
+}`, { filename: "app/api/chat/route.ts", files: { ...NEXT16, "package.json": hhModulePkg({ next: "16.0.0", ai: "^5.0.0" }), "instrumentation.ts": `export async function register() {\n  const { NodeSDK } = await import("@opentelemetry/sdk-node");\n  new NodeSDK({ serviceName: "chat" }).start();\n}\n` } }),
   ];
   describeCases(PROVIDER_RULE, providerRule as AnyRule, { reported, quiet });
 });
@@ -1276,14 +1274,14 @@ describe(`${SESSION_ID_RULE} (blind 7, MCP schemas)`, () => {
 
 describe(`${INIT_RULE} (blind 7, look-alikes of the new registrations)`, () => {
   const quiet: Case[] = [
-    c("createFunction of an `inngest` imported from ./analytics (not the Inngest client)", `${HH}import { inngest } from "./analytics";
+    c("createFunction of an `inngest` imported from ./analytics (not the Inngest client)", `${HH_IMPORT}import { inngest } from "./analytics";
 inngest.createFunction({ id: "a" }, { event: "x" }, async () => {
   const tracer = HoneyHiveTracer.init({ project: "a" });
   return tracer;
-});`, { filename: "src/track.ts", files: { "package.json": pkg({}) } }),
-    c("tool() of a local registry object in an MCP-free file", `${HH}const registry = { tool(name: string, fn: () => Promise<unknown>) { return { name, fn }; } };
-registry.tool("boot", async () => HoneyHiveTracer.init({ project: "cli" }));`, { filename: "src/cli.ts", files: { "package.json": pkg({}) } }),
-    c("Worker.create of @temporalio/worker with activities imported by name (registration only, once)", `${HH}import { Worker } from "@temporalio/worker";
+});`, { filename: "src/track.ts", files: { "package.json": hhModulePkg({}) } }),
+    c("tool() of a local registry object in an MCP-free file", `${HH_IMPORT}const registry = { tool(name: string, fn: () => Promise<unknown>) { return { name, fn }; } };
+registry.tool("boot", async () => HoneyHiveTracer.init({ project: "cli" }));`, { filename: "src/cli.ts", files: { "package.json": hhModulePkg({}) } }),
+    c("Worker.create of @temporalio/worker with activities imported by name (registration only, once)", `${HH_IMPORT}import { Worker } from "@temporalio/worker";
 import * as activities from "./activities";
 const tracer = HoneyHiveTracer.init({ project: "worker" });
 await Worker.create({ taskQueue: "q", activities });
@@ -1296,7 +1294,7 @@ tracer.createSession({ sessionName: "boot" });`, { filename: "src/worker.ts", fi
 // Second batch (written after the first run, before reading the engine's handling of these shapes; not in
 // the first run's recall): per-request context functions of GraphQL servers, more Cloudflare entry
 // methods, Lambda event sources in CommonJS, and route chains.
-const ST = `${HH}const tracer = HoneyHiveTracer.init({ project: "support" });\n`;
+const ST = `${HH_IMPORT}const tracer = HoneyHiveTracer.init({ project: "support" });\n`;
 describe(`${SESSION_START_RULE} (blind 7, second batch)`, () => {
   const reported: Case[] = [
     c("Apollo Server 4 startStandaloneServer context function (runs per request)", `${ST}import { ApolloServer } from "@apollo/server";
@@ -1307,14 +1305,14 @@ await startStandaloneServer(server, {
     tracer.sessionStart({ sessionName: "gql", metadata: { ua: req.headers["user-agent"] } });
     return {};
   },
-});`, { filename: "src/gql.ts", files: { "package.json": pkg({ "@apollo/server": "^4.12.0" }) } }),
+});`, { filename: "src/gql.ts", files: { "package.json": hhModulePkg({ "@apollo/server": "^4.12.0" }) } }),
     c("Durable Object webSocketClose()", `${ST}import { DurableObject } from "cloudflare:workers";
 export class Room extends DurableObject<{ K: string }> {
   async webSocketClose(ws: WebSocket, code: number) {
     tracer.sessionStart({ sessionName: "close" });
     ws.close(code);
   }
-}`, { filename: "src/room.ts", files: { "package.json": pkg({}), ...CF } }),
+}`, { filename: "src/room.ts", files: { "package.json": hhModulePkg({}), ...CF } }),
     c("Express router.route(path).all(fn) chain", `${ST}import express from "express";
 const router = express.Router();
 router.route("/threads/:id").all((req, _res, next) => {
@@ -1339,7 +1337,7 @@ await startStandaloneServer(server, {
     tracer.createSession({ sessionName: "gql" });
     return {};
   },
-});`, { filename: "src/gql.ts", files: { "package.json": pkg({ "@apollo/server": "^4.12.0" }) } }),
+});`, { filename: "src/gql.ts", files: { "package.json": hhModulePkg({ "@apollo/server": "^4.12.0" }) } }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
 });
@@ -1352,7 +1350,7 @@ export default class extends WorkerEntrypoint<{ K: string }> {
     tracer.createSession({ sessionName: message.from });
     await tracer.startSpan("route", async () => message.forward("team@example.com"));
   }
-}`, { filename: "src/mail.ts", files: { "package.json": pkg({}), ...CF } }),
+}`, { filename: "src/mail.ts", files: { "package.json": hhModulePkg({}), ...CF } }),
     c("CommonJS SNS handler in a .cjs file without a flush", `${TR}/** @param {import("aws-lambda").SNSEvent} event */
 module.exports.handler = async (event) => {
   for (const record of event.Records) {
@@ -1376,7 +1374,7 @@ export default class extends WorkerEntrypoint<{ K: string }> {
       this.ctx.waitUntil(tracer.forceFlush());
     }
   }
-}`, { filename: "src/mail.ts", files: { "package.json": pkg({}), ...CF } }),
+}`, { filename: "src/mail.ts", files: { "package.json": hhModulePkg({}), ...CF } }),
     c("CommonJS SNS handler in a .cjs file with a flush in finally", `${TR}module.exports.handler = async (event) => {
   try {
     for (const record of event.Records) tracer.createSession({ sessionName: record.Sns.Subject || "sns" });
@@ -1406,7 +1404,7 @@ await startStandaloneServer(server, {
     if (typeof sid === "string") tracer.createSession({ sessionId: sid, skipApiCall: true });
     return {};
   },
-});`, { filename: "src/gql.ts", files: { "package.json": pkg({ "@apollo/server": "^4.12.0" }) } }),
+});`, { filename: "src/gql.ts", files: { "package.json": hhModulePkg({ "@apollo/server": "^4.12.0" }) } }),
   ];
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet: [] });
 });

@@ -103,13 +103,14 @@
 // (`container.resolve(X).tracer`, `const { tracer } = container.resolve(X)`) is the module-level tracer.
 import { posix } from "node:path";
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import sessionIdRule, { RULE_NAME as SESSION_ID_RULE } from "./require-valid-session-id.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
 import lostContextRule, { RULE_NAME as LOST_CONTEXT_RULE } from "./no-lost-session-context.js";
+import { HH1, HH2, HH_IMPORT, hhModulePkg, modulePkg, pkg } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today, with a class and a reason each (`Known` in ./test-utils/blind-cases.ts).
 // Classes: "coverage" (a framework/platform with no descriptor in analysis/knowledge: the shape is right,
@@ -121,12 +122,6 @@ const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ name: "app", private: true, type: "module", ...extra, dependencies: { honeyhive: "^2.0.0", ...deps } });
-const pkgCjs = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ name: "app", private: true, ...extra, dependencies: { honeyhive: "^2.0.0", ...deps } });
-const pkg1x = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^1.0.42", ...deps } });
 
 // ---------------------------------------------------------------------------------------------------
 // Per-message / per-request / per-job shapes. `PRE` is the tracer prelude, `BODY` statements run per unit
@@ -146,20 +141,20 @@ interface Shape extends Omit<Case, "name"> {
   readonly js?: "cjs" | "esm";
 }
 
-const SLACK = { "package.json": pkg({ "@slack/bolt": "^4.4.0" }) };
-const DISCORD = { "package.json": pkg({ "discord.js": "^14.21.0" }) };
-const GRPC = { "package.json": pkg({ "@grpc/grpc-js": "^1.13.0", "@grpc/proto-loader": "^0.8.0" }) };
-const NITRO = { "package.json": pkg({ nitropack: "^2.12.0" }), "nitro.config.ts": `export default defineNitroConfig({ srcDir: "server" });\n` };
-const NEXT = { "package.json": pkg({ next: "15.3.0", react: "19.1.0" }), "next.config.ts": "export default {};\n" };
+const SLACK = { "package.json": hhModulePkg({ "@slack/bolt": "^4.4.0" }) };
+const DISCORD = { "package.json": hhModulePkg({ "discord.js": "^14.21.0" }) };
+const GRPC = { "package.json": hhModulePkg({ "@grpc/grpc-js": "^1.13.0", "@grpc/proto-loader": "^0.8.0" }) };
+const NITRO = { "package.json": hhModulePkg({ nitropack: "^2.12.0" }), "nitro.config.ts": `export default defineNitroConfig({ srcDir: "server" });\n` };
+const NEXT = { "package.json": hhModulePkg({ next: "15.3.0", react: "19.1.0" }), "next.config.ts": "export default {};\n" };
 const AZURE_V3 = {
-  "package.json": pkgCjs({ "@azure/functions": "^3.5.1" }),
+  "package.json": pkg({ ...HH2, "@azure/functions": "^3.5.1" }),
   "host.json": `{ "version": "2.0" }\n`,
   "Chat/function.json": JSON.stringify({ bindings: [{ authLevel: "function", type: "httpTrigger", direction: "in", name: "req", methods: ["post"] }, { type: "http", direction: "out", name: "res" }], scriptFile: "../dist/Chat/index.js" }),
 };
-const GCF_V1 = { "package.json": pkgCjs({}, { main: "index.js", engines: { node: "20" } }), ".gcloudignore": "node_modules\n" };
-const FIREBASE_V1 = { "package.json": pkg({ "firebase-functions": "^6.4.0", "firebase-admin": "^13.4.0" }) };
+const GCF_V1 = { "package.json": pkg(HH2, { main: "index.js", engines: { node: "20" } }), ".gcloudignore": "node_modules\n" };
+const FIREBASE_V1 = { "package.json": hhModulePkg({ "firebase-functions": "^6.4.0", "firebase-admin": "^13.4.0" }) };
 const SST = {
-  "package.json": pkg({ sst: "^3.17.0" }),
+  "package.json": hhModulePkg({ sst: "^3.17.0" }),
   "sst.config.ts": `export default $config({\n  app() { return { name: "support", home: "aws" }; },\n  async run() {\n    const api = new sst.aws.ApiGatewayV2("Api");\n    api.route("POST /chat", { handler: "packages/functions/src/chat.main" });\n  },\n});\n`,
 };
 // A Redwood app is a Yarn workspace: the root package.json names `api` and `web`, the api side has its own.
@@ -168,7 +163,7 @@ const REDWOOD = {
   "api/package.json": JSON.stringify({ name: "api", version: "0.0.0", private: true, dependencies: { honeyhive: "^2.0.0", "@redwoodjs/api": "^8.4.0" } }),
   "redwood.toml": `[web]\n  port = 8910\n[api]\n  port = 8911\n`,
 };
-const TWILIO_FN = { "package.json": pkgCjs({ "@twilio/runtime-handler": "^2.0.0", twilio: "^5.7.0" }), ".twilioserverlessrc": "{}\n" };
+const TWILIO_FN = { "package.json": pkg({ ...HH2, "@twilio/runtime-handler": "^2.0.0", twilio: "^5.7.0" }), ".twilioserverlessrc": "{}\n" };
 
 /** A Pages Router page whose getServerSideProps is written with `satisfies` (BODY runs per request). */
 const GSSP_PAGE = `import type { GetServerSideProps } from "next";
@@ -199,7 +194,7 @@ app.command("/ask", async ({ command, ack, respond }) => {
   await respond({ text: "thinking…", response_type: "ephemeral" });
 });
 export default app;` },
-  { label: "Slack Bolt app.event(\"app_mention\") in CommonJS", filename: "src/mentions.js", js: "cjs", files: { "package.json": pkgCjs({ "@slack/bolt": "^4.4.0" }) }, sid: `event.thread_ts || event.ts`, code: `PRE
+  { label: "Slack Bolt app.event(\"app_mention\") in CommonJS", filename: "src/mentions.js", js: "cjs", files: { "package.json": pkg({ ...HH2, "@slack/bolt": "^4.4.0" }) }, sid: `event.thread_ts || event.ts`, code: `PRE
 const { App } = require("@slack/bolt");
 const app = new App({ token: process.env.SLACK_BOT_TOKEN, appToken: process.env.SLACK_APP_TOKEN, socketMode: true });
 app.event("app_mention", async ({ event, say }) => {
@@ -233,7 +228,7 @@ client.on("interactionCreate", async (interaction) => {
   await interaction.reply({ content: "ok", ephemeral: true });
 });
 void client.login(process.env.DISCORD_TOKEN);` },
-  { label: "grammY bot.on(\"message:text\")", filename: "src/telegram.ts", files: { "package.json": pkg({ grammy: "^1.37.0" }) }, sid: `String(ctx.chat.id)`, code: `PRE
+  { label: "grammY bot.on(\"message:text\")", filename: "src/telegram.ts", files: { "package.json": hhModulePkg({ grammy: "^1.37.0" }) }, sid: `String(ctx.chat.id)`, code: `PRE
 import { Bot } from "grammy";
 const bot = new Bot(process.env.BOT_TOKEN ?? "");
 bot.on("message:text", async (ctx) => {
@@ -241,7 +236,7 @@ bot.on("message:text", async (ctx) => {
   await ctx.reply("…");
 });
 bot.start();` },
-  { label: "Telegraf bot.command with ctx.payload", filename: "src/telegraf.ts", files: { "package.json": pkg({ telegraf: "^4.16.3" }) }, sid: `ctx.payload`, code: `PRE
+  { label: "Telegraf bot.command with ctx.payload", filename: "src/telegraf.ts", files: { "package.json": hhModulePkg({ telegraf: "^4.16.3" }) }, sid: `ctx.payload`, code: `PRE
 import { Telegraf } from "telegraf";
 const bot = new Telegraf(process.env.BOT_TOKEN ?? "");
 bot.command("resume", async (ctx) => {
@@ -249,7 +244,7 @@ bot.command("resume", async (ctx) => {
   await ctx.reply("resumed");
 });
 void bot.launch();` },
-  { label: "Twilio SMS webhook on Express with twilio.webhook()", filename: "src/sms.ts", files: { "package.json": pkg({ express: "^5.1.0", twilio: "^5.7.0" }) }, sid: `req.body.From`, code: `PRE
+  { label: "Twilio SMS webhook on Express with twilio.webhook()", filename: "src/sms.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0", twilio: "^5.7.0" }) }, sid: `req.body.From`, code: `PRE
 import express from "express";
 import twilio from "twilio";
 const app = express();
@@ -289,7 +284,7 @@ const implementation = {
 };
 server.addService(proto.chat.Chat.service, implementation);
 server.bindAsync("0.0.0.0:50051", ServerCredentials.createInsecure(), () => undefined);` },
-  { label: "Connect RPC router.service implementation", filename: "src/connect.ts", files: { "package.json": pkg({ "@connectrpc/connect": "^2.0.2", "@connectrpc/connect-node": "^2.0.2" }) }, sid: `req.sessionId`, code: `PRE
+  { label: "Connect RPC router.service implementation", filename: "src/connect.ts", files: { "package.json": hhModulePkg({ "@connectrpc/connect": "^2.0.2", "@connectrpc/connect-node": "^2.0.2" }) }, sid: `req.sessionId`, code: `PRE
 import type { ConnectRouter } from "@connectrpc/connect";
 import { ChatService } from "./gen/chat_pb.js";
 export default (router: ConnectRouter) =>
@@ -299,7 +294,7 @@ export default (router: ConnectRouter) =>
       return { answer: req.question };
     },
   });` },
-  { label: "ws message listener reading the upgrade request's query", filename: "src/ws-server.ts", files: { "package.json": pkg({ ws: "^8.18.0" }) }, sid: `new URL(request.url ?? "/", "http://localhost").searchParams.get("session") ?? ""`, code: `PRE
+  { label: "ws message listener reading the upgrade request's query", filename: "src/ws-server.ts", files: { "package.json": hhModulePkg({ ws: "^8.18.0" }) }, sid: `new URL(request.url ?? "/", "http://localhost").searchParams.get("session") ?? ""`, code: `PRE
 import { WebSocketServer } from "ws";
 const wss = new WebSocketServer({ port: 8080 });
 wss.on("connection", (socket, request) => {
@@ -308,7 +303,7 @@ wss.on("connection", (socket, request) => {
     socket.send(String(data));
   });
 });` },
-  { label: "Socket.IO namespace io.of(\"/support\") with handshake auth", filename: "src/realtime.ts", files: { "package.json": pkg({ "socket.io": "^4.8.1" }) }, sid: `socket.handshake.auth.sessionId`, code: `PRE
+  { label: "Socket.IO namespace io.of(\"/support\") with handshake auth", filename: "src/realtime.ts", files: { "package.json": hhModulePkg({ "socket.io": "^4.8.1" }) }, sid: `socket.handshake.auth.sessionId`, code: `PRE
 import { Server } from "socket.io";
 const io = new Server(3001, { cors: { origin: "*" } });
 const support = io.of("/support");
@@ -318,7 +313,7 @@ support.on("connection", (socket) => {
     ack(question);
   });
 });` },
-  { label: "Electron ipcMain.handle in the main process", filename: "src/main.ts", files: { "package.json": pkg({}, { devDependencies: { electron: "^37.2.0" } }) }, sid: `sessionId`, code: `PRE
+  { label: "Electron ipcMain.handle in the main process", filename: "src/main.ts", files: { "package.json": hhModulePkg({}, { devDependencies: { electron: "^37.2.0" } }) }, sid: `sessionId`, code: `PRE
 import { app, BrowserWindow, ipcMain } from "electron";
 ipcMain.handle("chat:ask", async (_event, question: string, sessionId: string) => {
   BODY
@@ -326,7 +321,7 @@ ipcMain.handle("chat:ask", async (_event, question: string, sessionId: string) =
 });
 app.whenReady().then(() => new BrowserWindow().loadFile("index.html"));` },
   // Workers and queues.
-  { label: "kafkajs consumer.run({ eachBatch }) per message", filename: "src/kafka-batch.ts", job: true, files: { "package.json": pkg({ kafkajs: "^2.2.4" }) }, code: `PRE
+  { label: "kafkajs consumer.run({ eachBatch }) per message", filename: "src/kafka-batch.ts", job: true, files: { "package.json": hhModulePkg({ kafkajs: "^2.2.4" }) }, code: `PRE
 import { Kafka } from "kafkajs";
 const kafka = new Kafka({ clientId: "summarizer", brokers: ["localhost:9092"] });
 const consumer = kafka.consumer({ groupId: "summaries" });
@@ -342,7 +337,7 @@ await consumer.run({
     }
   },
 });` },
-  { label: "amqplib channel.consume with prefetch", filename: "src/rabbit.ts", job: true, files: { "package.json": pkg({ amqplib: "^0.10.8" }) }, code: `PRE
+  { label: "amqplib channel.consume with prefetch", filename: "src/rabbit.ts", job: true, files: { "package.json": hhModulePkg({ amqplib: "^0.10.8" }) }, code: `PRE
 import amqp from "amqplib";
 const connection = await amqp.connect(process.env.AMQP_URL ?? "amqp://localhost");
 const channel = await connection.createChannel();
@@ -353,7 +348,7 @@ await channel.consume("summaries", async (msg) => {
   BODY
   channel.ack(msg);
 });` },
-  { label: "pg-boss boss.work with a batch", filename: "src/boss.ts", job: true, files: { "package.json": pkg({ "pg-boss": "^10.1.6" }) }, code: `PRE
+  { label: "pg-boss boss.work with a batch", filename: "src/boss.ts", job: true, files: { "package.json": hhModulePkg({ "pg-boss": "^10.1.6" }) }, code: `PRE
 import PgBoss from "pg-boss";
 const boss = new PgBoss(process.env.DATABASE_URL ?? "postgres://localhost/app");
 await boss.start();
@@ -364,7 +359,7 @@ await boss.work("summaries", { batchSize: 5 }, async (jobs) => {
     console.log(job.id);
   }
 });` },
-  { label: "Graphile Worker task in a taskList", filename: "src/graphile.ts", job: true, files: { "package.json": pkg({ "graphile-worker": "^0.16.6" }) }, code: `PRE
+  { label: "Graphile Worker task in a taskList", filename: "src/graphile.ts", job: true, files: { "package.json": hhModulePkg({ "graphile-worker": "^0.16.6" }) }, code: `PRE
 import { run, type Task } from "graphile-worker";
 const summarize: Task = async (payload, helpers) => {
   BODY
@@ -372,7 +367,7 @@ const summarize: Task = async (payload, helpers) => {
 };
 const runner = await run({ connectionString: process.env.DATABASE_URL, concurrency: 5, taskList: { summarize } });
 await runner.promise;` },
-  { label: "Agenda agenda.define", filename: "src/agenda.ts", job: true, files: { "package.json": pkg({ agenda: "^5.0.0" }) }, code: `PRE
+  { label: "Agenda agenda.define", filename: "src/agenda.ts", job: true, files: { "package.json": hhModulePkg({ agenda: "^5.0.0" }) }, code: `PRE
 import { Agenda } from "agenda";
 const agenda = new Agenda({ db: { address: process.env.MONGO_URL ?? "mongodb://localhost/agenda" } });
 agenda.define("summarize thread", async (job) => {
@@ -381,13 +376,13 @@ agenda.define("summarize thread", async (job) => {
 });
 await agenda.start();
 await agenda.every("10 minutes", "summarize thread");` },
-  { label: "node-cron cron.schedule tick", filename: "src/cron.ts", job: true, racing: false, files: { "package.json": pkg({ "node-cron": "^4.2.1" }) }, code: `PRE
+  { label: "node-cron cron.schedule tick", filename: "src/cron.ts", job: true, racing: false, files: { "package.json": hhModulePkg({ "node-cron": "^4.2.1" }) }, code: `PRE
 import cron from "node-cron";
 cron.schedule("*/10 * * * *", async () => {
   BODY
   console.log("digest sent");
 });` },
-  { label: "NATS subscription callback with a queue group", filename: "src/nats.ts", job: true, files: { "package.json": pkg({ nats: "^2.29.3" }) }, code: `PRE
+  { label: "NATS subscription callback with a queue group", filename: "src/nats.ts", job: true, files: { "package.json": hhModulePkg({ nats: "^2.29.3" }) }, code: `PRE
 import { connect, StringCodec } from "nats";
 const nc = await connect({ servers: process.env.NATS_URL });
 const sc = StringCodec();
@@ -400,13 +395,13 @@ nc.subscribe("chat.ask", {
   },
 });` },
   // Frameworks.
-  { label: "AdonisJS 6 router.post in start/routes.ts", filename: "start/routes.ts", files: { "package.json": pkg({ "@adonisjs/core": "^6.19.0" }), "adonisrc.ts": `import { defineConfig } from "@adonisjs/core/app";\nexport default defineConfig({});\n` }, sid: `request.header("x-session-id")`, code: `PRE
+  { label: "AdonisJS 6 router.post in start/routes.ts", filename: "start/routes.ts", files: { "package.json": hhModulePkg({ "@adonisjs/core": "^6.19.0" }), "adonisrc.ts": `import { defineConfig } from "@adonisjs/core/app";\nexport default defineConfig({});\n` }, sid: `request.header("x-session-id")`, code: `PRE
 import router from "@adonisjs/core/services/router";
 router.post("/chat", async ({ request, response }) => {
   BODY
   return response.json({ ok: true });
 });` },
-  { label: "AdonisJS 6 controller method typed HttpContext", filename: "app/controllers/chats_controller.ts", files: { "package.json": pkg({ "@adonisjs/core": "^6.19.0" }), "adonisrc.ts": `import { defineConfig } from "@adonisjs/core/app";\nexport default defineConfig({});\n` }, sid: `request.input("sessionId")`, code: `PRE
+  { label: "AdonisJS 6 controller method typed HttpContext", filename: "app/controllers/chats_controller.ts", files: { "package.json": hhModulePkg({ "@adonisjs/core": "^6.19.0" }), "adonisrc.ts": `import { defineConfig } from "@adonisjs/core/app";\nexport default defineConfig({});\n` }, sid: `request.input("sessionId")`, code: `PRE
 import type { HttpContext } from "@adonisjs/core/http";
 export default class ChatsController {
   async store({ request, response }: HttpContext) {
@@ -414,7 +409,7 @@ export default class ChatsController {
     return response.created({ ok: true });
   }
 }` },
-  { label: "Feathers 5 service class create() registered with app.use", filename: "src/app.ts", files: { "package.json": pkg({ "@feathersjs/feathers": "^5.0.34", "@feathersjs/koa": "^5.0.34" }) }, sid: `data.sessionId ?? ""`, code: `PRE
+  { label: "Feathers 5 service class create() registered with app.use", filename: "src/app.ts", files: { "package.json": hhModulePkg({ "@feathersjs/feathers": "^5.0.34", "@feathersjs/koa": "^5.0.34" }) }, sid: `data.sessionId ?? ""`, code: `PRE
 import { feathers } from "@feathersjs/feathers";
 import { koa, rest, bodyParser } from "@feathersjs/koa";
 class MessageService {
@@ -428,7 +423,7 @@ app.use(bodyParser());
 app.configure(rest());
 app.use("messages", new MessageService());
 app.listen(3030);` },
-  { label: "Moleculer broker.createService action handler", filename: "src/chat.service.ts", files: { "package.json": pkg({ moleculer: "^0.14.35" }) }, sid: `ctx.params.sessionId`, code: `PRE
+  { label: "Moleculer broker.createService action handler", filename: "src/chat.service.ts", files: { "package.json": hhModulePkg({ moleculer: "^0.14.35" }) }, sid: `ctx.params.sessionId`, code: `PRE
 import { ServiceBroker, type Context } from "moleculer";
 const broker = new ServiceBroker({ nodeID: "chat-1", transporter: "NATS" });
 broker.createService({
@@ -444,13 +439,13 @@ broker.createService({
   },
 });
 await broker.start();` },
-  { label: "Qwik City onPost RequestHandler", filename: "src/routes/api/chat/index.ts", files: { "package.json": pkg({ "@builder.io/qwik": "^1.14.0", "@builder.io/qwik-city": "^1.14.0" }) }, sid: `request.headers.get("x-session-id") ?? ""`, code: `PRE
+  { label: "Qwik City onPost RequestHandler", filename: "src/routes/api/chat/index.ts", files: { "package.json": hhModulePkg({ "@builder.io/qwik": "^1.14.0", "@builder.io/qwik-city": "^1.14.0" }) }, sid: `request.headers.get("x-session-id") ?? ""`, code: `PRE
 import type { RequestHandler } from "@builder.io/qwik-city";
 export const onPost: RequestHandler = async ({ request, json }) => {
   BODY
   json(200, { ok: true });
 };` },
-  { label: "Qwik City routeLoader$ in a page", filename: "src/routes/threads/[threadId]/index.tsx", files: { "package.json": pkg({ "@builder.io/qwik": "^1.14.0", "@builder.io/qwik-city": "^1.14.0" }) }, sid: `requestEvent.params.threadId`, code: `PRE
+  { label: "Qwik City routeLoader$ in a page", filename: "src/routes/threads/[threadId]/index.tsx", files: { "package.json": hhModulePkg({ "@builder.io/qwik": "^1.14.0", "@builder.io/qwik-city": "^1.14.0" }) }, sid: `requestEvent.params.threadId`, code: `PRE
 import { component$ } from "@builder.io/qwik";
 import { routeLoader$ } from "@builder.io/qwik-city";
 export const useThread = routeLoader$(async (requestEvent) => {
@@ -461,7 +456,7 @@ export default component$(() => {
   const thread = useThread();
   return <p>{thread.value.id}</p>;
 });` },
-  { label: "SolidStart API route export POST(event: APIEvent)", filename: "src/routes/api/chat.ts", files: { "package.json": pkg({ "@solidjs/start": "^1.1.7", "solid-js": "^1.9.7" }) }, sid: `body.sessionId`, code: `PRE
+  { label: "SolidStart API route export POST(event: APIEvent)", filename: "src/routes/api/chat.ts", files: { "package.json": hhModulePkg({ "@solidjs/start": "^1.1.7", "solid-js": "^1.9.7" }) }, sid: `body.sessionId`, code: `PRE
 import type { APIEvent } from "@solidjs/start/server";
 export async function POST(event: APIEvent) {
   const body = await event.request.json();
@@ -480,7 +475,7 @@ export default async function handler(req: Request) {
   BODY
   return new Response("ok");
 }` },
-  { label: "Netlify Edge Function with a Config path export", filename: "netlify/edge-functions/chat.ts", files: { "package.json": pkg({}), "netlify.toml": `[build]\n  publish = "dist"\n` }, sid: `context.cookies.get("sid") ?? ""`, code: `PRE
+  { label: "Netlify Edge Function with a Config path export", filename: "netlify/edge-functions/chat.ts", files: { "package.json": hhModulePkg({}), "netlify.toml": `[build]\n  publish = "dist"\n` }, sid: `context.cookies.get("sid") ?? ""`, code: `PRE
 import type { Config, Context } from "@netlify/edge-functions";
 export default async (request: Request, context: Context) => {
   BODY
@@ -500,7 +495,7 @@ export async function main(event: APIGatewayProxyEventV2) {
   BODY
   return { statusCode: 200, body: "ok" };
 }` },
-  { label: "Lambda response streaming with awslambda.HttpResponseStream.from", filename: "src/stream.ts", files: { "package.json": pkg({}) }, sid: `JSON.parse(event.body ?? "{}").sessionId`, code: `PRE
+  { label: "Lambda response streaming with awslambda.HttpResponseStream.from", filename: "src/stream.ts", files: { "package.json": hhModulePkg({}) }, sid: `JSON.parse(event.body ?? "{}").sessionId`, code: `PRE
 export const handler = awslambda.streamifyResponse(async (event, responseStream, _context) => {
   responseStream = awslambda.HttpResponseStream.from(responseStream, { statusCode: 200, headers: { "Content-Type": "text/event-stream" } });
   BODY
@@ -525,7 +520,7 @@ export const chat = functions.region("europe-west1").runWith({ memory: "1GB", ti
   BODY
   res.json({ ok: true });
 });` },
-  { label: "Architect arc.http(auth, chat) middleware chain in ESM", filename: "src/http/post-chat/index.mjs", js: "esm", files: { "package.json": pkg({ "@architect/functions": "^8.1.6" }), "app.arc": `@app\nsupport\n@http\npost /chat\n` }, sid: `req.body.sessionId`, code: `PRE
+  { label: "Architect arc.http(auth, chat) middleware chain in ESM", filename: "src/http/post-chat/index.mjs", js: "esm", files: { "package.json": hhModulePkg({ "@architect/functions": "^8.1.6" }), "app.arc": `@app\nsupport\n@http\npost /chat\n` }, sid: `req.body.sessionId`, code: `PRE
 import arc from "@architect/functions";
 async function auth(req) {
   if (!req.session || !req.session.user) return { status: 401 };
@@ -751,7 +746,7 @@ export const digest = functions.pubsub.schedule("every 24 hours").timeZone("Euro
   BODY
   return null;
 });` },
-  { label: "Architect arc.http(auth, chat) chain in ESM", filename: "src/http/post-chat/index.mjs", files: { "package.json": pkg({ "@architect/functions": "^8.1.6" }), "app.arc": `@app\nsupport\n@http\npost /chat\n` }, code: `${T}import arc from "@architect/functions";
+  { label: "Architect arc.http(auth, chat) chain in ESM", filename: "src/http/post-chat/index.mjs", files: { "package.json": hhModulePkg({ "@architect/functions": "^8.1.6" }), "app.arc": `@app\nsupport\n@http\npost /chat\n` }, code: `${T}import arc from "@architect/functions";
 async function auth(req) {
   if (!req.session || !req.session.user) return { status: 401 };
 }
@@ -770,7 +765,7 @@ export default async function handler(req: Request) {
   return new Response(req.method);
 }` },
   { label: "Next.js getServerSideProps with satisfies in a Vercel project", filename: "pages/threads/[id].tsx", files: { ...NEXT, "vercel.json": "{}\n" }, code: `${T}${GSSP_PAGE}` },
-  { label: "Qwik City onPost on the Vercel Edge adapter", filename: "src/routes/api/chat/index.ts", files: { "package.json": pkg({ "@builder.io/qwik": "^1.14.0", "@builder.io/qwik-city": "^1.14.0" }), "adapters/vercel-edge/vite.config.ts": `import { vercelEdgeAdapter } from "@builder.io/qwik-city/adapters/vercel-edge/vite";\nexport default { plugins: [vercelEdgeAdapter()] };\n`, "vercel.json": "{}\n" }, code: `${T}import type { RequestHandler } from "@builder.io/qwik-city";
+  { label: "Qwik City onPost on the Vercel Edge adapter", filename: "src/routes/api/chat/index.ts", files: { "package.json": hhModulePkg({ "@builder.io/qwik": "^1.14.0", "@builder.io/qwik-city": "^1.14.0" }), "adapters/vercel-edge/vite.config.ts": `import { vercelEdgeAdapter } from "@builder.io/qwik-city/adapters/vercel-edge/vite";\nexport default { plugins: [vercelEdgeAdapter()] };\n`, "vercel.json": "{}\n" }, code: `${T}import type { RequestHandler } from "@builder.io/qwik-city";
 export const onPost: RequestHandler = async ({ json }) => {
   BODY
   json(200, { ok: true });
@@ -782,7 +777,7 @@ export const onPost: RequestHandler = async ({ json }) => {
 ];
 const TRACE = `tracer.createSession({ sessionName: "turn" });\n  await tracer.startSpan("work", async () => "done");`;
 describe(`${FLUSH_RULE} (blind 8, serverless entry points)`, () => {
-  const make = (shape: FlushShape, body: string, name: string): Case => ({ name, code: shape.code.replace("BODY", body), filename: shape.filename, files: { "package.json": pkg({}), ...(shape.files ?? {}) } });
+  const make = (shape: FlushShape, body: string, name: string): Case => ({ name, code: shape.code.replace("BODY", body), filename: shape.filename, files: { "package.json": hhModulePkg({}), ...(shape.files ?? {}) } });
   const reported = FLUSH_SHAPES.map((shape) => make(shape, TRACE, `traces without a flush: ${shape.label}`));
   const quiet = FLUSH_SHAPES.map((shape) =>
     shape.sends === true
@@ -795,18 +790,17 @@ describe(`${FLUSH_RULE} (blind 8, serverless entry points)`, () => {
 // ---------------------------------------------------------------------------------------------------
 // Hand-written cases: tracers through DI containers and bot context objects, `export * from` barrels of
 // the SDK, honeyhive 1.x, OpenTelemetry exporting to HoneyHive, look-alikes.
-const HH = `import { HoneyHiveTracer } from "honeyhive";\n`;
-const ST = `${HH}const tracer = HoneyHiveTracer.init({ project: "bots" });\n`;
-const TSYRINGE = { "package.json": pkg({ tsyringe: "^4.10.0", "reflect-metadata": "^0.2.2", "@slack/bolt": "^4.4.0" }) };
-const INVERSIFY = { "package.json": pkg({ inversify: "^7.5.0", "reflect-metadata": "^0.2.2", express: "^5.1.0" }) };
-const EXP = { filename: "src/server.ts", files: { "package.json": pkg({ express: "^5.1.0" }) } };
-const EXP1 = { filename: "src/server.ts", files: { "package.json": pkg1x({ express: "^5.1.0" }) } };
+const ST = `${HH_IMPORT}const tracer = HoneyHiveTracer.init({ project: "bots" });\n`;
+const TSYRINGE = { "package.json": hhModulePkg({ tsyringe: "^4.10.0", "reflect-metadata": "^0.2.2", "@slack/bolt": "^4.4.0" }) };
+const INVERSIFY = { "package.json": hhModulePkg({ inversify: "^7.5.0", "reflect-metadata": "^0.2.2", express: "^5.1.0" }) };
+const EXP = { filename: "src/server.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0" }) } };
+const EXP1 = { filename: "src/server.ts", files: { "package.json": modulePkg({ ...HH1, express: "^5.1.0" }) } };
 const HONEYHIVE_OTLP = `import { NodeSDK } from "@opentelemetry/sdk-node";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 `;
 
 /** A Telegraf bot whose tracer is set once on `bot.context` (every ctx's prototype) and used per command. */
-const telegrafContextBot = (method: "createSession" | "sessionStart"): string => `${HH}import { Telegraf, Context } from "telegraf";
+const telegrafContextBot = (method: "createSession" | "sessionStart"): string => `${HH_IMPORT}import { Telegraf, Context } from "telegraf";
 interface BotContext extends Context { tracer: HoneyHiveTracer }
 const bot = new Telegraf<BotContext>(process.env.BOT_TOKEN ?? "");
 bot.context.tracer = HoneyHiveTracer.init({ project: "bots" });
@@ -816,7 +810,7 @@ bot.command("ask", async (ctx) => {
 });`;
 /** An Express app resolving a class that holds a tracer from an inversify container bound in `scope`. */
 const inversifyApp = (scope: "inTransientScope" | "inSingletonScope"): string => `import "reflect-metadata";
-${HH}import { Container, injectable } from "inversify";
+${HH_IMPORT}import { Container, injectable } from "inversify";
 import express from "express";
 @injectable()
 class Tracing {
@@ -831,7 +825,7 @@ app.post("/chat", async (_req, res) => {
 });`;
 /** A Slack bot whose listener runs `use` on a tsyringe class (`@injectable()`: transient, `@singleton()`) holding a tracer. */
 const tsyringeBot = (decorator: "injectable" | "singleton", use: string): string => `import "reflect-metadata";
-${HH}import { container, ${decorator} } from "tsyringe";
+${HH_IMPORT}import { container, ${decorator} } from "tsyringe";
 import { App } from "@slack/bolt";
 @${decorator}()
 class ChatTracing {
@@ -846,9 +840,9 @@ app.message(async ({ say }) => {
 /** The Express twin of `tsyringeBot`: a route calling `method` on the resolved class's tracer. */
 const tsyringeExpress = (decorator: "injectable" | "singleton", method: "createSession" | "sessionStart"): Omit<Case, "name"> => ({
   filename: "src/server.ts",
-  files: { "package.json": pkg({ tsyringe: "^4.10.0", "reflect-metadata": "^0.2.2", express: "^5.1.0" }) },
+  files: { "package.json": hhModulePkg({ tsyringe: "^4.10.0", "reflect-metadata": "^0.2.2", express: "^5.1.0" }) },
   code: `import "reflect-metadata";
-${HH}import { container, ${decorator} } from "tsyringe";
+${HH_IMPORT}import { container, ${decorator} } from "tsyringe";
 import express from "express";
 @${decorator}()
 class ChatTracing {
@@ -865,7 +859,7 @@ describe(`${INIT_RULE} (blind 8, hand-written)`, () => {
   const reported: Case[] = [
     c("tsyringe @injectable() (transient) class holding a tracer, resolved per Slack message", tsyringeBot("injectable", "const { tracer } = container.resolve(ChatTracing);\n  tracer.createSession({ sessionName: \"turn\" });"), { filename: "src/bot.ts", files: TSYRINGE }),
     c("inversify toSelf().inTransientScope() resolved per Express request", inversifyApp("inTransientScope"), { filename: "src/server.ts", files: INVERSIFY }),
-    c("grammY middleware putting a new tracer on ctx per update", `${HH}import { Bot, type Context } from "grammy";
+    c("grammY middleware putting a new tracer on ctx per update", `${HH_IMPORT}import { Bot, type Context } from "grammy";
 type BotContext = Context & { tracer?: HoneyHiveTracer };
 const bot = new Bot<BotContext>(process.env.BOT_TOKEN ?? "");
 bot.use(async (ctx, next) => {
@@ -873,7 +867,7 @@ bot.use(async (ctx, next) => {
   ctx.tracer.createSession({ sessionName: "update" });
   await next();
 });
-bot.start();`, { filename: "src/bot.ts", files: { "package.json": pkg({ grammy: "^1.37.0" }) } }),
+bot.start();`, { filename: "src/bot.ts", files: { "package.json": hhModulePkg({ grammy: "^1.37.0" }) } }),
     c("HoneyHiveTracer from a project barrel that does export * from \"honeyhive\", init in a Discord listener", `import { HoneyHiveTracer } from "./lib/observability";
 import { Client, Events, GatewayIntentBits } from "discord.js";
 const client = new Client({ intents: [GatewayIntentBits.Guilds] });
@@ -881,12 +875,12 @@ client.on(Events.InteractionCreate, async (interaction) => {
   const tracer = HoneyHiveTracer.init({ project: "bots" });
   tracer.createSession({ sessionName: interaction.id });
 });`, { filename: "src/discord.ts", files: { ...DISCORD, "src/lib/observability.ts": `export * from "honeyhive";\nexport const serviceName = "bots";\n` } }),
-    c("honeyhive 1.x: await HoneyHiveTracer.init in an Electron ipcMain.handle", `${HH}import { ipcMain } from "electron";
+    c("honeyhive 1.x: await HoneyHiveTracer.init in an Electron ipcMain.handle", `${HH_IMPORT}import { ipcMain } from "electron";
 ipcMain.handle("chat:ask", async (_event, question: string) => {
   const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "desktop", source: "electron" });
   await tracer.startSession();
   return question;
-});`, { filename: "src/main.ts", files: { "package.json": pkg1x({}) } }),
+});`, { filename: "src/main.ts", files: { "package.json": modulePkg(HH1) } }),
     c("OpenTelemetry NodeSDK exporting to HoneyHive started inside a gRPC method", `${HONEYHIVE_OTLP}import * as grpc from "@grpc/grpc-js";
 const server = new grpc.Server();
 server.addService({} as grpc.ServiceDefinition, {
@@ -896,7 +890,7 @@ server.addService({} as grpc.ServiceDefinition, {
     callback(null, { a: call.request.q });
   },
 });`, { filename: "src/grpc.ts", files: GRPC }),
-    c("Moleculer action calling a file function that inits without a cache", `${HH}import { ServiceBroker } from "moleculer";
+    c("Moleculer action calling a file function that inits without a cache", `${HH_IMPORT}import { ServiceBroker } from "moleculer";
 function makeTracer() {
   return HoneyHiveTracer.init({ project: "svc" });
 }
@@ -910,18 +904,18 @@ broker.createService({
       return ctx.params;
     },
   },
-});`, { filename: "src/summaries.service.ts", files: { "package.json": pkg({ moleculer: "^0.14.35" }) } }),
+});`, { filename: "src/summaries.service.ts", files: { "package.json": hhModulePkg({ moleculer: "^0.14.35" }) } }),
     // Twins on Express (a framework the rules know), so that the import style or SDK version is what the
     // case measures, not the bot framework (written after the first run showed Slack/Discord/grammY unknown).
     { name: "Express twin: tsyringe @injectable() (transient) class holding a tracer, resolved per request", ...tsyringeExpress("injectable", "createSession") },
-    c("Koa twin: middleware putting a new tracer on ctx per request", `${HH}import Koa from "koa";
+    c("Koa twin: middleware putting a new tracer on ctx per request", `${HH_IMPORT}import Koa from "koa";
 const app = new Koa();
 app.use(async (ctx, next) => {
   ctx.tracer = HoneyHiveTracer.init({ project: "api" });
   ctx.tracer.createSession({ sessionName: "request" });
   await next();
 });
-app.listen(3000);`, { filename: "src/koa.ts", files: { "package.json": pkg({ koa: "^3.0.0" }) } }),
+app.listen(3000);`, { filename: "src/koa.ts", files: { "package.json": hhModulePkg({ koa: "^3.0.0" }) } }),
     c("Express twin: HoneyHiveTracer from a project barrel that does export * from \"honeyhive\"", `import { HoneyHiveTracer } from "./lib/observability";
 import express from "express";
 const app = express();
@@ -929,8 +923,8 @@ app.post("/chat", async (_req, res) => {
   const tracer = HoneyHiveTracer.init({ project: "api" });
   tracer.createSession({ sessionName: "chat" });
   res.json({ ok: true });
-});`, { filename: "src/server.ts", files: { "package.json": pkg({ express: "^5.1.0" }), "src/lib/observability.ts": `export * from "honeyhive";\nexport const serviceName = "api";\n` } }),
-    c("Express twin: honeyhive 1.x await HoneyHiveTracer.init in a route", `${HH}import express from "express";
+});`, { filename: "src/server.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0" }), "src/lib/observability.ts": `export * from "honeyhive";\nexport const serviceName = "api";\n` } }),
+    c("Express twin: honeyhive 1.x await HoneyHiveTracer.init in a route", `${HH_IMPORT}import express from "express";
 const app = express();
 app.post("/chat", async (_req, res) => {
   const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "api" });
@@ -947,8 +941,8 @@ app.post("/chat", async (_req, res) => {
   const quiet: Case[] = [
     c("tsyringe @singleton() class holding the tracer, resolved per Slack message", tsyringeBot("singleton", "container.resolve(ChatTracing).tracer.createSession({ sessionName: \"turn\" });"), { filename: "src/bot.ts", files: TSYRINGE }),
     c("inversify inSingletonScope() resolved per Express request", inversifyApp("inSingletonScope"), { filename: "src/server.ts", files: INVERSIFY }),
-    c("Telegraf bot.context.tracer set once at startup, used per command", telegrafContextBot("createSession") + "\nvoid bot.launch();", { filename: "src/bot.ts", files: { "package.json": pkg({ telegraf: "^4.16.3" }) } }),
-    c("honeyhive 1.x: memoized init promise (tracerPromise ??=) awaited in a Slack listener", `${HH}import { App } from "@slack/bolt";
+    c("Telegraf bot.context.tracer set once at startup, used per command", telegrafContextBot("createSession") + "\nvoid bot.launch();", { filename: "src/bot.ts", files: { "package.json": hhModulePkg({ telegraf: "^4.16.3" }) } }),
+    c("honeyhive 1.x: memoized init promise (tracerPromise ??=) awaited in a Slack listener", `${HH_IMPORT}import { App } from "@slack/bolt";
 let tracerPromise: Promise<HoneyHiveTracer> | undefined;
 const getTracer = () => (tracerPromise ??= HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "bots" }));
 const app = new App({ token: process.env.SLACK_BOT_TOKEN, signingSecret: process.env.SLACK_SIGNING_SECRET });
@@ -956,7 +950,7 @@ app.message(async ({ say }) => {
   const tracer = await getTracer();
   await tracer.enrichSession({ metadata: { channel: "slack" } });
   await say("ok");
-});`, { filename: "src/bot.ts", files: { "package.json": pkg1x({ "@slack/bolt": "^4.4.0" }) } }),
+});`, { filename: "src/bot.ts", files: { "package.json": modulePkg({ ...HH1, "@slack/bolt": "^4.4.0" }) } }),
     c("OpenTelemetry NodeSDK to a local collector started inside a gRPC method (not HoneyHive's)", `${HONEYHIVE_OTLP}import * as grpc from "@grpc/grpc-js";
 const server = new grpc.Server();
 server.addService({} as grpc.ServiceDefinition, {
@@ -981,8 +975,8 @@ const bot = new Bot(process.env.BOT_TOKEN ?? "");
 bot.on("message", async (ctx) => {
   Sentry.init({ dsn: process.env.SENTRY_DSN });
   await ctx.reply("ok");
-});`, { filename: "src/bot.ts", files: { "package.json": pkg({ grammy: "^1.37.0", "@sentry/node": "^10.0.0" }) } }),
-    c("a Graphile Worker task using a tracer kept in a Map per project", `${HH}import { run, type Task } from "graphile-worker";
+});`, { filename: "src/bot.ts", files: { "package.json": hhModulePkg({ grammy: "^1.37.0", "@sentry/node": "^10.0.0" }) } }),
+    c("a Graphile Worker task using a tracer kept in a Map per project", `${HH_IMPORT}import { run, type Task } from "graphile-worker";
 const tracers = new Map<string, HoneyHiveTracer>();
 const summarize: Task = async (payload) => {
   const project = (payload as { project: string }).project;
@@ -993,7 +987,7 @@ const summarize: Task = async (payload) => {
   }
   tracer.createSession({ sessionName: "summary" });
 };
-await run({ connectionString: process.env.DATABASE_URL, taskList: { summarize } });`, { filename: "src/graphile.ts", files: { "package.json": pkg({ "graphile-worker": "^0.16.6" }) } }),
+await run({ connectionString: process.env.DATABASE_URL, taskList: { summarize } });`, { filename: "src/graphile.ts", files: { "package.json": hhModulePkg({ "graphile-worker": "^0.16.6" }) } }),
   ];
   describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
 });
@@ -1006,12 +1000,12 @@ describe(`${SESSION_START_RULE} (blind 8, client-side and one-shot look-alikes)`
 const socket = new WebSocket("wss://stream.example.com/feed");
 socket.on("message", () => {
   tracer.sessionStart({ sessionName: "feed" });
-});`, { filename: "src/feed.ts", files: { "package.json": pkg({ ws: "^8.18.0" }) } }),
+});`, { filename: "src/feed.ts", files: { "package.json": hhModulePkg({ ws: "^8.18.0" }) } }),
     c("socket.io-client socket.on(\"reply\") in a CLI", `${ST}import { io } from "socket.io-client";
 const socket = io("https://chat.example.com");
 socket.on("reply", () => {
   tracer.sessionStart({ sessionName: "cli" });
-});`, { filename: "src/cli.ts", files: { "package.json": pkg({ "socket.io-client": "^4.8.1" }) } }),
+});`, { filename: "src/cli.ts", files: { "package.json": hhModulePkg({ "socket.io-client": "^4.8.1" }) } }),
     c("gRPC client call callback in a script", `${ST}import * as grpc from "@grpc/grpc-js";
 const Client = grpc.makeGenericClientConstructor({}, "Chat");
 const client = new Client("localhost:50051", grpc.credentials.createInsecure()) as any;
@@ -1027,31 +1021,31 @@ await runner.run({
   eachMessage: async () => {
     tracer.sessionStart({ sessionName: "local" });
   },
-});`, { filename: "src/local.ts", files: { "package.json": pkg({}) } }),
+});`, { filename: "src/local.ts", files: { "package.json": hhModulePkg({}) } }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported: [], quiet });
 });
 
 describe(`${INIT_RULE} (blind 8, client-side and one-shot look-alikes)`, () => {
   const quiet: Case[] = [
-    c("Electron renderer ipcRenderer.invoke (the caller, not the handler)", `${HH}import { ipcRenderer } from "electron";
+    c("Electron renderer ipcRenderer.invoke (the caller, not the handler)", `${HH_IMPORT}import { ipcRenderer } from "electron";
 export async function ask(question: string) {
   return ipcRenderer.invoke("chat:ask", question);
 }
-export const tracer = HoneyHiveTracer.init({ project: "desktop" });`, { filename: "src/preload.ts", files: { "package.json": pkg({}, { devDependencies: { electron: "^37.2.0" } }) } }),
-    c("pg-boss producer boss.send in a script with the tracer at module level", `${HH}import PgBoss from "pg-boss";
+export const tracer = HoneyHiveTracer.init({ project: "desktop" });`, { filename: "src/preload.ts", files: { "package.json": hhModulePkg({}, { devDependencies: { electron: "^37.2.0" } }) } }),
+    c("pg-boss producer boss.send in a script with the tracer at module level", `${HH_IMPORT}import PgBoss from "pg-boss";
 const tracer = HoneyHiveTracer.init({ project: "producer" });
 const boss = new PgBoss(process.env.DATABASE_URL ?? "");
 await boss.start();
 for (const id of ["a", "b"]) {
   tracer.createSession({ sessionName: id });
   await boss.send("summaries", { id });
-}`, { filename: "scripts/enqueue.ts", files: { "package.json": pkg({ "pg-boss": "^10.1.6" }) } }),
-    c("amqplib channel.sendToQueue publisher with one tracer", `${HH}import amqp from "amqplib";
+}`, { filename: "scripts/enqueue.ts", files: { "package.json": hhModulePkg({ "pg-boss": "^10.1.6" }) } }),
+    c("amqplib channel.sendToQueue publisher with one tracer", `${HH_IMPORT}import amqp from "amqplib";
 const tracer = HoneyHiveTracer.init({ project: "publisher" });
 const channel = await (await amqp.connect("amqp://localhost")).createChannel();
 tracer.createSession({ sessionName: "publish" });
-channel.sendToQueue("summaries", Buffer.from("{}"));`, { filename: "scripts/publish.ts", files: { "package.json": pkg({ amqplib: "^0.10.8" }) } }),
+channel.sendToQueue("summaries", Buffer.from("{}"));`, { filename: "scripts/publish.ts", files: { "package.json": hhModulePkg({ amqplib: "^0.10.8" }) } }),
   ];
   describeCases(INIT_RULE, initRule as AnyRule, { reported: [], quiet });
 });
@@ -1062,41 +1056,41 @@ describe(`${SESSION_ID_RULE} (blind 8, ids the application makes)`, () => {
 const socket = new WebSocket("wss://stream.example.com/feed");
 socket.on("message", (data) => {
   tracer.createSession({ sessionId: JSON.parse(String(data)).sessionId, skipApiCall: true });
-});`, { filename: "src/feed.ts", files: { "package.json": pkg({ ws: "^8.18.0" }) } }),
+});`, { filename: "src/feed.ts", files: { "package.json": hhModulePkg({ ws: "^8.18.0" }) } }),
     c("Socket.IO server-side socket.data set by the app's own middleware", `${ST}import { Server } from "socket.io";
 const io = new Server(3001);
 io.on("connection", (socket) => {
   tracer.createSession({ sessionId: socket.data.sessionId, skipApiCall: true });
-});`, { filename: "src/io.ts", files: { "package.json": pkg({ "socket.io": "^4.8.1" }) } }),
+});`, { filename: "src/io.ts", files: { "package.json": hhModulePkg({ "socket.io": "^4.8.1" }) } }),
   ];
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported: [], quiet });
 });
 
 describe(`${SESSION_START_RULE} (blind 8, hand-written)`, () => {
   const reported: Case[] = [
-    c("honeyhive 1.x: await tracer.startSession() in a Slack listener on the module's awaited tracer", `${HH}import { App } from "@slack/bolt";
+    c("honeyhive 1.x: await tracer.startSession() in a Slack listener on the module's awaited tracer", `${HH_IMPORT}import { App } from "@slack/bolt";
 const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "bots" });
 const app = new App({ token: process.env.SLACK_BOT_TOKEN, signingSecret: process.env.SLACK_SIGNING_SECRET });
 app.message(async ({ say }) => {
   await tracer.startSession();
   await say("ok");
-});`, { filename: "src/bot.ts", files: { "package.json": pkg1x({ "@slack/bolt": "^4.4.0" }) } }),
-    c("honeyhive 1.x: tracer.sessionId = command.text in a Slack command", `${HH}import { App } from "@slack/bolt";
+});`, { filename: "src/bot.ts", files: { "package.json": modulePkg({ ...HH1, "@slack/bolt": "^4.4.0" }) } }),
+    c("honeyhive 1.x: tracer.sessionId = command.text in a Slack command", `${HH_IMPORT}import { App } from "@slack/bolt";
 const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "bots" });
 const app = new App({ token: process.env.SLACK_BOT_TOKEN, signingSecret: process.env.SLACK_SIGNING_SECRET });
 app.command("/resume", async ({ command, ack }) => {
   await ack();
   tracer.sessionId = command.text;
-});`, { filename: "src/commands.ts", files: { "package.json": pkg1x({ "@slack/bolt": "^4.4.0" }) } }),
-    c("Telegraf ctx.tracer (bot.context, set once) sessionStart per command", telegrafContextBot("sessionStart"), { filename: "src/bot.ts", files: { "package.json": pkg({ telegraf: "^4.16.3" }) } }),
-    c("globalThis.__hh tracer sessionStart in a ws message listener", `${HH}import { WebSocketServer } from "ws";
+});`, { filename: "src/commands.ts", files: { "package.json": modulePkg({ ...HH1, "@slack/bolt": "^4.4.0" }) } }),
+    c("Telegraf ctx.tracer (bot.context, set once) sessionStart per command", telegrafContextBot("sessionStart"), { filename: "src/bot.ts", files: { "package.json": hhModulePkg({ telegraf: "^4.16.3" }) } }),
+    c("globalThis.__hh tracer sessionStart in a ws message listener", `${HH_IMPORT}import { WebSocketServer } from "ws";
 globalThis.__hh ??= HoneyHiveTracer.init({ project: "rt" });
 const wss = new WebSocketServer({ port: 8080 });
 wss.on("connection", (ws) => {
   ws.on("message", () => {
     globalThis.__hh.sessionStart({ sessionName: "msg" });
   });
-});`, { filename: "src/ws.ts", files: { "package.json": pkg({ ws: "^8.18.0" }) } }),
+});`, { filename: "src/ws.ts", files: { "package.json": hhModulePkg({ ws: "^8.18.0" }) } }),
     c("a tracer imported under a neutral default name from a module exporting HoneyHive's tracer, in a Discord listener", `import obs from "./observability";
 import { Client, Events } from "discord.js";
 const client = new Client({ intents: [] });
@@ -1105,34 +1099,34 @@ client.on(Events.MessageCreate, async (message) => {
 });`, { filename: "src/discord.ts", files: { ...DISCORD, "src/observability.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport default HoneyHiveTracer.init({ project: "bots" });\n` } }),
     c("tsyringe @singleton() tracer holder, sessionStart per Slack message", tsyringeBot("singleton", "container.resolve(ChatTracing).tracer.sessionStart({ sessionName: \"turn\" });"), { filename: "src/bot.ts", files: TSYRINGE }),
     // Twins on Express/Koa (written after the first run, as above).
-    c("Express twin: honeyhive 1.x await tracer.startSession() on the module's awaited tracer", `${HH}import express from "express";
+    c("Express twin: honeyhive 1.x await tracer.startSession() on the module's awaited tracer", `${HH_IMPORT}import express from "express";
 const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "api" });
 const app = express();
 app.post("/chat", async (_req, res) => {
   await tracer.startSession();
   res.json({ ok: true });
 });`, EXP1),
-    c("Express twin: honeyhive 1.x tracer.sessionId = req.get(\"x-session-id\")", `${HH}import express from "express";
+    c("Express twin: honeyhive 1.x tracer.sessionId = req.get(\"x-session-id\")", `${HH_IMPORT}import express from "express";
 const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "api" });
 const app = express();
 app.post("/chat", async (req, res) => {
   tracer.sessionId = req.get("x-session-id") ?? "";
   res.json({ ok: true });
 });`, EXP1),
-    c("Koa twin: app.context.tracer set once, ctx.tracer.sessionStart per request", `${HH}import Koa from "koa";
+    c("Koa twin: app.context.tracer set once, ctx.tracer.sessionStart per request", `${HH_IMPORT}import Koa from "koa";
 const app = new Koa();
 app.context.tracer = HoneyHiveTracer.init({ project: "api" });
 app.use(async (ctx) => {
   ctx.tracer.sessionStart({ sessionName: "request" });
   ctx.body = "ok";
-});`, { filename: "src/koa.ts", files: { "package.json": pkg({ koa: "^3.0.0" }) } }),
+});`, { filename: "src/koa.ts", files: { "package.json": hhModulePkg({ koa: "^3.0.0" }) } }),
     c("Express twin: a tracer imported under a neutral default name from a module exporting HoneyHive's tracer", `import obs from "./observability";
 import express from "express";
 const app = express();
 app.post("/chat", async (_req, res) => {
   obs.sessionStart({ sessionName: "chat" });
   res.json({ ok: true });
-});`, { filename: "src/server.ts", files: { "package.json": pkg({ express: "^5.1.0" }), "src/observability.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport default HoneyHiveTracer.init({ project: "api" });\n` } }),
+});`, { filename: "src/server.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0" }), "src/observability.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport default HoneyHiveTracer.init({ project: "api" });\n` } }),
     { name: "Express twin: tsyringe @singleton() tracer holder, sessionStart per request", ...tsyringeExpress("singleton", "sessionStart") },
   ];
   const quiet: Case[] = [
@@ -1150,18 +1144,18 @@ bot.on("message", async (ctx) => {
   const session = client.startSession();
   await session.endSession();
   await ctx.reply("ok");
-});`, { filename: "src/bot.ts", files: { "package.json": pkg({ grammy: "^1.37.0", mongodb: "^6.18.0" }) } }),
+});`, { filename: "src/bot.ts", files: { "package.json": hhModulePkg({ grammy: "^1.37.0", mongodb: "^6.18.0" }) } }),
     c("sessionStart once at startup of a Slack bot (a script-level session)", `${ST}import { App } from "@slack/bolt";
 tracer.sessionStart({ sessionName: "bot-boot" });
 const app = new App({ token: process.env.SLACK_BOT_TOKEN, signingSecret: process.env.SLACK_SIGNING_SECRET });
 await app.start(3000);`, { filename: "src/bot.ts", files: SLACK }),
-    c("honeyhive 1.x: a tracer per IPC call, its own startSession()", `${HH}import { ipcMain } from "electron";
+    c("honeyhive 1.x: a tracer per IPC call, its own startSession()", `${HH_IMPORT}import { ipcMain } from "electron";
 ipcMain.handle("chat:ask", async (_event, question: string) => {
   const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "desktop" });
   await tracer.startSession();
   await tracer.flush();
   return question;
-});`, { filename: "src/main.ts", files: { "package.json": pkg1x({}) } }),
+});`, { filename: "src/main.ts", files: { "package.json": modulePkg(HH1) } }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported, quiet });
 });
@@ -1173,7 +1167,7 @@ const client = new Client({ intents: [] });
 client.on(Events.InteractionCreate, async (interaction) => {
   tracer.createSession({ sessionId: interaction.user.id, skipApiCall: true });
 });`, { filename: "src/discord.ts", files: DISCORD }),
-    c("honeyhive 1.x: await HoneyHiveTracer.init({ sessionId: call.request.sessionId }) in a gRPC method", `${HH}import * as grpc from "@grpc/grpc-js";
+    c("honeyhive 1.x: await HoneyHiveTracer.init({ sessionId: call.request.sessionId }) in a gRPC method", `${HH_IMPORT}import * as grpc from "@grpc/grpc-js";
 const server = new grpc.Server();
 server.addService({} as grpc.ServiceDefinition, {
   async ask(call: grpc.ServerUnaryCall<{ sessionId: string }, { a: string }>, callback: grpc.sendUnaryData<{ a: string }>) {
@@ -1181,15 +1175,15 @@ server.addService({} as grpc.ServiceDefinition, {
     await tracer.flush();
     callback(null, { a: "ok" });
   },
-});`, { filename: "src/grpc.ts", files: { "package.json": pkg1x({ "@grpc/grpc-js": "^1.13.0" }) } }),
+});`, { filename: "src/grpc.ts", files: { "package.json": modulePkg({ ...HH1, "@grpc/grpc-js": "^1.13.0" }) } }),
     c("Socket.IO middleware io.use reading handshake query into createSession", `${ST}import { Server } from "socket.io";
 const io = new Server(3001);
 io.use((socket, next) => {
   const sid = socket.handshake.query.sid as string;
   tracer.createSession({ sessionId: sid, skipApiCall: true });
   next();
-});`, { filename: "src/io.ts", files: { "package.json": pkg({ "socket.io": "^4.8.1" }) } }),
-    c("Express twin: honeyhive 1.x await HoneyHiveTracer.init({ sessionId: req.body.sessionId })", `${HH}import express from "express";
+});`, { filename: "src/io.ts", files: { "package.json": hhModulePkg({ "socket.io": "^4.8.1" }) } }),
+    c("Express twin: honeyhive 1.x await HoneyHiveTracer.init({ sessionId: req.body.sessionId })", `${HH_IMPORT}import express from "express";
 const app = express();
 app.use(express.json());
 app.post("/chat", async (req, res) => {
@@ -1201,7 +1195,7 @@ app.post("/chat", async (req, res) => {
 const io = new Server(3001);
 io.on("connection", (socket) => {
   tracer.createSession({ sessionId: socket.handshake.auth.sessionId, skipApiCall: true });
-});`, { filename: "src/io.ts", files: { "package.json": pkg({ "socket.io": "^4.8.1" }) } }),
+});`, { filename: "src/io.ts", files: { "package.json": hhModulePkg({ "socket.io": "^4.8.1" }) } }),
   ];
   const quiet: Case[] = [
     c("Slack body.user.id converted with toSessionId", `import { HoneyHiveTracer, toSessionId } from "honeyhive";
@@ -1232,7 +1226,7 @@ const bot = new Telegraf(process.env.BOT_TOKEN ?? "");
 bot.on("message", async (ctx) => {
   const sessionId = randomUUID();
   tracer.createSession({ sessionId, sessionName: String(ctx.chat.id) });
-});`, { filename: "src/bot.ts", files: { "package.json": pkg({ telegraf: "^4.16.3" }) } }),
+});`, { filename: "src/bot.ts", files: { "package.json": hhModulePkg({ telegraf: "^4.16.3" }) } }),
   ];
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
 });
@@ -1254,11 +1248,11 @@ export const handler: SQSHandler = async (event, context) => {
   } finally {
     await tracer.forceFlush();
   }
-};`, { filename: "src/batch.ts", files: { "package.json": pkg({ "@aws-lambda-powertools/batch": "^2.24.0" }) } }),
+};`, { filename: "src/batch.ts", files: { "package.json": hhModulePkg({ "@aws-lambda-powertools/batch": "^2.24.0" }) } }),
     c("callback-style Lambda in ESM reading a header", `${T}export const handler = (event, context, callback) => {
   tracer.createSession({ sessionId: event.headers["x-session-id"], skipApiCall: true });
   tracer.forceFlush().then(() => callback(null, { statusCode: 200 }));
-};`, { filename: "src/cb.mjs", files: { "package.json": pkg({}) } }),
+};`, { filename: "src/cb.mjs", files: { "package.json": hhModulePkg({}) } }),
     c("Azure Functions v3 TypeScript reading context.bindingData (route and query values)", `${T}import type { AzureFunction, Context, HttpRequest } from "@azure/functions";
 const httpTrigger: AzureFunction = async function (context: Context, req: HttpRequest): Promise<void> {
   try {
@@ -1295,7 +1289,7 @@ async function chat(req) {
     await tracer.forceFlush();
   }
 }
-export const handler = arc.http(auth, chat);`, { filename: "src/http/post-chat-000sessionId/index.mjs", files: { "package.json": pkg({ "@architect/functions": "^8.1.6" }), "app.arc": `@app\nsupport\n@http\npost /chat/:sessionId\n` } }),
+export const handler = arc.http(auth, chat);`, { filename: "src/http/post-chat-000sessionId/index.mjs", files: { "package.json": hhModulePkg({ "@architect/functions": "^8.1.6" }), "app.arc": `@app\nsupport\n@http\npost /chat/:sessionId\n` } }),
     c("SST v3 function reading a path parameter", `${T}import type { APIGatewayProxyEventV2 } from "aws-lambda";
 export async function main(event: APIGatewayProxyEventV2) {
   try {
@@ -1338,8 +1332,8 @@ export const ask = functions.https.onCall(async (_data, context) => {
 // Third batch (written after the second, before reading the frameworks' registration code): the frameworks
 // the docs claim, registered in less common forms (named function expressions, handlers passed by name or
 // by shorthand, socket middleware), and honeyhive 1.x's `initFromSessionId`.
-const WS = { "package.json": pkg({ ws: "^8.18.0" }) };
-const KAFKA = { "package.json": pkg({ kafkajs: "^2.2.4" }) };
+const WS = { "package.json": hhModulePkg({ ws: "^8.18.0" }) };
+const KAFKA = { "package.json": hhModulePkg({ kafkajs: "^2.2.4" }) };
 describe(`${SESSION_START_RULE} (blind 8, third batch: registration forms)`, () => {
   const reported: Case[] = [
     c("Socket.IO socket.use packet middleware", `${ST}import { Server } from "socket.io";
@@ -1349,7 +1343,7 @@ io.on("connection", (socket) => {
     tracer.sessionStart({ sessionName: String(event) });
     next();
   });
-});`, { filename: "src/io.ts", files: { "package.json": pkg({ "socket.io": "^4.8.1" }) } }),
+});`, { filename: "src/io.ts", files: { "package.json": hhModulePkg({ "socket.io": "^4.8.1" }) } }),
     c("ws named function expressions for connection and message", `${ST}import { WebSocketServer } from "ws";
 const wss = new WebSocketServer({ port: 8080 });
 wss.on("connection", function connection(ws) {
@@ -1378,7 +1372,7 @@ async function handle(msg: ConsumeMessage | null) {
   tracer.sessionStart({ sessionName: "job" });
   channel.ack(msg);
 }
-await channel.consume("jobs", handle);`, { filename: "src/rabbit.ts", files: { "package.json": pkg({ amqplib: "^0.10.8" }) } }),
+await channel.consume("jobs", handle);`, { filename: "src/rabbit.ts", files: { "package.json": hhModulePkg({ amqplib: "^0.10.8" }) } }),
     c("Express router.use with a middleware array", `${ST}import { Router } from "express";
 const router = Router();
 const openSession = (_req: unknown, _res: unknown, next: () => void) => {
@@ -1386,7 +1380,7 @@ const openSession = (_req: unknown, _res: unknown, next: () => void) => {
   next();
 };
 router.use([openSession]);
-export default router;`, { filename: "src/router.ts", files: { "package.json": pkg({ express: "^5.1.0" }) } }),
+export default router;`, { filename: "src/router.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0" }) } }),
   ];
   const quiet: Case[] = [
     c("ws message handler passed by name, creating a session", `${ST}import { WebSocketServer } from "ws";
@@ -1407,7 +1401,7 @@ await consumer.run({ eachMessage });`, { filename: "src/consumer.ts", files: KAF
 
 describe(`${SESSION_ID_RULE} (blind 8, third batch: honeyhive 1.x initFromSessionId)`, () => {
   const reported: Case[] = [
-    c("honeyhive 1.x: HoneyHiveTracer.initFromSessionId with a header in an Express route", `${HH}import express from "express";
+    c("honeyhive 1.x: HoneyHiveTracer.initFromSessionId with a header in an Express route", `${HH_IMPORT}import express from "express";
 const app = express();
 app.post("/chat", async (req, res) => {
   const tracer = await HoneyHiveTracer.initFromSessionId({ apiKey: process.env.HH_API_KEY ?? "", project: "api", sessionId: req.get("x-session-id") ?? "" });
@@ -1416,7 +1410,7 @@ app.post("/chat", async (req, res) => {
 });`, EXP1),
   ];
   const quiet: Case[] = [
-    c("honeyhive 1.x: initFromSessionId with an id checked by uuid's validate", `${HH}import express from "express";
+    c("honeyhive 1.x: initFromSessionId with an id checked by uuid's validate", `${HH_IMPORT}import express from "express";
 import { validate } from "uuid";
 const app = express();
 app.post("/chat", async (req, res) => {
@@ -1425,13 +1419,13 @@ app.post("/chat", async (req, res) => {
   const tracer = await HoneyHiveTracer.initFromSessionId({ apiKey: process.env.HH_API_KEY ?? "", project: "api", sessionId });
   await tracer.flush();
   res.json({ ok: true });
-});`, { filename: "src/server.ts", files: { "package.json": pkg1x({ express: "^5.1.0", uuid: "^11.1.0" }) } }),
+});`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...HH1, express: "^5.1.0", uuid: "^11.1.0" }) } }),
   ];
   describeCases(SESSION_ID_RULE, sessionIdRule as AnyRule, { reported, quiet });
 });
 
 describe(`${FLUSH_RULE} (blind 8, hand-written)`, () => {
-  const POWERTOOLS = { "package.json": pkg({ "@aws-lambda-powertools/batch": "^2.24.0" }) };
+  const POWERTOOLS = { "package.json": hhModulePkg({ "@aws-lambda-powertools/batch": "^2.24.0" }) };
   const OTEL_PIPE = `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -1449,7 +1443,7 @@ export const handler = async () => otelTracer.startActiveSpan("handle", async (s
   context.callbackWaitsForEmptyEventLoop = false;
   tracer.createSession({ sessionName: "cb" });
   callback(null, { statusCode: 200, body: String(event.path) });
-};`, { filename: "src/cb.mjs", files: { "package.json": pkg({}) } }),
+};`, { filename: "src/cb.mjs", files: { "package.json": hhModulePkg({}) } }),
     c("Powertools processPartialResponse with a tracing record handler, no flush", `${T}import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { SQSHandler, SQSRecord } from "aws-lambda";
 const processor = new BatchProcessor(EventType.SQS);
@@ -1458,15 +1452,15 @@ const recordHandler = async (record: SQSRecord) => {
   await tracer.startSpan("record", async () => record.body);
 };
 export const handler: SQSHandler = async (event, context) => processPartialResponse(event, recordHandler, processor, { context });`, { filename: "src/batch.ts", files: POWERTOOLS }),
-    c("honeyhive 1.x: Lambda awaiting a module init promise and tracing with traceFunction, no flush", `${HH}const tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "support" });
+    c("honeyhive 1.x: Lambda awaiting a module init promise and tracing with traceFunction, no flush", `${HH_IMPORT}const tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "support" });
 export const handler = async (event: { body: string }) => {
   const tracer = await tracerPromise;
   const answer = tracer.traceFunction({ eventName: "answer" })(async (q: string) => q.toUpperCase());
   return { statusCode: 200, body: await answer(event.body) };
-};`, { filename: "src/handler.ts", files: { "package.json": pkg1x({}) } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg(HH1) } }),
     c("RedwoodJS function tracing through OpenTelemetry exporting to HoneyHive, no flush", redwoodOtel("https://api.honeyhive.ai/opentelemetry/v1/traces"), { filename: "api/src/functions/otel/otel.ts", files: REDWOOD }),
     c("SQS handler returning batchItemFailures with a tracer from a tsyringe singleton, no flush", `import "reflect-metadata";
-${HH}import { container, singleton } from "tsyringe";
+${HH_IMPORT}import { container, singleton } from "tsyringe";
 import type { SQSBatchResponse, SQSEvent } from "aws-lambda";
 @singleton()
 class Tracing {
@@ -1483,13 +1477,13 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
     }
   }
   return { batchItemFailures };
-};`, { filename: "src/queue.ts", files: { "package.json": pkg({ tsyringe: "^4.10.0", "reflect-metadata": "^0.2.2" }) } }),
+};`, { filename: "src/queue.ts", files: { "package.json": hhModulePkg({ tsyringe: "^4.10.0", "reflect-metadata": "^0.2.2" }) } }),
   ];
   const quiet: Case[] = [
     c("callback-style Lambda in ESM calling back after forceFlush().then", `${T}export const handler = (event, context, callback) => {
   tracer.createSession({ sessionName: "cb" });
   tracer.forceFlush().then(() => callback(null, { statusCode: 200, body: String(event.path) }));
-};`, { filename: "src/cb.mjs", files: { "package.json": pkg({}) } }),
+};`, { filename: "src/cb.mjs", files: { "package.json": hhModulePkg({}) } }),
     c("Powertools processPartialResponse awaited inside try/finally with a flush", `${T}import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";
 import type { SQSHandler, SQSRecord } from "aws-lambda";
 const processor = new BatchProcessor(EventType.SQS);
@@ -1503,7 +1497,7 @@ export const handler: SQSHandler = async (event, context) => {
     await tracer.forceFlush();
   }
 };`, { filename: "src/batch.ts", files: POWERTOOLS }),
-    c("honeyhive 1.x: Lambda flushing with await tracer.flush() in finally", `${HH}const tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "support" });
+    c("honeyhive 1.x: Lambda flushing with await tracer.flush() in finally", `${HH_IMPORT}const tracerPromise = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY ?? "", project: "support" });
 export const handler = async (event: { body: string }) => {
   const tracer = await tracerPromise;
   try {
@@ -1512,14 +1506,14 @@ export const handler = async (event: { body: string }) => {
   } finally {
     await tracer.flush();
   }
-};`, { filename: "src/handler.ts", files: { "package.json": pkg1x({}) } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg(HH1) } }),
     c("RedwoodJS function with OpenTelemetry to a local collector (not HoneyHive's), no flush", redwoodOtel("http://localhost:4318/v1/traces"), { filename: "api/src/functions/otel/otel.ts", files: REDWOOD }),
     c("Netlify Edge Function tracing without a flush (not an entry point: no documented freeze)", `${T}import type { Config, Context } from "@netlify/edge-functions";
 export default async (request: Request, _context: Context) => {
   tracer.createSession({ sessionName: "edge" });
   return new Response(request.method);
 };
-export const config: Config = { path: "/api/chat" };`, { filename: "netlify/edge-functions/chat.ts", files: { "package.json": pkg({}) } }),
+export const config: Config = { path: "/api/chat" };`, { filename: "netlify/edge-functions/chat.ts", files: { "package.json": hhModulePkg({}) } }),
     c("a long-running Slack bot (app.start) tracing without a flush: no serverless entry", `${ST}import { App } from "@slack/bolt";
 const app = new App({ token: process.env.SLACK_BOT_TOKEN, signingSecret: process.env.SLACK_SIGNING_SECRET });
 app.message(async ({ say }) => {
@@ -1544,8 +1538,8 @@ const { OpenAIInstrumentation } = require("@arizeai/openinference-instrumentatio
 const OpenAI = require("openai");
 const tracer = Tracer.init({ project: "bots" });
 new OpenAIInstrumentation().manuallyInstrument(OpenAI);
-module.exports = { tracer };`, { filename: "src/otel.cjs", files: { "package.json": pkgCjs({ openai: "^5.10.0" }) } }),
-    c("an instrumentor's instrument() before the tracer exists", `${HH}import { AnthropicInstrumentation } from "@arizeai/openinference-instrumentation-anthropic";
+module.exports = { tracer };`, { filename: "src/otel.cjs", files: { "package.json": pkg({ ...HH2, openai: "^5.10.0" }) } }),
+    c("an instrumentor's instrument() before the tracer exists", `${HH_IMPORT}import { AnthropicInstrumentation } from "@arizeai/openinference-instrumentation-anthropic";
 const instrumentation = new AnthropicInstrumentation();
 instrumentation.instrument();
 export const tracer = HoneyHiveTracer.init({ project: "bots" });`, { filename: "src/otel.ts" }),
@@ -1578,7 +1572,7 @@ app.use((req, _res, next) => {
 app.post("/sms", async (_req, res) => {
   await tracer.startSpan("reply", async () => "ok");
   res.type("text/xml").send("<Response/>");
-});`, { filename: "src/sms.ts", files: { "package.json": pkg({ express: "^5.1.0" }) } }),
+});`, { filename: "src/sms.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0" }) } }),
     c("Koa middleware creating the session in a .then callback while await next() runs outside", `${ST}import Koa from "koa";
 const app = new Koa();
 async function loadUser(ctx: Koa.Context) {
@@ -1590,14 +1584,14 @@ app.use(async (ctx, next) => {
 });
 app.use(async (ctx) => {
   ctx.body = await tracer.startSpan("answer", async () => "ok");
-});`, { filename: "src/koa.ts", files: { "package.json": pkg({ koa: "^3.0.0" }) } }),
+});`, { filename: "src/koa.ts", files: { "package.json": hhModulePkg({ koa: "^3.0.0" }) } }),
     c("Fastify preHandler hook for Connect RPC creating the session after an await", `${ST}import { fastify } from "fastify";
 const server = fastify();
 server.addHook("preHandler", async (request) => {
   await request.server.ready();
   tracer.createSession({ sessionName: request.url });
 });
-server.post("/chat.v1.ChatService/Ask", async () => tracer.startSpan("ask", async () => ({ answer: "ok" })));`, { filename: "src/connect-server.ts", files: { "package.json": pkg({ fastify: "^5.4.0" }) } }),
+server.post("/chat.v1.ChatService/Ask", async () => tracer.startSpan("ask", async () => ({ answer: "ok" })));`, { filename: "src/connect-server.ts", files: { "package.json": hhModulePkg({ fastify: "^5.4.0" }) } }),
   ];
   const quiet: Case[] = [
     c("Express middleware creating the session and then calling next()", `${ST}import express from "express";
@@ -1609,7 +1603,7 @@ app.use((_req, _res, next) => {
 app.post("/sms", async (_req, res) => {
   await tracer.startSpan("reply", async () => "ok");
   res.send("<Response/>");
-});`, { filename: "src/sms.ts", files: { "package.json": pkg({ express: "^5.1.0" }) } }),
+});`, { filename: "src/sms.ts", files: { "package.json": hhModulePkg({ express: "^5.1.0" }) } }),
     c("Koa middleware awaiting, creating the session, then await next()", `${ST}import Koa from "koa";
 const app = new Koa();
 app.use(async (ctx, next) => {
@@ -1619,7 +1613,7 @@ app.use(async (ctx, next) => {
 });
 app.use(async (ctx) => {
   ctx.body = await tracer.startSpan("answer", async () => "ok");
-});`, { filename: "src/koa.ts", files: { "package.json": pkg({ koa: "^3.0.0" }) } }),
+});`, { filename: "src/koa.ts", files: { "package.json": hhModulePkg({ koa: "^3.0.0" }) } }),
   ];
   describeCases(LOST_CONTEXT_RULE, lostContextRule as AnyRule, { reported, quiet });
 });

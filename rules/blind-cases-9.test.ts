@@ -48,13 +48,14 @@
 // openinference js package page). NodeTracerProvider's `spanProcessors` constructor option (SDK 2.x) and
 // `addSpanProcessor` (SDK 1.x) are written as the SDK's READMEs of those majors show them, as recalled.
 import { describe } from "vitest";
-import { type AnyRule, type Case, describeBlindCases, type Known } from "./test-utils/blind-cases.js";
+import { type AnyRule, type Case, describeBlindCases, type Known, caseOf as c } from "./test-utils/blind-cases.js";
 import flushRule, { RULE_NAME as FLUSH_RULE } from "./require-force-flush-in-lambda.js";
 import initRule, { RULE_NAME as INIT_RULE } from "./no-tracer-init-in-handler.js";
 import providerRule, { RULE_NAME as PROVIDER_RULE } from "./tracer-provider-for-instrumentors.js";
 import explicitRule, { RULE_NAME as EXPLICIT_RULE } from "./require-explicit-tracer.js";
 import sessionStartRule, { RULE_NAME as SESSION_START_RULE } from "./no-session-start-in-handler.js";
 import evaluateRule, { RULE_NAME as EVALUATE_RULE } from "./no-global-tracer-with-evaluate.js";
+import { modulePkg, pkg } from "./test-utils/programs.js";
 
 // Cases the core gets wrong today (`Known` in ./test-utils/blind-cases.ts); each says why, and where.
 // First run (127 cases, 2026-12-06): 4 misses, no false report. One was knowledge and is fixed: @vercel/otel's
@@ -73,10 +74,6 @@ const KNOWN: readonly Known[] = [];
 const describeCases = (ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }): void =>
   describeBlindCases(ruleName, rule, cases, KNOWN);
 
-const c = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
-const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
-  JSON.stringify({ name: "app", private: true, type: "module", ...extra, dependencies: deps });
-const pkgCjs = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, dependencies: deps });
 
 const OTEL_DEPS = {
   "@opentelemetry/api": "^1.9.0",
@@ -90,9 +87,9 @@ const OTEL1_DEPS = {
   "@opentelemetry/sdk-trace-base": "^1.30.1",
   "@opentelemetry/exporter-trace-otlp-http": "^0.57.2",
 };
-const OTEL = { "package.json": pkg(OTEL_DEPS) };
-const OTEL_CJS = { "package.json": pkgCjs(OTEL_DEPS) };
-const OTEL1 = { "package.json": pkg(OTEL1_DEPS) };
+const OTEL = { "package.json": modulePkg(OTEL_DEPS) };
+const OTEL_CJS = { "package.json": pkg(OTEL_DEPS) };
+const OTEL1 = { "package.json": modulePkg(OTEL1_DEPS) };
 const HH_URL = "https://api.honeyhive.ai/opentelemetry/v1/traces";
 
 /** The 2.x-SDK pipeline exporting to HoneyHive, module level, as a public project writes it. */
@@ -144,7 +141,7 @@ export async function POST(request: Request) {
   return Response.json(await request.json());
 }`;
 const NEXT_OTEL = {
-  "package.json": pkg({ ...OTEL_DEPS, next: "15.3.0" }),
+  "package.json": modulePkg({ ...OTEL_DEPS, next: "15.3.0" }),
   "next.config.ts": "export default {};\n",
   "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }),
   "lib/otel.ts": OTEL_MODULE,
@@ -239,7 +236,7 @@ const tracer = provider.getTracer("proto");
 export const handler = async () => {
   tracer.startSpan("tick").end();
   return "ok";
-};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/exporter-trace-otlp-proto": "^0.203.0" }) } }),
+};`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/exporter-trace-otlp-proto": "^0.203.0" }) } }),
     c("CommonJS exports.handler with require()d OpenTelemetry packages", `const { OTLPTraceExporter } = require("@opentelemetry/exporter-trace-otlp-http");
 const { BatchSpanProcessor } = require("@opentelemetry/sdk-trace-base");
 const { NodeTracerProvider } = require("@opentelemetry/sdk-trace-node");
@@ -268,7 +265,7 @@ export const handler = async (event: { question: string }) => {
   const span = trace.getTracer("support").startSpan("answer");
   span.end();
   return { answer: event.question };
-};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
+};`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
     c("provider.forceFlush() not awaited before return", `${PROVIDER_2X}
 const tracer = provider.getTracer("support");
 export const handler = async (event: { body: string }) => {
@@ -307,7 +304,7 @@ export const handler = async () => {
   trace.getTracer("jobs").startSpan("run").end();
   await sdk.shutdown();
   return { ok: true };
-};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
+};`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
     c("exporter without url, serverless.yml sets OTEL_EXPORTER_OTLP_TRACES_ENDPOINT to HoneyHive", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -381,7 +378,7 @@ registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 export const handler = async (event: { url: string }) => {
   const response = await fetch(event.url);
   return { status: response.status };
-};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/instrumentation": "^0.203.0", "@opentelemetry/instrumentation-http": "^0.203.0" }) } }),
+};`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/instrumentation": "^0.203.0", "@opentelemetry/instrumentation-http": "^0.203.0" }) } }),
     c("middy-wrapped handler tracing through a HoneyHive-exporting provider, no flush", `import middy from "@middy/core";
 import { tracer } from "./lib/otel";
 
@@ -389,7 +386,7 @@ const base = async (event: { body: string }) => {
   tracer.startSpan("parse").end();
   return { statusCode: 200, body: event.body };
 };
-export const handler = middy(base);`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@middy/core": "^6.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+export const handler = middy(base);`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@middy/core": "^6.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("Vercel api/ route (web handler) tracing through the imported provider, no flush", `import { tracer } from "../lib/otel";
 
 export async function POST(request: Request) {
@@ -442,7 +439,7 @@ registerOTel({
 export const handler = async () => {
   trace.getTracer("support").startSpan("answer").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+};`, { files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
     c("NodeSDK without an exporter, OTEL_EXPORTER_OTLP_ENDPOINT set to HoneyHive in code before it", `import { trace } from "@opentelemetry/api";
 import { NodeSDK } from "@opentelemetry/sdk-node";
 
@@ -454,7 +451,7 @@ sdk.start();
 export const handler = async () => {
   trace.getTracer("support").startSpan("answer").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
+};`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
     c("exporter without url, SAM Globals set OTEL_EXPORTER_OTLP_ENDPOINT to HoneyHive", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -515,7 +512,7 @@ import { trace } from "@opentelemetry/api";
 export const handler = async () => {
   trace.getTracer("sdk").startSpan("work").end();
   return { ok: true };
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nnew NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) }).start();\n` } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nnew NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) }).start();\n` } }),
     c("lib/otel.ts registers instrumentations; the handler only calls OpenAI (instrumented I/O)", `import "./lib/otel";
 import OpenAI from "openai";
 
@@ -523,7 +520,7 @@ const openai = new OpenAI();
 export const handler = async (event: { prompt: string }) => {
   const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.prompt }] });
   return { text: completion.choices[0]?.message.content ?? "" };
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, openai: "^5.10.0", "@opentelemetry/instrumentation": "^0.203.0" }), "src/lib/otel.ts": `${OTEL_SIDE_EFFECT}import { registerInstrumentations } from "@opentelemetry/instrumentation";\nimport { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";\nregisterInstrumentations({ instrumentations: [new OpenAIInstrumentation()] });\n` } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, openai: "^5.10.0", "@opentelemetry/instrumentation": "^0.203.0" }), "src/lib/otel.ts": `${OTEL_SIDE_EFFECT}import { registerInstrumentations } from "@opentelemetry/instrumentation";\nimport { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";\nregisterInstrumentations({ instrumentations: [new OpenAIInstrumentation()] });\n` } }),
     c("export { main as handler } with the imported tracer", `import { tracer } from "./lib/otel";
 
 async function main(event: { id: string }) {
@@ -537,7 +534,7 @@ import { tracer } from "./lib/otel";
 functions.http("chat", async (req, res) => {
   tracer.startSpan("chat").end();
   res.send({ ok: true, body: req.body });
-});`, { filename: "src/index.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@google-cloud/functions-framework": "^4.0.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+});`, { filename: "src/index.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@google-cloud/functions-framework": "^4.0.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("Azure Functions v4 app.http with the imported tracer, no flush", `import { app } from "@azure/functions";
 import { tracer } from "./lib/otel";
 
@@ -547,14 +544,14 @@ app.http("chat", {
     tracer.startSpan("chat").end();
     return { jsonBody: { ok: true, body: await request.text() } };
   },
-});`, { filename: "src/functions/chat.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@azure/functions": "^4.7.0" }), "src/functions/lib/otel.ts": OTEL_MODULE } }),
+});`, { filename: "src/functions/chat.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@azure/functions": "^4.7.0" }), "src/functions/lib/otel.ts": OTEL_MODULE } }),
     c("Netlify function default export with the imported tracer, no flush", `import type { Context } from "@netlify/functions";
 import { tracer } from "../../src/lib/otel";
 
 export default async (request: Request, _context: Context) => {
   tracer.startSpan("chat").end();
   return new Response(await request.text());
-};`, { filename: "netlify/functions/chat.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@netlify/functions": "^4.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+};`, { filename: "netlify/functions/chat.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@netlify/functions": "^4.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("awslambda.streamifyResponse handler with the imported tracer, no flush", `import { tracer } from "./lib/otel";
 declare const awslambda: { streamifyResponse: (fn: (event: unknown, stream: NodeJS.WritableStream) => Promise<void>) => unknown };
 
@@ -623,7 +620,7 @@ registerInstrumentations({ instrumentations: [new HttpInstrumentation()] });
 const provider = new NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "${HH_URL}" }))] });
 provider.register();
 
-export const handler = async (event: { url: string }) => ({ status: (await fetch(event.url)).status });`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/instrumentation": "^0.203.0", "@opentelemetry/instrumentation-http": "^0.203.0" }) } }),
+export const handler = async (event: { url: string }) => ({ status: (await fetch(event.url)).status });`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/instrumentation": "^0.203.0", "@opentelemetry/instrumentation-http": "^0.203.0" }) } }),
     // Second round (after the first commit; written from the docs, after reading analysis/otel-destination.ts and
     // parts of analysis/flush-calls.ts): hosts with their own fix forms, adapters, a shared provider's shutdown.
     c("await provider.shutdown() on the provider imported from lib/otel.ts (shared across invocations)", `import { provider, tracer } from "./lib/otel";
@@ -645,7 +642,7 @@ export default {
     tracer.startSpan("fetch").end();
     return new Response(request.url);
   },
-};`, { filename: "src/index.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@opentelemetry/exporter-trace-otlp-http": "^0.203.0" }), "wrangler.toml": `name = "worker"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n` } }),
+};`, { filename: "src/index.ts", files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@opentelemetry/exporter-trace-otlp-http": "^0.203.0" }), "wrangler.toml": `name = "worker"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n` } }),
     c("Hono on Lambda (hono/aws-lambda handle(app)) with a route tracing through lib/otel", `import { Hono } from "hono";
 import { handle } from "hono/aws-lambda";
 import { tracer } from "./lib/otel";
@@ -655,7 +652,7 @@ app.post("/chat", async (c) => {
   tracer.startSpan("chat").end();
   return c.json({ ok: true });
 });
-export const handler = handle(app);`, { filename: "src/index.ts", files: { "package.json": pkg({ ...OTEL_DEPS, hono: "^4.8.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+export const handler = handle(app);`, { filename: "src/index.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, hono: "^4.8.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("Express on Lambda through serverless-http, a route tracing through lib/otel", `import express from "express";
 import serverless from "serverless-http";
 import { tracer } from "./lib/otel";
@@ -665,7 +662,7 @@ app.post("/chat", (req, res) => {
   tracer.startSpan("chat").end();
   res.json({ ok: true, body: req.body });
 });
-export const handler = serverless(app);`, { filename: "src/index.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+export const handler = serverless(app);`, { filename: "src/index.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0", "serverless-http": "^3.2.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("side-effect import of a module registering a 1.x-SDK BasicTracerProvider, trace.getTracer in the handler", `import "./otel";
 import { trace } from "@opentelemetry/api";
 
@@ -741,7 +738,7 @@ import { trace } from "@opentelemetry/api";
 export const handler = async () => {
   trace.getTracer("vercel").startSpan("work").end();
   return { ok: true };
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }), "src/otel.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";\nregisterOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });\n` } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }), "src/otel.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";\nregisterOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });\n` } }),
     c("side-effect import of a module giving a 2.x BasicTracerProvider to trace.setGlobalTracerProvider", `import "./otel";
 import { trace } from "@opentelemetry/api";
 
@@ -760,13 +757,13 @@ new NodeSDK({ spanProcessors: [processor] }).start();
 export const handler = async () => {
   trace.getTracer("sdk").startSpan("work").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
+};`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
     c("SQS handler typed SQSHandler (not named handler) with the imported tracer", `import type { SQSHandler } from "aws-lambda";
 import { tracer } from "./lib/otel";
 
 export const consume: SQSHandler = async (event) => {
   for (const record of event.Records) tracer.startSpan("message").setAttribute("id", record.messageId).end();
-};`, { filename: "src/consume.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@types/aws-lambda": "^8.10.150" }), "src/lib/otel.ts": OTEL_MODULE } }),
+};`, { filename: "src/consume.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@types/aws-lambda": "^8.10.150" }), "src/lib/otel.ts": OTEL_MODULE } }),
   ];
   const quiet: Case[] = [
     c("2.x SDK provider flushed in finally", `${PROVIDER_2X}
@@ -862,7 +859,7 @@ const config: ResolveConfigFn = (env: Env) => ({
   exporter: { url: "${HH_URL}", headers: { Authorization: \`Bearer \${env.HH_API_KEY}\` } },
   service: { name: "worker" },
 });
-export default instrument(handler, config);`, { filename: "src/index.ts", files: { "package.json": pkg({ "@microlabs/otel-cf-workers": "^1.0.0-rc.52", "@opentelemetry/api": "^1.9.0" }), "wrangler.toml": `name = "worker"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n` } }),
+export default instrument(handler, config);`, { filename: "src/index.ts", files: { "package.json": modulePkg({ "@microlabs/otel-cf-workers": "^1.0.0-rc.52", "@opentelemetry/api": "^1.9.0" }), "wrangler.toml": `name = "worker"\nmain = "src/index.ts"\ncompatibility_date = "2025-06-01"\n` } }),
     c("Next.js route on Vercel with @vercel/otel registerOTel in instrumentation.ts (the route cannot see a provider to flush; @vercel/otel ends spans with the request)", `import { trace } from "@opentelemetry/api";
 
 export async function POST(request: Request) {
@@ -871,7 +868,7 @@ export async function POST(request: Request) {
 }`, {
       filename: "app/api/chat/route.ts",
       files: {
-        "package.json": pkg({ next: "15.3.0", "@vercel/otel": "^1.13.0", "@opentelemetry/api": "^1.9.0" }),
+        "package.json": modulePkg({ next: "15.3.0", "@vercel/otel": "^1.13.0", "@opentelemetry/api": "^1.9.0" }),
         "next.config.ts": "export default {};\n",
         "vercel.json": "{}\n",
         "instrumentation.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";\nexport function register() {\n  registerOTel({ serviceName: "chat", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });\n}\n`,
@@ -917,7 +914,7 @@ export const handler = async () => {
   } finally {
     await tracer.forceFlush();
   }
-};`, { files: { "package.json": pkg({ honeyhive: "^2.0.0", ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }) } }),
+};`, { files: { "package.json": modulePkg({ honeyhive: "^2.0.0", ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }) } }),
     c("a SIGTERM shutdown in a long-running server (not a handler)", `import express from "express";
 import { provider, tracer } from "./lib/otel";
 const app = express();
@@ -929,7 +926,7 @@ const server = app.listen(3000);
 process.on("SIGTERM", async () => {
   await provider.shutdown();
   server.close();
-});`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+});`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     // Written after the fix above (not blind): @vercel/otel's exporter to another vendor stays quiet.
     c("@vercel/otel registerOTel with an OTLPHttpJsonTraceExporter to Baselime, on Lambda, no flush", `import { trace } from "@opentelemetry/api";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
@@ -942,7 +939,7 @@ registerOTel({
 export const handler = async () => {
   trace.getTracer("support").startSpan("answer").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+};`, { files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
     // Second round.
     c("a provider made by a helper the handler calls, and shut down in the handler (the invocation's own)", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -967,7 +964,7 @@ const base = async () => {
 };
 export const handler = middy(base).after(async () => {
   await provider.forceFlush();
-});`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@middy/core": "^6.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+});`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@middy/core": "^6.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("(trace.getTracerProvider() as NodeTracerProvider).forceFlush() awaited (the documented trap counts as meant)", `import "./instrumentation";
 import { trace } from "@opentelemetry/api";
 import type { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -992,7 +989,7 @@ provider.register();
 export const handler = async () => {
   trace.getTracer("jaeger").startSpan("work").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }) } }),
+};`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }) } }),
     c("Honeycomb module imported by the handler, no flush: not HoneyHive", `import { tracer } from "./lib/otel";
 
 export const handler = async () => {
@@ -1020,7 +1017,7 @@ provider.register();
 export const handler = async () => {
   trace.getTracer("billing").startSpan("charge").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ "dd-trace": "^5.58.0", "@opentelemetry/api": "^1.9.0" }) } }),
+};`, { files: { "package.json": modulePkg({ "dd-trace": "^5.58.0", "@opentelemetry/api": "^1.9.0" }) } }),
     // Documented limit: ".env files are not read" and an exporter without url names no destination.
     c("exporter without url, HoneyHive's endpoint only in .env (not read: documented)", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -1041,13 +1038,13 @@ app.post("/chat", async (req, res) => {
   tracer.startSpan("chat").end();
   res.json({ ok: true, body: req.body });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("a queue worker (BullMQ) on a long-running process tracing through the provider, no flush", `import { Worker } from "bullmq";
 import { tracer } from "./lib/otel";
 
 new Worker("emails", async (job) => {
   tracer.startSpan("send").setAttribute("to", String(job.data.to)).end();
-}, { connection: { host: "redis" } });`, { filename: "src/worker.ts", files: { "package.json": pkg({ ...OTEL_DEPS, bullmq: "^5.56.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+}, { connection: { host: "redis" } });`, { filename: "src/worker.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, bullmq: "^5.56.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("a Lambda in a package whose provider exports to Jaeger, while a sibling package holds a HoneyHive tracer", `import { tracer } from "./otel";
 
 export const handler = async () => {
@@ -1057,9 +1054,9 @@ export const handler = async () => {
       filename: "packages/metrics/src/handler.ts",
       files: {
         "package.json": JSON.stringify({ private: true, workspaces: ["packages/*"] }),
-        "packages/metrics/package.json": pkg({ ...OTEL_DEPS }),
+        "packages/metrics/package.json": modulePkg({ ...OTEL_DEPS }),
         "packages/metrics/src/otel.ts": `import { trace } from "@opentelemetry/api";\nimport { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nnew NodeTracerProvider({ spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: "http://jaeger:4318/v1/traces" }))] }).register();\nexport const tracer = trace.getTracer("metrics");\n`,
-        "packages/llm/package.json": pkg({ honeyhive: "^2.0.0" }),
+        "packages/llm/package.json": modulePkg({ honeyhive: "^2.0.0" }),
         "packages/llm/src/tracing.ts": TRACING_2X,
       },
     }),
@@ -1077,7 +1074,7 @@ describe("handler", () => {
     await handler({ body: "x" });
     expect(exporter.getFinishedSpans()).toHaveLength(1);
   });
-});`, { filename: "src/handler.test.ts", files: { "package.json": pkg({ ...OTEL_DEPS, vitest: "^3.2.4" }), "src/handler.ts": `export const handler = async (event: { body: string }) => event.body;\n` } }),
+});`, { filename: "src/handler.test.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, vitest: "^3.2.4" }), "src/handler.ts": `export const handler = async (event: { body: string }) => event.body;\n` } }),
     // fix-blind9-engine: look-alikes of the engine misses fixed (a getTracer() function, registerOTel in a side-effect module).
     c("a getTracer() function exported by lib/otel.ts returning the tracer of a provider to Honeycomb", `import { getTracer } from "./lib/otel";
 
@@ -1101,7 +1098,7 @@ import { trace } from "@opentelemetry/api";
 export const handler = async () => {
   trace.getTracer("vercel").startSpan("work").end();
   return { ok: true };
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }), "src/otel.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";\nregisterOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }) });\n` } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }), "src/otel.ts": `import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";\nregisterOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }) });\n` } }),
     c("registerOTel given a module-level BatchSpanProcessor to HoneyHive, the handler awaiting processor.forceFlush() (the review marker's advice)", `import { trace } from "@opentelemetry/api";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
@@ -1113,7 +1110,7 @@ export const handler = async () => {
   trace.getTracer("jobs").startSpan("run").end();
   await processor.forceFlush();
   return { ok: true };
-};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@vercel/otel": "^1.13.0" }) } }),
+};`, { files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@vercel/otel": "^1.13.0" }) } }),
     c("registerOTel with a HoneyHive exporter, the handler flushing the registered provider through getDelegate() (the marker's other advice)", `import { trace, type ProxyTracerProvider } from "@opentelemetry/api";
 import type { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
@@ -1124,7 +1121,7 @@ export const handler = async () => {
   trace.getTracer("jobs").startSpan("run").end();
   await ((trace.getTracerProvider() as ProxyTracerProvider).getDelegate() as BasicTracerProvider).forceFlush();
   return { ok: true };
-};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@vercel/otel": "^1.13.0" }) } }),
+};`, { files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@opentelemetry/sdk-trace-base": "^2.0.1", "@vercel/otel": "^1.13.0" }) } }),
   ];
   describeCases(FLUSH_RULE, flushRule as AnyRule, { reported, quiet });
 });
@@ -1148,7 +1145,7 @@ app.post("/chat", async (req, res) => {
   span.end();
   res.json({ ok: true, body: req.body });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
     c("Lambda handler starting a NodeSDK exporting to HoneyHive per invocation", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { NodeSDK } from "@opentelemetry/sdk-node";
 export const handler = async (event: { body: string }) => {
@@ -1159,7 +1156,7 @@ export const handler = async (event: { body: string }) => {
   } finally {
     await sdk.shutdown();
   }
-};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
+};`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
     c("Fastify route: trace.setGlobalTracerProvider(new provider) per request", `${IMPORTS}import { trace } from "@opentelemetry/api";
 import Fastify from "fastify";
 const app = Fastify();
@@ -1169,14 +1166,14 @@ app.post("/summarize", async (request) => {
   trace.getTracer("summaries").startSpan("summarize").end();
   return { ok: true, body: request.body };
 });
-await app.listen({ port: 3000 });`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, fastify: "^5.4.0" }) } }),
+await app.listen({ port: 3000 });`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, fastify: "^5.4.0" }) } }),
     c("BullMQ processor registering a provider per job", `${IMPORTS}import { Worker } from "bullmq";
 new Worker("reports", async (job) => {
   const provider = ${HH_PROVIDER};
   provider.register();
   provider.getTracer("reports").startSpan(job.name).end();
   await provider.forceFlush();
-}, { connection: { host: "redis" } });`, { filename: "src/worker.ts", files: { "package.json": pkg({ ...OTEL_DEPS, bullmq: "^5.56.0" }) } }),
+}, { connection: { host: "redis" } });`, { filename: "src/worker.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, bullmq: "^5.56.0" }) } }),
     c("Next.js route handler registering a provider per request (1.x-era addSpanProcessor)", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -1186,7 +1183,7 @@ export async function POST(request: Request) {
   provider.register();
   provider.getTracer("chat").startSpan("chat").end();
   return Response.json(await request.json());
-}`, { filename: "app/api/chat/route.ts", files: { "package.json": pkg({ ...OTEL1_DEPS, next: "15.3.0" }), "next.config.ts": "export default {};\n" } }),
+}`, { filename: "app/api/chat/route.ts", files: { "package.json": modulePkg({ ...OTEL1_DEPS, next: "15.3.0" }), "next.config.ts": "export default {};\n" } }),
     // Second batch.
     c("a setupTracing() helper of the file, called from the route, registers a HoneyHive provider", `${IMPORTS}import express from "express";
 function setupTracing() {
@@ -1200,7 +1197,7 @@ app.post("/chat", async (_req, res) => {
   provider.getTracer("chat").startSpan("answer").end();
   res.json({ ok: true });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
     c("Hono route starting a NodeSDK per request", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { NodeSDK } from "@opentelemetry/sdk-node";
 import { Hono } from "hono";
@@ -1209,7 +1206,7 @@ app.post("/chat", async (c) => {
   new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) }).start();
   return c.json({ ok: true });
 });
-export default app;`, { filename: "src/app.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0", hono: "^4.8.0" }) } }),
+export default app;`, { filename: "src/app.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0", hono: "^4.8.0" }) } }),
     c("Lambda handler: BasicTracerProvider + trace.setGlobalTracerProvider per invocation", `import { trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -1227,7 +1224,7 @@ app.use((_req, _res, next) => {
   provider.register();
   next();
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
     // Third batch.
     c("Lambda calling an imported startTelemetry() that starts a NodeSDK to HoneyHive on every call", `import { startTelemetry } from "./otel";
 export const handler = async (event: { body: string }) => {
@@ -1237,14 +1234,14 @@ export const handler = async (event: { body: string }) => {
   } finally {
     await sdk.shutdown();
   }
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nexport function startTelemetry() {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });\n  sdk.start();\n  return sdk;\n}\n` } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nexport function startTelemetry() {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });\n  sdk.start();\n  return sdk;\n}\n` } }),
     c("Lambda handler calling @vercel/otel registerOTel with a HoneyHive exporter per invocation", `import { trace } from "@opentelemetry/api";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
 export const handler = async () => {
   registerOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });
   trace.getTracer("jobs").startSpan("run").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+};`, { files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
     c("Express route calling otel.registerOTel (namespace import) with a HoneyHive exporter per request (fix-blind9-engine)", `import * as otel from "@vercel/otel";
 import express from "express";
 const app = express();
@@ -1252,7 +1249,7 @@ app.post("/chat", async (_req, res) => {
   otel.registerOTel({ serviceName: "chat", traceExporter: new otel.OTLPHttpProtoTraceExporter({ url: "${HH_URL}" }) });
   res.json({ ok: true });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0", express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0", express: "^5.1.0" }) } }),
     // Second round.
     c("Koa middleware starting a NodeSDK to HoneyHive per request", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { NodeSDK } from "@opentelemetry/sdk-node";
@@ -1264,7 +1261,7 @@ app.use(async (ctx, next) => {
   await next();
   ctx.set("x-traced", "1");
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0", koa: "^3.0.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0", koa: "^3.0.0" }) } }),
     c("kafkajs eachMessage registering a provider per message", `${IMPORTS}import { Kafka } from "kafkajs";
 const consumer = new Kafka({ brokers: ["kafka:9092"] }).consumer({ groupId: "llm" });
 await consumer.run({
@@ -1273,7 +1270,7 @@ await consumer.run({
     provider.register();
     provider.getTracer("llm").startSpan(String(message.key)).end();
   },
-});`, { filename: "src/consumer.ts", files: { "package.json": pkg({ ...OTEL_DEPS, kafkajs: "^2.2.4" }) } }),
+});`, { filename: "src/consumer.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, kafkajs: "^2.2.4" }) } }),
     c("Express route: a 1.x-SDK BasicTracerProvider with addSpanProcessor and register() per request", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import express from "express";
@@ -1285,7 +1282,7 @@ app.post("/chat", async (_req, res) => {
   provider.getTracer("chat").startSpan("answer").end();
   res.json({ ok: true });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL1_DEPS, express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL1_DEPS, express: "^5.1.0" }) } }),
   ];
   const quiet: Case[] = [
     c("module-level provider registered once, handler only calls trace.getTracer", `${IMPORTS}import { trace } from "@opentelemetry/api";
@@ -1297,7 +1294,7 @@ app.post("/chat", async (_req, res) => {
   trace.getTracer("chat").startSpan("answer").end();
   res.json({ ok: true });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
     c("a provider per request exporting to Jaeger (elsewhere): not HoneyHive's", `import { JaegerExporter } from "@opentelemetry/exporter-jaeger";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -1308,7 +1305,7 @@ app.post("/chat", async (_req, res) => {
   provider.register();
   res.json({ ok: true });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0", "@opentelemetry/exporter-jaeger": "^2.0.1" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0", "@opentelemetry/exporter-jaeger": "^2.0.1" }) } }),
     c("a lazily cached provider: registered on the first request only", `${IMPORTS}import express from "express";
 let provider: NodeTracerProvider | undefined;
 const app = express();
@@ -1320,7 +1317,7 @@ app.post("/chat", async (_req, res) => {
   provider.getTracer("chat").startSpan("answer").end();
   res.json({ ok: true });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
     c("a provider per request to HoneyHive that is never registered (documented look-alike)", `${IMPORTS}import express from "express";
 const app = express();
 app.post("/chat", async (_req, res) => {
@@ -1329,7 +1326,7 @@ app.post("/chat", async (_req, res) => {
   await provider.shutdown();
   res.json({ ok: true });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
     c("one provider per tenant kept in a Map (multi-instance, built once per tenant)", `${IMPORTS}import express from "express";
 const providers = new Map<string, NodeTracerProvider>();
 const app = express();
@@ -1342,7 +1339,7 @@ app.post("/:tenant/chat", async (req, res) => {
   provider.getTracer("chat").startSpan("answer").end();
   res.json({ ok: true });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }) } }),
     // Written after the BasicTracerProvider fix (not blind): its look-alike to another vendor.
     c("a 1.x-SDK BasicTracerProvider registered per request, exporting to a local collector", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
@@ -1354,7 +1351,7 @@ app.post("/chat", async (_req, res) => {
   provider.register();
   res.json({ ok: true });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL1_DEPS, express: "^5.1.0" }) } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL1_DEPS, express: "^5.1.0" }) } }),
     // Sixth round.
     c("a Lambda starting a NodeSDK on the first invocation only (module variable checked)", `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";
 import { NodeSDK } from "@opentelemetry/sdk-node";
@@ -1365,7 +1362,7 @@ export const handler = async (event: { body: string }) => {
     sdk.start();
   }
   return { statusCode: 200, body: event.body };
-};`, { files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
+};`, { files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }) } }),
     c("a provider registered in main() of a worker script (runs once)", `${IMPORTS}import { Worker } from "bullmq";
 async function main() {
   const provider = ${HH_PROVIDER};
@@ -1374,7 +1371,7 @@ async function main() {
     provider.getTracer("jobs").startSpan(job.name).end();
   }, { connection: { host: "redis" } });
 }
-await main();`, { filename: "src/worker.ts", files: { "package.json": pkg({ ...OTEL_DEPS, bullmq: "^5.56.0" }) } }),
+await main();`, { filename: "src/worker.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, bullmq: "^5.56.0" }) } }),
     c("a test's beforeEach building an InMemorySpanExporter provider", `import { beforeEach, expect, it } from "vitest";
 import { InMemorySpanExporter, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
@@ -1385,13 +1382,13 @@ beforeEach(() => {
 });
 it("records", () => {
   expect(exporter.getFinishedSpans()).toEqual([]);
-});`, { filename: "src/otel.test.ts", files: { "package.json": pkg({ ...OTEL_DEPS, vitest: "^3.2.4" }) } }),
+});`, { filename: "src/otel.test.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, vitest: "^3.2.4" }) } }),
     // fix-blind9-engine: look-alikes of the engine misses fixed (an imported startTelemetry(), registerOTel per invocation).
     c("Lambda calling an imported startTelemetry() that caches its NodeSDK (if (sdk) return sdk)", `import { startTelemetry } from "./otel";
 export const handler = async (event: { body: string }) => {
   startTelemetry();
   return { statusCode: 200, body: event.body };
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nlet sdk: NodeSDK | undefined;\nexport function startTelemetry() {\n  if (sdk) return sdk;\n  sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });\n  sdk.start();\n  return sdk;\n}\n` } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nlet sdk: NodeSDK | undefined;\nexport function startTelemetry() {\n  if (sdk) return sdk;\n  sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "${HH_URL}" }) });\n  sdk.start();\n  return sdk;\n}\n` } }),
     c("Lambda calling an imported startTelemetry() that starts a NodeSDK to Jaeger on every call", `import { startTelemetry } from "./otel";
 export const handler = async (event: { body: string }) => {
   const sdk = startTelemetry();
@@ -1400,7 +1397,7 @@ export const handler = async (event: { body: string }) => {
   } finally {
     await sdk.shutdown();
   }
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nexport function startTelemetry() {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "http://jaeger:4318/v1/traces" }) });\n  sdk.start();\n  return sdk;\n}\n` } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/sdk-node": "^0.203.0" }), "src/otel.ts": `import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-http";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nexport function startTelemetry() {\n  const sdk = new NodeSDK({ traceExporter: new OTLPTraceExporter({ url: "http://jaeger:4318/v1/traces" }) });\n  sdk.start();\n  return sdk;\n}\n` } }),
     c("Lambda calling registerOTel with a HoneyHive exporter on the first invocation only (module flag)", `import { trace } from "@opentelemetry/api";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
 let registered = false;
@@ -1411,26 +1408,26 @@ export const handler = async () => {
   }
   trace.getTracer("jobs").startSpan("run").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+};`, { files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
     c("registerOTel with a HoneyHive exporter at module level of the Lambda file", `import { trace } from "@opentelemetry/api";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
 registerOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "${HH_URL}" }) });
 export const handler = async () => {
   trace.getTracer("jobs").startSpan("run").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+};`, { files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
     c("Lambda calling registerOTel with a Honeycomb exporter per invocation (another vendor's)", `import { trace } from "@opentelemetry/api";
 import { OTLPHttpJsonTraceExporter, registerOTel } from "@vercel/otel";
 export const handler = async () => {
   registerOTel({ serviceName: "jobs", traceExporter: new OTLPHttpJsonTraceExporter({ url: "https://api.honeycomb.io/v1/traces" }) });
   trace.getTracer("jobs").startSpan("run").end();
   return { ok: true };
-};`, { files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
+};`, { files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0", "@vercel/otel": "^1.13.0" }) } }),
     c("a registerOTel look-alike of the project's own (./otel), called per invocation", `import { registerOTel } from "./otel";
 export const handler = async () => {
   registerOTel("jobs");
   return { ok: true };
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({ "@opentelemetry/api": "^1.9.0" }), "src/otel.ts": `export function registerOTel(name: string) {\n  console.log("otel off for", name, "${HH_URL}");\n}\n` } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ "@opentelemetry/api": "^1.9.0" }), "src/otel.ts": `export function registerOTel(name: string) {\n  console.log("otel off for", name, "${HH_URL}");\n}\n` } }),
   ];
   describeCases(INIT_RULE, initRule as AnyRule, { reported, quiet });
 });
@@ -1438,7 +1435,7 @@ export const handler = async () => {
 // ---------------------------------------------------------------------------------------------------
 // tracer-provider-for-instrumentors beside a HoneyHive 2.x tracer.
 describe(`${PROVIDER_RULE} (blind 9, instrumentation set-ups)`, () => {
-  const HH2 = { "package.json": pkg({ honeyhive: "^2.0.0", "@opentelemetry/instrumentation": "^0.203.0" }) };
+  const HH2 = { "package.json": modulePkg({ honeyhive: "^2.0.0", "@opentelemetry/instrumentation": "^0.203.0" }) };
   const T = `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" });\n`;
   const reported: Case[] = [
     c("OpenInference LangChainInstrumentation.manuallyInstrument(CallbackManagerModule) after init, no provider", `${T}import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
@@ -1467,7 +1464,7 @@ export { tracer };`, { filename: "src/instrumentation.ts", files: { ...HH2, "src
 const CallbackManagerModule = require("@langchain/core/callbacks/manager");
 const { tracer } = require("./tracing");
 new LangChainInstrumentation().manuallyInstrument(CallbackManagerModule);
-module.exports = { tracer };`, { filename: "src/otel.js", files: { "package.json": pkgCjs({ honeyhive: "^2.0.0" }), "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");\nexports.tracer = HoneyHiveTracer.init({ project: "support" });\n` } }),
+module.exports = { tracer };`, { filename: "src/otel.js", files: { "package.json": pkg({ honeyhive: "^2.0.0" }), "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");\nexports.tracer = HoneyHiveTracer.init({ project: "support" });\n` } }),
     c("AI SDK streamText with experimental_telemetry { isEnabled, functionId } in a route, tracer from @/lib/tracing", `import { openai } from "@ai-sdk/openai";
 import { streamText } from "ai";
 import { tracer } from "@/lib/tracing";
@@ -1480,7 +1477,7 @@ export async function POST(request: Request) {
 }`, {
       filename: "app/api/chat/route.ts",
       files: {
-        "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22", next: "15.3.0" }),
+        "package.json": modulePkg({ honeyhive: "^2.0.0", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22", next: "15.3.0" }),
         "next.config.ts": "export default {};\n",
         "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }),
         "lib/tracing.ts": TRACING_2X,
@@ -1505,7 +1502,7 @@ app.post("/extract", async (req, res) => {
   const { object } = await generateObject({ model: openai("gpt-4o-mini"), schema: z.object({ name: z.string() }), prompt: String(req.body.text), experimental_telemetry: { isEnabled: true } });
   res.json(object);
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16", express: "^5.1.0", zod: "^3.25.0" }), "src/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\nexport function getTracer(): HoneyHiveTracer {\n  return (tracer ??= HoneyHiveTracer.init({ project: "extract" }));\n}\n` } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", ai: "^4.3.16", express: "^5.1.0", zod: "^3.25.0" }), "src/tracing.ts": `import { HoneyHiveTracer } from "honeyhive";\nlet tracer: HoneyHiveTracer | undefined;\nexport function getTracer(): HoneyHiveTracer {\n  return (tracer ??= HoneyHiveTracer.init({ project: "extract" }));\n}\n` } }),
     c("AI SDK streamText telemetry in a Lambda with a module-level tracer", `import { openai } from "@ai-sdk/openai";
 import { streamText } from "ai";
 import { HoneyHiveTracer } from "honeyhive";
@@ -1518,7 +1515,7 @@ export const handler = async (event: { prompt: string }) => {
   } finally {
     await tracer.forceFlush();
   }
-};`, { filename: "src/handler.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16" }) } }),
+};`, { filename: "src/handler.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", ai: "^4.3.16" }) } }),
     c("@prisma/instrumentation PrismaInstrumentation in registerInstrumentations beside the tracer", `${T}import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { PrismaInstrumentation } from "@prisma/instrumentation";
 registerInstrumentations({ instrumentations: [new PrismaInstrumentation()] });`, { filename: "src/tracing.ts", files: HH2 }),
@@ -1572,7 +1569,7 @@ const { registerInstrumentations } = require("@opentelemetry/instrumentation");
 const { VertexAIInstrumentation } = require("@traceloop/instrumentation-vertexai");
 const tracer = HoneyHiveTracer.init({ project: "vertex" });
 registerInstrumentations({ instrumentations: [new VertexAIInstrumentation()] });
-module.exports = { tracer };`, { filename: "src/tracing.js", files: { "package.json": pkgCjs({ honeyhive: "^2.0.0" }) } }),
+module.exports = { tracer };`, { filename: "src/tracing.js", files: { "package.json": pkg({ honeyhive: "^2.0.0" }) } }),
     // Second round (after the first commit): activation in a module the file loads.
     c("the file imports ./otel, which builds a provider but never registers it: instrumentations still lost", `import "./otel";
 ${T}import { registerInstrumentations } from "@opentelemetry/instrumentation";
@@ -1592,7 +1589,7 @@ export async function index(chunks: string[]) {
   const { embeddings } = await embedMany({ model: openai.embedding("text-embedding-3-small"), values: chunks, experimental_telemetry: { isEnabled: true } });
   const { partialObjectStream } = streamObject({ model: openai("gpt-4o-mini"), schema: z.object({ title: z.string() }), prompt: chunks[0] ?? "", experimental_telemetry: { isEnabled: true } });
   return { embeddings, partialObjectStream };
-}`, { filename: "src/index-docs.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16", zod: "^3.25.0" }), "src/tracing.ts": TRACING_2X } }),
+}`, { filename: "src/index-docs.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", ai: "^4.3.16", zod: "^3.25.0" }), "src/tracing.ts": TRACING_2X } }),
   ];
   const quiet: Case[] = [
     c("LangChainInstrumentation given tracerProvider: tracer.provider", `${T}import { LangChainInstrumentation } from "@arizeai/openinference-instrumentation-langchain";
@@ -1616,7 +1613,7 @@ import { tracer } from "./tracing";
 export async function answer(prompt: string) {
   const { text } = await generateText({ model: openai("gpt-4o-mini"), prompt, experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") } });
   return text;
-}`, { filename: "src/answer.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16" }), "src/tracing.ts": TRACING_2X } }),
+}`, { filename: "src/answer.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", ai: "^4.3.16" }), "src/tracing.ts": TRACING_2X } }),
     c("AI SDK telemetry disabled (isEnabled: false)", `import { openai } from "@ai-sdk/openai";
 import { generateText } from "ai";
 import { tracer } from "./tracing";
@@ -1624,10 +1621,10 @@ export async function answer(prompt: string) {
   tracer.enrichSpan({ metadata: { prompt } });
   const { text } = await generateText({ model: openai("gpt-4o-mini"), prompt, experimental_telemetry: { isEnabled: false } });
   return text;
-}`, { filename: "src/answer.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16" }), "src/tracing.ts": TRACING_2X } }),
+}`, { filename: "src/answer.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", ai: "^4.3.16" }), "src/tracing.ts": TRACING_2X } }),
     c("traceloop.initialize({ instrumentModules }) beside the HoneyHive tracer: Traceloop activates its own pipeline", `${T}import * as traceloop from "@traceloop/node-server-sdk";
 import OpenAI from "openai";
-traceloop.initialize({ appName: "support", disableBatch: true, instrumentModules: { openAI: OpenAI } });`, { filename: "src/tracing.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", "@traceloop/node-server-sdk": "^0.14.0", openai: "^5.10.0" }) } }),
+traceloop.initialize({ appName: "support", disableBatch: true, instrumentModules: { openAI: OpenAI } });`, { filename: "src/tracing.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", "@traceloop/node-server-sdk": "^0.14.0", openai: "^5.10.0" }) } }),
     c("NodeSDK with instrumentations beside the tracer (its own provider)", `${T}import { NodeSDK } from "@opentelemetry/sdk-node";
 import { LangChainInstrumentation } from "@traceloop/instrumentation-langchain";
 new NodeSDK({ instrumentations: [new LangChainInstrumentation()] }).start();`, { filename: "src/tracing.ts", files: HH2 }),
@@ -1643,7 +1640,7 @@ export async function POST(request: Request) {
 }`, {
       filename: "app/api/complete/route.ts",
       files: {
-        "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22", next: "15.3.0", "@vercel/otel": "^1.13.0" }),
+        "package.json": modulePkg({ honeyhive: "^2.0.0", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22", next: "15.3.0", "@vercel/otel": "^1.13.0" }),
         "next.config.ts": "export default {};\n",
         "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }),
         "instrumentation.ts": `import { registerOTel } from "@vercel/otel";\nexport function register() {\n  registerOTel({ serviceName: "complete" });\n}\n`,
@@ -1655,7 +1652,7 @@ export async function POST(request: Request) {
 import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
 export function register() {
   registerOTel({ serviceName: "support", instrumentations: [new OpenAIInstrumentation()] });
-}`, { filename: "instrumentation.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", next: "15.3.0", "@vercel/otel": "^1.13.0" }), "next.config.ts": "export default {};\n" } }),
+}`, { filename: "instrumentation.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", next: "15.3.0", "@vercel/otel": "^1.13.0" }), "next.config.ts": "export default {};\n" } }),
     c("an instrumentation with its tracerProvider set to tracer.provider by name in a const", `${T}import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { OpenAIInstrumentation } from "@arizeai/openinference-instrumentation-openai";
 const tracerProvider = tracer.provider;
@@ -1671,7 +1668,7 @@ const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcess
 registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()], tracerProvider: provider });
 it("works beside a test-mode tracer", () => {
   HoneyHiveTracer.init({ project: "test", testMode: true });
-});`, { filename: "src/otel.test.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", ...OTEL_DEPS, vitest: "^3.2.4" }) } }),
+});`, { filename: "src/otel.test.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", ...OTEL_DEPS, vitest: "^3.2.4" }) } }),
     // Second round.
     c("the file imports ./otel, which starts a NodeSDK to Jaeger: the instrumentations go there by choice", `import "./otel";
 ${T}import { registerInstrumentations } from "@opentelemetry/instrumentation";
@@ -1692,12 +1689,12 @@ import { JaegerExporter } from "@opentelemetry/exporter-jaeger";
 import { SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";
 const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(new JaegerExporter())] });
-registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()], tracerProvider: provider });`, { filename: "src/otel.ts", files: { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }) } }),
+registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()], tracerProvider: provider });`, { filename: "src/otel.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, "@opentelemetry/exporter-jaeger": "^2.0.1" }) } }),
     c("honeyhive 1.x file registering instrumentations without a provider (1.x registered globally)", `import { HoneyHiveTracer } from "honeyhive";
 import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { OpenAIInstrumentation } from "@traceloop/instrumentation-openai";
 export const tracer = await HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "support" });
-registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] });`, { filename: "src/tracing.ts", files: { "package.json": pkg({ honeyhive: "^1.0.42" }) } }),
+registerInstrumentations({ instrumentations: [new OpenAIInstrumentation()] });`, { filename: "src/tracing.ts", files: { "package.json": modulePkg({ honeyhive: "^1.0.42" }) } }),
     c("a HoneyHive tracer in one package, instrumentations with a Honeycomb provider in another", `import { registerInstrumentations } from "@opentelemetry/instrumentation";
 import { HttpInstrumentation } from "@opentelemetry/instrumentation-http";
 import { provider } from "./otel";
@@ -1705,9 +1702,9 @@ registerInstrumentations({ instrumentations: [new HttpInstrumentation()], tracer
       filename: "packages/api/src/instrument.ts",
       files: {
         "package.json": JSON.stringify({ private: true, workspaces: ["packages/*"] }),
-        "packages/api/package.json": pkg({ ...OTEL_DEPS }),
+        "packages/api/package.json": modulePkg({ ...OTEL_DEPS }),
         "packages/api/src/otel.ts": HONEYCOMB_MODULE,
-        "packages/llm/package.json": pkg({ honeyhive: "^2.0.0" }),
+        "packages/llm/package.json": modulePkg({ honeyhive: "^2.0.0" }),
         "packages/llm/src/tracing.ts": TRACING_2X,
       },
     }),
@@ -1728,7 +1725,7 @@ export async function handle(input: string) {
   tracer.enrichSpan({ metadata: { input } });
   span.end();
   return input;
-}`, { filename: "src/handle.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", "@opentelemetry/api": "^1.9.0" }), "src/tracing.ts": TRACING_2X } }),
+}`, { filename: "src/handle.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", "@opentelemetry/api": "^1.9.0" }), "src/tracing.ts": TRACING_2X } }),
     c("an OpenTelemetry tracer module's startActiveSpan in a file without HoneyHive", `import { tracer } from "./lib/otel";
 export async function summarize(text: string) {
   return tracer.startActiveSpan("summarize", async (span) => {
@@ -1750,7 +1747,7 @@ app.post("/chat", (req, res) => {
   span.end();
   res.json({ ok: true, body: req.body });
 });
-app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": pkg({ ...OTEL_DEPS, express: "^5.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
+app.listen(3000);`, { filename: "src/server.ts", files: { "package.json": modulePkg({ ...OTEL_DEPS, express: "^5.1.0" }), "src/lib/otel.ts": OTEL_MODULE } }),
     c("Fastify hook using baggage and context.with from @opentelemetry/api", `import { context, propagation } from "@opentelemetry/api";
 import Fastify from "fastify";
 import { tracer } from "./tracing";
@@ -1760,7 +1757,7 @@ app.addHook("onRequest", async (request) => {
   context.with(propagation.setBaggage(context.active(), baggage), () => undefined);
 });
 app.post("/chat", async () => tracer.startSpan("chat", async () => ({ ok: true })));
-await app.listen({ port: 3000 });`, { filename: "src/server.ts", files: { "package.json": pkg({ honeyhive: "^2.0.0", fastify: "^5.4.0" }), "src/tracing.ts": TRACING_2X } }),
+await app.listen({ port: 3000 });`, { filename: "src/server.ts", files: { "package.json": modulePkg({ honeyhive: "^2.0.0", fastify: "^5.4.0" }), "src/tracing.ts": TRACING_2X } }),
   ];
   describeCases(SESSION_START_RULE, sessionStartRule as AnyRule, { reported: [], quiet });
 });
@@ -1769,7 +1766,7 @@ await app.listen({ port: 3000 });`, { filename: "src/server.ts", files: { "packa
 // do not initialize your own tracer"; no-global-tracer-with-evaluate.md: a module-level tracer used by nothing but
 // evaluated code conflicts with the per-datapoint tracers).
 describe(`${EVALUATE_RULE} (blind 9, OpenTelemetry hand-offs in evaluated code)`, () => {
-  const EVAL = { "package.json": pkg({ honeyhive: "^2.0.0", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22", "@opentelemetry/api": "^1.9.0" }) };
+  const EVAL = { "package.json": modulePkg({ honeyhive: "^2.0.0", ai: "^4.3.16", "@ai-sdk/openai": "^1.3.22", "@opentelemetry/api": "^1.9.0" }) };
   const reported: Case[] = [
     c("a module-level tracer whose provider's tracer is the AI SDK telemetry tracer of the evaluated function", `import { openai } from "@ai-sdk/openai";
 import { generateText } from "ai";

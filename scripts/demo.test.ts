@@ -2,9 +2,15 @@
 // expected and whether it happened, agreeing with what the README promises; the details on request.
 // Both forms are rendered from one run of the demo's work (ESLint over fixtures/, the migrate preview,
 // which runs the built bin): the work is the same for both, only the text differs (scripts/demo.mjs).
+// That lint is also ESLint 10's run of the fixture truth (rules/eslint-versions.test.ts runs ESLint 9's): each case's
+// `before` reported by its own rule, each `after` clean but for a review marker, asserted on its results here.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, dirname, join } from "node:path";
+import { ESLint } from "eslint";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadFixtures } from "../fixtures/index.js";
+import plugin from "../rules/index.js";
+import { describeLintMessages } from "../rules/test-utils/fixture-lint.js";
 import { collectDemo, renderDemo } from "../scripts/demo-run.mjs";
 
 const root = join(import.meta.dirname, "..");
@@ -50,6 +56,26 @@ describe("npm run demo", () => {
     expect(output).toMatch(/fixtures[\\/]no-session-start-in-handler[\\/].+[\\/]before\.\w+\n +\d+:\d+ +error/);
     expect(output).toContain("--- a/fixtures/");
     expect(output).toMatch(/^\d+ files scanned/m);
+  });
+
+  it("is ESLint 10, flat configs.recommended: every fixture case's before is reported by its rule, its after is clean", () => {
+    expect(ESLint.version).toMatch(/^10\./);
+    const fixtureCases = loadFixtures().filter((fixture) => fixture.rule in plugin.rules);
+    expect(fixtureCases.length).toBeGreaterThan(0);
+    const messagesOf = (dir: string, role: "before" | "after") => {
+      const found = collected.results.filter((result) => dirname(result.filePath) === dir && basename(result.filePath).startsWith(`${role}.`));
+      expect(found, `${dir}: one ${role} file linted`).toHaveLength(1);
+      return found[0]!.messages;
+    };
+    for (const fixture of fixtureCases) {
+      const ruleId = `honeyhive/${fixture.rule}`;
+      const before = messagesOf(fixture.dir, "before");
+      expect(before.filter((message) => message.fatal), `${fixture.id}: ${describeLintMessages(before)}`).toEqual([]);
+      expect(before.some((message) => message.ruleId === ruleId), `${fixture.id}: before should be reported by ${ruleId}:\n${describeLintMessages(before)}`).toBe(true);
+      const after = messagesOf(fixture.dir, "after");
+      expect(after.filter((message) => message.fatal), `${fixture.id}: ${describeLintMessages(after)}`).toEqual([]);
+      if (!fixture.marker) expect(after, `${fixture.id}: after should be clean:\n${describeLintMessages(after)}`).toEqual([]);
+    }
   });
 
   it("the README describes what the demo prints", () => {

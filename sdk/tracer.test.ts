@@ -6,6 +6,7 @@ import { setDefaultTracer } from "./default-tracer.js";
 import { resetWarningsForTests } from "./logger.js";
 import { FakeHoneyHiveBackend, OTLP_TRACES_PATH, decodeOtlpSpans } from "./test-utils/fake-backend.js";
 import { HttpTransport } from "./http-transport.js";
+import { expectKeptDeadline, timeAgainstDeadline } from "./test-utils/deadline.js";
 
 const API_KEY = "hh-very-secret-key";
 let warn: MockInstance<typeof console.warn>;
@@ -204,9 +205,10 @@ describe("export to the backend", () => {
       tracer.startSpan("lost", () => undefined);
       tracer.enrichSession({ metadata: { a: 1 } });
 
-      const started = Date.now();
-      expect(await tracer.forceFlush({ timeoutMs: 3_000 })).toBe(false);
-      expect(Date.now() - started).toBeLessThan(3_500);
+      // The deadline against this process's clock at the time (test-utils/deadline.ts), not a fixed margin load breaks.
+      const flushed = await timeAgainstDeadline(3_000, () => tracer.forceFlush({ timeoutMs: 3_000 }));
+      expect(flushed.value).toBe(false);
+      expectKeptDeadline(flushed.timing, 3_000, "forceFlush");
       expect(loggedText()).not.toContain(API_KEY);
       await tracer.shutdown({ timeoutMs: 1_000 });
     } finally {
@@ -220,9 +222,12 @@ describe("export to the backend", () => {
       const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "slow", serverUrl: backend.url });
       tracer.startSpan("late", () => undefined);
 
-      const started = Date.now();
-      expect(await tracer.forceFlush({ timeoutMs: 300 })).toBe(false);
-      expect(Date.now() - started).toBeLessThan(800);
+      const flushed = await timeAgainstDeadline(300, () => tracer.forceFlush({ timeoutMs: 300 }));
+      // false: it did not wait for the answer (a 2xx after 3 s); it returned by its own deadline, and not before it (a
+      // timer of the same deadline, started just before the flush, had run: load delays both alike).
+      expect(flushed.value).toBe(false);
+      expectKeptDeadline(flushed.timing, 300, "forceFlush");
+      expect(flushed.timing.referenceMs, JSON.stringify(flushed.timing)).toBeDefined();
     } finally {
       backend.heal();
     }
@@ -246,9 +251,9 @@ describe("a backend that is down", () => {
         expect(await tracer.acreateSession()).toMatch(/^[0-9a-f-]{36}$/);
         tracer.enrichSession({ sessionId, outputs: { ok: false } });
       });
-      const started = Date.now();
-      expect(await tracer.forceFlush({ timeoutMs: 2_000 })).toBe(false);
-      expect(Date.now() - started).toBeLessThan(2_500);
+      const flushed = await timeAgainstDeadline(2_000, () => tracer.forceFlush({ timeoutMs: 2_000 }));
+      expect(flushed.value).toBe(false);
+      expectKeptDeadline(flushed.timing, 2_000, "forceFlush");
       await tracer.shutdown({ timeoutMs: 1_000 });
       await new Promise((resolve) => setTimeout(resolve, 20));
       expect(rejections).toEqual([]);

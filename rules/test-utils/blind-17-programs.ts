@@ -1,10 +1,7 @@
 // The programs of blind round 17 that both its rule test (rules/blind-cases-17.test.ts: the messages of the eight
 // rules) and its codemod test (codemods/blind-17.test.ts: what `honeyhive migrate` makes of them) run, written once.
 
-export const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
-`;
+export { TRACING_TS } from "./programs.js";
 
 export const FASTIFY_PLUGIN = `import Fastify from "fastify";
 import { tracer } from "./tracing";

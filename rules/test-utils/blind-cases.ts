@@ -1,6 +1,7 @@
 // The harness of the blind-case files (rules/blind-cases-4.test.ts to rules/blind-cases-8.test.ts; `lintCase`
 // also serves the fix-blind blocks of the rules' own tests): one case is a file's text linted with one rule,
-// optionally inside a temporary project (package.json, config files).
+// optionally inside a temporary project (package.json, config files). `lintCaseWith` lints it with several rules at
+// once (rules/blind-cases-17.test.ts: all eight).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -22,6 +23,9 @@ export interface Case {
   readonly settings?: Readonly<Record<string, unknown>>;
 }
 
+/** A case of `name` and `code`, with its `filename`, project `files` or `settings` in `extra`. */
+export const caseOf = (name: string, code: string, extra: Omit<Case, "name" | "code"> = {}): Case => ({ name, code, ...extra });
+
 /** The path to lint `testCase` under, and ESLint's cwd (ESLint lints only files under its cwd). */
 function materialize(testCase: Case): { filename: string; cwd?: string } {
   const filename = testCase.filename ?? "src/handler.ts";
@@ -38,12 +42,17 @@ function materialize(testCase: Case): { filename: string; cwd?: string } {
 
 /** Lints `testCase` with `rule` alone (typescript-eslint's parser, no type information). */
 export function lintCase(ruleName: string, rule: AnyRule, testCase: Case): Linter.LintMessage[] {
+  return lintCaseWith({ [ruleName]: rule }, testCase);
+}
+
+/** Lints `testCase` with every rule of `rules` (by name, without the `honeyhive/` prefix) at once. */
+export function lintCaseWith(rules: Readonly<Record<string, AnyRule>>, testCase: Case): Linter.LintMessage[] {
   const config: Linter.Config[] = [
     {
       files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
       languageOptions: { parser: tsParser as unknown as Linter.Parser },
-      plugins: { honeyhive: { rules: { [ruleName]: rule as unknown as Rule.RuleModule } } },
-      rules: { [`honeyhive/${ruleName}`]: "error" as const },
+      plugins: { honeyhive: { rules: rules as unknown as Record<string, Rule.RuleModule> } },
+      rules: Object.fromEntries(Object.keys(rules).map((name) => [`honeyhive/${name}`, "error" as const])),
       ...(testCase.settings === undefined ? {} : { settings: { honeyhive: testCase.settings } }),
     },
   ];

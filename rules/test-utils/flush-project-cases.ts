@@ -7,13 +7,8 @@ import { useTempProjects } from "../../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "../require-force-flush-in-lambda.js";
 import { configForRule, type FixtureLintMessage } from "./fixture-lint.js";
+export { hhModulePkg as pkg, TRACING_TS } from "./programs.js";
 
-/** A package.json that depends on honeyhive 2 and `deps`. */
-export const pkg = (deps: Record<string, string>): string => JSON.stringify({ name: "app", private: true, type: "module", dependencies: { honeyhive: "^2.0.0", ...deps } });
-export const TRACING_TS = `import { HoneyHiveTracer } from "honeyhive";
-
-export const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });
-`;
 
 /** A TanStack Start server route in the function form `handlers: ({ createHandlers }) => createHandlers({ POST: { handler } })`. */
 export const createHandlersRoute = (inHandler: string, before = ""): string => `import { createFileRoute } from "@tanstack/react-router";

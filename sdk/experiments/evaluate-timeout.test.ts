@@ -1,12 +1,13 @@
 // One datapoint whose function (or evaluator) never settles must not keep evaluate() pending forever:
 // after `datapointTimeoutMs` it is recorded with a timeout error and the run completes.
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { expectKeptDeadline, timeAgainstDeadline } from "../test-utils/deadline.js";
 import { useFakeBackend } from "../test-utils/use-fake-backend.js";
 import { DEFAULT_DATAPOINT_TIMEOUT_MS, evaluate, EvaluateOptionsError } from "./index.js";
 
 const TIMEOUT_MS = 300;
-/** Slack on top of the deadline for a loaded 2-core machine. */
-const SCHEDULING_SLACK_MS = 2_000;
+/** How long a test waits for evaluate() before failing it as hung (under the test's 30 s timeout, so it says why). */
+const HANG_GUARD_MS = 20_000;
 const never = new Promise<never>(() => {});
 
 const backend = useFakeBackend();
@@ -14,31 +15,46 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-/** evaluate(), or a rejection if it is still pending after `ms` (so a hang fails the test instead of timing it out). */
-function settledWithin<T>(promise: Promise<T>, ms: number): Promise<T> {
+/** evaluate(), or a rejection if it is still pending after HANG_GUARD_MS (so a hang fails the test instead of timing it out). */
+function settled<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([
     promise,
-    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still pending after ${ms} ms`)), ms).unref()),
+    new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`still pending after ${HANG_GUARD_MS} ms`)), HANG_GUARD_MS).unref()),
   ]);
+}
+
+/**
+ * Runs `stuck` (an evaluate() with a datapoint that never settles) against its datapoint deadline, and `healthy` (the
+ * same without the hang) at the same time: the run's own work costs what the machine's load makes it cost, and the
+ * deadline comes on top (test-utils/deadline.ts), instead of a fixed slack that load broke.
+ */
+async function keptDatapointDeadline<T>(stuck: () => Promise<T>, healthy: () => Promise<unknown>): Promise<T> {
+  const [{ value, timing }, workMs] = await Promise.all([
+    timeAgainstDeadline(TIMEOUT_MS, () => settled(stuck())),
+    (async () => {
+      const started = performance.now();
+      await settled(healthy());
+      return performance.now() - started;
+    })(),
+  ]);
+  expectKeptDeadline(timing, TIMEOUT_MS, "evaluate() with a datapoint that never settles", workMs);
+  return value;
 }
 
 describe("datapointTimeoutMs", () => {
   it("records a datapoint whose function never settles as timed out, and completes the run", async () => {
     vi.spyOn(console, "warn").mockImplementation(() => {});
-    const started = Date.now();
-    const evaluation = await settledWithin(
+    const run = (hangs: boolean) =>
       evaluate({
-        name: "one-hangs",
-        function: async ({ inputs }: { inputs: { n: number } }) => (inputs.n === 1 ? never : inputs.n * 10),
+        name: hangs ? "one-hangs" : "none-hangs",
+        function: async ({ inputs }: { inputs: { n: number } }) => (hangs && inputs.n === 1 ? never : inputs.n * 10),
         dataset: [{ inputs: { n: 0 } }, { inputs: { n: 1 } }, { inputs: { n: 2 } }],
         evaluators: { positive: (output: number) => output >= 0 },
         apiKey: "hh-test-key-timeout",
         serverUrl: backend().url,
         datapointTimeoutMs: TIMEOUT_MS,
-      }),
-      TIMEOUT_MS + SCHEDULING_SLACK_MS + 5_000,
-    );
-    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS + SCHEDULING_SLACK_MS + 5_000);
+      });
+    const evaluation = await keptDatapointDeadline(() => run(true), () => run(false));
 
     expect(evaluation.results.map((result) => [result.output, result.metrics, result.error])).toEqual([
       [0, { positive: true }, undefined],
@@ -53,16 +69,15 @@ describe("datapointTimeoutMs", () => {
   });
 
   it("also bounds an evaluator that never settles", async () => {
-    const evaluation = await settledWithin(
+    const run = (evaluator: () => Promise<number>) =>
       evaluate({
         function: ({ inputs }: { inputs: { n: number } }) => inputs.n,
         dataset: [{ inputs: { n: 1 } }],
-        evaluators: { stuck: () => never },
+        evaluators: { stuck: evaluator },
         testMode: true,
         datapointTimeoutMs: TIMEOUT_MS,
-      }),
-      TIMEOUT_MS + SCHEDULING_SLACK_MS,
-    );
+      });
+    const evaluation = await keptDatapointDeadline(() => run(() => never), () => run(async () => 1));
     expect(evaluation.results[0].error).toBe(`timed out after ${TIMEOUT_MS} ms (datapointTimeoutMs)`);
   });
 
