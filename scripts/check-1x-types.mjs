@@ -87,6 +87,7 @@ const shapes = (group) =>
 
 /** group → [path inside the program, fixture file] */
 const GROUPS = {
+  "blind-1x-7": () => tree("blind-1x-7"),
   "blind-1x-6": () => tree("blind-1x-6"),
   "blind-1x-5": () => tree("blind-1x-5"),
   "blind-1x-4": () => tree("blind-1x-4"),

@@ -7,7 +7,7 @@ import { DISCARDED_INIT_NAME, discardedInit, flushesBeyondHolderFacts, isImporte
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X, OWN_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { awaitedPromiseAllElement, getSdkModel, thisClass } from "../../../analysis/sdk-model.js";
-import { findVariable, isFunctionNode, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
+import { findVariable, globalSlotOf, isFunctionNode, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { CodemodTransform, TransformContext } from "../../engine/transform-api.js";
@@ -91,6 +91,13 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
       markers.add(call, MESSAGES_1X.flushOfInheritedMember(inherited));
       continue;
     }
+    // `globalThis.hhTracer.flush()` where the same slot also gets `globalThis.hhTracer.traceTool(…)` (a test file
+    // beside a Jest setup file that keeps the tracer on the global object: blind-1x-7 shape 13).
+    const slot = globalSlotOf(input.scopeManager, unwrapExpression(callee.object) ?? callee.object);
+    if (slot !== undefined) {
+      if (globalSlotCalledWith1xMember(input, slot)) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
+      continue;
+    }
     if (callee.object.type !== AST_NODE_TYPES.Identifier) continue;
     // A factory's object with helpers of its own named like the tracer's (its module's facts say so) is no tracer.
     if (isImportedHoldersOwnFunction(input, callee)) continue;
@@ -107,6 +114,14 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
     if (heldFromPromiseAllOfInit(input, variable)) markers.add(call, MESSAGES_1X.flushOfPromiseAllElement);
     else if (usedAs1xTracer) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
   }
+}
+
+/** Whether the file calls a 1.x-only tracer method (`traceTool`, `traceFunction`, …) on global slot `slot` (`globalThis.<slot>.traceTool(…)`). */
+function globalSlotCalledWith1xMember(input: TransformContext["file"]["input"], slot: string): boolean {
+  return nodesOfType(input.ast, AST_NODE_TYPES.MemberExpression).some((member) => {
+    const object = unwrapExpression(member.object);
+    return OWN_MEMBERS_1X.has(memberName(member) ?? "") && object !== undefined && globalSlotOf(input.scopeManager, object) === slot;
+  });
 }
 
 /**

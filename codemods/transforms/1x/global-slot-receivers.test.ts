@@ -8,8 +8,10 @@
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTempProjects } from "../../../analysis/test-utils/temp-projects.js";
+import { markerComment } from "../../engine/markers.js";
 import { runTransforms } from "../../engine/engine.js";
 import { ALL_TRANSFORM_IDS } from "../ids.js";
+import { MESSAGES_1X } from "./messages.js";
 
 const makeProject = useTempProjects("global-slot-receivers", "all");
 const manifest = `{ "name": "app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`;
@@ -53,5 +55,25 @@ describe("the flush of an untyped holder's tracer beside a marked 1.x wrapper (b
     const first = migrate("src/chat.ts", code);
     expect(first.output).toMatch(/forceFlush\(\) instead of 1\.x flush\(\) \*\/\n {2}await tracer\.flush\(\);/);
     expect(migrate("src/chat.ts", first.output).output).toBe(first.output);
+  });
+});
+
+/** `--from 1` on a file of the project above, checked stable on a second run. */
+function from1x(code: string, path: string): string {
+  const { output } = migrate(path, code);
+  expect(migrate(path, output).output).toBe(output);
+  return output;
+}
+
+// blind-1x-7 shape 13: a test file using the tracer a Jest setup file keeps on `globalThis`.
+describe("a 1.x flush() on a global slot beside a 1.x wrapper on it, in a file without the SDK", () => {
+  it("is marked as the wrapper is", () => {
+    const output = from1x(`export async function run(): Promise<void> {\n  const f = globalThis.hhTracer.traceModel(async () => 1);\n  await f();\n  await globalThis.hhTracer.flush();\n}\n`, "src/run.ts");
+    expect(output).toContain(`  ${markerComment(MESSAGES_1X.flushOfWrapperReceiver)}\n  await globalThis.hhTracer.flush();`);
+  });
+
+  it("is left where nothing 1.x is called on the slot (a logger's flush)", () => {
+    const code = `export async function run(): Promise<void> {\n  globalThis.logger.info("done");\n  await globalThis.logger.flush();\n}\n`;
+    expect(from1x(code, "src/run.ts")).toBe(code);
   });
 });

@@ -107,10 +107,14 @@ function collect({ file, edits, project }: TransformContext): void {
       const helper = !json && spread?.type === AST_NODE_TYPES.CallExpression ? unwrapExpression(spread.callee) : undefined;
       if (helper?.type === AST_NODE_TYPES.Identifier && mayReturn1xOptions(input, helper)) addMarker(edits, text, creation, MESSAGES_1X.spreadOptions(helper.name));
     }
-    const joined = joinedSession(edits, text, creation, options);
+    const joined = joinedSession(input, edits, text, creation, options);
     const dropped = migrateOptionKeys(edits, text, options, "HoneyHiveTracer.init", joined ? [joined.property] : []);
     // One marker a line: a join in a function says what its init still posts, after any dropped keys.
-    const messages = [...(dropped.length > 0 ? [droppedKeysMessage("HoneyHiveTracer.init", dropped)] : []), ...(joined?.inFunction ? [MESSAGES_1X.joinedSessionStartup] : [])];
+    const messages = [
+      ...(dropped.length > 0 ? [droppedKeysMessage("HoneyHiveTracer.init", dropped)] : []),
+      ...(joined?.inFunction ? [MESSAGES_1X.joinedSessionStartup] : []),
+      ...(joined?.missingIdUnguarded ? [MESSAGES_1X.joinedSessionMayBeMissing] : []),
+    ];
     if (messages.length > 0) addMarker(edits, text, creation, messages.join("; also, "));
   }
 }
@@ -463,13 +467,23 @@ function groupingParentheses(text: string, node: TSESTree.Node): [number, number
  * return, an assignment) keeps the option under a marker, and so does an unawaited `init({ sessionId })`
  * used as the promise (`.then`, `??=`, `Promise.all`) and one whose options are held in a `const`. A plain
  * unawaited `init({ sessionId })` may be code written for this SDK already: left alone.
+ *
+ * 1.x's init joined only a truthy id: with `sessionId: undefined` (a header the client did not send, an
+ * optional field) or `""` it started a new session on the backend (its startSession() tested
+ * `this.sessionId`). sessionStart({ sessionId: undefined, skipApiCall: true }) here makes up an id that no
+ * call ever starts, so the spans would go to a session HoneyHive never has. An init's id that is not surely
+ * a string (a literal, a `!`, a name declared `string`) is joined only when present, `if (id)
+ * t.sessionStart(…)`, where reading it twice is harmless (a name or a property path); any other id (a
+ * call: `req.header("x-session")`) keeps the plain join with a marker saying so. initFromSessionId()
+ * existed to join: its id is taken as given.
  */
 function joinedSession(
+  input: AnalysisInput,
   edits: EditList,
   text: string,
   creation: TSESTree.CallExpression | TSESTree.NewExpression,
   options: TSESTree.ObjectExpression,
-): { readonly property: TSESTree.Property; readonly inFunction: boolean } | undefined {
+): { readonly property: TSESTree.Property; readonly inFunction: boolean; readonly missingIdUnguarded: boolean } | undefined {
   if (creation.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const awaited = creation.parent?.type === AST_NODE_TYPES.AwaitExpression && creation.parent.argument === creation ? creation.parent : undefined;
   const method = memberName(unwrapExpression(creation.callee) ?? creation.callee);
@@ -495,11 +509,86 @@ function joinedSession(
   }
   const value = property.shorthand ? "sessionId" : `sessionId: ${text.slice(...property.value.range)}`;
   const semicolon = text[declaration.range[1] - 1] === ";" ? ";" : "";
-  edits.insertAt(declaration.range[1], `${newlineOf(text)}${indentationAt(text, declaration.range[0])}${declarator.id.name}.sessionStart({ ${value}, skipApiCall: true })${semicolon}`);
+  const id = property.value;
+  const mayBeMissing = method !== "initFromSessionId" && !surelyString(input, id);
+  const guard = mayBeMissing && isReadTwiceSafely(id) ? `if (${text.slice(...id.range)}) ` : "";
+  edits.insertAt(declaration.range[1], `${newlineOf(text)}${indentationAt(text, declaration.range[0])}${guard}${declarator.id.name}.sessionStart({ ${value}, skipApiCall: true })${semicolon}`);
   // 2.x init always posts its startup session (sdk/tracer.ts: `#startSessionOnBackend` at construction;
   // TracerOptions has no option to skip it): said where a function joins, so one is posted per call (a
   // module's own join posts one per process, as any module-level tracer does).
-  return { property, inFunction: declaration.parent.type === AST_NODE_TYPES.BlockStatement };
+  return { property, inFunction: declaration.parent.type === AST_NODE_TYPES.BlockStatement, missingIdUnguarded: mayBeMissing && guard === "" };
+}
+
+/**
+ * Whether `node` is surely a string where it stands, by what the file writes: a string or template literal,
+ * a non-null assertion (`process.env.SESSION_ID!`: the author's word), `x as string`, a name declared `string`
+ * (a parameter, not optional and without a default; a variable, or a `const` of such a value), or a property
+ * path into a value declared with an object type that has the property as a required `string` (a type
+ * literal, or an interface or type alias of the file: `job: { sessionId: string }`).
+ */
+function surelyString(input: AnalysisInput, node: TSESTree.Node, depth = 0): boolean {
+  if (depth > 4) return false;
+  if (node.type === AST_NODE_TYPES.Literal) return typeof node.value === "string";
+  if (node.type === AST_NODE_TYPES.TemplateLiteral || node.type === AST_NODE_TYPES.TSNonNullExpression) return true;
+  if (node.type === AST_NODE_TYPES.TSAsExpression || node.type === AST_NODE_TYPES.TSSatisfiesExpression) {
+    return isStringType(node.typeAnnotation) || surelyString(input, node.expression, depth + 1);
+  }
+  if (node.type === AST_NODE_TYPES.Identifier) {
+    const declared = declaredTypeOf(input, node);
+    if (declared) return isStringType(declared);
+    const definition = findVariable(input.scopeManager, node, node.name)?.defs[0];
+    const declarator = definition?.type === "Variable" ? definition.node : undefined;
+    return declarator?.init != null && declarator.parent.kind === "const" && surelyString(input, declarator.init, depth + 1);
+  }
+  if (node.type === AST_NODE_TYPES.MemberExpression && !node.computed && !node.optional && node.property.type === AST_NODE_TYPES.Identifier) {
+    const object = unwrapExpression(node.object);
+    const objectType = object?.type === AST_NODE_TYPES.Identifier ? declaredTypeOf(input, object) : undefined;
+    const member = objectType && typeMember(input.ast, objectType, node.property.name);
+    return member !== undefined && !member.optional && member.typeAnnotation !== undefined && isStringType(member.typeAnnotation.typeAnnotation);
+  }
+  return false;
+}
+
+/** The type written for the parameter or variable `reference` reads (undefined for an optional or defaulted parameter: it may be missing). */
+function declaredTypeOf(input: AnalysisInput, reference: TSESTree.Identifier): TSESTree.TypeNode | undefined {
+  const definition = findVariable(input.scopeManager, reference, reference.name)?.defs[0];
+  if (definition?.type === "Parameter") {
+    const identifier = definition.name;
+    return identifier.type === AST_NODE_TYPES.Identifier && identifier.parent?.type !== AST_NODE_TYPES.AssignmentPattern && !identifier.optional
+      ? identifier.typeAnnotation?.typeAnnotation
+      : undefined;
+  }
+  if (definition?.type === "Variable" && definition.name.type === AST_NODE_TYPES.Identifier) return definition.name.typeAnnotation?.typeAnnotation;
+  return undefined;
+}
+
+/** `string` or a string literal type, or a union of those. */
+function isStringType(type: TSESTree.TypeNode): boolean {
+  if (type.type === AST_NODE_TYPES.TSStringKeyword) return true;
+  if (type.type === AST_NODE_TYPES.TSLiteralType) return type.literal.type === AST_NODE_TYPES.Literal && typeof type.literal.value === "string";
+  return type.type === AST_NODE_TYPES.TSUnionType && type.types.every(isStringType);
+}
+
+/** Property `name` of an object type literal, or of an interface or object type alias of the file that `type` names. */
+function typeMember(program: TSESTree.Program, type: TSESTree.TypeNode, name: string): TSESTree.TSPropertySignature | undefined {
+  let members: readonly TSESTree.TypeElement[] | undefined;
+  if (type.type === AST_NODE_TYPES.TSTypeLiteral) members = type.members;
+  else if (type.type === AST_NODE_TYPES.TSTypeReference && type.typeName.type === AST_NODE_TYPES.Identifier && !type.typeArguments) {
+    const typeName = type.typeName.name;
+    for (const statement of program.body) {
+      const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+      if (declaration?.type === AST_NODE_TYPES.TSInterfaceDeclaration && declaration.id.name === typeName && declaration.extends.length === 0) members = declaration.body.body;
+      if (declaration?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && declaration.id.name === typeName && declaration.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) members = declaration.typeAnnotation.members;
+    }
+  }
+  return members?.find((member): member is TSESTree.TSPropertySignature => member.type === AST_NODE_TYPES.TSPropertySignature && !member.computed && staticName(member.key) === name);
+}
+
+/** A name or a property path of names and literal keys (`req.body.sessionId`, `event.headers["x-session-id"]`): reading it again has no effect. */
+function isReadTwiceSafely(node: TSESTree.Node): boolean {
+  if (node.type === AST_NODE_TYPES.Identifier || node.type === AST_NODE_TYPES.ThisExpression) return true;
+  if (node.type !== AST_NODE_TYPES.MemberExpression || node.optional) return false;
+  return (!node.computed || node.property.type === AST_NODE_TYPES.Literal) && isReadTwiceSafely(node.object);
 }
 
 /**

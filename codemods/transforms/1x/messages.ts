@@ -101,6 +101,8 @@ export const MESSAGES_1X = {
     "1.x joined this existing session without starting it; init({ sessionId }) here starts it on the backend again: init without sessionId, then call tracer.sessionStart({ sessionId, skipApiCall: true }) (or createSession({ sessionId, skipApiCall: true }) in a request)",
   joinedSessionStartup:
     "init() here also posts a startup session of its own (this SDK has no init option that skips it; 1.x's join made none): it stays in HoneyHive with no spans, since sessionStart below moves the tracer to the joined session; to avoid one per join, init the tracer once outside this function and join per request with createSession({ sessionId, skipApiCall: true })",
+  joinedSessionMayBeMissing:
+    "1.x joined this id only when it was set: without one (or with \"\") its init started a new session; sessionStart({ sessionId: undefined, skipApiCall: true }) here records into a made-up session never started: join only when the id is there (read it into a const, then if (id) …)",
   sessionStartDiscarded:
     "1.x startSession() here returned the tracer's one session and started none, so this became a read of tracer.sessionId that does nothing: for a session per job or turn, run the work in tracer.withSession({ sessionName }, async () => …), or delete this line",
   sessionStartInExportedFunction:
