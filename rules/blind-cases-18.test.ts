@@ -31,6 +31,9 @@ const HANDLERS = [
   c("AZURE_V3", "Azure Functions v3: module.exports = async function (context, req) beside function.json", ["start:4", "flush:3"]),
   c("VERCEL_EDGE_PAGES", "Vercel edge: pages/api with config.runtime edge and a default (req: Request) handler", ["flush:5"]),
   c("DENO_OAK", "Deno.serve(app.fetch) of an oak Application with router.post", ["start:7"]),
+  // A known false negative: oak imported by its deno.land URL names no package, so no descriptor matches it (Deno's
+  // jsr:/npm: specifiers are read as packages, analysis/settings.ts packageSpecifier; a URL is not).
+  c("OAK_URL_IMPORT", "oak imported from a deno.land/x URL (known miss: a URL names no package)", []),
   c("FEATHERS", "Feathers 5 service class on koa(feathers())", ["start:11"]),
   c("ADONIS_CONTROLLER", "AdonisJS controller method typed HttpContext, routed as [Ctrl, \"store\"]", ["start:6"]),
   c("NEST_MICROSERVICE", "NestJS @MessagePattern with an injected tracer", ["start:11"]),
@@ -39,6 +42,7 @@ const HANDLERS = [
   c("KOA_ROUTER_USE", "@koa/router router.use(middleware)", ["start:9"]),
   c("APOLLO_SPREAD", "Apollo resolvers map built by spreading two objects", ["start:15"]),
   c("NEXT_GENERATE_METADATA", "Next.js generateMetadata of a dynamic page", ["start:7"]),
+  c("GENERATE_METADATA_HELPER", "a helper named generateMetadata outside app/: no page of Next.js", []),
   c("NEXT_DYNAMIC_ROUTE", "Next.js route segment export const dynamic, no serverless host", ["start:8"]),
   c("KAFKAJS", "kafkajs consumer.run({ eachMessage })", ["start:12"]),
   c("AMQPLIB", "amqplib channel.consume (CommonJS)", ["start:12"]),

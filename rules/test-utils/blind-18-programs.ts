@@ -291,6 +291,24 @@ Deno.serve(app.fetch);
 `,
 );
 
+export const OAK_URL_IMPORT = program(
+  "server.ts",
+  { "tracing.ts": TRACING_TS },
+  `import { Application, Router } from "https://deno.land/x/oak@v17.1.3/mod.ts";
+import { tracer } from "./tracing.ts";
+
+const router = new Router();
+router.get("/", (ctx) => {
+  tracer.sessionStart({ sessionName: "home" });
+  ctx.response.body = "ok";
+});
+
+const app = new Application();
+app.use(router.routes());
+await app.listen({ port: 8000 });
+`,
+);
+
 export const FEATHERS = program(
   "src/app.ts",
   project({ "@feathersjs/feathers": "^5.0.0", "@feathersjs/koa": "^5.0.0" }),
@@ -485,6 +503,19 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   return <main>{id}</main>;
+}
+`,
+);
+
+export const GENERATE_METADATA_HELPER = program(
+  "lib/seo.ts",
+  { "package.json": pkg({ ...HH, next: "^15.1.0" }), "lib/tracing.ts": TRACING_TS },
+  `import type { Metadata } from "next";
+import { tracer } from "./tracing";
+
+export async function generateMetadata(title: string): Promise<Metadata> {
+  tracer.sessionStart({ sessionName: "seo" });
+  return { title };
 }
 `,
 );
