@@ -155,6 +155,25 @@ function getTracer() {
   unchanged("GENERATE_METADATA_HELPER"),
   renamed("NEXT_DYNAMIC_ROUTE"),
   renamed("KAFKAJS"),
+  edited(
+    "KAFKAJS_BATCH",
+    "kafkajs eachBatch: the batch's tracer becomes a module getter, with a session per batch",
+    [
+      "await consumer.run({\n",
+      `let tracer: HoneyHiveTracer | undefined;
+
+function getTracer() {
+  return (tracer ??= HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "etl" }));
+}
+
+await consumer.run({
+`,
+    ],
+    [
+      `    const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "etl" });\n`,
+      `    const tracer = getTracer();\n    tracer.createSession();\n`,
+    ],
+  ),
   renamed("AMQPLIB"),
   renamed("PUBSUB", "a Pub/Sub message handler's sessionStart() becomes createSession()"),
   renamed("NODE_CRON"),
@@ -166,6 +185,7 @@ function getTracer() {
   renamed("REQUIRE_CHAIN"),
   unchanged("IMPORT_TYPE_ONLY"),
   renamed("GLOBAL_SINGLETON"),
+  renamed("PRISMA_STYLE_SINGLETON"),
   renamed("CONSTRUCTOR_ARG"),
   edited("PATHS_ALIAS", "paths alias: createSession, and trace() gets the tracer", RENAME, ['trace({ eventType: "chain" }, async', 'trace({ eventType: "chain", tracer }, async']),
   edited("MTS_LAMBDA", "an .mts Lambda: try/finally", [

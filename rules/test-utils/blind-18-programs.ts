@@ -558,6 +558,30 @@ await consumer.run({
 `,
 );
 
+export const KAFKAJS_BATCH = program(
+  "src/batch-consumer.ts",
+  project({ kafkajs: "^2.2.4" }),
+  `import { Kafka } from "kafkajs";
+import { HoneyHiveTracer } from "honeyhive";
+
+const consumer = new Kafka({ clientId: "etl", brokers: ["localhost:9092"] }).consumer({ groupId: "etl" });
+
+await consumer.connect();
+await consumer.subscribe({ topics: ["events"] });
+
+await consumer.run({
+  eachBatch: async ({ batch, heartbeat }) => {
+    const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "etl" });
+    for (const message of batch.messages) {
+      await tracer.startSpan("event", async () => message.value?.toString());
+      await heartbeat();
+    }
+    await tracer.forceFlush();
+  },
+});
+`,
+);
+
 export const AMQPLIB = program(
   "src/worker.js",
   { "package.json": pkg({ ...HH, amqplib: "^0.10.4" }), "src/tracing.js": `const { HoneyHiveTracer } = require("honeyhive");\n\nexports.tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "app" });\n` },
@@ -741,6 +765,31 @@ export async function POST(request: Request) {
   const { message } = await request.json();
   tracer.sessionStart({ sessionName: "chat" });
   return Response.json(await tracer.startSpan("chat", async () => message));
+}
+`,
+);
+
+export const PRISMA_STYLE_SINGLETON = program(
+  "app/api/ask/route.ts",
+  {
+    "package.json": pkg({ ...HH, next: "^15.1.0" }),
+    "tsconfig.json": JSON.stringify({ compilerOptions: { baseUrl: ".", paths: { "@/*": ["./*"] } } }),
+    "lib/tracer.ts": `import { HoneyHiveTracer } from "honeyhive";
+
+const globalForTracer = globalThis as unknown as { tracer: HoneyHiveTracer | undefined };
+
+export const tracer = globalForTracer.tracer ?? HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "next" });
+
+if (process.env.NODE_ENV !== "production") globalForTracer.tracer = tracer;
+`,
+  },
+  `import { NextResponse, type NextRequest } from "next/server";
+import { tracer } from "@/lib/tracer";
+
+export async function POST(req: NextRequest) {
+  const { question } = await req.json();
+  tracer.sessionStart({ sessionName: "ask" });
+  return NextResponse.json({ answer: await tracer.startSpan("ask", async () => question) });
 }
 `,
 );
