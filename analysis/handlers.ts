@@ -1112,27 +1112,38 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   }
 
   /** `{ Query: { field: fn }, User: { posts() {} }, Subscription: { s: { subscribe, resolve } } }`, or an array of such maps; also a route map (`{ "/x": fn, "/y": { GET: fn } }`). */
-  private resolverFunctions(value: TSESTree.Node, except?: RegExp): FunctionNode[] {
+  private resolverFunctions(value: TSESTree.Node, except?: RegExp, seen = new Set<TSESTree.ObjectExpression>()): FunctionNode[] {
     const { bindings } = this.context;
     const target = unwrap(value);
     if (target.type === "ArrayExpression") {
-      return target.elements.flatMap((element) => (element && element.type !== "SpreadElement" ? this.resolverFunctions(element, except) : []));
+      return target.elements.flatMap((element) => (element && element.type !== "SpreadElement" ? this.resolverFunctions(element, except, seen) : []));
     }
     const map = bindings.objectOf(target);
-    if (!map) return [];
+    if (!map || seen.has(map)) return [];
     const skipped = (property: TSESTree.Property) => except !== undefined && except.test(staticName(property.key, property.computed) ?? "");
     // A function directly under a key is a handler too: Bun's `routes: { "/users/:id": (req) => … }` beside `{ GET, POST }` objects.
+    // A spread map (`{ ...userResolvers, Query: { … } }`) contributes its types.
     return map.properties.flatMap((typeProperty) =>
-      typeProperty.type === "Property" && !skipped(typeProperty) ? [...bindings.functionsOf(typeProperty.value), ...this.fieldResolverFunctions(typeProperty.value)] : [],
+      typeProperty.type === "SpreadElement"
+        ? this.resolverFunctions(typeProperty.argument, except, seen.add(map))
+        : !skipped(typeProperty)
+          ? [...bindings.functionsOf(typeProperty.value), ...this.fieldResolverFunctions(typeProperty.value)]
+          : [],
     );
   }
 
-  /** One type's field resolvers: `{ field: fn, other() {}, s: { subscribe, resolve } }`. */
-  private fieldResolverFunctions(value: TSESTree.Node): FunctionNode[] {
+  /** One type's field resolvers: `{ field: fn, other() {}, s: { subscribe, resolve } }`, also spread in (`{ ...baseQueries, ask }`). */
+  private fieldResolverFunctions(value: TSESTree.Node, seen = new Set<TSESTree.ObjectExpression>()): FunctionNode[] {
     const { bindings } = this.context;
     const functions: FunctionNode[] = [];
-    for (const field of bindings.objectOf(value)?.properties ?? []) {
-      if (field.type !== "Property") continue;
+    const fields = bindings.objectOf(value);
+    if (!fields || seen.has(fields)) return functions;
+    seen.add(fields);
+    for (const field of fields.properties) {
+      if (field.type === "SpreadElement") {
+        functions.push(...this.fieldResolverFunctions(field.argument, seen));
+        continue;
+      }
       const direct = bindings.functionsOf(field.value);
       if (direct.length > 0) {
         functions.push(...direct);

@@ -7,21 +7,12 @@
 // from the seeds and docs/rules/*.md BEFORE the first run; where the first run disagreed, the case says who was wrong.
 import { describe, expect, it } from "vitest";
 import { rules } from "./index.js";
-import { type AnyRule, lintCaseWith } from "./test-utils/blind-cases.js";
+import { type AnyRule, lintCaseWith, SHORT_RULE_NAMES } from "./test-utils/blind-cases.js";
 import { ALIASED, BARREL_AGENT, DD_TRACE_LAMBDA, EVALUATE_BOUND, FASTIFY_HOOK, FASTIFY_PLUGIN, HONO_MIDDLEWARE, INSTRUMENT, MATHJS_PUPPETEER, MIDDY, MIDDY_AFTER, MOCK_CLASS, NAMESPACE_BARREL, ONE_X_EXPRESS, ON_CALL_FLUSHED, SOCKET_IO, TRACING_TS, WORKER_THREAD } from "./test-utils/blind-17-programs.js";
 import { HH1, HH2, pkg, project } from "./test-utils/programs.js";
 
 /** Short names of the rules in expectations (`flush:7` = require-force-flush-in-lambda on line 7). */
-const SHORT: Readonly<Record<string, keyof typeof rules>> = {
-  flush: "require-force-flush-in-lambda",
-  init: "no-tracer-init-in-handler",
-  provider: "tracer-provider-for-instrumentors",
-  explicit: "require-explicit-tracer",
-  start: "no-session-start-in-handler",
-  evaluate: "no-global-tracer-with-evaluate",
-  lost: "no-lost-session-context",
-  sid: "require-valid-session-id",
-};
+const SHORT: Readonly<Record<string, keyof typeof rules>> = SHORT_RULE_NAMES;
 const SHORT_OF = new Map(Object.entries(SHORT).map(([short, rule]) => [`honeyhive/${rule}`, short]));
 
 interface Program {

@@ -595,7 +595,7 @@ const FIX_CASES: ReadonlyArray<{
     name: "Hono on Workers: c.executionCtx.waitUntil in the finally",
     code: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => {\n  tracer.createSession();\n  return c.json(await answer(await c.req.json(), env));\n});\nexport default app;\n`,
     messageId: "waitUntilFlush",
-    output: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => {\n  try {\n    tracer.createSession();\n    return await c.json(await answer(await c.req.json(), env));\n  } finally {\n    c.executionCtx.waitUntil(tracer.forceFlush());\n  }\n});\nexport default app;\n`,
+    output: `import { Hono } from "hono";\nimport { env } from "cloudflare:workers";\n${TRACER}const app = new Hono();\napp.post("/chat", async (c) => {\n  try {\n    tracer.createSession();\n    return c.json(await answer(await c.req.json(), env));\n  } finally {\n    c.executionCtx.waitUntil(tracer.forceFlush());\n  }\n});\nexport default app;\n`,
   },
   {
     name: "Cloudflare module worker without a ctx parameter: the object's this is not the execution context, an awaited flush",
@@ -791,7 +791,7 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
   const KOA_ROUTE = `router.post("/chat", async (ctx) => { tracer.createSession(); ctx.body = {}; });`;
   const KOA_ROUTE_FLUSHED = `router.post("/chat", async (ctx) => {\n  try {\n    tracer.createSession(); ctx.body = {};\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
   const HONO_ROUTE = `app.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });`;
-  const HONO_ROUTE_FLUSHED = `app.post("/chat", async (c) => {\n  try {\n    tracer.createSession(); return await c.json({});\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
+  const HONO_ROUTE_FLUSHED = `app.post("/chat", async (c) => {\n  try {\n    tracer.createSession(); return c.json({});\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
   const FASTIFY_ROUTE = `app.post("/chat", async (request, reply) => { tracer.createSession(); return {}; });`;
   const FASTIFY_ROUTE_FLUSHED = `app.post("/chat", async (request, reply) => {\n  try {\n    tracer.createSession(); return {};\n  } finally {\n    await tracer.forceFlush();\n  }\n});`;
   /** The route's report, whose suggestion wraps `route` into `flushed` (the codemod's edit). */
@@ -866,7 +866,7 @@ describe(`${RULE_NAME}: routes covered by a flushing middleware or hook`, () => 
       reportedRoute(
         `${HONO}const api = app.basePath("/api");\napi.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });\napp.use(${AROUND.replace("ctx", "c")});\nexport const handler = handle(app);`,
         `api.post("/chat", async (c) => { tracer.createSession(); return c.json({}); });`,
-        `api.post("/chat", async (c) => {\n  try {\n    tracer.createSession(); return await c.json({});\n  } finally {\n    await tracer.forceFlush();\n  }\n});`,
+        `api.post("/chat", async (c) => {\n  try {\n    tracer.createSession(); return c.json({});\n  } finally {\n    await tracer.forceFlush();\n  }\n});`,
       ),
       // Was accepted: on AWS Lambda `c.executionCtx` throws (hono/aws-lambda passes no execution context).
       reportedRoute(`${HONO}app.use(async (c, next) => { await next(); c.executionCtx.waitUntil(tracer.forceFlush()); });\n${HONO_ROUTE}\nexport const handler = handle(app);`, HONO_ROUTE, HONO_ROUTE_FLUSHED),

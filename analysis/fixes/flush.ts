@@ -40,7 +40,7 @@ import type { BackgroundTest } from "../background-work.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
 import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
-import { SETTLED_CONSTRUCTORS, SETTLED_STATIC_CALLS } from "../knowledge/settled-values.js";
+import { SETTLED_CONSTRUCTORS, SETTLED_CONTEXT_CALLS, SETTLED_STATIC_CALLS } from "../knowledge/settled-values.js";
 import { opentelemetryProfile } from "../knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "../sdk-model.js";
 import { isStreamEnd, streamTasksOf } from "../stream-work.js";
@@ -601,7 +601,7 @@ class FlushWriter {
       const argument = exit.argument && this.runsWork(exit.argument) ? exit.argument : undefined;
       const name = argument && freeName(this.input, RESULT_NAMES, exit, taken);
       if (argument && !name) return false;
-      const hoisted = argument && name ? { name, value: `${needsAwait(argument, this.input) ? "await " : ""}${text.slice(...argument.range)}` } : undefined;
+      const hoisted = argument && name ? { name, value: `${needsAwait(argument, this.input, this.flush.handler) ? "await " : ""}${text.slice(...argument.range)}` } : undefined;
       if (!this.flushBefore(exit, flushLine, hoisted, indentationAt(text, exit.range[0]))) return false;
       if (argument && name) {
         taken.add(name);
@@ -653,7 +653,7 @@ class FlushWriter {
     const bodyText = indentedText(body, text, body.range[0], body.range[1], shiftTo(text, body, indent + unit + unit));
     // A comment between `=>` and the body goes with the body, on its own line.
     const comments = leadingComments(text, arrow + 2, body.range[0]).map((comment) => `${comment}${this.nl}${indent}${unit}${unit}`);
-    const returned = `${comments.join("")}return ${needsAwait(body, this.input) ? "await " : ""}${bodyText}${this.end}`;
+    const returned = `${comments.join("")}return ${needsAwait(body, this.input, this.flush.handler) ? "await " : ""}${bodyText}${this.end}`;
     this.edits.replace([arrow + 2, this.fn.range[1]], ` ${this.tryFinallyBlock(indent, returned, form)}`);
     return true;
   }
@@ -669,7 +669,7 @@ class FlushWriter {
   private ownReturnsNeedingAwait(...within: TSESTree.Node[]): TSESTree.Expression[] {
     return nodesOfType(this.input.ast, AST_NODE_TYPES.ReturnStatement)
       .filter((statement) => enclosingFunction(statement) === this.fn && within.some((node) => rangeContains(node, statement)))
-      .flatMap((statement) => (needsAwait(statement.argument, this.input) ? [statement.argument] : []));
+      .flatMap((statement) => (needsAwait(statement.argument, this.input, this.flush.handler) ? [statement.argument] : []));
   }
 
   /**
@@ -802,17 +802,22 @@ function flushCallOf(statement: TSESTree.ExpressionStatement, isFlush: FlushTest
 
 /**
  * `return call()` in a try/finally must await, or the finally runs before the promise settles; not a value that is
- * never a promise, `new Response(body)` or `Response.json(data)` of the global `Response` (knowledge/settled-values.ts).
+ * never a promise, `new Response(body)` or `Response.json(data)` of the global `Response`, or `c.json(data)` of the
+ * context a Hono handler gets (knowledge/settled-values.ts).
  */
-function needsAwait(argument: TSESTree.Node | null, input: AnalysisInput): argument is TSESTree.CallExpression | TSESTree.NewExpression {
+function needsAwait(argument: TSESTree.Node | null, input: AnalysisInput, handler: LambdaFlush["handler"]): argument is TSESTree.CallExpression | TSESTree.NewExpression {
   if (argument?.type !== "CallExpression" && argument?.type !== "NewExpression") return false;
   const callee = argument.callee;
   const isGlobal = (node: TSESTree.Identifier): boolean => !findVariable(input.scopeManager, node, node.name)?.defs.length;
   if (argument.type === "NewExpression") return !(callee.type === "Identifier" && SETTLED_CONSTRUCTORS.has(callee.name) && isGlobal(callee));
   const owner = callee.type === "MemberExpression" && callee.object.type === "Identifier" ? callee.object : undefined;
   const method = callee.type === "MemberExpression" ? staticName(callee.property, callee.computed) : undefined;
-  const settled = owner !== undefined && method !== undefined && Object.hasOwn(SETTLED_STATIC_CALLS, owner.name) && SETTLED_STATIC_CALLS[owner.name]!.includes(method);
-  return !(settled && isGlobal(owner));
+  if (owner === undefined || method === undefined) return true;
+  const settled = Object.hasOwn(SETTLED_STATIC_CALLS, owner.name) && SETTLED_STATIC_CALLS[owner.name]!.includes(method);
+  if (settled && isGlobal(owner)) return false;
+  const context = handler.framework === undefined ? undefined : SETTLED_CONTEXT_CALLS[handler.framework];
+  const parameter = context && handler.function.params[context.parameter];
+  return !(parameter !== undefined && context!.methods.includes(method) && findVariable(input.scopeManager, owner, owner.name)?.defs[0]?.name === parameter);
 }
 
 /** What to add before each continuation line of `node` so that its first line lands at `target`. */

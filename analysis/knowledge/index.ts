@@ -14,11 +14,11 @@ import { express } from "./frameworks/express.js";
 import { firebaseFunctions } from "./frameworks/firebase-functions.js";
 import { gcpFunctions as gcpFunctionsFramework } from "./frameworks/gcp-functions.js";
 import { graphqlYoga } from "./frameworks/graphql-yoga.js";
-import { h3 } from "./frameworks/h3.js";
+import { h3, nitroPlugins } from "./frameworks/h3.js";
 import { hapi } from "./frameworks/hapi.js";
 import { mercurius } from "./frameworks/mercurius.js";
 import { netlifyEdgeFunctions, netlifyFunctions } from "./frameworks/netlify.js";
-import { queues } from "./frameworks/queues.js";
+import { googlePubSub, queues } from "./frameworks/queues.js";
 import { amqplib } from "./frameworks/amqplib.js";
 import { inngest } from "./frameworks/inngest.js";
 import { convex, convexAction, convexInternal, convexInternalAction } from "./frameworks/convex.js";
@@ -37,6 +37,7 @@ import { typeGraphql } from "./frameworks/type-graphql.js";
 import { fastify } from "./frameworks/fastify.js";
 import { hono } from "./frameworks/hono.js";
 import { koa } from "./frameworks/koa.js";
+import { oak } from "./frameworks/oak.js";
 import { nestjs } from "./frameworks/nestjs.js";
 import { nextjs, nextjsServerActions } from "./frameworks/nextjs.js";
 import { nodeHttp } from "./frameworks/node-http.js";
@@ -55,6 +56,7 @@ import type { CallRegistration, FrameworkDescriptor, GlobalRegistration, ObjectK
 export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   express,
   koa,
+  oak,
   fastify,
   hono,
   nodeHttp,
@@ -63,6 +65,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   nextjsServerActions,
   solidStartServerFunctions,
   h3,
+  nitroPlugins,
   sveltekit,
   remix,
   tanstackStart,
@@ -81,6 +84,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   pothos,
   queues,
   amqplib,
+  googlePubSub,
   socketIo,
   ws,
   slackBolt,

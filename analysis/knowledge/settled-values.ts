@@ -15,3 +15,13 @@ export const SETTLED_CONSTRUCTORS: ReadonlySet<string> = new Set(["Response", "R
  * `Response.redirect(url)`, `Response.error()` (fetch.spec.whatwg.org, "Response class").
  */
 export const SETTLED_STATIC_CALLS: Readonly<Record<string, readonly string[]>> = { Response: ["json", "redirect", "error"] };
+
+/**
+ * Methods of a framework's per-request context that build the response right away, by the id of the framework whose
+ * handler gets it and the parameter it comes in: Hono's `return c.json(data)`, `c.text(s)`, `c.body(data)`,
+ * `c.redirect(url)`, `c.newResponse(body)` return a `Response`, not a promise (hono.dev/docs/api/context; Hono 4's
+ * context.ts; checked 2026-12-07). Not `c.html()`, which returns a promise when given one (async JSX), nor `c.notFound()`.
+ */
+export const SETTLED_CONTEXT_CALLS: Readonly<Record<string, { readonly parameter: number; readonly methods: readonly string[] }>> = {
+  hono: { parameter: 0, methods: ["json", "text", "body", "redirect", "newResponse"] },
+};

@@ -125,3 +125,41 @@ export function describeBlindCases(ruleName: string, rule: AnyRule, cases: { rep
     });
   }
 }
+
+/** Short names of the eight rules in the blind rounds' expectations (`flush:7` = require-force-flush-in-lambda on line 7). */
+export const SHORT_RULE_NAMES = {
+  flush: "require-force-flush-in-lambda",
+  init: "no-tracer-init-in-handler",
+  provider: "tracer-provider-for-instrumentors",
+  explicit: "require-explicit-tracer",
+  start: "no-session-start-in-handler",
+  evaluate: "no-global-tracer-with-evaluate",
+  lost: "no-lost-session-context",
+  sid: "require-valid-session-id",
+} as const;
+const SHORT_OF_RULE = new Map(Object.entries(SHORT_RULE_NAMES).map(([short, rule]) => [`honeyhive/${rule}`, short]));
+
+/**
+ * Every message of `rules` (the plugin's eight, all on) on `code` linted as `path` of a temporary project of `files`,
+ * as `short:line`, sorted; a message of no rule of these (a parse failure, a config warning) fails the case.
+ */
+export function lintWithAllRules(rules: Readonly<Record<string, AnyRule>>, path: string, code: string, files: Readonly<Record<string, string>>): string[] {
+  const config: Linter.Config[] = [
+    {
+      files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
+      languageOptions: { parser: tsParser as unknown as Linter.Parser },
+      plugins: { honeyhive: { rules: rules as unknown as Record<string, Rule.RuleModule> } },
+      rules: Object.fromEntries(Object.keys(rules).map((name) => [`honeyhive/${name}`, "error" as const])),
+    },
+  ];
+  const { filename, cwd } = materialize({ name: path, code, filename: path, files });
+  let messages: Linter.LintMessage[];
+  try {
+    messages = new Linter({ configType: "flat", cwd }).verify(code, config, { filename });
+  } finally {
+    if (cwd !== undefined) rmSync(cwd, { recursive: true, force: true });
+  }
+  const foreign = messages.filter((message) => !SHORT_OF_RULE.has(message.ruleId ?? ""));
+  expect(foreign.map((message) => `${message.line}: ${message.message}`)).toEqual([]);
+  return messages.map((message) => `${SHORT_OF_RULE.get(message.ruleId!)}:${message.line}`).sort();
+}

@@ -1,4 +1,7 @@
-import type { FrameworkDescriptor, Registration } from "../types.js";
+import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
+import { staticName } from "../../ast.js";
+import { nodesOfTypesWithin } from "../../nodes.js";
+import type { FrameworkDescriptor, HandlerHookApi, Registration } from "../types.js";
 import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
 import { nitroPresetPlatform } from "./server-adapters-config.js";
 
@@ -72,4 +75,49 @@ export const h3 = {
   // its `getRouterParams(event)` returns): a request object there, so only its request parts are input;
   // what the application puts on it (`event.context.user`, `event.context.sessionId`) is not.
   requestInputs: { ...REQUEST_OBJECT, holders: [...REQUEST_OBJECT.holders, "context"], readers: [{ package: H3_MODULES, name: H3_READERS }], globalReaders: H3_READERS },
+} as const satisfies FrameworkDescriptor;
+
+/** Nitro's runtime hooks that run once per request (nitro.build/guide/plugins "Available hooks", and Nuxt's renderer's `render:html` / `render:response`; checked 2026-12-07). */
+const PER_REQUEST_HOOKS = new Set(["request", "beforeResponse", "afterResponse", "error", "render:html", "render:response"]);
+/** A Nitro plugin module: `server/plugins/*` in Nuxt, `plugins/*` of a standalone Nitro project (auto-registered there). */
+const NITRO_PLUGIN_PATH = /(?:^|\/)plugins\/[^/]+\.[cm]?[jt]s$/;
+
+/** `defineNitroPlugin(fn)`, auto-imported in a plugin module or imported from Nitro's runtime. */
+function isNitroPluginCall(api: HandlerHookApi, node: TSESTree.Node): node is TSESTree.CallExpression {
+  if (node.type !== AST_NODE_TYPES.CallExpression || node.callee.type !== AST_NODE_TYPES.Identifier || node.callee.name !== "defineNitroPlugin") return false;
+  return api.isGlobal(node.callee) || api.matches(node.callee, { package: H3_MODULES, name: "defineNitroPlugin" });
+}
+
+/**
+ * Nitro (and Nuxt server) plugins: `export default defineNitroPlugin((nitroApp) => { nitroApp.hooks.hook("request",
+ * (event) => …) })`. The plugin runs once at startup; the callbacks it hooks on the per-request hooks run for every
+ * request, on the server's one tracer. Only hooks on the plugin's own parameter, at any depth of its body.
+ */
+export const nitroPlugins = {
+  id: "nitro-plugin",
+  name: "Nitro request hook",
+  modules: [],
+  hook: {
+    trigger: { path: NITRO_PLUGIN_PATH },
+    signs: { request: { defaultExport: true } },
+    run(api) {
+      for (const statement of api.ast.body) {
+        if (statement.type !== AST_NODE_TYPES.ExportDefaultDeclaration || !isNitroPluginCall(api, statement.declaration)) continue;
+        for (const plugin of api.functionsOf(statement.declaration.arguments[0])) {
+          const app = plugin.params[0];
+          if (app?.type !== AST_NODE_TYPES.Identifier) continue;
+          for (const call of nodesOfTypesWithin(api.ast, [AST_NODE_TYPES.CallExpression], plugin.body)) {
+            const { callee } = call;
+            if (callee.type !== AST_NODE_TYPES.MemberExpression || staticName(callee.property, callee.computed) !== "hook") continue;
+            const hooks = callee.object;
+            if (hooks.type !== AST_NODE_TYPES.MemberExpression || staticName(hooks.property, hooks.computed) !== "hooks") continue;
+            if (hooks.object.type !== AST_NODE_TYPES.Identifier || api.variableOf(hooks.object)?.defs[0]?.name !== app) continue;
+            const [name, callback] = call.arguments;
+            if (name?.type !== AST_NODE_TYPES.Literal || typeof name.value !== "string" || !PER_REQUEST_HOOKS.has(name.value)) continue;
+            api.request(api.functionsOf(callback), call);
+          }
+        }
+      }
+    },
+  },
 } as const satisfies FrameworkDescriptor;

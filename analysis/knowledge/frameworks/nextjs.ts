@@ -64,6 +64,10 @@ export const nextjs = {
     { path: new RegExp(String.raw`(?:^|/)proxy${SCRIPT_EXTENSION}`), projectPath: ROOT_OR_SRC("proxy"), exports: ["proxy"], defaultExport: true, requiresImport: ["next/server"] },
     // A Pages Router page's `getServerSideProps` runs on every request to the page (https://nextjs.org/docs/pages/building-your-application/data-fetching/get-server-side-props).
     { path: new RegExp(String.raw`(?:^|/)pages/(?!api/).+${SCRIPT_EXTENSION}`), exports: ["getServerSideProps"], platform: serverlessPlatform },
+    // An App Router page's or layout's `generateMetadata` runs on every request to a dynamically rendered page, before it
+    // renders (nextjs.org/docs/app/api-reference/functions/generate-metadata; checked 2026-12-07). No platform: it is one
+    // step of the page's render, not the function whose end freezes the instance (the page itself is not read as a handler).
+    { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?(?:page|layout)${SCRIPT_EXTENSION}`), exports: ["generateMetadata"] },
   ],
   handlerTypes: [
     { package: "next", name: ["NextApiRequest", "NextApiResponse", "NextApiHandler", "GetServerSideProps", "GetServerSidePropsContext"] },
