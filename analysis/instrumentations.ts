@@ -48,8 +48,8 @@ import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { absolutePath, projectModules } from "./project-modules.js";
 import { configuredPreloads } from "./knowledge/frameworks/lambda-functions-config.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
-import { declaredDependencyVersion } from "./sdk-version.js";
 import { isSdkModule, packageSpecifier } from "./settings.js";
+import { tracerIntegrationOf } from "./telemetry-version.js";
 import { activationOf } from "./tracer-init.js";
 import { originMatches } from "./value-specifier.js";
 
@@ -405,8 +405,8 @@ class Finder {
     const options = unwrapExpression(call.arguments[0]);
     if (options?.type !== AST_NODE_TYPES.ObjectExpression) return;
     const moved = telemetry.tracerMovedToIntegration;
-    const integration = moved && TELEMETRY_INTEGRATIONS.find((entry) => entry.id === moved.integration);
-    if (moved && integration && this.usesVersionFrom(moved.since, integration)) {
+    const integration = moved && tracerIntegrationOf(this.input, telemetry);
+    if (moved && integration) {
       this.visitMovedTracer(options, telemetry, moved.options, integration, name);
       return;
     }
@@ -420,18 +420,6 @@ class Finder {
     const value = tracerOf(telemetry.tracerName);
     const placement: ProviderPlacement = { kind: "property", object: settings, key: telemetry.tracerKey, value };
     this.add("telemetry", property, `${name}()`, placement, value);
-  }
-
-  /**
-   * The project's `since.package` is `since.version` or later: its nearest package.json admits no older version, or
-   * (declaring none) the file imports a package of the integration, which exists from that version on.
-   */
-  private usesVersionFrom(since: NonNullable<TelemetryOption["tracerMovedToIntegration"]>["since"], integration: TelemetryIntegration): boolean {
-    const declared = declaredDependencyVersion(this.input.filename, since.package);
-    const [major, minor] = since.version;
-    if (declared !== undefined) return declared[0] > major || (declared[0] === major && declared[1] >= minor);
-    const imported = getAnalysisContext(this.input).importedModules;
-    return integration.classes.some((cls) => imported.has(cls.export.package));
   }
 
   /** Settings (the first of `keys`) that name a tracer the library no longer reads there; telemetry turned off literally is left alone. */
