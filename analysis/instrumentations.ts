@@ -31,7 +31,7 @@ import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import {
   INSTRUMENTATION_FAMILIES,
   INSTRUMENTATION_INSTANCE_API,
-  INSTRUMENTATION_TEXT_HINTS,
+  mayHoldInstrumentation,
   PIPELINE_ACTIVATION_NAMES,
   PIPELINE_OWNERS,
   REGISTER_CALLS,
@@ -99,7 +99,7 @@ const findingsCache = new AttachedCache<TSESTree.Program, readonly Instrumentati
 /** Every instrumentation of the file that cannot reach the file's HoneyHive tracer, in source order; cached per AST, never throws. */
 export function findInstrumentationsWithoutProvider(input: AnalysisInput): readonly InstrumentationFinding[] {
   // The text gate before the cache: most files name no instrumentation and then store nothing.
-  if (!INSTRUMENTATION_TEXT_HINTS.some((hint) => input.text.includes(hint))) return NO_FINDINGS;
+  if (!mayHoldInstrumentation(input.text)) return NO_FINDINGS;
   const cached = findingsCache.get(input.ast);
   if (cached) return cached;
   let found: readonly InstrumentationFinding[] = [];
@@ -422,15 +422,19 @@ class Finder {
     this.add("telemetry", property, `${name}()`, placement, value);
   }
 
-  /** Settings (the first of `keys`) that name a tracer the library no longer reads there; telemetry turned off literally is left alone. */
+  /**
+   * Settings (the first of `keys`) that name a tracer the library no longer reads there, inline or held by a const
+   * (`{ telemetry }`; reported once where the tracer is written, however many calls share it); telemetry turned off
+   * literally is left alone.
+   */
   private visitMovedTracer(options: TSESTree.ObjectExpression, telemetry: TelemetryOption, keys: readonly string[], integration: TelemetryIntegration, name: string): void {
     const property = keys.map((key) => findProperty(options, key)).find((found) => found !== undefined);
-    const settings = unwrapExpression(property?.value);
-    if (!property || settings?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const settings = this.bindings.objectOf(property?.value);
+    if (!property || !settings) return;
     const enabled = findProperty(settings, telemetry.enabledKey);
     if (enabled?.value.type === AST_NODE_TYPES.Literal && enabled.value.value === false) return;
     const tracer = findProperty(settings, telemetry.tracerKey);
-    if (!tracer) return;
+    if (!tracer || this.found.some((finding) => finding.node === tracer)) return;
     const option = staticName(property.key, property.computed) ?? keys[0];
     this.found.push({ kind: "ignoredTracer", setup: "telemetry", node: tracer, label: `${name}()`, placement: undefined, candidates: [], passes: providerOf, ignored: { option, integration } });
   }
