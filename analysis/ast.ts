@@ -397,3 +397,33 @@ export const LOOP_TYPES: ReadonlySet<string> = new Set([
   AST_NODE_TYPES.WhileStatement,
   AST_NODE_TYPES.DoWhileStatement,
 ]);
+
+/**
+ * The one expression a getter gives its readers: `get tracer() { return tracer; }`, `get: () => tracer`,
+ * `get: function () { return tracing_1.tracer; }` (TypeScript's CommonJS re-export); undefined for a getter that does
+ * more than return one expression.
+ */
+export function getterResult(getter: TSESTree.Node | null | undefined): TSESTree.Expression | undefined {
+  if (!isFunctionNode(getter) || getter.params.length > 0) return undefined;
+  if (getter.body.type !== AST_NODE_TYPES.BlockStatement) return getter.body;
+  const [only, ...rest] = getter.body.body;
+  return rest.length === 0 && only?.type === AST_NODE_TYPES.ReturnStatement ? (only.argument ?? undefined) : undefined;
+}
+
+/**
+ * `Object.defineProperty(target, "name", { get() { … } })` or `{ value }`: the object it defines a property on, the
+ * property's name, and what readers of the property get (`getterResult`, or the data value; undefined when neither can be read).
+ */
+export function definedProperty(expression: TSESTree.Node): { readonly target: TSESTree.Node; readonly name: string; readonly value: TSESTree.Node | undefined } | undefined {
+  if (expression.type !== AST_NODE_TYPES.CallExpression) return undefined;
+  const callee = unwrapExpression(expression.callee);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== "defineProperty" || callee.object.type !== AST_NODE_TYPES.Identifier || callee.object.name !== "Object") return undefined;
+  const [target, key, descriptor] = expression.arguments;
+  const name = staticName(key, true);
+  if (!target || target.type === AST_NODE_TYPES.SpreadElement || name === undefined) return undefined;
+  const described = unwrapExpression(descriptor);
+  if (described?.type !== AST_NODE_TYPES.ObjectExpression) return { target, name, value: undefined };
+  const get = findProperty(described, "get");
+  const value = findProperty(described, "value");
+  return { target, name, value: get ? getterResult(get.value) : value?.value };
+}

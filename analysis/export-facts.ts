@@ -10,7 +10,7 @@
 // imported.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, definedProperty, enclosingFunction, getterResult, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { anyPlatformBackgroundTest, type BackgroundTest } from "./background-work.js";
 import { exportPath, originName } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
@@ -499,7 +499,11 @@ function collectExports(input: AnalysisInput): {
     const object = unwrapExpression(value);
     if (object?.type === AST_NODE_TYPES.ObjectExpression) {
       for (const property of object.properties) {
-        if (property.type === AST_NODE_TYPES.Property) exportValue(staticName(property.key, property.computed), property.value);
+        // `get tracer() { return tracer; }`: its readers get what it returns (a property read, not a function they call).
+        if (property.type === AST_NODE_TYPES.Property && property.kind === "get") {
+          const returned = getterResult(property.value);
+          if (returned) exportValue(staticName(property.key, property.computed), returned);
+        } else if (property.type === AST_NODE_TYPES.Property) exportValue(staticName(property.key, property.computed), property.value);
         // `{ ...require("./tracing"), version }`.
         else requiredReExport(property.argument);
       }
@@ -578,6 +582,13 @@ function collectExports(input: AnalysisInput): {
         // an ESM default import of it reads `exports.default`, not its whole `module.exports` (`commonJs`).
         if (isEsModuleMarker(expression, isExportsObject)) {
           esModuleMarker = true;
+          break;
+        }
+        // `Object.defineProperty(module.exports, "tracer", { get: () => tracer })`: the name is what the getter returns.
+        const defined = definedProperty(expression);
+        if (defined && isExportsObject(unwrapExpression(defined.target))) {
+          assignsExports = true;
+          if (defined.value) exportValue(defined.name, defined.value);
           break;
         }
         // `Object.assign(module.exports, require("./tracing"))`: hands on that module's names, as `export *`.

@@ -30,7 +30,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { contains, enclosingFunction, findVariable, isFunctionNode, LOOP_TYPES, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findProperty, findVariable, isFunctionNode, LOOP_TYPES, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import { anyPlatformBackgroundTest, platformBackgroundTest, type BackgroundTest } from "./background-work.js";
 import {
@@ -56,6 +56,8 @@ import { mayRunRecordHandlers, recordHandlersOf } from "./record-handlers.js";
 import { rangeContains } from "./edits.js";
 import { importedFact } from "./project-modules.js";
 import { isStreamEnd, streamTasksOf } from "./stream-work.js";
+import { tracerIntegrationOf } from "./telemetry-version.js";
+import type { TelemetryIntegration } from "./knowledge/instrumentations.js";
 import { HONEYHIVE_PROVIDER, OTEL_SPAN_STARTING_METHODS, TELEMETRY_SPAN_STARTS } from "./knowledge/span-starts.js";
 import { originMatches } from "./value-specifier.js";
 
@@ -796,8 +798,7 @@ export function spanTestOf(input: AnalysisInput): SpanTest {
     const origin = TELEMETRY_NAMES.some((name) => input.text.includes(name)) ? bindings.originOf(call.callee) : undefined;
     if (!origin || origin.typeOnly) return false;
     const option = TELEMETRY_SPAN_STARTS.find((entry) => entry.functions.some((fn) => originMatches(origin, fn)));
-    const tracer = option && telemetryTracer(call.arguments[0], option);
-    return tracer !== undefined && reachesHoneyhive(tracer);
+    return option !== undefined && telemetryTracersOf(input, call.arguments[0], option).some(reachesHoneyhive);
   };
   const test: SpanTest = (call) => {
     const callee = unwrapExpression(call.callee);
@@ -816,8 +817,71 @@ export function spanTestOf(input: AnalysisInput): SpanTest {
 /** The names of the library calls with telemetry (the text test before resolving a callee). */
 const TELEMETRY_NAMES: readonly string[] = TELEMETRY_SPAN_STARTS.flatMap((entry) => entry.functions.map((fn) => fn.name));
 
+type TelemetrySpanStart = (typeof TELEMETRY_SPAN_STARTS)[number];
+
+/**
+ * The tracers a library call with telemetry makes its spans with. Before the version that moved the tracer into
+ * integrations (analysis/telemetry-version.ts, the instrumentation rule's answer), the settings' `tracerKey`
+ * (`telemetryTracer`). From it on (AI SDK 7), the settings' tracer is ignored: the tracers of the integrations given
+ * to the call (`telemetry: { integrations: [new OpenTelemetry({ tracer })] }`), else of those the file registers
+ * for every call (`registerTelemetry(…)`), unless the settings turn telemetry off (`isEnabled: false`).
+ */
+function telemetryTracersOf(input: AnalysisInput, options: TSESTree.Node | undefined, option: TelemetrySpanStart): readonly TSESTree.Node[] {
+  const integration = tracerIntegrationOf(input, option);
+  if (!integration) {
+    const tracer = telemetryTracer(options, option);
+    return tracer ? [tracer] : [];
+  }
+  const { bindings } = getAnalysisContext(input);
+  const object = bindings.objectOf(options);
+  const keys = option.tracerMovedToIntegration?.options ?? [option.option];
+  const property = object && keys.map((key) => findProperty(object, key)).find((found) => found !== undefined);
+  const settings = property && bindings.objectOf(property.value);
+  const enabled = settings && unwrapExpression(findProperty(settings, option.enabledKey)?.value);
+  if (enabled?.type === AST_NODE_TYPES.Literal && enabled.value === false) return [];
+  const own = settings && findProperty(settings, integration.integrationsKey);
+  return own ? integrationTracers(input, own.value, integration) : registeredIntegrationTracers(input, integration);
+}
+
+/** The tracers given to the integrations an expression makes: `new OpenTelemetry({ tracer })`, an array of them (or of consts holding them). */
+function integrationTracers(input: AnalysisInput, value: TSESTree.Node, integration: TelemetryIntegration): readonly TSESTree.Node[] {
+  const { bindings } = getAnalysisContext(input);
+  const unwrapped = unwrapExpression(value);
+  const elements = unwrapped?.type === AST_NODE_TYPES.ArrayExpression ? unwrapped.elements : [unwrapped];
+  return elements.flatMap((element) => {
+    let made = element?.type === AST_NODE_TYPES.SpreadElement ? undefined : unwrapExpression(element ?? undefined);
+    if (made?.type === AST_NODE_TYPES.Identifier) made = unwrapExpression(bindings.valueOf(made));
+    if (made?.type !== AST_NODE_TYPES.NewExpression) return [];
+    const origin = bindings.originOf(made.callee);
+    if (!origin || origin.typeOnly || !integration.classes.some((cls) => originMatches(origin, cls.export))) return [];
+    const tracer = bindings.objectOf(made.arguments[0]);
+    const property = tracer && findProperty(tracer, integration.tracerKey);
+    return property ? [property.value] : [];
+  });
+}
+
+const registeredTracers = new AttachedCache<TSESTree.Program, ReadonlyMap<string, readonly TSESTree.Node[]>>("honeyhive.registeredIntegrationTracers");
+
+/** The tracers of the integrations the file registers for every call (`registerTelemetry(new OpenTelemetry({ tracer }))`). */
+function registeredIntegrationTracers(input: AnalysisInput, integration: TelemetryIntegration): readonly TSESTree.Node[] {
+  let byIntegration = registeredTracers.get(input.ast);
+  if (!byIntegration?.has(integration.id)) {
+    const found: TSESTree.Node[] = [];
+    if (input.text.includes(integration.register.name)) {
+      const { bindings } = getAnalysisContext(input);
+      for (const call of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], input.ast)) {
+        const origin = bindings.originOf(call.callee);
+        if (origin && !origin.typeOnly && originMatches(origin, integration.register)) for (const argument of call.arguments) found.push(...integrationTracers(input, argument, integration));
+      }
+    }
+    byIntegration = new Map([...(byIntegration ?? []), [integration.id, found]]);
+    registeredTracers.set(input.ast, byIntegration);
+  }
+  return byIntegration.get(integration.id) ?? [];
+}
+
 /** The tracer named by `{ <option>: { <enabledKey>: true, <tracerKey>: tracer } }`; undefined when telemetry is off or names none. */
-function telemetryTracer(options: TSESTree.Node | undefined, option: (typeof TELEMETRY_SPAN_STARTS)[number]): TSESTree.Node | undefined {
+function telemetryTracer(options: TSESTree.Node | undefined, option: TelemetrySpanStart): TSESTree.Node | undefined {
   const valueOf = (object: TSESTree.Node | undefined, key: string): TSESTree.Node | undefined => {
     const unwrapped = unwrapExpression(object);
     if (unwrapped?.type !== AST_NODE_TYPES.ObjectExpression) return undefined;

@@ -4,7 +4,7 @@
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, enclosingFunction, findVariable, isFunctionNode, memberName, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, definedProperty, enclosingFunction, findVariable, getterResult, isFunctionNode, memberName, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { ReExport, TracerHolderFact } from "./export-facts.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
@@ -399,18 +399,31 @@ function usesTracer(input: AnalysisInput, fn: FunctionNode): boolean {
   );
 }
 
-/** `module.exports = { a, b: c }` → a, b; `module.exports.a = …` and `exports.a = …` → a; `module.exports = A` → default: each export name with its value. */
+/**
+ * `module.exports = { a, b: c }` → a, b; `module.exports.a = …` and `exports.a = …` → a; `module.exports = A` → default: each
+ * export name with its value. A getter (`get tracer() { return tracer; }`, `Object.defineProperty(module.exports, "tracer",
+ * { get: () => tracer })`) exports what it returns: its readers read a property, they do not call a function.
+ */
 function commonJsExports(expression: TSESTree.Expression): [string, TSESTree.Node][] {
-  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=" || expression.left.type !== AST_NODE_TYPES.MemberExpression) return [];
-  const { left, right } = expression;
   const isModuleExports = (node: TSESTree.Node) =>
     node.type === AST_NODE_TYPES.MemberExpression && memberName(node) === "exports" && node.object.type === AST_NODE_TYPES.Identifier && node.object.name === "module";
+  const defined = definedProperty(expression);
+  const target = defined && unwrapExpression(defined.target);
+  if (defined && target && (isModuleExports(target) || (target.type === AST_NODE_TYPES.Identifier && target.name === "exports"))) return defined.value ? [[defined.name, defined.value]] : [];
+  if (expression.type !== AST_NODE_TYPES.AssignmentExpression || expression.operator !== "=" || expression.left.type !== AST_NODE_TYPES.MemberExpression) return [];
+  const { left, right } = expression;
   const object = unwrapExpression(left.object);
   const name = memberName(left);
   if (object && (isModuleExports(object) || (object.type === AST_NODE_TYPES.Identifier && object.name === "exports"))) return name === undefined ? [] : [[name, right]];
   if (!isModuleExports(left)) return [];
   const value = unwrapExpression(right);
-  if (value?.type === AST_NODE_TYPES.ObjectExpression) return keyedProperties(value).map(({ property, key }): [string, TSESTree.Node] => [key, property.value]);
+  if (value?.type === AST_NODE_TYPES.ObjectExpression) {
+    return value.properties.flatMap((property): [string, TSESTree.Node][] => {
+      const key = property.type === AST_NODE_TYPES.Property && property.kind !== "set" ? staticName(property.key, property.computed) : undefined;
+      const given = property.type !== AST_NODE_TYPES.Property ? undefined : property.kind === "get" ? getterResult(property.value) : property.value;
+      return key !== undefined && given ? [[key, given]] : [];
+    });
+  }
   // `module.exports = Observability`: what `require()` gives, recorded as the module's `default` (as export-facts.ts does).
   return value?.type === AST_NODE_TYPES.Identifier || value?.type === AST_NODE_TYPES.ClassExpression ? [["default", value]] : [];
 }

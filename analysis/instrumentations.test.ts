@@ -6,7 +6,7 @@ import { editsOf } from "./fixes/finding-fix.js";
 import { applyEdits } from "./edits.js";
 import { extractModuleFacts } from "./export-facts.js";
 import { findInstrumentationsWithoutProvider, isMovableBelow, pipelineActivationOf } from "./instrumentations.js";
-import { INSTRUMENTATION_FAMILIES, INSTRUMENTATION_TEXT_HINTS, PIPELINE_OWNERS, mayActivatePipeline, REGISTER_CALLS, TELEMETRY_OPTIONS } from "./knowledge/instrumentations.js";
+import { INSTRUMENTATION_FAMILIES, PIPELINE_OWNERS, mayActivatePipeline, mayHoldInstrumentation, REGISTER_CALLS, TELEMETRY_INTEGRATIONS, TELEMETRY_OPTIONS } from "./knowledge/instrumentations.js";
 import { parseAnalysisInput } from "./parse-input.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
 
@@ -53,9 +53,11 @@ describe("the instrumentation knowledge", () => {
   });
 
   it("lets every name it knows through the text gate (a file that uses one is never skipped)", () => {
-    const passes = (name: string) => INSTRUMENTATION_TEXT_HINTS.some((hint) => name.includes(hint));
+    // As a key of an options object: the settings keys the full check reads are written so.
+    const passes = (name: string) => mayHoldInstrumentation(`f({ ${name}: {} });`);
     for (const register of REGISTER_CALLS) expect(passes(register.callee.name)).toBe(true);
-    for (const option of TELEMETRY_OPTIONS) expect(passes(option.option)).toBe(true);
+    for (const option of TELEMETRY_OPTIONS) for (const key of [option.option, ...(option.tracerMovedToIntegration?.options ?? [])]) expect(passes(key)).toBe(true);
+    for (const integration of TELEMETRY_INTEGRATIONS) for (const cls of integration.classes) expect(mayHoldInstrumentation(`import { ${cls.export.name} } from "${cls.export.package}";`)).toBe(true);
     for (const family of INSTRUMENTATION_FAMILIES) {
       // A class name the family's pattern accepts also passes the gate.
       for (const name of ["HttpInstrumentation", "OpenAIInstrumentation"]) if (family.classNamePattern.test(name)) expect(passes(name)).toBe(true);

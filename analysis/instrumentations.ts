@@ -31,7 +31,7 @@ import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import {
   INSTRUMENTATION_FAMILIES,
   INSTRUMENTATION_INSTANCE_API,
-  INSTRUMENTATION_TEXT_HINTS,
+  mayHoldInstrumentation,
   PIPELINE_ACTIVATION_NAMES,
   PIPELINE_OWNERS,
   REGISTER_CALLS,
@@ -48,8 +48,8 @@ import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { absolutePath, projectModules } from "./project-modules.js";
 import { configuredPreloads } from "./knowledge/frameworks/lambda-functions-config.js";
 import { getSdkModel, honeyhiveMajorOfFile, type SdkModel, type TracerDeclaration, type TracerInScope } from "./sdk-model.js";
-import { declaredDependencyVersion } from "./sdk-version.js";
 import { isSdkModule, packageSpecifier } from "./settings.js";
+import { tracerIntegrationOf } from "./telemetry-version.js";
 import { activationOf } from "./tracer-init.js";
 import { originMatches } from "./value-specifier.js";
 
@@ -99,7 +99,7 @@ const findingsCache = new AttachedCache<TSESTree.Program, readonly Instrumentati
 /** Every instrumentation of the file that cannot reach the file's HoneyHive tracer, in source order; cached per AST, never throws. */
 export function findInstrumentationsWithoutProvider(input: AnalysisInput): readonly InstrumentationFinding[] {
   // The text gate before the cache: most files name no instrumentation and then store nothing.
-  if (!INSTRUMENTATION_TEXT_HINTS.some((hint) => input.text.includes(hint))) return NO_FINDINGS;
+  if (!mayHoldInstrumentation(input.text)) return NO_FINDINGS;
   const cached = findingsCache.get(input.ast);
   if (cached) return cached;
   let found: readonly InstrumentationFinding[] = [];
@@ -405,8 +405,8 @@ class Finder {
     const options = unwrapExpression(call.arguments[0]);
     if (options?.type !== AST_NODE_TYPES.ObjectExpression) return;
     const moved = telemetry.tracerMovedToIntegration;
-    const integration = moved && TELEMETRY_INTEGRATIONS.find((entry) => entry.id === moved.integration);
-    if (moved && integration && this.usesVersionFrom(moved.since, integration)) {
+    const integration = moved && tracerIntegrationOf(this.input, telemetry);
+    if (moved && integration) {
       this.visitMovedTracer(options, telemetry, moved.options, integration, name);
       return;
     }
@@ -423,26 +423,18 @@ class Finder {
   }
 
   /**
-   * The project's `since.package` is `since.version` or later: its nearest package.json admits no older version, or
-   * (declaring none) the file imports a package of the integration, which exists from that version on.
+   * Settings (the first of `keys`) that name a tracer the library no longer reads there, inline or held by a const
+   * (`{ telemetry }`; reported once where the tracer is written, however many calls share it); telemetry turned off
+   * literally is left alone.
    */
-  private usesVersionFrom(since: NonNullable<TelemetryOption["tracerMovedToIntegration"]>["since"], integration: TelemetryIntegration): boolean {
-    const declared = declaredDependencyVersion(this.input.filename, since.package);
-    const [major, minor] = since.version;
-    if (declared !== undefined) return declared[0] > major || (declared[0] === major && declared[1] >= minor);
-    const imported = getAnalysisContext(this.input).importedModules;
-    return integration.classes.some((cls) => imported.has(cls.export.package));
-  }
-
-  /** Settings (the first of `keys`) that name a tracer the library no longer reads there; telemetry turned off literally is left alone. */
   private visitMovedTracer(options: TSESTree.ObjectExpression, telemetry: TelemetryOption, keys: readonly string[], integration: TelemetryIntegration, name: string): void {
     const property = keys.map((key) => findProperty(options, key)).find((found) => found !== undefined);
-    const settings = unwrapExpression(property?.value);
-    if (!property || settings?.type !== AST_NODE_TYPES.ObjectExpression) return;
+    const settings = this.bindings.objectOf(property?.value);
+    if (!property || !settings) return;
     const enabled = findProperty(settings, telemetry.enabledKey);
     if (enabled?.value.type === AST_NODE_TYPES.Literal && enabled.value.value === false) return;
     const tracer = findProperty(settings, telemetry.tracerKey);
-    if (!tracer) return;
+    if (!tracer || this.found.some((finding) => finding.node === tracer)) return;
     const option = staticName(property.key, property.computed) ?? keys[0];
     this.found.push({ kind: "ignoredTracer", setup: "telemetry", node: tracer, label: `${name}()`, placement: undefined, candidates: [], passes: providerOf, ignored: { option, integration } });
   }

@@ -15,7 +15,7 @@ import { STREAM_RESPONSES, STREAM_SOURCES, STREAM_WRITE_METHODS, type StreamResu
 import type { ValueSpecifier } from "./knowledge/types.js";
 import { deploymentOf } from "./deployment.js";
 import { nodesOfTypesWithin } from "./nodes.js";
-import { declaredDependencyVersion } from "./sdk-version.js";
+import { admitsVersionBefore } from "./telemetry-version.js";
 import { originMatches } from "./value-specifier.js";
 
 export interface StreamTasks {
@@ -380,9 +380,7 @@ function telemetryOn(input: AnalysisInput, options: TSESTree.Node | undefined, s
 function tracesByDefault(input: AnalysisInput, source: StreamResultCall, settings: TSESTree.ObjectExpression | undefined): boolean {
   const byDefault = source.telemetryDefault;
   if (!byDefault) return false;
-  const declared = declaredDependencyVersion(input.filename, byDefault.since.package);
-  const [major, minor] = byDefault.since.version;
-  if (declared !== undefined && (declared[0] < major || (declared[0] === major && declared[1] < minor))) return false;
+  if (admitsVersionBefore(input.filename, byDefault.since) === true) return false;
   if (settings && findProperty(settings, byDefault.integrationsKey)) return true;
   if (byDefault.integrationPackages.some((name) => deploymentOf(input.filename).dependencies.has(name))) return true;
   const names = [byDefault.register.name].flat();

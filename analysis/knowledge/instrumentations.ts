@@ -443,6 +443,31 @@ export const TELEMETRY_INTEGRATIONS: readonly TelemetryIntegration[] = [
  * Words one of which a file must contain for any entry above to apply (the rule's text gate, tested
  * with `String#includes`, several times faster than a RegExp over a whole file).
  */
-// `@ai-sdk/otel`: a file that makes an integration imports it; `telemetry:`: ai 7's settings key as formatters write it
-// (`telemetry : {`, or `{ telemetry }` holding settings made elsewhere, are not looked at).
-export const INSTRUMENTATION_TEXT_HINTS: readonly string[] = ["Instrumentation", "experimental_telemetry", "@ai-sdk/otel", "telemetry:"];
+// `@ai-sdk/otel`: a file that makes an integration imports it.
+export const INSTRUMENTATION_TEXT_HINTS: readonly string[] = ["Instrumentation", "experimental_telemetry", "@ai-sdk/otel"];
+
+/**
+ * Settings keys a file must contain as a word of their own (not inside a longer name) for the entries above to
+ * apply, however the key is written: ai 7's `telemetry: {`, `telemetry : {`, the shorthand `{ telemetry }` and
+ * `{ ...opts, telemetry }`, a quoted `"telemetry":`. Not `@opentelemetry/api` or `OpenTelemetry`, which most
+ * files that name the word hold.
+ */
+export const INSTRUMENTATION_WORD_HINTS: readonly string[] = ["telemetry"];
+
+/** The text gate of analysis/instrumentations.ts: a hint of `INSTRUMENTATION_TEXT_HINTS` anywhere, or a word of `INSTRUMENTATION_WORD_HINTS`. */
+export function mayHoldInstrumentation(text: string): boolean {
+  return INSTRUMENTATION_TEXT_HINTS.some((hint) => text.includes(hint)) || INSTRUMENTATION_WORD_HINTS.some((word) => holdsWord(text, word));
+}
+
+/** `word` occurs with no identifier character right before or after it (`String#indexOf`, no RegExp over the file). */
+function holdsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
+    if (!isIdentifierCharacter(text.charCodeAt(at - 1)) && !isIdentifierCharacter(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/** `[A-Za-z0-9_$]` (NaN, past either end of the text, is not). */
+function isIdentifierCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}

@@ -22,6 +22,8 @@ export const HONEYHIVE_PROVIDER = { property: "provider", getTracer: "getTracer"
 /**
  * Library calls that start spans of their own when an option turns their telemetry on and names a tracer that
  * reaches HoneyHive (the AI SDK's `experimental_telemetry: { isEnabled: true, tracer }`; without `tracer` it uses the
- * global provider, which this SDK never registers: knowledge/instrumentations.ts).
+ * global provider, which this SDK never registers: knowledge/instrumentations.ts). From the version in
+ * `tracerMovedToIntegration` on (AI SDK 7), the tracer is the one given to the call's or the file's registered
+ * telemetry integration (`TELEMETRY_INTEGRATIONS`; analysis/flush.ts `telemetryTracersOf`).
  */
 export const TELEMETRY_SPAN_STARTS = TELEMETRY_OPTIONS;

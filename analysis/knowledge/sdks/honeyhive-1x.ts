@@ -803,6 +803,31 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
     }),
   ),
 
+  // The Python SDK's evaluate() keys that 1.x never read, pasted from that SDK's docs (honeyhiveai/python-sdk:
+  // src/honeyhive/evaluation/__init__.py Evaluation.__init__ at 6f543458, 2025-03: max_workers, run_concurrently;
+  // src/honeyhive/experiments/core.py evaluate() at HEAD: api_key, instrumentors, run_id, max_workers,
+  // aggregate_function, print_results; read with the fetch tool 2026-12-07). Its other keys are 1.x's too
+  // (hh_api_key, hh_project, dataset_id, server_url, dataset, suite, verbose, name, evaluators, project): their rows above.
+  ...(
+    [
+      ["max_workers", "rename", "maxConcurrency", "The Python SDK's name of the same bound on datapoints run at once (1.x read `maxWorkers` and ignored this one).", "maxWorkers"],
+      ["run_concurrently", "rewrite", "maxConcurrency: 1 (when false)", "The Python SDK's `runConcurrently` (1.x ignored it): `false` meant one at a time, `true` is the default here.", "runConcurrently"],
+      ["api_key", "rename", "apiKey", "The Python SDK's name of the same setting (1.x read `apiKey` and ignored this one).", "apiKey"],
+      ["instrumentors", "marker", undefined, "The Python SDK's key, which 1.x ignored; register OpenTelemetry instrumentations yourself.", undefined],
+      ["run_id", "marker", undefined, "The Python SDK's key, which 1.x ignored; each evaluate() here starts a run of its own.", undefined],
+      ["aggregate_function", "marker", undefined, "The Python SDK's key, which 1.x ignored; the result's summary gives each metric's aggregates.", undefined],
+      ["print_results", "marker", undefined, "The Python SDK's key, which 1.x ignored; nothing is printed here, read the returned result.", undefined],
+    ] as const
+  ).map(
+    ([key, decision, to, why, sameAs]): Option1xEntry => ({
+      of: "evaluate",
+      key,
+      versions: { since: "1.0.12" },
+      migration: planned(decision, to, why),
+      pythonSdk: sameAs === undefined ? {} : { sameAs },
+    }),
+  ),
+
   // evaluator(fn, options): the options parameter of sdk/evaluator.d.ts (1.0.33–1.0.42). 1.x's Evaluator
   // stored them all; its run read only `repeat` (sdk/evaluator.js), and evaluate() named the metric after
   // the function it was handed, never after `name`.

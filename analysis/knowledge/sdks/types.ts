@@ -200,6 +200,12 @@ export interface Option1xEntry {
   readonly migration: Migration;
   /** For `evaluate`: the key holds the function evaluate() runs once per datapoint. */
   readonly evaluatedFunction?: boolean;
+  /**
+   * A key of the Python SDK's call of the same name (`honeyhive` on PyPI), which 1.x never read (it ignored it) and
+   * people paste from that SDK's docs (`max_workers`): `versions` spans all of 1.x, and `sameAs` names the 1.x key
+   * whose treatment it gets (`run_concurrently` as `runConcurrently`).
+   */
+  readonly pythonSdk?: { readonly sameAs?: string };
 }
 
 /**

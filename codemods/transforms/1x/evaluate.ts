@@ -217,6 +217,9 @@ function moveNamespaceCalls(
   }
 }
 
+/** The 1.x key whose treatment a config key gets: itself, or the 1.x twin of a Python SDK key (`run_concurrently`: `Option1xEntry.pythonSdk`). */
+const treatedAs = (key: string): string => option1x("evaluate", key)?.pythonSdk?.sameAs ?? key;
+
 function migrateConfig(
   input: AnalysisInput,
   edits: EditList,
@@ -227,11 +230,11 @@ function migrateConfig(
 ): void {
   // `runConcurrently: true` is the default here: it goes, together with the keys the data drops.
   const concurrentByDefault = keyedProperties(config).filter(
-    ({ key, property }) => key === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true,
+    ({ key, property }) => treatedAs(key) === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === true,
   );
   // `runConcurrently: false` (one at a time, whatever `maxWorkers` said) becomes `maxConcurrency: 1`: a bound
   // the config also gives (`maxWorkers: 2`, renamed to the same key) goes, or the object would have the key twice.
-  const sequential = keyedProperties(config).some(({ key, property }) => key === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === false);
+  const sequential = keyedProperties(config).some(({ key, property }) => treatedAs(key) === "runConcurrently" && property.value.type === AST_NODE_TYPES.Literal && property.value.value === false);
   const overridden = sequential ? keyedProperties(config).filter(({ key }) => key === "maxConcurrency" || option1x("evaluate", key)?.migration.to === "maxConcurrency") : [];
   const dropped = migrateOptionKeys(edits, text, config, "evaluate", [...concurrentByDefault, ...overridden].map(({ property }) => property));
   const order = evaluatorOrderOf(input, config);
@@ -275,7 +278,7 @@ function migrateConfig(
       }
       edits.replace([property.range[0], value.range[0]], `function: ${parameters} => ${callable ? "" : "("}`);
       edits.insertAfter(value, `${callable ? "" : ")"}${callText}`);
-    } else if (key === "runConcurrently") {
+    } else if (treatedAs(key) === "runConcurrently") {
       if (value.type === AST_NODE_TYPES.Literal && value.value === false) edits.replace(property, "maxConcurrency: 1");
       else if (!(value.type === AST_NODE_TYPES.Literal && value.value === true)) addMarker(edits, text, call, MESSAGES_1X.runConcurrently);
     } else if (key === "query_list" || (key === "dataset" && order === "inputs-first")) {

@@ -19,7 +19,8 @@ export function oneXOnlyPattern(): RegExp {
   const kept = new Set(["function", ...OPTIONS_1X.filter((option) => option.migration.to === option.key).map((option) => option.key)]);
   // evaluator()'s options stand in an evaluator() call, which the name `evaluator` already finds; as bare
   // keys (`target:`, `weight:`) they would match objects that have nothing to do with 1.x.
-  const keys = new Set(OPTIONS_1X.filter((option) => option.of !== "evaluator" && !kept.has(option.key)).map((option) => option.key));
+  // The Python SDK's keys (`api_key`, `run_id`) were never 1.x's: as bare keys they would match any object that has them.
+  const keys = new Set(OPTIONS_1X.filter((option) => option.of !== "evaluator" && option.pythonSdk === undefined && !kept.has(option.key)).map((option) => option.key));
   if (!(members.has("traceFunction") && exports.has("evaluator") && keys.has("hh_api_key"))) throw new Error("the 1.x data lost a name these checks rely on");
   // `.getTracer(` of OpenTelemetry's provider is this SDK's rewrite of 1.x's tracer.getTracer().
   return new RegExp(`(?<!\\.provider)\\.(?:${[...members].join("|")})\\(|\\b(?:${[...exports].join("|")})\\b|\\b(?:${[...keys].join("|")})\\s*:`, "g");
