@@ -25,7 +25,7 @@ import { getAnalysisContext } from "./context.js";
 import type { ExportFact, ExportFactKind, ModuleFacts, ReExport } from "./export-facts.js";
 import type { AnalysisInput, ModuleFactsReader } from "./input.js";
 import { mayActivatePipeline } from "./knowledge/instrumentations.js";
-import { isKnownNonHoneyhiveModule, TRACER_HINT_PATTERN } from "./knowledge/sdks/index.js";
+import { isKnownNonHoneyhiveModule, mentionsTracerHintText } from "./knowledge/sdks/index.js";
 import { isLocalModule, isSdkModule } from "./settings.js";
 import { MAX_WORKSPACE_LEVELS, splitPackageSpecifier, workspaceOf, workspacePackageOf, type WorkspacePackage } from "./workspaces.js";
 
@@ -967,13 +967,13 @@ const aliasesByFile = new AttachedCache<object, { readonly reader: ProjectModule
 const tracerHints = new AttachedCache<object, boolean>("honeyhive.tracerHint");
 
 /**
- * Whether the file's text matches `TRACER_HINT_PATTERN` (a case-insensitive pattern of ~20 words, run over
- * the whole text); once per AST. The path aliases, the workspace and the gate's holder test all ask it of
+ * Whether the file's text matches `TRACER_HINT_PATTERN` (a case-insensitive pattern of ~20 words, tested one
+ * alternative at a time: knowledge/sdks/index.ts `mentionsTracerHintText`); once per AST. The path aliases, the workspace and the gate's holder test all ask it of
  * most files that import a package (bench/NOTES.md, perf-nonsdk-2).
  */
 export function mentionsTracerHint(input: Pick<AnalysisInput, "ast" | "text">): boolean {
   let hint = tracerHints.get(input.ast);
-  if (hint === undefined) tracerHints.set(input.ast, (hint = TRACER_HINT_PATTERN.test(input.text)));
+  if (hint === undefined) tracerHints.set(input.ast, (hint = mentionsTracerHintText(input.text)));
   return hint;
 }
 

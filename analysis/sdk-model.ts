@@ -38,7 +38,7 @@ import { mayHaveJsdocTypes } from "./jsdoc.js";
 import { isLoadedGlobalTracerRead, loadsGlobalTracerSlot, readsLoadedGlobalTracer } from "./global-slots.js";
 import { isTracerClass, jsdocTypedTracer } from "./jsdoc-tracer.js";
 import { nodesOfType } from "./nodes.js";
-import { isLocalModule, isSdkModule, isSdkPackage, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
+import { isLocalModule, isSdkModule, isSdkPackage, packageSpecifier, textMentionsSdk, type HoneyhiveSettings } from "./settings.js";
 import { AttachedCache } from "./attached-cache.js";
 import {
   HONEYHIVE_VALUE_EXPORTS,
@@ -385,7 +385,7 @@ function importsTracerHolder(input: AnalysisInput, bindings: readonly ModuleBind
     } else if (binding.node.importKind === "type") continue;
     // TypeScript's `import tracing = require("./tracing")`: the module held whole, as `const tracing = require()`.
     if (binding.specifier === undefined || !isProjectModule(binding.specifier, input)) continue;
-    for (const variable of input.scopeManager.getDeclaredVariables(binding.node)) if (holdsTracerMember(input, variable)) return true;
+    for (const variable of input.scopeManager.getDeclaredVariables(binding.node)) if (holdsTracerMember(input, variable, binding.specifier)) return true;
   }
   return false;
 }
@@ -395,12 +395,12 @@ function importsTracerHolder(input: AnalysisInput, bindings: readonly ModuleBind
  * found by the gate's one scan of its references, analysis/imported-binding-uses.ts) hold a tracer by the
  * module's facts: an instance holder's member (`tracerHolders`), or the export of a module held whole.
  */
-function holdsTracerMember(input: AnalysisInput, variable: Scope.Variable): boolean {
+function holdsTracerMember(input: AnalysisInput, variable: Scope.Variable, specifier: string): boolean {
   const { heldFields: fields, singletonFields, registered } = importedBindingUses(input.ast, variable);
   // Shapes common in code without a tracer (`const config = Config.getInstance()`, `app.register(routes)`): the
   // module is read only where the file's text mentions a tracer (`TRACER_HINT_PATTERN`).
   if ((singletonFields !== undefined || registered) && mentionsTracerHint(input)) {
-    if (singletonFields !== undefined && holdsTracerThroughSingleton(input, variable, singletonFields)) return true;
+    if (singletonFields !== undefined && holdsSingletonTracer(input, specifier) && holdsTracerThroughSingleton(input, variable, singletonFields)) return true;
     // `app.register(tracing)` of a plugin that stores a tracer on the app (`appPluginTracers`).
     if (registered && registersTracerPlugin(input, variable)) return true;
   }
@@ -427,6 +427,21 @@ function holdsTracerThroughSingleton(input: AnalysisInput, variable: Scope.Varia
     const field = use.slice(dot + 1);
     return holder.singletons!.includes(access) && (field === "*" ? holder.members.length > 0 || holder.methods.length > 0 : holder.members.includes(field));
   });
+}
+
+/**
+ * For the gate, before `holdsTracerThroughSingleton` resolves the binding (`importOrigin`: the file's whole
+ * `Bindings`, built for this question alone in a file that does not use the SDK): whether the module `specifier`
+ * (as written; `importOrigin` names the same module, `packageSpecifier`'s) holds a tracer in a class with a
+ * singleton access at all. Most modules whose classes a file reaches through `X.getInstance()` or `X.member`
+ * hold none (bench/NOTES.md, perf-nonsdk-4).
+ */
+function holdsSingletonTracer(input: AnalysisInput, specifier: string): boolean {
+  const module = packageSpecifier(specifier);
+  const holders = isProjectModule(module, input) ? importedModule(input, module)?.facts.tracerHolders : undefined;
+  if (holders === undefined) return false;
+  for (const name in holders) if (holders[name]!.of === "class" && holders[name]!.singletons) return true;
+  return false;
 }
 
 function registersTracerPlugin(input: AnalysisInput, variable: Scope.Variable): boolean {

@@ -13,6 +13,7 @@ import {
   SDK_PROFILES,
   TRACER_HINT_PATTERN,
   TRACER_MEMBER_HINTS,
+  mentionsTracerHintText,
   moduleMatches,
   profilesOfModule,
 } from "./index.js";
@@ -125,6 +126,21 @@ describe("the prefilter's tracer hint", () => {
   it("adds the 1.x tracer methods, and not the names every logger or provider has", () => {
     for (const source of ["hh.traceFunction({})(fn)", "obs.traceChain(fn)", "await client.startSession()", "t.logModel({})"]) expect(TRACER_HINT_PATTERN.test(source), source).toBe(true);
     for (const source of ["await logger.flush()", "await pool.shutdown()", "posthog.capture('x')", "x.traced(fn)"]) expect(TRACER_HINT_PATTERN.test(source), source).toBe(false);
+  });
+
+  it("is answered alternative by alternative as the one pattern answers (mentionsTracerHintText)", () => {
+    const pieces = ["tracer", "TRACER", "Tracer", ".sessionStart", ".SessionStart(", ".sessionStartX", "traceModel", "xtraceModel", "traceModel_", ".trace", ".traced", ".trace(", "_traceTool", "\n", " ", ".", "tra", "cer", "flush", "(x)"];
+    // Every text of up to three pieces: each alternative alone, at a boundary or not, and texts that match none.
+    const texts = [""];
+    for (let size = 0; size < 3; size += 1) for (const text of [...texts]) for (const piece of pieces) texts.push(text + piece);
+    let matched = 0;
+    for (const text of texts) {
+      const expected = TRACER_HINT_PATTERN.test(text);
+      if (expected) matched += 1;
+      expect(mentionsTracerHintText(text), JSON.stringify(text)).toBe(expected);
+    }
+    expect(matched).toBeGreaterThan(0);
+    expect(matched).toBeLessThan(texts.length);
   });
 });
 
