@@ -781,8 +781,8 @@ export class ProjectModules {
 
   /** The `paths`/`baseUrl` of the nearest tsconfig.json/jsconfig.json between `directory` and `root`. */
   private compilerPathsFor(directory: string, root: string): CompilerPaths | undefined {
-    const config = this.nearestConfig(directory);
-    if (config === null || !isInside(dirname(config), root)) return undefined;
+    const config = isInside(directory, root) ? this.nearestConfig(directory, root) : null;
+    if (config === null) return undefined;
     const stats = this.fs.stat(config);
     this.dependencies?.push({ path: config, isDirectory: false, mtimeMs: stats === undefined || stats.isDirectory ? MISSING : stats.mtimeMs, size: stats?.size ?? 0 });
     if (!stats) return undefined;
@@ -793,13 +793,20 @@ export class ProjectModules {
     return value;
   }
 
-  private nearestConfig(directory: string): string | null {
+  /**
+   * The nearest tsconfig.json/jsconfig.json from `directory` up to `root` (its project's root), null when none:
+   * the walk stops at the root, as TypeScript's language service stops its config search at the project root
+   * it is given, so no folder above the project is listed (a crowded /tmp, the file system's root); a config
+   * up there is none of the project's anyway (`compilerPathsFor`). Memoized per folder: a folder's root is the
+   * same whichever folder below it asks.
+   */
+  private nearestConfig(directory: string, root: string): string | null {
     const cached = this.configByDirectory.get(directory);
     if (cached !== undefined) return cached;
     const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
     const name = ["tsconfig.json", "jsconfig.json"].find((candidate) => entries?.get(candidate) === "file");
     const parent = dirname(directory);
-    const config = name !== undefined ? join(directory, name) : parent === directory ? null : this.nearestConfig(parent);
+    const config = name !== undefined ? join(directory, name) : directory === root || parent === directory ? null : this.nearestConfig(parent, root);
     this.configByDirectory.set(directory, config);
     return config;
   }
