@@ -1103,15 +1103,40 @@ export function wholeModuleOf(input: AnalysisInput, variable: Scope.Variable): s
 /**
  * `import { obs } from "./obs"` of a barrel's `export * as obs from "./tracing"`: the module the namespace
  * holds, as a specifier from the importing file (the barrel's relative path rebased; a package or alias as
- * written), one `export … from` hop as `exportOf` follows; undefined when the export is no namespace.
+ * written); undefined when the export is no namespace. The namespace may be handed on by barrels of barrels
+ * (`export * from "./a"` of a module whose `export * as obs`): followed through their `export … from`, each
+ * module once, as far as `MAX_RE_EXPORT_CHAIN`.
  */
 function namespaceReExportOf(input: AnalysisInput, specifier: string, name: string): string | undefined {
-  const barrel = importedModule(input, specifier);
-  const target = barrel?.facts.namespaceReExports?.[name];
-  if (barrel === undefined || target === undefined) return undefined;
+  const read = input.readModuleFacts;
+  const barrel = importedModule(input, specifier, true);
+  const found = barrel && read ? namespaceHeldBy(barrel, name, read, new Set([barrel.path])) : undefined;
+  if (found === undefined) return undefined;
+  const { holder, target } = found;
   if (!target.startsWith(".")) return target;
-  const rebased = relative(dirname(absolutePath(input.filename)), join(dirname(barrel.path), target)).split(sep).join("/");
+  const rebased = relative(dirname(absolutePath(input.filename)), join(dirname(holder), target)).split(sep).join("/");
   return rebased.startsWith(".") ? rebased : `./${rebased}`;
+}
+
+/** The module that re-exports export `name` of `module` as a namespace, and the namespace's specifier as that module writes it. */
+function namespaceHeldBy(
+  module: { readonly path: string; readonly facts: ModuleFacts },
+  name: string,
+  read: ModuleFactsReader,
+  visited: Set<string>,
+): { readonly holder: string; readonly target: string } | undefined {
+  const own = module.facts.namespaceReExports?.[name];
+  if (own !== undefined) return { holder: module.path, target: own };
+  for (const reExport of module.facts.reExports) {
+    const imported = reExport.names === "*" ? (name === "default" ? undefined : name) : reExport.names[name];
+    if (imported === undefined || visited.size >= MAX_RE_EXPORT_CHAIN) continue;
+    const path = defaultReader.resolve(reExport.specifier, module.path);
+    if (path === undefined || visited.has(path)) continue;
+    visited.add(path);
+    const found = namespaceHeldBy({ path, facts: defaultReader.factsOf(path, read, true) }, imported, read, visited);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**
