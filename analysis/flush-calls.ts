@@ -12,7 +12,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { invokedCallee, memberName, moduleScopeOf, reboundMethodOf, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
-import { originName, type Bindings } from "./bindings.js";
+import type { Bindings } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { ALL_FLUSH_CALLS, FLUSH_METHODS_BY_NAME, isKnownNonHoneyhiveModule, moduleMatches, type PackageExport, type ProfiledFlushCall } from "./knowledge/sdks/index.js";
@@ -111,9 +111,8 @@ class ReceiverResolver {
 
   /** `node` is the export itself: `trace` of `import { trace } from "@opentelemetry/api"`, `bt` of `import * as bt from "braintrust"` for `""`. */
   isExport(node: TSESTree.Node, target: PackageExport): boolean {
-    const origin = this.bindings.originOf(node);
-    if (!origin || origin.module !== target.package) return false;
-    return originName(origin) === (target.name === "default" ? "" : target.name);
+    // A `PackageExport` is a `ValueSpecifier` of one package and one name: read as every descriptor's is (`"default"` included).
+    return originMatches(this.bindings.originOf(node), target);
   }
 
   /** `new X()`, a binding of one (also through `as X`, `: X` annotations and aliases). */

@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { TSESTree } from "@typescript-eslint/utils";
 import { parseAnalysisInput } from "./parse-input.js";
 import { loadFixtures } from "../fixtures/index.js";
@@ -7,6 +7,7 @@ import { describeHandler, getHandlerModel, handlerModelWithoutGates, type Handle
 import { mayHoldEntry } from "./entry-gate.js";
 import { readSettings } from "./settings.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
+import { temporal } from "./knowledge/frameworks/temporal.js";
 
 function modelOf(code: string, filename = "src/server.ts", settings: unknown = {}): { model: HandlerModel; text: string } {
   const input = parseAnalysisInput(code, filename, readSettings(settings));
@@ -863,5 +864,19 @@ describe("the engine's own gates (the entry gate before the model, each hook's s
     }
     // The gates ran on files they stop, not only on files with handlers.
     expect(stopped).toBeGreaterThan(10);
+  });
+});
+
+describe("hooks run once per file", () => {
+  it("a hook whose trigger has both `imports` and `path` runs once where both hold (Temporal's activity module)", () => {
+    const hook = temporal.hook;
+    const run = vi.spyOn(hook, "run");
+    try {
+      const code = `import { heartbeat } from "@temporalio/activity";\nexport async function charge(id: string) { heartbeat(); return id; }\n`;
+      expect(requestHandlers(code, "src/activities.ts")).toEqual(["async function charge(id: string) { heartbeat(); return id; }"]);
+      expect(run).toHaveBeenCalledTimes(1);
+    } finally {
+      run.mockRestore();
+    }
   });
 });

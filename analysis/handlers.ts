@@ -283,6 +283,8 @@ class HandlerAnalysis implements HandlerModel, HookHost {
   private pluginParameters: Map<TSESTree.Node, { readonly index: number; readonly ref: KindRef }> | undefined;
   /** The kinds those parameters are: nothing else says they are the framework's objects, so their calls must look like registrations. */
   private pluginParameterKinds: Set<KindRef> | undefined;
+  /** The descriptors whose hook has run on the file (made when the first one runs). */
+  private hooksRun: Set<FrameworkDescriptor> | undefined;
 
   /** `gated`: hooks run only where their signs hold (see `hookMayReport`); ungated only to test the gate against the engine. */
   constructor(
@@ -1303,9 +1305,15 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
   }
 
-  /** Runs one descriptor's hook with the reports attributed to it, unless its signs say it reports nothing here. */
+  /**
+   * Runs one descriptor's hook with the reports attributed to it, unless its signs say it reports nothing here, once
+   * per file: a trigger of several conditions (Temporal's `imports` and `path`) is asked once for each, and where
+   * more than one holds, a second run would only find the same handlers again.
+   */
   private runHook(descriptor: FrameworkDescriptor): void {
     if (this.gated && !hookMayReport(this.input, descriptor.hook?.signs)) return;
+    if (this.hooksRun?.has(descriptor)) return;
+    (this.hooksRun ??= new Set()).add(descriptor);
     const previous = this.hookOwner;
     this.hookOwner = descriptor;
     try {

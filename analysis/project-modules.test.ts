@@ -675,6 +675,9 @@ describe("fix-blind10: TypeScript's export = and the default import of a CommonJ
     "src/false-marker.js": `"use strict";\nexports.__esModule = false;\nconst hh = require("honeyhive");\nexports.default = hh.HoneyHiveTracer.init({ project: "p" });\n`,
     // blind-17: barrels in a folder of their own that hand on a module as a namespace (and one that hands on names).
     "src/obs/index.ts": `export * as tracing from "../esm.mjs";\nexport * from "../dot.cjs";\n`,
+    // Barrels of that barrel, in a cycle (each names honeyhive, so each is parsed).
+    "src/cycle-a.ts": `// honeyhive\nexport * from "./cycle-b";\n`,
+    "src/cycle-b.ts": `// honeyhive\nexport * from "./cycle-a";\nexport { tracing as ns } from "./obs";\n`,
   });
   const factsOf = (file: string) => readFacts(readFileSync(join(root, file), "utf8"), join(root, file));
   it("reads `export = x` as `module.exports = x`: a value is the module's default, an object literal its names", () => {
@@ -710,6 +713,12 @@ describe("fix-blind10: TypeScript's export = and the default import of a CommonJ
     expect(wholeModuleOf(input, variable("tracing"))).toBe("./esm.mjs");
     // A name the barrel hands on (`export *`) is one export, not a namespace.
     expect(wholeModuleOf(input, variable("tracer"))).toBeUndefined();
+  });
+  it("follows the namespace through barrels of the barrel (`export *`, `export { x as y }`), each module once in a cycle", () => {
+    const input = parseAnalysisInput(`import { ns, missing } from "./cycle-a";\n`, join(root, "src/app.ts"));
+    const variable = (name: string) => input.scopeManager.scopes.flatMap((scope) => scope.variables).find((candidate) => candidate.name === name)!;
+    expect(wholeModuleOf(input, variable("ns"))).toBe("./esm.mjs");
+    expect(wholeModuleOf(input, variable("missing"))).toBeUndefined();
   });
 });
 

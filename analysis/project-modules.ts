@@ -781,8 +781,8 @@ export class ProjectModules {
 
   /** The `paths`/`baseUrl` of the nearest tsconfig.json/jsconfig.json between `directory` and `root`. */
   private compilerPathsFor(directory: string, root: string): CompilerPaths | undefined {
-    const config = this.nearestConfig(directory);
-    if (config === null || !isInside(dirname(config), root)) return undefined;
+    const config = isInside(directory, root) ? this.nearestConfig(directory, root) : null;
+    if (config === null) return undefined;
     const stats = this.fs.stat(config);
     this.dependencies?.push({ path: config, isDirectory: false, mtimeMs: stats === undefined || stats.isDirectory ? MISSING : stats.mtimeMs, size: stats?.size ?? 0 });
     if (!stats) return undefined;
@@ -793,13 +793,20 @@ export class ProjectModules {
     return value;
   }
 
-  private nearestConfig(directory: string): string | null {
+  /**
+   * The nearest tsconfig.json/jsconfig.json from `directory` up to `root` (its project's root), null when none:
+   * the walk stops at the root, as TypeScript's language service stops its config search at the project root
+   * it is given, so no folder above the project is listed (a crowded /tmp, the file system's root); a config
+   * up there is none of the project's anyway (`compilerPathsFor`). Memoized per folder: a folder's root is the
+   * same whichever folder below it asks.
+   */
+  private nearestConfig(directory: string, root: string): string | null {
     const cached = this.configByDirectory.get(directory);
     if (cached !== undefined) return cached;
     const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
     const name = ["tsconfig.json", "jsconfig.json"].find((candidate) => entries?.get(candidate) === "file");
     const parent = dirname(directory);
-    const config = name !== undefined ? join(directory, name) : parent === directory ? null : this.nearestConfig(parent);
+    const config = name !== undefined ? join(directory, name) : directory === root || parent === directory ? null : this.nearestConfig(parent, root);
     this.configByDirectory.set(directory, config);
     return config;
   }
@@ -1096,15 +1103,40 @@ export function wholeModuleOf(input: AnalysisInput, variable: Scope.Variable): s
 /**
  * `import { obs } from "./obs"` of a barrel's `export * as obs from "./tracing"`: the module the namespace
  * holds, as a specifier from the importing file (the barrel's relative path rebased; a package or alias as
- * written), one `export … from` hop as `exportOf` follows; undefined when the export is no namespace.
+ * written); undefined when the export is no namespace. The namespace may be handed on by barrels of barrels
+ * (`export * from "./a"` of a module whose `export * as obs`): followed through their `export … from`, each
+ * module once, as far as `MAX_RE_EXPORT_CHAIN`.
  */
 function namespaceReExportOf(input: AnalysisInput, specifier: string, name: string): string | undefined {
-  const barrel = importedModule(input, specifier);
-  const target = barrel?.facts.namespaceReExports?.[name];
-  if (barrel === undefined || target === undefined) return undefined;
+  const read = input.readModuleFacts;
+  const barrel = importedModule(input, specifier, true);
+  const found = barrel && read ? namespaceHeldBy(barrel, name, read, new Set([barrel.path])) : undefined;
+  if (found === undefined) return undefined;
+  const { holder, target } = found;
   if (!target.startsWith(".")) return target;
-  const rebased = relative(dirname(absolutePath(input.filename)), join(dirname(barrel.path), target)).split(sep).join("/");
+  const rebased = relative(dirname(absolutePath(input.filename)), join(dirname(holder), target)).split(sep).join("/");
   return rebased.startsWith(".") ? rebased : `./${rebased}`;
+}
+
+/** The module that re-exports export `name` of `module` as a namespace, and the namespace's specifier as that module writes it. */
+function namespaceHeldBy(
+  module: { readonly path: string; readonly facts: ModuleFacts },
+  name: string,
+  read: ModuleFactsReader,
+  visited: Set<string>,
+): { readonly holder: string; readonly target: string } | undefined {
+  const own = module.facts.namespaceReExports?.[name];
+  if (own !== undefined) return { holder: module.path, target: own };
+  for (const reExport of module.facts.reExports) {
+    const imported = reExport.names === "*" ? (name === "default" ? undefined : name) : reExport.names[name];
+    if (imported === undefined || visited.size >= MAX_RE_EXPORT_CHAIN) continue;
+    const path = defaultReader.resolve(reExport.specifier, module.path);
+    if (path === undefined || visited.has(path)) continue;
+    visited.add(path);
+    const found = namespaceHeldBy({ path, facts: defaultReader.factsOf(path, read, true) }, imported, read, visited);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /**

@@ -576,6 +576,15 @@ app.listen(3000);
     NAMESPACE_BARREL,
   ),
   p(
+    "export * as behind a second barrel: obs.tracer.sessionStart() of `export * from \"./namespaces\"` in an Express route",
+    "src/server.ts",
+    project({ express: "^4.21.0" }, { "src/namespaces.ts": `export * as obs from "./tracing";\n`, "src/obs.ts": `export * from "./namespaces";\n` }),
+    // Before: [] (a miss). The namespace was followed from the module the file imports only: a barrel of that
+    // barrel (`export * from`) hands on the name `obs`, whose namespace `wholeModuleOf` now follows there.
+    ["start:7"],
+    NAMESPACE_BARREL,
+  ),
+  p(
     "look-alike: export * as apm of a dd-trace module, apm.tracer.trace() in an Express route",
     "src/server.ts",
     { "package.json": pkg({ ...HH2, express: "^4.21.0", "dd-trace": "^5.20.0" }), "src/apm.ts": `import tracer from "dd-trace";\n\nexport { tracer };\nexport const ready = tracer.init({ service: "chat" });\n`, "src/obs.ts": `export * as apm from "./apm";\n` },

@@ -41,10 +41,13 @@ function withoutListeners(plugin) {
   return { meta: plugin.meta, rules };
 }
 
-/** An ESLint instance for `kind` that lints files under `directory` (no config file lookup, no cache). */
+/**
+ * An ESLint instance for `kind` that lints files under `directory` (no config file lookup, no cache). A relative
+ * `directory` is taken from the process's working directory, as the command line takes it: ESLint accepts only an absolute `cwd`.
+ */
 export async function createLinter(kind, directory, { stats = false, entry } = {}) {
   return new ESLint({
-    cwd: directory,
+    cwd: resolve(directory),
     overrideConfigFile: true,
     overrideConfig: await lintConfig(kind, { entry }),
     cache: false,
@@ -79,9 +82,9 @@ export function summarizeMessages(results) {
   return { byRule, examples: honeyhiveExamples };
 }
 
-/** The files `lintDirectory` lints (SOURCE_FILES; the corpus holds no ignore files), in a stable order. */
+/** The files `lintDirectory` lints (SOURCE_FILES; the corpus holds no ignore files), in a stable order, as absolute paths (what `lintText` takes against the linter's `cwd`). */
 export function sourceFilesUnder(directory) {
-  return readdirSync(directory, { recursive: true, withFileTypes: true })
+  return readdirSync(resolve(directory), { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile() && /\.(?:[cm]?[jt]s|[jt]sx)$/.test(entry.name))
     .map((entry) => join(entry.parentPath ?? entry.path, entry.name))
     .sort();

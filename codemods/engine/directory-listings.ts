@@ -4,7 +4,7 @@
 // file the text prefilter skipped, so a run over a monorepo would otherwise stat tens of thousands of
 // paths that mostly do not exist. Made for one run: the tree is taken not to change meanwhile.
 import { type Dirent, readdirSync, statSync } from "node:fs";
-import { basename, dirname, sep } from "node:path";
+import { basename, dirname, join } from "node:path";
 
 export type Kind = "file" | "directory" | "other";
 
@@ -47,13 +47,19 @@ export class DirectoryListings {
       const listing = this.listing(directory);
       const kinds = listing && new Map<string, Kind>();
       for (const entry of listing?.values() ?? []) {
-        const kind = entry.isFile() ? "file" : entry.isDirectory() ? "directory" : this.kindOf(`${directory}${sep}${entry.name}`);
+        // `join` keeps the file system root one folder (`/` + `bin` is `/bin`, not `//bin`, which would list `//` again).
+        const kind = entry.isFile() ? "file" : entry.isDirectory() ? "directory" : this.kindOf(join(directory, entry.name));
         // A dangling link is still an entry (as `readdir` lists it), of no usable kind.
         kinds!.set(entry.name, kind ?? "other");
       }
       this.kinds.set(directory, kinds);
     }
     return this.kinds.get(directory);
+  }
+
+  /** Whether a listing of `directory` is held (read here or remembered) and readable: it is a directory, known without listing its parent. */
+  isListed(directory: string): boolean {
+    return this.listings.get(directory) !== undefined;
   }
 
   /** Keeps a listing read elsewhere (the directory walk of discovery) for `directory`, an absolute resolved path. */

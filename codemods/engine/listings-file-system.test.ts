@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { NODE_FILE_SYSTEM, ProjectModules, projectModules } from "../../analysis/project-modules.js";
 import { DirectoryListings } from "./directory-listings.js";
@@ -61,6 +61,27 @@ describe("listingsFileSystem", () => {
     const listed = new ProjectModules(listingsFileSystem(listings));
     expect(listed.resolve("./main", fromFile)).toBeUndefined();
     expect(new ProjectModules(NODE_FILE_SYSTEM).resolve("./main", fromFile)).toBe(fromFile);
+  });
+});
+
+describe("the folders above the project", () => {
+  it("are not listed: the reader's stat of the project's root and its config search stop there (a crowded /tmp)", () => {
+    const crowded = join(root, "crowded");
+    mkdirSync(join(crowded, "proj/src"), { recursive: true });
+    for (let index = 0; index < 200; index++) writeFileSync(join(crowded, `other-${index}.log`), "");
+    writeFileSync(join(crowded, "proj/package.json"), "{}\n");
+    writeFileSync(join(crowded, "proj/src/tracing.ts"), "export {};\n");
+    const main = join(crowded, "proj/src/main.ts");
+    writeFileSync(main, `import "./tracing";\n`);
+    const listings = new DirectoryListings();
+    const reader = new ProjectModules(listingsFileSystem(listings));
+    // What a migrate run asks of a file: its imports, its `paths` aliases, the project root's listing (deployment signals).
+    expect(reader.resolve("./tracing", main)).toBe(join(crowded, "proj/src/tracing.ts"));
+    expect(reader.pathAliasesFor(main)).toEqual([]);
+    expect(reader.listing(join(crowded, "proj"))?.has("package.json")).toBe(true);
+    const above = [crowded, root, dirname(root)];
+    expect(above.filter((folder) => listings.isListed(folder))).toEqual([]);
+    expect(listings.isListed(join(crowded, "proj"))).toBe(true);
   });
 });
 

@@ -16,6 +16,15 @@ export function listingsFileSystem(listings: DirectoryListings): ProjectFileSyst
     // A probe for a name (deployment.ts walks up for a package.json) costs no system call in a listed directory.
     exists: (path) => (dirname(path) === path ? NODE_FILE_SYSTEM.stat(path) !== undefined : listings.kindOf(path) !== undefined),
     stat(path) {
+      // The reader stats a folder before it lists it: its own listing, when held, says it is one. A path whose
+      // folder is not listed (the project's root, whose folder may be a crowded /tmp) costs one stat, not a listing
+      // of that folder; inside the project, the folders are listed already (discovery, the resolver's probes).
+      if (listings.isListed(path)) return DIRECTORY_STAT;
+      const parent = dirname(path);
+      if (parent === path || !listings.isListed(parent)) {
+        const stats = NODE_FILE_SYSTEM.stat(path);
+        return stats?.isDirectory ? DIRECTORY_STAT : stats;
+      }
       const kind = listings.kindOf(path);
       if (kind === "directory") return DIRECTORY_STAT;
       // A file's size and mtime are read (the reader skips large files and caches by both).
