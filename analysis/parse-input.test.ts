@@ -6,7 +6,7 @@ import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-yo
 import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import ts = require("typescript");
-import { convertSourceFile, lazyLocations, linkParents, parseEstree, scriptKindOf } from "./parse-input.js";
+import { convertSourceFile, lazyLocations, linkParents, parseEstree, scriptKindOf, type GrammarChecks } from "./parse-input.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -25,9 +25,9 @@ function publicParse(text: string, filePath: string): unknown {
   return typescriptEstree.parse(text, { range: true, loc: true, comment: false, tokens: false, jsx: JSX_EXTENSIONS.has(extension), filePath, jsDocParsingMode: "none" });
 }
 
-function fastParse(text: string, filePath: string): unknown {
+function fastParse(text: string, filePath: string, grammar: GrammarChecks = "checked"): unknown {
   const extension = filePath.slice(filePath.lastIndexOf(".") + 1);
-  return parseEstree(text, filePath, JSX_EXTENSIONS.has(extension));
+  return parseEstree(text, filePath, JSX_EXTENSIONS.has(extension), grammar);
 }
 
 function errorOf(parse: () => unknown): { message: string; lineNumber: number; column: number } | undefined {
@@ -95,12 +95,15 @@ describe("linkParents", () => {
 });
 
 describe("parseEstree", () => {
-  it("builds the very AST typescript-estree's parse() builds, on every fixture", () => {
+  it("builds the very AST typescript-estree's parse() builds, on every fixture, with or without the grammar checks", () => {
     const files = sourceFiles(FIXTURES);
     expect(files.length).toBeGreaterThan(90);
     for (const path of files) {
       const text = readFileSync(path, "utf8");
-      expect(JSON.stringify(fastParse(text, path)), path).toBe(JSON.stringify(publicParse(text, path)));
+      const expected = JSON.stringify(publicParse(text, path));
+      expect(JSON.stringify(fastParse(text, path)), path).toBe(expected);
+      // The engine parses the text its own edits made unchecked (GrammarChecks): on valid code the AST is the same.
+      expect(JSON.stringify(fastParse(text, path, "unchecked")), path).toBe(expected);
     }
   });
 
@@ -123,6 +126,19 @@ describe("parseEstree", () => {
       const expected = errorOf(() => publicParse(text, path));
       expect(expected, `${path}: ${text}`).toBeDefined();
       expect(errorOf(() => fastParse(text, path))).toEqual(expected);
+    }
+  });
+
+  it("skips only the grammar checks when unchecked: TypeScript's syntax errors still fail, at the same place", () => {
+    for (const text of ["const x = {;\n", "function f( {\n"]) {
+      const expected = errorOf(() => parseEstree(text, "src/a.ts", false));
+      expect(expected, text).toBeDefined();
+      expect(errorOf(() => parseEstree(text, "src/a.ts", false, "unchecked"))).toEqual(expected);
+    }
+    // Grammar errors TypeScript's parser leaves to its checker: typescript-estree's checks alone see them.
+    for (const text of ["for (const x = 1 of y) {}\n", "class A { constructor(private ...rest: string[]) {} }\n", "const a = { async get b() {} };\n"]) {
+      expect(errorOf(() => parseEstree(text, "src/a.ts", false)), text).toBeDefined();
+      expect(errorOf(() => parseEstree(text, "src/a.ts", false, "unchecked")), text).toBeUndefined();
     }
   });
 

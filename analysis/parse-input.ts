@@ -22,14 +22,25 @@ export function parseAnalysisInput(
   filename: string,
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
   cwd?: string,
+  grammar: GrammarChecks = "checked",
 ): AnalysisInput {
   // A module read for this file is parsed the same way, without a reader of its own (one module deep),
   // but with one for the SDK barrels it imports (`readBarrelFacts`).
-  const read = (moduleText: string, moduleFilename: string): ModuleFacts => extractModuleFacts({ ...parseModuleInput(moduleText, moduleFilename, settings), readBarrelFacts: read });
-  return { ...parseModuleInput(text, filename, settings), ...(cwd !== undefined ? { cwd } : {}), readModuleFacts: read };
+  const read = (moduleText: string, moduleFilename: string): ModuleFacts => extractModuleFacts({ ...parseModuleInput(moduleText, moduleFilename, settings, "checked"), readBarrelFacts: read });
+  return { ...parseModuleInput(text, filename, settings, grammar), ...(cwd !== undefined ? { cwd } : {}), readModuleFacts: read };
 }
 
-function parseModuleInput(text: string, filename: string, settings: HoneyhiveSettings): AnalysisInput {
+/**
+ * Whether the parse runs typescript-estree's grammar checks (`checked`, what ESLint's parser does):
+ * the errors TypeScript's parser leaves to its type checker (`for (const x = 1 of y)`, a modifier or
+ * decorator where none may be, two `default` clauses…), about a fifth of the conversion. `unchecked` is for a text
+ * the codemod engine made by editing one that parsed checked (the settle, bench/NOTES.md
+ * "### perf-migrate-9"): TypeScript's own syntax errors still fail it, as they fail the engine's
+ * output check of every edit (codemods/engine/output-check.ts), and the AST of a valid text is the same.
+ */
+export type GrammarChecks = "checked" | "unchecked";
+
+function parseModuleInput(text: string, filename: string, settings: HoneyhiveSettings, grammar: GrammarChecks): AnalysisInput {
   const extension = filename.slice(filename.lastIndexOf(".") + 1).toLowerCase();
   const jsx = extension === "tsx" || extension === "jsx" || extension === "js" || extension === "cjs" || extension === "mjs";
   // `loc: true` although the analysis core and the codemods read `range` only: typescript-estree
@@ -41,7 +52,7 @@ function parseModuleInput(text: string, filename: string, settings: HoneyhiveSet
   // `ast.tokens`/`ast.comments`): what they would find is read from the AST and the text instead.
   // No JSDoc parsing either (typescript-estree parses every JSDoc comment by default): nothing here
   // reads JSDoc types.
-  const ast = parseEstree(text, filename, jsx);
+  const ast = parseEstree(text, filename, jsx, grammar);
   // ESLint gives rules an AST with `parent` set; the parser alone does not. The walk that sets it
   // also indexes the nodes by type (cached for this AST), which the analysis core and the transforms
   // ask for instead of walking the tree again.
@@ -58,15 +69,18 @@ function parseModuleInput(text: string, filename: string, settings: HoneyhiveSet
   return { ast, scopeManager: scopes, text, filename, settings };
 }
 
-/** Options of typescript-estree's conversion: see parseEstree. */
+/** Options of typescript-estree's conversion: see parseEstree (`allowInvalidAST` by GrammarChecks). */
 const CONVERSION = {
-  allowInvalidAST: false,
   errorOnUnknownASTType: false,
   suppressDeprecatedPropertyWarnings: true,
   range: true,
   loc: true,
   comment: false,
   tokens: null,
+} as const;
+const CONVERSION_OF = {
+  checked: { ...CONVERSION, allowInvalidAST: false },
+  unchecked: { ...CONVERSION, allowInvalidAST: true },
 } as const;
 
 type Converter = Pick<typeof EstreeInternals, "astConverter">;
@@ -263,7 +277,8 @@ export const linkParents: ((sourceFile: ts.SourceFile) => void) | undefined = ((
 })();
 
 /**
- * What `typescriptEstree.parse(text, { range, loc, jsx, filePath, jsDocParsingMode: "none" })` returns,
+ * What `typescriptEstree.parse(text, { range, loc, jsx, filePath, jsDocParsingMode: "none" })` returns
+ * (with `allowInvalidAST` for an `unchecked` parse: see GrammarChecks),
  * without rebuilding typescript-estree's parse settings for every file (~1.3% of a whole-tree
  * migration: option validation, the project-service backend check, tsconfig root inference, none of
  * which a parse without a project uses): TypeScript's parser with the options typescript-estree
@@ -272,7 +287,7 @@ export const linkParents: ((sourceFile: ts.SourceFile) => void) | undefined = ((
  * than with a syntax error, the public `parse` does the work. parse-input.test.ts compares both on
  * every fixture.
  */
-export function parseEstree(text: string, filename: string, jsx: boolean): TSESTree.Program {
+export function parseEstree(text: string, filename: string, jsx: boolean, grammar: GrammarChecks = "checked"): TSESTree.Program {
   if (fastPathAvailable) {
     try {
       const extension = extname(filename).toLowerCase();
@@ -289,13 +304,13 @@ export function parseEstree(text: string, filename: string, jsx: boolean): TSEST
         scriptKindOf(filename, jsx),
       );
       linkParents?.(sourceFile);
-      return convertSourceFile(sourceFile);
+      return convertSourceFile(sourceFile, true, grammar);
     } catch (error) {
       // typescript-estree's TSError carries the position; anything else is taken for a changed API.
       if (typeof (error as { lineNumber?: unknown } | undefined)?.lineNumber === "number") throw error;
     }
   }
-  const options = { range: true, loc: true, comment: false, tokens: false, jsx, filePath: filename, jsDocParsingMode: "none" } as const;
+  const options = { range: true, loc: true, comment: false, tokens: false, jsx, filePath: filename, jsDocParsingMode: "none", allowInvalidAST: grammar === "unchecked" } as const;
   return typescriptEstree().parse(text, options) as TSESTree.Program;
 }
 
@@ -332,16 +347,16 @@ const releaseTokenLists: ((sourceFile: ts.SourceFile) => void) | undefined = (()
  * typescript-estree's conversion of a source file TypeScript parsed with parent nodes set; exported for
  * the tests (which also convert with `release` off, to see that the conversion fills the token lists).
  */
-export function convertSourceFile(sourceFile: ts.SourceFile, release = true): TSESTree.Program {
+export function convertSourceFile(sourceFile: ts.SourceFile, release = true, grammar: GrammarChecks = "checked"): TSESTree.Program {
   try {
-    return convertWithLocations(sourceFile);
+    return convertWithLocations(sourceFile, grammar);
   } finally {
     if (release) releaseTokenLists?.(sourceFile);
   }
 }
 
-function convertWithLocations(sourceFile: ts.SourceFile): TSESTree.Program {
-  const options = CONVERSION as unknown as Parameters<typeof estreeInternals.astConverter>[1];
+function convertWithLocations(sourceFile: ts.SourceFile, grammar: GrammarChecks): TSESTree.Program {
+  const options = CONVERSION_OF[grammar] as unknown as Parameters<typeof estreeInternals.astConverter>[1];
   if (!locationHelpers) return estreeInternals.astConverter(sourceFile, options, false).estree as TSESTree.Program;
   const eagerLocFor = locationHelpers.getLocFor;
   conversionLineStarts = sourceFile.getLineStarts();

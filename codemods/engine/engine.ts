@@ -127,12 +127,16 @@ function transformParsed(
   const applied: TransformId[] = [];
   const run: RunState = { removedTracers: new Set() };
   let after1x = false;
+  // The text the accepted edits make of a text that parsed, read again. typescript-estree's grammar
+  // checks ran on the source (the first parse); the edited text is checked by TypeScript's parser,
+  // as the output check checks every edit (GrammarChecks in analysis/parse-input.ts).
+  const parseEdited = () => parseFile(applyEdits(file.text, accepted), filePath, settings, options.project, options.cwd, "unchecked");
   for (const id of options.transforms ?? TRANSFORM_IDS) {
     const transform = transformById(id);
     try {
       /** Applies the accepted edits and parses the result, so the next transform reads it. */
       const settle = (): string | undefined => {
-        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, settings, options.project, options.cwd);
+        const reparsed = parseEdited();
         if (isParseFailure(reparsed)) return `transforms produced unparsable code: ${reparsed.failure.message}`;
         parses.push(reparsed);
         file = reparsed;
@@ -167,7 +171,7 @@ function transformParsed(
       const usedBefore = usedSdkBindings(parsed.input);
       let removals = usedBefore.size === 0 ? [] : unusedSdkImportEdits(usedBefore, file.input, accepted);
       if (removals === undefined) {
-        const reparsed = parseFile(applyEdits(file.text, accepted), filePath, settings, options.project, options.cwd);
+        const reparsed = parseEdited();
         if (isParseFailure(reparsed)) return unchanged(source, { message: `transforms produced unparsable code: ${reparsed.failure.message}` });
         parses.push(reparsed);
         file = reparsed;

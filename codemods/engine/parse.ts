@@ -10,7 +10,7 @@ import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import ts = require("typescript");
 import type { AnalysisInput } from "../../analysis/input.js";
 import { nodesOfType } from "../../analysis/nodes.js";
-import { parseAnalysisInput, scriptKindOf } from "../../analysis/parse-input.js";
+import { parseAnalysisInput, scriptKindOf, type GrammarChecks } from "../../analysis/parse-input.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "../../analysis/settings.js";
 import type { ProjectFileFacts } from "./transform-api.js";
 
@@ -28,18 +28,22 @@ export interface ParseFailure {
   readonly column?: number;
 }
 
-/** Parses and scopes `text`; returns the failure (with a 1-based position when known) instead of throwing. */
+/**
+ * Parses and scopes `text`; returns the failure (with a 1-based position when known) instead of throwing.
+ * `grammar`: `unchecked` only for a text the engine made by editing a parse of its own (GrammarChecks).
+ */
 export function parseFile(
   text: string,
   filePath: string,
   settings: HoneyhiveSettings = DEFAULT_SETTINGS,
   project?: ProjectFileFacts,
   cwd?: string,
+  grammar: GrammarChecks = "checked",
 ): ParsedFile | { readonly failure: ParseFailure } {
   let parsed: AnalysisInput;
   try {
     // Positions but no tokens or comments (see parseAnalysisInput): the transforms edit by `range`.
-    parsed = parseAnalysisInput(text, filePath, settings, cwd);
+    parsed = parseAnalysisInput(text, filePath, settings, cwd, grammar);
   } catch (error) {
     return { failure: describeParseError(error) };
   }
