@@ -792,14 +792,8 @@ export function spanTestOf(input: AnalysisInput): SpanTest {
   if (cached) return cached;
   const sdk = getSdkModel(input);
   const isFlush = flushTestOf(input);
-  const reachesHoneyhive = honeyhiveTracerTestOf(input, sdk);
-  const { bindings } = getAnalysisContext(input);
-  const telemetryCall = (call: TSESTree.CallExpression): boolean => {
-    const origin = TELEMETRY_NAMES.some((name) => input.text.includes(name)) ? bindings.originOf(call.callee) : undefined;
-    if (!origin || origin.typeOnly) return false;
-    const option = TELEMETRY_SPAN_STARTS.find((entry) => entry.functions.some((fn) => originMatches(origin, fn)));
-    return option !== undefined && telemetryTracersOf(input, call.arguments[0], option).some(reachesHoneyhive);
-  };
+  const sourceOf = honeyhiveTracerSourceOf(input, sdk);
+  const reachesHoneyhive = (node: TSESTree.Node): boolean => sourceOf(node) !== undefined;
   const test: SpanTest = (call) => {
     const callee = unwrapExpression(call.callee);
     const method = memberName(callee);
@@ -807,11 +801,29 @@ export function spanTestOf(input: AnalysisInput): SpanTest {
       (callee?.type === AST_NODE_TYPES.MemberExpression && (SPAN_STARTING_MEMBERS as ReadonlySet<string>).has(method ?? "") && sdk.tracerOf(callee.object) !== undefined) ||
       sdk.isTracedFunction(call.callee) ||
       (callee?.type === AST_NODE_TYPES.MemberExpression && OTEL_SPAN_STARTING_METHODS.includes(method ?? "") && reachesHoneyhive(callee.object)) ||
-      telemetryCall(call);
+      telemetryTracingOf(input, call) !== undefined;
     return starts && !isFlushPromise(call, isFlush, anyPlatformBackgroundTest(input));
   };
   spanTests.set(input.ast, test);
   return test;
+}
+
+/**
+ * A library call whose telemetry sends its spans to HoneyHive (one of knowledge/span-starts.ts `TELEMETRY_SPAN_STARTS`
+ * with a tracer that reaches HoneyHive: `telemetryTracersOf`): `{ tracer }`, the HoneyHive tracer whose provider gave
+ * the call's tracer (what flushes its spans), undefined when none is named (a tracer of the file's own pipeline);
+ * undefined for any other call. The flush rule's span starts (`spanTestOf`) and a handler's tracer use
+ * (`firstTracerUse`) read it.
+ */
+function telemetryTracingOf(input: AnalysisInput, call: TSESTree.CallExpression): { readonly tracer: TracerDeclaration | undefined } | undefined {
+  if (!TELEMETRY_NAMES.some((name) => input.text.includes(name))) return undefined;
+  const origin = getAnalysisContext(input).bindings.originOf(call.callee);
+  if (!origin || origin.typeOnly) return undefined;
+  const option = TELEMETRY_SPAN_STARTS.find((entry) => entry.functions.some((fn) => originMatches(origin, fn)));
+  if (!option) return undefined;
+  const sourceOf = honeyhiveTracerSourceOf(input, getSdkModel(input));
+  const sources = telemetryTracersOf(input, call.arguments[0], option).flatMap((tracer) => sourceOf(tracer) ?? []);
+  return sources.length === 0 ? undefined : (sources.find((source) => source.tracer !== undefined) ?? sources[0]);
 }
 
 /** The names of the library calls with telemetry (the text test before resolving a callee). */
@@ -895,25 +907,27 @@ function telemetryTracer(options: TSESTree.Node | undefined, option: TelemetrySp
 }
 
 /**
- * Does an expression hold an OpenTelemetry tracer whose spans reach HoneyHive: `<honeyhive tracer>.provider.getTracer(…)`
- * (or a variable initialized with it), or a tracer of the file's own pipeline exporting to HoneyHive (`otelSetupOf`).
+ * Whether an expression holds an OpenTelemetry tracer whose spans reach HoneyHive: `<honeyhive tracer>.provider.getTracer(…)`
+ * (or a variable initialized with it), `{ tracer }` naming that HoneyHive tracer, or a tracer of the file's own
+ * pipeline exporting to HoneyHive (`otelSetupOf`), `{ tracer: undefined }`; undefined when it does not.
  */
-function honeyhiveTracerTestOf(input: AnalysisInput, sdk: SdkModel): (node: TSESTree.Node) => boolean {
+function honeyhiveTracerSourceOf(input: AnalysisInput, sdk: SdkModel): (node: TSESTree.Node) => { readonly tracer: TracerDeclaration | undefined } | undefined {
   const otel = otelSetupOf(input);
   const { bindings } = getAnalysisContext(input);
-  const fromProvider = (node: TSESTree.Node | undefined, depth: number): boolean => {
+  const fromProvider = (node: TSESTree.Node | undefined, depth: number): { readonly tracer: TracerDeclaration | undefined } | undefined => {
     const value = unwrapExpression(node);
-    if (!value || depth > 2) return false;
-    if (otel?.tracesAt(value)) return true;
+    if (!value || depth > 2) return undefined;
+    if (otel?.tracesAt(value)) return { tracer: undefined };
     if (value.type === AST_NODE_TYPES.Identifier) {
       const def = bindings.variableOf(value)?.defs[0];
-      return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name && fromProvider(def.node.init ?? undefined, depth + 1);
+      return def?.node.type === AST_NODE_TYPES.VariableDeclarator && def.node.id === def.name ? fromProvider(def.node.init ?? undefined, depth + 1) : undefined;
     }
-    if (value.type !== AST_NODE_TYPES.CallExpression) return false;
+    if (value.type !== AST_NODE_TYPES.CallExpression) return undefined;
     const callee = unwrapExpression(value.callee);
-    if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== HONEYHIVE_PROVIDER.getTracer) return false;
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression || memberName(callee) !== HONEYHIVE_PROVIDER.getTracer) return undefined;
     const provider = unwrapExpression(callee.object);
-    return provider?.type === AST_NODE_TYPES.MemberExpression && memberName(provider) === HONEYHIVE_PROVIDER.property && sdk.tracerOf(provider.object) !== undefined;
+    const tracer = provider?.type === AST_NODE_TYPES.MemberExpression && memberName(provider) === HONEYHIVE_PROVIDER.property ? sdk.tracerOf(provider.object) : undefined;
+    return tracer ? { tracer } : undefined;
   };
   return (node) => fromProvider(node, 0);
 }
@@ -1059,6 +1073,14 @@ function firstTracerUse(input: AnalysisInput, fn: FunctionNode, runsInside: read
       const use = sdk.traceUseOf(node.callee);
       if (contains(fn, node)) consider({ tracer: use?.boundTracer, node });
       else outside ??= { tracer: use?.boundTracer, node };
+    }
+    // A library call whose telemetry sends to a HoneyHive tracer (`generateText` with the integration registered
+    // with the module's tracer) traces though the handler names no tracer: that tracer is the one to flush. One whose
+    // tracer is of the file's own pipeline is that pipeline's (`tracesThroughOtel`).
+    const telemetry = node.type === "CallExpression" ? telemetryTracingOf(input, node)?.tracer : undefined;
+    if (telemetry) {
+      if (contains(fn, node)) consider({ tracer: telemetry, node });
+      else outside ??= { tracer: telemetry, node };
     }
     if (batch && node.type === "CallExpression") {
       for (const handler of recordHandlersOf(input, node)?.functions ?? []) {

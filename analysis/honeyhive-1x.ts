@@ -91,17 +91,22 @@ function importsTracerHolders(input: AnalysisInput): boolean {
   const read = input.readModuleFacts;
   if (!read) return false;
   const specifiers = new Set<string>();
+  const required = new Set<string>();
   for (const statement of input.ast.body) if (statement.type === AST_NODE_TYPES.ImportDeclaration) specifiers.add(statement.source.value);
   // `require("./tracing")` and `import("./tracing")` anywhere in the file.
   for (const node of nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression, AST_NODE_TYPES.ImportExpression], input.ast)) {
     const source = node.type === AST_NODE_TYPES.ImportExpression ? node.source : node.callee.type === AST_NODE_TYPES.Identifier && node.callee.name === "require" ? node.arguments[0] : undefined;
-    if (source?.type === AST_NODE_TYPES.Literal && typeof source.value === "string") specifiers.add(source.value);
+    if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== "string") continue;
+    specifiers.add(source.value);
+    if (node.type === AST_NODE_TYPES.CallExpression) required.add(source.value);
   }
   for (const specifier of specifiers) {
     if (!isProjectModule(specifier, input)) continue;
     const module = importedModule(input, specifier);
     if (!module) continue;
     const { facts } = module;
+    // `require("./tracing").tracer.flush()` of `module.exports = { tracer }`: a named export read off the call.
+    if (required.has(specifier) && Object.values(facts.exports).some((exported) => exported?.some((fact) => fact.kind === "tracer"))) return true;
     // `module.exports = HoneyHiveTracer.init(…)` (or a getter of it) read whole (`require("./tracing").then((t) => t.flush())`): its `default`.
     if (facts.tracerHolders || facts.namespaceReExports || facts.exports.default?.some((fact) => fact.kind === "tracer" || fact.kind === "getter")) return true;
     // `export const ready = HoneyHiveTracer.init(…)` (1.x's promise) awaited into a variable of the file: `const t = await ready; t.flush()`.
@@ -254,6 +259,14 @@ export function flushesBeyondHolderFacts(input: AnalysisInput, names: ReadonlySe
     const member = receiver?.type === AST_NODE_TYPES.MemberExpression ? memberName(receiver) : undefined;
     if (member === undefined || !TRACER_WORD.test(member) || isTracerValue1x(input, receiver!)) continue;
     const object = (receiver as TSESTree.MemberExpression).object;
+    // `require("./tracing").tracer.flush()` of a project module whose facts do not say what `tracer` is (unresolved,
+    // not among its exports); not where they list it as something else.
+    const required = requireSpecifier(unwrapExpression(object));
+    if (required !== undefined) {
+      const exported = isProjectModule(required, input) ? importedModule(input, required) : undefined;
+      if (isProjectModule(required, input) && exported?.facts.exports[member] === undefined) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
+      continue;
+    }
     const imported = importedObjectOf(input, object) ?? assignedImportedObjectOf(input, object);
     // The holder's facts were read and say what the member is: a field of another type (`tracer: LsTracer`).
     if (imported && !holderFactOf(input, imported.reference, imported.of)?.plain?.includes(member)) found.push({ call, callee: callee as TSESTree.MemberExpression, name });
@@ -631,6 +644,11 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
       const collection = collectionOf(input, expression.object);
       if (collection && collection.kind !== "map") return namesTracerType(input, collection.value);
     }
+    // `require("./tracing").tracer` of a module exporting its tracer by that name (`module.exports = { tracer }`,
+    // `exports.tracer = …`, a getter property): the export, as `hh.tracer` of `const hh = require("./tracing")`.
+    const required = requireSpecifier(unwrapExpression(expression.object));
+    const exported = expression.computed ? undefined : memberName(expression);
+    if (required !== undefined) return exported !== undefined && exportedTracerShape(input, { specifier: required, name: exported }) === "tracer";
     // `observability.tracer` of `const observability = { tracer: await HoneyHiveTracer.init(…) }`.
     return tracerFlow(input, constObjectProperty(input, expression), depth + 1);
   }

@@ -1,8 +1,8 @@
 // `migrate --from 1` on the importers of a CommonJS module that hands out its 1.x tracer through a getter (issue 15):
 // `module.exports = { get tracer() { return tracer; } }`, `Object.defineProperty(module.exports, "tracer", { get })`
 // read as `hh.tracer.flush()`. The getter property is the tracer to its importers (a property read), not a function
-// they call; `exports.getTracer = () => tracer` is one (`hh.getTracer().flush()`). Not yet: the same read straight off
-// the call, `require("./tracing").tracer.flush()`, which stays unchanged without a marker even for a plain export.
+// they call; `exports.getTracer = () => tracer` is one (`hh.getTracer().flush()`). The same read straight off the call,
+// `require("./tracing").tracer.flush()`, is require-call-receiver.test.ts.
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractModuleFacts } from "../../../analysis/export-facts.js";
