@@ -13,14 +13,19 @@ import { ALL_TRANSFORM_IDS, TRANSFORM_1X_IDS } from "../ids.js";
 
 const makeProject = useTempProjects("blind-1x-3-gaps", "all");
 
-const root = makeProject({
-  "package.json": `{ "name": "app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`,
-  "src/hh.json": `{ "project": "p", "metadata": { "team": "search" }, "disableHttpTracing": true, "inputs": { "a": 1 } }\n`,
-  "src/plain.json": `{ "project": "p", "source": "batch" }\n`,
-  "src/list.json": `[{ "metadata": 1 }]\n`,
-  "src/broken.json": `{ "metadata": `,
-  "src/observability.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });\n`,
-});
+// The project lies one folder down in its own temporary folder, so the cases that put a file beside it (D19:
+// "outside" the project) write into that temporary folder, not into the system's, and it goes with the rest.
+const root = join(
+  makeProject({
+    "app/package.json": `{ "name": "app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+    "app/src/hh.json": `{ "project": "p", "metadata": { "team": "search" }, "disableHttpTracing": true, "inputs": { "a": 1 } }\n`,
+    "app/src/plain.json": `{ "project": "p", "source": "batch" }\n`,
+    "app/src/list.json": `[{ "metadata": 1 }]\n`,
+    "app/src/broken.json": `{ "metadata": `,
+    "app/src/observability.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = await HoneyHiveTracer.init({ apiKey: "k", project: "p" });\n`,
+  }),
+  "app",
+);
 
 const migrate = (code: string, file = "src/main.ts") => runTransforms(code, join(root, file), { transforms: TRANSFORM_1X_IDS });
 
