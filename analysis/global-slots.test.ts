@@ -118,21 +118,24 @@ export async function POST() {
   });
 });
 
+/** How many module resolutions `readsLoadedGlobalTracer` asks for on `code` as `src/index.ts` of `root`. */
+function modulesAsked(root: string, code: string): number {
+  const reader = new ProjectModules();
+  const previous = setProjectModules(reader);
+  try {
+    const resolutions = vi.spyOn(reader, "resolve");
+    readsLoadedGlobalTracer(parseAnalysisInput(code, join(root, "src/index.ts")));
+    return resolutions.mock.calls.length;
+  } finally {
+    setProjectModules(previous);
+  }
+}
+
 describe("the gate reads no module for a global object read as anything but a tracer", () => {
   const makeProject = useTempProjects("global-slots-gate");
   it("library code's `global.process` / `globalThis.Symbol` asks no imported module; a slot read as a tracer does", () => {
     const root = makeProject({ "package.json": JSON.stringify({ name: "lib", private: true }), "src/util.ts": "export const x = 1;\n" });
-    const asked = (code: string): number => {
-      const reader = new ProjectModules();
-      const previous = setProjectModules(reader);
-      try {
-        const resolutions = vi.spyOn(reader, "resolve");
-        readsLoadedGlobalTracer(parseAnalysisInput(code, join(root, "src/index.ts")));
-        return resolutions.mock.calls.length;
-      } finally {
-        setProjectModules(previous);
-      }
-    };
+    const asked = (code: string): number => modulesAsked(root, code);
     expect(asked(`import { x } from "./util";\nconst env = global.process.env;\nconst it = globalThis.Symbol.iterator;\nglobal.setTimeout(() => x, 1);\n`)).toBe(0);
     expect(asked(`import "./util";\nglobalThis.tracer?.createSession();\n`)).toBeGreaterThan(0);
     expect(asked(`import "./util";\nconst tracer = globalThis.honeyhive;\n`)).toBeGreaterThan(0);
@@ -156,17 +159,7 @@ describe("the gate reads no module for a global object read as anything but a tr
 
   it("a slot given as `tracer:` or after `=` is held; a `tracer` another read ends with is not a key (`a ? globalThis.tracer : globalThis.hh`)", () => {
     const root = makeProject({ "package.json": JSON.stringify({ name: "lib", private: true }), "src/util.ts": "export const x = 1;\n" });
-    const asks = (code: string): boolean => {
-      const reader = new ProjectModules();
-      const previous = setProjectModules(reader);
-      try {
-        const resolutions = vi.spyOn(reader, "resolve");
-        readsLoadedGlobalTracer(parseAnalysisInput(code, join(root, "src/index.ts")));
-        return resolutions.mock.calls.length > 0;
-      } finally {
-        setProjectModules(previous);
-      }
-    };
+    const asks = (code: string): boolean => modulesAsked(root, code) > 0;
     expect(asks(`import "./util";\ntrace({ tracer:\n  globalThis.honeyhive }, () => 1);\n`)).toBe(true);
     expect(asks(`import "./util";\nlet t;\nt =   global.hhTracer;\n`)).toBe(true);
     // The `tracer` before ` :` is the end of the first read, not a key: the second read is not held.
