@@ -52,6 +52,19 @@ export function indexOfText(text: string, word: string, from: number): number {
   return -1;
 }
 
+/** `word` occurs as a word of its own: no identifier character (`[A-Za-z0-9_$]`) right before or after it. */
+export function includesWord(text: string, word: string): boolean {
+  for (let at = indexOfText(text, word, 0); at !== -1; at = indexOfText(text, word, at + word.length)) {
+    if (!isIdentifierCharacter(text.charCodeAt(at - 1)) && !isIdentifierCharacter(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+/** `[A-Za-z0-9_$]` (NaN, past either end of the text, is not). */
+function isIdentifierCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
+}
+
 /**
  * Whether `word` starts a line (after blanks only, as `^\s*word` reads with the `m` flag) and `after`, a
  * sticky pattern, matches right after it: a line-anchored test without a pass of a pattern over every line.

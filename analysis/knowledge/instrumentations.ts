@@ -7,6 +7,7 @@
 // Each entry says where it was checked (`verifiedAt`), as other-sdks.ts does; none is guessed.
 import { CALLED_OTEL_COMPONENTS, GLOBAL_PROVIDER_SETTERS, OTEL_COMPONENTS } from "./sdks/opentelemetry.js";
 import type { PackageExport } from "./sdks/types.js";
+import { includesWord } from "../text-search.js";
 
 /** Classes `new`ed from these packages are OpenTelemetry instrumentations (`InstrumentationBase` subclasses). */
 export interface InstrumentationFamily {
@@ -456,18 +457,6 @@ export const INSTRUMENTATION_WORD_HINTS: readonly string[] = ["telemetry"];
 
 /** The text gate of analysis/instrumentations.ts: a hint of `INSTRUMENTATION_TEXT_HINTS` anywhere, or a word of `INSTRUMENTATION_WORD_HINTS`. */
 export function mayHoldInstrumentation(text: string): boolean {
-  return INSTRUMENTATION_TEXT_HINTS.some((hint) => text.includes(hint)) || INSTRUMENTATION_WORD_HINTS.some((word) => holdsWord(text, word));
+  return INSTRUMENTATION_TEXT_HINTS.some((hint) => text.includes(hint)) || INSTRUMENTATION_WORD_HINTS.some((word) => includesWord(text, word));
 }
 
-/** `word` occurs with no identifier character right before or after it (`String#indexOf`, no RegExp over the file). */
-function holdsWord(text: string, word: string): boolean {
-  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + word.length)) {
-    if (!isIdentifierCharacter(text.charCodeAt(at - 1)) && !isIdentifierCharacter(text.charCodeAt(at + word.length))) return true;
-  }
-  return false;
-}
-
-/** `[A-Za-z0-9_$]` (NaN, past either end of the text, is not). */
-function isIdentifierCharacter(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95 || code === 36;
-}
