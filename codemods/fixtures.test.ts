@@ -22,8 +22,14 @@ async function loadRule(fixture: FixtureCase): Promise<AnyRule> {
 }
 
 describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id, fixture) => {
+  // The runs of `before` that two tests read, made once per fixture (a run keeps no state the next one sees).
+  let ownTransformRun: ReturnType<typeof runTransforms> | undefined;
+  let allTransformsRun: ReturnType<typeof runTransforms> | undefined;
+  const withOwnTransform = () => (ownTransformRun ??= runTransforms(fixture.before, fixture.filename, { transforms: [fixture.transform] }));
+  const withAllTransforms = () => (allTransformsRun ??= runTransforms(fixture.before, fixture.filename));
+
   it("turns before into exactly after with its transform", () => {
-    const result = runTransforms(fixture.before, fixture.filename, { transforms: [fixture.transform] });
+    const result = withOwnTransform();
     expect(result.error).toBeUndefined();
     expect(result.output).toBe(fixture.after);
     expect(result.markers).toBe(countMarkers(fixture.after));
@@ -31,7 +37,7 @@ describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id
   });
 
   it("turns before into exactly after with all transforms", () => {
-    expect(runTransforms(fixture.before, fixture.filename).output).toBe(fixture.after);
+    expect(withAllTransforms().output).toBe(fixture.after);
   });
 
   it("leaves after byte-identical (idempotent)", () => {
@@ -42,7 +48,7 @@ describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id
   });
 
   it("changes nothing on a second run and keeps every comment", () => {
-    const once = runTransforms(fixture.before, fixture.filename).output;
+    const once = withAllTransforms().output;
     const twice = runTransforms(once, fixture.filename);
     expect(twice.output).toBe(once);
     expect(countMarkers(twice.output)).toBe(countMarkers(once));
@@ -62,7 +68,7 @@ describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id
 
   // The rules are written in parallel; until a fixture's rule module exists there is nothing to lint with.
   it.skipIf(!existsSync(join(REPO_ROOT, "rules", `${fixture.rule}.ts`)))("is not reported by the rule after the codemod", async () => {
-    const output = runTransforms(fixture.before, fixture.filename, { transforms: [fixture.transform] }).output;
+    const output = withOwnTransform().output;
     const messages = lintWithRule(fixture.rule, await loadRule(fixture), output, fixture.filename);
     expect(messages.filter((message) => message.fatal)).toEqual([]);
     // A marked place may still be reported (a person decides); everything else must be fixed.

@@ -8,7 +8,7 @@ import { loadFixtures } from "../fixtures/index.js";
 import noSessionStartInHandler from "./no-session-start-in-handler.js";
 import requireExplicitTracer from "./require-explicit-tracer.js";
 import requireForceFlushInLambda from "./require-force-flush-in-lambda.js";
-import { configForRule, describeFixtureTruth, describeLintMessages, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth, describeLintMessages, lintWithRule } from "./test-utils/fixture-lint.js";
 import { type AnyRule, lintCase } from "./test-utils/blind-cases.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
@@ -914,8 +914,6 @@ await evaluate({ function: async (dp) => { enrichSession({ metadata: {} }); retu
     expect(lintWithRule(RULE_NAME, rule, implicitVersion, "src/eval.ts").map((message) => message.messageId)).toEqual(["tracerNextToEvaluate"]);
   });
 });
-
-describeNeverThrows(RULE_NAME, rule);
 
 describe("a tracer imported from a project module, used in code that evaluate() runs", () => {
   const makeProject = useTempProjects("evaluate-imported-tracer");

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { clearDeploymentCache } from "../analysis/deployment.js";
 import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import rule, { RULE_NAME } from "./no-lost-session-context.js";
-import { configForRule, describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -432,7 +432,6 @@ describe(`${RULE_NAME}: a router mounted by a module beside it after the app's m
 });
 
 describeFixtureTruth(RULE_NAME, rule);
-describeNeverThrows(RULE_NAME, rule);
 
 /**
  * A route-level middleware imported from a workspace package (`@acme/session` from apps/api) may create the

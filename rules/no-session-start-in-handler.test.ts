@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "./no-session-start-in-handler.js";
 import { Linter } from "eslint";
-import { configForRule, fixWithRule, lintWithRule, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { configForRule, fixWithRule, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 import { type AnyRule, type Case, lintCase } from "./test-utils/blind-cases.js";
 
@@ -391,8 +391,6 @@ describe("fix-blind7: per-call code of job and workflow runtimes", () => {
   it.each(reported.map((testCase) => [testCase.name, testCase] as const))("reported: %s", (_name, testCase) => expect(reports(testCase)).toBeGreaterThan(0));
   it.each(quiet.map((testCase) => [testCase.name, testCase] as const))("quiet: %s", (_name, testCase) => expect(reports(testCase)).toBe(0));
 });
-
-describeNeverThrows(RULE_NAME, rule);
 
 // fix-blind8-rest: a tracer held by a class a DI container makes once (analysis/knowledge/di-containers.ts:
 // tsyringe `@singleton()`, inversify `inSingletonScope()`) is one tracer for every request; one made per

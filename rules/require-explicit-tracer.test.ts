@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import rule, { RULE_NAME } from "./require-explicit-tracer.js";
-import { configForRule, describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -624,8 +624,6 @@ describe(`${RULE_NAME}: the codemod on code the rule accepts`, () => {
     expect(result.output).toBe(code);
   });
 });
-
-describeNeverThrows(RULE_NAME, rule);
 
 describe("the codemod binds the same local tracer", () => {
   it("const tracer = getTracer(): the local, not a second getter call", () => {

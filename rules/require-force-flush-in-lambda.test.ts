@@ -8,7 +8,7 @@ import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import { runTransforms } from "../codemods/engine/engine.js";
 import { loadFixtures } from "../fixtures/index.js";
 import rule, { RULE_NAME } from "./require-force-flush-in-lambda.js";
-import { configForRule, lintWithRule, describeNeverThrows, type FixtureLintMessage } from "./test-utils/fixture-lint.js";
+import { configForRule, lintWithRule, type FixtureLintMessage } from "./test-utils/fixture-lint.js";
 import { type AnyRule, type Case, lintCase } from "./test-utils/blind-cases.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
@@ -777,8 +777,6 @@ describe(`${RULE_NAME} on the fixtures`, () => {
     expect(before[0].suggestions).toHaveLength(1);
   });
 });
-
-describeNeverThrows(RULE_NAME, rule);
 
 // A middleware or hook that runs after the route and before the response covers the routes with its
 // flush (`RouteCover` in analysis/knowledge/types.ts), decided from where it is registered and from the

@@ -1,7 +1,7 @@
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import rule, { RULE_NAME, sourceLabel } from "./require-valid-session-id.js";
-import { configForRule, describeFixtureTruth, describeNeverThrows, lintWithRule } from "./test-utils/fixture-lint.js";
+import { configForRule, describeFixtureTruth, lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 import { type AnyRule, type Case, lintCase } from "./test-utils/blind-cases.js";
 
@@ -400,7 +400,6 @@ describe("sourceLabel", () => {
 });
 
 describeFixtureTruth(RULE_NAME, rule);
-describeNeverThrows(RULE_NAME, rule);
 
 // Blind cases: one shape per framework and platform, written from their docs (not from the fixtures).
 // Each source is reported raw, and accepted converted with toSessionId(), checked with isSessionId(),

@@ -1,7 +1,7 @@
 import { join } from "node:path";
 import { useTempProjects } from "../analysis/test-utils/temp-projects.js";
 import rule, { RULE_NAME } from "./tracer-provider-for-instrumentors.js";
-import { describeFixtureTruth, describeNeverThrows } from "./test-utils/fixture-lint.js";
+import { describeFixtureTruth } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 
 const ruleTester = createRuleTester();
@@ -289,7 +289,6 @@ ruleTester.run(RULE_NAME, testedRule, {
 });
 
 describeFixtureTruth(RULE_NAME, rule);
-describeNeverThrows(RULE_NAME, rule);
 
 // fix-blind10: the file's only tracer is a member of a project module it holds whole (`tracing.tracer`).
 const HELD_PROJECT = useTempProjects("provider-held-tracer", "all")({

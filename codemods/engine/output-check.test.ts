@@ -36,6 +36,17 @@ function fixtureInputs(): { path: string; text: string }[] {
   return found;
 }
 
+let parsedFixtures: { path: string; text: string; file: ParsedFile }[] | undefined;
+
+// The fixture-wide cases compare the answer with a full parse of each edited fixture (thousands of parses): 26 s
+// for the file on a quiet 2-core machine, 17-33 s a case with vitest workers on a loaded one. Their own budget.
+const FIXTURE_WIDE = { timeout: 120_000 };
+
+/** {@link fixtureInputs}, each parsed: read and parsed once for the file's fixture-wide tests, which only read the ASTs. */
+function parsedFixtureInputs(): { path: string; text: string; file: ParsedFile }[] {
+  return (parsedFixtures ??= fixtureInputs().map(({ path, text }) => ({ path, text, file: parsed(text, path) })));
+}
+
 describe("isSyntaxNeutral", () => {
   const text = `const tracer = init();\nconst flags = /a+/g;\nconst big = 1e5;\nconst s = "sessionStart";\ntracer.sessionStart({});\n`;
   const file = parsed(text);
@@ -187,10 +198,9 @@ describe("syntaxErrorOfEdited", () => {
     expect(syntaxErrorOfEdited(file.ast, text, edits, output, "src/file.ts")).toEqual(syntaxErrorOf(output, "src/file.ts"));
   });
 
-  it("answers as a full parse does for every identifier of every fixture renamed (output parses)", () => {
+  it("answers as a full parse does for every identifier of every fixture renamed (output parses)", FIXTURE_WIDE, () => {
     let renamed = 0;
-    for (const { path, text } of fixtureInputs()) {
-      const file = parsed(text, path);
+    for (const { path, text, file } of parsedFixtureInputs()) {
       for (const identifier of nodesOfType(file.ast, AST_NODE_TYPES.Identifier)) {
         const edits = [{ start: identifier.range[0], end: identifier.range[1], text: "renamedName" }];
         const output = applyEdits(text, edits);
@@ -201,10 +211,9 @@ describe("syntaxErrorOfEdited", () => {
     expect(renamed).toBeGreaterThan(1000);
   });
 
-  it("answers as a full parse does for every callee and argument of every fixture swapped for a dotted name, and back", () => {
+  it("answers as a full parse does for every callee and argument of every fixture swapped for a dotted name, and back", FIXTURE_WIDE, () => {
     let swapped = 0;
-    for (const { path, text } of fixtureInputs()) {
-      const file = parsed(text, path);
+    for (const { path, text, file } of parsedFixtureInputs()) {
       for (const call of [...nodesOfType(file.ast, AST_NODE_TYPES.CallExpression), ...nodesOfType(file.ast, AST_NODE_TYPES.NewExpression)]) {
         for (const node of [call.callee, ...call.arguments]) {
           for (const replacement of ["tracer.renamed", "renamed"]) {
@@ -219,10 +228,9 @@ describe("syntaxErrorOfEdited", () => {
     expect(swapped).toBeGreaterThan(1000);
   });
 
-  it("answers as a full parse does for every list element of every fixture removed with a comma, and a name inserted beside it", () => {
+  it("answers as a full parse does for every list element of every fixture removed with a comma, and a name inserted beside it", FIXTURE_WIDE, () => {
     let neutral = 0;
-    for (const { path, text } of fixtureInputs()) {
-      const file = parsed(text, path);
+    for (const { path, text, file } of parsedFixtureInputs()) {
       const lists = [
         ...nodesOfType(file.ast, AST_NODE_TYPES.ObjectExpression).map((node) => node.properties),
         ...nodesOfType(file.ast, AST_NODE_TYPES.ObjectPattern).map((node) => node.properties),
@@ -249,11 +257,10 @@ describe("syntaxErrorOfEdited", () => {
     expect(neutral).toBeGreaterThan(1000);
   });
 
-  it("answers as a full parse does for a marker line at every line start of every fixture", () => {
+  it("answers as a full parse does for a marker line at every line start of every fixture", FIXTURE_WIDE, () => {
     let neutral = 0;
     let checked = 0;
-    for (const { path, text } of fixtureInputs()) {
-      const file = parsed(text, path);
+    for (const { path, text, file } of parsedFixtureInputs()) {
       for (let start = 0; start < text.length; start = text.indexOf("\n", start) + 1 || text.length) {
         // The second closes the comment early: code that may or may not parse.
         for (const comment of ["/* honeyhive-migrate: check */", "/* a */ b */"]) {
@@ -340,11 +347,10 @@ describe("syntaxErrorOfEdited", () => {
     expect(check([{ start: text.indexOf("return 1"), end: text.indexOf("return 1"), text: "await tracer.forceFlush();\n  " }])).toBeUndefined();
   });
 
-  it("answers as a full parse does for a try/finally wrap and a flush statement at every line of every fixture's blocks", () => {
+  it("answers as a full parse does for a try/finally wrap and a flush statement at every line of every fixture's blocks", FIXTURE_WIDE, () => {
     let proved = 0;
     let parsedAgain = 0;
-    for (const { path, text } of fixtureInputs()) {
-      const file = parsed(text, path);
+    for (const { path, text, file } of parsedFixtureInputs()) {
       const lineStarts: number[] = [];
       for (let start = 0; start < text.length; start = text.indexOf("\n", start) + 1 || text.length) lineStarts.push(start);
       for (const block of nodesOfType(file.ast, AST_NODE_TYPES.BlockStatement)) {
@@ -373,16 +379,15 @@ describe("syntaxErrorOfEdited", () => {
     expect(parsedAgain).toBeGreaterThan(300);
   });
 
-  it("answers as a full parse does on random edits of the fixtures (seeded)", () => {
+  it("answers as a full parse does on random edits of the fixtures (seeded)", FIXTURE_WIDE, () => {
     const inserts = ["{", "}", "(", ")", ",", ";", "\n", "/*", "`", "await ", "=>", "<", "try {\n", "\n} finally {}\n", "x", "  ", "type", "let", "f()", ""];
     let seed = 20261121;
     const next = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
-    const inputs = fixtureInputs();
+    const inputs = parsedFixtureInputs();
     let errors = 0;
     let parses = 0;
     for (let round = 0; round < 1500; round++) {
-      const { path, text } = inputs[next(inputs.length)];
-      const file = parsed(text, path);
+      const { path, text, file } = inputs[next(inputs.length)];
       const identifiers = nodesOfType(file.ast, AST_NODE_TYPES.Identifier);
       const nodes = [...nodesOfType(file.ast, AST_NODE_TYPES.CallExpression), ...identifiers, ...file.ast.body];
       const node = nodes[next(nodes.length)];

@@ -5,11 +5,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import tsParser from "@typescript-eslint/parser";
 import type { TSESLint } from "@typescript-eslint/utils";
-import { Linter, type Rule } from "eslint";
+import { Linter } from "eslint";
 import { expect, it } from "vitest";
 import { clearDeploymentCache } from "../../analysis/deployment.js";
+import { configForRules } from "./fixture-lint.js";
 
 export type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
 
@@ -47,15 +47,7 @@ export function lintCase(ruleName: string, rule: AnyRule, testCase: Case): Linte
 
 /** Lints `testCase` with every rule of `rules` (by name, without the `honeyhive/` prefix) at once. */
 export function lintCaseWith(rules: Readonly<Record<string, AnyRule>>, testCase: Case): Linter.LintMessage[] {
-  const config: Linter.Config[] = [
-    {
-      files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-      languageOptions: { parser: tsParser as unknown as Linter.Parser },
-      plugins: { honeyhive: { rules: rules as unknown as Record<string, Rule.RuleModule> } },
-      rules: Object.fromEntries(Object.keys(rules).map((name) => [`honeyhive/${name}`, "error" as const])),
-      ...(testCase.settings === undefined ? {} : { settings: { honeyhive: testCase.settings } }),
-    },
-  ];
+  const config = configForRules(rules, testCase.settings);
   const { filename, cwd } = materialize(testCase);
   let messages: Linter.LintMessage[];
   try {
@@ -144,14 +136,7 @@ const SHORT_OF_RULE = new Map(Object.entries(SHORT_RULE_NAMES).map(([short, rule
  * as `short:line`, sorted; a message of no rule of these (a parse failure, a config warning) fails the case.
  */
 export function lintWithAllRules(rules: Readonly<Record<string, AnyRule>>, path: string, code: string, files: Readonly<Record<string, string>>): string[] {
-  const config: Linter.Config[] = [
-    {
-      files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-      languageOptions: { parser: tsParser as unknown as Linter.Parser },
-      plugins: { honeyhive: { rules: rules as unknown as Record<string, Rule.RuleModule> } },
-      rules: Object.fromEntries(Object.keys(rules).map((name) => [`honeyhive/${name}`, "error" as const])),
-    },
-  ];
+  const config = configForRules(rules);
   const { filename, cwd } = materialize({ name: path, code, filename: path, files });
   let messages: Linter.LintMessage[];
   try {

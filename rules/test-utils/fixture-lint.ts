@@ -17,13 +17,25 @@ export interface FixtureLintMessage {
 
 /** A flat config that enables only `rule`, registered as `honeyhive/<ruleName>`, on every source extension. */
 export function configForRule(ruleName: string, rule: TSESLint.RuleModule<string, readonly unknown[]>): Linter.Config[] {
+  return configForRules({ [ruleName]: rule });
+}
+
+/**
+ * A flat config that enables every rule of `rules` at once, each as `honeyhive/<ruleName>`, on every source
+ * extension, with `settings` as the plugin's settings (`settings.honeyhive`) when given.
+ */
+export function configForRules(
+  rules: Readonly<Record<string, TSESLint.RuleModule<string, readonly unknown[]>>>,
+  settings?: Readonly<Record<string, unknown>>,
+): Linter.Config[] {
   return [
     {
       files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
       // typescript-eslint's RuleModule and parser types are not ESLint's own types; same objects at runtime.
       languageOptions: { parser: tsParser as unknown as Linter.Parser },
-      plugins: { honeyhive: { rules: { [ruleName]: rule as unknown as Rule.RuleModule } } },
-      rules: { [`honeyhive/${ruleName}`]: "error" as const },
+      plugins: { honeyhive: { rules: rules as unknown as Record<string, Rule.RuleModule> } },
+      rules: Object.fromEntries(Object.keys(rules).map((ruleName) => [`honeyhive/${ruleName}`, "error" as const])),
+      ...(settings === undefined ? {} : { settings: { honeyhive: settings } }),
     },
   ];
 }
@@ -83,17 +95,26 @@ const ODD_INPUTS = [
 ];
 
 /**
- * A rule never crashes the lint run: over every fixture of every rule and some odd inputs, under a
+ * Rules never crash the lint run: over every fixture of every rule and some odd inputs, under a
  * TypeScript, a CommonJS and a Next.js route path, no message is fatal except genuine parse errors.
+ * Every rule of `rules` runs in the same lint of an input (one parse serves them all, as in a user's
+ * lint with the plugin's config); a rule that throws fails the lint with its name in the error.
  */
-export function describeNeverThrows(ruleName: string, rule: TSESLint.RuleModule<string, readonly unknown[]>): void {
-  describe(`${ruleName} never throws`, () => {
+export function describeRulesNeverThrow(rules: Readonly<Record<string, TSESLint.RuleModule<string, readonly unknown[]>>>): void {
+  describe(`${Object.keys(rules).join(", ")} never throw`, () => {
     const inputs = [...loadFixtures().flatMap((fixture) => [fixture.before, fixture.after]), ...ODD_INPUTS];
+    const config = configForRules(rules);
+    const linter = new Linter({ configType: "flat" });
     it.each(inputs.map((code, index) => [index, code] as const))("input %i", (_index, code) => {
       for (const filename of ["src/file.ts", "src/file.cjs", "app/api/x/route.ts"]) {
-        const messages = lintWithRule(ruleName, rule, code, filename);
+        const messages = linter.verify(code, config, { filename });
         expect(messages.filter((message) => message.fatal && !/Parsing error/.test(message.message))).toEqual([]);
       }
     });
   });
+}
+
+/** {@link describeRulesNeverThrow} for one rule alone. */
+export function describeNeverThrows(ruleName: string, rule: TSESLint.RuleModule<string, readonly unknown[]>): void {
+  describeRulesNeverThrow({ [ruleName]: rule });
 }
