@@ -8,8 +8,10 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { dynamicImportSpecifier, findVariable, moduleScopeOf, requireSpecifier } from "./ast.js";
 import { type EditList, lineStart, newlineOf } from "./edits.js";
+import { dirname, join, relative } from "node:path";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
+import { absolutePath, projectModules } from "./project-modules.js";
 import { appendListElement, removeImportBindings, removeTrailingElements } from "./rewrite.js";
 import { barrelExportsEverySdkName, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { isSdkModule } from "./settings.js";
@@ -159,13 +161,48 @@ export class SdkImports {
    * there, or another variable of the name to add is in scope: a local `enrichSession`), or, with
    * `newImport: false`, the file has no SDK import to add the name to.
    */
-  useAt(name: string, node: TSESTree.Node, options: { readonly newImport?: boolean } = {}): string | undefined {
+  useAt(name: string, node: TSESTree.Node, options: { readonly newImport?: boolean; readonly marksMissingDependency?: boolean } = {}): string | undefined {
     const reference = this.reference(name);
     if (reference.adds && !reference.site && options.newImport === false) return undefined;
     const root = reference.text.split(".")[0]!;
     if (findVariable(this.input.scopeManager, node, root) !== reference.variable) return undefined;
-    if (reference.adds) this.addAt(name, node);
+    // With `marksMissingDependency`, a package that does not depend on the SDK gets no import of it: the caller marks the place (packageWithoutSdk).
+    if (reference.adds && (options.marksMissingDependency !== true || this.packageWithoutSdk(name) === undefined)) this.addAt(name, node);
     return reference.text;
+  }
+
+  /** Takes back what `useAt(name, node)` added for `node`, whose rewrite was not written after all. */
+  unuse(name: string, node: TSESTree.Node): void {
+    const places = this.addedAt.get(name)?.filter((place) => place !== node);
+    if (places === undefined) return;
+    if (places.length > 0) this.addedAt.set(name, places);
+    else {
+      this.addedAt.delete(name);
+      this.added.delete(name);
+    }
+  }
+
+  /**
+   * The package that holds this file (its package.json's `name`, else that file's path from here), when writing
+   * SDK export `name` here needs a new import of "honeyhive" and that package names no `honeyhive` among its
+   * dependencies (of any kind) nor is it: a consumer of a workspace package that re-exports the tracer. Under
+   * pnpm's strict node_modules or Yarn PnP such an import does not resolve, so `useAt(…, { marksMissingDependency:
+   * true })` writes the name but adds no import, and its caller leaves a review marker in its place (the 1.x
+   * codemods' `sdkNotADependency`).
+   * Undefined elsewhere, and for a file no disk holds (nothing is known of its package).
+   */
+  packageWithoutSdk(name: string): string | undefined {
+    const reference = this.reference(name);
+    if (!reference.adds || reference.site) return undefined;
+    // Deno's `npm:honeyhive@^2` and the like resolve without a package.json entry.
+    if (getAnalysisContext(this.input).specifierFor(SDK_ROOT) !== SDK_ROOT) return undefined;
+    const reader = projectModules();
+    const root = reader.packageRootOnDisk(dirname(absolutePath(this.input.filename)));
+    if (root === undefined || root === null) return undefined;
+    const manifest = reader.manifestOf(root);
+    if (manifest === undefined || manifest.name === SDK_ROOT || manifest.dependencies.has(SDK_ROOT)) return undefined;
+    // Named as the package's `name`, else by the manifest's path from this file: the same in every working directory.
+    return manifest.name ?? relative(dirname(absolutePath(this.input.filename)), join(root, "package.json")).split("\\").join("/");
   }
 
   private reference(name: string): SdkReference {

@@ -87,6 +87,7 @@ const shapes = (group) =>
 
 /** group → [path inside the program, fixture file] */
 const GROUPS = {
+  "blind-1x-8": () => tree("blind-1x-8"),
   "blind-1x-7": () => tree("blind-1x-7"),
   "blind-1x-6": () => tree("blind-1x-6"),
   "blind-1x-5": () => tree("blind-1x-5"),
@@ -119,6 +120,12 @@ const GROUPS = {
  */
 const SETTERS = "setFeedback/setMetric/setMetadata (1.0.0–1.0.6)";
 const EXPECTED = {
+  "blind-1x-8/02-tc39-method-decorators/src/retriever.ts:6 TS1241": "kept: a TC39 (TypeScript 5) method decorator, which this program's experimentalDecorators checks as a legacy one",
+  "blind-1x-8/02-tc39-method-decorators/src/retriever.ts:6 TS1270": "kept: as TS1241 on line 6",
+  "blind-1x-8/02-tc39-method-decorators/src/retriever.ts:11 TS1241": "kept: as line 6",
+  "blind-1x-8/02-tc39-method-decorators/src/retriever.ts:11 TS1270": "kept: as line 6",
+  "blind-1x-8/06-react-context/src/tracing.tsx:5 TS2347": "kept: react is shimmed as `any` here, so createContext<T>() takes no type arguments",
+  "blind-1x-8/11-evaluate-evaluators-list/src/eval.ts:25 TS2561": "mixed: evaluate()'s snake_case server_url (1.0.21–1.0.32) pasted beside the camelCase keys of 1.0.33+",
   "blind-1x-5/01-half-migrated-tracer-module-1x-routes/src/routes.ts:4 TS2339": "half-migrated: 1.x routes over a tracer module already on 2.x (its init is synchronous there; 1.x types it a promise)",
   "blind-1x-5/01-half-migrated-tracer-module-1x-routes/src/routes.ts:14 TS2339": "half-migrated: as line 4",
   "blind-1x-5/04-hand-migrated-await-init-kept/src/agent.ts:5 TS2353": "half-migrated: 2.x's tracer.trace(options, fn), migrated by hand",

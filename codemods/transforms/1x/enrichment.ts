@@ -50,8 +50,10 @@ function collect({ file, edits }: TransformContext): void {
   const imports = new SdkImports(file);
   const rewritten: TSESTree.Range[] = [];
   for (const { call, callee } of staticCalls(input, new Set(["enrichSpan"]))) {
-    const free = imports.useAt("enrichSpan", call);
+    const free = imports.useAt("enrichSpan", call, { marksMissingDependency: true });
     if (free === undefined) continue;
+    const withoutSdk = imports.packageWithoutSdk("enrichSpan");
+    if (withoutSdk !== undefined) addMarker(edits, text, call, MESSAGES_1X.sdkNotADependency(withoutSdk, "enrichSpan"));
     edits.replace(callee, free);
     rewritten.push(callee.range);
     enrichCalls.push({ call, name: "enrichSpan" });

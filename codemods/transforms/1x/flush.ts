@@ -98,6 +98,13 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
       if (globalSlotCalledWith1xMember(input, slot)) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
       continue;
     }
+    // `res.locals.tracer.flush()` where the file writes `res.locals.tracer = await HoneyHiveTracer.init(…)` (in a
+    // middleware, its `res` another parameter than the route's): the same member path is assigned a 1.x tracer.
+    const path = memberPathAfterRoot(callee.object);
+    if (path !== undefined && initAssignedPaths(input).has(path)) {
+      markers.add(call, MESSAGES_1X.flushOfInitAssignedMember(path));
+      continue;
+    }
     if (callee.object.type !== AST_NODE_TYPES.Identifier) continue;
     // A factory's object with helpers of its own named like the tracer's (its module's facts say so) is no tracer.
     if (isImportedHoldersOwnFunction(input, callee)) continue;
@@ -114,6 +121,34 @@ function markFlushesOfWrapperReceivers(input: TransformContext["file"]["input"],
     if (heldFromPromiseAllOfInit(input, variable)) markers.add(call, MESSAGES_1X.flushOfPromiseAllElement);
     else if (usedAs1xTracer) markers.add(call, MESSAGES_1X.flushOfWrapperReceiver);
   }
+}
+
+/** `a.b.c` → `b.c`: the names after the root of a member chain of plain names (undefined for any other receiver). */
+function memberPathAfterRoot(node: TSESTree.Node): string | undefined {
+  const names: string[] = [];
+  let current = unwrapExpression(node) ?? node;
+  while (current.type === AST_NODE_TYPES.MemberExpression) {
+    const name = current.computed ? undefined : memberName(current);
+    if (name === undefined) return undefined;
+    names.unshift(name);
+    current = unwrapExpression(current.object) ?? current.object;
+  }
+  return names.length > 0 && (current.type === AST_NODE_TYPES.Identifier || current.type === AST_NODE_TYPES.ThisExpression) ? names.join(".") : undefined;
+}
+
+/** The member paths (`locals.tracer`) the file assigns a 1.x `HoneyHiveTracer.init(…)` to, awaited or not. */
+function initAssignedPaths(input: TransformContext["file"]["input"]): ReadonlySet<string> {
+  const sdk = getSdkModel(input);
+  const paths = new Set<string>();
+  for (const assignment of nodesOfType(input.ast, AST_NODE_TYPES.AssignmentExpression)) {
+    const right = unwrapExpression(assignment.right) ?? assignment.right;
+    const value = right.type === AST_NODE_TYPES.AwaitExpression ? (unwrapExpression(right.argument) ?? right.argument) : right;
+    if (value.type !== AST_NODE_TYPES.CallExpression || value.callee.type !== AST_NODE_TYPES.MemberExpression || memberName(value.callee) !== "init") continue;
+    if (sdk.sdkExportOf(value.callee.object) !== "HoneyHiveTracer") continue;
+    const path = memberPathAfterRoot(assignment.left);
+    if (path !== undefined) paths.add(path);
+  }
+  return paths;
 }
 
 /** Whether the file calls a 1.x-only tracer method (`traceTool`, `traceFunction`, …) on global slot `slot` (`globalThis.<slot>.traceTool(…)`). */

@@ -8,7 +8,7 @@ import { dirname, isAbsolute, relative, resolve } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { enclosingFunction, findVariable, globalSlotOf, indentationAt, memberName, requireSpecifier, staticName, unwrapExpression } from "../../../analysis/ast.js";
-import { newlineOf, type EditList } from "../../../analysis/edits.js";
+import { lineStart, newlineOf, type EditList } from "../../../analysis/edits.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { DISCARDED_INIT_NAME, discardedInit, holdsTracerItself, isImportedHoldersInitPromise, isInitPromiseValue, keyedProperties, knownFunctionOf, option1x, returnedValues, staticCalls } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType, nodesOfTypesWithin } from "../../../analysis/nodes.js";
@@ -64,6 +64,7 @@ function collect({ file, edits, project }: TransformContext): void {
     const calleeText = text.slice(created.callee.range[0], created.callee.range[1]);
     const hasArguments = text.slice(created.callee.range[1], created.range[1]).trim().startsWith("(");
     edits.replace([created.range[0], created.callee.range[1]], `${calleeText}.init${hasArguments ? "" : "()"}`);
+    dropPrivateConstructorDirective(edits, text, created);
     creations.push(created);
   }
   wrapImportedTracerPromises(input, edits);
@@ -138,6 +139,18 @@ function sessionIdProperty(options: TSESTree.ObjectExpression): TSESTree.Propert
 }
 
 /** The object literals a `const` passed as the first argument is initialized with (`init(options)`; see constObjectsOf). */
+/**
+ * `// @ts-expect-error` on the line above a 1.x `new HoneyHiveTracer(…)`: the constructor was private in 1.x's
+ * types (public code calls it so, blind-1x-8 shape 17), and the init() written in its place type-checks, which
+ * would leave the directive unused (TS2578). The directive line goes; a `@ts-ignore` stays (it is never unused).
+ */
+function dropPrivateConstructorDirective(edits: EditList, text: string, created: TSESTree.NewExpression): void {
+  const lineOfNew = lineStart(text, created.range[0]);
+  if (lineOfNew === 0) return;
+  const above = lineStart(text, lineOfNew - 1);
+  if (/^[ \t]*\/\/\s*@ts-expect-error\b[^\n]*\r?\n$/.test(text.slice(above, lineOfNew))) edits.remove([above, lineOfNew]);
+}
+
 function heldOptions(input: AnalysisInput, creation: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ObjectExpression[] {
   const argument = unwrapExpression(creation.arguments[0]);
   return argument?.type === AST_NODE_TYPES.Identifier ? constObjectsOf(input, argument) : [];

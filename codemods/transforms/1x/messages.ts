@@ -14,6 +14,8 @@ export const MESSAGES_1X = {
     `this member is the HoneyHive tracer that ${owner} holds, which the codemod does not follow into a subclass: if this class does not reassign it, call forceFlush() instead of 1.x flush()`,
   flushOfPromiseAllElement:
     "this receiver comes out of a Promise.all() that runs a 1.x HoneyHiveTracer.init(): if it is that tracer, call forceFlush() instead of 1.x flush()",
+  flushOfInitAssignedMember: (path: string) =>
+    `this file assigns a 1.x HoneyHiveTracer.init() to ${path}: if this receiver is that tracer, call forceFlush() instead of 1.x flush()`,
   flushPromise: "HoneyHiveTracer.flushPromise is gone: await <tracer>.forceFlush() instead",
   logModel: 'give this model span a real eventName (1.x logModel() named it "func")',
   logModelReceiver:
@@ -69,6 +71,8 @@ export const MESSAGES_1X = {
     `rewrite this 1.x ${name}() method decorator by hand as @trace({ ...options, tracer }) (this SDK's method decorator): its options are not all ones trace() takes as written (config goes into tracer.enrichSpan({ config }) inside the method)`,
   wrapperShape: (name: string) => `rewrite this 1.x ${name}() by hand as trace(options, fn): its use here is not a call shape the codemod rewrites`,
   traceNameTaken: (name: string) => `rewrite this 1.x ${name}() as the SDK's trace(options, fn): another binding named trace is in scope here`,
+  sdkNotADependency: (pkg: string, sdkName: string) =>
+    `${pkg} does not depend on honeyhive, so the codemod added no import of ${sdkName} (under pnpm or Yarn PnP it would not resolve): add honeyhive to its dependencies and import { ${sdkName} } from "honeyhive", or have the module this file takes the SDK from export ${sdkName}`,
   unresolvedReceiver: (name: string) =>
     `the codemod cannot tell which tracer this 1.x ${name}() is called on: if it is a HoneyHive tracer, rewrite it as <tracer>.trace(options, fn)${name === "logModel" ? " (logModel: a model span enriched with its fields)" : ""}`,
   detachedMethods: (methods: readonly { readonly name: string; readonly to: string | undefined }[]) =>

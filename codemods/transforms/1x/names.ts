@@ -240,6 +240,7 @@ function collect({ file, edits }: TransformContext): void {
         const sdkName = sdkNamesOf(requireSpecifier(unwrapExpression(declarator.init)));
         if (!sdkName || declarator.id.type !== AST_NODE_TYPES.ObjectPattern) continue;
         markGone(edits, text, statement, declarator.id.properties.map((property) => (property.type === AST_NODE_TYPES.Property ? sdkName(staticName(property.key, property.computed)) : undefined)));
+        markCommonJsReExports(input, edits, text, statement, declarator.id, sdkName);
       }
     }
   }
@@ -413,6 +414,51 @@ function markLocalReExports(
   if (typeQueries.size > 0) {
     addMarker(edits, text, declaration, MESSAGES_1X.typeQueries([...typeQueries.values()]));
     for (const found of typeQueries.values()) for (const query of found.queries) addMarker(edits, text, query, MESSAGES_1X.typeQueries([found]));
+  }
+  const all = [...new Map([...exports.values()].flat().map((found) => [found.name, found])).values()];
+  if (all.length === 0) return;
+  addMarker(edits, text, declaration, MESSAGES_1X.reExports(all));
+  for (const [exported, names] of exports) addMarker(edits, text, exported, MESSAGES_1X.reExports(names));
+}
+
+/** `module.exports` or `exports`, or a member of either (`module.exports.traceTool`, `exports.traceTool`). */
+function isCommonJsExportTarget(node: TSESTree.Node): boolean {
+  const target = unwrapExpression(node) ?? node;
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name === "exports";
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrapExpression(target.object) ?? target.object;
+  return (object.type === AST_NODE_TYPES.Identifier && object.name === "module" && memberName(target) === "exports") || isCommonJsExportTarget(object);
+}
+
+/**
+ * `const { traceTool } = require("honeyhive"); module.exports = { tracer, traceTool }` (or `exports.traceTool =
+ * traceTool`): CommonJS's re-export of a 1.x function with no export of that name here, marked at the require
+ * and at the export, as markLocalReExports() marks the ES module form (blind-1x-8 shape 14).
+ */
+function markCommonJsReExports(
+  input: AnalysisInput,
+  edits: EditList,
+  text: string,
+  declaration: TSESTree.VariableDeclaration,
+  pattern: TSESTree.ObjectPattern,
+  sdkName: (name: string | undefined) => string | undefined,
+): void {
+  const exports = new Map<TSESTree.Node, { name: string; why: string; to: string | undefined }[]>();
+  for (const property of pattern.properties) {
+    if (property.type !== AST_NODE_TYPES.Property || property.value.type !== AST_NODE_TYPES.Identifier) continue;
+    const name = sdkName(staticName(property.key, property.computed));
+    const entry = name === undefined ? undefined : API_EXPORTS_1X.get(name);
+    if (!name || !entry || entry.kind !== "function" || ROOT_EXPORTS.has(name) || EXPERIMENTS_EXPORTS.has(name) || name === "evaluator") continue;
+    for (const reference of findVariable(input.scopeManager, property.value, property.value.name)?.references ?? []) {
+      let value: TSESTree.Node = reference.identifier;
+      // `{ traceTool }` / `{ tool: traceTool }` in the assigned object, or the identifier assigned itself.
+      if (value.parent?.type === AST_NODE_TYPES.Property && value.parent.value === value && value.parent.parent?.type === AST_NODE_TYPES.ObjectExpression) value = value.parent.parent;
+      const assignment = value.parent;
+      if (assignment?.type !== AST_NODE_TYPES.AssignmentExpression || assignment.right !== value || !isCommonJsExportTarget(assignment.left)) continue;
+      const names = exports.get(assignment) ?? [];
+      if (!names.some((found) => found.name === name)) names.push({ name, why: entry.migration.why, to: entry.migration.to });
+      exports.set(assignment, names);
+    }
   }
   const all = [...new Map([...exports.values()].flat().map((found) => [found.name, found])).values()];
   if (all.length === 0) return;

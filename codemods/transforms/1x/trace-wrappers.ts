@@ -372,19 +372,39 @@ function collect({ file, edits }: TransformContext): void {
     const root = unwrapExpression(call.callee);
     const rootIdentifier = root?.type === AST_NODE_TYPES.Identifier ? root : undefined;
     const variable = rootIdentifier ? sdk.variableOf(rootIdentifier) : undefined;
-    const traceText = imports.useAt("trace", call);
+    // No tracer to write here in the 1.x model, but a module's `const tracerReady = HoneyHiveTracer.init(…)`:
+    // the tracer itself here (explicit-tracer would read the name awaited elsewhere as a promise), bound now.
+    const held = sdk.tracersInScopeAt(call).length === 0 && !discardedInit(input) ? moduleInitPromiseAt(input, call) : undefined;
+    // `@traceFunction(options)` on a TC39 method: the free trace(options) is this SDK's decorator.
+    if (name === "traceFunction" && call.parent?.type === AST_NODE_TYPES.Decorator) {
+      if (!rewriteTraceDecorator(edits, text, call, call.callee, held, imports)) {
+        addMarker(edits, text, call, MESSAGES_1X.wrapperDecorator(name));
+        continue;
+      }
+      if (!held && sdk.tracers.length === 0 && sdk.moduleHeldTracers.length === 0 && !discardedInit(input)) addMarker(edits, text, call, MARKER_MESSAGES.explicitTracerNone);
+      rewritten.push(call.callee.range);
+      if (variable) wrapperVariables.add(variable);
+      continue;
+    }
+    const traceText = imports.useAt("trace", call, { marksMissingDependency: true });
     if (traceText === undefined) {
       addMarker(edits, text, call, MESSAGES_1X.traceNameTaken(name));
       continue;
     }
-    // No tracer to write here in the 1.x model, but a module's `const tracerReady = HoneyHiveTracer.init(…)`:
-    // the tracer itself here (explicit-tracer would read the name awaited elsewhere as a promise), bound now.
-    const held = sdk.tracersInScopeAt(call).length === 0 && !discardedInit(input) ? moduleInitPromiseAt(input, call) : undefined;
-    const dropped = rewriteWrapper(edits, text, call, name, traceText, undefined, held && `tracer: ${held}`);
+    // A package without the SDK gets no import of `trace`, so explicit-tracer (which binds the SDK's trace) passes
+    // it no tracer: the one tracer in scope is written now.
+    const withoutSdk = imports.packageWithoutSdk("trace");
+    const inScope = withoutSdk !== undefined && !held ? sdk.tracersInScopeAt(call) : [];
+    const only = inScope.length === 1 && inScope[0]!.safe ? inScope[0]!.text : undefined;
+    const tracerOption = held ? `tracer: ${held}` : only && (only === "tracer" ? "tracer" : `tracer: ${only}`);
+    const dropped = rewriteWrapper(edits, text, call, name, traceText, undefined, tracerOption);
     if (dropped === undefined) {
+      // Nothing written: the name useAt() took for it is not imported for this call.
+      imports.unuse("trace", call);
       addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
       continue;
     }
+    if (withoutSdk !== undefined) addMarker(edits, text, call, MESSAGES_1X.sdkNotADependency(withoutSdk, "trace"));
     if (name === "traceFunction" && call.arguments.length === 2) addMarker(edits, text, call, MESSAGES_1X.wrapperAssociationProperties);
     const eventTypeNote = name === "traceFunction" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
     if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
@@ -584,6 +604,8 @@ function receiverOfHoneyhiveFactory(input: TransformContext["file"]["input"], me
  * `@tracer.traceFunction({ eventType: "tool" })` on a method: with TC39 decorators 1.x's `(func) => wrapped` took
  * the method and gave its wrapper, so the decorator traced each call. This SDK's tracer has no decorator form;
  * the free `trace(options)` is one, bound to the tracer by its option: `@trace({ eventType: "tool", tracer })`.
+ * The free `@traceFunction(options)` becomes `@trace(options)` (with `tracerText` undefined: no tracer option,
+ * which the caller marks as it marks other free wrappers without a tracer).
  * Only options written in the call whose keys and event type trace() takes as they are; anything else keeps
  * the wrapper-shape marker. (1.x called the method with `this` undefined; the decorator keeps the instance.)
  */
@@ -591,11 +613,12 @@ function rewriteTraceDecorator(
   edits: EditList,
   text: string,
   call: TSESTree.CallExpression,
-  callee: TSESTree.MemberExpression,
-  tracerText: string,
+  callee: TSESTree.Expression,
+  tracerText: string | undefined,
   imports: SdkImports,
 ): boolean {
-  if (call.parent?.type !== AST_NODE_TYPES.Decorator || call.parent.expression !== call || callee.optional || call.arguments.length > 1) return false;
+  const optional = callee.type === AST_NODE_TYPES.MemberExpression && callee.optional;
+  if (call.parent?.type !== AST_NODE_TYPES.Decorator || call.parent.expression !== call || optional || call.arguments.length > 1) return false;
   const options = call.arguments[0] && unwrapExpression(call.arguments[0]);
   if (options !== undefined && options.type !== AST_NODE_TYPES.ObjectExpression) return false;
   const keyed = options ? keyedProperties(options) : [];
@@ -605,12 +628,16 @@ function rewriteTraceDecorator(
     return key !== "eventType" || (property.value.type === AST_NODE_TYPES.Literal && EVENT_TYPES.has(String(property.value.value)));
   };
   if (!keyed.every(takenAsWritten)) return false;
-  const traceText = imports.useAt("trace", call);
+  const traceText = imports.useAt("trace", call, { marksMissingDependency: true });
   if (traceText === undefined) return false;
-  const tracerOption = tracerText === "tracer" ? "tracer" : `tracer: ${tracerText}`;
-  const last = options?.properties.at(-1);
-  if (last) edits.insertAfter(last, `, ${tracerOption}`);
-  else edits.replace([call.callee.range[1], call.range[1]], `({ ${tracerOption} })`);
+  const withoutSdk = imports.packageWithoutSdk("trace");
+  if (withoutSdk !== undefined) addMarker(edits, text, call, MESSAGES_1X.sdkNotADependency(withoutSdk, "trace"));
+  if (tracerText !== undefined) {
+    const tracerOption = tracerText === "tracer" ? "tracer" : `tracer: ${tracerText}`;
+    const last = options?.properties.at(-1);
+    if (last) edits.insertAfter(last, `, ${tracerOption}`);
+    else edits.replace([call.callee.range[1], call.range[1]], `({ ${tracerOption} })`);
+  } else if (!options) edits.replace([call.callee.range[1], call.range[1]], "({})");
   edits.replace(call.callee, traceText);
   return true;
 }
