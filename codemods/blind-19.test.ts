@@ -237,6 +237,15 @@ const EXPECTATIONS: readonly Expectation[] = [
     "registerTelemetry(new OpenTelemetry());",
     `registerTelemetry(new OpenTelemetry({ tracer: tracer.provider.getTracer("gen_ai") }));`,
   ]),
+  edited("LAMBDA_RAW_SESSION_ID", "an unchecked session id gets the validate-session-id marker", [
+    "  tracer.createSession({ sessionId, skipApiCall: true });",
+    "  /* honeyhive-migrate: this session id comes from client input unchecked and createSession() throws for a non-UUID: convert it with toSessionId() or check it with isSessionId() */\n  tracer.createSession({ sessionId, skipApiCall: true });",
+  ]),
+  unchanged("NEXT_ROUTE_AFTER"),
+  edited("AI_SDK6_AGENT", "an AI SDK 6 agent's telemetry gets the tracer's provider", [
+    "  experimental_telemetry: { isEnabled: true },",
+    `  experimental_telemetry: { isEnabled: true, tracer: tracer.provider.getTracer("ai") },`,
+  ]),
   // --- look-alikes ----------------------------------------------------------------------------------------------
   unchanged("SENTRY_FLUSH"),
   unchanged("DD_TRACE"),

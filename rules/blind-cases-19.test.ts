@@ -82,6 +82,9 @@ const SDK_SHAPES = [
   c("AI_SDK5_TELEMETRY", "AI SDK 5 experimental_telemetry without a tracer", ["provider:10"]),
   c("AI_SDK5_TELEMETRY_TRACER", "AI SDK 5 experimental_telemetry with the tracer's provider", []),
   c("AI_SDK7_REGISTER", "AI SDK 7 registerTelemetry(new OpenTelemetry()) without a tracer", ["provider:5"]),
+  c("LAMBDA_RAW_SESSION_ID", "a Lambda joining the session id of a request header unchecked", ["sid:6"]),
+  c("NEXT_ROUTE_AFTER", "Next.js route on Vercel flushing through after() of next/server", []),
+  c("AI_SDK6_AGENT", "AI SDK 6 ToolLoopAgent with telemetry on and no tracer", ["provider:8"]),
 ];
 
 const LOOK_ALIKES = [

@@ -1146,3 +1146,61 @@ orders.post("/", async (req, res) => {
 });
 `,
 );
+
+// ================================================================================================================
+// Added after the first run: session ids, Next.js after(), AI SDK 6 agents
+// ================================================================================================================
+
+export const LAMBDA_RAW_SESSION_ID = program(
+  "src/chat.ts",
+  project({ "@types/aws-lambda": "^8.10.145" }),
+  `import type { APIGatewayProxyEventV2 } from "aws-lambda";
+import { tracer } from "./tracing";
+
+export const handler = async (event: APIGatewayProxyEventV2) => {
+  const sessionId = event.headers["x-session-id"];
+  tracer.createSession({ sessionId, skipApiCall: true });
+  try {
+    const reply = await tracer.startSpan("reply", async () => (event.body ?? "").toUpperCase());
+    return { statusCode: 200, body: reply };
+  } finally {
+    await tracer.forceFlush();
+  }
+};
+`,
+);
+
+export const NEXT_ROUTE_AFTER = program(
+  "src/app/api/chat/route.ts",
+  project(NEXT_DEPS, { "tsconfig.json": NEXT_TSCONFIG, "src/lib/tracing.ts": TRACING_TS, "vercel.json": `{ "regions": ["iad1"] }\n` }),
+  `import { after } from "next/server";
+import { tracer } from "@/lib/tracing";
+
+export async function POST(request: Request) {
+  after(() => tracer.forceFlush());
+  tracer.createSession({ sessionName: "chat" });
+  const { message } = await request.json();
+  const reply = await tracer.startSpan("reply", async () => String(message).toUpperCase());
+  return Response.json({ reply });
+}
+`,
+);
+
+export const AI_SDK6_AGENT = program(
+  "src/agent.ts",
+  project({ ai: "^6.0.0", "@ai-sdk/openai": "^3.0.0" }),
+  `import { ToolLoopAgent } from "ai";
+import { openai } from "@ai-sdk/openai";
+import { tracer } from "./tracing";
+
+export const agent = new ToolLoopAgent({
+  model: openai("gpt-4o-mini"),
+  instructions: "Answer briefly.",
+  experimental_telemetry: { isEnabled: true },
+});
+
+export async function ask(question: string) {
+  return tracer.startSpan("ask", async () => (await agent.generate({ prompt: question })).text);
+}
+`,
+);
