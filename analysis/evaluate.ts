@@ -24,7 +24,8 @@ import { AttachedCache } from "./attached-cache.js";
 import type { Bindings } from "./bindings.js";
 import { getAnalysisContext } from "./context.js";
 import { SESSION_BOUND_MEMBERS } from "./knowledge/sdks/index.js";
-import { EVALUATED_FUNCTION_KEYS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { EVALUATED_FUNCTION_KEYS_1X, OPTIONS_1X } from "./knowledge/sdks/honeyhive-1x.js";
+import { OPTION_NAMES } from "./knowledge/sdks/honeyhive.js";
 
 /** The option keys that hold the evaluated function: this SDK's `function`, and 1.x's (`evaluationFunction`, `function`). */
 const EVALUATED_FUNCTION_KEYS: readonly string[] = [...new Set(["function", ...EVALUATED_FUNCTION_KEYS_1X])];
@@ -458,6 +459,8 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
     const otherUses = otherUsesOf(sdk, tracer, own);
     const declarations = declarationsOf(sdk, tracer);
     const usesInEvaluatedCode = otherUses.filter((identifier) => evaluate.isRunByEvaluate(identifier));
+    // `evaluate({ …, tracer })`: evaluate() reads no such option, so the tracer still serves nothing (kept, not removable).
+    const unreadOptionUses = otherUses.filter((identifier) => isUnreadEvaluateOption(identifier, evaluate.calls));
     const sessionCallsInEvaluatedCode = usesInEvaluatedCode.flatMap((identifier) => sessionBoundCallOn(identifier) ?? []);
     // A traced function of it that also runs outside evaluate() keeps it alive: not removable, not evaluate()-only.
     const servesOutside = own.some((binding) => binding.alsoUsedOutsideEvaluate);
@@ -471,7 +474,8 @@ function computeFindings(input: AnalysisInput): EvaluateTracerFindings {
       // A parameter never goes: removing it would change the function's (a class's constructor's) signature.
       removable: !parameter && !tracer.exported && otherUses.length === 0 && declarations.every(declaresOnlyItself) && !servesOutside,
       // A session-bound call is reported where it is made; the initialization is then left alone.
-      servesOnlyEvaluatedCode: !tracer.exported && usesInEvaluatedCode.length === otherUses.length && sessionCallsInEvaluatedCode.length === 0 && !servesOutside,
+      servesOnlyEvaluatedCode:
+        !tracer.exported && usesInEvaluatedCode.length + unreadOptionUses.length === otherUses.length && sessionCallsInEvaluatedCode.length === 0 && !servesOutside,
       declarations,
     });
   }
@@ -613,4 +617,16 @@ function otherUsesOf(sdk: SdkModel, tracer: TracerDeclaration, own: readonly Eva
     }
   }
   return uses;
+}
+
+/** The option names evaluate() reads, in this SDK and in honeyhive 1.x (from the SDK manifests). */
+const READ_EVALUATE_OPTIONS: ReadonlySet<string> = new Set([...OPTION_NAMES.evaluate, ...OPTIONS_1X.filter((option) => option.of === "evaluate").map((option) => option.key)]);
+
+/** True when `identifier` is the value of an option that no evaluate() reads, in the options literal of one of `calls`. */
+function isUnreadEvaluateOption(identifier: TSESTree.Identifier, calls: readonly EvaluateCall[]): boolean {
+  const property = identifier.parent;
+  if (property?.type !== AST_NODE_TYPES.Property || property.value !== identifier || property.computed) return false;
+  const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : property.key.type === AST_NODE_TYPES.Literal ? String(property.key.value) : undefined;
+  if (key === undefined || READ_EVALUATE_OPTIONS.has(key)) return false;
+  return calls.some((call) => call.call.arguments[0] === property.parent);
 }

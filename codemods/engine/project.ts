@@ -132,6 +132,7 @@ export function fileLinks(input: AnalysisInput): FileLinks {
     evaluatedImports,
     ...(moduleFacts.otelPipeline?.registered ? { registersPipeline: true as const } : {}),
     ...(moduleFacts.sdkReExport ? { reExportsSdk: true as const } : {}),
+    ...(moduleFacts.globalTracerSlots ? { globalTracerSlots: moduleFacts.globalTracerSlots } : {}),
   };
 }
 
@@ -149,6 +150,8 @@ export function linkProject(
   const tracerModules = new Map<string, string[]>();
   const pipelineModules = new Set<string>();
   const sdkBarrels = new Set<string>();
+  /** The `globalThis` slots an analysed module fills with a tracer (`globalThis.hhTracer = HoneyHiveTracer.init(…)`). */
+  const globalSlots = new Set<string>();
   const evaluatedExports = new Map<string, string[]>();
   /** Tracer module → members its importers use as a tracer (`telemetry.tracer.createSession()`). */
   const membersUsedAsTracer = new Map<string, string[]>();
@@ -166,6 +169,7 @@ export function linkProject(
     for (const name of links?.tracerExports ?? []) addTo(tracerModules, key, name);
     if (links?.registersPipeline) pipelineModules.add(key);
     if (links?.reExportsSdk) sdkBarrels.add(key);
+    for (const slot of links?.globalTracerSlots ?? []) globalSlots.add(slot);
     for (const { module, name } of links?.evaluatedImports ?? []) {
       addTo(evaluatedExports, module, name);
       const files = evaluatingFiles.get(module) ?? new Set<string>();
@@ -292,6 +296,8 @@ export function linkProject(
     },
     importsTracerModule(path, text) {
       const from = resolve(path);
+      // A read of such a slot: the analysis decides (analysis/global-slots.ts) whether this file sees it as a tracer.
+      if (globalSlots.size > 0 && readsGlobalSlot(text, globalSlots)) return true;
       if (tracerModules.size > 0 || pipelineModules.size > 0 || sdkBarrels.size > 0) {
         for (const match of text.matchAll(RELATIVE_IMPORT)) {
           const target = resolveModule(match[2], from, host);
@@ -379,3 +385,11 @@ export function analyzeProject(
   });
   return linkProject(linked, options);
 }
+
+/** `globalThis.<slot>` or `global.<slot>` in `text`, for one of `slots`. */
+function readsGlobalSlot(text: string, slots: ReadonlySet<string>): boolean {
+  if (!text.includes("global")) return false;
+  for (const match of text.matchAll(GLOBAL_MEMBER)) if (slots.has(match[1]!)) return true;
+  return false;
+}
+const GLOBAL_MEMBER = /\bglobal(?:This)?\s*\??\.\s*([\w$]+)/g;

@@ -41,6 +41,12 @@ export interface FileLinks {
   readonly registersPipeline?: true;
   /** The module re-exports the SDK (the `sdkReExport` fact): its importers use the SDK through it without naming "honeyhive". */
   readonly reExportsSdk?: true;
+  /**
+   * The `globalThis` slots the module declares and fills with a HoneyHive tracer (the `globalTracerSlots` fact,
+   * analysis/global-slots.ts): a file that reads one may trace with it while naming neither the SDK nor the module
+   * (a Next.js route reading what `instrumentation.ts` put there).
+   */
+  readonly globalTracerSlots?: readonly string[];
 }
 
 /** State shared by the transforms of one run over one file. */
