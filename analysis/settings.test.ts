@@ -33,6 +33,20 @@ describe("packageSpecifier: Deno's npm:/jsr: specifiers as the package they name
     expect(packageSpecifier(specifier)).toBe(specifier);
   });
 
+  // Specifiers shorter than the characters the function reads (it checks the length before each read, so
+  // that its optimized code never reads past the end): the same answers as the characters' absence gives.
+  it.each([
+    ["", ""],
+    ["fs", "fs"],
+    ["jsr", "jsr"],
+    ["https", "https"],
+    ["npm:", ""],
+    ["npm:/", ""],
+    ["jsr:a", "a"],
+  ])("%j → %j", (specifier, expected) => {
+    expect(packageSpecifier(specifier)).toBe(expected);
+  });
+
   it("makes npm:honeyhive the SDK, and nothing else named like it", () => {
     expect(isSdkModule("npm:honeyhive@2", DEFAULT_SETTINGS)).toBe(true);
     expect(isSdkModule("npm:honeyhive@^2.0.0/experiments", DEFAULT_SETTINGS)).toBe(true);

@@ -54,17 +54,21 @@ export function isSdkPackage(specifier: string): boolean {
  * `npm:honeyhive@^2.0.0/experiments` and `jsr:@std/http@1/server` are `honeyhive/experiments` and
  * `@std/http/server`. Anything else is returned as is (`node:http` too: descriptors list both forms).
  * Asked for every import a file makes, so a string that does not start with `npm:` / `jsr:` costs two
- * character reads and allocates nothing.
+ * character reads and allocates nothing. Each read checks the length first: a read past the end (`fs`,
+ * `path`) answers NaN in the interpreter, but optimized code assumes it in bounds and is thrown away
+ * ("out of bounds") the first time it is not, with every caller it was inlined into (`isSdkPackage`,
+ * `Bindings#originOfIdentifier`), to be compiled again (bench/NOTES.md, perf-sdk-6).
  */
 export function packageSpecifier(specifier: string): string {
+  const { length } = specifier;
   // A CDN's URL (`https://esm.sh/honeyhive@1.0.42`, analysis/knowledge/npm-cdns.ts) names a package too.
-  if (specifier.charCodeAt(5) === 58 /* ":" */ && specifier.startsWith("https:")) {
+  if (length > 5 && specifier.charCodeAt(5) === 58 /* ":" */ && specifier.startsWith("https:")) {
     const url = splitCdnUrl(specifier);
     return url ? namedPackage(url.path) : specifier;
   }
-  if (specifier.charCodeAt(3) !== 58 /* ":" */ || !(specifier.startsWith("npm:") || specifier.startsWith("jsr:"))) return specifier;
+  if (length < 4 || specifier.charCodeAt(3) !== 58 /* ":" */ || !(specifier.startsWith("npm:") || specifier.startsWith("jsr:"))) return specifier;
   // `npm:/honeyhive` is accepted by Deno as well.
-  return namedPackage(specifier.charCodeAt(4) === 47 /* "/" */ ? specifier.slice(5) : specifier.slice(4));
+  return namedPackage(length > 4 && specifier.charCodeAt(4) === 47 /* "/" */ ? specifier.slice(5) : specifier.slice(4));
 }
 
 /** `honeyhive@^2.0.0/experiments` → `honeyhive/experiments`; `@scope/name@1` → `@scope/name`. */

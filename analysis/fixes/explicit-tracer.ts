@@ -32,17 +32,26 @@ export interface ExplicitTracerFix {
   readonly marker: ReviewMarker | undefined;
 }
 
-/** The fix of every implicit tracer use of the file (`findImplicitTracerUses`), in source order. */
+/**
+ * The fix of every implicit tracer use of the file (`findImplicitTracerUses`), in source order. Gathered by
+ * `push`, not `uses.map()`: V8's optimized `map` returns a holey array where the interpreter's returns a packed
+ * one, so `withEnrichmentImportsRemoved`'s array calls, compiled on the interpreter's arrays, were thrown away
+ * each time this function ran optimized, and compiled again (a deopt loop on the 100%-SDK tree, bench/NOTES.md
+ * perf-sdk-6).
+ */
 export function explicitTracerFixes(input: AnalysisInput, options?: ImplicitTracerOptions): ExplicitTracerFix[] {
-  const uses = findImplicitTracerUses(input, options);
-  const fixes = uses.map((use): ExplicitTracerFix => {
-    if (use.chosen) return { use, fix: bindingFix(input, use, use.chosen.text), suggestions: [], marker: undefined };
+  const fixes: ExplicitTracerFix[] = [];
+  for (const use of findImplicitTracerUses(input, options)) {
+    if (use.chosen) {
+      fixes.push({ use, fix: bindingFix(input, use, use.chosen.text), suggestions: [], marker: undefined });
+      continue;
+    }
     const suggestions = use.candidates.flatMap((candidate) => {
       const fix = bindingFix(input, use, candidate.text);
       return fix ? [{ tracer: candidate.text, fix }] : [];
     });
-    return { use, fix: undefined, suggestions, marker: { node: use.reportNode, message: markerMessage(use) } };
-  });
+    fixes.push({ use, fix: undefined, suggestions, marker: { node: use.reportNode, message: markerMessage(use) } });
+  }
   return withEnrichmentImportsRemoved(input, fixes);
 }
 
