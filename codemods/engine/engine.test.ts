@@ -6,7 +6,13 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mayUseSdk, runAsJscodeshift, runTransforms } from "./engine.js";
 import { isParseFailure, parseFile, releaseParse } from "./parse.js";
-import { countMarkers, markerComment } from "./markers.js";
+import { addMarker, countMarkers, markerComment } from "./markers.js";
+import type { TSESTree } from "@typescript-eslint/utils";
+import type { CodemodTransform } from "./transform-api.js";
+import type { ParsedFile } from "./parse.js";
+import { MESSAGES_1X } from "../transforms/1x/messages.js";
+import { flush1x } from "../transforms/1x/flush.js";
+import { evaluateManagedTracer } from "../transforms/evaluate-managed-tracer.js";
 import { explicitTracer } from "../transforms/explicit-tracer.js";
 import sessionStartTransform from "../jscodeshift/session-start-to-create-session.js";
 import { ALL_TRANSFORM_IDS } from "../transforms/ids.js";
@@ -90,6 +96,58 @@ describe("runTransforms", () => {
     expect(result.error).toBeUndefined();
     expect(result.output).toBe(EXPRESS_APP.replace("sessionStart", "acreateSession"));
     expect(result.applied).toEqual(["session-start-to-create-session", "explicit-tracer"]);
+  });
+
+  describe("after the 1.x set, a settle that waits for an edit", () => {
+    // 1x-flush leaves a review marker above the static flush and changes no code.
+    const JOB = `import { HoneyHiveTracer } from "honeyhive";\nimport { runJob } from "./job";\n\nexport async function main(): Promise<void> {\n  await runJob();\n  await HoneyHiveTracer.flush();\n}\n`;
+    const MARKED = JOB.replace("  await HoneyHiveTracer.flush();", `  ${markerComment(MESSAGES_1X.staticFlush)}\n  await HoneyHiveTracer.flush();`);
+    /** The texts each collect of `transform` read, in order. */
+    const textsReadBy = (transform: { collect: CodemodTransform["collect"] }): ParsedFile[] => {
+      const files: ParsedFile[] = [];
+      const collect = transform.collect;
+      vi.spyOn(transform, "collect").mockImplementation((context) => {
+        files.push(context.file);
+        collect(context);
+      });
+      return files;
+    };
+
+    it("lets the 2.x transforms read the first parse when the 1.x set left only review markers at statements, and none of them edits", () => {
+      const read1x = textsReadBy(flush1x);
+      const read2x = textsReadBy(explicitTracer);
+      const result = runTransforms(JOB, "src/job-main.ts", { transforms: ALL_TRANSFORM_IDS });
+      expect(result).toMatchObject({ output: MARKED, applied: ["1x-flush"], markers: 1 });
+      expect(result.error).toBeUndefined();
+      // No second parse: the 2.x transform read the very parse the 1.x transform read.
+      expect(read2x).toHaveLength(1);
+      expect(read2x[0]).toBe(read1x[0]);
+      // ... and what it finds there is what it finds on the settled text, on its own.
+      expect(runTransforms(MARKED, "src/job-main.ts", { transforms: ["explicit-tracer"], settings: { sdkVersion: 2 } }).changed).toBe(false);
+    });
+
+    it("settles and reads from the first 2.x transform on when one of them would edit the first parse", () => {
+      const readFirst2x = textsReadBy(evaluateManagedTracer);
+      // Marks the statement the 1.x marker is above: on the settled text that marker is found, and no second one added.
+      vi.spyOn(explicitTracer, "collect").mockImplementation(({ file, edits }) => {
+        const main = file.ast.body[2] as TSESTree.ExportNamedDeclaration;
+        const body = (main.declaration as TSESTree.FunctionDeclaration).body.body;
+        addMarker(edits, file.text, body[1], "another look");
+      });
+      const result = runTransforms(JOB, "src/job-main.ts", { transforms: ALL_TRANSFORM_IDS });
+      expect(result).toMatchObject({ output: MARKED, applied: ["1x-flush"], markers: 1 });
+      expect(readFirst2x.map((file) => file.text)).toEqual([JOB, MARKED]);
+    });
+
+    it("settles at once when a 1.x marker is not above a statement (an object literal's property)", () => {
+      const source = `import { HoneyHiveTracer } from "honeyhive";\nexport const options = {\n  project: "p",\n};\nexport const tracer = HoneyHiveTracer.init(options);\n`;
+      const property = source.indexOf("  project");
+      vi.spyOn(flush1x, "collect").mockImplementation(({ edits }) => edits.insertLineBefore(property, `  ${markerComment("check")}\n`));
+      const read2x = textsReadBy(explicitTracer);
+      const result = runTransforms(source, "src/options.ts", { transforms: ALL_TRANSFORM_IDS });
+      expect(result.output).toBe(`${source.slice(0, property)}  ${markerComment("check")}\n${source.slice(property)}`);
+      expect(read2x.map((file) => file.text)).toEqual([result.output]);
+    });
   });
 
   it("keeps CRLF line endings and a byte-order mark", () => {

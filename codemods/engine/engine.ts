@@ -15,7 +15,7 @@
 // Each transform module still exports a jscodeshift-compatible default (see transforms/*.ts).
 import { applyEdits, EditList, editsOverlap, type TextEdit } from "../../analysis/edits.js";
 import { countMarkers } from "./markers.js";
-import { syntaxErrorOfEdited } from "./output-check.js";
+import { isCommentLineAtStatement, syntaxErrorOfEdited } from "./output-check.js";
 import { isParseFailure, parseFile, releaseParse, type ParsedFile } from "./parse.js";
 import { fileLinks } from "./project.js";
 import type { CodemodTransform, FileLinks, ProjectFileFacts, RunState } from "./transform-api.js";
@@ -127,28 +127,52 @@ function transformParsed(
   const applied: TransformId[] = [];
   const run: RunState = { removedTracers: new Set() };
   let after1x = false;
+  // Set while the 2.x transforms read the first parse although the 1.x set left edits: where the first of them ran,
+  // and what the run state was then (see `deferSettle`).
+  let deferred: { readonly index: number; readonly removedTracers: RunState["removedTracers"] } | undefined;
   // The text the accepted edits make of a text that parsed, read again. typescript-estree's grammar
   // checks ran on the source (the first parse); the edited text is checked by TypeScript's parser,
   // as the output check checks every edit (GrammarChecks in analysis/parse-input.ts).
   const parseEdited = () => parseFile(applyEdits(file.text, accepted), filePath, settings, options.project, options.cwd, "unchecked");
-  for (const id of options.transforms ?? TRANSFORM_IDS) {
+  /** Applies the accepted edits and parses the result, so the next transform reads it. */
+  const settle = (): string | undefined => {
+    const reparsed = parseEdited();
+    if (isParseFailure(reparsed)) return `transforms produced unparsable code: ${reparsed.failure.message}`;
+    parses.push(reparsed);
+    file = reparsed;
+    accepted = [];
+    return undefined;
+  };
+  const ids = options.transforms ?? TRANSFORM_IDS;
+  let index = 0;
+  /** Settles what `deferSettle` let wait and goes back to the first 2.x transform, with the run state it saw. */
+  const undefer = (from: NonNullable<typeof deferred>): string | undefined => {
+    run.removedTracers.clear();
+    for (const variable of from.removedTracers) run.removedTracers.add(variable);
+    index = from.index - 1;
+    deferred = undefined;
+    return settle();
+  };
+  for (; index < ids.length; index++) {
+    const id = ids[index];
     const transform = transformById(id);
     try {
-      /** Applies the accepted edits and parses the result, so the next transform reads it. */
-      const settle = (): string | undefined => {
-        const reparsed = parseEdited();
-        if (isParseFailure(reparsed)) return `transforms produced unparsable code: ${reparsed.failure.message}`;
-        parses.push(reparsed);
-        file = reparsed;
-        accepted = [];
-        return undefined;
-      };
       // The 2.x transforms match 2.x code: after the 1.x set they read its output, not the 1.x source.
       const leaving1x = after1x && !is1xTransformId(id) && accepted.length > 0;
       after1x = is1xTransformId(id);
-      const failedSettle = leaving1x ? settle() : undefined;
-      if (failedSettle) return unchanged(source, { message: failedSettle });
+      if (leaving1x) {
+        deferred = deferSettle(file, accepted) ? { index, removedTracers: new Set(run.removedTracers) } : undefined;
+        const failedSettle = deferred ? undefined : settle();
+        if (failedSettle) return unchanged(source, { message: failedSettle });
+      }
       let edits = collectEdits(transform, file, run, options.project);
+      if (deferred && edits.length > 0) {
+        // A 2.x transform would edit: the settled text decides how (a marker above a statement stops a second one
+        // there, a moved range takes its marker along), read from the first 2.x transform on.
+        const failed = undefer(deferred);
+        if (failed) return unchanged(source, { message: failed });
+        continue;
+      }
       if (edits.some((edit) => accepted.some((earlier) => editsOverlap(edit, earlier)))) {
         // Two transforms rewrote the same code: settle the earlier ones, then look again. Rare, so
         // the second parse is only paid here.
@@ -160,7 +184,10 @@ function transformParsed(
       accepted = accepted.concat(edits);
       applied.push(id);
     } catch (error) {
-      return unchanged(source, transformFailure(id, error));
+      if (!deferred) return unchanged(source, transformFailure(id, error));
+      // Whatever this was, the settled text is what decides.
+      const failed = undefer(deferred);
+      if (failed) return unchanged(source, { message: failed });
     }
   }
 
@@ -198,6 +225,18 @@ function transformParsed(
     return unchanged(source, { message: `transforms produced unparsable code (${applied.join(", ")}): ${syntaxError.message}` });
   }
   return { output, changed: true, applied, markers: countMarkers(output) };
+}
+
+/**
+ * Whether the 2.x transforms may read the first parse although the 1.x set left `pending` edits: when every one is a
+ * review marker's line at a statement start (output-check.ts `isCommentLineAtStatement`), the settled text has the
+ * same tokens, only more comments, and its parse is this one with ranges moved. A 2.x transform that edits nothing
+ * here edits nothing there: what it reads of the text beyond the nodes is markers, and a marker above a statement
+ * only stops it from marking that statement again (markers.ts). The settle (the text parsed again) then waits for
+ * the first 2.x transform that would edit, and most such files are never parsed a second time.
+ */
+function deferSettle(file: ParsedFile, pending: readonly TextEdit[]): boolean {
+  return pending.every((edit) => isCommentLineAtStatement(file.ast, file.text, edit));
 }
 
 function collectEdits(

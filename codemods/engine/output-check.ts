@@ -66,8 +66,8 @@ export function syntaxErrorOfEdited(
 /** Whether `edit` on `text` (parsed as `program`) cannot change how the text parses (see above). */
 export function isSyntaxNeutral(program: TSESTree.Program, text: string, edit: TextEdit): boolean {
   if (edit.start === edit.end) {
+    if (edit.lineBefore) return isCommentLineAtStatement(program, text, edit);
     const atLineStart = edit.start === 0 || text[edit.start - 1] === "\n";
-    if (edit.lineBefore) return atLineStart && COMMENT_LINE.test(edit.text) && statementStarts(program).has(edit.start + indentationLength(text, edit.start));
     return (atLineStart && INDENTATION.test(edit.text)) || isElementInserted(program, edit);
   }
   const replaced = text.slice(edit.start, edit.end);
@@ -77,6 +77,16 @@ export function isSyntaxNeutral(program: TSESTree.Program, text: string, edit: T
     if (identifierEnds(program).get(edit.start) === edit.end) return true;
   }
   return isDottedNameSwapped(program, replaced, edit);
+}
+
+/**
+ * Whether `edit` is a review marker's line (markers.ts `addMarker`) inserted where a statement or class member of
+ * `program` starts its line: `text` with it applied has the same tokens, only one more comment between two of them
+ * (see the top of this file), so its parse is `program` with the ranges after the line moved by its length.
+ */
+export function isCommentLineAtStatement(program: TSESTree.Program, text: string, edit: TextEdit): boolean {
+  const atLineStart = edit.start === 0 || text[edit.start - 1] === "\n";
+  return edit.start === edit.end && edit.lineBefore === true && atLineStart && COMMENT_LINE.test(edit.text) && statementStarts(program).has(edit.start + indentationLength(text, edit.start));
 }
 
 /** Whether `name` is a name or a dotted name (`a.b.c`) of names that are not keywords. */
