@@ -67,8 +67,12 @@ export default defineConfig({
     globals: true,
     globalSetup: ["./scripts/vitest-global-setup.ts"],
     // vitest 4 runs `availableParallelism() - 1` workers by default: one on a 2-core CI machine, which
-    // left the second core idle for the whole run. Two workers keep both busy (bench/NOTES.md "test-time";
-    // a third, for integration files that wait on children, was not measured).
+    // left the second core idle for the whole run. Two workers keep both busy (bench/NOTES.md "test-time").
+    // A third (bench/NOTES.md "tests-5"): the quiet run at 419cbc88 used 721 CPU s in 418 s on 2 cores
+    // (86 % busy), so it could save ~14 % of the wall time at most; the A/B runs taken at a load average of
+    // 17-35 spread more between runs of one setting than between the settings, and did not decide it. Projects
+    // with different maxWorkers run one after the other (vitest groups them by sequence.groupOrder), so a
+    // third worker for the integration files alone would stop them overlapping the unit files.
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 120_000,

@@ -16,7 +16,9 @@ import { useFakeBackend, useRefusingUrl } from "./test-utils/use-fake-backend.js
 
 const API_KEY = "hh-secret-key-that-must-never-be-logged";
 const REQUEST_TIMEOUT_MS = 300;
-const FLUSH_TIMEOUT_MS = 1_000;
+// Longer than a request's timeout (so a flush can end by its requests failing, or by its own deadline,
+// which is what is checked), and short: each fault case waits it out twice (the flush and the shutdown).
+const FLUSH_TIMEOUT_MS = 400;
 
 const backend = useFakeBackend();
 const refusingUrl = useRefusingUrl();
@@ -104,6 +106,9 @@ describe("evaluate() during an outage", () => {
       evaluators: { positive: (output: number) => output > 0 },
       apiKey: API_KEY,
       serverUrl: backend().url,
+      // Each datapoint's final flush waits out the failing calls' retries until this deadline (with the
+      // default, 10 s, ~2 s of retries per datapoint): a short one keeps the file from waiting.
+      timeoutMs: 1_000,
     });
 
     expect(evaluation.results.map((result) => [result.output, result.metrics, result.error])).toEqual([
@@ -120,7 +125,7 @@ describe("evaluate() during an outage", () => {
 });
 
 describe("memory while the backend is down", () => {
-  it("caps the export queue: of 20,000 spans only one batch and a full queue are kept, the rest are dropped", async () => {
+  it("caps the export queue: of 12,000 spans only one batch and a full queue are kept, the rest are dropped", async () => {
     backend().inject({ status: 500 });
     // The request deadline starts when the processor hands the first batch over, in the middle of the
     // burst below; on a loaded machine the burst alone can outlast REQUEST_TIMEOUT_MS, and the request
@@ -128,11 +133,18 @@ describe("memory while the backend is down", () => {
     // the deadline, so the request gets time enough to reach the backend.
     const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "flood", serverUrl: backend().url, timeoutMs: 10_000 });
     const step = trace({ tracer, eventType: "tool" }, (index: number) => index);
-    const spanCount = 20_000;
+    // More than a full queue and a batch (10,240): the rest must be dropped. (It was 20,000: the same
+    // proof at twice the CPU.)
+    const spanCount = 12_000;
+    expect(spanCount).toBeGreaterThan(DEFAULT_MAX_QUEUE_SIZE + MAX_EXPORT_BATCH_SIZE);
     // One synchronous burst: the batch processor hands one batch to the exporter and cannot send more
     // until that export settles, so everything beyond one batch and a full queue must be dropped.
     for (let index = 0; index < spanCount; index++) step(index);
 
+    // The batch handed over during the burst reaches the backend before the flush's deadline starts:
+    // under load (a load average of 32) the 3 s flush ended first and aborted that export on the wire,
+    // and the backend saw nothing at all.
+    await backend().waitFor(() => backend().requestsTo("POST", OTLP_TRACES_PATH).length > 0, 20_000);
     expect(await tracer.forceFlush({ timeoutMs: 3_000 })).toBe(false);
     // Time enough for the processor's own shutdown to hand every queued span to the exporter, which
     // keeps or drops it (the breaker is open: nothing more is sent).

@@ -52,11 +52,11 @@ it.each([
   ["answers 200 with an HTML page", true, false, { status: 200, rawBody: "<html>maintenance</html>" }],
   ["refuses the spans (401) and hangs the session start", false, true, [{ status: 401 }, { mode: "hang", path: /^\/session\/start$/ }]],
 ] as const)("a backend that %s: the final flush says %j, an outage for the run: %s", async (_name, outcome, outage, fault) => {
-  // An outage is waited out (600 ms keeps that short). A backend that answers (a refusal, a 200) does so
+  // An outage is waited out (300 ms keeps that short). A backend that answers (a refusal, a 200) does so
   // on the first request: its deadline (the SDK's default, 10 s) is not what is tested, and a short one
   // made the outcome depend on the machine's load (under load the file's first case, cold, took 1.9 s and
   // 5.6 s: with 600 ms its 401 came after the deadline and the flush said false).
-  const TIMEOUT_MS = outage ? 600 : 10_000;
+  const TIMEOUT_MS = outage ? 300 : 10_000;
   const { url, close } = await standIn(fault as Fault | Fault[] | undefined);
   try {
     const memory = new RunOutageMemory();
@@ -145,7 +145,8 @@ it.each([
   ["accepts and never answers", { mode: "hang" }],
   ["answers 1 byte a second", { mode: "drip", bytesPerSecond: 1 }],
 ] as const)("against a backend that %s, flush and shutdown end within one deadline", async (_name, fault) => {
-  const TIMEOUT_MS = 1_500;
+  // Short (it was 1.5 s): two deadlines, what this replaced, are still a whole deadline past the bound.
+  const TIMEOUT_MS = 500;
   const { url, close } = await standIn(fault as Fault);
   try {
     const tracer = datapointTracer(url, TIMEOUT_MS);
@@ -167,13 +168,13 @@ it("after an earlier shutdown() with a longer timeout, the final flush and a sec
   const { url, close } = await standIn({ mode: "hang" });
   try {
     const tracer = datapointTracer(url, 10_000);
-    // 3 s is longer than the two short calls and the 200 ms look below together, with a loaded
-    // machine's margin (it was 6 s: the test then waited 6 s for it).
-    const first = tracer.shutdown({ timeoutMs: 3_000 });
-    const flushed = await timeAgainstDeadline(500, () => finalFlush(tracer, 500));
+    // 2 s is longer than the two short calls and the 200 ms look below together (~0.7 s), with a loaded
+    // machine's margin (it was 6 s, then 3 s: the test then waited that long for it).
+    const first = tracer.shutdown({ timeoutMs: 2_000 });
+    const flushed = await timeAgainstDeadline(300, () => finalFlush(tracer, 300));
     expect(flushed.value).toBe(false);
-    expectKeptDeadline(flushed.timing, 500, "final flush");
-    expectKeptDeadline((await timeAgainstDeadline(300, () => tracer.shutdown({ timeoutMs: 300 }))).timing, 300, "second shutdown");
+    expectKeptDeadline(flushed.timing, 300, "final flush");
+    expectKeptDeadline((await timeAgainstDeadline(200, () => tracer.shutdown({ timeoutMs: 200 }))).timing, 200, "second shutdown");
     // The earlier call keeps its own, longer, deadline.
     let firstDone = false;
     void first.then(() => (firstDone = true));
@@ -192,7 +193,7 @@ class HungExporter implements SpanExporter {
 }
 
 it("with an export that never ends and no breaker to open, the final flush still takes one deadline, not two", async () => {
-  const TIMEOUT_MS = 1_000;
+  const TIMEOUT_MS = 400;
   const backend = await FakeHoneyHiveBackend.start();
   try {
     const tracer = datapointTracer(backend.url, TIMEOUT_MS, new HungExporter());

@@ -101,10 +101,11 @@ describe("FakeHoneyHiveBackend", () => {
     fake.inject({ mode: "hang", path: /^\/hang$/ });
     await expect(fetch(fake.url + "/hang", { signal: AbortSignal.timeout(300) })).rejects.toThrow();
 
-    fake.inject({ mode: "drip", bytesPerSecond: 20, path: /^\/drip$/ });
+    fake.inject({ mode: "drip", bytesPerSecond: 80, path: /^\/drip$/ });
     const started = Date.now();
     const drip = await fetch(fake.url + "/drip");
-    // The status line alone is 17 bytes: at 20 bytes a second the head takes most of a second.
+    // The head (status line and headers) is 72 bytes: at 80 bytes a second it takes most of a second
+    // (at 20 a second, as it was, 3.6 s: the test waited that long).
     expect(Date.now() - started).toBeGreaterThanOrEqual(700);
     expect(drip.status).toBe(200);
     await drip.body?.cancel();
