@@ -59,6 +59,34 @@ describe("a file that loads the declaring module reads the slot as a tracer", ()
     expect(receiverOf(root, "apps/web/app/api/answer/route.ts", ROUTE)?.name).toBe("globalThis.tracer");
   });
 
+  // Test runners load the setup files their configuration names before every test file (knowledge FRAMEWORK_PRELOADS:
+  // Jest's setupFiles/setupFilesAfterEnv, Vitest's test.setupFiles): a tracer a setup file keeps there is the test's.
+  const SPEC = `import { it } from "vitest";\nit("answers", async () => {\n  globalThis.tracer?.enrichSession({ metadata: {} });\n});\n`;
+  it.each([
+    ["jest.config.js", `/** @type {import('jest').Config} */\nmodule.exports = {\n  // the tracer\n  setupFiles: ["<rootDir>/test/setup.ts"],\n};\n`, { jest: "^29.0.0" }],
+    ["jest.config.ts", `import type { Config } from "jest";\nconst config: Config = { setupFilesAfterEnv: ['./test/setup.ts'] };\nexport default config;\n`, { jest: "^29.0.0" }],
+    ["jest.config.json", `{ "setupFiles": ["<rootDir>/test/setup.ts"] }`, { jest: "^29.0.0" }],
+    ["vitest.config.ts", `import { defineConfig } from "vitest/config";\nexport default defineConfig({\n  test: { setupFiles: "./test/setup.ts" },\n});\n`, { vitest: "^2.0.0" }],
+    ["vite.config.mts", `import { defineConfig } from "vite";\nexport default defineConfig({ test: { environment: "node", setupFiles: ["test/setup.ts"] } });\n`, { vitest: "^2.0.0" }],
+  ])("through a test runner's setup file named in %s", (config, text, deps) => {
+    const jest = "jest" in deps;
+    const root = makeProject({ "package.json": manifest(deps), [config]: text, "test/setup.ts": DEV_CACHE, "src/answer.test.ts": SPEC, "src/__tests__/answer.ts": SPEC, "src/answer.ts": SPEC });
+    expect(receiverOf(root, "src/answer.test.ts", SPEC)?.name).toBe("globalThis.tracer");
+    // Jest also runs the files of a `__tests__` folder; Vitest by default only `*.test.*` / `*.spec.*`.
+    expect(receiverOf(root, "src/__tests__/answer.ts", SPEC)?.name).toBe(jest ? "globalThis.tracer" : undefined);
+    // Not before the application's own modules: the runner loads them for tests only.
+    expect(receiverOf(root, "src/answer.ts", SPEC)).toBeUndefined();
+  });
+
+  it("through package.json's \"jest\" key, and not where the runner is no dependency or the setup file is another", () => {
+    const root = makeProject({ "package.json": JSON.stringify({ name: "web", dependencies: { honeyhive: "^2.0.0" }, devDependencies: { jest: "^29.0.0" }, jest: { setupFiles: ["<rootDir>/test/setup.ts"] } }), "test/setup.ts": DEV_CACHE, "src/answer.test.ts": SPEC });
+    expect(receiverOf(root, "src/answer.test.ts", SPEC)?.name).toBe("globalThis.tracer");
+    const noRunner = makeProject({ "package.json": manifest({}), "jest.config.js": `module.exports = { setupFiles: ["<rootDir>/test/setup.ts"] };\n`, "test/setup.ts": DEV_CACHE, "src/answer.test.ts": SPEC });
+    expect(receiverOf(noRunner, "src/answer.test.ts", SPEC)).toBeUndefined();
+    const other = makeProject({ "package.json": manifest({ jest: "^29.0.0" }), "jest.config.js": `module.exports = { setupFiles: ["<rootDir>/test/env.ts"] };\n`, "test/setup.ts": DEV_CACHE, "test/env.ts": "process.env.TZ = 'UTC';\n", "src/answer.test.ts": SPEC });
+    expect(receiverOf(other, "src/answer.test.ts", SPEC)).toBeUndefined();
+  });
+
   it("not where nothing loads it, nor for OpenTelemetry's Tracer, nor without Next.js for an instrumentation.ts", () => {
     const root = makeProject({ "package.json": manifest({}), "lib/tracing.ts": DEV_CACHE, "lib/otel.ts": OTEL_LOOKALIKE, "instrumentation.ts": DEV_CACHE, "app/api/route.ts": ROUTE });
     expect(receiverOf(root, "app/api/route.ts", ROUTE)).toBeUndefined();

@@ -23,8 +23,9 @@ function sourceFiles(directory: string): string[] {
   });
 }
 
-// A relative specifier in the position of an import's: after `from`, `import`, `import(` or `require(`.
-const RELATIVE_SPECIFIER_LINE = /(?:\bfrom|\bimport\s*\(?|\brequire\s*\()\s*["']\.{1,2}\/[^\n]*/g;
+// A relative specifier in the position of an import's: after `from`, `import`, `import(` or `require(`, with white space
+// and comments between (`import /* x */ "./a"`, `from // why⏎ "./b"`).
+const RELATIVE_SPECIFIER_LINE = /(?:\bfrom|\bimport\s*\(?|\brequire\s*\()(?:\s|\/\*[\s\S]*?\*\/|\/\/[^\n]*)*["']\.{1,2}\/[^\n]*/g;
 
 /**
  * The text up to the end of the line of the last relative specifier in an import statement's position: every import
@@ -149,6 +150,18 @@ const later = () => import("./lazy.js");
     // string after it does not.
     const late = `const a = 1;\nexport function f() {\n  return a;\n}\nexport { b } from "./late.js";\nconst program = \`import c from "./in-a-string.js";\`;\n`;
     expect(loadTimeImports(late, "m.ts")).toEqual(["./late.js"]);
+  });
+
+  it("finds an import whose path follows a comment, so a cycle written that way is not hidden", () => {
+    // The cut at the last relative specifier must see through comments between the keyword and the path: otherwise the
+    // statement is cut off before it is parsed and the edge (here the only one closing the cycle) is lost.
+    const a = `import /* x */ "./b.js";\nexport const a = 1;\n`;
+    const b = `export { a } from /* c */ "./a.js";\nexport const b = 2;\n`;
+    expect(loadTimeImports(a, "a.ts")).toEqual(["./b.js"]);
+    expect(loadTimeImports(b, "b.ts")).toEqual(["./a.js"]);
+    expect(loadTimeImports(`import { c } from // the line comment form\n  "./c.js";\n`, "c.ts")).toEqual(["./c.js"]);
+    const graph = new Map([["a.ts", loadTimeImports(a, "a.ts").map((specifier) => specifier.slice(2, -3) + ".ts")], ["b.ts", loadTimeImports(b, "b.ts").map((specifier) => specifier.slice(2, -3) + ".ts")]]);
+    expect(importCycles(graph)).toEqual([["a.ts", "b.ts", "a.ts"]]);
   });
 
   it("reports a cycle with its path, and none for a diamond", () => {

@@ -15,7 +15,7 @@ describe("packageSpecifier: Deno's npm:/jsr: specifiers as the package they name
     expect(packageSpecifier(specifier)).toBe(expected);
   });
 
-  // A CDN's URL (analysis/knowledge/npm-cdns.ts): esm.sh's build segment, `*` and query, jsDelivr's `/+esm`.
+  // A CDN's URL (analysis/knowledge/npm-cdns.ts): esm.sh's build segment, `*` and query, jsDelivr's `/+esm`; Deno's registry.
   it.each([
     ["https://esm.sh/honeyhive@1.0.42", "honeyhive"],
     ["https://esm.sh/honeyhive", "honeyhive"],
@@ -25,11 +25,20 @@ describe("packageSpecifier: Deno's npm:/jsr: specifiers as the package they name
     ["https://cdn.jsdelivr.net/npm/honeyhive@1/+esm", "honeyhive"],
     ["https://esm.run/honeyhive@1", "honeyhive"],
     ["https://cdn.skypack.dev/honeyhive@1?dts", "honeyhive"],
+    // Deno's module registry by URL (deno.land/x/<module>[@<version>]/<file>), whose module names differ from the package
+    // names the descriptors list: a table (analysis/knowledge/npm-cdns.ts DENO_LAND_MODULES) maps the ones it knows.
+    ["https://deno.land/x/oak@v12.6.1/mod.ts", "@oak/oak"],
+    ["https://deno.land/x/oak/mod.ts", "@oak/oak"],
+    ["https://deno.land/x/oak@v17.1.3/router.ts", "@oak/oak/router"],
+    ["https://deno.land/x/hono@v4.6.3/mod.ts", "hono"],
+    ["https://deno.land/x/hono@v4.6.3/mod.ts?dts", "hono"],
+    ["jsr:@oak/oak", "@oak/oak"],
+    ["jsr:@oak/oak@17", "@oak/oak"],
   ])("%s → %s", (specifier, expected) => {
     expect(packageSpecifier(specifier)).toBe(expected);
   });
 
-  it.each(["honeyhive", "node:http", "./tracing", "@/lib/tracing", "https://deno.land/x/honeyhive/mod.ts", "https://esm.sh/", "https://example.com/honeyhive@2", "npm"])("leaves %s as it is (the same string)", (specifier) => {
+  it.each(["honeyhive", "node:http", "./tracing", "@/lib/tracing", "https://deno.land/x/honeyhive/mod.ts", "https://deno.land/x/oakland@1/mod.ts", "https://deno.land/x/", "https://deno.land/std@0.224.0/http/server.ts", "https://esm.sh/", "https://example.com/honeyhive@2", "npm"])("leaves %s as it is (the same string)", (specifier) => {
     expect(packageSpecifier(specifier)).toBe(specifier);
   });
 

@@ -1,5 +1,5 @@
 // `settings.honeyhive` in an ESLint config, shared by every rule and by the codemods.
-import { splitCdnUrl } from "./knowledge/npm-cdns.js";
+import { denoLandPackage, splitCdnUrl } from "./knowledge/npm-cdns.js";
 import { includesText } from "./text-search.js";
 
 export interface HoneyhiveSettings {
@@ -62,9 +62,10 @@ export function isSdkPackage(specifier: string): boolean {
 export function packageSpecifier(specifier: string): string {
   const { length } = specifier;
   // A CDN's URL (`https://esm.sh/honeyhive@1.0.42`, analysis/knowledge/npm-cdns.ts) names a package too.
+  // So does a module of Deno's registry the knowledge maps to its package (`https://deno.land/x/oak@v12/mod.ts` → `@oak/oak`).
   if (length > 5 && specifier.charCodeAt(5) === 58 /* ":" */ && specifier.startsWith("https:")) {
     const url = splitCdnUrl(specifier);
-    return url ? namedPackage(url.path) : specifier;
+    return url ? namedPackage(url.path) : (denoLandPackage(specifier) ?? specifier);
   }
   if (length < 4 || specifier.charCodeAt(3) !== 58 /* ":" */ || !(specifier.startsWith("npm:") || specifier.startsWith("jsr:"))) return specifier;
   // `npm:/honeyhive` is accepted by Deno as well.

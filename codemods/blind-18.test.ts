@@ -122,7 +122,7 @@ const EXPECTATIONS: readonly Expectation[] = [
 `,
   ]),
   renamed("DENO_OAK", "an oak route's sessionStart() becomes createSession()"),
-  unchanged("OAK_URL_IMPORT"),
+  renamed("OAK_URL_IMPORT", "oak by its deno.land/x URL: the route's sessionStart() becomes createSession()"),
   renamed("FEATHERS"),
   renamed("ADONIS_CONTROLLER"),
   renamed("NEST_MICROSERVICE"),

@@ -84,8 +84,13 @@ describe("blind-1x-7: monorepos, framework holders, the REST client, generators 
     expect(answerer).toContain('  tracer.sessionStart({ sessionId: req.header("x-honeyhive-session"), skipApiCall: true });');
   });
 
-  it("marks the 1.x flush() on a global slot whose 1.x wrapper beside it is marked", () => {
-    expect(out("13", "src/scorer.test.ts")).toContain(`  ${markerComment(MESSAGES_1X.flushOfWrapperReceiver)}\n  await globalThis.hhTracer.flush();`);
+  // The slot is declared and filled by the Jest setup file package.json's "jest".setupFilesAfterEnv names, which Jest loads
+  // before every test file (analysis/framework-preloads.ts): the test's wrapper and flush are rewritten, not marked.
+  it("rewrites the 1.x wrapper and flush() on the global slot a Jest setup file fills", () => {
+    const scorer = out("13", "src/scorer.test.ts");
+    expect(scorer).toContain("  const traced = globalThis.hhTracer.trace({ eventType: \"tool\", eventName: \"score\" }, score);");
+    expect(scorer).toContain("  await globalThis.hhTracer.forceFlush();");
+    expect(scorer).not.toContain(markerComment(MESSAGES_1X.flushOfWrapperReceiver));
   });
 
   it("type-checks the TypeScript output (and the expected output) against this SDK with no error outside a marked place", async () => {

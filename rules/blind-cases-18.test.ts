@@ -31,9 +31,8 @@ const HANDLERS = [
   c("AZURE_V3", "Azure Functions v3: module.exports = async function (context, req) beside function.json", ["start:4", "flush:3"]),
   c("VERCEL_EDGE_PAGES", "Vercel edge: pages/api with config.runtime edge and a default (req: Request) handler", ["flush:5"]),
   c("DENO_OAK", "Deno.serve(app.fetch) of an oak Application with router.post", ["start:7"]),
-  // A known false negative: oak imported by its deno.land URL names no package, so no descriptor matches it (Deno's
-  // jsr:/npm: specifiers are read as packages, analysis/settings.ts packageSpecifier; a URL is not).
-  c("OAK_URL_IMPORT", "oak imported from a deno.land/x URL (known miss: a URL names no package)", []),
+  // Was a known false negative (a URL names no package): deno.land/x/oak is read as `@oak/oak` (analysis/knowledge/npm-cdns.ts).
+  c("OAK_URL_IMPORT", "oak imported from a deno.land/x URL, read as the package @oak/oak", ["start:6"]),
   c("FEATHERS", "Feathers 5 service class on koa(feathers())", ["start:11"]),
   c("ADONIS_CONTROLLER", "AdonisJS controller method typed HttpContext, routed as [Ctrl, \"store\"]", ["start:6"]),
   c("NEST_MICROSERVICE", "NestJS @MessagePattern with an injected tracer", ["start:11"]),

@@ -308,8 +308,27 @@ export interface FrameworkPreload {
   readonly dependency: string;
   /** Specifiers relative to the project root (the nearest package.json), resolved as imports are. */
   readonly modules: readonly string[];
+  /** Preloads the framework's configuration names (a test runner's setup files), besides `modules`. */
+  readonly configured?: PreloadConfiguration;
+  /** The project's files the preloads run before (a test runner's test files); every file when absent. */
+  readonly loadsBefore?: RegExp;
   readonly verifiedAt: string;
 }
+
+/**
+ * Where a framework's configuration names preload modules: the first of `files` beside the package.json
+ * that exists (a JSON one parsed, a script read as text), else the package.json's `packageKey` object.
+ */
+export interface PreloadConfiguration {
+  readonly files: readonly string[];
+  readonly packageKey?: string;
+  /** The options whose value (a path or an array of paths) names preloads, at any depth (`test: { setupFiles }`). */
+  readonly options: readonly string[];
+  /** What a path may start with for the configuration's folder (Jest's `<rootDir>`). */
+  readonly rootToken?: string;
+}
+
+const configFiles = (base: string): string[] => ["ts", "mts", "cts", "js", "mjs", "cjs"].map((extension) => `${base}.${extension}`);
 
 export const FRAMEWORK_PRELOADS: readonly FrameworkPreload[] = [
   {
@@ -318,6 +337,26 @@ export const FRAMEWORK_PRELOADS: readonly FrameworkPreload[] = [
     modules: ["./instrumentation", "./src/instrumentation"],
     verifiedAt:
       "vercel.com/docs/tracing/instrumentation: 'create a instrumentation.ts (or .js) file in the root directory of the project, or, on Next.js it must be placed in the src directory if you are using one', whose register() Next.js calls at server start",
+  },
+  {
+    framework: "Jest",
+    dependency: "jest",
+    modules: [],
+    configured: { files: [...configFiles("jest.config"), "jest.config.json"], packageKey: "jest", options: ["setupFiles", "setupFilesAfterEnv"], rootToken: "<rootDir>" },
+    // Jest's default testMatch: `**/__tests__/**/*.?([mc])[jt]s?(x)` and `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.
+    loadsBefore: /\/__tests__\/.*\.[cm]?[jt]sx?$|[./](?:spec|test)\.[cm]?[jt]sx?$/,
+    verifiedAt:
+      "jestjs.io/docs/configuration: jest.config.js|ts|mjs|cjs|json or the package.json 'jest' key; setupFiles 'run some code to configure or set up the testing environment. Each setupFile will be run once per test file'; setupFilesAfterEnv the same after the framework is installed; '<rootDir>' the config's folder; testMatch defaults",
+  },
+  {
+    framework: "Vitest",
+    dependency: "vitest",
+    modules: [],
+    // vitest.config.* has priority over vite.config.* (vitest.dev/config: "vitest.config.ts … will have the higher priority").
+    configured: { files: [...configFiles("vitest.config"), ...configFiles("vite.config")], options: ["setupFiles"] },
+    // Vitest's default include: `**/*.{test,spec}.?(c|m)[jt]s?(x)`.
+    loadsBefore: /[./](?:spec|test)\.[cm]?[jt]sx?$/,
+    verifiedAt: "vitest.dev/config/#setupfiles: 'Path to setup files. They will be run before each test file', relative to the root; test.include default",
   },
 ];
 

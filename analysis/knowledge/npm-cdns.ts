@@ -54,3 +54,31 @@ export function splitCdnUrl(specifier: string): { readonly head: string; readonl
   if (end <= start) return undefined;
   return { head: specifier.slice(0, start), path: specifier.slice(start, end), tail: specifier.slice(end), cdn };
 }
+
+/**
+ * Deno's module registry by URL, `https://deno.land/x/<module>[@<version>]/<file>`, for the modules whose package the
+ * descriptors know by another name: the registry's name → the package (npm/JSR) that publishes the same code. Its
+ * `mod.ts` is the package's entry, another `<file>.ts` the subpath of the same name (oak's `router.ts` is JSR's
+ * `@oak/oak/router`). Checked against the projects' READMEs: oak ("available on both deno.land/x and JSR" as
+ * `@oak/oak`), Hono (`https://deno.land/x/hono/mod.ts`, the `hono` package's build). A module not listed stays a URL.
+ */
+export const DENO_LAND_MODULES: Readonly<Record<string, string>> = {
+  oak: "@oak/oak",
+  hono: "hono",
+};
+const DENO_LAND = "https://deno.land/x/";
+
+/** `https://deno.land/x/oak@v17.1.3/router.ts?x` → `@oak/oak/router` (DENO_LAND_MODULES); undefined for any other specifier. */
+export function denoLandPackage(specifier: string): string | undefined {
+  if (!specifier.startsWith(DENO_LAND)) return undefined;
+  const query = specifier.search(/[?#]/);
+  const rest = specifier.slice(DENO_LAND.length, query < 0 ? specifier.length : query);
+  const slash = rest.indexOf("/");
+  const moduleEnd = slash < 0 ? rest.length : slash;
+  const at = rest.indexOf("@");
+  const name = rest.slice(0, at >= 0 && at < moduleEnd ? at : moduleEnd);
+  const pkg = Object.hasOwn(DENO_LAND_MODULES, name) ? DENO_LAND_MODULES[name] : undefined;
+  if (pkg === undefined) return undefined;
+  const file = slash < 0 ? "" : rest.slice(slash + 1).replace(/\.[cm]?[jt]sx?$/, "");
+  return file === "" || file === "mod" ? pkg : `${pkg}/${file}`;
+}

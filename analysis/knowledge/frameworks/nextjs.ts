@@ -65,9 +65,12 @@ export const nextjs = {
     // A Pages Router page's `getServerSideProps` runs on every request to the page (https://nextjs.org/docs/pages/building-your-application/data-fetching/get-server-side-props).
     { path: new RegExp(String.raw`(?:^|/)pages/(?!api/).+${SCRIPT_EXTENSION}`), exports: ["getServerSideProps"], platform: serverlessPlatform },
     // An App Router page's or layout's `generateMetadata` runs on every request to a dynamically rendered page, before it
-    // renders (nextjs.org/docs/app/api-reference/functions/generate-metadata; checked 2026-12-07). No platform: it is one
-    // step of the page's render, not the function whose end freezes the instance (the page itself is not read as a handler).
-    { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?(?:page|layout)${SCRIPT_EXTENSION}`), exports: ["generateMetadata"] },
+    // renders (nextjs.org/docs/app/api-reference/functions/generate-metadata; checked 2026-12-07), and a page's default
+    // export, its server component, renders per request the same way: handlers (a `sessionStart()` there races). On a
+    // serverless host the page is rendered by a function as a route handler is (vercel.com/docs/frameworks/nextjs:
+    // "server-rendered pages … are deployed as Vercel Functions"), so they flush as route handlers do (`serverlessPlatform`).
+    { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?page${SCRIPT_EXTENSION}`), exports: ["generateMetadata"], defaultExport: true, platform: serverlessPlatform },
+    { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?layout${SCRIPT_EXTENSION}`), exports: ["generateMetadata"], platform: serverlessPlatform },
   ],
   handlerTypes: [
     { package: "next", name: ["NextApiRequest", "NextApiResponse", "NextApiHandler", "GetServerSideProps", "GetServerSidePropsContext"] },

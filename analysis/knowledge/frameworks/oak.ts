@@ -6,7 +6,7 @@ import { HTTP_VERBS, REQUEST_OBJECT, methods } from "./common.js";
  * specifier reads as the bare name): `new Application()` with `app.use(mw)`, a `new Router()`'s
  * `router.get(path, mw…, handler)` (or `router.get(name, path, handler)`) mounted with `app.use(router.routes())`, served by
  * `app.listen()` or `Deno.serve(app.fetch)`. Each middleware and route runs per request, for every client at once.
- * The older `https://deno.land/x/oak/mod.ts` URL imports are not read (no package name).
+ * The older `https://deno.land/x/oak/mod.ts` URL imports read as `@oak/oak` (../npm-cdns.ts DENO_LAND_MODULES).
  */
 const OAK = ["@oak/oak", "@oak/oak/application", "@oak/oak/router"];
 /** `(ctx, next)`: `await next()` settles once the rest of the chain has, as in Koa (oak's middleware.ts `compose`). */
