@@ -36,6 +36,7 @@ const files = (process.env.FILES ? readFileSync(process.env.FILES, "utf8").split
 );
 const [clockPer, clockStep = "2000"] = (process.env.CLOCK ?? "").split(":");
 let clock = Date.now();
+const sample = process.env.FILES ? `the files of ${process.env.FILES}` : `every ${every}th`;
 if (clockPer === "pass" || clockPer === "file") Date.now = () => clock;
 const session = new Session();
 session.connect();
@@ -115,7 +116,7 @@ if (mode === "counts") {
       if (count > 0 && fn.functionName) counts.push([`${fn.functionName} ${script.url.slice(buildUrl.length)}`, count]);
     }
   }
-  console.log(`${files.length} files (every ${every}th of ${directory}); calls per function of ${buildUrl}:`);
+  console.log(`${files.length} files (${sample} of ${directory}); calls per function of ${buildUrl}:`);
   for (const [name, count] of counts.sort((left, right) => right[1] - left[1])) console.log(`${String(count).padStart(9)}  ${name}`);
 } else {
   await lintAll();
@@ -127,7 +128,7 @@ if (mode === "counts") {
     const { profile } = await session.post("Profiler.stop");
     const { total, plugin, inclusive, self, lines } = summarize(profile);
     console.log(
-      `pass ${pass}: ${files.length} files (every ${every}th), profile ${(total / 1000).toFixed(0)} ms, plugin inclusive ${(plugin / 1000).toFixed(0)} ms = ${((100 * plugin) / total).toFixed(2)}%`,
+      `pass ${pass}: ${files.length} files (${sample}), profile ${(total / 1000).toFixed(0)} ms, plugin inclusive ${(plugin / 1000).toFixed(0)} ms = ${((100 * plugin) / total).toFixed(2)}%`,
     );
     printTop("inclusive", inclusive, plugin);
     printTop("self", self, plugin, 15);
