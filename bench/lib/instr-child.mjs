@@ -6,6 +6,7 @@
 // "pass-2", …). Passes before it run uninstrumented, several times faster under valgrind.
 import { createRequire } from "node:module";
 import { readFileSync, realpathSync } from "node:fs";
+import { countedPasses } from "./instr-passes.mjs";
 import { createLinter } from "./lint-child.mjs";
 
 const [addon, kind, directoryArgument, listFile, passesArgument, firstCountedArgument, entry] = process.argv.slice(2);
@@ -15,28 +16,5 @@ const callgrind = createRequire(import.meta.url)(addon);
 const paths = readFileSync(listFile, "utf8").split("\n").filter(Boolean);
 const files = paths.map((path) => ({ path: realpathSync(path), text: readFileSync(path, "utf8") }));
 const linter = await createLinter(kind, directory, entry ? { entry } : {});
-// The plugin trusts what it read from the file system for a second of `Date.now()` (RECHECK_AFTER_MS in
-// analysis/project-modules.ts). Under valgrind a file takes seconds, so every file would look again and the count
-// would depend on how slowly the run went (bench/NOTES.md, perf-sdk-5). The clock therefore stands still during a
-// pass and moves two seconds between passes: each pass looks at the file system once, close to a native lint of
-// these files (~20 ms a file natively: one look every ~50 files).
-const realNow = Date.now;
-let clock = realNow();
-Date.now = () => clock;
-let messages = 0;
-const firstCounted = Number(firstCountedArgument);
-for (let pass = 1; pass <= Number(passesArgument); pass++) {
-  clock += 2000;
-  if (pass === firstCounted) {
-    // From the same heap whatever start-up or the uncounted passes left.
-    globalThis.gc?.();
-    callgrind.start();
-  }
-  for (const { path, text } of files) {
-    const [result] = await linter.lintText(text, { filePath: path });
-    if (pass === 1) messages += result.messages.length;
-  }
-  if (pass >= firstCounted) callgrind.dump(`pass-${pass}`);
-}
-callgrind.stop();
+const messages = await countedPasses({ linter, files, passes: Number(passesArgument), firstCounted: Number(firstCountedArgument), callgrind });
 console.log(JSON.stringify({ kind, files: files.length, messages }));

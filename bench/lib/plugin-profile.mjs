@@ -4,6 +4,10 @@
 //   node bench/lib/plugin-profile.mjs profile <entry> <directory> [every=3] [passes=1]
 //   node bench/lib/plugin-profile.mjs counts <entry> <directory> [every=3]
 //   LINES=<function,…> node bench/lib/plugin-profile.mjs profile …   (also: the self samples of those functions by source line)
+//   FILES=<list file> …   (the files named in it, one absolute path a line, instead of every <every>-th: instr-ab.mjs's sample)
+//   CLOCK=pass|file[:<ms>] …   (`Date.now` held still and moved <ms> (default 2000) between passes, as instr-child.mjs
+//                               does, or before every file, so that the once-a-second re-checks of the project reader run
+//                               as often as in an instruction reading or a slow run)
 //
 // `profile`: the recommended config of the build at <entry> (dist/esm/rules/index.js), every <every>-th source file
 // of <directory> (sourceFilesUnder's order), one unmeasured pass, then <passes> passes under node:inspector's CPU
@@ -27,9 +31,13 @@ const directory = resolve(directoryArgument);
 const every = Number(everyArgument);
 /** The build's directory (dist/esm), whose URLs mark the plugin's frames. */
 const buildUrl = pathToFileURL(dirname(dirname(entry))).href + "/";
-const files = sourceFilesUnder(directory)
-  .filter((_, index) => index % every === 0)
-  .map((path) => ({ path, text: readFileSync(path, "utf8") }));
+const files = (process.env.FILES ? readFileSync(process.env.FILES, "utf8").split("\n").filter(Boolean) : sourceFilesUnder(directory).filter((_, index) => index % every === 0)).map(
+  (path) => ({ path, text: readFileSync(path, "utf8") }),
+);
+const [clockPer, clockStep = "2000"] = (process.env.CLOCK ?? "").split(":");
+let clock = Date.now();
+const sample = process.env.FILES ? `the files of ${process.env.FILES}` : `every ${every}th`;
+if (clockPer === "pass" || clockPer === "file") Date.now = () => clock;
 const session = new Session();
 session.connect();
 
@@ -90,7 +98,11 @@ if (mode === "counts") {
 }
 const eslint = await createLinter("honeyhive", directory, { entry });
 const lintAll = async () => {
-  for (const { path, text } of files) await eslint.lintText(text, { filePath: path });
+  if (clockPer === "pass") clock += Number(clockStep);
+  for (const { path, text } of files) {
+    if (clockPer === "file") clock += Number(clockStep);
+    await eslint.lintText(text, { filePath: path });
+  }
 };
 
 if (mode === "counts") {
@@ -104,7 +116,7 @@ if (mode === "counts") {
       if (count > 0 && fn.functionName) counts.push([`${fn.functionName} ${script.url.slice(buildUrl.length)}`, count]);
     }
   }
-  console.log(`${files.length} files (every ${every}th of ${directory}); calls per function of ${buildUrl}:`);
+  console.log(`${files.length} files (${sample} of ${directory}); calls per function of ${buildUrl}:`);
   for (const [name, count] of counts.sort((left, right) => right[1] - left[1])) console.log(`${String(count).padStart(9)}  ${name}`);
 } else {
   await lintAll();
@@ -116,7 +128,7 @@ if (mode === "counts") {
     const { profile } = await session.post("Profiler.stop");
     const { total, plugin, inclusive, self, lines } = summarize(profile);
     console.log(
-      `pass ${pass}: ${files.length} files (every ${every}th), profile ${(total / 1000).toFixed(0)} ms, plugin inclusive ${(plugin / 1000).toFixed(0)} ms = ${((100 * plugin) / total).toFixed(2)}%`,
+      `pass ${pass}: ${files.length} files (${sample}), profile ${(total / 1000).toFixed(0)} ms, plugin inclusive ${(plugin / 1000).toFixed(0)} ms = ${((100 * plugin) / total).toFixed(2)}%`,
     );
     printTop("inclusive", inclusive, plugin);
     printTop("self", self, plugin, 15);

@@ -112,10 +112,12 @@ export function mayImportSdkTracer(
     }
     return names;
   };
+  // Without a tracer hint there is neither a local import to follow nor a workspace package to ask: most files are tested once.
+  if (!TRACER_HINT_PATTERN.test(source)) return false;
   const local = localImportsOfTracerHint(source, settings);
   if (local.some((specifier) => projectFilesOf(specifier, fromFile, listings)?.some(mayExportSdkTracer) ?? true)) return true;
   // A package of the project's workspace (`@acme/telemetry`, analysis/workspaces.ts), as the caller resolves it: the same test on its file.
-  if (workspaceFile === undefined || !TRACER_HINT_PATTERN.test(source)) return false;
+  if (workspaceFile === undefined) return false;
   return [...source.matchAll(MODULE_SPECIFIER)].some((match) => {
     const file = local.includes(match[1]!) ? undefined : workspaceFile(match[1]!, fromFile);
     return file !== undefined && mayExportSdkTracer(file);
