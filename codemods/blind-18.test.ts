@@ -6,31 +6,9 @@
 import { afterAll, beforeAll, describe } from "vitest";
 import { removeProjects } from "./cli/test-utils/project.js";
 import * as programs from "../rules/test-utils/blind-18-programs.js";
-import { describeSetExpectations, type Expectation, type KnownExpectation, projectRuns, type SetProject } from "./cli/test-utils/shapes.js";
+import { blindProgramRuns, describeSetExpectations, type Expectation, type KnownExpectation } from "./cli/test-utils/shapes.js";
 
-type Name = Exclude<keyof typeof programs, "BlindProgram">;
-const NAMES = Object.keys(programs) as Name[];
-
-const PROJECTS: readonly SetProject[] = NAMES.map((name) => ({
-  name,
-  files: { ...programs[name].files, [programs[name].path]: programs[name].code },
-  sets: ["2x"],
-}));
-const runs = projectRuns(PROJECTS);
-
-/** The program `name` after migrate: its text with `edits` ([before, after] pairs, each found once) applied. */
-function edited(name: Name, why: string, ...edits: readonly (readonly [string, string])[]): Expectation {
-  const { path, code } = programs[name];
-  let expected = code;
-  for (const [before, after] of edits) {
-    if (!expected.includes(before)) throw new Error(`${name}: no ${before}`);
-    expected = expected.replace(before, after);
-  }
-  return runs.becomes(name, path, expected, why);
-}
-const RENAME = ["tracer.sessionStart(", "tracer.createSession("] as const;
-const renamed = (name: Name, why = "sessionStart() in a handler becomes createSession()") => edited(name, why, RENAME);
-const unchanged = (name: Name) => runs.unchanged(name, programs[name].path);
+const { projects: PROJECTS, runs, edited, RENAME, renamed, unchanged } = blindProgramRuns(programs);
 
 const EXPECTATIONS: readonly Expectation[] = [
   // --- handler shapes ------------------------------------------------------------------------------------------

@@ -2,14 +2,7 @@
 // rules) and its codemod test (codemods/blind-18.test.ts: what `honeyhive migrate` makes of them) read the same
 // projects. A program is the linted (and migrated) file, `path` in its project of `files`.
 import { TRACING_TS } from "./blind-17-programs.js";
-
-export interface BlindProgram {
-  /** The file the rules lint and the test reads after migrate, relative to the project. */
-  readonly path: string;
-  readonly code: string;
-  /** The project's other files, package.json included. */
-  readonly files: Readonly<Record<string, string>>;
-}
+import { blindProgram } from "./programs.js";
 
 const pkg = (deps: Record<string, string>, extra: Record<string, unknown> = {}): string =>
   JSON.stringify({ name: "app", private: true, ...extra, dependencies: deps });
@@ -20,7 +13,7 @@ const project = (deps: Record<string, string> = {}, extra: Record<string, string
   "src/tracing.ts": TRACING_TS,
   ...extra,
 });
-const program = (path: string, files: Record<string, string>, code: string): BlindProgram => ({ path, files, code });
+const program = blindProgram;
 
 // ================================================================================================================
 // Handler shapes

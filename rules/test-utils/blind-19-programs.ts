@@ -4,17 +4,9 @@
 // of each shape (SST, Middy, Architect, Serverless Framework, Workers, Pages, Vercel, Netlify, Firebase, Supabase,
 // Next.js, Remix, SvelteKit, Astro, SolidStart, tRPC, Yoga, Socket.IO, ws, BullMQ, Temporal, Inngest, Trigger.dev,
 // Mastra, MCP, Electron, commander) and of the libraries whose names look like ours.
-import { HH2, HH_IMPORT, pkg, project, TRACING_TS } from "./programs.js";
+import { blindProgram, HH2, HH_IMPORT, pkg, project, TRACING_TS } from "./programs.js";
 
-export interface BlindProgram {
-  /** The file the rules lint and the test reads after migrate, relative to the project. */
-  readonly path: string;
-  readonly code: string;
-  /** The project's other files, package.json included. */
-  readonly files: Readonly<Record<string, string>>;
-}
-
-const program = (path: string, files: Readonly<Record<string, string>>, code: string): BlindProgram => ({ path, files, code });
+const program = blindProgram;
 
 // ================================================================================================================
 // Serverless handlers

@@ -40,3 +40,14 @@ export const projectAt = (
 /** A 2.x project of `deps` with its tracing module at src/tracing.ts, plus `extra` files. */
 export const project = (deps: Readonly<Record<string, string>> = {}, extra: Readonly<Record<string, string>> = {}, pkgExtra: Readonly<Record<string, unknown>> = {}): Record<string, string> =>
   projectAt(deps, "src/tracing.ts", extra, pkgExtra);
+
+/** A blind round's program: the file the rules lint and migrate rewrites, `path` in its project of `files`. */
+export interface BlindProgram {
+  /** The file the rules lint and the test reads after migrate, relative to the project. */
+  readonly path: string;
+  readonly code: string;
+  /** The project's other files, package.json included. */
+  readonly files: Readonly<Record<string, string>>;
+}
+
+export const blindProgram = (path: string, files: Readonly<Record<string, string>>, code: string): BlindProgram => ({ path, files, code });

@@ -8,6 +8,7 @@ import { ESLint } from "eslint";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FIXTURES_DIR } from "../../../fixtures/index.js";
 import plugin from "../../../rules/index.js";
+import type { BlindProgram } from "../../../rules/test-utils/programs.js";
 import { shapeNames } from "../../../rules/test-utils/shape-projects.js";
 import { createConsumerProject, typeErrorsOf, type ConsumerProject, type TypeErrorAt } from "../../../sdk/test-utils/type-check.js";
 import { countMarkers } from "../../engine/markers.js";
@@ -449,4 +450,37 @@ export function from1Trees(shapes: readonly string[], byName: (name: string, set
     for (const [path, text] of Object.entries(sourcesOf(run.output))) trees.output[`${name}/${path}`] = text;
   }
   return trees;
+}
+
+/**
+ * The codemod side of a blind round whose programs the rule test shares (rules/test-utils/blind-N-programs.ts): each
+ * program a project migrated with the 2.x set, and the expectations written against its text.
+ */
+export function blindProgramRuns<Name extends string>(programs: Readonly<Record<Name, BlindProgram>>) {
+  const names = Object.keys(programs) as Name[];
+  const projects: readonly SetProject[] = names.map((name) => ({
+    name,
+    files: { ...programs[name].files, [programs[name].path]: programs[name].code },
+    sets: ["2x"],
+  }));
+  const runs = projectRuns(projects);
+  /** The program `name` after migrate: its text with `edits` ([before, after] pairs, each found once) applied. */
+  const edited = (name: Name, why: string, ...edits: readonly (readonly [string, string])[]): Expectation => {
+    const { path, code } = programs[name];
+    let expected = code;
+    for (const [before, after] of edits) {
+      if (!expected.includes(before)) throw new Error(`${name}: no ${before}`);
+      expected = expected.replace(before, after);
+    }
+    return runs.becomes(name, path, expected, why);
+  };
+  const RENAME = ["tracer.sessionStart(", "tracer.createSession("] as const;
+  return {
+    projects,
+    runs,
+    edited,
+    RENAME,
+    renamed: (name: Name, why = "sessionStart() in a handler becomes createSession()") => edited(name, why, RENAME),
+    unchanged: (name: Name) => runs.unchanged(name, programs[name].path),
+  };
 }
