@@ -12,10 +12,15 @@ import { pruneDeclarations, typeEntryPoints } from "./prune-declarations.mjs";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 
-/** One tsc compile; its diagnostics are printed whole when it ends, so two compiles never interleave. */
+/**
+ * One tsc compile; its diagnostics are printed whole when it ends, so two compiles never interleave.
+ * `--noCheck`: the build emits without type checking (a third of the CPU: ~16 s instead of ~47 s a compile on
+ * CI's machine). The type check is `npm run typecheck` over every source the two builds compile (tsconfig.json),
+ * which `npm test` and `prepublishOnly` run; a syntax error still fails the build.
+ */
 async function compile(project, outDir) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsc, "-p", join(root, project), "--outDir", outDir], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsc, "-p", join(root, project), "--outDir", outDir, "--noCheck"], { cwd: root, maxBuffer: 64 * 1024 * 1024 });
     process.stdout.write(stdout);
     process.stderr.write(stderr);
   } catch (error) {
