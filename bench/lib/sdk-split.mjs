@@ -23,6 +23,7 @@ import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { createLinter, sourceFilesUnder } from "./lint-child.mjs";
 import { RULES_ENTRY } from "./paths.mjs";
+import { framesOnStack, profileTree } from "./profile.mjs";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -90,38 +91,21 @@ function moduleOf(url) {
 
 /** Samples of the build grouped by module (inclusive and self) and by the rule outermost on the stack. */
 function summarize(profile) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-  const sampled = new Map();
-  profile.samples.forEach((id, index) => sampled.set(id, (sampled.get(id) ?? 0) + profile.timeDeltas[index]));
-  let total = 0;
-  let plugin = 0;
-  const inclusive = new Map();
-  const self = new Map();
-  const byRule = new Map();
+  const tree = profileTree(profile);
+  const totals = { total: 0, plugin: 0, inclusive: new Map(), self: new Map(), byRule: new Map() };
   const add = (map, key, us) => map.set(key, (map.get(key) ?? 0) + us);
-  for (const [id, us] of sampled) {
-    total += us;
-    const seen = new Set();
-    let innermost;
-    let outermostRule;
-    for (let current = id; current !== undefined; current = parents.get(current)) {
-      const { url } = nodes.get(current).callFrame;
-      if (!url.startsWith(buildUrl)) continue;
-      const name = moduleOf(url);
-      innermost ??= name;
-      if (name.startsWith("rules/") && name !== "rules/create-rule.js") outermostRule = name;
-      if (seen.has(name)) continue;
-      seen.add(name);
-      add(inclusive, name, us);
-    }
-    if (innermost === undefined) continue;
-    plugin += us;
-    add(self, innermost, us);
-    add(byRule, outermostRule ?? "(no rule module on the stack)", us);
+  const isBuild = (url) => url.startsWith(buildUrl);
+  for (const [id, us] of tree.sampled) {
+    totals.total += us;
+    const modules = framesOnStack(tree, id, isBuild).map((frame) => moduleOf(frame.url));
+    if (modules.length === 0) continue;
+    totals.plugin += us;
+    add(totals.self, modules[0], us);
+    for (const name of new Set(modules)) add(totals.inclusive, name, us);
+    const rule = modules.findLast((name) => name.startsWith("rules/") && name !== "rules/create-rule.js");
+    add(totals.byRule, rule ?? "(no rule module on the stack)", us);
   }
-  return { total, plugin, inclusive, self, byRule };
+  return totals;
 }
 
 function printTop(title, map, plugin, limit) {
