@@ -20,6 +20,7 @@ import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createLinter, sourceFilesUnder } from "./lint-child.mjs";
+import { profileTree } from "./profile.mjs";
 
 const [mode, entryArgument, directoryArgument, everyArgument = "3", passesArgument = "1"] = process.argv.slice(2);
 if ((mode !== "profile" && mode !== "counts") || !entryArgument || !directoryArgument) {
@@ -47,11 +48,7 @@ function frameName({ functionName, url, lineNumber }) {
 
 /** The plugin's inclusive time, and each plugin function's inclusive and self time, in µs. */
 function summarize(profile) {
-  const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
-  const parents = new Map();
-  for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-  const sampled = new Map();
-  profile.samples.forEach((id, index) => sampled.set(id, (sampled.get(id) ?? 0) + profile.timeDeltas[index]));
+  const { nodes, parents, sampled } = profileTree(profile);
   let total = 0;
   let plugin = 0;
   const inclusive = new Map();

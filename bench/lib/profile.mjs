@@ -12,13 +12,32 @@ function frameName(node) {
   return `${functionName || "(anonymous)"} ${file}${lineNumber >= 0 ? `:${lineNumber + 1}` : ""}`;
 }
 
-/** Top `limit` functions by self time, and by inclusive time among frames whose URL matches `ownCode`. */
-export function summarizeCpuProfile(profile, { limit = 12, ownCode } = {}) {
+/**
+ * A V8 CPU profile's call tree for walking up from a sample: its nodes by id, each node's parent id, and the µs
+ * sampled in each node (the node on top of the stack).
+ */
+export function profileTree(profile) {
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
   const parents = new Map();
   for (const node of profile.nodes) for (const child of node.children ?? []) parents.set(child, node.id);
-  const selfTime = new Map();
-  profile.samples.forEach((id, index) => selfTime.set(id, (selfTime.get(id) ?? 0) + profile.timeDeltas[index]));
+  const sampled = new Map();
+  profile.samples.forEach((id, index) => sampled.set(id, (sampled.get(id) ?? 0) + profile.timeDeltas[index]));
+  return { nodes, parents, sampled };
+}
+
+/** The call frames on the stack of node `id` whose URL `keep` accepts, innermost first. */
+export function framesOnStack({ nodes, parents }, id, keep) {
+  const frames = [];
+  for (let current = id; current !== undefined; current = parents.get(current)) {
+    const { callFrame } = nodes.get(current);
+    if (keep(callFrame.url)) frames.push(callFrame);
+  }
+  return frames;
+}
+
+/** Top `limit` functions by self time, and by inclusive time among frames whose URL matches `ownCode`. */
+export function summarizeCpuProfile(profile, { limit = 12, ownCode } = {}) {
+  const { nodes, parents, sampled: selfTime } = profileTree(profile);
   const totalUs = profile.timeDeltas.reduce((sum, delta) => sum + delta, 0);
   const self = new Map();
   const inclusive = new Map();
