@@ -19,36 +19,73 @@ function looseScripts(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-// The two fixture-wide cases analyse every fixture file (the second parses each twice): ~10 s
-// alone, 35-44 s with two vitest workers on a loaded 2-core machine. Their own budget, not the default.
-const FIXTURE_WIDE = { timeout: 120_000 };
+// The two fixture-wide cases read every fixture file (each `before` and loose script parsed twice, once for each order
+// of the questions), the first of them to run for both: ~12 s of CPU, 35-44 s a case with two vitest workers on a
+// loaded 2-core machine, 250 s at a load average of 35. The reading is one synchronous loop, which a timeout cannot
+// cut short (it only fails the case once the loop is done), so the budget is wide.
+const FIXTURE_WIDE = { timeout: 600_000 };
 
 const temporary: string[] = [];
 afterAll(() => {
   for (const dir of temporary) rmSync(dir, { recursive: true, force: true });
 });
 
+/** What the two fixture-wide cases read of one fixture file, computed once for both (each asserts its part). */
+interface GateReading {
+  readonly path: string;
+  /** The handler model's finds, by the engine without the gates it applies itself (the gate before the model, the hooks' signs). */
+  readonly lambdaHandlers: number;
+  readonly handlers: number;
+  /** mayHoldEntry, asked invocation first, then handler. */
+  readonly invocationFirst: readonly [invocation: boolean, handler: boolean];
+  /** For a `before` file or a loose script, the order test's part: */
+  readonly orders?: {
+    /** mayHoldEntryFor's answers with the registry's gate, computed before anything was asked (it stores none). */
+    readonly computed: readonly [invocation: boolean, handler: boolean];
+    /** answeredMayHoldEntry of either kind after mayHoldEntryFor asked both: undefined, nothing stored. */
+    readonly storedByComputing: boolean | undefined;
+    /** mayHoldEntry on a parse of its own, asked handler first, then invocation. */
+    readonly handlerFirst: readonly [handler: boolean, invocation: boolean];
+  };
+}
+
+let gateReadings: GateReading[] | undefined;
+
+/** Every fixture's before and after and every loose script under fixtures/, read once for the file. */
+function readGates(): GateReading[] {
+  if (gateReadings) return gateReadings;
+  const gate = entryGateFor(FRAMEWORKS);
+  const read = (path: string, text: string, withOrders: boolean): GateReading => {
+    const input = parseAnalysisInput(text, path, readSettings({}));
+    // Before anything is asked (an `after` file skips it: only the first case reads it).
+    const computed = withOrders ? ([mayHoldEntryFor(input, "invocation", gate), mayHoldEntryFor(input, "handler", gate)] as const) : undefined;
+    const storedByComputing = answeredMayHoldEntry(input, "invocation") ?? answeredMayHoldEntry(input, "handler");
+    const invocationFirst = [mayHoldEntry(input, "invocation"), mayHoldEntry(input, "handler")] as const;
+    const model = handlerModelWithoutGates(input);
+    const reading = { path, lambdaHandlers: model.lambdaHandlers.length, handlers: model.lambdaHandlers.length + model.requestHandlers.length, invocationFirst };
+    if (!computed) return reading;
+    // The other order needs answers stored by neither kind: a parse of its own.
+    const fresh = parseAnalysisInput(text, path, readSettings({}));
+    return { ...reading, orders: { computed, storedByComputing, handlerFirst: [mayHoldEntry(fresh, "handler"), mayHoldEntry(fresh, "invocation")] } };
+  };
+  gateReadings = [
+    ...loadFixtures().flatMap((fixture) => [read(fixture.filename, fixture.before, true), read(fixture.filename, fixture.after, false)]),
+    ...looseScripts(FIXTURES_DIR).map((path) => read(path, readFileSync(path, "utf8"), true)),
+  ];
+  return gateReadings;
+}
+
 describe("entry gate: never stops a file that holds a handler", () => {
   it("lets through every fixture whose handler model has a serverless entry point or any handler", FIXTURE_WIDE, () => {
-    const files = [
-      ...loadFixtures().flatMap((fixture) => [
-        { filename: fixture.filename, text: fixture.before },
-        { filename: fixture.filename, text: fixture.after },
-      ]),
-      ...looseScripts(FIXTURES_DIR).map((path) => ({ filename: path, text: readFileSync(path, "utf8") })),
-    ];
     let invocations = 0;
     let stopped = 0;
-    for (const { filename, text } of files) {
-      const input = parseAnalysisInput(text, filename, readSettings({}));
-      // The engine without the gates it applies itself (the gate before the model, the hooks' signs).
-      const model = handlerModelWithoutGates(input);
-      if (model.lambdaHandlers.length > 0) {
+    for (const { path, lambdaHandlers, handlers, invocationFirst: [invocation, handler] } of readGates()) {
+      if (lambdaHandlers > 0) {
         invocations++;
-        expect(mayHoldEntry(input, "invocation"), filename).toBe(true);
+        expect(invocation, path).toBe(true);
       }
-      if (model.lambdaHandlers.length + model.requestHandlers.length > 0) expect(mayHoldEntry(input, "handler"), filename).toBe(true);
-      else if (!mayHoldEntry(input, "handler")) stopped++;
+      if (handlers > 0) expect(handler, path).toBe(true);
+      else if (!handler) stopped++;
     }
     // The check ran on real entry points, and the gate stops some files (it is not `() => true`).
     expect(invocations).toBeGreaterThan(50);
@@ -56,26 +93,19 @@ describe("entry gate: never stops a file that holds a handler", () => {
   });
 
   it("a file that may hold an invocation may hold a handler, so either kind's cached answer may decide the other", FIXTURE_WIDE, () => {
-    const gate = entryGateFor(FRAMEWORKS);
     let invocations = 0;
     let stopped = 0;
-    const files = [
-      ...loadFixtures().map((fixture) => ({ path: fixture.filename, text: fixture.before })),
-      ...looseScripts(FIXTURES_DIR).map((path) => ({ path, text: readFileSync(path, "utf8") })),
-    ];
-    for (const { path, text } of files) {
-      const uncached = parseAnalysisInput(text, path, readSettings({}));
-      const invocation = mayHoldEntryFor(uncached, "invocation", gate);
-      const handler = mayHoldEntryFor(uncached, "handler", gate);
+    for (const { path, invocationFirst, orders } of readGates()) {
+      if (!orders) continue;
+      const [invocation, handler] = orders.computed;
       if (invocation) invocations++;
       if (!handler) stopped++;
       expect(!invocation || handler, path).toBe(true);
       // Asked in either order, the cached answers are the computed ones. mayHoldEntryFor stores no answer (only the
-      // file's top-level reading), so the parse above serves the first order; the second needs a parse of its own.
-      expect(answeredMayHoldEntry(uncached, "invocation") ?? answeredMayHoldEntry(uncached, "handler"), path).toBeUndefined();
-      expect([mayHoldEntry(uncached, "invocation"), mayHoldEntry(uncached, "handler")], path).toEqual([invocation, handler]);
-      const handlerFirst = parseAnalysisInput(text, path, readSettings({}));
-      expect([mayHoldEntry(handlerFirst, "handler"), mayHoldEntry(handlerFirst, "invocation")], path).toEqual([handler, invocation]);
+      // file's top-level reading), so its parse serves the first order; the second needs a parse of its own.
+      expect(orders.storedByComputing, path).toBeUndefined();
+      expect(invocationFirst, path).toEqual([invocation, handler]);
+      expect(orders.handlerFirst, path).toEqual([handler, invocation]);
     }
     expect(invocations).toBeGreaterThan(20);
     expect(stopped).toBeGreaterThan(10);

@@ -22,11 +22,17 @@ async function loadRule(fixture: FixtureCase): Promise<AnyRule> {
 }
 
 describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id, fixture) => {
-  // The runs of `before` that two tests read, made once per fixture (a run keeps no state the next one sees).
+  // The runs that two tests read, made once per fixture (a run keeps no state the next one sees): `before` with
+  // its own transform, and each text given all transforms, by the text itself (the second run of `before`'s
+  // output is the run of `after` whenever the first test passes).
   let ownTransformRun: ReturnType<typeof runTransforms> | undefined;
-  let allTransformsRun: ReturnType<typeof runTransforms> | undefined;
+  const allTransformsRuns = new Map<string, ReturnType<typeof runTransforms>>();
   const withOwnTransform = () => (ownTransformRun ??= runTransforms(fixture.before, fixture.filename, { transforms: [fixture.transform] }));
-  const withAllTransforms = () => (allTransformsRun ??= runTransforms(fixture.before, fixture.filename));
+  const withAllTransforms = (text = fixture.before) => {
+    let run = allTransformsRuns.get(text);
+    if (!run) allTransformsRuns.set(text, (run = runTransforms(text, fixture.filename)));
+    return run;
+  };
 
   it("turns before into exactly after with its transform", () => {
     const result = withOwnTransform();
@@ -41,7 +47,7 @@ describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id
   });
 
   it("leaves after byte-identical (idempotent)", () => {
-    const result = runTransforms(fixture.after, fixture.filename);
+    const result = withAllTransforms(fixture.after);
     expect(result.error).toBeUndefined();
     expect(result.changed).toBe(false);
     expect(result.output).toBe(fixture.after);
@@ -49,7 +55,7 @@ describe.each(cases.map((fixture) => [fixture.id, fixture] as const))("%s", (_id
 
   it("changes nothing on a second run and keeps every comment", () => {
     const once = withAllTransforms().output;
-    const twice = runTransforms(once, fixture.filename);
+    const twice = withAllTransforms(once);
     expect(twice.output).toBe(once);
     expect(countMarkers(twice.output)).toBe(countMarkers(once));
     for (const comment of fixture.before.match(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g) ?? []) {
