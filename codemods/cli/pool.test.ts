@@ -1,4 +1,5 @@
-// The built `honeyhive` bin with the real transforms, on the fixture files: the worker pool must
+// The built `honeyhive` bin with the real transforms, on one fixture case per transform, extension and
+// outcome plus the sample app (not every fixture: the pool's work is the same per file): the worker pool must
 // give exactly what in-process transforming gives (migrate-fixtures.test.ts checks that result
 // against the fixtures). Worker threads need the compiled worker script, hence the built bin; the
 // vitest global setup rebuilds dist/ when it is stale.
