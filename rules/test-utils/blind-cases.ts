@@ -66,9 +66,39 @@ export function showMessages(messages: readonly Linter.LintMessage[]): string {
   return messages.map((message) => `${message.line}: ${message.message}`).join("\n") || "(none)";
 }
 
+/**
+ * The rules each case of describeBlindCases is asserted with, gathered while the tests are collected (before any
+ * runs). A case that several rules are asserted on (blind-cases-16.test.ts: every quiet case with all eight) is linted
+ * once with all of them: ESLint runs every enabled rule over one parse and reports each message under its rule's id,
+ * so a rule's messages in that lint are the messages of a lint with that rule alone (and a rule that throws fails the
+ * lint, hence every case it is in). Messages of no rule (a parse failure, an unused directive) count for every rule.
+ */
+const rulesOfCase = new WeakMap<Case, Map<string, AnyRule>>();
+const messagesOfSharedCase = new WeakMap<Case, readonly Linter.LintMessage[]>();
+
+function assertedWith(ruleName: string, rule: AnyRule, cases: readonly Case[]): void {
+  for (const testCase of cases) {
+    const rules = rulesOfCase.get(testCase) ?? new Map<string, AnyRule>();
+    rules.set(ruleName, rule);
+    rulesOfCase.set(testCase, rules);
+  }
+}
+
+/** The messages of `rule` (and of no rule) on `testCase`: its own lint, or its part of the case's one lint with every rule it is asserted with. */
+function lintCaseOnce(ruleName: string, rule: AnyRule, testCase: Case): Linter.LintMessage[] {
+  const rules = rulesOfCase.get(testCase);
+  if (rules === undefined || rules.size < 2) return lintCase(ruleName, rule, testCase);
+  let messages = messagesOfSharedCase.get(testCase);
+  if (messages === undefined) {
+    messages = lintCaseWith(Object.fromEntries(rules), testCase);
+    messagesOfSharedCase.set(testCase, messages);
+  }
+  return messages.filter((message) => message.ruleId === null || message.ruleId === `honeyhive/${ruleName}`);
+}
+
 /** Lints a case once: all messages (none fatal) and the rule's own reports among them. */
 function run(ruleName: string, rule: AnyRule, testCase: Case): { all: string; own: number; messages: readonly unknown[] } {
-  const messages = lintCase(ruleName, rule, testCase);
+  const messages = lintCaseOnce(ruleName, rule, testCase);
   const all = showMessages(messages);
   expect(messages.some((message) => message.fatal === true), all).toBe(false);
   return { all, own: messages.filter((message) => message.ruleId === `honeyhive/${ruleName}`).length, messages };
@@ -90,6 +120,7 @@ export interface Known { readonly rule: string; readonly kind: "miss" | "false";
 export function describeBlindCases(ruleName: string, rule: AnyRule, cases: { reported: readonly Case[]; quiet: readonly Case[] }, known: readonly Known[]): void {
   const knownOf = (kind: Known["kind"], testCase: Case): Known | undefined =>
     known.find((entry) => entry.rule === ruleName && entry.kind === kind && testCase.name.includes(entry.match));
+  assertedWith(ruleName, rule, [...cases.reported, ...cases.quiet]);
   const reported = cases.reported.filter((testCase) => knownOf("miss", testCase) === undefined);
   const quiet = cases.quiet.filter((testCase) => knownOf("false", testCase) === undefined);
   if (reported.length > 0) {
