@@ -1,0 +1,41 @@
+// `migrate --from 1` (issue 15), the leftovers of the last sessions: CommonJS whole-module and one-name re-exports of a
+// 1.x wrapper and init promise (blind-1x-8 shape 14 in its other spellings), and what a workspace package that
+// re-exports the SDK hands its apps. Each case runs the CLI twice on a temporary project (migrateFiles): the first
+// run's output is asserted, the second run must change nothing.
+import { afterAll, describe, expect, it } from "vitest";
+import { migrateFiles } from "./cli/test-utils/shapes.js";
+import { removeProjects } from "./cli/test-utils/project.js";
+
+afterAll(() => removeProjects());
+
+const FROM_1 = ["migrate", "--from", "1", "--json"];
+const MANIFEST = `{ "name": "cjs-app", "private": true, "dependencies": { "honeyhive": "^1.0.42" } }\n`;
+
+async function migrated(name: string, files: Record<string, string>): Promise<Record<string, string>> {
+  const run = await migrateFiles(name, files, FROM_1);
+  expect(run.secondChanged, `${name}: a second run changes nothing`).toBe(0);
+  return run.output;
+}
+
+describe("CommonJS re-exports of a 1.x wrapper and init promise", () => {
+  const TRACER = `const { HoneyHiveTracer, traceTool } = require("honeyhive");\n\nconst tracerReady = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "cjs-lib" });\n\nmodule.exports = { tracerReady, traceTool };\n`;
+  const MAIN = `const { tracerReady, traceTool } = require("../lib");\n\nconst lookup = traceTool(async (id) => ({ id }));\n\nasync function main() {\n  const tracer = await tracerReady;\n  await lookup("42");\n  await tracer.flush();\n}\n\nmain();\n`;
+  const MIGRATED = `const { trace } = require("honeyhive");\nconst { tracerReady } = require("../lib");\n\nconst lookup = trace({ eventType: "tool", tracer: tracerReady }, async (id) => ({ id }));\n\nasync function main() {\n  const tracer = await tracerReady;\n  await lookup("42");\n  await tracer.forceFlush();\n}\n\nmain();\n`;
+  const INDEXES: Record<string, string> = {
+    "whole module": `module.exports = require("./tracer");\n`,
+    "spread into an object": `module.exports = { ...require("./tracer"), version: "1" };\n`,
+    "one name at a time": `exports.tracerReady = require("./tracer").tracerReady;\nexports.traceTool = require("./tracer").traceTool;\n`,
+  };
+
+  it.each(Object.entries(INDEXES))("lib/index.js hands on lib/tracer.js (%s): the app's wrapper gets trace() and the imported tracer", async (name, index) => {
+    const output = await migrated(name, { "package.json": MANIFEST, "lib/tracer.js": TRACER, "lib/index.js": index, "src/main.js": MAIN });
+    expect(output["src/main.js"]).toBe(MIGRATED);
+    expect(output["lib/index.js"]).toBe(index);
+  });
+
+  it("reads a wrapper the module takes off require(\"honeyhive\") in the export itself", async () => {
+    const tracer = `const { HoneyHiveTracer } = require("honeyhive");\n\nconst tracerReady = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "cjs-lib" });\n\nmodule.exports = { tracerReady, traceTool: require("honeyhive").traceTool };\n`;
+    const output = await migrated("member of the SDK", { "package.json": MANIFEST, "lib/tracer.js": tracer, "lib/index.js": INDEXES["whole module"]!, "src/main.js": MAIN });
+    expect(output["src/main.js"]).toBe(MIGRATED);
+  });
+});
