@@ -39,3 +39,28 @@ describe("CommonJS re-exports of a 1.x wrapper and init promise", () => {
     expect(output["src/main.js"]).toBe(MIGRATED);
   });
 });
+
+describe("a workspace package that re-exports the SDK's trace by name", () => {
+  const OBS = `import { HoneyHiveTracer } from "honeyhive";\n\nexport { traceTool, trace, enrichSpan } from "honeyhive";\nexport const tracerReady = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "acme" });\n`;
+  const HANDLER = `import { traceTool } from "@acme/obs";\n\nexport const lookup = traceTool(async (id: string) => ({ id }), { eventName: "lookup" });\n`;
+  const WORKSPACE = {
+    "package.json": `{ "name": "acme", "private": true, "workspaces": ["packages/*", "apps/*"] }\n`,
+    "packages/obs/package.json": `{ "name": "@acme/obs", "version": "1.0.0", "main": "src/index.ts", "dependencies": { "honeyhive": "^1.0.42" } }\n`,
+    "packages/obs/src/index.ts": OBS,
+    "apps/api/package.json": `{ "name": "@acme/api", "version": "1.0.0", "dependencies": { "@acme/obs": "workspace:*" } }\n`,
+    "apps/api/src/handler.ts": HANDLER,
+  };
+
+  it("gives an app that imports the 1.x wrapper from it trace from the same import, not the missing-dependency marker", async () => {
+    const output = await migrated("workspace re-export of trace", WORKSPACE);
+    expect(output["apps/api/src/handler.ts"]).toBe(
+      `import { trace } from "@acme/obs";\n\n/* honeyhive-migrate: pass a tracer to this call (no HoneyHive tracer in scope) */\nexport const lookup = trace({ eventType: "tool", eventName: "lookup" }, async (id: string) => ({ id }));\n`,
+    );
+  });
+
+  it("keeps the marker where the package does not re-export trace", async () => {
+    const output = await migrated("workspace without trace", { ...WORKSPACE, "packages/obs/src/index.ts": OBS.replace("traceTool, trace, enrichSpan", "traceTool, enrichSpan") });
+    expect(output["apps/api/src/handler.ts"]).toContain("@acme/api does not depend on honeyhive");
+    expect(output["apps/api/src/handler.ts"]).not.toMatch(/^import /m);
+  });
+});
