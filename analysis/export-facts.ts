@@ -12,7 +12,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { contains, definedProperty, enclosingFunction, getterResult, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { anyPlatformBackgroundTest, type BackgroundTest } from "./background-work.js";
-import { exportPath, originName } from "./bindings.js";
+import { exportPath, originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import { chainPropertiesOf, flushesAroundNext, flushesOnEveryPath, flushTestOf, type FlushTest } from "./flush.js";
 import { globalTracerSlotsOf } from "./global-slots.js";
@@ -455,20 +455,32 @@ function collectExports(input: AnalysisInput): {
   const exportVariable = (exported: string, local: string) => {
     const variable = variableNamed(local);
     if (!variable) return;
-    // `import { tracer } from "./tracing"; export { tracer }`: a re-export in all but syntax.
+    // `import { tracer } from "./tracing"; export { tracer }`: a re-export in all but syntax. So is CommonJS's
+    // `const { traceTool } = require("honeyhive"); module.exports = { traceTool }` of the SDK's names.
     const def = variable.defs[0];
-    if (def?.type === "ImportBinding" && def.node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration) {
-      const origin = bindings.originOf(def.name);
-      const path = origin && exportPath(origin);
-      if (origin && path?.length === 1) reExports.push({ specifier: origin.module, names: { [exported]: path[0]! } });
-      if (origin?.module === SDK_ROOT && !origin.typeOnly) {
-        if (path?.length === 1) sdk.names[exported] = path[0]!;
-        // `import * as hh from "honeyhive"; export { hh }`.
-        else if (origin.path.length === 0) sdk.namespaces.push(exported);
-      }
+    const imported = def?.type === "ImportBinding" && def.node.type !== AST_NODE_TYPES.TSImportEqualsDeclaration;
+    if (imported || (def?.type === "Variable" && bindings.declaringModuleOf(variable) === SDK_ROOT)) {
+      reExportOrigin(exported, bindings.originOf(def.name));
       return;
     }
     targets.set(exported, { variable });
+  };
+  const reExportOrigin = (exported: string, origin: ModuleOrigin | undefined) => {
+    const path = origin && exportPath(origin);
+    if (origin && path?.length === 1) reExports.push({ specifier: origin.module, names: { [exported]: path[0]! } });
+    if (origin?.module === SDK_ROOT && !origin.typeOnly) {
+      if (path?.length === 1) sdk.names[exported] = path[0]!;
+      // `import * as hh from "honeyhive"; export { hh }`.
+      else if (origin.path.length === 0) sdk.namespaces.push(exported);
+    }
+  };
+  /** `exports.tracer = require("./tracer").tracer`, `{ traceTool: require("honeyhive").traceTool }`: one name of the required module handed on. */
+  const requiredMember = (exported: string, value: TSESTree.Node | undefined): boolean => {
+    if (value?.type !== AST_NODE_TYPES.MemberExpression || requireSpecifier(unwrapExpression(value.object)) === undefined) return false;
+    const origin = bindings.originOf(value);
+    if (origin === undefined || exportPath(origin).length !== 1) return false;
+    reExportOrigin(exported, origin);
+    return true;
   };
   const isExportsObject = (node: TSESTree.Node | undefined): boolean =>
     (node?.type === AST_NODE_TYPES.Identifier && node.name === "exports" && bindings.isGlobal(node)) ||
@@ -491,7 +503,7 @@ function collectExports(input: AnalysisInput): {
     if (exported === undefined) return;
     const expression = unwrapExpression(value);
     if (expression?.type === AST_NODE_TYPES.Identifier && variableNamed(expression.name)) exportVariable(exported, expression.name);
-    else targets.set(exported, { value });
+    else if (!requiredMember(exported, expression)) targets.set(exported, { value });
   };
 
   /** `module.exports = value` (or `export = value`): an object literal's keys are the module's names, anything else its `default`. */

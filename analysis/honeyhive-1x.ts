@@ -4,7 +4,7 @@
 // What each name becomes is data (knowledge/sdks/honeyhive-1x.ts); this module only finds the calls.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, definedProperty, enclosingFunction, findVariable, getterResult, isFunctionNode, memberName, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, definedProperty, enclosingFunction, findVariable, getterResult, isFunctionNode, memberName, moduleScopeOf, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import type { ReExport, TracerHolderFact } from "./export-facts.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
@@ -1225,11 +1225,29 @@ export function moduleInitPromiseAt(input: AnalysisInput, node: TSESTree.Node): 
       statement?.parent?.type === AST_NODE_TYPES.Program;
     return held ? [{ name: (declarator.id as TSESTree.Identifier).name, declarator }] : [];
   });
+  if (names.length === 0) return importedInitPromiseAt(input, node);
   if (names.length !== 1) return undefined;
   const [{ name, declarator }] = names as [{ name: string; declarator: TSESTree.VariableDeclarator }];
   // Not shadowed where it would be written.
   if (findVariable(input.scopeManager, node, name)?.defs[0]?.node !== declarator) return undefined;
   return enclosingFunction(node) || declarator.range[1] <= node.range[0] ? name : undefined;
+}
+
+/**
+ * moduleInitPromiseAt() of a file without an init of its own: the one module-level binding imported from a
+ * project module whose export is such a promise (`const { tracerReady } = require("../lib")`, through
+ * `module.exports = require("./tracer")` too: the facts' `initPromiseExports`), if `node` sees that binding.
+ */
+function importedInitPromiseAt(input: AnalysisInput, node: TSESTree.Node): string | undefined {
+  if (!input.readModuleFacts) return undefined;
+  const read = input.readModuleFacts;
+  const promises = (moduleScopeOf(input.scopeManager)?.variables ?? []).filter((variable) => {
+    const found = variable.defs.length === 1 ? importedExport(input, variable) : undefined;
+    return found !== undefined && projectModules().factsOf(found.path, read).initPromiseExports?.includes(found.name) === true;
+  });
+  if (promises.length !== 1) return undefined;
+  const [promise] = promises as [Scope.Variable];
+  return findVariable(input.scopeManager, node, promise.name) === promise ? promise.name : undefined;
 }
 
 /**

@@ -148,9 +148,10 @@ const MAY_HOLD_FACTS = /honeyhive|HoneyHive|@opentelemetry|sessionStart|startSes
 
 /**
  * CommonJS handing on a whole module: `module.exports = require("./m")`, `module.exports = { ...require("./m"), … }`,
- * `Object.assign(module.exports, require("./m"))` (group 1: the relative specifier). Read as `export *`.
+ * `Object.assign(module.exports, require("./m"))`, or names of it: `exports.tracer = require("./m").tracer` (group 1:
+ * the relative specifier). Read as `export *` (the text gates what is parsed; the parse reads the names).
  */
-export const CJS_RE_EXPORT = /\b(?:module\.exports\s*=\s*(?:\{\s*(?:[^{}]*?,\s*)?\.\.\.\s*)?|Object\.assign\s*\(\s*module\.exports\s*,\s*)require\s*\(\s*["'](\.{1,2}(?:\/[^"']*)?)["']\s*\)/g;
+export const CJS_RE_EXPORT = /\b(?:module\.exports\s*=\s*(?:\{\s*(?:[^{}]*?,\s*)?\.\.\.\s*)?|(?:module\.)?exports\.[\w$]+\s*=\s*|Object\.assign\s*\(\s*module\.exports\s*,\s*)require\s*\(\s*["'](\.{1,2}(?:\/[^"']*)?)["']\s*\)/g;
 
 const RE_EXPORT_SPECIFIERS = /\bexport\s*(?:\*(?:\s*as\s+[\w$]+)?|type\s*\{[^}]*\}|\{[^}]*\})\s*from\s*["']([^"']+)["']/g;
 

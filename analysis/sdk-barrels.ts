@@ -269,3 +269,9 @@ export function sdkOriginThroughBarrel(input: AnalysisInput, origin: ModuleOrigi
 export function barrelExportsEverySdkName(input: AnalysisInput, specifier: string): boolean {
   return sdkBarrelOf(input, specifier)?.all === true;
 }
+
+/** The barrel hands on each of `names` under its own name (`export { traceTool, trace } from "honeyhive"`), so they can be added to that import. */
+export function barrelExportsSdkNames(input: AnalysisInput, specifier: string, names: readonly string[]): boolean {
+  const barrel = names.length > 0 ? sdkBarrelOf(input, specifier) : undefined;
+  return barrel !== undefined && names.every((name) => barrel.names[name] === name || (barrel.all && HONEYHIVE_VALUE_EXPORTS.has(name)));
+}

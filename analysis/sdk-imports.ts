@@ -13,7 +13,7 @@ import { getAnalysisContext, sourceModule } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { absolutePath, projectModules } from "./project-modules.js";
 import { appendListElement, removeImportBindings, removeTrailingElements } from "./rewrite.js";
-import { barrelExportsEverySdkName, sdkOriginThroughBarrel } from "./sdk-barrels.js";
+import { barrelExportsEverySdkName, barrelExportsSdkNames, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { isSdkModule } from "./settings.js";
 
 const SDK_ROOT = "honeyhive";
@@ -24,15 +24,21 @@ type SdkImportSite =
   | { readonly kind: "destructured"; readonly pattern: TSESTree.ObjectPattern }
   | { readonly kind: "object"; readonly name: string };
 
-/** The file's import of the SDK (or a module re-exporting it), in the most useful form for adding a name. */
-function findSdkImportSite(input: AnalysisInput): SdkImportSite | undefined {
+/**
+ * The file's import of the SDK (or a module re-exporting it), in the most useful form for adding `names`
+ * (none: any name).
+ */
+function findSdkImportSite(input: AnalysisInput, names: readonly string[] = []): SdkImportSite | undefined {
   // The SDK itself first; else a module the project declared as re-exporting it (settings.modules).
   const settingsModules = input.settings.modules;
   return (
     findImportSiteOf(input, (specifier) => specifier === SDK_ROOT) ??
     findImportSiteOf(input, (specifier) => settingsModules.includes(specifier)) ??
     // A project barrel that re-exports every SDK name (`export * from "honeyhive"`): the file keeps importing through it.
-    findImportSiteOf(input, (specifier) => barrelExportsEverySdkName(input, specifier))
+    findImportSiteOf(input, (specifier) => barrelExportsEverySdkName(input, specifier)) ??
+    // One that names those it re-exports, among them the names to add (a workspace package's `export { traceTool, trace }
+    // from "honeyhive"`): so does an app that may not depend on the SDK itself.
+    findImportSiteOf(input, (specifier) => barrelExportsSdkNames(input, specifier, names))
   );
 }
 
@@ -208,7 +214,7 @@ export class SdkImports {
   private reference(name: string): SdkReference {
     const existing = this.localBinding(name);
     if (existing) return { text: existing.name, variable: existing, adds: false };
-    const site = findSdkImportSite(this.input);
+    const site = findSdkImportSite(this.input, [name]);
     if (site?.kind === "namespace" || site?.kind === "object") {
       const siteName = site.name;
       return { text: `${siteName}.${name}`, variable: moduleScopeVariables(this.input).find((variable) => variable.name === siteName), adds: false };
@@ -239,7 +245,7 @@ export class SdkImports {
     const { text } = this.input;
     const local = this.intoLocalDestructures(edits);
     const pending = [...this.added].filter((name) => !local.names.has(name));
-    const site = findSdkImportSite(this.input);
+    const site = findSdkImportSite(this.input, pending);
     const removedHere = [...this.removed].filter((variable) => !local.variables.has(variable));
     // `import { HoneyHiveTracer } from "honeyhive"` + add trace → `import { trace } from "honeyhive"`.
     if (pending.length > 0 && site && (site.kind === "named" || site.kind === "destructured")) {

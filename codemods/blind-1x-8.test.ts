@@ -97,15 +97,11 @@ describe("blind-1x-8: old init options, decorators, holders of frameworks, worke
 });
 
 function KNOWN_DEFECTS(): Record<string, KnownDefect> {
-  return {
-    "14-cjs-index-reexport/src/main.js": {
-      why:
-        "`module.exports = require(\"./tracer\")` in lib/index.js is not followed as a re-export (nor is lib/tracer.js's `module.exports = { tracerReady, traceTool }` read as a holder of the 1.x wrapper and the init promise), so the wrapper and the flush reached through `require(\"../lib\")` are neither rewritten nor marked; the CommonJS export facts (analysis/export-facts.ts) would need the whole-module re-export",
-      today: ['const lookup = traceTool(async (id) => ({ id }));', "  await tracer.flush();"],
-    },
-  };
+  // Shape 14 (`module.exports = require("./tracer")` handing on the wrapper and the init promise) is followed since
+  // migrate-15: its case is in the expected tree like every other.
+  return {};
 }
 
 function KNOWN_UNMARKED_NAMES(): string[] {
-  return ["14-cjs-index-reexport/src/main.js:1 traceTool", "14-cjs-index-reexport/src/main.js:3 traceTool", "14-cjs-index-reexport/src/main.js:9 .flush("];
+  return [];
 }
