@@ -132,7 +132,8 @@ child.stdout.on("data", (chunk) => {
 child.on("close", (code) => {
   if (code !== 0) console.error(`child exited ${code}`);
   const sorted = (map) => [...map].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]));
-  console.log(`${kind}, ${entry}, first ${count} files of the 100%-SDK tree, ${passes} passes${all ? " (all functions)" : " (the build's functions)"}`);
+  const files = count.startsWith("corpus:") ? `every ${count.slice("corpus:".length)}th file of the real corpus` : `first ${count} files of the 100%-SDK tree`;
+  console.log(`${kind}, ${entry}, ${files}, ${passes} passes${all ? " (all functions)" : " (the build's functions)"}`);
   for (let index = 1; index <= passes; index++) {
     const { compiles = 0, ms = 0, ourMs = new Map(), ourCompiles = new Map(), deopts = new Map(), reopt = new Map() } = perPass[index] ?? {};
     const sum = (map) => [...map.values()].reduce((total, value) => total + value, 0);
