@@ -3,14 +3,19 @@
 // imported for their meta) it separates what ESLint spends per rule from what the plugin's loaded modules cost
 // the collector (bench/NOTES.md, perf-nonsdk-5: on tiny files 90% of the control's excess was scavenges).
 //   valgrind --tool=callgrind --instr-atstart=no --callgrind-out-file=<dir>/cg.out node --predictable --single-threaded --expose-gc \
-//     bench/lib/instr-noop-child.mjs <addon> <count> <directory> <list file> <passes> <first counted>
+//     bench/lib/instr-noop-child.mjs <addon> <count> <directory> <list file> <passes> <first counted> [shared-prototype]
+// `shared-prototype`: ESLint's rule contexts made on one prototype shared by all files instead of the file's own
+// context (bench/lib/shared-prototype-extend.mjs): what ESLint's `Object.create(fileContext)` costs the collector.
 // then `node bench/lib/instr-split.mjs --read <dir>`.
 import { createRequire } from "node:module";
 import { readFileSync, realpathSync } from "node:fs";
 import { ESLint } from "eslint";
 import tsParser from "@typescript-eslint/parser";
 import { countedPasses } from "./instr-passes.mjs";
-const [addon, count, directoryArgument, listFile, passesArgument, firstCountedArgument] = process.argv.slice(2);
+import { sharedPrototypeExtend, useExtend } from "./shared-prototype-extend.mjs";
+const [addon, count, directoryArgument, listFile, passesArgument, firstCountedArgument, variant] = process.argv.slice(2);
+if (variant === "shared-prototype") useExtend(sharedPrototypeExtend);
+else if (variant !== undefined) throw new Error(`unknown variant "${variant}"`);
 const directory = realpathSync(directoryArgument);
 const callgrind = createRequire(import.meta.url)(addon);
 const files = readFileSync(listFile, "utf8").split("\n").filter(Boolean).map((path) => ({ path: realpathSync(path), text: readFileSync(path, "utf8") }));

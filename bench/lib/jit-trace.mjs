@@ -2,8 +2,10 @@
 // Which of a build's functions V8 optimizes, de-optimizes (and why) and optimizes again, pass by pass, over the
 // first n files of the 100%-SDK synthetic tree (the files of `instr-ab.mjs --sdk n`), natively:
 //
-//   node bench/lib/jit-trace.mjs <dist/esm/rules/index.js> [--sdk 200] [--passes 4] [--kind honeyhive|control|baseline] [--all] [--where]
+//   node bench/lib/jit-trace.mjs <dist/esm/rules/index.js> [--sdk 200 | --corpus-every k] [--passes 4] [--kind honeyhive|control|baseline] [--all] [--where]
 //
+// `--corpus-every k`: every k-th file of the real corpus instead (paths.mjs's listFiles order, as instr-ab.mjs's
+// `--corpus-every` samples it): what the plugin compiles on code that does not use the SDK.
 // Runs itself as a child under `--trace-opt --trace-deopt --predictable --single-threaded` (instr-ab.mjs's
 // flags, so V8 compiles what it compiles under callgrind), the child printing a marker between passes. V8 names
 // a JavaScript function only by its name, so a function counts as the build's when its name is declared in
@@ -16,7 +18,7 @@ import { spawn } from "node:child_process";
 import { readFileSync, readdirSync, realpathSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { SYNTHETIC_DIR, listFiles } from "./paths.mjs";
+import { CORPUS_DIR, SYNTHETIC_DIR, listFiles } from "./paths.mjs";
 
 const option = (name, fallback) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -27,8 +29,10 @@ const PASS_MARK = "@@jit-trace pass ";
 if (process.argv[2] === "--child") {
   const { createLinter } = await import("./lint-child.mjs");
   const [, , , kind, entry, count, passes] = process.argv;
-  const tree = join(SYNTHETIC_DIR, "files-10000-share-100");
-  const paths = listFiles(tree, [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]).slice(0, Number(count));
+  const every = count.startsWith("corpus:") ? Number(count.slice("corpus:".length)) : undefined;
+  const tree = every === undefined ? join(SYNTHETIC_DIR, "files-10000-share-100") : CORPUS_DIR;
+  const listed = listFiles(tree, [".ts", ".tsx", ".mts", ".cts", ".js", ".jsx", ".mjs", ".cjs"]);
+  const paths = every === undefined ? listed.slice(0, Number(count)) : listed.filter((_, index) => (index + 1) % every === 0);
   const files = paths.map((path) => ({ path: realpathSync(path), text: readFileSync(path, "utf8") }));
   const linter = await createLinter(kind, realpathSync(tree), { entry });
   for (let pass = 1; pass <= Number(passes); pass++) {
@@ -41,7 +45,7 @@ if (process.argv[2] === "--child") {
 }
 
 const entry = resolve(process.argv[2] ?? "dist/esm/rules/index.js");
-const count = option("sdk", "200");
+const count = option("corpus-every") !== undefined ? `corpus:${option("corpus-every")}` : option("sdk", "200");
 const passes = Number(option("passes", "4"));
 const kind = option("kind", "honeyhive");
 const all = process.argv.includes("--all");
@@ -128,7 +132,8 @@ child.stdout.on("data", (chunk) => {
 child.on("close", (code) => {
   if (code !== 0) console.error(`child exited ${code}`);
   const sorted = (map) => [...map].sort((left, right) => right[1] - left[1] || left[0].localeCompare(right[0]));
-  console.log(`${kind}, ${entry}, first ${count} files of the 100%-SDK tree, ${passes} passes${all ? " (all functions)" : " (the build's functions)"}`);
+  const files = count.startsWith("corpus:") ? `every ${count.slice("corpus:".length)}th file of the real corpus` : `first ${count} files of the 100%-SDK tree`;
+  console.log(`${kind}, ${entry}, ${files}, ${passes} passes${all ? " (all functions)" : " (the build's functions)"}`);
   for (let index = 1; index <= passes; index++) {
     const { compiles = 0, ms = 0, ourMs = new Map(), ourCompiles = new Map(), deopts = new Map(), reopt = new Map() } = perPass[index] ?? {};
     const sum = (map) => [...map.values()].reduce((total, value) => total + value, 0);
