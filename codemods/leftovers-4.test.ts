@@ -1,6 +1,11 @@
 // Correctness leftovers of the codemods (leftovers-4): cases that pin one defect each.
+import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { describe, expect, it } from "vitest";
+import { applyEdits, EditList } from "../analysis/edits.js";
+import { nodesOfType } from "../analysis/nodes.js";
 import { runTransforms } from "./engine/engine.js";
+import { addMarker, markerComment } from "./engine/markers.js";
+import { isParseFailure, parseFile } from "./engine/parse.js";
 import { ALL_TRANSFORM_IDS } from "./transforms/ids.js";
 
 describe("1x-evaluate: server_url beside the keys of its era", () => {
@@ -23,5 +28,19 @@ describe("1x-evaluate: server_url beside the keys of its era", () => {
   it("a config mixing eras with several keys of the earlier one: renamed as before (the era is not told by one later key)", () => {
     const result = from1(`evaluationFunction: answer, hh_api_key: "k", server_url: "https://hh.example", runConcurrently: true`);
     expect(result.output).toContain(`apiKey: "k", serverUrl: "https://hh.example"`);
+  });
+});
+
+describe("review markers inside JSX", () => {
+  // A finding on a call in an attribute of an element that starts its line inside another element's children: a
+  // comment before that element's opening tag is text the parent renders, so the marker goes above the outer element.
+  const source = `export function Chat() {\n  return (\n    <div>\n      <button onClick={() => tracer.sessionStart()}>new</button>\n    </div>\n  );\n}\n`;
+  it("goes above the outermost element, where a comment is code, not before a nested opening tag", () => {
+    const parsed = parseFile(source, "src/chat.tsx");
+    if (isParseFailure(parsed)) throw new Error(parsed.failure.message);
+    const call = nodesOfType(parsed.input.ast, AST_NODE_TYPES.CallExpression)[0]!;
+    const edits = new EditList();
+    expect(addMarker(edits, parsed.text, call, "check this")).toBe(true);
+    expect(applyEdits(parsed.text, edits.edits)).toBe(source.replace("    <div>\n", `    ${markerComment("check this")}\n    <div>\n`));
   });
 });
