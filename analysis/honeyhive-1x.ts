@@ -16,6 +16,7 @@ import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
 import { absolutePath, exportedTracerShape, importedExport, importedModule, importedTracerShape, isProjectModule, projectExportPath, projectModules } from "./project-modules.js";
 import { sdkBarrelOf } from "./sdk-barrels.js";
+import { spanMeets, versionSpansOfRange } from "./sdk-version.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
 import { jsdocModules, mayHaveJsdocTypes } from "./jsdoc.js";
 import { isTracerClass, jsdocImportsOf, jsdocTypedTracer } from "./jsdoc-tracer.js";
@@ -1284,6 +1285,27 @@ export function isKnownFunction(input: AnalysisInput, node: TSESTree.Node): bool
 /** The 1.x option `key` of call `of` (`HoneyHiveTracer.init`, `evaluate`, `traceFunction`…), from the data. */
 export function option1x(of: string, key: string): Option1xEntry | undefined {
   return OPTIONS_1X.find((option) => option.of === of && option.key === key);
+}
+
+/**
+ * `option1x(of, key)` for a key written next to `siblingKeys` in one object. A rename of a key that 1.x
+ * had stopped reading before another key of the object existed becomes a marker: that object was written
+ * for a version that ignored the key, so renaming it would turn on a value 1.x never used (`server_url`,
+ * read until 1.0.33, next to camelCase `apiKey`, read from 1.0.33 on). Only when no other key of the object
+ * belongs to the earlier versions too.
+ */
+export function option1xAmong(of: string, key: string, siblingKeys: readonly string[]): Option1xEntry | undefined {
+  const option = option1x(of, key);
+  const until = option?.versions.until;
+  if (!option || until === undefined || option.migration.decision !== "rename" || option.migration.to === key) return option;
+  const siblings = siblingKeys.filter((sibling) => sibling !== key).flatMap((sibling) => option1x(of, sibling) ?? []).filter((sibling) => !sibling.pythonSdk);
+  const later = siblings.find((sibling) => !spanMeets(versionSpansOfRange(`>=${sibling.versions.since}`)![0]!, option.versions.since, until));
+  // Another key of the same earlier era (`hh_api_key` beside `server_url` and a stray `runConcurrently`): the object
+  // mixes eras, and which of them 1.x read is not for this key to decide.
+  const laterStart = versionSpansOfRange(`>=${until}`)![0]!;
+  if (!later || siblings.some((sibling) => !spanMeets(laterStart, sibling.versions.since, sibling.versions.until))) return option;
+  const why = `1.x read it only before ${until}, and \`${later.key}\` (read from ${later.versions.since}) says this config is for a later version, which ignored it: as \`${option.migration.to}\` it would take effect for the first time; set \`${option.migration.to}\` if it should`;
+  return { ...option, migration: { ...option.migration, decision: "marker", why } };
 }
 
 /** The properties of an object literal with a static key (spreads and computed keys are left alone). */

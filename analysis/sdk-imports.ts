@@ -165,15 +165,17 @@ export class SdkImports {
    * `use(name)` for the one place `node`, or undefined (and nothing added) when that cannot be written
    * there without guessing: the text would not mean the SDK export at `node` (its binding is shadowed
    * there, or another variable of the name to add is in scope: a local `enrichSession`), or, with
-   * `newImport: false`, the file has no SDK import to add the name to.
+   * `newImport: false`, the file has no SDK import to add the name to. In a package that does not depend
+   * on the SDK (`packageWithoutSdk`) the name is returned but no import of it is added, for every caller:
+   * such an import does not resolve under pnpm or Yarn PnP, so the caller asks `packageWithoutSdk` and marks
+   * the place (a codemod) or offers no fix (a rule).
    */
-  useAt(name: string, node: TSESTree.Node, options: { readonly newImport?: boolean; readonly marksMissingDependency?: boolean } = {}): string | undefined {
+  useAt(name: string, node: TSESTree.Node, options: { readonly newImport?: boolean } = {}): string | undefined {
     const reference = this.reference(name);
     if (reference.adds && !reference.site && options.newImport === false) return undefined;
     const root = reference.text.split(".")[0]!;
     if (findVariable(this.input.scopeManager, node, root) !== reference.variable) return undefined;
-    // With `marksMissingDependency`, a package that does not depend on the SDK gets no import of it: the caller marks the place (packageWithoutSdk).
-    if (reference.adds && (options.marksMissingDependency !== true || this.packageWithoutSdk(name) === undefined)) this.addAt(name, node);
+    if (reference.adds && this.packageWithoutSdk(name) === undefined) this.addAt(name, node);
     return reference.text;
   }
 
@@ -192,9 +194,9 @@ export class SdkImports {
    * The package that holds this file (its package.json's `name`, else that file's path from here), when writing
    * SDK export `name` here needs a new import of "honeyhive" and that package names no `honeyhive` among its
    * dependencies (of any kind) nor is it: a consumer of a workspace package that re-exports the tracer. Under
-   * pnpm's strict node_modules or Yarn PnP such an import does not resolve, so `useAt(…, { marksMissingDependency:
-   * true })` writes the name but adds no import, and its caller leaves a review marker in its place (the 1.x
-   * codemods' `sdkNotADependency`).
+   * pnpm's strict node_modules or Yarn PnP such an import does not resolve, so `useAt()` writes the name but adds
+   * no import, and its caller leaves a review marker in its place (the 1.x codemods' `sdkNotADependency`) or, in a
+   * rule, offers no fix.
    * Undefined elsewhere, and for a file no disk holds (nothing is known of its package).
    */
   packageWithoutSdk(name: string): string | undefined {

@@ -27,14 +27,17 @@ const MAX_SOURCE_LENGTH = 48;
 /**
  * The edits that wrap the finding's value in `toSessionId(…)` (adding the import) — guarded by the
  * value's type unless it is a non-empty string on every path — or undefined when `toSessionId` cannot
- * be written there, or the guard would read the input twice (a body, a call).
+ * be written there (also: its import would be needed in a package that does not depend on `honeyhive`),
+ * or the guard would read the input twice (a body, a call).
  */
 export function toSessionIdEdits(input: AnalysisInput, finding: UnvalidatedSessionId): EditList | undefined {
   // honeyhive 1.x exports no toSessionId: the suggestion would import a name that is not there.
   if (honeyhiveMajorOfFile(input) === 1) return undefined;
   const imports = new SdkImports(input);
   const toSessionId = imports.useAt("toSessionId", finding.value);
-  if (toSessionId === undefined) return undefined;
+  // A package that does not depend on the SDK (it uses a workspace package's tracer) gets no import of it: it would
+  // not resolve under pnpm or Yarn PnP, and `toSessionId` without one is no name at all.
+  if (toSessionId === undefined || imports.packageWithoutSdk("toSessionId") !== undefined) return undefined;
   const presence = sessionIdPresence(input, finding.value);
   // A missing id already made into text (`String(null)` is "null") cannot be told from a sent one.
   if (presence === "stringified") return undefined;

@@ -92,10 +92,13 @@ function bindingFix(input: AnalysisInput, binding: EvaluateTracerBinding): Evalu
     const callee = namingCall ? (unwrapExpression(namingCall.callee) ?? namingCall.callee) : undefined;
     const probe = new SdkImports(input);
     const free = callee && probe.useAt(use.method, use.node);
+    const text = callee ? `${input.text.slice(...callee.range)}()` : `${tracer.name}.${use.method}()`;
     if (!callee || free === undefined) {
-      const text = callee ? `${input.text.slice(...callee.range)}()` : `${tracer.name}.${use.method}()`;
       return { binding, fix: undefined, marker: { node: use.node, message: MARKER_MESSAGES.evaluatedTraceNameTaken(text, use.method) } };
     }
+    // A package that does not depend on the SDK gets no import of it (SdkImports.useAt): no fix, a marker.
+    const withoutSdk = probe.packageWithoutSdk(use.method);
+    if (withoutSdk !== undefined) return { binding, fix: undefined, marker: { node: use.node, message: MARKER_MESSAGES.evaluatedTraceSdkNotADependency(text, use.method, withoutSdk) } };
     edits.replace(callee, free);
     return { binding, fix: fixFromEdits(edits, { use: [use.method], removeIfUnused }), marker: undefined };
   }

@@ -61,6 +61,9 @@ export const MARKER_MESSAGES = {
    */
   evaluatedTraceNameTaken: (call: string, free = "trace") =>
     `use the SDK's ${free}() here instead of ${call}, so evaluate() supplies the tracer: import it under a name no other binding here has`,
+  /** `pkg`: the package holding the file, which does not depend on honeyhive (SdkImports.packageWithoutSdk). */
+  evaluatedTraceSdkNotADependency: (call: string, free: string, pkg: string) =>
+    `use the SDK's ${free}() here instead of ${call}, so evaluate() supplies the tracer: ${pkg} does not depend on honeyhive, so no import of ${free} is added (under pnpm or Yarn PnP it would not resolve): add honeyhive to its dependencies and import { ${free} } from "honeyhive", or have the module this file takes the SDK from export ${free}`,
   /** A binding in code that another module's evaluate() runs and a module without evaluate() imports too (migrate only). */
   evaluatedFromAnotherModule: (tracer: string) =>
     `evaluate() in another module runs this code, and so does a module that imports it without evaluate() (a server?): \`${tracer}\` bound here puts all of evaluate()'s datapoints in one session, and that module needs it; give evaluate() this function wrapped without \`${tracer}\` and keep this binding for the other callers`,

@@ -44,11 +44,13 @@ function markerEndsAbove(text: string, start: number): boolean {
 /**
  * The statement-like node a marker for `node` goes in front of: the nearest ancestor starting a line that is not a
  * JSX child (`{call()}` on its own line inside `<div>…</div>`): a comment there is text the element renders, so the
- * marker goes above the outermost element (in `return (` … `)`, where a comment is code) or what holds it.
+ * marker goes above the outermost element (in `return (` … `)`, where a comment is code) or what holds it. An opening
+ * tag starts the line of its element, which may be such a child (`<button onClick={…}>` inside `<div>`): its element
+ * decides.
  */
 function anchorOf(node: TSESTree.Node, text: string): TSESTree.Node {
   let anchor: TSESTree.Node = node;
-  while (anchor.parent && (text.slice(lineStart(text, anchor.range[0]), anchor.range[0]).trim() !== "" || isJsxChild(anchor))) {
+  while (anchor.parent && (text.slice(lineStart(text, anchor.range[0]), anchor.range[0]).trim() !== "" || isJsxChild(anchor) || anchor.type === "JSXOpeningElement")) {
     anchor = anchor.parent;
   }
   return anchor;

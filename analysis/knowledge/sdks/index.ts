@@ -77,9 +77,10 @@ export const TRACER_HINT_PATTERN = new RegExp(TRACER_HINT_SOURCES.join("|"), "i"
 
 /**
  * `TRACER_HINT_PATTERN.test(text)`, one alternative at a time: the same answer (an alternation matches
- * somewhere iff one of its alternatives does), in about a third of the time over files that match none
- * (each alone starts with a literal V8 searches for; the three joined are tried at every character:
- * bench/NOTES.md, perf-nonsdk-4). For the analysis core, which asks it of most files that import a package.
+ * somewhere iff one of its alternatives does). Not faster: perf-nonsdk-4 read it as a third of the
+ * joined pattern's time, but perf-nonsdk-5 measured the joined pattern faster (111 texts 0.91 ms against
+ * 1.33-1.66 ms one by one; bench/NOTES.md, perf-nonsdk-5). Kept because the analysis core asks it of few
+ * texts (47 a pass on 278 files, ~0.2 ms either way); the prefilter uses the pattern.
  */
 export function mentionsTracerHintText(text: string): boolean {
   for (const pattern of TRACER_HINT_PARTS) if (pattern.test(text)) return true;

@@ -50,7 +50,7 @@ function collect({ file, edits }: TransformContext): void {
   const imports = new SdkImports(file);
   const rewritten: TSESTree.Range[] = [];
   for (const { call, callee } of staticCalls(input, new Set(["enrichSpan"]))) {
-    const free = imports.useAt("enrichSpan", call, { marksMissingDependency: true });
+    const free = imports.useAt("enrichSpan", call);
     if (free === undefined) continue;
     const withoutSdk = imports.packageWithoutSdk("enrichSpan");
     if (withoutSdk !== undefined) addMarker(edits, text, call, MESSAGES_1X.sdkNotADependency(withoutSdk, "enrichSpan"));

@@ -6,7 +6,7 @@ import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import { type EditList, lineStart } from "../../../analysis/edits.js";
-import { keyedProperties, option1x } from "../../../analysis/honeyhive-1x.js";
+import { keyedProperties, option1xAmong } from "../../../analysis/honeyhive-1x.js";
 import { addMarker } from "../../engine/markers.js";
 import type { AnalysisInput } from "../../../analysis/input.js";
 import { EMPTY_MANIFEST, everySpecifierOf, exportedTracerShape, projectModules } from "../../../analysis/project-modules.js";
@@ -67,8 +67,9 @@ export function migrateOptionKeys(
 ): string[] {
   const dropped: string[] = [];
   const removed: TSESTree.ObjectLiteralElement[] = [...alsoRemove];
+  const keys = keyedProperties(object).map(({ key }) => key);
   for (const { property, key } of keyedProperties(object)) {
-    const migration = option1x(of, key)?.migration;
+    const migration = option1xAmong(of, key, keys)?.migration;
     if (!migration || alsoRemove.includes(property)) continue;
     if (migration.decision === "rename" && migration.to !== undefined && migration.to !== key) renameKey(edits, property, migration.to);
     if (migration.decision === "marker" || migration.decision === "removed") {

@@ -386,7 +386,7 @@ function collect({ file, edits }: TransformContext): void {
       if (variable) wrapperVariables.add(variable);
       continue;
     }
-    const traceText = imports.useAt("trace", call, { marksMissingDependency: true });
+    const traceText = imports.useAt("trace", call);
     if (traceText === undefined) {
       addMarker(edits, text, call, MESSAGES_1X.traceNameTaken(name));
       continue;
@@ -628,7 +628,7 @@ function rewriteTraceDecorator(
     return key !== "eventType" || (property.value.type === AST_NODE_TYPES.Literal && EVENT_TYPES.has(String(property.value.value)));
   };
   if (!keyed.every(takenAsWritten)) return false;
-  const traceText = imports.useAt("trace", call, { marksMissingDependency: true });
+  const traceText = imports.useAt("trace", call);
   if (traceText === undefined) return false;
   const withoutSdk = imports.packageWithoutSdk("trace");
   if (withoutSdk !== undefined) addMarker(edits, text, call, MESSAGES_1X.sdkNotADependency(withoutSdk, "trace"));
