@@ -6,9 +6,7 @@ import estreeInternals = require("@typescript-eslint/typescript-estree/use-at-yo
 import type { TSESTree } from "@typescript-eslint/utils";
 import { describe, expect, it } from "vitest";
 import ts = require("typescript");
-import scopeManager = require("@typescript-eslint/scope-manager");
-import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { analyzeScopes, convertSourceFile, fastScopeWalk, lazyLocations, linkParents, parseEstree, scriptKindOf, type GrammarChecks } from "./parse-input.js";
+import { convertSourceFile, lazyLocations, linkParents, parseEstree, scriptKindOf, type GrammarChecks } from "./parse-input.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
 
@@ -187,64 +185,5 @@ describe("parseEstree", () => {
     expect(cached!(other, other)).toBeUndefined();
     expect(convertSourceFile(other, false)).toEqual(ast);
     expect(cached!(other, other)).toBeDefined();
-  });
-});
-
-/** Everything of a scope analysis the analysis core reads: scopes, variables with definitions and references, resolutions. */
-function scopesOf(manager: Scope.ScopeManager): string[] {
-  const at = (node: { range: readonly number[] } | null | undefined): string => (node ? node.range.join("-") : "-");
-  return manager.scopes.map((scope) =>
-    JSON.stringify({
-      type: scope.type,
-      block: at(scope.block),
-      upper: at(scope.upper?.block),
-      variables: scope.variables.map((variable) => ({
-        name: variable.name,
-        defs: variable.defs.map((def) => `${def.type}@${at(def.name)}/${at(def.node)}`),
-        references: variable.references.map((reference) => at(reference.identifier)),
-      })),
-      references: scope.references.map((reference) => ({
-        at: at(reference.identifier),
-        flags: [reference.isRead(), reference.isWrite(), reference.isTypeReference, reference.isValueReference],
-        resolved: at(reference.resolved?.defs[0]?.name),
-        write: at(reference.writeExpr),
-      })),
-      through: scope.through.map((reference) => at(reference.identifier)),
-    }),
-  );
-}
-
-describe("analyzeScopes", () => {
-  it("gives every fixture the scopes scope-manager's own walk gives it", () => {
-    expect(fastScopeWalk).toBe(true);
-    const files = sourceFiles(FIXTURES);
-    expect(files.length).toBeGreaterThan(90);
-    let references = 0;
-    for (const path of files) {
-      const ast = fastParse(readFileSync(path, "utf8"), path) as TSESTree.Program;
-      const own = analyzeScopes(ast, "module", "own");
-      expect(scopesOf(analyzeScopes(ast, "module")), path).toEqual(scopesOf(own));
-      references += own.scopes.reduce((count, scope) => count + scope.references.length, 0);
-    }
-    // The walk reaches what an exclusion list decides (`typeArguments` of calls, `typeParameters`): compared, not empty.
-    expect(references).toBeGreaterThan(1000);
-  });
-
-  it("walks a call's type arguments as scope-manager does: not as references of the call's scope", () => {
-    const ast = fastParse("type T = 1;\nconst f = <X,>(x: X) => x;\nf<T>(1);\n", "src/a.ts") as TSESTree.Program;
-    const names = (manager: Scope.ScopeManager): string[] => manager.scopes.flatMap((scope) => scope.references.map((reference) => `${scope.type}:${reference.identifier.name}`));
-    expect(names(analyzeScopes(ast, "module"))).toEqual(names(analyzeScopes(ast, "module", "own")));
-  });
-
-  it("puts scope-manager's own walk back, also when the analysis throws", () => {
-    const owner = Object.getPrototypeOf(scopeManager.Visitor.prototype) as { visitChildren: unknown };
-    const own = owner.visitChildren;
-    analyzeScopes(fastParse("const a = 1;\n", "src/a.ts") as TSESTree.Program, "module");
-    expect(owner.visitChildren).toBe(own);
-    // A node type scope-manager does not know, with a child that is not a node: its walk reads the keys the node has.
-    const broken = { type: "Program", body: [{ type: "ExpressionStatement", expression: { type: "Identifier", name: "a" } }], sourceType: "module", range: [0, 1] };
-    Object.defineProperty(broken.body[0], "expression", { get: () => { throw new Error("unreadable"); }, enumerable: true });
-    expect(() => analyzeScopes(broken as unknown as TSESTree.Program, "module")).toThrow("unreadable");
-    expect(owner.visitChildren).toBe(own);
   });
 });

@@ -6,7 +6,6 @@
 import scopeManager = require("@typescript-eslint/scope-manager");
 import type * as TypescriptEstree from "@typescript-eslint/typescript-estree";
 import type * as EstreeInternals from "@typescript-eslint/typescript-estree/use-at-your-own-risk";
-import { createRequire } from "node:module";
 import { dirname, extname, join } from "node:path";
 import ts = require("typescript");
 import type { TSESTree } from "@typescript-eslint/utils";
@@ -66,65 +65,8 @@ function parseModuleInput(text: string, filename: string, settings: HoneyhiveSet
   // (`process`, `awslambda`) is an unresolved reference either way (handlers.ts treats a lib variable
   // without definitions and no variable alike), so declaring every lib global on each parse (the
   // default) only costs time: scope-manager's `populateGlobalsFromLib` was a fixed cost per parse.
-  const scopes = analyzeScopes(ast, sourceType);
+  const scopes = scopeManager.analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
   return { ast, scopeManager: scopes, text, filename, settings };
-}
-
-/** scope-manager's `VisitorBase.visitChildren`, the walk every one of its visitors (Referencer, PatternVisitor…) inherits. */
-type VisitChildren = (this: { visit(node: unknown): void }, node: TSESTree.Node | null | undefined, exclude?: readonly string[]) => void;
-
-/**
- * scope-manager's visitors walk a node's children with `VisitorBase.visitChildren`, which for every
- * node it walks builds an array (its argument spread, plus `parent`) and a `Set` of the keys to skip:
- * ~10% of an `analyze` on the synthetic trees (bench/NOTES.md, "### perf-migrate-11"). For the
- * (synchronous) duration of one `analyze` with the default visitor keys (`childVisitorKeys` not
- * given, as here), the method is swapped for one that walks the same keys of the same table in the
- * same order and skips the same ones, without building anything; it is put back before `analyze`
- * returns. Undefined, and scope-manager's own walk used, if the class or the table is not where and
- * what it was (a new scope-manager): parse-input.test.ts compares the scopes of both walks on every
- * fixture, and says whether the swap is in effect.
- */
-const scopeWalk: { readonly owner: { visitChildren: VisitChildren }; readonly own: VisitChildren; readonly fast: VisitChildren } | undefined = (() => {
-  try {
-    const owner = Object.getPrototypeOf((scopeManager as { Visitor?: { prototype: object } }).Visitor?.prototype ?? null) as { visitChildren?: unknown } | null;
-    const own = owner?.visitChildren;
-    // The table scope-manager's `analyze` defaults to: its own dependency's, resolved from where it is.
-    const keys = (createRequire(localRequire.resolve("@typescript-eslint/scope-manager"))("@typescript-eslint/visitor-keys") as { visitorKeys?: unknown }).visitorKeys as
-      | Readonly<Record<string, readonly string[] | undefined>>
-      | undefined;
-    if (!owner || !Object.hasOwn(owner, "visitChildren") || typeof own !== "function" || typeof keys !== "object" || keys === null) return undefined;
-    const isNode = (value: unknown): value is TSESTree.Node => typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
-    const fast: VisitChildren = function (node, exclude) {
-      if (node?.type == null) return;
-      const children = keys[node.type] ?? Object.keys(node);
-      for (let index = 0; index < children.length; index++) {
-        const key = children[index]!;
-        if (key === "parent" || (exclude !== undefined && exclude.includes(key))) continue;
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (!child) continue;
-        if (Array.isArray(child)) {
-          for (const item of child) if (isNode(item)) this.visit(item);
-        } else if (isNode(child)) this.visit(child);
-      }
-    };
-    return { owner: owner as { visitChildren: VisitChildren }, own: own as VisitChildren, fast };
-  } catch {
-    return undefined;
-  }
-})();
-
-/** Whether `analyzeScopes` walks with the swapped `visitChildren` (see scopeWalk); for the tests. */
-export const fastScopeWalk = scopeWalk !== undefined;
-
-/** scope-manager's `analyze` as the parse runs it; `walk: "own"` keeps scope-manager's own walk (for the tests). */
-export function analyzeScopes(ast: TSESTree.Program, sourceType: "module" | "script", walk: "fast" | "own" = "fast"): Scope.ScopeManager {
-  if (!scopeWalk || walk === "own") return scopeManager.analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
-  scopeWalk.owner.visitChildren = scopeWalk.fast;
-  try {
-    return scopeManager.analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
-  } finally {
-    scopeWalk.owner.visitChildren = scopeWalk.own;
-  }
 }
 
 /** Options of typescript-estree's conversion: see parseEstree (`allowInvalidAST` by GrammarChecks). */
