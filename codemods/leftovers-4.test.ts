@@ -1,4 +1,7 @@
 // Correctness leftovers of the codemods (leftovers-4): cases that pin one defect each.
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
 import { describe, expect, it } from "vitest";
 import { applyEdits, EditList } from "../analysis/edits.js";
@@ -42,5 +45,33 @@ describe("review markers inside JSX", () => {
     const edits = new EditList();
     expect(addMarker(edits, parsed.text, call, "check this")).toBe(true);
     expect(applyEdits(parsed.text, edits.edits)).toBe(source.replace("    <div>\n", `    ${markerComment("check this")}\n    <div>\n`));
+  });
+});
+
+describe("no-global-tracer-with-evaluate's fix in a package that does not depend on honeyhive", () => {
+  // evaluate() code that calls `tracer.trace(...)` on a tracer from another module: the fix writes the SDK's free
+  // `trace`, which needs `import { trace } from "honeyhive"`. In a workspace package whose package.json does not list
+  // honeyhive that import would not resolve under pnpm or Yarn PnP (SdkImports.packageWithoutSdk): a marker instead.
+  const source = `import { evaluate } from "honeyhive/experiments";\nimport { tracer } from "./tracing";\n\nconst rerank = tracer.trace({ eventType: "tool" }, (documents: string[]) => documents.slice(0, 2));\n\nawait evaluate({ function: async (datapoint: { inputs: { q: string } }) => rerank([datapoint.inputs.q]), dataset: [{ inputs: { q: "a" } }], name: "n" });\n`;
+  const migrate = (dependencies: Record<string, string>) => {
+    const root = mkdtempSync(join(tmpdir(), "honeyhive-leftovers-4-"));
+    mkdirSync(join(root, "src"), { recursive: true });
+    writeFileSync(join(root, "package.json"), JSON.stringify({ name: "@acme/evals", dependencies }));
+    writeFileSync(join(root, "src", "tracing.ts"), `import { HoneyHiveTracer } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init({ project: "p" });\n`);
+    writeFileSync(join(root, "src", "eval.ts"), source);
+    return runTransforms(source, join(root, "src", "eval.ts"), { transforms: ALL_TRANSFORM_IDS, cwd: root });
+  };
+  it("marks the call and adds no honeyhive import where the package does not depend on it", () => {
+    const result = migrate({ "@acme/obs": "workspace:*" });
+    expect(result.output).not.toContain(`from "honeyhive";`);
+    expect(result.output).toContain("const rerank = tracer.trace(");
+    expect(result.output).toContain("@acme/evals does not depend on honeyhive, so no import of trace is added");
+    expect(result.markers).toBe(1);
+  });
+  it("rewrites to the SDK's trace with its import where it does", () => {
+    const result = migrate({ honeyhive: "^2.0.0" });
+    expect(result.output).toContain(`import { trace } from "honeyhive";`);
+    expect(result.output).toContain("const rerank = trace(");
+    expect(result.output).not.toContain("does not depend on honeyhive");
   });
 });
