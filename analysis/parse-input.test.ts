@@ -64,6 +64,10 @@ function parentLinksOf(root: ts.Node): string[] {
   return links;
 }
 
+// A sweep over every fixture is one synchronous loop of ~10-20 s of CPU: at a load of 10+ it outlasts vitest's 30 s
+// default (seen on a fresh-clone CI run with other work beside it), so it gets a timeout of its own.
+const FIXTURE_SWEEP_TIMEOUT_MS = 180_000;
+
 describe("linkParents", () => {
   it("gives every node the parent TypeScript's setParentNodes gives it, on every fixture, JSDoc included", () => {
     expect(linkParents).toBeTypeOf("function");
@@ -85,7 +89,7 @@ describe("linkParents", () => {
       }
     }
     expect(withJSDoc).toBeGreaterThan(0);
-  });
+  }, FIXTURE_SWEEP_TIMEOUT_MS);
 
   it("links nothing a parse without it leaves unlinked (the comparison above can tell)", () => {
     const sourceFile = ts.createSourceFile("src/a.ts", "/** Doc. */\nexport function f(a: number) { return a + 1; }\n", { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseAll }, false, ts.ScriptKind.TS);
@@ -107,7 +111,7 @@ describe("parseEstree", () => {
       // The engine parses the text its own edits made unchecked (GrammarChecks): on valid code the AST is the same.
       expect(JSON.stringify(fastParse(text, path, "unchecked")), path).toBe(expected);
     }
-  });
+  }, FIXTURE_SWEEP_TIMEOUT_MS);
 
   it("parses .mjs and .mts files as modules, like parse() without sourceType", () => {
     // Top-level `await` followed by a parenthesized expression: a call of `await` in a script.
