@@ -38,6 +38,7 @@ import { FRAMEWORKS, activeDescriptorsFor, frameworkById, globalRegistrations, k
 import type {
   ExportedValue,
   FileConvention,
+  FlushShape,
   FrameworkDescriptor,
   HandlerHookApi,
   InvocationEntry,
@@ -87,6 +88,8 @@ export interface LambdaHandler {
   readonly platform: PlatformDescriptor;
   /** The framework descriptor that found it, when it is not the platform's own API (Next.js on a serverless host). */
   readonly framework?: RequestFramework;
+  /** `FileConvention.flushShape` of the convention that found it. */
+  readonly flushShape?: FlushShape;
   /**
    * Request handlers of the file that run inside this invocation, handed it through a descriptor's
    * `invocationReceivers` (Bolt's listeners behind `await receiver.start()`): their tracing is the handler's.
@@ -417,6 +420,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       callbackStyle: entry.callbackStyle ?? false,
       platform: entry.platform,
       ...(framework && framework.platform !== entry.platform ? { framework: framework.id } : {}),
+      ...(entry.flushShape && { flushShape: entry.flushShape }),
     };
     const runsInside = this.active.hasInvocationReceivers ? this.receivedListeners(fn) : [];
     this.lambdaHandlers.push(runsInside.length > 0 ? { ...handler, runsInside } : handler);
@@ -1183,7 +1187,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       const owner: Owner = platform ? { descriptor, platform } : { descriptor };
       for (const exported of this.namedExports()) {
         if (exportMatches(convention, exported.name)) {
-          this.addConventionHandlers(this.context.bindings.functionsOf(exported.value), owner, exported);
+          this.addConventionHandlers(this.context.bindings.functionsOf(exported.value), owner, exported, convention.flushShape);
         } else if (convention.objectExports?.includes(exported.name)) {
           const object = this.context.bindings.objectOf(exported.value);
           const functions = (object?.properties ?? []).flatMap((property) => (property.type === "Property" ? this.context.bindings.functionsOf(property.value) : []));
@@ -1196,7 +1200,7 @@ class HandlerAnalysis implements HandlerModel, HookHost {
         const value = statement.type === "ExportDefaultDeclaration" ? statement.declaration : moduleExportsValue(statement, this.context.bindings);
         if (!value) continue;
         const nameNode = statement.type === "ExportDefaultDeclaration" ? defaultExportNameNode(statement) : value;
-        if (convention.defaultExport) this.addConventionHandlers(this.context.bindings.functionsOf(value), owner, { name: "default", value, nameNode, exportNode: statement });
+        if (convention.defaultExport) this.addConventionHandlers(this.context.bindings.functionsOf(value), owner, { name: "default", value, nameNode, exportNode: statement }, convention.flushShape);
         // `export default { fetch(request) { … } }`: each listed key, named after it.
         for (const property of (convention.defaultObjectKeys && this.context.bindings.objectOf(value)?.properties) || []) {
           const key = property.type === "Property" ? staticName(property.key, property.computed) : undefined;
@@ -1230,14 +1234,13 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     return platform;
   }
 
-  private addConventionHandlers(functions: readonly FunctionNode[], owner: Owner, exported: ExportedValue): void {
+  private addConventionHandlers(functions: readonly FunctionNode[], owner: Owner, exported: ExportedValue, flushShape?: FlushShape): void {
     if (!owner.platform) {
       this.addRequest(functions, owner.descriptor, exported.exportNode);
       return;
     }
-    for (const fn of functions) {
-      this.addInvocation(fn, { platform: owner.platform, exportName: exported.name, nameNode: exported.nameNode, exportNode: exported.exportNode }, owner.descriptor);
-    }
+    const entry = { platform: owner.platform, exportName: exported.name, nameNode: exported.nameNode, exportNode: exported.exportNode, ...(flushShape && { flushShape }) };
+    for (const fn of functions) this.addInvocation(fn, entry, owner.descriptor);
   }
 
   /** Every named ESM and CommonJS export of the file, with the expression or function it exports. */

@@ -71,7 +71,7 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
     // stream's own callback must flush instead, a person places it (before the stream closes).
     const writer = new FlushWriter(input, flush, flushText, edits);
     const form = writer.form();
-    const kind = form.kind === "after" ? writer.after(form) : flushAtStreamEnd(input, flush, flushText, edits) ? "flushAtStreamEnd" : undefined;
+    const kind = form?.kind === "after" ? writer.after(form) : flushAtStreamEnd(input, flush, flushText, edits) ? "flushAtStreamEnd" : undefined;
     if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaFlushAfterStream(flushText) } };
     return { kind, fix: fixFromEdits(edits), flush: flushText };
   }
@@ -92,11 +92,24 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
     return { kind: "flushBeforeResponse", fix: fixFromEdits(edits), flush: flushText };
   }
   const form = writer.form();
+  if (!form) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaFlushAfterResponse(flushText, afterHookName(flush)) } };
   const kind = form.kind === "after" ? writer.after(form) : writer.tryFinally(form);
   if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaWrapByHand(flushText) } };
   // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
   if (flush.flushImport) addNamedImport(edits, input, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
+}
+
+/** The platform's hooks for work after the handler returns (`PlatformDescriptor.backgroundWork`), as a list. */
+function backgroundWorksOf(flush: LambdaFlush): readonly BackgroundWork[] {
+  const declared = flush.handler.platform.backgroundWork;
+  return declared === undefined ? [] : "kind" in declared ? [declared] : declared;
+}
+
+/** The name of the platform's hook run after the response that a fix writes (`after`), for a marker asking for it. */
+function afterHookName(flush: LambdaFlush): string | undefined {
+  for (const work of backgroundWorksOf(flush)) if (work.kind === "import" && work.takes === "callback" && work.written !== false) return work.name;
+  return undefined;
 }
 
 /**
@@ -280,15 +293,17 @@ class FlushWriter {
     this.end = statementEnd(this.text, input.ast);
   }
 
-  /** The form the platform recommends, as far as it can be written here (else an awaited flush). */
-  form(): FlushForm {
-    const declared = this.flush.handler.platform.backgroundWork;
-    const works: readonly BackgroundWork[] = declared === undefined ? [] : "kind" in declared ? [declared] : declared;
-    for (const work of works) {
+  /**
+   * The form the platform recommends, as far as it can be written here (else an awaited flush). A handler whose
+   * entry kind flushes after the response (`FlushShape` "after") takes only that form: undefined where it cannot be written.
+   */
+  form(): FlushForm | undefined {
+    const afterOnly = this.flush.handler.flushShape === "after";
+    for (const work of backgroundWorksOf(this.flush)) {
       const form = this.formOf(work);
-      if (form) return form;
+      if (form && (!afterOnly || form.kind === "after")) return form;
     }
-    return { kind: "await" };
+    return afterOnly ? undefined : { kind: "await" };
   }
 
   /** The form `work` takes in this handler, or undefined where it cannot be written. */

@@ -43,6 +43,9 @@ export const MARKER_MESSAGES = {
   /** The handler returns a stream whose callbacks trace after it returned (analysis/flush.ts `streamWork`): a flush in the handler runs first. */
   lambdaFlushAfterStream: (flush: string) =>
     `this handler returns a stream whose callbacks trace after it has returned: await ${flush} at the end of the stream's own callback (in its finally, before it closes the stream; in the AI SDK's onFinish (onEnd from ai 7) when its telemetry is off, since its root span ends after that callback), not in this handler, whose flush runs before the stream`,
+  /** An entry whose work goes on after it returns (`FlushShape` "after") where the platform's after-response hook could not be written. */
+  lambdaFlushAfterResponse: (flush: string, hook: string | undefined) =>
+    `this entry point's work goes on after it returns (it renders and streams per request): flush after the response${hook ? ` with ${hook}(() => ${flush})` : ""} (the name is taken here, or the project's version lacks it), not in a try { … } finally around its body, which flushes before that work and on every render`,
   lambdaWrapByHand: (flush: string) => `wrap the rest of this handler in try { … } finally { await ${flush}; }`,
   lambdaNoTracer: (profile: "honeyhive" | "honeyhive-1x" | "opentelemetry", pipeline?: UnflushablePipeline) =>
     profile === "opentelemetry" ? otelNoFlushMessage(pipeline) : `await the HoneyHive tracer's ${profile === "honeyhive-1x" ? "flush()" : "forceFlush()"} before this handler returns`,

@@ -626,7 +626,17 @@ export interface FileConvention {
    * per file (Next.js routes are serverless only where the project deploys them so).
    */
   readonly platform?: PlatformDescriptor | ((api: HandlerHookApi) => PlatformDescriptor | undefined);
+  /** The shape of the flush fix of this convention's handlers where it is not the platform's default (`FlushShape`). */
+  readonly flushShape?: FlushShape;
 }
+
+/**
+ * How a serverless entry point must flush, where its kind decides rather than its platform: `"after"`, only through
+ * the platform's callback run after the response (`BackgroundWork` that `takes: "callback"`, Next.js's `after()`),
+ * for an entry whose work goes on after it returns (a server component streams its children): a `try … finally`
+ * around its body would flush before that work and on every render. Where that hook cannot be written, no fix.
+ */
+export type FlushShape = "after";
 
 /** What a descriptor's hook may ask and report; the engine implements it. */
 export interface HandlerHookApi {
@@ -691,6 +701,7 @@ export interface InvocationEntry {
   readonly exportNode: TSESTree.Node;
   readonly middy?: boolean;
   readonly callbackStyle?: boolean;
+  readonly flushShape?: FlushShape;
 }
 
 /**

@@ -69,8 +69,10 @@ export const nextjs = {
     // export, its server component, renders per request the same way: handlers (a `sessionStart()` there races). On a
     // serverless host the page is rendered by a function as a route handler is (vercel.com/docs/frameworks/nextjs:
     // "server-rendered pages … are deployed as Vercel Functions"), so they flush as route handlers do (`serverlessPlatform`).
-    { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?page${SCRIPT_EXTENSION}`), exports: ["generateMetadata"], defaultExport: true, platform: serverlessPlatform },
-    { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?layout${SCRIPT_EXTENSION}`), exports: ["generateMetadata"], platform: serverlessPlatform },
+    // A server component streams its children after its own body returns, so a `finally` around that body flushes too
+    // early, on every render: they flush after the response, with `after()` of next/server (`flushShape`), or get no fix.
+    { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?page${SCRIPT_EXTENSION}`), exports: ["generateMetadata"], defaultExport: true, platform: serverlessPlatform, flushShape: "after" },
+    { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?layout${SCRIPT_EXTENSION}`), exports: ["generateMetadata"], platform: serverlessPlatform, flushShape: "after" },
   ],
   handlerTypes: [
     { package: "next", name: ["NextApiRequest", "NextApiResponse", "NextApiHandler", "GetServerSideProps", "GetServerSidePropsContext"] },
