@@ -269,6 +269,9 @@ describe("fileLinks' `tracers` scope of the export facts", () => {
     }
   })(FIXTURES_DIR);
 
+  // Parses every fixture file twice over (~5 s of CPU quiet): under load the 30 s default is too close (a run with
+  // eight other jobs on the machine took longer), so the sweep has a timeout of its own.
+  const FIXTURE_SWEEP_TIMEOUT_MS = 180_000;
   it("gives every fixture file that exports something the tracer facts the full extraction gives", () => {
     let withFacts = 0;
     for (const path of sources) {
@@ -288,7 +291,7 @@ describe("fileLinks' `tracers` scope of the export facts", () => {
     }
     // The comparison is not vacuous: the fixtures export tracers, getters and holders.
     expect(withFacts).toBeGreaterThan(100);
-  });
+  }, FIXTURE_SWEEP_TIMEOUT_MS);
 
   it("leaves out what a called export does (flush helper, session helper, bound function)", () => {
     const text = `import { HoneyHiveTracer, trace } from "honeyhive";\nexport const tracer = HoneyHiveTracer.init();\nexport async function done() {\n  await tracer.forceFlush();\n}\nexport function start() {\n  tracer.sessionStart();\n}\nexport const traced = trace({ tracer }, async () => 1);\nexport function fresh() {\n  return HoneyHiveTracer.init();\n}\n`;
