@@ -127,8 +127,8 @@ async function rollup(): Promise<void> {}
     "Middy-wrapped Lambda: the base handler traces and does not flush",
     "src/chat.ts",
     project({ "@middy/core": "^5.4.0", "@middy/http-json-body-parser": "^5.4.0" }),
-    // First expectation flush:5 (the base handler): wrong, the entry point is the exported `middy(baseHandler)`, reported there.
-    ["flush:11"],
+    // Reported on the wrapped `baseHandler`, the function the fix edits (the export line was the place before issue 13).
+    ["flush:5"],
     MIDDY,
   ),
   p(
@@ -158,8 +158,8 @@ export const handler = awslambda.streamifyResponse(async (event, responseStream)
     "Architect arc.http: a tracer made per request (CommonJS), no flush",
     "src/http/post-chat/index.js",
     { "package.json": pkg({ ...HH2, "@architect/functions": "^8.1.0" }) },
-    // First expectation flush:4: wrong, the entry point is `exports.handler = arc.http(chat)`, reported there.
-    ["flush:10", "init:5"],
+    // Reported on the wrapped `chat`, the function the fix edits (the `exports.handler` line was the place before issue 13).
+    ["flush:4", "init:5"],
     `const arc = require("@architect/functions");
 const { HoneyHiveTracer } = require("honeyhive");
 

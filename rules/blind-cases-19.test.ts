@@ -20,11 +20,10 @@ const c = (name: Name, title: string, expected: readonly string[]) => ({ name, t
 
 const SERVERLESS = [
   c("SST_RESOURCE", "SST v3 Lambda handler reading Resource, typed APIGatewayProxyHandlerV2", ["start:9", "flush:8"]),
-  // First expectation put the flush report on `ask` (line 7): the rule reports the exported handler, `middy(ask)`, which
-  // is what Lambda invokes; the fix (and the codemod) still puts the flush in `ask`. A location choice, not a miss.
-  c("MIDDY", "Middy: middy(ask).use(...) exported as the handler, the flush belongs in ask", ["start:8", "flush:13"]),
-  // Reported at `exports.handler = arc.http(chat)`, as Middy's (first expectation: line 4).
-  c("ARCHITECT", "Architect arc.http(chat) (CommonJS)", ["start:5", "flush:10"]),
+  // Reported on `ask`, the wrapped function the fix (and the codemod) puts the flush in (issue 13; the export line before).
+  c("MIDDY", "Middy: middy(ask).use(...) exported as the handler, the flush belongs in ask", ["start:8", "flush:7"]),
+  // Reported on `chat`, as Middy's (issue 13; `exports.handler = arc.http(chat)` before).
+  c("ARCHITECT", "Architect arc.http(chat) (CommonJS)", ["start:5", "flush:4"]),
   c("SERVERLESS_YML", "Serverless Framework handler named in serverless.yml by its TS path", ["flush:3"]),
   c("STREAMIFY", "Lambda response streaming: awslambda.streamifyResponse(...)", ["start:4", "flush:3"]),
   c("HONO_STREAM_HANDLE", "Hono streamHandle(app) of hono/aws-lambda", ["start:9", "flush:8"]),

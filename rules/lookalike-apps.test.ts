@@ -47,7 +47,7 @@ const EXPECTED: Readonly<Record<string, readonly string[]>> = {
   // An instrumentor registered without HoneyHive's provider in the file that creates the tracer.
   "58": ["honeyhive.ts:8 honeyhive/tracer-provider-for-instrumentors"],
   // A middy-wrapped Lambda: HoneyHive's `hh` never flushed (Powertools' `tracer` is not taken for it).
-  "65": ["src/tag.ts:16 honeyhive/require-force-flush-in-lambda"],
+  "65": ["src/tag.ts:11 honeyhive/require-force-flush-in-lambda"],
   // serverless.yml points fn-honeyhive's OTLP endpoint at HoneyHive (its exporter has no `url`): that Lambda is
   // reported; fn-honeycomb, in the same service with Honeycomb's endpoint, is quiet.
   "70": ["fn-honeyhive/handler.ts:10 honeyhive/require-force-flush-in-lambda"],

@@ -1193,7 +1193,7 @@ exports.handler = arc.http.async(chat);`,
       errors: [
         {
           messageId: "missingFlush",
-          line: 8,
+          line: 4,
           suggestions: [
             {
               messageId: "wrapInTryFinally",
@@ -1246,7 +1246,7 @@ export const handler = awslambda.streamifyResponse(async (event, responseStream,
 });`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 3, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 3, column: 52, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 export const handler = awslambda.streamifyResponse(async (event, responseStream, context) => {
   try {
@@ -1328,7 +1328,7 @@ const base = async (event) => {
 export const handler = middy(base).use(jsonBodyParser());`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 9, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 5, column: 7, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 import middy from "@middy/core";
 import jsonBodyParser from "@middy/http-json-body-parser";
@@ -1377,7 +1377,7 @@ export const handler = Sentry.wrapHandler(async (event) => {
 });`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 4, column: 43, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 import * as Sentry from "@sentry/aws-serverless";
 export const handler = Sentry.wrapHandler(async (event) => {
@@ -1401,7 +1401,7 @@ export const handler = ApiHandler(async (evt) => {
 });`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 4, column: 35, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 import { ApiHandler } from "sst/node/api";
 export const handler = ApiHandler(async (evt) => {
@@ -1427,7 +1427,7 @@ module.exports.handler = datadog(main);`,
       filename: "handler.js",
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 8, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `const { datadog } = require("datadog-lambda-js");
+        { messageId: "missingFlush", line: 4, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `const { datadog } = require("datadog-lambda-js");
 const { HoneyHiveTracer } = require("honeyhive");
 const tracer = HoneyHiveTracer.init();
 async function main(event) {
@@ -1454,7 +1454,7 @@ module.exports.handler = streamifyResponse(async (event, responseStream) => {
       filename: "index.js",
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 5, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `"use strict";
+        { messageId: "missingFlush", line: 5, column: 44, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `"use strict";
 const { HoneyHiveTracer } = require("honeyhive");
 const tracer = HoneyHiveTracer.init();
 const streamifyResponse = awslambda.streamifyResponse;
@@ -1480,7 +1480,7 @@ async function stream(event: unknown, responseStream: ResponseStream): Promise<v
 }`,
       output: null,
       errors: [
-        { messageId: "missingFlush", line: 4, column: 14, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
+        { messageId: "missingFlush", line: 5, column: 16, suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import { HoneyHiveTracer } from "honeyhive";
 import { streamifyResponse, type ResponseStream } from "lambda-stream";
 const tracer = HoneyHiveTracer.init({ project: "p" });
 export const handler = streamifyResponse(stream);

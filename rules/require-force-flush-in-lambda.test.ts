@@ -398,13 +398,13 @@ ruleTester.run(RULE_NAME, testedRule, {
       errors: [{ messageId: "missingFlushCallback", data: { name: "handler", flush: "tracer.forceFlush()", platform: "AWS Lambda" }, suggestions: [] }],
     },
     {
-      // middy: the wrapped function is analysed, the export is reported.
+      // middy: the wrapped function is analysed and reported, by the name it is declared with.
       code: `import middy from "@middy/core";\n${TRACER}const base = async () => { tracer.createSession(); };\nexport const handler = middy(base).use(cors());`,
       errors: [
         {
           messageId: "missingFlush",
-          line: 5,
-          column: 14,
+          line: 4,
+          column: 7,
           suggestions: [{ messageId: "wrapInTryFinally", data: { flush: "tracer.forceFlush()" }, output: `import middy from "@middy/core";\n${TRACER}const base = async () => {\n  try {\n    tracer.createSession();\n  } finally {\n    await tracer.forceFlush();\n  }\n};\nexport const handler = middy(base).use(cors());` }],
         },
       ],
@@ -987,13 +987,13 @@ describe(`${RULE_NAME}: Lambda handler names from the settings and the project's
         ],
       },
       {
-        // Was missed: with several functions, arc.http was not looked through.
+        // Was missed: with several functions, arc.http was not looked through. Reported on `chat`, the wrapped function.
         code: `${ARC}${AUTH}async function chat(req) { tracer.createSession(); return { json: {} }; }\nexports.handler = arc.http(auth, chat);`,
         filename: "src/http/post-chat/index.js",
         errors: [
           {
             ...missing("handler"),
-            line: 6,
+            line: 5,
             suggestions: [
               {
                 messageId: "wrapInTryFinally",

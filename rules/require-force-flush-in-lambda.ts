@@ -19,7 +19,7 @@ import { mayExportOtelToHoneyhive, mayImportOtelPipeline, tracerFlushMethodOf } 
 import { CALL_TYPES, nodesOfTypesWithin } from "../analysis/nodes.js";
 import { backgroundFlushOf, flushCallText, flushTestOf, isAwaitedFlush, isReturnedFlush, runsAfterResponse, lambdaFlushOf, sendAwaitsWork, sendsFromCallback, sharedShutdownsOf, type LambdaFlush } from "../analysis/flush.js";
 import { answeredMayHoldEntry, mayHoldEntry } from "../analysis/entry-gate.js";
-import { getHandlerModel } from "../analysis/handlers.js";
+import { getHandlerModel, type LambdaHandler } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
 import { mayNameOtelPipeline, relevanceOf } from "../analysis/relevance.js";
 import { createRule } from "./create-rule.js";
@@ -172,7 +172,7 @@ export default createRule<[], MessageIds>({
       if (unbound) {
         const data = { name: flush.handler.exportName, flush: flushCallText(flush), platform: flush.handler.platform.name, ...unbound };
         // No suggestion: the handler's flush is written, on the wrong receiver; the person rewrites that call.
-        context.report({ node: flush.handler.nameNode, messageId: "unboundFlush", data });
+        context.report({ ...reportedAt(flush.handler), messageId: "unboundFlush", data });
         return;
       }
       // Not an autofix: moving a body into try/finally changes when errors surface, a person should look.
@@ -180,7 +180,7 @@ export default createRule<[], MessageIds>({
       // No flush of the pipeline to name (NodeSDK has none): say what to do, as migrate's review marker does.
       const unnamed = messageId === "missingFlush" && flush.profile === "opentelemetry" && flush.flushText === undefined;
       context.report({
-        node: flush.handler.nameNode,
+        ...reportedAt(flush.handler),
         messageId: unnamed ? "missingOtelFlush" : messageId,
         data: {
           name: flush.handler.exportName,
@@ -191,6 +191,37 @@ export default createRule<[], MessageIds>({
         },
         suggest: fix?.kind ? [{ messageId: fix.kind, data: { flush: fix.flush }, fix: ruleFixOf(input, [fix.fix]) }] : [],
       });
+    }
+
+    /**
+     * Where a handler's finding goes: its exported or registered name, unless a wrapper stands between the export
+     * and the function the fix edits (`middy(async (event) => …)`, `arc.http(fn)`, a descriptor's wrapper): then that
+     * function, by its head (`async (event) =>`) when wrapped inline, by the name it is declared with when the
+     * wrapper receives that name (`middy(baseHandler)`).
+     */
+    function reportedAt(handler: LambdaHandler): { node: TSESTree.Node } | { loc: TSESTree.SourceLocation } {
+      const fn = handler.function;
+      const named = { node: handler.nameNode };
+      if (within(fn, handler.exportNode)) {
+        for (let child: TSESTree.Node = fn; child !== handler.exportNode && child.parent; child = child.parent) {
+          const parent = child.parent;
+          // A registration's own name among the call's arguments (`functions.http("name", fn)`) stays the place.
+          if ((parent.type === "CallExpression" || parent.type === "NewExpression") && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
+            return within(handler.nameNode, parent) ? named : { loc: headOf(fn) };
+          }
+        }
+        return named;
+      }
+      const declared = declaredNameOf(fn);
+      if (!declared) return named;
+      const handed = nodesOfTypesWithin(input.ast, CALL_TYPES, handler.exportNode).some((call) => call.arguments.some((argument) => argument.type === "Identifier" && argument.name === declared.name));
+      return handed ? { node: declared } : named;
+    }
+
+    /** From a function's first token to the last before its body: `async (event) =>`, `function (event)`. */
+    function headOf(fn: LambdaHandler["function"]): TSESTree.SourceLocation {
+      const last = context.sourceCode.getTokenBefore(fn.body);
+      return { start: fn.loc.start, end: last && last.range[0] >= fn.range[0] ? last.loc.end : fn.body.loc.start };
     }
 
     /** The handler's own call of a tracer's flush method taken off the tracer unbound (`tracerFlushMethodOf`), if any. */
@@ -358,4 +389,15 @@ function unflushedExit(codePath: CodePath, events: ReadonlyMap<string, FlushLeve
   }
   if (!sends.every((send) => !send.segment.reachable || through(entry(send.segment), send.before) >= required)) return "send";
   return codePath.returnedSegments.every((segment) => !segment.reachable || leaves.get(segment.id)! >= required) ? undefined : "return";
+}
+
+function within(node: TSESTree.Node, root: TSESTree.Node): boolean {
+  return node.range[0] >= root.range[0] && node.range[1] <= root.range[1];
+}
+
+/** The name a function is declared with: `function name() {}`, `const name = () => …`. */
+function declaredNameOf(fn: TSESTree.Node): TSESTree.Identifier | undefined {
+  if ((fn.type === "FunctionDeclaration" || fn.type === "FunctionExpression") && fn.id) return fn.id;
+  const parent = fn.parent;
+  return parent?.type === "VariableDeclarator" && parent.init === fn && parent.id.type === "Identifier" ? parent.id : undefined;
 }

@@ -127,9 +127,9 @@ function transformParsed(
   const applied: TransformId[] = [];
   const run: RunState = { removedTracers: new Set() };
   let after1x = false;
-  // Set while the 2.x transforms read the first parse although the 1.x set left edits: where the first of them ran,
-  // and what the run state was then (see `deferSettle`).
-  let deferred: { readonly index: number; readonly removedTracers: RunState["removedTracers"] } | undefined;
+  // Set while the 2.x transforms read the first parse although the 1.x set left edits: where the first of them ran
+  // (see `deferSettle`).
+  let deferred: { readonly index: number } | undefined;
   // The text the accepted edits make of a text that parsed, read again. typescript-estree's grammar
   // checks ran on the source (the first parse); the edited text is checked by TypeScript's parser,
   // as the output check checks every edit (GrammarChecks in analysis/parse-input.ts).
@@ -141,14 +141,14 @@ function transformParsed(
     parses.push(reparsed);
     file = reparsed;
     accepted = [];
+    // The removed tracers are variables of the previous parse: none of the new one's can be one of them.
+    run.removedTracers.clear();
     return undefined;
   };
   const ids = options.transforms ?? TRANSFORM_IDS;
   let index = 0;
-  /** Settles what `deferSettle` let wait and goes back to the first 2.x transform, with the run state it saw. */
+  /** Settles what `deferSettle` let wait and goes back to the first 2.x transform (the settle resets the run state). */
   const undefer = (from: NonNullable<typeof deferred>): string | undefined => {
-    run.removedTracers.clear();
-    for (const variable of from.removedTracers) run.removedTracers.add(variable);
     index = from.index - 1;
     deferred = undefined;
     return settle();
@@ -161,7 +161,7 @@ function transformParsed(
       const leaving1x = after1x && !is1xTransformId(id) && accepted.length > 0;
       after1x = is1xTransformId(id);
       if (leaving1x) {
-        deferred = deferSettle(file, accepted) ? { index, removedTracers: new Set(run.removedTracers) } : undefined;
+        deferred = deferSettle(file, accepted) ? { index } : undefined;
         const failedSettle = deferred ? undefined : settle();
         if (failedSettle) return unchanged(source, { message: failedSettle });
       }
