@@ -11,6 +11,8 @@
 // preempts it, and the minimum of a few tries is what the code costs. Whole-lint A/Bs
 // (lint-ab.mjs) read ±10–30% per round here, which hides a change of a few µs per file; this does not
 // (it also does not see what a change does to the lint's GC and caches: confirm a gain there).
+// SHARED=1: for the SDK model, also the file's top-level imports and its tsconfig path aliases (the project
+// reader's first question of a file, which reads the file system) before the clock: the model's own work alone.
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -30,6 +32,8 @@ async function loadBuild(build) {
   const { readSettings } = await module("settings.js");
   const { getAnalysisContext } = await module("context.js");
   const { getSdkModel } = await module("sdk-model.js");
+  const { topLevelImportsOf } = await module("top-level-imports.js");
+  const { isProjectModule } = await module("project-modules.js");
   const model = (await module(file))[exported];
   const settings = readSettings({});
   return {
@@ -39,6 +43,11 @@ async function loadBuild(build) {
       // Lazy getters: reading one builds it.
       for (const part of ["variables", "bindings", "importedModules"]) Reflect.get(context, part);
       if (modelName !== "sdk") getSdkModel(input);
+      if (process.env.SHARED) {
+        topLevelImportsOf(input.ast);
+        // A bare specifier no project declares: asks the path aliases (and the workspace) of the file, answers false.
+        isProjectModule("model-ab-no-such-package", input);
+      }
       return input;
     },
     model,

@@ -8,6 +8,8 @@
 //   CLOCK=pass|file[:<ms>] …   (`Date.now` held still and moved <ms> (default 2000) between passes, as instr-child.mjs
 //                               does, or before every file, so that the once-a-second re-checks of the project reader run
 //                               as often as in an instruction reading or a slow run)
+//   FOCUS=<function> …   (the shares counted only over the samples with that function of the build on the stack, as
+//                         shares of its own inclusive time: what it calls, inclusive and self)
 //
 // `profile`: the recommended config of the build at <entry> (dist/esm/rules/index.js), every <every>-th source file
 // of <directory> (sourceFilesUnder's order), one unmeasured pass, then <passes> passes under node:inspector's CPU
@@ -46,6 +48,16 @@ function frameName({ functionName, url, lineNumber }) {
   return `${functionName || "(anonymous)"} ${url.slice(buildUrl.length)}:${lineNumber + 1}`;
 }
 
+const focus = process.env.FOCUS || undefined;
+
+function underFocus(nodes, parents, id) {
+  for (let current = id; current !== undefined; current = parents.get(current)) {
+    const { callFrame } = nodes.get(current);
+    if (callFrame.functionName === focus && callFrame.url.startsWith(buildUrl)) return true;
+  }
+  return false;
+}
+
 /** The plugin's inclusive time, and each plugin function's inclusive and self time, in µs. */
 function summarize(profile) {
   const { nodes, parents, sampled } = profileTree(profile);
@@ -55,6 +67,7 @@ function summarize(profile) {
   const self = new Map();
   for (const [id, us] of sampled) {
     total += us;
+    if (focus !== undefined && !underFocus(nodes, parents, id)) continue;
     const leaf = nodes.get(id);
     if (leaf.callFrame.url.startsWith(buildUrl)) self.set(frameName(leaf.callFrame), (self.get(frameName(leaf.callFrame)) ?? 0) + us);
     const seen = new Set();
