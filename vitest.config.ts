@@ -45,6 +45,19 @@ export const INTEGRATION_TESTS = [
 // logger's warned-once memory last the process) keeps a module graph of its own: ISOLATED_UNIT_TESTS.
 // scripts/test-projects.test.ts keeps this list honest.
 export const SHARED_UNIT_FOLDERS = ["analysis", "rules", "codemods", "scripts"];
+// The SDK's unit files share the unit-shared workers too, and the SDK does keep process-wide state (the
+// default tracer, the logger's warned-once memory, the connection pool per origin, exit-flush registrations):
+// sdk/test-utils/shared-graph-setup.ts puts back after each file what a file relies on finding fresh (no
+// default tracer, no warning printed yet, no stubbed environment variable). A file that mocks or resets
+// modules, or writes process.env itself, keeps a module graph of its own: ISOLATED_SDK_TESTS, each with its
+// reason (scripts/test-projects.test.ts keeps the list honest).
+export const ISOLATED_SDK_TESTS = [
+  // vi.resetModules: re-imports the SDK for a fresh logger; the shared graph would be reloaded under the next files.
+  "sdk/log-safety.test.ts",
+  // writes process.env.HH_API_KEY itself (restored in a finally; vi.stubEnv, which the setup file undoes, is
+  // what a shared file uses).
+  "sdk/invalid-input.test.ts",
+];
 export const ISOLATED_UNIT_TESTS = [
   // vi.doMock + vi.resetModules of a knowledge module: would re-import the graph every later file shares.
   "analysis/relevance.test.ts",
@@ -56,8 +69,7 @@ export const ISOLATED_UNIT_TESTS = [
   "rules/require-valid-session-id.runtime.test.ts",
 ];
 
-const ISOLATED_FOLDERS_TESTS = ["{sdk,tests}/**/*.test.ts"];
-const SHARED_TESTS = SHARED_UNIT_FOLDERS.map((folder) => `${folder}/**/*.test.ts`);
+const SHARED_TESTS = [...SHARED_UNIT_FOLDERS, "sdk"].map((folder) => `${folder}/**/*.test.ts`);
 // *.install.test.ts install the packed package with npm: `npm run test:install` (vitest.install.config.ts).
 const NEVER = ["**/node_modules/**", "dist/**", "fixtures/**", "bench/**", "**/*.install.test.ts"];
 
@@ -77,8 +89,17 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [
-      { extends: true, test: { name: "unit", include: [...ISOLATED_FOLDERS_TESTS, ...ISOLATED_UNIT_TESTS], exclude: [...NEVER, ...INTEGRATION_TESTS] } },
-      { extends: true, test: { name: "unit-shared", isolate: false, include: SHARED_TESTS, exclude: [...NEVER, ...INTEGRATION_TESTS, ...ISOLATED_UNIT_TESTS] } },
+      { extends: true, test: { name: "unit", include: [...ISOLATED_SDK_TESTS, ...ISOLATED_UNIT_TESTS], exclude: [...NEVER, ...INTEGRATION_TESTS] } },
+      {
+        extends: true,
+        test: {
+          name: "unit-shared",
+          isolate: false,
+          include: SHARED_TESTS,
+          exclude: [...NEVER, ...INTEGRATION_TESTS, ...ISOLATED_UNIT_TESTS, ...ISOLATED_SDK_TESTS],
+          setupFiles: ["./sdk/test-utils/shared-graph-setup.ts"],
+        },
+      },
       { extends: true, test: { name: "integration", include: INTEGRATION_TESTS, exclude: NEVER } },
     ],
   },

@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { INTEGRATION_TESTS, ISOLATED_UNIT_TESTS, SHARED_UNIT_FOLDERS } from "../vitest.config.js";
+import { INTEGRATION_TESTS, ISOLATED_SDK_TESTS, ISOLATED_UNIT_TESTS, SHARED_UNIT_FOLDERS } from "../vitest.config.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SPAWNS = /from ["'](?:node:)?child_process["']/;
@@ -46,13 +46,19 @@ const STATELESS_SDK_MODULES = /\/sdk\/(?:version|test-utils\/type-check)\.js$/;
 // cases, whose parse was most of this test's time.
 const MAY_KEEP_STATE = new RegExp(String.raw`\bvi\s*\.\s*(?:${[...MODULE_STATE_CALLS].join("|")})\b|\.\/(?:sdk|dist)\/|process\.env[^;=]*=(?!=)`);
 
-/** Why a test file cannot share its module graph with other files in one worker, or undefined. */
-function processStateOf(file: string): string | undefined {
+/**
+ * Why a test file cannot share its module graph with other files in one worker, or undefined. An SDK unit
+ * file (`sdkFile`) runs the SDK anyway, and the shared project's setup file (sdk/test-utils/shared-graph-setup.ts)
+ * undoes vi.stubEnv and the SDK's process-wide memory after each file: what is left is mocking or resetting
+ * modules, stubbing globals and writing process.env.
+ */
+function processStateOf(file: string, sdkFile = false): string | undefined {
   const text = readFileSync(file, "utf8");
-  if (!MAY_KEEP_STATE.test(text)) return undefined;
+  if (!sdkFile && !MAY_KEEP_STATE.test(text)) return undefined;
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true);
   let reason: string | undefined;
-  const runsSdk = (specifier: string) => /^(\.\.?\/)+(sdk|dist)\//.test(specifier) && !STATELESS_SDK_MODULES.test(specifier);
+  const runsSdk = (specifier: string) => !sdkFile && /^(\.\.?\/)+(sdk|dist)\//.test(specifier) && !STATELESS_SDK_MODULES.test(specifier);
+  const undone = (call: string) => sdkFile && call === "stubEnv";
   const visit = (node: ts.Node): void => {
     if (reason) return;
     if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly && ts.isStringLiteral(node.moduleSpecifier) && runsSdk(node.moduleSpecifier.text)) {
@@ -60,7 +66,7 @@ function processStateOf(file: string): string | undefined {
     } else if (ts.isCallExpression(node)) {
       const callee = node.expression;
       const [first] = node.arguments;
-      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "vi" && MODULE_STATE_CALLS.has(callee.name.text)) {
+      if (ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "vi" && MODULE_STATE_CALLS.has(callee.name.text) && !undone(callee.name.text)) {
         reason = `calls vi.${callee.name.text}`;
       } else if ((ts.isIdentifier(callee) && callee.text === "require") || callee.kind === ts.SyntaxKind.ImportKeyword) {
         if (first && ts.isStringLiteralLike(first) && runsSdk(first.text)) reason = `loads ${first.text}`;
@@ -91,5 +97,12 @@ describe("vitest projects", () => {
     // Each isolated file has a reason, and every file with a reason is isolated.
     expect(stateful.map((line) => line.split(":")[0]).sort()).toEqual([...ISOLATED_UNIT_TESTS].sort());
     expect(stateful.length).toBeGreaterThan(0);
+  });
+
+  it("shares module graphs between the SDK's unit files but those that mock or reset modules or write process.env", () => {
+    const sdkUnitFiles = testFiles(join(ROOT, "sdk")).filter((file) => !INTEGRATION_TESTS.includes(file));
+    const stateful = sdkUnitFiles.filter((file) => processStateOf(join(ROOT, file), true));
+    expect([...ISOLATED_SDK_TESTS].sort()).toEqual(stateful.sort());
+    expect(sdkUnitFiles.length - stateful.length).toBeGreaterThan(30);
   });
 });

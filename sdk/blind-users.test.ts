@@ -25,19 +25,23 @@ import {
 import { FakeHoneyHiveBackend, type DecodedSpan } from "./test-utils/fake-backend.js";
 import { HELD_RESOURCES_SOURCE } from "./test-utils/held-resources.js";
 import { processSlots } from "./test-utils/process-slots.js";
+import { programHosts } from "./test-utils/program-host.js";
 
 // A key with characters that change when URL-encoded ("+", "/", "="), so both spellings are looked for.
 const API_KEY = "hh+blind/USER-key=7f3a9c2e51d4";
 const SECRET_SPELLINGS = [API_KEY, encodeURIComponent(API_KEY)];
 
 let project: ConsumerProject;
+let hosts: ReturnType<typeof programHosts>;
 
 beforeAll(() => {
   // @opentelemetry: the programs install a diagnostic logger and a stand-in instrumentation, as apps do.
   project = createConsumerProject("blind-users", { linkedDependencies: ["@types", "@opentelemetry", "express", "fastify"] });
+  hosts = programHosts(project.directory, userEnvironment({}));
 });
 
 afterAll(() => {
+  hosts?.close();
   project?.remove();
 });
 
@@ -80,13 +84,35 @@ vi.setConfig({ testTimeout: 240_000 });
 
 /** Writes `source` (with the prelude of its module system) and runs it to its end with `node`. */
 async function runProgram(fileName: string, source: string, env: Record<string, string> = {}, timeout = 40_000): Promise<Run> {
+  writeProgram(fileName, source);
+  return asRun(fileName, await slot(() => runCommand(process.execPath, [fileName], { cwd: project.directory, env: userEnvironment(env), timeout })));
+}
+
+/** Writes `source` with the prelude of its module system; returns its path. */
+function writeProgram(fileName: string, source: string): string {
   const path = join(project.directory, fileName);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, (fileName.endsWith(".cjs") ? CJS_PRELUDE : ESM_PRELUDE) + source);
-  const { code, stdout, stderr } = await slot(() => runCommand(process.execPath, [fileName], { cwd: project.directory, env: userEnvironment(env), timeout }));
+  return path;
+}
+
+function asRun(fileName: string, { code, stdout, stderr }: { code: number; stdout: string; stderr: string }): Run {
   if (process.env.BLIND_DEBUG) console.log(`--- ${fileName} (${code})\n${stdout}\n${stderr}`);
   const line = stdout.split("\n").find((candidate) => candidate.startsWith("RESULT "));
   return { code, stdout, stderr, result: line ? (JSON.parse(line.slice("RESULT ".length)) as Record<string, unknown>) : {} };
+}
+
+/**
+ * runProgram for a program whose subject is not its process: it runs in one of two host processes
+ * (test-utils/program-host.ts), one program after another, with what a fresh process would have put back
+ * between them (its environment, no default tracer, no warned-once memory, its tracers shut down after it
+ * as the exit flush would). Loading the package is most of a program's cost (~0.3 s CPU a process). The
+ * programs whose subject is the process (its exit or what holds it, `process.exit`, the script's file
+ * name, how `import`/`require` load the package, once-per-process memory across copies, the connection
+ * pool's sockets) keep runProgram.
+ */
+async function runHosted(fileName: string, source: string, env: Record<string, string> = {}, timeout = 40_000): Promise<Run> {
+  return asRun(`${fileName} (hosted)`, await hosts.run(writeProgram(fileName, source), userEnvironment(env), timeout));
 }
 
 /** The run went as a user expects: exit code 0, its result printed, no secret anywhere in its output. */
@@ -306,7 +332,7 @@ console.log("RESULT " + JSON.stringify({ found, planned, spans: tracer.getFinish
         }),
       );
       await typeCheck(join(out, "tsconfig.json"));
-      const run = await runProgram(`decorators/${mode}/run.mjs`, `await import("./out/agent.mjs");\n`, { HH_API_KEY: "" });
+      const run = await runHosted(`decorators/${mode}/run.mjs`, `await import("./out/agent.mjs");\n`, { HH_API_KEY: "" });
       expectCleanRun(run);
       results.push(run.result);
     }
@@ -326,7 +352,7 @@ console.log("RESULT " + JSON.stringify({ found, planned, spans: tracer.getFinish
 describe.concurrent("the seed patterns, end to end against the stand-in backend", () => {
   it("script: init once, trace with the tracer, forceFlush before the end", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "script.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "my-project", sessionName: "local-dev-session" });
@@ -374,7 +400,7 @@ report({ value: step(1), sessionId: tracer.sessionId });
 
   it("evaluate(): a tracer and a session per datapoint, spans nested per datapoint, nothing left behind after the run", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "evaluate.mjs",
         `import { trace, enrichSpan } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -448,7 +474,7 @@ report({ runId: result.runId, summary: result.summary, results: result.results.m
 
   it("evaluate() beside the application's own tracer: implicit trace() follows the datapoint, not the app's default tracer", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "evaluate-beside-app.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -550,7 +576,7 @@ process.exit(0);
 
   it("web server (Express): two interleaved requests, each span in its own request's session", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "server.mjs",
         `import express from "express";
 import { HoneyHiveTracer, trace } from "honeyhive";
@@ -613,7 +639,7 @@ const server = app.listen(0, "127.0.0.1", async () => {
 
   it("withSession, legacy sessionStart, enrichSpan/enrichSession inside and outside a span", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "sessions.mjs",
         `import { HoneyHiveTracer, trace, enrichSpan } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "sessions", sessionName: "startup" });
@@ -668,7 +694,7 @@ report({ startup, inside, legacy, instanceAfter: tracer.sessionId, flushed });
 
   it("test mode: nothing reaches the backend, spans are readable, flush is true", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "test-mode.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -699,7 +725,7 @@ await tracer.shutdown();
         envTestMode: false,
       });
       expect(typeof run.result.runId).toBe("string");
-      const environmentRun = await runProgram(
+      const environmentRun = await runHosted(
         "test-mode-env.cjs",
         `const { HoneyHiveTracer, trace } = require("honeyhive");
 const tracer = HoneyHiveTracer.init({ project: "unit-env" });
@@ -719,7 +745,7 @@ tracer.forceFlush().then((flushed) => report({ testMode: tracer.testMode, flushe
     }));
 
   it("toSessionId / isSessionId and invalid ids, from CommonJS", async () => {
-    const run = await runProgram(
+    const run = await runHosted(
       "ids.cjs",
       `const { HoneyHiveTracer, toSessionId, isSessionId, InvalidSessionIdError } = require("honeyhive");
 const throws = (fn) => { try { fn(); return "no throw"; } catch (error) { return error.constructor.name + (error instanceof TypeError ? ":TypeError" : ""); } };
@@ -754,7 +780,7 @@ tracer.acreateSession({ sessionId: "user-42" }).then(() => { rejected = "resolve
 
   it("tracer.provider given to an OpenTelemetry instrumentation: its spans are stamped and exported", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "instrumentation.mjs",
         `import { trace as otel } from "@opentelemetry/api";
 import { HoneyHiveTracer, trace } from "honeyhive";
@@ -798,7 +824,7 @@ report({ own: tracer.sessionId, sessionId, flushed });
 describe.concurrent("guarantees: tracing never breaks the application", () => {
   it("bad options: init never throws (but for a bad session id), functions run and throw as before, values are never quoted", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "bad-options.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 ${TIME_AGAINST_DEADLINE_SOURCE}
@@ -985,7 +1011,7 @@ describe.concurrent("guarantees: the API key is never printed", () => {
       // The backend refuses everything and echoes the credentials it got, as some proxies do.
       backend.inject({ status: 401, body: (request) => ({ error: `bad key ${String(request.headers.authorization)}`, key: API_KEY }) });
       const [scheme, rest] = backend.url.split("://");
-      const run = await runProgram(
+      const run = await runHosted(
         "secrets.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -1026,7 +1052,7 @@ report({ flushed });
 describe.concurrent("documented details a user relies on", () => {
   it("two tracers with different projects and keys export separately; a prefixed serverUrl keeps its path and query", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "two-tracers.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 const base = process.env.HH_API_URL;
@@ -1065,7 +1091,7 @@ report({ flushed: [await first.forceFlush(), await second.forceFlush(), await pr
 
   it("distributed tracing as the README shows it: service B joins service A's session and trace", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "distributed.mjs",
         `import { context } from "@opentelemetry/api";
 import { HoneyHiveTracer, trace } from "honeyhive";
@@ -1108,7 +1134,7 @@ report({ answer, sessionA, ownB: serviceB.sessionId, forged, fetchBaggage: fetch
     }));
 
   it("trace(): sync stays sync, this/name/length kept, anonymous spans named by place, same error re-thrown", async () => {
-    const run = await runProgram(
+    const run = await runHosted(
       "wrapper.mjs",
       `import { HoneyHiveTracer, trace } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "wrapper", testMode: true });
@@ -1163,7 +1189,7 @@ report({
   it("shutdown: a second call waits at most its own deadline; after shutdown nothing is recorded and the tracer is no longer the default", () =>
     withBackend(async (backend) => {
       backend.inject({ mode: "hang", path: /opentelemetry/ });
-      const run = await runProgram(
+      const run = await runHosted(
         "shutdown.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 ${TIME_AGAINST_DEADLINE_SOURCE}
@@ -1195,7 +1221,7 @@ report({ firstTiming, secondTiming, noWait, noWaitTiming, value, implicit: impli
 
   it("without an API key: one warning, the app runs, nothing is sent, forceFlush is false", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "no-key.cjs",
         `const { HoneyHiveTracer, trace } = require("honeyhive");
 const tracer = HoneyHiveTracer.init({ project: "no-key" });
@@ -1216,7 +1242,7 @@ tracer.forceFlush().then((flushed) => report({ values, flushed, enabled: tracer.
   it("an outage opens the breaker: once a delivery failed, the next flush answers false at once", () =>
     withBackend(async (backend) => {
       backend.inject({ status: 503 });
-      const run = await runProgram(
+      const run = await runHosted(
         "breaker.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 ${TIME_AGAINST_DEADLINE_SOURCE}
@@ -1249,7 +1275,7 @@ report({ first, firstTiming, second, secondTiming });
 describe("documented details a user relies on, timed", () => {
   it("environment variables: HH_PROJECT, HH_SOURCE, HH_SESSION_NAME, HH_DISABLE_BATCH; options win over them", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "env-config.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 const fromEnvironment = HoneyHiveTracer.init();
@@ -1316,7 +1342,7 @@ process.exit(0); // the slow datapoint's function is not cancelled (documented);
   it("evaluate(): a backend that hangs on /runs makes it reject with ExperimentApiError within timeoutMs; bad options reject with EvaluateOptionsError", () =>
     withBackend(async (backend) => {
       backend.inject({ mode: "hang", path: /^\/runs/ });
-      const run = await runProgram(
+      const run = await runHosted(
         "evaluate-hang.cjs",
         `const { evaluate, ExperimentApiError, EvaluateOptionsError } = require("honeyhive/experiments");
 ${TIME_AGAINST_DEADLINE_SOURCE}
@@ -1346,7 +1372,7 @@ timeAgainstDeadline(1500, () => evaluate({ function: () => ran++, dataset: [{ in
   it("evaluate(): once the run exists, a failing backend never stops it", () =>
     withBackend(async (backend) => {
       backend.inject({ status: 503, path: /session|opentelemetry|events/ });
-      const run = await runProgram(
+      const run = await runHosted(
         "evaluate-outage.mjs",
         `import { trace } from "honeyhive";
 import { evaluate } from "honeyhive/experiments";
@@ -1387,7 +1413,7 @@ workEnded();
 
   it("Fastify as the README shows it: onRequest hook, two concurrent requests, each in its own session", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "fastify-app.mjs",
         `import Fastify from "fastify";
 import { HoneyHiveTracer, trace } from "honeyhive";
@@ -1434,7 +1460,7 @@ report({ first, second, flushed, own: tracer.sessionId });
   it("a full export queue drops and counts, warns once, and flush says false; properties are read-only", () =>
     withBackend(async (backend) => {
       backend.inject({ mode: "hang", path: /opentelemetry/ });
-      const run = await runProgram(
+      const run = await runHosted(
         "queue.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "queue", maxQueueSize: 10, timeoutMs: 1000 });
@@ -1459,7 +1485,7 @@ report({ total, dropped, flushed, assignment, stillEnabled: tracer.enabled });
 
   it("session inputs that cannot be JSON (a cycle, a BigInt) and a 3 MB string still start the session, capped at 1 MiB", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "big-inputs.mjs",
         `import { HoneyHiveTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "inputs" });
@@ -1504,7 +1530,7 @@ tracer.forceFlush().then((flushed) => report({ afterImport, afterInit, afterExpo
 
   it("every request of a keep-alive connection starts clean: a route without a session reports into the tracer's own", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "keep-alive.mjs",
         `import { createServer, Agent, request } from "node:http";
 import { HoneyHiveTracer, trace } from "honeyhive";
@@ -1540,7 +1566,7 @@ report({ sessions, own: tracer.sessionId, flushed: await tracer.forceFlush() });
 
   it("a Next.js-style route handler joins the caller's session from request.headers (a Headers object)", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "route-handler.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "next" });
@@ -1567,7 +1593,7 @@ report({ body: await response.json(), flushed: await tracer.forceFlush() });
   it("evaluate() with a datasetId, evaluators named like Object.prototype members, run metadata, default name, `this`", () =>
     withBackend(
       async (backend) => {
-        const run = await runProgram(
+        const run = await runHosted(
           "evaluate-dataset.mjs",
           `import { evaluate } from "honeyhive/experiments";
 const evaluators = JSON.parse('{"__proto__": 1, "toString": 1, "constructor": 1}');
@@ -1615,7 +1641,7 @@ report({ outputs: result.results.map((r) => r.output), metrics: result.results.m
     ));
 
   it("misuse is reported where it happens: callbacks that are not functions throw TypeError, odd flush options mean the default", async () => {
-    const run = await runProgram(
+    const run = await runHosted(
       "misuse.mjs",
       `import { HoneyHiveTracer, trace, setDefaultTracer } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "misuse", testMode: true });
@@ -1660,7 +1686,7 @@ report({ misuse, nullOptions, flushes, sameError, afterFailedSession, values, im
 
   it("enrichment past the attribute limit keeps the SDK's own attributes and counts what it dropped", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "attribute-limit.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 const tracer = HoneyHiveTracer.init({ project: "limits" });
@@ -1693,8 +1719,8 @@ let message;
 try { tracer.createSession({ sessionId: process.env.HH_API_KEY }); } catch (error) { message = error.message; }
 report({ message });
 `;
-    const six = await runProgram("short-key-6.mjs", program, { HH_API_KEY: "k2a9Zq" });
-    const five = await runProgram("short-key-5.mjs", program, { HH_API_KEY: "k2a9Z" });
+    const six = await runHosted("short-key-6.mjs", program, { HH_API_KEY: "k2a9Zq" });
+    const five = await runHosted("short-key-5.mjs", program, { HH_API_KEY: "k2a9Z" });
     expect(six.result.message).toContain('"[REDACTED]"');
     expect(six.result.message).not.toContain("k2a9Zq");
     expect(five.result.message).toContain('"k2a9Z"');
@@ -1702,11 +1728,11 @@ report({ message });
 
   it("HH_TEST_MODE accepts 1/yes/on; HH_VERBOSE prints the startup line", async () => {
     for (const value of ["1", "yes", "on"]) {
-      const run = await runProgram(`test-mode-${value}.mjs`, `import { HoneyHiveTracer } from "honeyhive";\nreport({ testMode: HoneyHiveTracer.init().testMode });\n`, { HH_TEST_MODE: value, HH_API_URL: "http://127.0.0.1:9" });
+      const run = await runHosted(`test-mode-${value}.mjs`, `import { HoneyHiveTracer } from "honeyhive";\nreport({ testMode: HoneyHiveTracer.init().testMode });\n`, { HH_TEST_MODE: value, HH_API_URL: "http://127.0.0.1:9" });
       expectCleanRun(run);
       expect(run.result.testMode, value).toBe(true);
     }
-    const verbose = await runProgram("verbose.mjs", `import { HoneyHiveTracer } from "honeyhive";\nreport({ testMode: HoneyHiveTracer.init({ testMode: true }).testMode });\n`, { HH_VERBOSE: "true" });
+    const verbose = await runHosted("verbose.mjs", `import { HoneyHiveTracer } from "honeyhive";\nreport({ testMode: HoneyHiveTracer.init({ testMode: true }).testMode });\n`, { HH_VERBOSE: "true" });
     expectCleanRun(verbose);
     expect(verbose.stdout + verbose.stderr).toMatch(/\[honeyhive\].*initialized/);
   });
@@ -1933,7 +1959,7 @@ report({ summary, spans: tracer.getFinishedSpans().map((span) => [span.name, spa
 
   blindCase("an API key with a character no HTTP header can carry disables tracing with one warning naming `apiKey`, not an outage", () =>
     withBackend(async (backend) => {
-      const run = await runProgram(
+      const run = await runHosted(
         "pasted-key.mjs",
         `import { HoneyHiveTracer, trace } from "honeyhive";
 import { evaluate, EvaluateOptionsError } from "honeyhive/experiments";
@@ -1978,7 +2004,7 @@ evaluate({ function: () => 1, dataset: [{ inputs: {} }], project: "down", timeou
           const source = fileName.endsWith(".cjs")
             ? `const { evaluate, ExperimentApiError } = require("honeyhive/experiments");\n${body}`
             : `import { evaluate, ExperimentApiError } from "honeyhive/experiments";\nawait ${body.replace("const started = Date.now();\nevaluate", "evaluate")}`.replace("Date.now() - started", "0");
-          const run = await runProgram(`down/${testCase.name.replace(/\W+/g, "-")}-${fileName}`, source, { HH_API_URL: url });
+          const run = await runHosted(`down/${testCase.name.replace(/\W+/g, "-")}-${fileName}`, source, { HH_API_URL: url });
           expectCleanRun(run);
           expect(run.result.settled, `${testCase.name}, ${fileName}`).toBe("ExperimentApiError");
           expect(run.result.ms as number).toBeLessThan(2_500 + 2_000);
