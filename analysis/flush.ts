@@ -1048,6 +1048,10 @@ interface TracerUse {
 /** The first tracer (or traced function) the handler uses, in source order; nested callbacks included. */
 function firstTracerUse(input: AnalysisInput, fn: FunctionNode, runsInside: readonly FunctionNode[] = []): TracerUse | undefined {
   const sdk = getSdkModel(input);
+  // Most handlers use a tracer near their top: a walk of the handler's own body in source order stops at the
+  // first use, and only a handler with none inside it walks what it hands its invocation to (below).
+  const own = firstOwnTracerUse(input, sdk, fn);
+  if (own) return own;
   let found: TracerUse | undefined;
   const consider = (use: TracerUse): void => {
     if (!found || use.node.range[0] < found.node.range[0]) found = use;
@@ -1096,6 +1100,44 @@ function firstTracerUse(input: AnalysisInput, fn: FunctionNode, runsInside: read
     if (use.node.range[0] >= fn.range[0] && use.node.range[1] <= fn.range[1]) consider({ tracer: use.boundTracer, node: use.node });
   }
   return found ?? outside;
+}
+
+/**
+ * `firstTracerUse` inside `fn` alone: its body walked in source order (pre-order, so each node starts at
+ * or after the one before it), the first node that yields a tracer, a traced function's call or a
+ * library call tracing to a tracer is the earliest such node, the same one the whole walk keeps; then a
+ * `trace(…)` written before it. Undefined when the body has none of the three (the whole walk decides).
+ */
+function firstOwnTracerUse(input: AnalysisInput, sdk: SdkModel, fn: FunctionNode): TracerUse | undefined {
+  let found: TracerUse | undefined;
+  const stack: TSESTree.Node[] = [fn.body];
+  const children: TSESTree.Node[] = [];
+  while (stack.length > 0 && !found) {
+    const node = stack.pop()!;
+    if (node.type === "Identifier" || node.type === "CallExpression" || node.type === "MemberExpression") {
+      const tracer = sdk.tracerOf(node);
+      if (tracer) {
+        found = { tracer, node };
+        break;
+      }
+    }
+    if (node.type === "CallExpression") {
+      if (sdk.isTracedFunction(node.callee)) found = { tracer: sdk.traceUseOf(node.callee)?.boundTracer, node };
+      else {
+        const telemetry = telemetryTracingOf(input, node)?.tracer;
+        if (telemetry) found = { tracer: telemetry, node };
+      }
+      if (found) break;
+    }
+    pushChildren(children, node);
+    for (let index = children.length - 1; index >= 0; index--) stack.push(children[index]!);
+    children.length = 0;
+  }
+  if (!found) return undefined;
+  for (const use of sdk.traceUses) {
+    if (use.node.range[0] >= fn.range[0] && use.node.range[1] <= fn.range[1] && use.node.range[0] < found.node.range[0]) found = { tracer: use.boundTracer, node: use.node };
+  }
+  return found;
 }
 
 /**
