@@ -16,8 +16,9 @@
 // cites it; what each shape should become was written down from that guide before migrate was run. The run found
 // three defects. Fixed with this round: a function declared to return `Promise<Tracer>` through a type alias of the
 // tracer (`type Tracer = Awaited<ReturnType<typeof HoneyHiveTracer.init>>`) kept returning the now synchronous init()
-// without becoming `async` (TS2739, shape 22). Known (asserted as they are, KNOWN below): wrapper options held in a
-// const whose `eventType` TypeScript widens to string (TS2345, shape 06), and 1.x's static enrichSpan rewritten onto an
+// without becoming `async` (TS2739, shape 22); wrapper options held in an unannotated const (passed as traceFunction's
+// options or spread into them) kept `eventType: "tool"`, which TypeScript widens to string where trace() wants the
+// literal (TS2345, shape 06). Known (asserted as it is, KNOWN below): 1.x's static enrichSpan rewritten onto an
 // optional class field (`this.current`, possibly undefined: TS2532, shape 24).
 //
 // Asserted: a clean, parsable, stable run (a second run changes nothing) with both sets; the `--from 1` output of every
@@ -36,10 +37,6 @@ const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
 
 /** `<shape>/<path>` → a `--from 1` output that differs from the expected one today (a fix turns its check red). */
 const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "06-trace-function-option-shapes/src/pipeline.ts": {
-    why: "wrapper options held in a const (or spread from one) keep `eventType: \"tool\"`, which TypeScript widens to string: TraceOptions wants the literal union (trace-wrappers.ts would write `as const` on the held value)",
-    today: ['const base = { eventType: "tool", metadata', 'const RETRIEVE = { eventType: "tool", eventName'],
-  },
   "24-class-getter-static-enrich/src/observability.ts": {
     why: "1.x's static HoneyHiveTracer.enrichSpan() becomes the method of the class field an init() is assigned to, declared optional (`current?:`): analysis/implicit-tracer.ts counts a member set in another method as safe whatever its declared type",
     today: ["      this.current.enrichSpan({ metrics: { chars: t.length } });"],
@@ -48,8 +45,6 @@ const KNOWN: Readonly<Record<string, KnownDefect>> = {
 
 /** The type errors of the known defects' actual output (`actual/<shape>/<path>:<line> <code>`). */
 const KNOWN_TYPE_ERRORS: readonly string[] = [
-  "actual/06-trace-function-option-shapes/src/pipeline.ts:11 TS2345",
-  "actual/06-trace-function-option-shapes/src/pipeline.ts:12 TS2345",
   "actual/24-class-getter-static-enrich/src/observability.ts:17 TS2532",
 ];
 
@@ -74,6 +69,13 @@ describe("blind-1x-9: promise modules, holders, option shapes, decorators, Commo
 
   it("makes a function returning init() through a type alias of the tracer async, as it returned 1.x's promise", () => {
     expect(out("22", "src/config.ts")).toContain("export async function makeTracer(): Promise<Tracer> {\n  return HoneyHiveTracer.init(options);\n}");
+  });
+
+  it("narrows the event type of wrapper options held in an unannotated const, which TypeScript widens to string", () => {
+    const pipeline = out("06", "src/pipeline.ts");
+    expect(pipeline).toContain('const base = { eventType: "tool" as const, metadata: { team: "search" } };');
+    expect(pipeline).toContain('const RETRIEVE = { eventType: "tool" as const, eventName: "retrieve" };');
+    expect(pipeline).toContain("export const retrieve = tracer.trace(RETRIEVE, async (q: string) => [q]);");
   });
 
   it("leaves the look-alikes' own traceFunction and flush, and another package's tracer, unrewritten", () => {
