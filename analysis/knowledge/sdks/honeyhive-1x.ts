@@ -667,7 +667,7 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
   // traceFunction / traceModel / traceTool / traceChain options (an object from 1.0.7; 1.0.5–1.0.6 took `(config, metadata)`)
   ...(
     [
-      ["eventType", "1.0.7", "rename", "eventType", "Same, restricted to \"model\" | \"tool\" | \"chain\" (1.x lower-cased the value and ignored others: a literal is lower-cased, another value or an unknown literal gets a marker). Without it this SDK records \"tool\"; 1.x recorded none."],
+      ["eventType", "1.0.7", "rename", "eventType", "Same, restricted to \"model\" | \"tool\" | \"chain\" (1.x lower-cased the value and ignored others: a literal is lower-cased, another value or an unknown literal gets a marker; a literal held in an unannotated const passed as the options or spread into them gets `as const`, as TypeScript widens it to string). Without it this SDK records \"tool\"; 1.x recorded none."],
       ["eventName", "1.0.20", "rename", "eventName", "Same option: the span name."],
       ["metadata", "1.0.5", "rename", "metadata", "Same option: recorded on the span (1.0.5–1.0.6: the second argument)."],
       ["config", "1.0.5", "marker", undefined, "No config option on a wrapper; a marker proposes tracer.enrichSpan({ config }) inside the function (1.0.5–1.0.6: the first argument)."],

@@ -700,7 +700,7 @@ function unwrapPromiseAnnotation(input: AnalysisInput, edits: EditList, text: st
   const annotation = declared?.typeAnnotation?.typeAnnotation;
   if (!annotation) return;
   for (const promise of promisesOf(input, text, annotation, tracerType)) {
-    if (!edits.edits.some((edit) => edit.start === promise.range[0])) edits.replace(promise, tracerType);
+    if (!edits.edits.some((edit) => edit.start === promise.range[0])) edits.replace(promise, promisedText(text, promise));
   }
 }
 
@@ -824,7 +824,7 @@ function unwrapOverloadParameters(input: AnalysisInput, edits: EditList, text: s
   const index = fn.params.indexOf(parameter as TSESTree.Parameter);
   for (const overload of overloadsOf(fn)) {
     const annotation = overload.params[index] && parameterAnnotation(overload.params[index]);
-    for (const promise of annotation ? promisesOf(input, text, annotation, tracerType) : []) edits.replace(promise, tracerType);
+    for (const promise of annotation ? promisesOf(input, text, annotation, tracerType) : []) edits.replace(promise, promisedText(text, promise));
   }
 }
 
@@ -1101,7 +1101,10 @@ function holdsInitPromise(input: AnalysisInput, variable: Scope.Variable): boole
   return TRACER_PROMISE_NAME.test(variable.name) || (origin !== undefined && TRACER_PROMISE_NAME.test(origin.name));
 }
 
-/** `Promise<HoneyHiveTracer>` references inside a type annotation. */
+/**
+ * `Promise<HoneyHiveTracer>` references inside a type annotation, also of a type alias of the file naming the tracer
+ * (`Promise<Tracer>` with `type Tracer = Awaited<ReturnType<typeof HoneyHiveTracer.init>>`: blind-1x-9 shape 22).
+ */
 function promisesOf(input: AnalysisInput, text: string, annotation: TSESTree.TypeNode, tracerType: string): TSESTree.TSTypeReference[] {
   return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.TSTypeReference], annotation).filter((reference) => {
     const inner = reference.typeArguments?.params[0];
@@ -1110,9 +1113,25 @@ function promisesOf(input: AnalysisInput, text: string, annotation: TSESTree.Typ
       reference.typeName.name === "Promise" &&
       reference.typeArguments?.params.length === 1 &&
       inner?.type === AST_NODE_TYPES.TSTypeReference &&
-      text.slice(inner.range[0], inner.range[1]) === tracerType
+      namesTracerType(input, text, inner, tracerType)
     );
   });
+}
+
+/** The tracer type a `Promise<…>` of promisesOf() holds, as written (`HoneyHiveTracer`, or the alias's name): what the promise type becomes. */
+function promisedText(text: string, promise: TSESTree.TSTypeReference): string {
+  const inner = promise.typeArguments!.params[0]!;
+  return text.slice(inner.range[0], inner.range[1]);
+}
+
+/** `HoneyHiveTracer` as written, or the name of a type alias of the file for it (`= HoneyHiveTracer`, `= Awaited<ReturnType<typeof HoneyHiveTracer.init>>`). */
+function namesTracerType(input: AnalysisInput, text: string, type: TSESTree.TSTypeReference, tracerType: string): boolean {
+  if (text.slice(type.range[0], type.range[1]) === tracerType) return true;
+  if (type.typeName.type !== AST_NODE_TYPES.Identifier || type.typeArguments) return false;
+  const name = type.typeName.name;
+  const alias = nodesOfType(input.ast, AST_NODE_TYPES.TSTypeAliasDeclaration).find((declaration) => declaration.id.name === name && !declaration.typeParameters);
+  const aliased = alias && text.slice(alias.typeAnnotation.range[0], alias.typeAnnotation.range[1]).replace(/\s+/g, " ");
+  return aliased === tracerType || aliased === `Awaited<ReturnType<typeof ${tracerType}.init>>`;
 }
 
 /** `node` returned by a non-async function declared to return `Promise<HoneyHiveTracer>`, or not typed: the function becomes async. */

@@ -104,6 +104,29 @@ function eventTypeMarker(input: AnalysisInput, text: string, options: TSESTree.N
 }
 
 /**
+ * `const RETRIEVE = { eventType: "tool", … }` passed as traceFunction()'s options, or spread into them: TypeScript
+ * widens the unannotated object's `eventType` to string, which 1.x's options type took and this SDK's trace() does
+ * not (TS2345, blind-1x-9 shape 06). The held literal gets `as const`: the same value, the literal's type.
+ */
+function narrowHeldEventTypes(input: AnalysisInput, edits: EditList, options: TSESTree.Node | undefined): void {
+  if (!options || !/\.[cm]?tsx?$/.test(input.filename)) return;
+  const { bindings } = getAnalysisContext(input);
+  const written = unwrapExpression(options);
+  const sources =
+    written?.type === AST_NODE_TYPES.ObjectExpression ? written.properties.flatMap((property) => (property.type === AST_NODE_TYPES.SpreadElement ? [property.argument] : [])) : written ? [written] : [];
+  for (const source of sources) {
+    if (unwrapExpression(source)?.type !== AST_NODE_TYPES.Identifier) continue;
+    const held = bindings.objectOf(source);
+    const declarator = held?.parent;
+    // Annotated (`: TraceOptions`) or `as const` already: its type is not widened.
+    if (!held || declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== held || declarator.id.typeAnnotation) continue;
+    const value = keyedProperties(held).find(({ key }) => key === "eventType")?.property.value;
+    if (value?.type !== AST_NODE_TYPES.Literal || typeof value.value !== "string" || !EVENT_TYPES.has(value.value)) continue;
+    if (!edits.edits.some((edit) => edit.start === value.range[1] && edit.text === " as const")) edits.insertAt(value.range[1], " as const");
+  }
+}
+
+/**
  * `kind` is declared (a parameter, a variable) with a type that is one or more of this SDK's event types
  * as string literals (`kind: "model" | "tool" | "chain"`): the compiler already holds it to those.
  */
@@ -362,6 +385,7 @@ function collect({ file, edits }: TransformContext): void {
     // A shorthand's own event type wins over its options' (see optionsText): only traceFunction's is read.
     const eventTypeNote = dropped !== undefined && typeof dropped !== "string" && name === "traceFunction" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
     if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
+    if (dropped !== undefined && typeof dropped !== "string" && name === "traceFunction") narrowHeldEventTypes(input, edits, wrapperOptions(call, name));
   }
 
   dropConfigOfTypedOptions(input, edits, text);
@@ -408,6 +432,7 @@ function collect({ file, edits }: TransformContext): void {
     if (name === "traceFunction" && call.arguments.length === 2) addMarker(edits, text, call, MESSAGES_1X.wrapperAssociationProperties);
     const eventTypeNote = name === "traceFunction" ? eventTypeMarker(input, text, wrapperOptions(call, name)) : undefined;
     if (eventTypeNote) addMarker(edits, text, call, eventTypeNote);
+    if (name === "traceFunction") narrowHeldEventTypes(input, edits, wrapperOptions(call, name));
     if (dropped) addMarker(edits, text, call, MESSAGES_1X.wrapperConfig);
     // With a tracer in the file (also one held by a project module's binding, `tracing.tracer`, or a discarded init that 1x-init names),
     // explicit-tracer binds this call or marks it; without one it accepts the implicit form, which outside evaluate() would record through the default tracer.
