@@ -409,6 +409,38 @@ functions.http("chat", async (req, res) => {
 });
 `,
   ),
+  p(
+    "Elysia onBeforeHandle lifecycle hook: sessionStart on the module tracer",
+    "src/index.ts",
+    project({ elysia: "^1.1.0" }),
+    ["start:6"],
+    `import { Elysia } from "elysia";
+import { tracer } from "./tracing";
+
+new Elysia()
+  .onBeforeHandle(({ request }) => {
+    tracer.sessionStart({ sessionName: new URL(request.url).pathname });
+  })
+  .post("/chat", async ({ body }) => tracer.startSpan("chat", async () => body))
+  .listen(3000);
+`,
+  ),
+  p(
+    "Koa router.use(middleware) of @koa/router: a tracer made per request",
+    "src/router.ts",
+    project({ koa: "^2.15.0", "@koa/router": "^13.0.0" }),
+    ["init:7"],
+    `import Router from "@koa/router";
+import { HoneyHiveTracer } from "honeyhive";
+
+export const router = new Router();
+
+router.use(async (ctx, next) => {
+  ctx.state.tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "koa" });
+  await next();
+});
+`,
+  ),
 ];
 
 // ================================================================================================================
@@ -564,6 +596,19 @@ instrumentation.manuallyInstrument(OpenAI);
 export async function ask(question: string) {
   const client = new OpenAI();
   return tracer.startSpan("ask", async () => client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: question }] }));
+}
+`,
+  ),
+  p(
+    "barrel `export * from './tracer'` in a CommonJS-free ESM index, a Lambda that never flushes",
+    "src/functions/ingest.ts",
+    { "package.json": pkg(HH2), "src/shared/tracer.ts": TRACING_TS, "src/shared/index.ts": `export * from "./tracer";\nexport const TABLE = "chats";\n` },
+    ["flush:3"],
+    `import { tracer, TABLE } from "../shared";
+
+export async function handler(event: { Records: { body: string }[] }) {
+  tracer.createSession({ sessionName: TABLE });
+  for (const record of event.Records) await tracer.startSpan("record", async () => record.body.length);
 }
 `,
   ),
