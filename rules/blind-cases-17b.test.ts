@@ -1004,6 +1004,22 @@ export const handler: APIGatewayProxyHandler = async (event) => {
 `,
   ),
   p(
+    "a Lambda whose handler takes APIGatewayProxyEvent beside a yargs-like `command` export stays a Lambda (traces, no flush)",
+    "src/chat.ts",
+    project({ "@types/aws-lambda": "^8.10.0" }),
+    ["flush:6"],
+    `import type { APIGatewayProxyEvent } from "aws-lambda";
+import { tracer } from "./tracing";
+
+export const command = ["chat", "c"];
+
+export async function handler(event: APIGatewayProxyEvent) {
+  tracer.createSession({ sessionName: command[0] });
+  return { statusCode: 200, body: await tracer.startSpan("chat", async () => event.body ?? "") };
+}
+`,
+  ),
+  p(
     "a Lambda that exports an AWS SDK `command` object beside its handler stays a Lambda (traces, no flush)",
     "src/handler.ts",
     project({ "@aws-sdk/client-dynamodb": "^3.700.0" }),

@@ -41,7 +41,8 @@ const TRANSPARENT_WRAPPERS: readonly { readonly callee: ValueSpecifier; readonly
  * beside `command`, the command's name and arguments, with `describe` and `builder`
  * (https://github.com/yargs/yargs/blob/main/docs/advanced.md#providing-a-command-module; yargs' `command.js`
  * reads `cmd.command` and `cmd.handler` of the module): a CLI command, run once per process, not a Lambda
- * handler. Its `handler` is one only where an `aws-lambda` type or the project's function configuration says so.
+ * handler. Its `handler` is one only where an `aws-lambda` type (of the export or of its function's parameters) or
+ * the project's function configuration says so.
  */
 const COMMAND_MODULE_EXPORT = "command";
 
@@ -357,7 +358,7 @@ export const awsLambda = {
       for (const exported of api.namedExports()) {
         const typed = isHandlerType(api, exported.type) || isTypedValue(api, exported.value) || isJsdocHandlerType(api, exported);
         if (routed ? !(typed || (names.has(exported.name) && takesLambdaTypes(api, exported))) : !(typed || names.has(exported.name))) continue;
-        if (commandModule && !typed && !configured.includes(exported.name)) continue;
+        if (commandModule && !typed && !configured.includes(exported.name) && !takesLambdaTypes(api, exported)) continue;
         if (routed && api.functionsOf(exported.value).some((fn) => api.isHandler(fn))) continue;
         if ((asset ??= isTwilioAsset(api.filename))) return;
         collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));
