@@ -41,6 +41,8 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${TRACER}export const main = async () => { tracer.createSession(); };`,
     `${TRACER}import express from "express";\nconst app = express();\nexport const handler = async (req, res) => { tracer.createSession(); res.end(); };\napp.post("/x", handler);\napp.listen(3000);`,
     { code: `${TRACER}export async function POST() { tracer.createSession(); return new Response(); }`, filename: "app/api/x/route.ts" },
+    // A yargs command module: its `handler` runs beside `command` as a CLI command, once per process.
+    `${TRACER}export const command = "ingest <file>";\nexport const handler = async (argv) => { tracer.createSession(); await work(argv.file); };`,
     // A file without the SDK.
     `export const handler = async (event) => { await work(event); };`,
     // Callback-style handler that flushes before calling back: trusted (the rule cannot follow callbacks).

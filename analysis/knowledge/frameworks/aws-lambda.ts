@@ -36,6 +36,22 @@ const TRANSPARENT_WRAPPERS: readonly { readonly callee: ValueSpecifier; readonly
   { callee: { package: "@architect/functions", name: ["http", "http.async"] }, argument: "last" },
   { callee: { package: "@architect/functions", name: ["events.subscribe", "queues.subscribe"] }, soleArgument: true },
 ];
+/**
+ * A yargs command module (`yargs.commandDir("commands")`, `.command(require("./ingest"))`) exports its `handler`
+ * beside `command`, the command's name and arguments, with `describe` and `builder`
+ * (https://github.com/yargs/yargs/blob/main/docs/advanced.md#providing-a-command-module; yargs' `command.js`
+ * reads `cmd.command` and `cmd.handler` of the module): a CLI command, run once per process, not a Lambda
+ * handler. Its `handler` is one only where an `aws-lambda` type (of the export or of its function's parameters) or
+ * the project's function configuration says so.
+ */
+const COMMAND_MODULE_EXPORT = "command";
+
+/** `export const command = "ingest <file>"` / `exports.command = ["serve", "s"]`: yargs' command string(s). */
+function isCommandString(value: TSESTree.Node): boolean {
+  const target = unwrap(value);
+  if (target.type === "ArrayExpression") return target.elements.length > 0 && target.elements.every((element) => element !== null && element.type !== "SpreadElement" && isCommandString(element));
+  return (target.type === "Literal" && typeof target.value === "string") || target.type === "TemplateLiteral";
+}
 /** `Handler`, `APIGatewayProxyHandler`, `APIGatewayProxyHandlerV2`, `SQSHandler`, … */
 const HANDLER_TYPE = /Handler(?:V\d+)?$/;
 
@@ -335,11 +351,14 @@ export const awsLambda = {
       // which Vercel's `api/` convention matches under a root package.json, types its `handler` so).
       const routed = api.isServerOrRoutedFile;
       let asset: boolean | undefined; // a project look-up: asked only once an export is named like a handler
-      const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames, ...configuredHandlerNames(api.filename, api.cwd)]);
+      const configured = configuredHandlerNames(api.filename, api.cwd);
+      const names = new Set([...DEFAULT_NAMES, ...api.settings.lambdaHandlerNames, ...configured]);
+      const commandModule = api.namedExports().some((exported) => exported.name === COMMAND_MODULE_EXPORT && isCommandString(exported.value));
       let scriptFunctions: ReadonlySet<FunctionNode> | undefined;
       for (const exported of api.namedExports()) {
         const typed = isHandlerType(api, exported.type) || isTypedValue(api, exported.value) || isJsdocHandlerType(api, exported);
         if (routed ? !(typed || (names.has(exported.name) && takesLambdaTypes(api, exported))) : !(typed || names.has(exported.name))) continue;
+        if (commandModule && !typed && !configured.includes(exported.name) && !takesLambdaTypes(api, exported)) continue;
         if (routed && api.functionsOf(exported.value).some((fn) => api.isHandler(fn))) continue;
         if ((asset ??= isTwilioAsset(api.filename))) return;
         collectExport(api, exported, (scriptFunctions ??= calledOnLoad(api)));
