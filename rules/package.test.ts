@@ -15,7 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures, type FixtureCase } from "../fixtures/index.js";
 import plugin from "./index.js";
 import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
-import { createTempProject, runNodeIn, type ProcessResult, type TempProject } from "./test-utils/temp-project.js";
+import { runNodeIn, type ProcessResult } from "./test-utils/run-node.js";
+import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
 
 const packageVersion = (JSON.parse(readFileSync(join(REPOSITORY_ROOT, "package.json"), "utf8")) as { version: string }).version;
 const sourceGlob = '["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"]';

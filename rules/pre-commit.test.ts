@@ -10,7 +10,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
 import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
-import { createTempProject, USER_FLAT_CONFIG, type ProcessResult, type TempProject } from "./test-utils/temp-project.js";
+import type { ProcessResult } from "./test-utils/run-node.js";
+import { createTempProject, USER_FLAT_CONFIG, type TempProject } from "./test-utils/temp-project.js";
 
 const RULE_ID = "honeyhive/no-session-start-in-handler";
 const sample = loadFixtures("no-session-start-in-handler").find((fixture) => !fixture.marker && fixture.filename.startsWith("src/") && fixture.filename.endsWith(".ts"));
