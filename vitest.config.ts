@@ -25,8 +25,6 @@ export const INTEGRATION_TESTS = [
   "rules/lsp.test.ts",
   "rules/package.test.ts",
   "rules/pre-commit.test.ts",
-  "rules/real-world.test.ts",
-  "rules/typed-linting.test.ts",
   "scripts/demo.test.ts",
   "scripts/lock-file.test.ts",
   "sdk/blind-users.test.ts",

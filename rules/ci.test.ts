@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
-import { createTempProject, USER_FLAT_CONFIG, runNodeIn, type TempProject } from "./test-utils/temp-project.js";
+import { runNodeIn } from "./test-utils/run-node.js";
+import { createTempProject, USER_FLAT_CONFIG, type TempProject } from "./test-utils/temp-project.js";
 
 const RULE = "no-session-start-in-handler";
 // A fixture whose "after" is clean (a review-marker case keeps its finding).

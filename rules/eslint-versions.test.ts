@@ -16,7 +16,8 @@ import { loadFixtures, type FixtureCase } from "../fixtures/index.js";
 import plugin from "./index.js";
 import { describeLintMessages } from "./test-utils/fixture-lint.js";
 import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
-import { createTempProject, runNodeIn, type TempProject } from "./test-utils/temp-project.js";
+import { runNodeIn } from "./test-utils/run-node.js";
+import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
 
 interface LintMessage {
   readonly ruleId: string | null;

@@ -5,12 +5,13 @@
 // `repo: local` hook from the README is checked the way that framework runs it: its `entry` with
 // the staged file names appended.
 import { execFile } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, symlinkSync } from "node:fs";
+import { chmodSync, mkdirSync, readFileSync, rmSync, symlinkSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
 import { REPOSITORY_ROOT } from "./test-utils/rule-files.js";
-import { createTempProject, USER_FLAT_CONFIG, type ProcessResult, type TempProject } from "./test-utils/temp-project.js";
+import type { ProcessResult } from "./test-utils/run-node.js";
+import { createTempProject, USER_FLAT_CONFIG, type TempProject } from "./test-utils/temp-project.js";
 
 const RULE_ID = "honeyhive/no-session-start-in-handler";
 const sample = loadFixtures("no-session-start-in-handler").find((fixture) => !fixture.marker && fixture.filename.startsWith("src/") && fixture.filename.endsWith(".ts"));
@@ -98,6 +99,11 @@ async function runReadmeHook(project: TempProject): Promise<{ selected: string[]
   return { selected, hook };
 }
 
+/** ESLint's stylish report of `path` (its heading line, the absolute path, and its message lines), "" when it has none. */
+function reportOf(stdout: string, path: string): string {
+  return stdout.split(/\n\s*\n/).find((block) => block.trimStart().split("\n")[0].endsWith(`/${path}`)) ?? "";
+}
+
 describe("pre-commit: husky + lint-staged running eslint --max-warnings=0", () => {
   let project: TempProject;
 
@@ -129,6 +135,24 @@ describe("pre-commit: husky + lint-staged running eslint --max-warnings=0", () =
   });
   afterAll(() => project?.remove());
 
+  /**
+   * The README's hook over the blocked commit's staged anti-pattern and, staged beside it, the same code as .mts and
+   * .cts: one eslint run (a process costs ~1.5 s of CPU) for the two tests below that read it. The .mts and .cts files
+   * are removed again, so the fix's commit holds the fix alone. Run once, by the first test that asks.
+   */
+  let hookRun: Promise<{ selected: string[]; hook: ProcessResult }> | undefined;
+  const readmeHookRun = () =>
+    (hookRun ??= (async () => {
+      project.write(sample?.filename ?? "", sample?.before ?? "");
+      project.write("src/chat.mts", sample?.before ?? "");
+      project.write("src/chat-legacy.cts", sample?.before ?? "");
+      await git(project, "add", ".");
+      const run = await runReadmeHook(project);
+      await git(project, "rm", "-q", "--cached", "src/chat.mts", "src/chat-legacy.cts");
+      for (const path of ["src/chat.mts", "src/chat-legacy.cts"]) rmSync(join(project.dir, path));
+      return run;
+    })());
+
   it("blocks the commit of the anti-pattern, naming our rule", async () => {
     project.write(sample?.filename ?? "", sample?.before ?? "");
     await git(project, "add", ".");
@@ -139,10 +163,10 @@ describe("pre-commit: husky + lint-staged running eslint --max-warnings=0", () =
   });
 
   it("the README's pre-commit framework hook (repo: local) rejects the same staged file", async () => {
-    const { selected, hook } = await runReadmeHook(project);
-    expect(selected).toEqual([sample?.filename]);
+    const { selected, hook } = await readmeHookRun();
+    expect(selected).toContain(sample?.filename);
     expect(hook.status).toBe(1);
-    expect(hook.stdout).toContain(RULE_ID);
+    expect(reportOf(hook.stdout, sample?.filename ?? "")).toContain(RULE_ID);
   });
 
   it("lets the commit through once the fix is staged", async () => {
@@ -157,14 +181,10 @@ describe("pre-commit: husky + lint-staged running eslint --max-warnings=0", () =
     const { selects } = readmePreCommitHook();
     expect(SOURCE_EXTENSIONS.filter((extension) => !selects(`src/file.${extension}`))).toEqual([]);
     expect(selects("README.md")).toBe(false);
-    project.write("src/chat.mts", sample?.before ?? "");
-    project.write("src/chat-legacy.cts", sample?.before ?? "");
-    await git(project, "add", ".");
-    const { selected, hook } = await runReadmeHook(project);
-    expect(selected.sort()).toEqual(["src/chat-legacy.cts", "src/chat.mts"]);
+    const { selected, hook } = await readmeHookRun();
+    expect(selected.sort()).toEqual(["src/chat-legacy.cts", "src/chat.mts", sample?.filename].sort());
     expect(hook.status).toBe(1);
-    expect(hook.stdout).toContain("chat.mts");
-    expect(hook.stdout).toContain("chat-legacy.cts");
-    expect(hook.stdout).toContain(RULE_ID);
+    expect(reportOf(hook.stdout, "src/chat.mts")).toContain(RULE_ID);
+    expect(reportOf(hook.stdout, "src/chat-legacy.cts")).toContain(RULE_ID);
   });
 });

@@ -1,11 +1,11 @@
 // A throwaway project directory that uses the package the way a user's project does: its
 // node_modules links `honeyhive` to this repository (so `honeyhive/eslint-plugin` resolves through
 // package.json "exports" to the built dist/) and links the tools it needs from our node_modules.
-// Test-only (not built).
-import { execFile } from "node:child_process";
+// It starts no process (run-node.ts does), so a test that only lints in one stays a unit test
+// (scripts/test-projects.test.ts). Test-only (not built).
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve as resolvePath } from "node:path";
+import { dirname, join } from "node:path";
 import { REPOSITORY_ROOT } from "./rule-files.js";
 
 export interface TempProject {
@@ -47,27 +47,6 @@ export function createTempProject(
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-export interface ProcessResult {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs a Node program (relative to the project, e.g. `node_modules/eslint/bin/eslint.js`, or absolute) in the project, bounded. */
-export function runNodeIn(project: TempProject, script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<ProcessResult> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [resolvePath(project.dir, script), ...args],
-      { cwd: project.dir, timeout: 60_000, env: { ...process.env, ...env }, maxBuffer: 16 * 1024 * 1024 },
-      (error, stdout, stderr) => {
-        const status = error ? (typeof error.code === "number" ? error.code : null) : 0;
-        resolve({ status, stdout, stderr });
-      },
-    );
-  });
 }
 
 /** A user's `eslint.config.js` (ES module) with `honeyhive.configs.recommended` and the TypeScript parser. */
