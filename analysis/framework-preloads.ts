@@ -2,6 +2,7 @@
 // Next.js's `instrumentation.ts`), resolved once for both readers: the global slots a preload fills
 // (analysis/global-slots.ts) and the pipeline a preload activates (analysis/instrumentations.ts).
 import { dirname, join, sep } from "node:path";
+import ts = require("typescript");
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORK_PRELOADS, type FrameworkPreload, type PreloadConfiguration } from "./knowledge/instrumentations.js";
@@ -88,7 +89,6 @@ function jsonConfigurationPaths(text: string, configuration: PreloadConfiguratio
   return paths;
 }
 
-const COMMENT = /\/\*[\s\S]*?\*\/|(?:^|[^:])\/\/.*$/gm;
 const STRING = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
 
 /**
@@ -96,13 +96,58 @@ const STRING = /"([^"\n]*)"|'([^'\n]*)'|`([^`$\n]*)`/g;
  * option's property is written with (`setupFiles: ["./a", "<rootDir>/b"]`, `test: { setupFiles: "./c" }`).
  */
 function scriptConfigurationPaths(text: string, options: readonly string[]): readonly string[] {
-  const source = text.replace(COMMENT, "");
+  const source = withoutComments(text);
   const paths: string[] = [];
   for (const option of options) {
     const property = new RegExp(`(?:^|[^\\w$])["']?${option}["']?\\s*:\\s*(\\[[^\\]]*\\]|"[^"\\n]*"|'[^'\\n]*'|\`[^\`\\n]*\`)`, "g");
     for (const match of source.matchAll(property)) for (const string of match[1]!.matchAll(STRING)) paths.push(string[1] ?? string[2] ?? string[3]!);
   }
   return paths;
+}
+
+/**
+ * `text` with its comments blanked out, found by TypeScript's scanner: a `//` or `/*` inside a string, a template or a
+ * regular expression (a glob of `testMatch`, a URL) is not one. Blanked, not removed, so that what stays keeps its place.
+ */
+function withoutComments(text: string): string {
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
+  const parts: string[] = [];
+  let kept = 0;
+  // The brace depth at which each open template's `${` was met: its `}` resumes the template's text.
+  const templates: number[] = [];
+  let depth = 0;
+  let previous: ts.SyntaxKind = ts.SyntaxKind.Unknown;
+  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
+    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) {
+      parts.push(text.slice(kept, scanner.getTokenStart()), scanner.getTokenText().replace(/[^\n]/g, " "));
+      kept = scanner.getTokenEnd();
+      continue;
+    }
+    if (token === ts.SyntaxKind.NewLineTrivia || token === ts.SyntaxKind.WhitespaceTrivia) continue;
+    if (token === ts.SyntaxKind.TemplateHead) templates.push(depth);
+    else if (token === ts.SyntaxKind.OpenBraceToken) depth++;
+    else if (token === ts.SyntaxKind.CloseBraceToken) {
+      if (templates.at(-1) === depth && scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) templates.pop();
+      else if (templates.at(-1) !== depth) depth--;
+    } else if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && !endsOperand(previous)) scanner.reScanSlashToken();
+    previous = scanner.getToken();
+  }
+  return kept === 0 ? text : parts.join("") + text.slice(kept);
+}
+
+/** Whether a `/` after a token of this kind divides (it ends an operand) rather than starts a regular expression. */
+function endsOperand(kind: ts.SyntaxKind): boolean {
+  return (
+    kind === ts.SyntaxKind.Identifier ||
+    kind === ts.SyntaxKind.NumericLiteral ||
+    kind === ts.SyntaxKind.StringLiteral ||
+    kind === ts.SyntaxKind.CloseParenToken ||
+    kind === ts.SyntaxKind.CloseBracketToken ||
+    kind === ts.SyntaxKind.CloseBraceToken ||
+    kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
+    kind === ts.SyntaxKind.TemplateTail ||
+    kind === ts.SyntaxKind.ThisKeyword
+  );
 }
 
 /** The folders above `file` holding an `app` or `pages` folder on its path (Next.js's routers), nearest first. */
