@@ -2,7 +2,6 @@
 // Next.js's `instrumentation.ts`), resolved once for both readers: the global slots a preload fills
 // (analysis/global-slots.ts) and the pipeline a preload activates (analysis/instrumentations.ts).
 import { dirname, join, sep } from "node:path";
-import ts = require("typescript");
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORK_PRELOADS, type FrameworkPreload, type PreloadConfiguration } from "./knowledge/instrumentations.js";
@@ -106,48 +105,74 @@ function scriptConfigurationPaths(text: string, options: readonly string[]): rea
 }
 
 /**
- * `text` with its comments blanked out, found by TypeScript's scanner: a `//` or `/*` inside a string, a template or a
- * regular expression (a glob of `testMatch`, a URL) is not one. Blanked, not removed, so that what stays keeps its place.
+ * `text` with its comments blanked out: a `//` or `/*` inside a string, a template or a regular expression (a glob of
+ * `testMatch`, a URL) is not one. A scan of its own, not TypeScript's scanner: the ESLint plugin loads no `typescript`
+ * (rules/optional-peers.ts FACE_PEERS). Blanked, not removed, so that what stays keeps its place.
  */
 function withoutComments(text: string): string {
-  const scanner = ts.createScanner(ts.ScriptTarget.Latest, false, ts.LanguageVariant.Standard, text);
-  const parts: string[] = [];
+  let out = "";
   let kept = 0;
   // The brace depth at which each open template's `${` was met: its `}` resumes the template's text.
   const templates: number[] = [];
   let depth = 0;
-  let previous: ts.SyntaxKind = ts.SyntaxKind.Unknown;
-  for (let token = scanner.scan(); token !== ts.SyntaxKind.EndOfFileToken; token = scanner.scan()) {
-    if (token === ts.SyntaxKind.SingleLineCommentTrivia || token === ts.SyntaxKind.MultiLineCommentTrivia) {
-      parts.push(text.slice(kept, scanner.getTokenStart()), scanner.getTokenText().replace(/[^\n]/g, " "));
-      kept = scanner.getTokenEnd();
+  // The last significant character: a `/` after an operand divides, elsewhere it starts a regular expression.
+  let last = "";
+  let index = 0;
+  const skipQuoted = (quote: string): void => {
+    for (index++; index < text.length && text[index] !== quote && text[index] !== "\n"; index++) if (text[index] === "\\") index++;
+    index++;
+  };
+  const skipTemplateText = (): void => {
+    for (; index < text.length; index++) {
+      if (text[index] === "\\") index++;
+      else if (text[index] === "`") return void index++;
+      else if (text[index] === "$" && text[index + 1] === "{") {
+        templates.push(depth);
+        return void (index += 2);
+      }
+    }
+  };
+  while (index < text.length) {
+    const char = text[index]!;
+    const next = text[index + 1];
+    if (char === "/" && (next === "/" || next === "*")) {
+      const end = next === "/" ? (text.indexOf("\n", index) + 1 || text.length + 1) - 1 : (text.indexOf("*/", index + 2) + 1 || text.length - 1) + 1;
+      out += text.slice(kept, index) + text.slice(index, end).replace(/[^\n]/g, " ");
+      kept = index = end;
       continue;
     }
-    if (token === ts.SyntaxKind.NewLineTrivia || token === ts.SyntaxKind.WhitespaceTrivia) continue;
-    if (token === ts.SyntaxKind.TemplateHead) templates.push(depth);
-    else if (token === ts.SyntaxKind.OpenBraceToken) depth++;
-    else if (token === ts.SyntaxKind.CloseBraceToken) {
-      if (templates.at(-1) === depth && scanner.reScanTemplateToken(false) === ts.SyntaxKind.TemplateTail) templates.pop();
-      else if (templates.at(-1) !== depth) depth--;
-    } else if ((token === ts.SyntaxKind.SlashToken || token === ts.SyntaxKind.SlashEqualsToken) && !endsOperand(previous)) scanner.reScanSlashToken();
-    previous = scanner.getToken();
+    if (/\s/.test(char)) {
+      index++;
+      continue;
+    }
+    if (char === '"' || char === "'") skipQuoted(char);
+    else if (char === "`") {
+      index++;
+      skipTemplateText();
+    } else if (char === "/" && !/[\w$)\]}"'`]/.test(last)) {
+      // A regular expression: to its closing `/` outside a class, then its flags.
+      let inClass = false;
+      for (index++; index < text.length && text[index] !== "\n"; index++) {
+        if (text[index] === "\\") index++;
+        else if (text[index] === "[") inClass = true;
+        else if (text[index] === "]") inClass = false;
+        else if (text[index] === "/" && !inClass) break;
+      }
+      index++;
+    } else if (char === "{") {
+      depth++;
+      index++;
+    } else if (char === "}" && templates.at(-1) === depth) {
+      templates.pop();
+      index++;
+      skipTemplateText();
+    } else {
+      if (char === "}") depth--;
+      index++;
+    }
+    last = text[index - 1] ?? "";
   }
-  return kept === 0 ? text : parts.join("") + text.slice(kept);
-}
-
-/** Whether a `/` after a token of this kind divides (it ends an operand) rather than starts a regular expression. */
-function endsOperand(kind: ts.SyntaxKind): boolean {
-  return (
-    kind === ts.SyntaxKind.Identifier ||
-    kind === ts.SyntaxKind.NumericLiteral ||
-    kind === ts.SyntaxKind.StringLiteral ||
-    kind === ts.SyntaxKind.CloseParenToken ||
-    kind === ts.SyntaxKind.CloseBracketToken ||
-    kind === ts.SyntaxKind.CloseBraceToken ||
-    kind === ts.SyntaxKind.NoSubstitutionTemplateLiteral ||
-    kind === ts.SyntaxKind.TemplateTail ||
-    kind === ts.SyntaxKind.ThisKeyword
-  );
+  return kept === 0 ? text : out + text.slice(kept);
 }
 
 /** The folders above `file` holding an `app` or `pages` folder on its path (Next.js's routers), nearest first. */
