@@ -1297,14 +1297,39 @@ export function option1x(of: string, key: string): Option1xEntry | undefined {
 export function option1xAmong(of: string, key: string, siblingKeys: readonly string[]): Option1xEntry | undefined {
   const option = option1x(of, key);
   const until = option?.versions.until;
-  if (!option || until === undefined || option.migration.decision !== "rename" || option.migration.to === key) return option;
+  if (!option || option.migration.decision !== "rename" || option.migration.to === key) return option;
+  const twice = renamedOntoSibling(of, option, siblingKeys);
+  if (until === undefined) return twice ?? option;
   const siblings = siblingKeys.filter((sibling) => sibling !== key).flatMap((sibling) => option1x(of, sibling) ?? []).filter((sibling) => !sibling.pythonSdk);
   const later = siblings.find((sibling) => !spanMeets(versionSpansOfRange(`>=${sibling.versions.since}`)![0]!, option.versions.since, until));
   // Another key of the same earlier era (`hh_api_key` beside `server_url` and a stray `runConcurrently`): the object
   // mixes eras, and which of them 1.x read is not for this key to decide.
   const laterStart = versionSpansOfRange(`>=${until}`)![0]!;
-  if (!later || siblings.some((sibling) => !spanMeets(laterStart, sibling.versions.since, sibling.versions.until))) return option;
+  if (!later || siblings.some((sibling) => !spanMeets(laterStart, sibling.versions.since, sibling.versions.until))) return twice ?? option;
   const why = `1.x read it only before ${until}, and \`${later.key}\` (read from ${later.versions.since}) says this config is for a later version, which ignored it: as \`${option.migration.to}\` it would take effect for the first time; set \`${option.migration.to}\` if it should`;
+  return { ...option, migration: { ...option.migration, decision: "marker", why } };
+}
+
+/**
+ * A rename of `option` that would write its new name a second time into the object: beside that name itself
+ * (`hh_api_key` next to `apiKey` in a config mixing eras: which one 1.x read depends on its version), or, for
+ * a Python SDK key, beside the 1.x key that is renamed to the same name (`max_workers` next to `maxWorkers`: 1.x
+ * read the latter). An object literal with a key twice keeps the last value and does not type-check, so the key
+ * is dropped under a marker instead, and the other one is renamed or kept.
+ */
+function renamedOntoSibling(of: string, option: Option1xEntry, siblingKeys: readonly string[]): Option1xEntry | undefined {
+  const to = option.migration.to;
+  if (to === undefined) return undefined;
+  const other = siblingKeys.find((sibling) => {
+    if (sibling === option.key) return false;
+    if (sibling === to) return true;
+    const entry = option.pythonSdk ? option1x(of, sibling) : undefined;
+    return entry !== undefined && !entry.pythonSdk && entry.migration.decision === "rename" && entry.migration.to === to;
+  });
+  if (other === undefined) return undefined;
+  const why = option.pythonSdk
+    ? `1.x ignored this Python SDK key and read \`${other}\`${other === to ? "" : `, which becomes \`${to}\` here`}: two \`${to}\` keys would not type-check`
+    : `the object also has \`${other}\`: as \`${to}\` it would be that key a second time (which of the two 1.x read depended on its version); keep the value that should hold`;
   return { ...option, migration: { ...option.migration, decision: "marker", why } };
 }
 

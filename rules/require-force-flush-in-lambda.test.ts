@@ -1717,6 +1717,13 @@ describe(`${RULE_NAME}: the message names the platform's recommended flush`, () 
     ["Cloudflare Workers", `${TRACER}export default {\n  async fetch(request, env, ctx) {\n    tracer.createSession();\n    return new Response("ok");\n  },\n};\n`, "worker.ts", "can return without `ctx.waitUntil(tracer.forceFlush())` or `await tracer.forceFlush()`:"],
     ["Next.js", `${TRACER}export const maxDuration = 30;\nexport async function POST(request) {\n  tracer.createSession();\n  return Response.json({});\n}\n`, "app/api/chat/route.ts", "can return without `after(() => tracer.forceFlush())` (`next/server`) or `await tracer.forceFlush()`:"],
     ["AWS Lambda", `${TRACER}export const handler = async (event) => {\n  tracer.createSession();\n  return {};\n};\n`, "handler.ts", "can return without `await tracer.forceFlush()`:"],
+    // A Pages Router API route: `after` of next/server does not run there, so it is not named (the App Router's route above).
+    [
+      "Next.js Pages Router API route",
+      `${TRACER}export const maxDuration = 30;\nexport default async function handler(req, res) {\n  tracer.createSession();\n  res.statusCode = 204;\n}\n`,
+      "pages/api/chat.ts",
+      "can return without `await tracer.forceFlush()` before the response is sent:",
+    ],
     // Netlify Functions 2.0: the default export's `context` has `waitUntil` (@netlify/types Context); said without it before.
     [
       "Netlify Functions",

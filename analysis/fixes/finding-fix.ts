@@ -47,7 +47,8 @@ export function fixFromEdits(edits: EditList, imports?: ImportChanges): FindingF
 
 /**
  * The text edits of `fixes` applied together: each one's own edits (an edit shared by several
- * fixes, the same object, counted once) and one write of all their import changes.
+ * fixes, the same object, counted once) and one write of all their import changes; a fix whose SDK
+ * names would need an import its package cannot resolve contributes nothing.
  */
 export function editsOf(input: AnalysisInput, fixes: Iterable<FindingFix>): TextEdit[] {
   // A rule applies one finding's fix, most often without import changes: its own edits, without the
@@ -61,7 +62,13 @@ export function editsOf(input: AnalysisInput, fixes: Iterable<FindingFix>): Text
   const use = new Set<string>();
   const remove = new Set<Scope.Variable>();
   const removeIfUnused = new Set<Scope.Variable>();
+  let imports: SdkImports | undefined;
   for (const fix of fixes) {
+    // A fix that names an SDK export needing a new "honeyhive" import in a package that does not depend on it
+    // (SdkImports.packageWithoutSdk: the import would not resolve under pnpm or Yarn PnP) is not applied at all,
+    // as `useAt` adds no such import: its producer marks the place (a codemod) or offers no fix (a rule), as
+    // evaluate-tracer does; here no producer can write the name without its import.
+    if (fix.imports?.use?.some((name) => (imports ??= new SdkImports(input)).packageWithoutSdk(name) !== undefined)) continue;
     for (const edit of fix.edits) {
       if (seen.has(edit)) continue;
       seen.add(edit);
@@ -76,7 +83,7 @@ export function editsOf(input: AnalysisInput, fixes: Iterable<FindingFix>): Text
     if (variable.references.length > 0 && isUnusedAfter(variable, replaced)) remove.add(variable);
   }
   if (use.size > 0 || remove.size > 0) {
-    const imports = new SdkImports(input);
+    imports ??= new SdkImports(input);
     for (const variable of remove) imports.remove(variable);
     for (const name of use) imports.use(name);
     imports.finish(edits);

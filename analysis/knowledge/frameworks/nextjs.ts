@@ -6,7 +6,7 @@ import { staticName, type FunctionNode } from "../../ast.js";
 import { unwrap } from "../../bindings.js";
 import { deploymentOf, projectDependsOn } from "../../deployment.js";
 import { nodesOfTypes } from "../../nodes.js";
-import { NEXTJS_INIT_PLACE, nextjsServerless } from "../platforms/nextjs-serverless.js";
+import { NEXTJS_INIT_PLACE, nextjsPagesApiServerless, nextjsServerless } from "../platforms/nextjs-serverless.js";
 import type { FrameworkDescriptor, HandlerHookApi, PlatformDescriptor } from "../types.js";
 import { REQUEST_OBJECT, SCRIPT_EXTENSION, UPPERCASE_VERBS } from "./common.js";
 
@@ -20,17 +20,24 @@ const FUNCTION_TYPES = [AST_NODE_TYPES.FunctionDeclaration, AST_NODE_TYPES.Funct
  * `open-next.config.*` beside the nearest package.json.
  */
 export function serverlessPlatform(api: HandlerHookApi): PlatformDescriptor | undefined {
+  return isServerless(api) ? nextjsServerless : undefined;
+}
+
+/** `serverlessPlatform` for a Pages Router API route: the same signal, the platform of that route kind (no `after`). */
+const pagesApiServerlessPlatform = (api: HandlerHookApi): PlatformDescriptor | undefined => (isServerless(api) ? nextjsPagesApiServerless : undefined);
+
+function isServerless(api: HandlerHookApi): boolean {
   const { serverless } = api.settings;
-  if (serverless !== undefined) return serverless ? nextjsServerless : undefined;
+  if (serverless !== undefined) return serverless;
   for (const exported of api.namedExports()) {
-    if (isServerlessSegmentOption(exported.name, exported.value)) return nextjsServerless;
+    if (isServerlessSegmentOption(exported.name, exported.value)) return true;
     if (exported.name !== "config") continue;
     for (const property of api.objectOf(exported.value)?.properties ?? []) {
-      if (property.type === "Property" && isServerlessSegmentOption(staticName(property.key, property.computed), property.value)) return nextjsServerless;
+      if (property.type === "Property" && isServerlessSegmentOption(staticName(property.key, property.computed), property.value)) return true;
     }
   }
   const deployment = deploymentOf(api.filename);
-  return deployment.vercel || deployment.netlify || deployment.openNext ? nextjsServerless : undefined;
+  return deployment.vercel || deployment.netlify || deployment.openNext;
 }
 
 /** Edge runtimes (`experimental-edge` is the Pages Router's name before Next.js 13.5). */
@@ -54,7 +61,7 @@ export const nextjs = {
   modules: ["next", "next/server"],
   files: [
     { path: new RegExp(String.raw`(?:^|/)app/(?:.+/)?route${SCRIPT_EXTENSION}`), exports: UPPERCASE_VERBS, platform: serverlessPlatform },
-    { path: new RegExp(String.raw`(?:^|/)pages/api/.+${SCRIPT_EXTENSION}`), defaultExport: true, platform: serverlessPlatform },
+    { path: new RegExp(String.raw`(?:^|/)pages/api/.+${SCRIPT_EXTENSION}`), defaultExport: true, platform: pagesApiServerlessPlatform },
     // Read only at the project root or in `src/` ("at the same level as pages or app"; nextjs.org/docs/app/building-your-application/
     // configuring/src-directory: "If you're using Middleware, ensure it is placed inside the src directory", read with the search
     // tool 2026-12-07): a `lib/auth/middleware.ts` importing next/server is a helper. A file outside any project: by `path` alone.

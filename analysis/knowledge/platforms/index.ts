@@ -8,7 +8,7 @@ import { convexActions, convexInternalActions } from "./convex.js";
 import { cloudflareWorkers } from "./cloudflare-workers.js";
 import { gcpFunctions } from "./gcp-functions.js";
 import { netlify } from "./netlify.js";
-import { nextjsServerless } from "./nextjs-serverless.js";
+import { nextjsPagesApiServerless, nextjsServerless } from "./nextjs-serverless.js";
 import { supabaseEdgeFunctions } from "./supabase-edge-functions.js";
 import { twilioFunctions } from "./twilio-functions.js";
 import { vercel as vercelPlatform } from "./vercel.js";
@@ -22,6 +22,7 @@ export const PLATFORMS: readonly PlatformDescriptor[] = [
   cloudflareWorkers,
   cloudflarePages,
   nextjsServerless,
+  nextjsPagesApiServerless,
   supabaseEdgeFunctions,
   twilioFunctions,
   convexActions,

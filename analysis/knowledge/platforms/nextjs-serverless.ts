@@ -31,3 +31,18 @@ export const nextjsServerless = {
   recommendedFlush: "`after(() => {flush})` (`next/server`) or `await {flush}`",
   responseCall: NODE_RESPONSE_HELPERS,
 } as const satisfies PlatformDescriptor;
+
+/**
+ * A Pages Router API route (`pages/api/**`, default export `(req, res)`) on the same hosts: `after` of `next/server`
+ * runs in "Server Components, Server Actions, Route Handlers, and Middleware"
+ * (nextjs.org/docs/app/api-reference/functions/after), not in a Pages Router API route, so neither the message nor
+ * the fix names it there: the flush is awaited before the response is sent.
+ */
+export const nextjsPagesApiServerless = {
+  id: "nextjs-pages-api-serverless",
+  name: nextjsServerless.name,
+  freezesAfterReturn: true,
+  initPlace: NEXTJS_INIT_PLACE,
+  recommendedFlush: "`await {flush}` before the response is sent",
+  responseCall: NODE_RESPONSE_HELPERS,
+} as const satisfies PlatformDescriptor;
