@@ -1943,7 +1943,11 @@ class FileSdkModel implements SdkModel {
         // In the constructor of a parameter property, the parameter itself (same object) is offered instead.
         const declaringConstructor = tracer.declaration.type === AST_NODE_TYPES.TSParameterProperty ? tracer.declaration.parent : undefined;
         if (declaringConstructor && contains(declaringConstructor, node)) continue;
-        if (thisClassForUse(node) === tracer.ownerClass) result.push({ tracer, text: tracer.referenceText, safe: memberSetBefore(tracer, node) });
+        if (thisClassForUse(node) !== tracer.ownerClass) continue;
+        // A member declared optional (`current?: HoneyHiveTracer`) may be undefined: read through an accessor of the
+        // class that returns it as a tracer (`get tracer(): HoneyHiveTracer`), else written only with review (TS2532).
+        const definite = this.definiteMemberText(tracer);
+        result.push({ tracer, text: definite ?? tracer.referenceText, safe: definite !== undefined && memberSetBefore(tracer, node) });
         continue;
       }
       const variable = tracer.variable;
@@ -1980,6 +1984,29 @@ class FileSdkModel implements SdkModel {
       result.push({ tracer, text: tracer.referenceText, safe: setWhenRun && !isAssignedLater(tracer) });
     }
     return result;
+  }
+
+  /**
+   * The text that reads a member tracer as a definite tracer: its own (`this.tracer`) unless its declaration lets it be
+   * undefined, then an argument-less getter or method of its class declared to return the SDK's tracer type that returns
+   * the member (`get tracer(): HoneyHiveTracer { if (!this.current) throw …; return this.current; }`); else undefined.
+   */
+  private definiteMemberText(tracer: TracerDeclaration): string | undefined {
+    const owner = tracer.ownerClass;
+    if (!owner || !memberMayBeUndefined(owner, tracer)) return tracer.referenceText;
+    for (const element of owner.body.body) {
+      if (element.type !== AST_NODE_TYPES.MethodDefinition || element.static || (element.kind !== "get" && element.kind !== "method")) continue;
+      const fn = element.value;
+      const name = staticName(element.key, element.computed);
+      if (name === undefined || fn.type !== AST_NODE_TYPES.FunctionExpression || fn.params.length > 0 || fn.async || fn.generator || !this.isSdkTracerType(fn.returnType?.typeAnnotation)) continue;
+      const returns = this.returnsOf(fn);
+      const returnsMember = (statement: TSESTree.ReturnStatement) => {
+        const returned = unwrapExpression(statement.argument);
+        return returned?.type === AST_NODE_TYPES.MemberExpression && returned.object.type === AST_NODE_TYPES.ThisExpression && memberName(returned) === tracer.name;
+      };
+      if (returns.length > 0 && returns.every(returnsMember)) return element.kind === "get" ? `this.${name}` : `this.${name}()`;
+    }
+    return undefined;
   }
 
   heldTracersInScopeAt(node: TSESTree.Node): TracerInScope[] {
@@ -2313,6 +2340,30 @@ function parameterOf(name: TSESTree.Node): TSESTree.Node | undefined {
     if (isFunctionNode(current.parent)) return (current.parent.params as readonly TSESTree.Node[]).includes(current) ? current : undefined;
   }
   return undefined;
+}
+
+/**
+ * Whether the class declares a member tracer so that it may be undefined: an optional field or parameter property
+ * (`current?: HoneyHiveTracer`), or one typed with `undefined` / `null` in a union. An undeclared member, or one of an
+ * injected service (`tracing.tracer`), is taken as its assignments make it.
+ */
+function memberMayBeUndefined(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, tracer: TracerDeclaration): boolean {
+  const nullable = (annotation: TSESTree.TSTypeAnnotation | undefined) =>
+    annotation?.typeAnnotation.type === AST_NODE_TYPES.TSUnionType &&
+    annotation.typeAnnotation.types.some((type) => type.type === AST_NODE_TYPES.TSUndefinedKeyword || type.type === AST_NODE_TYPES.TSNullKeyword);
+  if (tracer.declaration.type === AST_NODE_TYPES.TSParameterProperty) {
+    const parameter = tracer.declaration.parameter;
+    const declared = parameter.type === AST_NODE_TYPES.AssignmentPattern ? undefined : parameter;
+    return declared?.type === AST_NODE_TYPES.Identifier && (declared.optional === true || nullable(declared.typeAnnotation));
+  }
+  return owner.body.body.some(
+    (element) =>
+      element.type === AST_NODE_TYPES.PropertyDefinition &&
+      !element.static &&
+      staticName(element.key, element.computed) === tracer.name &&
+      !element.definite &&
+      (element.optional || nullable(element.typeAnnotation)),
+  );
 }
 
 function memberSetBefore(tracer: TracerDeclaration, node: TSESTree.Node): boolean {

@@ -14,12 +14,12 @@
 //
 // The 1.x forms were read in the 1.x source (github.com/honeyhiveai/typescript-sdk) as docs/migrating-from-1x.md
 // cites it; what each shape should become was written down from that guide before migrate was run. The run found
-// three defects. Fixed with this round: a function declared to return `Promise<Tracer>` through a type alias of the
+// three defects, all fixed: a function declared to return `Promise<Tracer>` through a type alias of the
 // tracer (`type Tracer = Awaited<ReturnType<typeof HoneyHiveTracer.init>>`) kept returning the now synchronous init()
 // without becoming `async` (TS2739, shape 22); wrapper options held in an unannotated const (passed as traceFunction's
 // options or spread into them) kept `eventType: "tool"`, which TypeScript widens to string where trace() wants the
-// literal (TS2345, shape 06). Known (asserted as it is, KNOWN below): 1.x's static enrichSpan rewritten onto an
-// optional class field (`this.current`, possibly undefined: TS2532, shape 24).
+// literal (TS2345, shape 06); 1.x's static enrichSpan was rewritten onto an optional class field (`this.current`,
+// possibly undefined: TS2532, shape 24), now onto the class's `get tracer(): HoneyHiveTracer` that returns it.
 //
 // Asserted: a clean, parsable, stable run (a second run changes nothing) with both sets; the `--from 1` output of every
 // file equal to the expected one (fixtures/blind-1x-9-expected) but the known defects; no 1.x-only name left unmarked;
@@ -36,17 +36,10 @@ const { dir: SHAPES_DIR, shapes: SHAPES, byName, out, consumer } = migratedShape
 const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
 
 /** `<shape>/<path>` → a `--from 1` output that differs from the expected one today (a fix turns its check red). */
-const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "24-class-getter-static-enrich/src/observability.ts": {
-    why: "1.x's static HoneyHiveTracer.enrichSpan() becomes the method of the class field an init() is assigned to, declared optional (`current?:`): analysis/implicit-tracer.ts counts a member set in another method as safe whatever its declared type",
-    today: ["      this.current.enrichSpan({ metrics: { chars: t.length } });"],
-  },
-};
+const KNOWN: Readonly<Record<string, KnownDefect>> = {};
 
 /** The type errors of the known defects' actual output (`actual/<shape>/<path>:<line> <code>`). */
-const KNOWN_TYPE_ERRORS: readonly string[] = [
-  "actual/24-class-getter-static-enrich/src/observability.ts:17 TS2532",
-];
+const KNOWN_TYPE_ERRORS: readonly string[] = [];
 
 /** What the unmarked-name check finds that is no use of a 1.x tracer name: the look-alike's own traceFunction. */
 const NOT_1X: Readonly<Record<string, readonly string[]>> = {
@@ -76,6 +69,12 @@ describe("blind-1x-9: promise modules, holders, option shapes, decorators, Commo
     expect(pipeline).toContain('const base = { eventType: "tool" as const, metadata: { team: "search" } };');
     expect(pipeline).toContain('const RETRIEVE = { eventType: "tool" as const, eventName: "retrieve" };');
     expect(pipeline).toContain("export const retrieve = tracer.trace(RETRIEVE, async (q: string) => [q]);");
+  });
+
+  it("rewrites 1.x's static enrichSpan onto the class's getter of its optional tracer field, not onto the field", () => {
+    const observability = out("24", "src/observability.ts");
+    expect(observability).toContain("      this.tracer.enrichSpan({ metrics: { chars: t.length } });");
+    expect(observability).not.toContain("this.current.enrichSpan");
   });
 
   it("leaves the look-alikes' own traceFunction and flush, and another package's tracer, unrewritten", () => {
