@@ -279,6 +279,7 @@ describe("choosing transforms", () => {
     }
   });
 
+  // Four runs of the real engine: about 3 s on a quiet machine, past the 30 s default at a load of 30.
   it("--no-serverless leaves a Next.js route of a Vercel project unflushed, --serverless flushes one without deployment files", async () => {
     const route = `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nexport async function POST() {\n  tracer.createSession();\n  return new Response("ok");\n}\n`;
     const vercel = makeProject({ "package.json": "{}", "vercel.json": "{}", "app/api/chat/route.ts": route });
@@ -287,7 +288,7 @@ describe("choosing transforms", () => {
     const plain = makeProject({ "package.json": "{}", "app/api/chat/route.ts": route });
     expect((await runInProcess(plain, ["migrate", "--print", "--transforms", "lambda-force-flush"], null)).stdout).toBe("");
     expect((await runInProcess(plain, ["migrate", "--print", "--transforms", "lambda-force-flush", "--serverless"], null)).stdout).toContain("forceFlush");
-  });
+  }, 120_000);
 
   it("runs the project pass on the candidates' links: files importing a tracer module become candidates, facts reach the transforms", async () => {
     const root = makeProject({

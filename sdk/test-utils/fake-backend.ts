@@ -184,6 +184,8 @@ export class FakeHoneyHiveBackend {
   private readonly datasets: Record<string, FakeDatapoint[]>;
   private readonly waiters = new Set<() => void>();
   private readonly sockets = new Set<Socket>();
+  /** Sockets whose client has not closed its side yet: what `openConnections` counts. */
+  private readonly clientOpen = new Set<Socket>();
   private readonly dripTimers = new Set<NodeJS.Timeout>();
   /** TCP connections accepted since start (closed-on-accept ones included). */
   connectionsAccepted = 0;
@@ -235,9 +237,14 @@ export class FakeHoneyHiveBackend {
     if (fault.mode === "close-on-accept") for (const socket of this.sockets) socket.destroy();
   }
 
-  /** TCP connections currently open (from the fake's side). */
+  /**
+   * TCP connections currently open, as the client holds them: one counts as closed as soon as the
+   * client's end of it is read (its FIN or reset), not only when the fake has closed its own side too,
+   * a turn of the loop or more later. A client that closes one connection and opens the next (a pool
+   * at its bound) would otherwise be counted one over, the closed one beside its successor.
+   */
   get openConnections(): number {
-    return this.sockets.size;
+    return this.clientOpen.size;
   }
 
   /** Removes every fault: the fake answers normally again. */
@@ -304,7 +311,12 @@ export class FakeHoneyHiveBackend {
       return;
     }
     this.sockets.add(socket);
-    socket.once("close", () => this.sockets.delete(socket));
+    this.clientOpen.add(socket);
+    socket.once("end", () => this.clientOpen.delete(socket));
+    socket.once("close", () => {
+      this.sockets.delete(socket);
+      this.clientOpen.delete(socket);
+    });
   }
 
   /** The fault for a request to `path`; a fault with `times` is used up by the requests it affects. */
