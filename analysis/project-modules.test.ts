@@ -6,7 +6,7 @@ import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
 import { withFakeDate } from "./test-utils/clock.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
-import { absolutePath, importedExport, importOrigin, isProjectModule, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, setProjectModules, wholeModuleOf, type ProjectFileSystem } from "./project-modules.js";
+import { absolutePath, importedExport, importOrigin, isProjectModule, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, RECHECK_WHILE_ASKED_MS, setProjectModules, wholeModuleOf, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' reader of another module's facts, which the inputs they parse carry. */
 const readFacts = parseAnalysisInput("", "app.ts").readModuleFacts!;
@@ -600,13 +600,37 @@ describe("workspace roots and parsed project files (the Lambda functions configu
       expect(reader.rechecked("a", other)).toBe("other a");
       vi.setSystemTime(new Date("2030-01-01T00:00:00.999Z"));
       expect(reader.rechecked("a", read)).toBe("a#1");
-      vi.setSystemTime(new Date("2030-01-01T00:00:01Z"));
+      // A second after the last question (the next lint of an editor session): read again.
+      vi.setSystemTime(new Date("2030-01-01T00:00:01.999Z"));
       expect(reader.rechecked("a", read)).toBe("a#3");
       vi.setSystemTime(new Date("2029-12-31T00:00:00Z"));
       expect(reader.rechecked("a", read)).toBe("a#4");
       reader.forgetRechecked();
       expect(reader.rechecked("a", read)).toBe("a#5");
       expect(reads).toEqual(["a", "b", "a", "a", "a"]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("rechecked: while the process asks without a pause of a second (a whole-tree lint), a value is kept up to RECHECK_WHILE_ASKED_MS, then read again", () => {
+    const reader = new ProjectModules(countingFs());
+    const reads: string[] = [];
+    const read = (key: string) => (reads.push(key), `${key}#${reads.length}`);
+    const elsewhere = (key: string) => key;
+    const start = new Date("2030-01-01T00:00:00Z").getTime();
+    vi.useFakeTimers({ toFake: ["Date"], now: start });
+    try {
+      expect(reader.rechecked("a", read)).toBe("a#1");
+      // Other files linted every half second: "a" is asked again 1.5 s after it was read, never after a pause.
+      for (let at = 500; at < RECHECK_WHILE_ASKED_MS; at += 500) {
+        vi.setSystemTime(start + at);
+        reader.rechecked("other file", elsewhere);
+        if (at % 1500 === 0) expect(reader.rechecked("a", read)).toBe("a#1");
+      }
+      vi.setSystemTime(start + RECHECK_WHILE_ASKED_MS);
+      expect(reader.rechecked("a", read)).toBe("a#2");
+      expect(reads).toEqual(["a", "a"]);
     } finally {
       vi.useRealTimers();
     }

@@ -264,15 +264,49 @@ function stringsOf(value: unknown, depth = 0): string[] {
 }
 
 /**
- * How long a value `rechecked` returns stays trusted without looking at the files it came from: a
- * whole-tree lint (which asks for every file) pays no stat per file, an editor session sees an edit
- * within a second.
+ * How long a value `rechecked` returns (a listing, a resolution, a folder's package root, a deployment
+ * signal) stays trusted without looking at the files it came from, and how long a pause in the asking
+ * starts a new stretch (`fresh`): an editor session, which lints when the user stops typing, sees an edit
+ * on the next lint after a second.
  */
 export const RECHECK_AFTER_MS = 1000;
 
-/** A value read at `checkedAt` may still be used (a clock that went back, a test's faked `Date`, reads again). */
+/**
+ * How long a value read while the process keeps asking (no pause of `RECHECK_AFTER_MS` between two
+ * questions: a whole-tree lint, a benchmark's passes) stays trusted. Without it each folder a slow lint
+ * comes back to after a second was looked at again (a stat or a probe per folder and file in the 100%-SDK
+ * benchmark's passes, more the slower the lint ran: bench/NOTES.md, perf-gate-4); with it, at most once per
+ * folder in this time, whatever the pace. An editor that lints without a pause for this long (typing while
+ * a terminal edits package.json) sees the edit this late at worst.
+ */
+export const RECHECK_WHILE_ASKED_MS = 60_000;
+
+/** When `fresh` was last asked, and since when the asking has gone on without a pause of `RECHECK_AFTER_MS` (NaN: never). */
+let lastAskedAt = Number.NaN;
+let askedSince = Number.NaN;
+
+/**
+ * A value read at `checkedAt` may still be used at `now`: read within `RECHECK_AFTER_MS`, or read in the
+ * current stretch of asking and within `RECHECK_WHILE_ASKED_MS` (a clock that went back, a test's faked
+ * `Date` moved by a second, reads again). Every call counts as asking.
+ */
 export function fresh(checkedAt: number, now: number): boolean {
-  return now >= checkedAt && now - checkedAt < RECHECK_AFTER_MS;
+  noteAsked(now);
+  if (!(now >= checkedAt)) return false;
+  const age = now - checkedAt;
+  return age < RECHECK_AFTER_MS || (checkedAt >= askedSince && age < RECHECK_WHILE_ASKED_MS);
+}
+
+function noteAsked(now: number): void {
+  if (!(now >= lastAskedAt && now - lastAskedAt < RECHECK_AFTER_MS)) askedSince = now;
+  lastAskedAt = now;
+}
+
+/** `Date.now()`, counted as asking (`fresh`): the time a value read now is kept from. */
+function askedNow(): number {
+  const now = Date.now();
+  noteAsked(now);
+  return now;
 }
 
 const NOT_A_DIRECTORY = Object.freeze({ mtimeMs: MISSING, entries: undefined });
@@ -310,7 +344,7 @@ export class ProjectModules {
    * disk answers as its nearest folder that is). Read again at most once a second (`packageRootEntry`).
    */
   packageRootOf(directory: string): string | undefined {
-    return this.packageRootEntry(directory, Date.now()).root ?? undefined;
+    return this.packageRootEntry(directory, askedNow()).root ?? undefined;
   }
 
   /**
@@ -318,7 +352,7 @@ export class ProjectModules {
    * the folder itself is not there (a file linted under a name no disk holds tells nothing about its project).
    */
   packageRootOnDisk(directory: string): string | null | undefined {
-    const entry = this.packageRootEntry(directory, Date.now());
+    const entry = this.packageRootEntry(directory, askedNow());
     // Asked of the folder of a linted file only: once it was seen on disk, it is taken to stay there.
     entry.onDisk ??= this.exists(directory);
     return entry.onDisk ? entry.root : undefined;
@@ -441,7 +475,7 @@ export class ProjectModules {
     const workspace = isBareSpecifier(specifier) ? workspacePackageOf(this, specifier, this.projectRootOf(directory)) : undefined;
     const key = workspace ? `${directory}\0${specifier}\0${workspace.directory}\0${workspace.entryPoints.join("\0")}` : `${directory}\0${specifier}`;
     const cached = this.resolutions.get(key);
-    const now = Date.now();
+    const now = askedNow();
     if (cached && fresh(cached.checkedAt, now)) return cached.path;
     // The realpath is asked again: a symbolic link on the way may change without any listing read here changing.
     if (cached && this.unchanged(cached.dependencies) && (cached.path === undefined || this.acceptable(cached.path, cached.root))) {
@@ -603,7 +637,7 @@ export class ProjectModules {
    */
   private checkedListing(directory: string): { readonly mtimeMs: number; readonly entries: ReadonlyMap<string, "file" | "directory" | "other"> | undefined } {
     const cached = this.listings.get(directory);
-    const now = Date.now();
+    const now = askedNow();
     if (cached && fresh(cached.checkedAt, now)) return cached;
     const stats = this.fs.stat(directory);
     if (!stats?.isDirectory) return NOT_A_DIRECTORY;
@@ -648,7 +682,7 @@ export class ProjectModules {
     let values = this.recheckedValues.get(read);
     if (values === undefined) this.recheckedValues.set(read, (values = new Map()));
     const known = values.get(key);
-    const now = Date.now();
+    const now = askedNow();
     // A clock that went back (a test's faked `Date`) reads again.
     if (known !== undefined && fresh(known.checkedAt, now)) return known.value as T;
     const value = read(key);

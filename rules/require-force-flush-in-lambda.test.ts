@@ -1300,7 +1300,9 @@ describe(`${RULE_NAME}: Netlify and Vercel function paths in a project`, () => {
     const ROUTE = `${TRACER}export async function POST(req: Request) {\n  tracer.createSession();\n  return Response.json({});\n}\n`;
     const root = project({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0", next: "15.0.0" } }), "app/api/chat/route.ts": ROUTE });
     const lint = () => namesIn(root, "app/api/chat/route.ts", ROUTE);
-    const touch = () => utimesSync(root, new Date(), new Date(Date.now() + 5_000 + Math.random() * 5_000));
+    // The folder's mtime, 5 s ahead of the faked clock, so one second later's touch always differs from this one (a
+    // random 5-10 s gave the same millisecond to both touches about once in 6,000 runs: the listing was rightly kept).
+    const touch = () => utimesSync(root, new Date(), new Date(Date.now() + 5_000));
     withFakeDate((nextSecond) => {
       expect(lint()).toEqual([]);
       writeFileSync(join(root, "vercel.json"), "{}");
