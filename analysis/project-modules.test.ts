@@ -368,7 +368,9 @@ describe("reading cost and robustness", () => {
     const fs = countingFs();
     const reader = new ProjectModules(fs);
     const from = join(root, "src/app.ts");
-    const later = (path: string) => utimesSync(join(root, path), new Date(), new Date(Date.now() + 10_000 * Math.random() + 5_000));
+    // A fixed offset from the faked clock, which moves a second between two changes of one path: each gets an mtime
+    // of its own (a random offset could repeat one a second later, and the reader then rightly keeps its listing).
+    const later = (path: string) => utimesSync(join(root, path), new Date(), new Date(Date.now() + 5_000));
     withFakeDate((nextSecond) => {
       expect(reader.resolve("./tracing", from)).toBe(join(root, "src/tracing.ts"));
       expect(reader.resolve("./tracing", join(root, "src/other.ts"))).toBe(join(root, "src/tracing.ts"));
