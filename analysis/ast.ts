@@ -332,6 +332,12 @@ export function contains(outer: TSESTree.Node, inner: TSESTree.Node): boolean {
   return outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
 }
 
+/** A type written to admit `undefined` or `null`: either keyword, alone or in a union (nested unions too). */
+export function includesNullish(type: TSESTree.TypeNode): boolean {
+  if (type.type === "TSUndefinedKeyword" || type.type === "TSNullKeyword") return true;
+  return type.type === "TSUnionType" && type.types.some(includesNullish);
+}
+
 /** `export const x`, `export function x`, `export { x }`, `export default x`, `module.exports = { x }`, `exports.y = x`. */
 export function isExportedVariable(variable: Scope.Variable): boolean {
   for (const def of variable.defs) {

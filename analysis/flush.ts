@@ -30,7 +30,7 @@ import type { TSESTree } from "@typescript-eslint/utils";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { visitorKeys } from "@typescript-eslint/visitor-keys";
 import { AST_NODE_TYPES } from "@typescript-eslint/types";
-import { contains, enclosingFunction, findProperty, findVariable, isFunctionNode, LOOP_TYPES, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, enclosingFunction, findProperty, findVariable, includesNullish, isFunctionNode, LOOP_TYPES, memberName, moduleScopeOf, reportAnalysisError, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { getAnalysisContext } from "./context.js";
 import { anyPlatformBackgroundTest, platformBackgroundTest, type BackgroundTest } from "./background-work.js";
 import {
@@ -1197,11 +1197,6 @@ function mayBeUnset(declarator: TSESTree.VariableDeclarator): boolean {
   if (annotation) return includesNullish(annotation);
   const init = declarator.init && unwrapExpression(declarator.init);
   return !init || (init.type === "Identifier" && init.name === "undefined") || (init.type === "Literal" && init.value === null);
-}
-
-function includesNullish(type: TSESTree.TypeNode): boolean {
-  if (type.type === "TSUndefinedKeyword" || type.type === "TSNullKeyword") return true;
-  return type.type === "TSUnionType" && type.types.some(includesNullish);
 }
 
 /** The flush written on `target`, through `?.` when the target may be unset. */

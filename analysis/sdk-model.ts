@@ -25,6 +25,7 @@ import {
   findVariable,
   fillsEmptyGlobalSlot,
   globalSlotOf,
+  includesNullish,
   isExportedVariable,
   isFunctionNode,
   memberName,
@@ -2348,9 +2349,7 @@ function parameterOf(name: TSESTree.Node): TSESTree.Node | undefined {
  * injected service (`tracing.tracer`), is taken as its assignments make it.
  */
 function memberMayBeUndefined(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, tracer: TracerDeclaration): boolean {
-  const nullable = (annotation: TSESTree.TSTypeAnnotation | undefined) =>
-    annotation?.typeAnnotation.type === AST_NODE_TYPES.TSUnionType &&
-    annotation.typeAnnotation.types.some((type) => type.type === AST_NODE_TYPES.TSUndefinedKeyword || type.type === AST_NODE_TYPES.TSNullKeyword);
+  const nullable = (annotation: TSESTree.TSTypeAnnotation | undefined) => annotation !== undefined && includesNullish(annotation.typeAnnotation);
   if (tracer.declaration.type === AST_NODE_TYPES.TSParameterProperty) {
     const parameter = tracer.declaration.parameter;
     const declared = parameter.type === AST_NODE_TYPES.AssignmentPattern ? undefined : parameter;
