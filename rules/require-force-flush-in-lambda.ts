@@ -12,6 +12,7 @@
 // through marked segments. `analysis/flush.ts` answers the same question structurally for the
 // codemod, with the same conventions (see there).
 import type { TSESLint, TSESTree } from "@typescript-eslint/utils";
+import { contains } from "../analysis/ast.js";
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
 import { flushFix, shutdownFix, unflushablePipeline } from "../analysis/fixes/flush.js";
 import { MARKER_MESSAGES } from "../analysis/fixes/review-markers.js";
@@ -202,12 +203,12 @@ export default createRule<[], MessageIds>({
     function reportedAt(handler: LambdaHandler): { node: TSESTree.Node } | { loc: TSESTree.SourceLocation } {
       const fn = handler.function;
       const named = { node: handler.nameNode };
-      if (within(fn, handler.exportNode)) {
+      if (contains(handler.exportNode, fn)) {
         for (let child: TSESTree.Node = fn; child !== handler.exportNode && child.parent; child = child.parent) {
           const parent = child.parent;
           // A registration's own name among the call's arguments (`functions.http("name", fn)`) stays the place.
           if ((parent.type === "CallExpression" || parent.type === "NewExpression") && parent.arguments.includes(child as TSESTree.CallExpressionArgument)) {
-            return within(handler.nameNode, parent) ? named : { loc: headOf(fn) };
+            return contains(parent, handler.nameNode) ? named : { loc: headOf(fn) };
           }
         }
         return named;
@@ -389,10 +390,6 @@ function unflushedExit(codePath: CodePath, events: ReadonlyMap<string, FlushLeve
   }
   if (!sends.every((send) => !send.segment.reachable || through(entry(send.segment), send.before) >= required)) return "send";
   return codePath.returnedSegments.every((segment) => !segment.reachable || leaves.get(segment.id)! >= required) ? undefined : "return";
-}
-
-function within(node: TSESTree.Node, root: TSESTree.Node): boolean {
-  return node.range[0] >= root.range[0] && node.range[1] <= root.range[1];
 }
 
 /** The name a function is declared with: `function name() {}`, `const name = () => …`. */
