@@ -15,11 +15,17 @@ export const NEXTJS_INIT_PLACE = "module level or instrumentation.ts";
  * (`pages/api/**`, default export `(req, res)`) answers with `res.json(…)`/`res.send(…)`, after which
  * the function may be frozen (`after` is for the App Router): its flush goes before each send.
  */
-export const nextjsServerless = {
-  id: "nextjs-serverless",
+/** What every Next.js entry on a serverless host shares, whatever the route kind. */
+const NEXTJS_ON_SERVERLESS_HOST = {
   name: "Next.js serverless function",
   freezesAfterReturn: true,
   initPlace: NEXTJS_INIT_PLACE,
+  responseCall: NODE_RESPONSE_HELPERS,
+} as const;
+
+export const nextjsServerless = {
+  id: "nextjs-serverless",
+  ...NEXTJS_ON_SERVERLESS_HOST,
   // Stable since Next.js 15.1 (https://nextjs.org/docs/app/api-reference/functions/after); an older
   // Next.js gets the awaited flush (Vercel's own `waitUntil` is Vercel's alone, and the host is not known here).
   // Next.js 15.0 shipped it as `unstable_after` (behind `experimental.after`; the 15.1 notes rename it): a route
@@ -29,7 +35,6 @@ export const nextjsServerless = {
     { kind: "import", module: "next/server", name: "unstable_after", takes: "callback", written: false },
   ],
   recommendedFlush: "`after(() => {flush})` (`next/server`) or `await {flush}`",
-  responseCall: NODE_RESPONSE_HELPERS,
 } as const satisfies PlatformDescriptor;
 
 /**
@@ -40,9 +45,6 @@ export const nextjsServerless = {
  */
 export const nextjsPagesApiServerless = {
   id: "nextjs-pages-api-serverless",
-  name: nextjsServerless.name,
-  freezesAfterReturn: true,
-  initPlace: NEXTJS_INIT_PLACE,
+  ...NEXTJS_ON_SERVERLESS_HOST,
   recommendedFlush: "`await {flush}` before the response is sent",
-  responseCall: NODE_RESPONSE_HELPERS,
 } as const satisfies PlatformDescriptor;
