@@ -74,6 +74,11 @@ interface RuleContextLike {
 
 const inputs = new AttachedCache<TSESTree.Program, AnalysisInput>("honeyhive.analysisInput");
 
+/** Whether the file is TypeScript (`.ts`, `.tsx`, `.mts`, `.cts`): where a rewrite may write types and `as const`. */
+export function isTypeScriptInput(input: Pick<AnalysisInput, "filename">): boolean {
+  return /\.[cm]?tsx?$/i.test(input.filename);
+}
+
 /** The analysis input of the file a rule is linting; one object per AST, shared by all rules. */
 export function analysisInputFromContext(context: RuleContextLike): AnalysisInput {
   const { ast, text, scopeManager } = context.sourceCode;

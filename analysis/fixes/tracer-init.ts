@@ -31,7 +31,7 @@ import { contains, findProperty, indentationAt, memberName, moduleScopeOf, outsi
 import { getAnalysisContext } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf } from "../edits.js";
 import { frameworkById } from "../knowledge/index.js";
-import type { AnalysisInput } from "../input.js";
+import { isTypeScriptInput, type AnalysisInput } from "../input.js";
 import { INIT_SESSION_OPTIONS } from "../knowledge/sdks/honeyhive.js";
 import { freeName, removeListElements, statementListOf } from "../rewrite.js";
 import { findUnvalidatedSessionIds, sessionIdSourceOf, type SessionIdSource } from "../session-id-flow.js";
@@ -440,7 +440,7 @@ function operandText(text: string, node: TSESTree.Node): string {
  * (`HoneyHiveTracer`, `hh.HoneyHiveTracer`), else `ReturnType<typeof …init>`; 1.x memoizes the promise.
  */
 function typeTextOf(input: AnalysisInput, callee: TSESTree.MemberExpression, major: 1 | 2): string | undefined {
-  if (!/\.[cm]?tsx?$/.test(input.filename) || input.filename.endsWith(".d.ts")) return undefined;
+  if (!isTypeScriptInput(input) || input.filename.endsWith(".d.ts")) return undefined;
   const { text } = input;
   const classNode = callee.object;
   let root: TSESTree.Node = classNode;

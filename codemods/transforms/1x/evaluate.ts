@@ -10,7 +10,7 @@ import { findVariable, isFunctionNode, memberName, requireSpecifier, staticName,
 import { getAnalysisContext } from "../../../analysis/context.js";
 import type { EditList } from "../../../analysis/edits.js";
 import { keyedProperties, knownFunctionOf, option1x, returnedValues, sdkFunctionCalls } from "../../../analysis/honeyhive-1x.js";
-import type { AnalysisInput } from "../../../analysis/input.js";
+import { isTypeScriptInput, type AnalysisInput } from "../../../analysis/input.js";
 import { isUnusedAfter, removeImportBindings, removeListElements, removeStatement } from "../../../analysis/rewrite.js";
 import { sdkBarrelOf } from "../../../analysis/sdk-barrels.js";
 import { getSdkModel } from "../../../analysis/sdk-model.js";
@@ -887,7 +887,7 @@ function convertEvaluatorLists(input: AnalysisInput, edits: EditList, text: stri
   type Wrapper = NonNullable<ReturnType<typeof evaluatorWrapper>>;
   type Entry = { element: TSESTree.Node; key: string; wrapper?: Wrapper; variable?: Scope.Variable; readsGroundTruth: boolean };
   const entriesOf = new Map<TSESTree.ArrayExpression, Entry[]>();
-  const typed = /\.[cm]?tsx?$/i.test(input.filename);
+  const typed = isTypeScriptInput(input);
   for (const list of lists) {
     const entries: Entry[] = [];
     for (const element of list.elements) {

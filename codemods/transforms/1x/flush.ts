@@ -6,6 +6,7 @@
 import { DISCARDED_INIT_NAME, discardedInit, flushesBeyondHolderFacts, isImportedHoldersOwnFunction, isInitPromiseValue, soleTracerAt, staticCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { FLUSH_MEMBERS_1X, FLUSH_STATICS_1X, OWN_MEMBERS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
+import { isTypeScriptInput } from "../../../analysis/input.js";
 import { awaitedPromiseAllElement, getSdkModel, thisClass } from "../../../analysis/sdk-model.js";
 import { findVariable, globalSlotOf, isFunctionNode, memberName, staticName, unwrapExpression } from "../../../analysis/ast.js";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
@@ -34,7 +35,7 @@ function collectFlushes(input: TransformContext["file"]["input"], edits: Transfo
     if (WRAPPER_AND_FLUSH_CALLS.every((call) => call.test(text))) markFlushesOfWrapperReceivers(input, markers, new Set());
     return;
   }
-  const typed = /\.[cm]?tsx?$/i.test(input.filename);
+  const typed = isTypeScriptInput(input);
   const flushes = tracerMethodCalls(input, FLUSH_MEMBERS_1X);
   for (const { call, callee } of flushes) {
     renameMember(edits, text, callee, "forceFlush");

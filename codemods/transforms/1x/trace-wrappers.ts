@@ -14,7 +14,7 @@ import { enclosingFunction, findProperty, findVariable, isFunctionNode, memberNa
 import type { EditList } from "../../../analysis/edits.js";
 import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
-import type { AnalysisInput } from "../../../analysis/input.js";
+import { isTypeScriptInput, type AnalysisInput } from "../../../analysis/input.js";
 import { EVENT_TYPES_1X, METHODS_GONE_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
 import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, knownFunctionOf, option1x, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
@@ -109,7 +109,7 @@ function eventTypeMarker(input: AnalysisInput, text: string, options: TSESTree.N
  * not (TS2345, blind-1x-9 shape 06). The held literal gets `as const`: the same value, the literal's type.
  */
 function narrowHeldEventTypes(input: AnalysisInput, edits: EditList, options: TSESTree.Node | undefined): void {
-  if (!options || !/\.[cm]?tsx?$/.test(input.filename)) return;
+  if (!options || !isTypeScriptInput(input)) return;
   const { bindings } = getAnalysisContext(input);
   const written = unwrapExpression(options);
   const sources =
@@ -560,7 +560,7 @@ function rewriteLogModel(
   }
   // 1.x defaulted the fields to `{}`; this SDK's enrichSpan() takes them (TS2554 without).
   const fields = call.arguments.length === 0 ? "{}" : call.arguments.map((argument) => text.slice(argument.range[0], argument.range[1])).join(", ");
-  const assertion = callee.optional && !narrowedInClosures(input, callee.object) && /\.[cm]?tsx?$/i.test(input.filename) ? "!" : "";
+  const assertion = callee.optional && !narrowedInClosures(input, callee.object) && isTypeScriptInput(input) ? "!" : "";
   edits.replace(call, `${traceCallee(tracerText, call, callee)}({ eventType: "model", eventName: "func" }, () => ${tracerText}${assertion}.enrichSpan(${fields}))()`);
   addMarker(edits, text, call, MESSAGES_1X.logModel);
 }
