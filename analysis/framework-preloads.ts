@@ -5,7 +5,7 @@ import { dirname, join, sep } from "node:path";
 import { deploymentOf, projectDependsOn } from "./deployment.js";
 import type { AnalysisInput } from "./input.js";
 import { FRAMEWORK_PRELOADS, type FrameworkPreload, type PreloadConfiguration } from "./knowledge/instrumentations.js";
-import { absolutePath, parseJsonc, projectModules, withoutBom } from "./project-modules.js";
+import { absolutePath, parseJsonc, projectModules, withoutBom, withoutComments } from "./project-modules.js";
 
 /**
  * The files of the preloads of the frameworks the project depends on, resolved against the app root a
@@ -102,77 +102,6 @@ function scriptConfigurationPaths(text: string, options: readonly string[]): rea
     for (const match of source.matchAll(property)) for (const string of match[1]!.matchAll(STRING)) paths.push(string[1] ?? string[2] ?? string[3]!);
   }
   return paths;
-}
-
-/**
- * `text` with its comments blanked out: a `//` or `/*` inside a string, a template or a regular expression (a glob of
- * `testMatch`, a URL) is not one. A scan of its own, not TypeScript's scanner: the ESLint plugin loads no `typescript`
- * (rules/optional-peers.ts FACE_PEERS). Blanked, not removed, so that what stays keeps its place.
- */
-function withoutComments(text: string): string {
-  let out = "";
-  let kept = 0;
-  // The brace depth at which each open template's `${` was met: its `}` resumes the template's text.
-  const templates: number[] = [];
-  let depth = 0;
-  // The last significant character: a `/` after an operand divides, elsewhere it starts a regular expression.
-  let last = "";
-  let index = 0;
-  const skipQuoted = (quote: string): void => {
-    for (index++; index < text.length && text[index] !== quote && text[index] !== "\n"; index++) if (text[index] === "\\") index++;
-    index++;
-  };
-  const skipTemplateText = (): void => {
-    for (; index < text.length; index++) {
-      if (text[index] === "\\") index++;
-      else if (text[index] === "`") return void index++;
-      else if (text[index] === "$" && text[index + 1] === "{") {
-        templates.push(depth);
-        return void (index += 2);
-      }
-    }
-  };
-  while (index < text.length) {
-    const char = text[index]!;
-    const next = text[index + 1];
-    if (char === "/" && (next === "/" || next === "*")) {
-      const end = next === "/" ? (text.indexOf("\n", index) + 1 || text.length + 1) - 1 : (text.indexOf("*/", index + 2) + 1 || text.length - 1) + 1;
-      out += text.slice(kept, index) + text.slice(index, end).replace(/[^\n]/g, " ");
-      kept = index = end;
-      continue;
-    }
-    if (/\s/.test(char)) {
-      index++;
-      continue;
-    }
-    if (char === '"' || char === "'") skipQuoted(char);
-    else if (char === "`") {
-      index++;
-      skipTemplateText();
-    } else if (char === "/" && !/[\w$)\]}"'`]/.test(last)) {
-      // A regular expression: to its closing `/` outside a class, then its flags.
-      let inClass = false;
-      for (index++; index < text.length && text[index] !== "\n"; index++) {
-        if (text[index] === "\\") index++;
-        else if (text[index] === "[") inClass = true;
-        else if (text[index] === "]") inClass = false;
-        else if (text[index] === "/" && !inClass) break;
-      }
-      index++;
-    } else if (char === "{") {
-      depth++;
-      index++;
-    } else if (char === "}" && templates.at(-1) === depth) {
-      templates.pop();
-      index++;
-      skipTemplateText();
-    } else {
-      if (char === "}") depth--;
-      index++;
-    }
-    last = text[index - 1] ?? "";
-  }
-  return kept === 0 ? text : out + text.slice(kept);
 }
 
 /** The folders above `file` holding an `app` or `pages` folder on its path (Next.js's routers), nearest first. */

@@ -892,31 +892,83 @@ function compilerPathsOf(config: { readonly compilerOptions?: unknown }, directo
  * Strings are copied as they are, so `"@/*"` or a `//` inside one is never taken for a comment.
  */
 export function parseJsonc(jsonc: string): unknown {
-  const text = withoutBom(jsonc);
-  let out = "";
-  let index = 0;
-  while (index < text.length) {
-    const char = text[index]!;
-    if (char === '"') {
-      let end = index + 1;
-      while (end < text.length && text[end] !== '"') end += text[end] === "\\" ? 2 : 1;
-      out += text.slice(index, end + 1);
-      index = end + 1;
-    } else if (char === "/" && text[index + 1] === "/") {
-      while (index < text.length && text[index] !== "\n") index += 1;
-    } else if (char === "/" && text[index + 1] === "*") {
-      const end = text.indexOf("*/", index + 2);
-      index = end === -1 ? text.length : end + 2;
-    } else {
-      out += char;
-      index += 1;
-    }
-  }
   try {
-    return JSON.parse(out.replace(/,(\s*[\]}])/g, "$1")) as unknown;
+    return JSON.parse(withoutComments(withoutBom(jsonc)).replace(/,(\s*[\]}])/g, "$1")) as unknown;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `text` (JavaScript, TypeScript or JSON with comments) with its comments blanked out: a `//` or `/*` inside a string,
+ * a template or a regular expression (a glob of `testMatch`, a URL) is not one. A scan of its own, not TypeScript's
+ * scanner: the ESLint plugin loads no `typescript` (rules/optional-peers.ts FACE_PEERS). Blanked, not removed, so
+ * that what stays keeps its place.
+ */
+export function withoutComments(text: string): string {
+  let out = "";
+  let kept = 0;
+  // The brace depth at which each open template's `${` was met: its `}` resumes the template's text.
+  const templates: number[] = [];
+  let depth = 0;
+  // The last significant character: a `/` after an operand divides, elsewhere it starts a regular expression.
+  let last = "";
+  let index = 0;
+  const skipQuoted = (quote: string): void => {
+    for (index++; index < text.length && text[index] !== quote && text[index] !== "\n"; index++) if (text[index] === "\\") index++;
+    index++;
+  };
+  const skipTemplateText = (): void => {
+    for (; index < text.length; index++) {
+      if (text[index] === "\\") index++;
+      else if (text[index] === "`") return void index++;
+      else if (text[index] === "$" && text[index + 1] === "{") {
+        templates.push(depth);
+        return void (index += 2);
+      }
+    }
+  };
+  while (index < text.length) {
+    const char = text[index]!;
+    const next = text[index + 1];
+    if (char === "/" && (next === "/" || next === "*")) {
+      const end = next === "/" ? (text.indexOf("\n", index) + 1 || text.length + 1) - 1 : (text.indexOf("*/", index + 2) + 1 || text.length - 1) + 1;
+      out += text.slice(kept, index) + text.slice(index, end).replace(/[^\n]/g, " ");
+      kept = index = end;
+      continue;
+    }
+    if (/\s/.test(char)) {
+      index++;
+      continue;
+    }
+    if (char === '"' || char === "'") skipQuoted(char);
+    else if (char === "`") {
+      index++;
+      skipTemplateText();
+    } else if (char === "/" && !/[\w$)\]}"'`]/.test(last)) {
+      // A regular expression: to its closing `/` outside a class, then its flags.
+      let inClass = false;
+      for (index++; index < text.length && text[index] !== "\n"; index++) {
+        if (text[index] === "\\") index++;
+        else if (text[index] === "[") inClass = true;
+        else if (text[index] === "]") inClass = false;
+        else if (text[index] === "/" && !inClass) break;
+      }
+      index++;
+    } else if (char === "{") {
+      depth++;
+      index++;
+    } else if (char === "}" && templates.at(-1) === depth) {
+      templates.pop();
+      index++;
+      skipTemplateText();
+    } else {
+      if (char === "}") depth--;
+      index++;
+    }
+    last = text[index - 1] ?? "";
+  }
+  return kept === 0 ? text : out + text.slice(kept);
 }
 
 /** A package name, maybe with a subpath (`express`, `@acme/telemetry/src/wrap.js`): not relative, absolute, `node:`, `#` or an alias such as `@/x` or `~/x`. */
