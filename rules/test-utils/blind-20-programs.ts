@@ -817,3 +817,36 @@ export const Default: StoryObj<typeof meta> = {
 };
 `,
 );
+
+// ================================================================================================================
+// Added after the first run: look-alikes of the frameworks this round added
+// ================================================================================================================
+
+export const STIMULUS_CONTROLLER = program(
+  "app/javascript/controllers/chat_controller.ts",
+  project({ "@hotwired/stimulus": "^3.2.2" }),
+  `import { Controller } from "@hotwired/stimulus";
+import { tracer } from "../../../src/tracing";
+
+export default class ChatController extends Controller {
+  connect() {
+    tracer.sessionStart({ sessionName: "chat-page" });
+  }
+}
+`,
+);
+
+export const ENCORE_CLIENT_API = program(
+  "src/sync.ts",
+  project({ "encore.dev": "^1.45.0" }),
+  `import { api } from "./client";
+import { tracer } from "./tracing";
+
+export async function sync() {
+  tracer.sessionStart({ sessionName: "sync" });
+  await api({ method: "POST", path: "/sync" }, async () => tracer.startSpan("sync", async () => 1));
+}
+
+await sync();
+`,
+);
