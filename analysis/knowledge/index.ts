@@ -47,6 +47,8 @@ import { discordJs, grammy, telegraf } from "./frameworks/chat-bots.js";
 import { connectRpc, electronIpc, grpcJs } from "./frameworks/rpc.js";
 import { agenda, graphileWorker, nats, nodeCron, pgBoss, workerThreads } from "./frameworks/job-runners.js";
 import { adonisjs, feathers, moleculer, qwikCity, solidStart, solidStartServerFunctions } from "./frameworks/service-frameworks.js";
+import { eggjs, encore, loopback, midway, uWebSockets } from "./frameworks/controller-frameworks.js";
+import { appwriteFunctions } from "./frameworks/appwrite-functions.js";
 import type { CallRegistration, FrameworkDescriptor, GlobalRegistration, ObjectKind, PluginRegistration } from "./types.js";
 
 /**
@@ -124,6 +126,12 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   moleculer,
   qwikCity,
   solidStart,
+  eggjs,
+  midway,
+  loopback,
+  encore,
+  uWebSockets,
+  appwriteFunctions,
   awsLambda,
 ];
 

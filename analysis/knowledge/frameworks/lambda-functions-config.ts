@@ -44,6 +44,12 @@ const CODE_URI = /^[ \t]*CodeUri[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
 /** Any `CodeUri:` key, a folder or not. */
 const CODE_URI_KEY = /^[ \t]*CodeUri[ \t]*:/;
 /**
+ * Serverless Components' `src: ./src` beside `handler: index.main_handler` under `inputs:` (Tencent Cloud SCF's
+ * `component: scf` serverless.yml, github.com/serverless-components/tencent-scf `docs/configure.md`): the function's
+ * code folder, as SAM's CodeUri. Its object form (`src: { src: ./src, exclude: […] }`) is not read.
+ */
+const SRC_FOLDER = /^[ \t]*src[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
+/**
  * How far above the nearest package.json a configuration may sit: SST keeps it at the monorepo root
  * (`packages/functions/package.json` below), SAM's template sits above the function's folder, which
  * has its own package.json. Not above a repository's root (a `.git` beside it), a workspace's root (a
@@ -377,12 +383,14 @@ function globalFunctionCodeUri(lines: readonly string[]): string | null | undefi
 }
 
 function codeUriAmong(lines: readonly string[], keys: readonly number[]): string | null | undefined {
+  let src: string | undefined;
   for (const at of keys) {
+    src ??= SRC_FOLDER.exec(lines[at]!)?.[1];
     if (!CODE_URI_KEY.test(lines[at]!)) continue;
     const codeUri = CODE_URI.exec(lines[at]!);
     return codeUri ? normalize(codeUri[1]!) : null;
   }
-  return undefined;
+  return src === undefined ? undefined : normalize(src);
 }
 
 /** The lines of the direct children of the mapping opened at line `parent` (-1: the document's top level). */

@@ -29,10 +29,14 @@ const HANDLER_CLASSES: Readonly<Record<string, readonly string[]>> = {
 /**
  * Class decorators whose class has a handler method by name, without a method decorator: a
  * `@Processor("queue")` class of `@nestjs/bullmq` extends `WorkerHost`, whose `process(job)` BullMQ's
- * worker runs per job (https://docs.nestjs.com/techniques/queues).
+ * worker runs per job (https://docs.nestjs.com/techniques/queues). A `@WebSocketGateway()` class's
+ * `handleConnection(client)` and `handleDisconnect(client)` (the `OnGatewayConnection`/`OnGatewayDisconnect` hooks,
+ * which Nest calls whether or not the class declares the interface: docs.nestjs.com/websockets/gateways "Lifecycle
+ * hooks") run once per client connection, for every client at once.
  */
-const HANDLER_METHODS_OF_CLASS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
-  "@nestjs/bullmq": { Processor: "process" },
+const HANDLER_METHODS_OF_CLASS: Readonly<Record<string, Readonly<Record<string, readonly string[]>>>> = {
+  "@nestjs/bullmq": { Processor: ["process"] },
+  "@nestjs/websockets": { WebSocketGateway: ["handleConnection", "handleDisconnect"] },
 };
 /** Classes whose method runs per request, keyed by the interface the class implements. */
 const PER_REQUEST_INTERFACES: Readonly<Record<string, string>> = {
@@ -250,8 +254,7 @@ function collectClass(api: HandlerHookApi, node: ClassNode, requestScopedBy?: TS
     }
   }
   const namedMethods = classDecorators.flatMap((decorator) => {
-    const method = decorator && HANDLER_METHODS_OF_CLASS[decorator.module]?.[decorator.name];
-    return method === undefined ? [] : [method];
+    return (decorator && HANDLER_METHODS_OF_CLASS[decorator.module]?.[decorator.name]) ?? [];
   });
   if (namedMethods.length > 0) for (const { member, fn } of instanceMethods(node, namedMethods)) api.request([fn], member);
   // `implements NestMiddleware` is enough: a middleware class without `@Injectable()` is valid Nest.
