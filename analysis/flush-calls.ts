@@ -8,6 +8,7 @@
 //
 // Also here: what an OpenTelemetry file that exports to HoneyHive sets up (its provider, processors,
 // tracers), for the handlers that trace through it and the flush a fix writes on it.
+import { dirname, join, relative, sep } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
 import { invokedCallee, memberName, moduleScopeOf, reboundMethodOf, unwrapExpression } from "./ast.js";
@@ -32,7 +33,8 @@ import { traceloopProfile } from "./knowledge/sdks/other-sdks.js";
 export { mayExportOtelToHoneyhive };
 import type { ModuleFacts } from "./export-facts.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
-import { importedExport, importedFromOtherSdkModule, importedModule, importOrigin } from "./project-modules.js";
+import { absolutePath, importedExport, importedFromOtherSdkModule, importedModule, importOrigin, projectModules } from "./project-modules.js";
+import { configuredPreloads } from "./knowledge/frameworks/lambda-functions-config.js";
 import { componentDestination, exportsOtelToHoneyhive, type Destination } from "./otel-destination.js";
 import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
 import { escapeRegExp } from "./workspaces.js";
@@ -517,7 +519,7 @@ export interface ImportedOtelUse {
 }
 
 /** A project module the file imports, with its facts; `sideEffect`: `import "./x"`, a bare `require("./x")`. */
-interface ImportedModule {
+export interface ImportedModule {
   readonly specifier: string;
   readonly sideEffect: boolean;
   readonly path: string;
@@ -546,6 +548,35 @@ function importedModulesOf(input: AnalysisInput, sideEffectOnly: boolean): reado
     }
   }
   cache.set(input.ast, list);
+  return list;
+}
+
+const preloadedModuleLists = new AttachedCache<TSESTree.Program, readonly ImportedModule[]>("honeyhive.preloadedOtelModules");
+
+/**
+ * The project modules the Lambda configuration preloads into the file's runtime (`NODE_OPTIONS: --require ./otel.js`
+ * in a serverless.yml or SAM template: lambda-functions-config.ts `configuredPreloads`), resolved against the
+ * function's code folder as Lambda does. Loaded before the handler's module, for their effect: a pipeline one
+ * registers is the one `trace.getTracer()` reaches. `specifier` is the module's path from the file (what a review
+ * marker names); no import of it is in the file, so no fix writes one (a marker asks for it). A package preload
+ * (`@opentelemetry/auto-instrumentations-node/register`, a layer's wrapper) is not read.
+ */
+export function preloadedModulesOf(input: AnalysisInput): readonly ImportedModule[] {
+  const cached = preloadedModuleLists.get(input.ast);
+  if (cached) return cached;
+  const list: ImportedModule[] = [];
+  const read = input.readModuleFacts;
+  if (read) {
+    const reader = projectModules();
+    for (const { specifier, directory } of configuredPreloads(input.filename, input.cwd)) {
+      if (!specifier.startsWith(".")) continue;
+      const path = reader.resolve(specifier, join(directory, "package.json"));
+      if (path === undefined || list.some((known) => known.path === path)) continue;
+      const fromFile = relative(dirname(absolutePath(input.filename)), path).split(sep).join("/");
+      list.push({ specifier: fromFile.startsWith(".") ? fromFile : `./${fromFile}`, sideEffect: true, path, facts: reader.factsOf(path, read) });
+    }
+  }
+  preloadedModuleLists.set(input.ast, list);
   return list;
 }
 
@@ -606,10 +637,10 @@ export function importedOtelUseIn(input: AnalysisInput, fn: TSESTree.Node): Impo
   }
   if (!traces) {
     // `trace.getTracer()` reaches a registered pipeline; instrumentations record any handler's I/O.
-    // Without `trace.getTracer()` only side-effect imports are read (a named import was asked about above).
-    const registered = importedModulesOf(input, !usesApiTracer).find(
-      ({ facts, sideEffect }) => facts.otelPipeline?.registered === true && (usesApiTracer || (sideEffect && facts.otelPipeline.instrumented)),
-    );
+    // Without `trace.getTracer()` only side-effect imports are read (a named import was asked about above), and
+    // the modules the Lambda configuration preloads (read last: they cost a look at its files).
+    const registers = ({ facts, sideEffect }: ImportedModule) => facts.otelPipeline?.registered === true && (usesApiTracer || (sideEffect && facts.otelPipeline.instrumented));
+    const registered = importedModulesOf(input, !usesApiTracer).find(registers) ?? preloadedModulesOf(input).find(registers);
     if (!registered) return undefined;
     const flushExport = registered.facts.otelPipeline?.flushExport;
     if (flushExport !== undefined) flushSource = { path: registered.path, name: flushExport, specifier: registered.specifier };

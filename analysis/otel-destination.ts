@@ -14,8 +14,8 @@ import { memberName, unwrapExpression } from "./ast.js";
 import { AttachedCache } from "./attached-cache.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
-import { configuredEnvironmentValues } from "./knowledge/frameworks/lambda-functions-config.js";
-import { mayExportOtelToHoneyhive, namesOtelPackage, OTEL_COMPONENTS, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
+import { configuredEnvironmentValues, configuredPreloads } from "./knowledge/frameworks/lambda-functions-config.js";
+import { mayExportOtelToHoneyhive, namesOtelPackage, OTEL_COMPONENTS, OTEL_USE_MEMBERS, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
 import { ENV_CONFIGURED_PIPELINES, mayMakeTraceExporter, TRACE_EXPORTERS } from "./knowledge/trace-exporters.js";
 import { nodesOfType } from "./nodes.js";
 import { originMatches } from "./value-specifier.js";
@@ -229,4 +229,15 @@ function codeWithoutComments(input: AnalysisInput): string {
 export function configurationSendsOtelToHoneyhive(text: string, filename: string): boolean {
   if (!namesOtelPackage(text) || !mayMakeTraceExporter(text)) return false;
   return configuredEnvironmentValues(filename, honeyhiveOtlp.endpointVariables).some((value) => honeyhiveEndpoint.test(value));
+}
+
+/**
+ * The parse-free test for `migrate`'s prefilter: a file that may trace through OpenTelemetry (it names a pipeline's
+ * package, or calls a member of a pipeline's objects: `.getTracer(`, `.startActiveSpan(`) in a Lambda whose configuration
+ * preloads a project module (`NODE_OPTIONS: --require ./otel.js`), where the pipeline may be registered. Whether it is,
+ * and sends to HoneyHive, is decided after the parse (analysis/flush-calls.ts `preloadedModulesOf`).
+ */
+export function configurationPreloadsProjectModule(text: string, filename: string): boolean {
+  if (!namesOtelPackage(text) && !OTEL_USE_MEMBERS.some((member) => text.includes(`.${member}(`))) return false;
+  return configuredPreloads(filename).some(({ specifier }) => specifier.startsWith("."));
 }

@@ -35,7 +35,8 @@ import { enclosingFunction, findVariable, indentationAt, memberName, skipTrivia,
 import { getAnalysisContext, sourceModule } from "../context.js";
 import { applyEdits, EditList, indentUnit, lineStart, newlineOf, nextLineStart, rangeContains } from "../edits.js";
 import { flushCallText, flushTestOf, isTryFinallyFlush, sendAwaitsWork, sendsFromCallback, type FlushTest, type LambdaFlush } from "../flush.js";
-import { bareRequireOf, otelSetupOf, sharedOtelObjectOf } from "../flush-calls.js";
+import { bareRequireOf, otelSetupOf, preloadedModulesOf, sharedOtelObjectOf } from "../flush-calls.js";
+import type { OtelPipelineFact } from "../export-facts.js";
 import type { BackgroundTest } from "../background-work.js";
 import type { BackgroundWork } from "../knowledge/types.js";
 import type { AnalysisInput } from "../input.js";
@@ -208,16 +209,19 @@ export function shutdownFix(input: AnalysisInput, call: TSESTree.CallExpression)
 
 /**
  * The OpenTelemetry pipeline of a handler no flush could be written for: the file's own (lambdaFlushOf
- * looks there first), else the first project module the file imports that makes one.
+ * looks there first), else the first project module the file imports that makes one, else the first one the
+ * Lambda configuration preloads (`NODE_OPTIONS: --require ./otel.js`), named by its path from the file.
  */
 export function unflushablePipeline(input: AnalysisInput): UnflushablePipeline | undefined {
   const own = otelSetupOf(input);
   if (own) return { parts: own.parts.map((part) => part.component.export.name) };
+  const named = (module: string, pipeline: OtelPipelineFact): UnflushablePipeline => ({ parts: pipeline.parts, module, ...(pipeline.flushExport !== undefined && { flushExport: pipeline.flushExport }) });
   for (const specifier of getAnalysisContext(input).importedModules) {
     const pipeline = importedModule(input, specifier)?.facts.otelPipeline;
-    if (pipeline) return { parts: pipeline.parts, module: specifier, ...(pipeline.flushExport !== undefined && { flushExport: pipeline.flushExport }) };
+    if (pipeline) return named(specifier, pipeline);
   }
-  return undefined;
+  const preloaded = preloadedModulesOf(input).find((module) => module.facts.otelPipeline);
+  return preloaded && named(preloaded.specifier, preloaded.facts.otelPipeline!);
 }
 
 /** A comment that calls a flush fire-and-forget: false once the flush is awaited. */

@@ -106,7 +106,7 @@ function otelNoFlushMessage(pipeline: UnflushablePipeline | undefined): string {
   if (flushable) {
     const name = flushable.export.name;
     if (module === undefined) return `${head} (keep the ${name} this file builds in a module-level variable and flush that)`;
-    // Exported, yet not written by the fix: its name is taken here (or the module is reached through a barrel).
+    // Exported, yet not written by the fix: its name is taken here, the module is reached through a barrel, or it is a preload the file does not import.
     if (pipeline?.flushExport !== undefined) return `${head} (import the ${name} that ${module} exports as ${pipeline.flushExport}, under a name free in this file, and flush that)`;
     return `${head} (export the ${name} that ${module} builds, import it here and flush that)`;
   }

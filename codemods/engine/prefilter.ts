@@ -7,7 +7,7 @@ import { DirectoryListings } from "./directory-listings.js";
 import { TRACER_HINT_PATTERN } from "../../analysis/knowledge/sdks/index.js";
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import { manualMockOf } from "../../analysis/knowledge/test-mocks.js";
-import { configurationSendsOtelToHoneyhive } from "../../analysis/otel-destination.js";
+import { configurationPreloadsProjectModule, configurationSendsOtelToHoneyhive } from "../../analysis/otel-destination.js";
 import { isLocalModule, isSdkPackage, readSettings, textMentionsSdk, type HoneyhiveSettings } from "../../analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
@@ -35,11 +35,12 @@ const ONLY_1X_CALL_ON_TRACER = /tracer\w*\??\.\s*(?:traceChain|traceModel|traceT
  * nearly every file imports a local module, and a "tracer" word is common (Effect has its own
  * `Tracer`). `mayImportSdkTracer` and the project pass decide those. `runTransforms` on a single file
  * does not depend on this test: it always parses. `path`, when given, also keeps a manual mock of the package
- * and a Lambda handler whose OTLP endpoint the project's serverless.yml / SAM template points at HoneyHive.
+ * and a Lambda handler whose OTLP endpoint the project's serverless.yml / SAM template points at HoneyHive, or
+ * whose `NODE_OPTIONS` there preloads a project module (which may register a pipeline exporting to HoneyHive).
  */
 export function mayUseSdk(source: string, settings?: PrefilterSettings, path?: string): boolean {
   // A manual mock of the package (`__mocks__/honeyhive.ts`) often never names it: its path does.
-  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source) || ONLY_1X_CALL_ON_TRACER.test(source) || (path !== undefined && (isSdkPackage(manualMockOf(path, existsSync) ?? "") || configurationSendsOtelToHoneyhive(source, path)));
+  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source) || ONLY_1X_CALL_ON_TRACER.test(source) || (path !== undefined && (isSdkPackage(manualMockOf(path, existsSync) ?? "") || configurationSendsOtelToHoneyhive(source, path) || configurationPreloadsProjectModule(source, path)));
 }
 
 /**

@@ -202,6 +202,11 @@ export const OTHER_BACKENDS_OTLP_TRACE_PREFIXES: readonly { readonly backend: st
   { backend: "Oracle Cloud APM", prefix: "/20200101", source: "docs.oracle.com, APM configure-opentelemetry: `https://<dataUploadEndpoint>/20200101/opentelemetry/…`" },
 ];
 
+/** The prefix of this SDK's environment variables (`HH_API_KEY`, `HH_API_URL`; sdk/config.ts): such a variable names HoneyHive. */
+const HH_VARIABLE_PREFIX = "HH_";
+/** The text reads an `HH_` environment variable (`process.env.HH_API_KEY`): upper case, as environment names are written. */
+const HH_VARIABLE_IN_TEXT = new RegExp(String.raw`\b${HH_VARIABLE_PREFIX}[A-Z]`);
+
 export const opentelemetryProfile = {
   id: "opentelemetry",
   name: "OpenTelemetry",
@@ -230,7 +235,7 @@ export const opentelemetryProfile = {
     /** Environment variables that hold a HoneyHive API key: a key header read from one sends to HoneyHive. */
     apiKeyVariables: ["HH_API_KEY", "HONEYHIVE_API_KEY", "HH_INGESTION_API_KEY"],
     /** A variable named like this holds a HoneyHive address or key (`process.env.HONEYHIVE_OTLP_URL`, `HH_API_URL`). */
-    honeyhiveVariable: /honeyhive|^HH_/i,
+    honeyhiveVariable: new RegExp(`honeyhive|^${HH_VARIABLE_PREFIX}`, "i"),
     /**
      * What an OTLP trace exporter built without `url` sends to (opentelemetry.io/docs/specs/otel/protocol/exporter:
      * the signal-specific variable wins over the general one): read from the project's deployment configuration.
@@ -241,9 +246,11 @@ export const opentelemetryProfile = {
 
 /**
  * The text test of a file that exports to HoneyHive over OpenTelemetry: it names an OpenTelemetry
- * package (or @vercel/otel) and HoneyHive's endpoint (an exporter URL, a header or an environment name). The rules'
- * gate and the codemod's prefilter both use it, before anything is parsed.
+ * package (or @vercel/otel) and HoneyHive's endpoint (an exporter URL, a header or an environment name), or reads
+ * an `HH_` variable (an exporter whose only HoneyHive mark is its key header, `Authorization: Bearer
+ * ${process.env.HH_API_KEY}`, or its url `process.env.HH_API_URL`: analysis/otel-destination.ts reads both as HoneyHive's).
+ * The rules' gate and the codemod's prefilter both use it, before anything is parsed.
  */
 export function mayExportOtelToHoneyhive(text: string): boolean {
-  return namesOtelPackage(text) && opentelemetryProfile.honeyhiveEndpoint.test(text);
+  return namesOtelPackage(text) && (opentelemetryProfile.honeyhiveEndpoint.test(text) || HH_VARIABLE_IN_TEXT.test(text));
 }

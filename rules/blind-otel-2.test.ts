@@ -1,0 +1,107 @@
+// Blind round otel-2: OPENTELEMETRY EXPORTING TO HONEYHIVE, WITH THE PIPELINE IN A MODULE OF ITS OWN (the mission's
+// "code written against OpenTelemetry exporting to HoneyHive"). Each program (rules/test-utils/blind-otel-2-programs.ts,
+// shared with codemods/blind-otel-2.test.ts) is written the way public code sets OpenTelemetry up: a NodeSDK or a
+// NodeTracerProvider with an OTLP exporter to https://api.honeyhive.ai/opentelemetry/v1/traces in instrumentation.ts,
+// otel.ts or tracing.js preloaded with --require/--import, @vercel/otel's registerOTel in Next.js, Traceloop with
+// HoneyHive's base URL, OpenInference instrumentations, trace.getTracer() in handlers, Lambdas that never flush, the
+// endpoint set only in serverless.yml, and exporters to Honeycomb, Langfuse and Datadog. Each is linted once with ALL
+// EIGHT rules and asserts the exact messages, `rule:line` (short names: rules/test-utils/blind-cases.ts), written from
+// docs/rules/*.md BEFORE the first run; where the first run disagreed, the case says who was wrong.
+import { describe, expect, it } from "vitest";
+import { rules } from "./index.js";
+import { lintWithAllRules, type AnyRule } from "./test-utils/blind-cases.js";
+import * as programs from "./test-utils/blind-otel-2-programs.js";
+
+type Name = keyof typeof programs;
+
+/** A program of the shared module, what it is, and the messages expected on it. */
+const c = (name: Name, title: string, expected: readonly string[]) => ({ name, title, expected });
+
+const PRELOADED_SERVERS = [
+  c("NODESDK_INSTRUMENTATION_PRELOAD", "NodeSDK to HoneyHive in instrumentation.ts, preloaded with --import (SIGTERM shutdown)", []),
+  c("EXPRESS_TRACING_JS_REQUIRE", "Express (CommonJS) with tracing.js preloaded by -r, startActiveSpan in a route", []),
+  c("FASTIFY_OTEL_MJS_IMPORT", "otel.mjs preloaded with --import: NodeTracerProvider, BatchSpanProcessor, register()", []),
+  c("NEXT_INSTRUMENTATION_NODESDK_DYNAMIC", "Next.js register() importing instrumentation.node (NodeSDK)", []),
+  c("EXPRESS_ROUTER_MODULE_TRACER", "Express router using the tracer the otel module exports", []),
+];
+
+const LAMBDAS = [
+  c("LAMBDA_PROVIDER_MODULE_TRACER_ONLY", "Lambda importing only the tracer of a module that exports its provider", ["flush:4"]),
+  c("LAMBDA_ADD_SPAN_PROCESSOR_NO_FLUSH", "SQS Lambda, 1.x SDK addSpanProcessor + register() in the file, no flush", ["flush:20"]),
+  c("LAMBDA_ADD_SPAN_PROCESSOR_FLUSHED", "the same Lambda with provider.forceFlush() in finally", []),
+  c("LAMBDA_SIDE_EFFECT_NODESDK", "Lambda with import \"./instrumentation\" (NodeSDK) and trace.getTracer()", ["flush:4"]),
+  c("LAMBDA_SIDE_EFFECT_PROVIDER_EXPORTED", "Lambda with import \"./otel/provider\" (exports the provider) and trace.getTracer()", ["flush:6"]),
+  // Its own provider, shut down in the same invocation: that is its flush (docs/rules/require-force-flush-in-lambda.md).
+  c("LAMBDA_PROVIDER_PER_INVOCATION", "a NodeTracerProvider built and registered per invocation", ["init:7"]),
+  c("LAMBDA_SHARED_PROVIDER_SHUTDOWN", "provider.shutdown() of the imported provider in the handler", ["flush:8"]),
+  c("LAMBDA_ENV_ONLY_HONEYHIVE", "OTLPTraceExporter() without url, OTEL_EXPORTER_OTLP_ENDPOINT to HoneyHive in serverless.yml", ["flush:9"]),
+  c("LAMBDA_ENV_ONLY_HONEYCOMB", "the same, OTEL_EXPORTER_OTLP_ENDPOINT to Honeycomb", []),
+  c("LAMBDA_HEADER_KEY_ONLY", "exporter url from a neutral variable, Authorization from HH_API_KEY", ["flush:15"]),
+  c("LAMBDA_PRELOAD_NODE_OPTIONS", "Lambda preloading otel.js through NODE_OPTIONS=--require in serverless.yml", ["flush:3"]),
+  c("LAMBDA_PRELOAD_NODE_OPTIONS_HONEYCOMB", "the same preload, exporting to Honeycomb", []),
+  c("TWO_PROVIDERS_LAMBDA", "a Honeycomb and a HoneyHive provider; only Honeycomb's flushed", ["flush:13"]),
+];
+
+const VERCEL_AND_REGISTER = [
+  c("NEXT_REGISTEROTEL_INSTRUMENTATION", "Next.js instrumentation.ts registerOTel({ traceExporter }) to HoneyHive", []),
+  // @vercel/otel's span processor hands its flush to Vercel's request context (waitUntil) when a root span ends.
+  c("NEXT_ROUTE_ON_VERCEL_REGISTEROTEL", "Next.js route on Vercel tracing with trace.getTracer() under registerOTel", []),
+  c("LAMBDA_REGISTEROTEL_PER_INVOCATION", "registerOTel() to HoneyHive inside a Lambda handler", ["init:5", "flush:4"]),
+  c("NEXT_REGISTEROTEL_LANGFUSE", "registerOTel with Langfuse's span processor", []),
+  c("OWN_REGISTER_TELEMETRY_HONEYCOMB", "a project's own registerOTel() to Honeycomb (HoneyHive only in a comment)", []),
+  c("AI_SDK7_REGISTER_TELEMETRY_OWN_PIPELINE", "AI SDK 7 registerTelemetry beside registerOTel to HoneyHive, no HoneyHive tracer", []),
+];
+
+const TRACELOOP_OPENINFERENCE = [
+  c("TRACELOOP_HONEYHIVE_LAMBDA", "Traceloop initialize({ baseUrl: HoneyHive }) in a Lambda, no forceFlush", ["flush:13"]),
+  c("TRACELOOP_HONEYHIVE_LAMBDA_FLUSHED", "the same with await traceloop.forceFlush()", []),
+  c("OPENINFERENCE_PROVIDER_REGISTERED", "OpenInference OpenAI instrumentation under a registered provider to HoneyHive", []),
+  c("OPENINFERENCE_MANUAL_WITH_PROVIDER", "OpenInference LangChain instrumentation given the provider", []),
+  c("HONEYHIVE_TRACER_OPENINFERENCE_NO_PROVIDER", "HoneyHive tracer beside new LangChainInstrumentation().manuallyInstrument()", ["provider:7"]),
+];
+
+const OTHER_VENDORS = [
+  c("HONEYCOMB_OTLP_LAMBDA", "OTLP to Honeycomb (x-honeycomb-team) in a Lambda without flush", []),
+  c("LANGFUSE_OTLP_LAMBDA", "OTLP to Langfuse's /api/public/otel in a Lambda without flush", []),
+  c("DATADOG_AGENT_OTLP", "NodeSDK to the Datadog Agent's OTLP intake", []),
+  c("HONEYCOMB_NODE_SDK_WORKER", "HoneycombSDK in a BullMQ worker", []),
+];
+
+/** Programs whose messages are wrong today: what the rules give, and why the expectation above is right. */
+// Traceloop (OpenLLMetry) initialized with HoneyHive's base URL (`https://api.honeyhive.ai/opentelemetry`, the route
+// honeyhive 1.x itself took) batches its spans like any OTLP pipeline, so a Lambda that never awaits
+// `traceloop.forceFlush()` loses them. The flush rule knows Traceloop only as another SDK whose flush counts
+// (docs/rules/require-force-flush-in-lambda.md, "others"), not as a route into HoneyHive: its `initialize()` would be
+// a pipeline made by a call (knowledge/sdks/opentelemetry.ts, as registerOTel) whose destination is its `baseUrl`
+// option and whose flush is the module's `forceFlush()`, which the OpenTelemetry components cannot say today.
+const KNOWN: Readonly<Partial<Record<Name, { readonly today: readonly string[]; readonly why: string }>>> = {
+  TRACELOOP_HONEYHIVE_LAMBDA: { today: [], why: "Traceloop to HoneyHive is not read as a HoneyHive route" },
+};
+
+const GROUPS = [
+  ["preloaded pipelines of servers", PRELOADED_SERVERS],
+  ["Lambda handlers", LAMBDAS],
+  ["@vercel/otel and register look-alikes", VERCEL_AND_REGISTER],
+  ["Traceloop and OpenInference", TRACELOOP_OPENINFERENCE],
+  ["other vendors", OTHER_VENDORS],
+] as const;
+
+describe("blind-otel-2", () => {
+  it("has 30 programs or more, each with an expectation", () => {
+    const named = GROUPS.flatMap(([, cases]) => cases.map((entry) => entry.name));
+    expect(named.length).toBeGreaterThanOrEqual(30);
+    expect([...named].sort()).toEqual(Object.keys(programs).sort());
+  });
+  for (const [group, cases] of GROUPS) {
+    describe(group, () => {
+      it.each(cases.map((entry) => [entry.title, entry] as const))("%s", (_title, { name, expected }) => {
+        const { path, code, files } = programs[name];
+        const found = lintWithAllRules(rules as unknown as Record<string, AnyRule>, path, code, files);
+        const known = KNOWN[name];
+        // A known miss asserts today's messages (a fix turns it red: drop its KNOWN entry then).
+        if (known) expect(found, known.why).not.toEqual([...expected].sort());
+        expect(found).toEqual([...(known ? known.today : expected)].sort());
+      });
+    });
+  }
+});
