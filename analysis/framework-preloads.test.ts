@@ -27,6 +27,8 @@ describe("frameworkPreloadsOf: setup files named in a script configuration", () 
       `const base = \`\${process.cwd()}//\`;\nconst skip = /\\/\\/ no-test/;\nexport default { test: { /* setupFiles: ["./test/other.ts"] */ include: [\`src/**/*.test.ts\`], setupFiles: "./test/setup.ts" } }; // setupFiles: "./x.ts"\n`,
       "vitest",
     ],
+    // A regular expression after `return` holding `//`: the rest of the line, setupFiles with it, read as a comment.
+    ["vitest.config.ts", `const local = (path: string) => { return /^[//.]/.test(path) }; export default { test: { setupFiles: "./test/setup.ts" } };\n`, "vitest"],
   ] as const)("in %s, whose strings hold comment openers", (config, text, runner) => {
     expect(preloadsOf(config, text, runner)).toEqual(["test/setup.ts"]);
   });
