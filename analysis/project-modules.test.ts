@@ -6,7 +6,7 @@ import { parseAnalysisInput } from "./parse-input.js";
 import { getSdkModel } from "./sdk-model.js";
 import { withFakeDate } from "./test-utils/clock.js";
 import { useTempProjects } from "./test-utils/temp-projects.js";
-import { absolutePath, importedExport, importOrigin, isProjectModule, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, RECHECK_WHILE_ASKED_MS, setProjectModules, wholeModuleOf, type ProjectFileSystem } from "./project-modules.js";
+import { absolutePath, importedExport, importOrigin, isProjectModule, NODE_FILE_SYSTEM, parseJsonc, parsePackageManifest, ProjectModules, RECHECK_WHILE_ASKED_MS, setProjectModules, wholeModuleOf, withoutComments, type ProjectFileSystem } from "./project-modules.js";
 
 /** The codemods' reader of another module's facts, which the inputs they parse carry. */
 const readFacts = parseAnalysisInput("", "app.ts").readModuleFacts!;
@@ -108,6 +108,19 @@ describe("jsonc", () => {
     expect(parseJsonc(`{ "a": `)).toBeUndefined();
     // A file saved with a UTF-8 byte order mark, as TypeScript reads it.
     expect(parseJsonc(`\uFEFF{ "a": 1, }`)).toEqual({ a: 1 });
+  });
+});
+
+describe("withoutComments", () => {
+  // A `/` after a keyword that an expression follows opens a regular expression, whose `//` is no comment.
+  it.each(["return", "typeof", "instanceof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "yield", "await"])("keeps a regular expression after `%s`", (keyword) => {
+    const code = `${keyword} /[//]/.source; next();`;
+    expect(withoutComments(`${code} // c`)).toBe(`${code}     `);
+  });
+
+  it("still reads a `/` after another word, or after a keyword as a property, as a division", () => {
+    expect(withoutComments("const half = total / 2; // c")).toBe("const half = total / 2;     ");
+    expect(withoutComments("const half = box.return / 2; // c")).toBe("const half = box.return / 2;     ");
   });
 });
 

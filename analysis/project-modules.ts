@@ -911,7 +911,8 @@ export function withoutComments(text: string): string {
   // The brace depth at which each open template's `${` was met: its `}` resumes the template's text.
   const templates: number[] = [];
   let depth = 0;
-  // The last significant character: a `/` after an operand divides, elsewhere it starts a regular expression.
+  // The last significant character: a `/` after an operand divides (but after `return` and the like: startsExpression),
+  // elsewhere it starts a regular expression.
   let last = "";
   let index = 0;
   const skipQuoted = (quote: string): void => {
@@ -945,7 +946,7 @@ export function withoutComments(text: string): string {
     else if (char === "`") {
       index++;
       skipTemplateText();
-    } else if (char === "/" && !/[\w$)\]}"'`]/.test(last)) {
+    } else if (char === "/" && (!/[\w$)\]}"'`]/.test(last) || startsExpression(text, index))) {
       // A regular expression: to its closing `/` outside a class, then its flags.
       let inClass = false;
       for (index++; index < text.length && text[index] !== "\n"; index++) {
@@ -969,6 +970,19 @@ export function withoutComments(text: string): string {
     last = text[index - 1] ?? "";
   }
   return kept === 0 ? text : out + text.slice(kept);
+}
+
+/**
+ * The keywords after which an expression starts, so that a `/` there opens a regular expression (`return /re/`,
+ * `case /x/.test(y):`) where after another word (`count / 2`) it divides.
+ */
+const EXPRESSION_KEYWORD = /[^\w$.](?:return|typeof|instanceof|case|do|else|in|of|new|delete|void|throw|yield|await)\s*$/;
+
+/** Whether the word before the `/` at `index` is a keyword after which an expression starts (and not a property: `x.delete / 2`). */
+function startsExpression(text: string, index: number): boolean {
+  // The longest keyword, a character before it and some spacing: a bounded look back, as this runs for each `/` after a word.
+  const start = Math.max(0, index - 24);
+  return EXPRESSION_KEYWORD.test(`${start === 0 ? " " : ""}${text.slice(start, index)}`);
 }
 
 /** A package name, maybe with a subpath (`express`, `@acme/telemetry/src/wrap.js`): not relative, absolute, `node:`, `#` or an alias such as `@/x` or `~/x`. */

@@ -2348,7 +2348,7 @@ function parameterOf(name: TSESTree.Node): TSESTree.Node | undefined {
  * (`current?: HoneyHiveTracer`), or one typed with `undefined` / `null` in a union. An undeclared member, or one of an
  * injected service (`tracing.tracer`), is taken as its assignments make it.
  */
-function memberMayBeUndefined(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, tracer: TracerDeclaration): boolean {
+export function memberMayBeUndefined(owner: TSESTree.ClassDeclaration | TSESTree.ClassExpression, tracer: TracerDeclaration): boolean {
   const nullable = (annotation: TSESTree.TSTypeAnnotation | undefined) => annotation !== undefined && includesNullish(annotation.typeAnnotation);
   if (tracer.declaration.type === AST_NODE_TYPES.TSParameterProperty) {
     const parameter = tracer.declaration.parameter;

@@ -14,7 +14,7 @@ import { findImplicitTracerUses, type ImplicitTracerOptions, type ImplicitTracer
 import type { AnalysisInput } from "../input.js";
 import { appendListElement, isUnusedAfter } from "../rewrite.js";
 import { moduleScopeVariables } from "../sdk-imports.js";
-import { getSdkModel } from "../sdk-model.js";
+import { getSdkModel, memberMayBeUndefined } from "../sdk-model.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
 import { MARKER_MESSAGES } from "./review-markers.js";
 
@@ -58,7 +58,12 @@ export function explicitTracerFixes(input: AnalysisInput, options?: ImplicitTrac
 function markerMessage({ candidates, gettersToAwait }: ImplicitTracerUse): string {
   if (candidates.length === 0 && gettersToAwait.length > 0) return MARKER_MESSAGES.explicitTracerAwaitGetter(gettersToAwait);
   if (candidates.length === 0) return MARKER_MESSAGES.explicitTracerNone;
-  if (candidates.length === 1) return MARKER_MESSAGES.explicitTracerUnsafe(candidates[0].text);
+  if (candidates.length === 1) {
+    const [{ tracer, text }] = candidates;
+    // A member that may be undefined, written as it is (no accessor of the class returns it as a tracer: sdk-model).
+    const optional = tracer.ownerClass !== undefined && text === tracer.referenceText && memberMayBeUndefined(tracer.ownerClass, tracer);
+    return optional ? MARKER_MESSAGES.explicitTracerOptionalMember(text) : MARKER_MESSAGES.explicitTracerUnsafe(text);
+  }
   return MARKER_MESSAGES.explicitTracerSeveral(candidates.map((candidate) => candidate.text));
 }
 

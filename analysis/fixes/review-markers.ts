@@ -17,6 +17,13 @@ export interface UnflushablePipeline {
 export const MARKER_MESSAGES = {
   explicitTracerNone: "pass a tracer to this call (no HoneyHive tracer in scope)",
   explicitTracerUnsafe: (text: string) => `pass a tracer to this call (${text} here could run before the tracer exists or create it early)`,
+  /**
+   * The one tracer is a class member declared so that it may be undefined (`current?: HoneyHiveTracer`) and the class has
+   * no accessor returning it as a tracer: written as it is, the call would not compile under `strict` (TS2532). Whether
+   * it is set by the time this runs is the person's call.
+   */
+  explicitTracerOptionalMember: (text: string) =>
+    `pass a tracer to this call (${text} is declared optional, so it may be undefined here: if it is always set by now, read it through a getter of the class declared to return the tracer that throws while it is unset, else skip the call while it is, if (${text}) …)`,
   explicitTracerSeveral: (names: readonly string[]) => `pick the tracer for this call (${names.join(", ")})`,
   /** honeyhive 1.x: the tracer comes from a (usually async) getter of the project; a fix cannot await it everywhere. */
   explicitTracerAwaitGetter: (getters: readonly string[]) =>

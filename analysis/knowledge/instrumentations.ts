@@ -324,8 +324,19 @@ export interface PreloadConfiguration {
   readonly packageKey?: string;
   /** The options whose value (a path or an array of paths) names preloads, at any depth (`test: { setupFiles }`). */
   readonly options: readonly string[];
-  /** What a path may start with for the configuration's folder (Jest's `<rootDir>`). */
+  /** What a path may start with for the root folder (Jest's `<rootDir>`). */
   readonly rootToken?: string;
+  /**
+   * The option that moves the root the paths are relative to, itself relative to the configuration's folder (Jest's
+   * `rootDir`: `"src"`, `".."`); the configuration's folder when absent or not written as a string.
+   */
+  readonly rootOption?: string;
+  /**
+   * The option listing projects, each an object with preloads of its own relative to its own `rootOption` (in which
+   * `rootToken` is the configuration's folder) and run before the test files under that root only (Jest's `projects`;
+   * a project named by a path is read as its own folder's configuration, when a test file's package is that folder).
+   */
+  readonly projectsOption?: string;
 }
 
 const configFiles = (base: string): string[] => ["ts", "mts", "cts", "js", "mjs", "cjs"].map((extension) => `${base}.${extension}`);
@@ -342,11 +353,11 @@ export const FRAMEWORK_PRELOADS: readonly FrameworkPreload[] = [
     framework: "Jest",
     dependency: "jest",
     modules: [],
-    configured: { files: [...configFiles("jest.config"), "jest.config.json"], packageKey: "jest", options: ["setupFiles", "setupFilesAfterEnv"], rootToken: "<rootDir>" },
+    configured: { files: [...configFiles("jest.config"), "jest.config.json"], packageKey: "jest", options: ["setupFiles", "setupFilesAfterEnv"], rootToken: "<rootDir>", rootOption: "rootDir", projectsOption: "projects" },
     // Jest's default testMatch: `**/__tests__/**/*.?([mc])[jt]s?(x)` and `**/?(*.)+(spec|test).?([mc])[jt]s?(x)`.
     loadsBefore: /\/__tests__\/.*\.[cm]?[jt]sx?$|[./](?:spec|test)\.[cm]?[jt]sx?$/,
     verifiedAt:
-      "jestjs.io/docs/configuration: jest.config.js|ts|mjs|cjs|json or the package.json 'jest' key; setupFiles 'run some code to configure or set up the testing environment. Each setupFile will be run once per test file'; setupFilesAfterEnv the same after the framework is installed; '<rootDir>' the config's folder; testMatch defaults",
+      "jestjs.io/docs/configuration: jest.config.js|ts|mjs|cjs|json or the package.json 'jest' key; setupFiles 'run some code to configure or set up the testing environment. Each setupFile will be run once per test file'; setupFilesAfterEnv the same after the framework is installed; rootDir 'defaults to the directory containing your Jest config file or the package.json', '<rootDir>' it; projects entries with their own rootDir; testMatch defaults. jest-config (jestjs/jest 52db46e): readConfigFileAndSetRootDir resolves rootDir from the config's folder, normalize resolves setupFiles with basedir rootDir, readInitialOptions replaces `<rootDir>` in an inline project's rootDir with the config's folder (its default)",
   },
   {
     framework: "Vitest",
