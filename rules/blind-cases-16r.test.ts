@@ -17,7 +17,12 @@ const TRACER_INIT = [
   c("FASTIFY_ON_REQUEST_INIT", "HoneyHiveTracer.init in a Fastify onRequest hook", ["init:7"]),
   c("NEST_REQUEST_SCOPED", "a field initializer of a NestJS Scope.REQUEST provider", ["init:6"]),
   c("APOLLO_CONTEXT", "Apollo Server 4 startStandaloneServer context factory", ["init:17"]),
+  // Our miss (first run: nothing): an adapter's createContext was no per-request place (knowledge/frameworks/trpc.ts
+  // had the procedures only); it is now `trpcContext`. The next three were written after that fix.
   c("TRPC_CREATE_CONTEXT", "tRPC createContext given to createExpressMiddleware", ["init:7"]),
+  c("TRPC_CONTEXT_CACHED", "tRPC standalone createContext caching the tracer with ??=", []),
+  c("TRPC_FETCH_IN_NEXT_ROUTE", "tRPC fetch adapter's inline createContext in a Next.js route", ["init:10"]),
+  c("TRPC_CONTEXT_SESSION_ID", "a header read from createContext's req into createSession", ["sid:12"]),
   c("NEXT_ROUTE_HELPER_MODULE", "Next.js route calling a factory of @/lib that inits on every call", ["init:5"]),
   c("LODASH_MEMOIZE", "lodash/memoize getter used in an Express router", []),
   c("LODASH_ONCE", "lodash once getter used in a pg-boss worker", []),

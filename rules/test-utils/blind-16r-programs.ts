@@ -93,6 +93,65 @@ app.listen(4000);
 `,
 );
 
+export const TRPC_CONTEXT_CACHED = program(
+  "src/server/context.ts",
+  project({ "@trpc/server": "^11.0.0" }),
+  `import { createHTTPServer } from "@trpc/server/adapters/standalone";
+import type { CreateHTTPContextOptions } from "@trpc/server/adapters/standalone";
+${HH_IMPORT}
+let tracer: HoneyHiveTracer | undefined;
+
+export function createContext({ req }: CreateHTTPContextOptions) {
+  tracer ??= HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "trpc-standalone" });
+  tracer.createSession({ sessionName: req.url ?? "trpc" });
+  return { tracer };
+}
+
+createHTTPServer({ router: {} as never, createContext }).listen(2022);
+`,
+);
+
+export const TRPC_FETCH_IN_NEXT_ROUTE = program(
+  "app/api/trpc/[trpc]/route.ts",
+  { "package.json": pkg({ ...HH2, next: "^15.0.3", "@trpc/server": "^11.0.0" }) },
+  `import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+${HH_IMPORT}import { appRouter } from "../../../../server/router";
+
+const handler = (req: Request) =>
+  fetchRequestHandler({
+    endpoint: "/api/trpc",
+    req,
+    router: appRouter,
+    createContext: () => ({ tracer: HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "next-trpc" }) }),
+  });
+
+export { handler as GET, handler as POST };
+`,
+);
+
+export const TRPC_CONTEXT_SESSION_ID = program(
+  "src/server/app.ts",
+  project({ "@trpc/server": "^11.0.0", express: "^4.21.0" }, { "src/server/router.ts": `export const appRouter = {};\n` }),
+  `import express from "express";
+import { createExpressMiddleware } from "@trpc/server/adapters/express";
+import { tracer } from "../tracing";
+import { appRouter } from "./router";
+
+const app = express();
+app.use(
+  "/trpc",
+  createExpressMiddleware({
+    router: appRouter,
+    createContext: ({ req }) => {
+      tracer.createSession({ sessionId: req.get("x-session-id"), skipApiCall: true });
+      return {};
+    },
+  }),
+);
+app.listen(4000);
+`,
+);
+
 export const NEXT_ROUTE_HELPER_MODULE = program(
   "app/api/summarize/route.ts",
   {
