@@ -75,6 +75,8 @@ const EXPECTATIONS: readonly Expectation[] = [
   unchanged("P_MEMOIZE"),
   unchanged("LOGICAL_OR_ASSIGN"),
   unchanged("STATIC_FIELD_TRACER"),
+  unchanged("PROJECT_MEMOIZE_WRAPPER"),
+  unchanged("LISTEN_CALLBACK_INIT"),
   edited(
     "LOOP_OVER_DATAPOINTS",
     "a tracer per datapoint: one getter, a session per datapoint",
@@ -140,6 +142,7 @@ const EXPECTATIONS: readonly Expectation[] = [
   ),
   edited("NEXT_COOKIES", "a cookie: the marker", marker("  await tracer.acreateSession({ sessionId, skipApiCall: true });", SID_MARKER("acreateSession"))),
   unchanged("NEXT_COOKIES_CONVERTED"),
+  edited("HONO_HEADER_OR_RANDOM", "a header ?? randomUUID(): the marker", marker("  await tracer.acreateSession({ sessionId, skipApiCall: true });", SID_MARKER("acreateSession"))),
   // --- lost session context ---------------------------------------------------------------------------------------
   edited(
     "FASTIFY_PREHANDLER_AFTER_AWAIT",
@@ -182,6 +185,8 @@ const EXPECTATIONS: readonly Expectation[] = [
   ),
   unchanged("HONO_C_SET"),
   unchanged("KOA_WITH_SESSION_NEXT"),
+  unchanged("FASTIFY_AWAIT_ONLY_ON_REJECT"),
+  unchanged("FASTIFY_AWAIT_IN_NESTED_FUNCTION"),
   // --- look-alikes ------------------------------------------------------------------------------------------------
   unchanged("LUCIA_CREATE_SESSION"),
   unchanged("DB_CREATE_SESSION_ID"),

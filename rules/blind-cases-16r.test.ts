@@ -28,6 +28,9 @@ const TRACER_INIT = [
   c("P_MEMOIZE", "p-memoize tracer per project in a Hono route", []),
   c("LOGICAL_OR_ASSIGN", "module let cached with ||= in a getter, Koa middleware", []),
   c("STATIC_FIELD_TRACER", "a class static field tracer used in an Express route", []),
+  // Written after the first run, as were the four below marked so.
+  c("PROJECT_MEMOIZE_WRAPPER", "a project's own caching wrapper (a wrapper the rule does not know)", []),
+  c("LISTEN_CALLBACK_INIT", "an init in app.listen's callback, which runs once", []),
   c("LOOP_OVER_DATAPOINTS", "a tracer per datapoint in a for-of loop of a script", ["init:6"]),
   c("EVALUATE_INIT_IN_FUNCTION", "HoneyHiveTracer.init in the function evaluate() runs", ["init:4"]),
 ];
@@ -56,6 +59,8 @@ const SESSION_IDS = [
   c("WEBSOCKET_MESSAGE", "a ws message's JSON sessionId", ["sid:9"]),
   c("NEXT_COOKIES", "Next.js 15 (await cookies()).get().value into acreateSession", ["sid:7"]),
   c("NEXT_COOKIES_CONVERTED", "a cookie kept when a UUID, converted with toSessionId otherwise", []),
+  // Written after the first run.
+  c("HONO_HEADER_OR_RANDOM", "a Hono header ?? crypto.randomUUID() into acreateSession", ["sid:8"]),
 ];
 
 const LOST_SESSIONS = [
@@ -69,6 +74,9 @@ const LOST_SESSIONS = [
   c("KOA_MICROTASK", "Koa middleware: createSession in queueMicrotask, await next() outside", ["lost:8"]),
   c("HONO_C_SET", "Hono middleware: acreateSession then c.set then await next()", []),
   c("KOA_WITH_SESSION_NEXT", "Koa: withSession(..., () => next()) before the router", []),
+  // Written after the first run: the await lies only on the path that returns, and in a nested function.
+  c("FASTIFY_AWAIT_ONLY_ON_REJECT", "an onRequest hook that awaits only in the branch that rejects, then creates the session", []),
+  c("FASTIFY_AWAIT_IN_NESTED_FUNCTION", "a preHandler hook whose only await before createSession is in a nested function", []),
 ];
 
 const LOOK_ALIKES = [

@@ -174,6 +174,42 @@ export async function POST(request: Request) {
 `,
 );
 
+export const PROJECT_MEMOIZE_WRAPPER = program(
+  "src/cached.ts",
+  project({ express: "^4.21.0" }, { "src/utils/cache.ts": `export const cached = <T>(make: () => T) => { let value: T | undefined; return () => (value ??= make()); };\n` }),
+  `import express from "express";
+${HH_IMPORT}import { cached } from "./utils/cache";
+
+const getTracer = cached(() => HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "cached" }));
+
+const app = express();
+app.get("/ask", async (req, res) => {
+  const tracer = getTracer();
+  tracer.createSession({ sessionName: "ask" });
+  res.json(await tracer.startSpan("ask", async () => String(req.query.q)));
+});
+app.listen(3000);
+`,
+);
+
+export const LISTEN_CALLBACK_INIT = program(
+  "src/listen.ts",
+  project({ express: "^4.21.0" }),
+  `import express from "express";
+${HH_IMPORT}
+let tracer: HoneyHiveTracer;
+
+const app = express();
+app.get("/ask", async (req, res) => {
+  tracer.createSession({ sessionName: "ask" });
+  res.json(await tracer.startSpan("ask", async () => String(req.query.q)));
+});
+app.listen(3000, () => {
+  tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "listen" });
+});
+`,
+);
+
 export const LODASH_MEMOIZE = program(
   "src/routes.ts",
   project({ express: "^4.21.0", lodash: "^4.17.21" }),
@@ -503,6 +539,24 @@ router.get("/conversations/:conversationId", async (req, res) => {
 `,
 );
 
+export const HONO_HEADER_OR_RANDOM = program(
+  "src/hono-sid.ts",
+  project({ hono: "^4.6.0" }),
+  `import { Hono } from "hono";
+import { tracer } from "./tracing";
+
+const app = new Hono();
+
+app.post("/chat", async (c) => {
+  const sessionId = c.req.header("x-session-id") ?? crypto.randomUUID();
+  await tracer.acreateSession({ sessionId, skipApiCall: true });
+  return c.json(await tracer.startSpan("chat", async () => ({ sessionId })));
+});
+
+export default app;
+`,
+);
+
 export const ZOD_UUID_PARSE = program(
   "src/zod.ts",
   project({ express: "^4.21.0", zod: "^3.23.8" }),
@@ -798,6 +852,50 @@ app.use(async (ctx) => {
 });
 
 app.listen(3000);
+`,
+);
+
+export const FASTIFY_AWAIT_ONLY_ON_REJECT = program(
+  "src/guard.ts",
+  project({ fastify: "^5.1.0" }),
+  `import Fastify from "fastify";
+import { tracer } from "./tracing";
+
+const app = Fastify();
+
+app.addHook("onRequest", async (request, reply) => {
+  if (!request.headers.authorization) {
+    await reply.code(401).send({ error: "unauthorized" });
+    return;
+  }
+  tracer.createSession({ sessionName: request.url });
+});
+
+app.get("/ask", async () => tracer.startSpan("ask", async () => "answer"));
+
+await app.listen({ port: 3000 });
+`,
+);
+
+export const FASTIFY_AWAIT_IN_NESTED_FUNCTION = program(
+  "src/nested.ts",
+  project({ fastify: "^5.1.0" }),
+  `import Fastify from "fastify";
+import { tracer } from "./tracing";
+
+const app = Fastify();
+
+app.addHook("preHandler", async (request) => {
+  const audit = async () => {
+    await fetch("https://audit.example.com", { method: "POST", body: request.url });
+  };
+  tracer.createSession({ sessionName: request.url });
+  await audit();
+});
+
+app.get("/ask", async () => tracer.startSpan("ask", async () => "answer"));
+
+await app.listen({ port: 3000 });
 `,
 );
 
