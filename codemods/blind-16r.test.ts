@@ -52,6 +52,7 @@ const EXPECTATIONS: readonly Expectation[] = [
     ],
   ),
   unchanged("TRPC_CONTEXT_CACHED"),
+  edited("TRPC_FASTIFY_PLUGIN", "sessionStart() in createContext becomes createSession()", ["tracer.sessionStart(", "tracer.createSession("]),
   edited(
     "TRPC_FETCH_IN_NEXT_ROUTE",
     "an init in createContext's returned object (no const to rewrite): a marker",

@@ -22,6 +22,8 @@ const TRACER_INIT = [
   c("TRPC_CONTEXT_CACHED", "tRPC standalone createContext caching the tracer with ??=", []),
   c("TRPC_FETCH_IN_NEXT_ROUTE", "tRPC fetch adapter's inline createContext in a Next.js route", ["init:10"]),
   c("TRPC_CONTEXT_SESSION_ID", "a header read from createContext's req into createSession", ["sid:12"]),
+  // Written after the Fastify plugin (register's trpcOptions) was added to trpcContext; without it: nothing.
+  c("TRPC_FASTIFY_PLUGIN", "sessionStart in the createContext of fastifyTRPCPlugin's trpcOptions", ["start:7"]),
   c("NEXT_ROUTE_HELPER_MODULE", "Next.js route calling a factory of @/lib that inits on every call", ["init:5"]),
   c("LODASH_MEMOIZE", "lodash/memoize getter used in an Express router", []),
   c("LODASH_ONCE", "lodash once getter used in a pg-boss worker", []),

@@ -152,6 +152,25 @@ app.listen(4000);
 `,
 );
 
+export const TRPC_FASTIFY_PLUGIN = program(
+  "src/server/fastify.ts",
+  project({ "@trpc/server": "^11.0.0", fastify: "^5.1.0" }, { "src/server/router.ts": `export const appRouter = {};\n` }),
+  `import Fastify from "fastify";
+import { fastifyTRPCPlugin, type CreateFastifyContextOptions } from "@trpc/server/adapters/fastify";
+import { tracer } from "../tracing";
+import { appRouter } from "./router";
+
+function createContext({ req }: CreateFastifyContextOptions) {
+  tracer.sessionStart({ sessionName: req.url });
+  return { tracer };
+}
+
+const server = Fastify({ maxParamLength: 5000 });
+await server.register(fastifyTRPCPlugin, { prefix: "/trpc", trpcOptions: { router: appRouter, createContext } });
+await server.listen({ port: 3000 });
+`,
+);
+
 export const NEXT_ROUTE_HELPER_MODULE = program(
   "app/api/summarize/route.ts",
   {
