@@ -8,15 +8,14 @@
 // linted with ALL EIGHT rules at once and asserts the exact messages, `rule:line` (short names:
 // rules/test-utils/blind-cases.ts), written from the seeds and docs/rules/*.md BEFORE the first run; where the first run
 // disagreed, the case says who was wrong.
-import { describe, expect, it } from "vitest";
 import { rules } from "./index.js";
-import { lintWithAllRules, type AnyRule } from "./test-utils/blind-cases.js";
+import { describeProgramRound, type AnyRule, type ProgramCase } from "./test-utils/blind-cases.js";
 import * as programs from "./test-utils/blind-19-programs.js";
 
 type Name = keyof typeof programs;
 
 /** A program of the shared module, what it is, and the messages expected on it. */
-const c = (name: Name, title: string, expected: readonly string[]) => ({ name, title, expected });
+const c = (name: Name, title: string, expected: readonly string[]): ProgramCase<Name> => ({ name, title, expected });
 
 const SERVERLESS = [
   c("SST_RESOURCE", "SST v3 Lambda handler reading Resource, typed APIGatewayProxyHandlerV2", ["start:9", "flush:8"]),
@@ -108,18 +107,4 @@ const GROUPS = [
   ["look-alikes", LOOK_ALIKES],
 ] as const;
 
-describe("blind-19", () => {
-  it("has 45 programs or more, each with an expectation", () => {
-    const named = GROUPS.flatMap(([, cases]) => cases.map((entry) => entry.name));
-    expect(named.length).toBeGreaterThanOrEqual(45);
-    expect([...named].sort()).toEqual(Object.keys(programs).sort());
-  });
-  for (const [group, cases] of GROUPS) {
-    describe(group, () => {
-      it.each(cases.map((entry) => [entry.title, entry] as const))("%s", (_title, { name, expected }) => {
-        const { path, code, files } = programs[name];
-        expect(lintWithAllRules(rules as unknown as Record<string, AnyRule>, path, code, files)).toEqual([...expected].sort());
-      });
-    });
-  }
-});
+describeProgramRound("blind-19", rules as unknown as Record<string, AnyRule>, programs, GROUPS, 45);

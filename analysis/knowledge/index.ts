@@ -32,7 +32,7 @@ import { restify } from "./frameworks/restify.js";
 import { slackBolt } from "./frameworks/slack-bolt.js";
 import { sveltekit } from "./frameworks/sveltekit.js";
 import { tanstackStart } from "./frameworks/tanstack-start.js";
-import { trpc } from "./frameworks/trpc.js";
+import { trpc, trpcContext } from "./frameworks/trpc.js";
 import { typeGraphql } from "./frameworks/type-graphql.js";
 import { fastify } from "./frameworks/fastify.js";
 import { hono } from "./frameworks/hono.js";
@@ -77,6 +77,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   hapi,
   restify,
   trpc,
+  trpcContext,
   apolloServer,
   apolloServerContext,
   graphqlCodegen,

@@ -7,9 +7,10 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { Linter } from "eslint";
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { clearDeploymentCache } from "../../analysis/deployment.js";
 import { configForRules } from "./fixture-lint.js";
+import type { BlindProgram } from "./programs.js";
 
 export type AnyRule = TSESLint.RuleModule<string, readonly unknown[]>;
 
@@ -178,4 +179,41 @@ export function lintWithAllRules(rules: Readonly<Record<string, AnyRule>>, path:
   const foreign = messages.filter((message) => !SHORT_OF_RULE.has(message.ruleId ?? ""));
   expect(foreign.map((message) => `${message.line}: ${message.message}`)).toEqual([]);
   return messages.map((message) => `${SHORT_OF_RULE.get(message.ruleId!)}:${message.line}`).sort();
+}
+
+/** A program of a blind round's shared module (by its export name), what it is, and the messages expected on it. */
+export interface ProgramCase<Name extends string> {
+  readonly name: Name;
+  readonly title: string;
+  /** `short:line` of SHORT_RULE_NAMES, in any order. */
+  readonly expected: readonly string[];
+}
+
+/**
+ * The tests of a blind round whose programs live in a shared module (rules/test-utils/blind-19-programs.ts and the
+ * like): the round names every program of `programs` in one of `groups`, at least `least` of them, and each program,
+ * linted once with all of `rules` (lintWithAllRules), gets exactly its expected messages.
+ */
+export function describeProgramRound<Name extends string>(
+  round: string,
+  rules: Readonly<Record<string, AnyRule>>,
+  programs: Readonly<Record<Name, BlindProgram>>,
+  groups: readonly (readonly [string, readonly ProgramCase<Name>[]])[],
+  least: number,
+): void {
+  describe(round, () => {
+    it(`has ${least} programs or more, each with an expectation`, () => {
+      const named = groups.flatMap(([, cases]) => cases.map((entry) => entry.name));
+      expect(named.length).toBeGreaterThanOrEqual(least);
+      expect([...named].sort()).toEqual(Object.keys(programs).sort());
+    });
+    for (const [group, cases] of groups) {
+      describe(group, () => {
+        it.each(cases.map((entry) => [entry.title, entry] as const))("%s", (_title, { name, expected }) => {
+          const { path, code, files } = programs[name];
+          expect(lintWithAllRules(rules, path, code, files)).toEqual([...expected].sort());
+        });
+      });
+    }
+  });
 }

@@ -1,5 +1,5 @@
 import type { FrameworkDescriptor } from "../types.js";
-import { methods } from "./common.js";
+import { methods, REQUEST_OBJECT } from "./common.js";
 
 /** A project's own module: relative, or through the usual path aliases (`~/`, `@/`, `#`). */
 const PROJECT_MODULE = /^(?:\.{1,2}\/|~\/|@\/|#)/;
@@ -42,4 +42,35 @@ export const trpc = {
   },
   // A resolver's `input` (and `rawInput`) is what the client sent; an `.input(schema)` that checks UUIDs validated it.
   requestInputs: { holds: "request", parts: ["input", "rawInput"], validatedBy: { chainedCall: "input", mentions: /uuid/i } },
+} as const satisfies FrameworkDescriptor;
+
+/** The HTTP adapters of tRPC 10 and 11 whose options take the per-request `createContext`. */
+const ADAPTERS = {
+  "@trpc/server/adapters/express": ["createExpressMiddleware"],
+  "@trpc/server/adapters/standalone": ["createHTTPServer", "createHTTPHandler"],
+  "@trpc/server/adapters/next": ["createNextApiHandler"],
+  "@trpc/server/adapters/fetch": ["fetchRequestHandler"],
+  "@trpc/server/adapters/aws-lambda": ["awsLambdaRequestHandler"],
+} as const;
+const FASTIFY_ADAPTER = "@trpc/server/adapters/fastify";
+
+/**
+ * tRPC's `createContext`: an HTTP adapter (`createExpressMiddleware({ router, createContext })`, `createHTTPServer`,
+ * `createNextApiHandler`, `fetchRequestHandler`, `awsLambdaRequestHandler`, Fastify's `fastifyTRPCPlugin` through
+ * `register`'s `trpcOptions`) calls it once for every HTTP request
+ * (trpc.io/docs/server/context: "The createContext function is called for each incoming request"; a batched
+ * request is one call), before the procedures. Its one parameter is `{ req, res }` (`{ req, resHeaders }` for the
+ * fetch adapter), so its `req` is the HTTP request (Lambda's `{ event, context }` is not read as input). The WebSocket adapter's
+ * `createContext` runs once per connection: not read.
+ */
+export const trpcContext = {
+  id: "trpc-context",
+  name: "tRPC createContext",
+  modules: [...Object.keys(ADAPTERS), FASTIFY_ADAPTER],
+  calls: Object.entries(ADAPTERS).map(([adapter, names]) => ({ callee: { package: adapter, name: names }, arguments: [], options: ["createContext"] })),
+  // Fastify's adapter is a plugin: `server.register(fastifyTRPCPlugin, { prefix, trpcOptions: { router, createContext } })`.
+  plugins: [
+    { method: "register", plugin: { package: FASTIFY_ADAPTER, name: "fastifyTRPCPlugin" }, arguments: [], options: ["createContext"], optionContainers: ["trpcOptions"] },
+  ],
+  requestInputs: { ...REQUEST_OBJECT, holds: "context", holders: ["req"] },
 } as const satisfies FrameworkDescriptor;
