@@ -334,6 +334,27 @@ describe("the signal files during an editor session: from the root's listing, lo
     }
   });
 
+  it("forgets its signals with the project reader: after forgetRechecked, or under another reader, a vercel.json made within the second is seen (was: the answer kept)", () => {
+    const { previous } = recordingReader();
+    try {
+      withFakeDate(() => {
+        const root = makeProject({ "package.json": "{}", "src/": "" });
+        const file = join(root, "src/route.ts");
+        expect(deploymentOf(file)).toMatchObject({ root, vercel: false, netlify: false });
+        writeFileSync(join(root, "vercel.json"), "{}");
+        utimesSync(root, new Date(), new Date(Date.now() + 5_000));
+        projectModules().forgetRechecked();
+        expect(deploymentOf(file).vercel).toBe(true);
+        writeFileSync(join(root, "netlify.toml"), "");
+        utimesSync(root, new Date(), new Date(Date.now() + 10_000));
+        recordingReader();
+        expect(deploymentOf(file).netlify).toBe(true);
+      });
+    } finally {
+      setProjectModules(previous);
+    }
+  });
+
   it("answers as the probes did: a folder or a link by a signal's name counts, a broken link or a .vercel file does not", () => {
     const root = makeProject({ "package.json": "{}", "netlify.toml/": "", ".vercel": "not a folder", "src/": "" });
     symlinkSync(join(root, "missing.toml"), join(root, "wrangler.toml"));

@@ -69,6 +69,7 @@ export function deploymentOf(filename: string): DeploymentSignals {
   // The models of one file ask several times in a row: the last answer is kept by absolute file name (no
   // path resolution); a relative one resolves against the working directory, which may change.
   // Its root, not its signals: the package.json may change between two lints of one file in an editor.
+  forgetWithReader();
   const now = Date.now();
   if (filename === lastAsked.filename && lastAsked.root !== undefined && fresh(lastAsked.checkedAt, now)) return lastAsked.root === null ? NO_SIGNALS : signalsOfRoot(lastAsked.root);
   const directory = dirname(absolutePath(filename));
@@ -78,6 +79,21 @@ export function deploymentOf(filename: string): DeploymentSignals {
 }
 
 let lastAsked: { readonly filename: string; readonly root: string | null | undefined; readonly checkedAt: number } = { filename: "", root: undefined, checkedAt: 0 };
+
+/** The project reader the caches of this module were read through, and its `forgets` then. */
+let readThrough: { readonly reader: ProjectModules | undefined; readonly forgets: number } = { reader: undefined, forgets: 0 };
+
+/**
+ * Forgets `lastAsked` and `byRoot` when the project reader was replaced (`setProjectModules`) or told to
+ * forget what it re-checks (`ProjectModules.forgetRechecked`): their values came from its reads.
+ */
+function forgetWithReader(): void {
+  const reader = projectModules();
+  if (reader === readThrough.reader && reader.forgets === readThrough.forgets) return;
+  lastAsked = { filename: "", root: undefined, checkedAt: 0 };
+  byRoot.clear();
+  readThrough = { reader, forgets: reader.forgets };
+}
 
 function rootOfDirectoryCached(directory: string): string | null {
   try {

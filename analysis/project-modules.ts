@@ -332,6 +332,9 @@ export class ProjectModules {
   /** `parsedFile`'s values, by path, with the file's version and the parser they came from. */
   private readonly parsedFiles = new Map<string, { readonly mtimeMs: number; readonly size: number; readonly parse: (text: string) => unknown; readonly value: unknown }>();
 
+  /** How many times `forgetRechecked` has run: caches kept beside the reader (analysis/deployment.ts) forget theirs when it moves. */
+  forgets = 0;
+
   constructor(readonly fs: ProjectFileSystem = NODE_FILE_SYSTEM) {}
 
   /** Whether anything is at `path` (a file, a directory, what a link leads to), by this reader's file system. */
@@ -695,6 +698,7 @@ export class ProjectModules {
    * asked, and every listing and resolution is checked again (by its mtimes) when next used.
    */
   forgetRechecked(): void {
+    this.forgets += 1;
     this.recheckedValues.clear();
     this.packageRoots.clear();
     for (const listing of this.listings.values()) listing.checkedAt = Number.NaN;
