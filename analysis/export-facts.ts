@@ -141,6 +141,13 @@ export interface ModuleFacts {
    * interop): `import tracing from "./tracing.cjs"` then `tracing.tracer` is its export `tracer`.
    */
   readonly commonJs?: true;
+  /**
+   * Its `module.exports` (or TypeScript's `export =`) is an object of names: an object literal (`module.exports =
+   * { tracer, flush }`) or a namespace (`declare namespace Shared { const tracer: HoneyHiveTracer; function flush():
+   * Promise<void> } export = Shared` in a hand-written `.d.ts`). A whole import of it (`import shared =
+   * require("./shared")`) is that object, never a tracer, however its members are named or called.
+   */
+  readonly exportsObject?: true;
   /** The module makes an OpenTelemetry pipeline that exports to HoneyHive (what `import "./instrumentation"` runs). */
   readonly otelPipeline?: OtelPipelineFact;
   /**
@@ -316,7 +323,7 @@ function exportNamesOf(targets: ReadonlyMap<string, ExportTarget>, value: TSESTr
 export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope = "all"): ModuleFacts {
   try {
     const all = scope === "all";
-    const { targets, reExports, sdkReExport, namespaceReExports, commonJs } = collectExports(input);
+    const { targets, reExports, sdkReExport, namespaceReExports, commonJs, exportsObject } = collectExports(input);
     const tracerHolders = tracerHoldersOf(input);
     const globalTracerSlots = globalTracerSlotsOf(input, (node) => getSdkModel(input).isTracerCreation(node));
     const { activatesPipeline, loadsForEffect } = all ? pipelineFactsOf(input) : { activatesPipeline: undefined, loadsForEffect: undefined };
@@ -328,6 +335,7 @@ export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope
       ...(activatesPipeline !== undefined ? { activatesPipeline } : {}),
       ...(loadsForEffect ? { loadsForEffect } : {}),
       ...(commonJs ? { commonJs } : {}),
+      ...(exportsObject ? { exportsObject } : {}),
       ...(globalTracerSlots.length > 0 ? { globalTracerSlots } : {}),
       ...(appPluginTracers ? { appPluginTracers } : {}),
     });
@@ -337,7 +345,7 @@ export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope
     };
     const appPluginTracers = targets.size > 0 ? pluginTracerStoresOf(input, (value) => exportNamesOf(targets, value)) : undefined;
     const otelPipeline = otelPipelineOf(input, exportNameOf);
-    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports && activatesPipeline === undefined && !loadsForEffect && globalTracerSlots.length === 0 ? NO_FACTS : withSdk({ exports: {}, reExports });
+    if (targets.size === 0 && !otelPipeline) return reExports.length === 0 && !sdkReExport && !tracerHolders && !namespaceReExports && activatesPipeline === undefined && !loadsForEffect && globalTracerSlots.length === 0 && !exportsObject ? NO_FACTS : withSdk({ exports: {}, reExports });
     const sdk = getSdkModel(input);
     const exports: Record<string, ExportFact[]> = {};
     const initPromiseExports: string[] = [];
@@ -409,6 +417,32 @@ function plainObjectKeys(target: ExportTarget): string[] | undefined {
   return keys;
 }
 
+/** A `const` (declared once) initialized with an object literal. */
+function constObjectLiteral(variable: Scope.Variable | undefined): boolean {
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  return def?.type === "Variable" && def.parent?.kind === "const" && def.node.type === AST_NODE_TYPES.VariableDeclarator && unwrapExpression(def.node.init)?.type === AST_NODE_TYPES.ObjectExpression;
+}
+
+/** The namespace declaration (`namespace X { … }`, `declare namespace X { … }`) a module variable names, if it names one. */
+function declaredNamespaceOf(variable: Scope.Variable | undefined): TSESTree.TSModuleDeclaration | undefined {
+  const node = variable?.defs.find((def) => def.node.type === AST_NODE_TYPES.TSModuleDeclaration)?.node;
+  return node?.type === AST_NODE_TYPES.TSModuleDeclaration && node.id.type === AST_NODE_TYPES.Identifier ? node : undefined;
+}
+
+/** The values a namespace declares (in an ambient one, every member is exported): its consts, lets, functions and classes. */
+function namespaceMemberNames(namespace: TSESTree.TSModuleDeclaration): string[] {
+  const names: string[] = [];
+  for (const statement of namespace.body?.type === AST_NODE_TYPES.TSModuleBlock ? namespace.body.body : []) {
+    const declaration = statement.type === AST_NODE_TYPES.ExportNamedDeclaration ? statement.declaration : statement;
+    if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
+      for (const declarator of declaration.declarations) if (declarator.id.type === AST_NODE_TYPES.Identifier) names.push(declarator.id.name);
+    } else if ((declaration?.type === AST_NODE_TYPES.TSDeclareFunction || declaration?.type === AST_NODE_TYPES.FunctionDeclaration || declaration?.type === AST_NODE_TYPES.ClassDeclaration) && declaration.id) {
+      names.push(declaration.id.name);
+    }
+  }
+  return names;
+}
+
 /** The package a barrel re-exports (its subpaths are 2.x only; 1.x code re-exports the root). */
 const SDK_ROOT = "honeyhive";
 
@@ -442,6 +476,7 @@ function collectExports(input: AnalysisInput): {
   sdkReExport: SdkReExportFact | undefined;
   namespaceReExports: Record<string, string> | undefined;
   commonJs: true | undefined;
+  exportsObject: true | undefined;
 } {
   const { ast, scopeManager } = input;
   const moduleScope = moduleScopeOf(scopeManager);
@@ -499,6 +534,7 @@ function collectExports(input: AnalysisInput): {
   let esm = false;
   let esModuleMarker = false;
   let assignsExports = false;
+  let exportsObject = false;
   const exportValue = (exported: string | undefined, value: TSESTree.Node) => {
     if (exported === undefined) return;
     const expression = unwrapExpression(value);
@@ -509,7 +545,16 @@ function collectExports(input: AnalysisInput): {
   /** `module.exports = value` (or `export = value`): an object literal's keys are the module's names, anything else its `default`. */
   const exportModuleObject = (value: TSESTree.Node) => {
     const object = unwrapExpression(value);
-    if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+    const namespace = object?.type === AST_NODE_TYPES.Identifier ? declaredNamespaceOf(variableNamed(object.name)) : undefined;
+    if (namespace) {
+      // `export = Shared` of `declare namespace Shared { … }`: its members are the module's names (a `.d.ts` has no values to read).
+      exportsObject = true;
+      for (const name of namespaceMemberNames(namespace)) {
+        const member = scopeManager?.acquire(namespace)?.set.get(name);
+        if (member) targets.set(name, { variable: member });
+      }
+    } else if (object?.type === AST_NODE_TYPES.ObjectExpression) {
+      exportsObject = true;
       for (const property of object.properties) {
         // `get tracer() { return tracer; }`: its readers get what it returns (a property read, not a function they call).
         if (property.type === AST_NODE_TYPES.Property && property.kind === "get") {
@@ -523,7 +568,11 @@ function collectExports(input: AnalysisInput): {
       // `module.exports = require("honeyhive")`: the module is the SDK, whichever way it is imported.
       sdk.all = true;
       sdk.namespaces.push("default");
-    } else if (!requiredReExport(object)) exportValue("default", value); // `module.exports = tracer`: what `require()` and a default import get
+    } else if (!requiredReExport(object)) {
+      // `module.exports = tracer`: what `require()` and a default import get; `module.exports = shared` of a `const shared = { … }` is an object of names too.
+      if (object?.type === AST_NODE_TYPES.Identifier && constObjectLiteral(variableNamed(object.name))) exportsObject = true;
+      exportValue("default", value);
+    }
   };
 
   for (const statement of ast.body) {
@@ -632,7 +681,14 @@ function collectExports(input: AnalysisInput): {
   const hasTypes = Object.keys(sdkTypes).length > 0;
   const reExportsSdk = sdk.all || sdk.namespaces.length > 0 || Object.keys(sdk.names).length > 0 || hasTypes;
   const commonJs = assignsExports && !esm && !esModuleMarker ? (true as const) : undefined;
-  return { targets, reExports, sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined, namespaceReExports, commonJs };
+  return {
+    targets,
+    reExports,
+    sdkReExport: reExportsSdk ? (hasTypes ? { ...sdk, types: sdkTypes } : sdk) : undefined,
+    namespaceReExports,
+    commonJs,
+    exportsObject: commonJs && exportsObject ? true : undefined,
+  };
 }
 
 /** What the facts of one export may refer to in the rest of the module. */

@@ -627,7 +627,8 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
       if (collection?.kind === "map") return namesTracerType(input, collection.value);
     }
     const fn = callee?.type === AST_NODE_TYPES.Identifier ? knownFunctionOf(input, callee) : callee ? (ownMethodOf(callee, "method") ?? staticMethodOf(input, callee)) : undefined;
-    return fn !== undefined && functionReturnsTracer(input, fn, depth + 1);
+    if (fn !== undefined && functionReturnsTracer(input, fn, depth + 1)) return true;
+    return genericGetterOfTracer(input, expression, fn);
   }
   if (expression.type === AST_NODE_TYPES.MemberExpression) {
     // `this.current` of a getter of the class: `get current(): HoneyHiveTracer { … }`.
@@ -689,6 +690,21 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     return namesTracerType(input, collection?.kind === "map" ? collection.value : elementTypeOf(input, method.object));
   }
   return false;
+}
+
+/**
+ * `container.get<Promise<HoneyHiveTracer>>(TYPES.Tracer)`, `resolve<HoneyHiveTracer>("tracer")`: a dependency
+ * container's generic getter, whose one type argument names what it returns (Inversify, NestJS's `moduleRef.get`,
+ * Angular's `inject`, a hand-written `resolve<T>(token): T`). Where the file declares the function (`fn`), it must
+ * be declared to return that type parameter; a getter of another module or package is taken at its word.
+ */
+function genericGetterOfTracer(input: AnalysisInput, call: TSESTree.CallExpression, fn: FunctionNode | undefined): boolean {
+  const [argument, ...others] = call.typeArguments?.params ?? [];
+  if (!argument || others.length > 0 || !namesTracerType(input, argument)) return false;
+  if (fn === undefined) return true;
+  const [parameter] = fn.typeParameters?.params ?? [];
+  const returned = fn.returnType?.typeAnnotation;
+  return parameter !== undefined && returned?.type === AST_NODE_TYPES.TSTypeReference && returned.typeName.type === AST_NODE_TYPES.Identifier && returned.typeName.name === parameter.name.name && !returned.typeArguments;
 }
 
 /** A JavaScript file whose JSDoc imports a type of the SDK (`@param {import("honeyhive").HoneyHiveTracer} t`, `@import { … } from "honeyhive"`): it uses 1.x as a file importing types does. */

@@ -1180,6 +1180,16 @@ export function importOrigin(input: AnalysisInput, variable: Scope.Variable): Im
   return undefined;
 }
 
+/**
+ * The binding is a CommonJS module's whole `module.exports` (`import shared = require("./shared")`, `const shared =
+ * require("./shared")`, a default import of it) where that is an object of names (ModuleFacts `exportsObject`): the
+ * object, never a tracer, whatever 1.x-like methods its members have (`shared.traceFunction(…)` of its own).
+ */
+export function holdsExportsObject(input: AnalysisInput, variable: Scope.Variable): boolean {
+  const origin = importOrigin(input, variable);
+  return origin?.name === "default" && importedModule(input, origin.specifier)?.facts.exportsObject === true;
+}
+
 /** `const x = require("m")`, or TypeScript's `import x = require("m")` (the same `module.exports`). */
 function isWholeRequire(def: Scope.Definition): boolean {
   if (def.type === "ImportBinding") return def.node.type === "TSImportEqualsDeclaration";

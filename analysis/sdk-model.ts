@@ -50,7 +50,7 @@ import {
 } from "./knowledge/sdks/index.js";
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, IMPLICIT_TRACER_STATICS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
-import { exportedTracerShape, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule, mentionsTracerHint, projectExportPath, wholeModuleOf } from "./project-modules.js";
+import { exportedTracerShape, holdsExportsObject, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule, mentionsTracerHint, projectExportPath, wholeModuleOf } from "./project-modules.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
 import { includesText } from "./text-search.js";
@@ -2265,6 +2265,8 @@ function readLocalTracerShape(variable: Scope.Variable, importedName: string | u
   const exported = usage !== undefined || isGetter || isTracer ? importedTracerShape(input, variable) : undefined;
   if (exported === "foreign") return undefined; // an OpenTelemetry tracer, whatever its name
   if (exported) return exported;
+  // `import shared = require("./shared")` of `export = Shared` (a declared namespace) or `module.exports = { … }`: an object of names.
+  if (usage !== undefined && holdsExportsObject(input, variable)) return undefined;
   const typeNameOf = input.typeNameOf;
   const confirmedByName = usage !== undefined && (usage.honeyhiveOnly || fromSdkSettingsModule || isGetter || isTracer);
   // With type information, a neutral name used with generic members is confirmed by its declared

@@ -168,15 +168,28 @@ function markUnresolvedReceivers(
 }
 
 /**
- * In a file without the SDK: `receiver` is a variable also called with a 1.x-only wrapper (`tracer.traceChain(…)`),
+ * In a file without the SDK: `receiver` is a variable (or a member path off one, `ctx.tracer`) also called with a 1.x-only wrapper (`tracer.traceChain(…)`),
  * which 1x-trace-wrappers marks; a `startSession()` alone is as likely MongoDB's or another tracer's.
  */
 function alsoCalledWithWrapper(input: TransformContext["file"]["input"], receiver: TSESTree.Node): boolean {
-  if (receiver.type !== AST_NODE_TYPES.Identifier) return false;
-  const variable = findVariable(input.scopeManager, receiver, receiver.name);
+  // `ctx.tracer` of a tRPC procedure's `{ ctx }` (blind-1x-10 12): the same member path off the same variable.
+  const path: string[] = [];
+  let root = receiver;
+  while (root.type === AST_NODE_TYPES.MemberExpression && !root.computed && !root.optional && root.property.type === AST_NODE_TYPES.Identifier) {
+    path.unshift(root.property.name);
+    root = root.object;
+  }
+  if (root.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = findVariable(input.scopeManager, root, root.name);
   return (variable?.references ?? []).some(({ identifier }) => {
-    const member = identifier.parent;
-    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === identifier && WRAPPER_MEMBERS_1X.has(memberName(member) ?? "");
+    let node: TSESTree.Node = identifier;
+    for (const name of path) {
+      const parent: TSESTree.Node | undefined = node.parent;
+      if (parent?.type !== AST_NODE_TYPES.MemberExpression || parent.object !== node || parent.computed || memberName(parent) !== name) return false;
+      node = parent;
+    }
+    const member = node.parent;
+    return member?.type === AST_NODE_TYPES.MemberExpression && member.object === node && WRAPPER_MEMBERS_1X.has(memberName(member) ?? "");
   });
 }
 

@@ -1,6 +1,6 @@
 // What the 1.x transforms share: renaming or dropping an option key of an object literal by the
 // 1.x data, and the review marker that says which keys were dropped and why.
-import { realpathSync } from "node:fs";
+import { readFileSync, realpathSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import { skipTrivia, unwrapExpression } from "../../../analysis/ast.js";
@@ -276,7 +276,9 @@ function projectModuleOutsideSdk(input: AnalysisInput, origin: ModuleOrigin): bo
 /**
  * Whether a bare specifier provably names another library (review-migrate finding 1): a package known not
  * to be HoneyHive's (analysis/knowledge/sdks), or one installed in a node_modules above the file (its real
- * path stays under node_modules, so not a workspace package's link) that does not depend on `honeyhive`.
+ * path stays under node_modules, so not a workspace package's link) that does not depend on `honeyhive`, or,
+ * not installed (a fresh clone), one an npm lockfile above the file records, not as a link, without `honeyhive`
+ * among its dependencies.
  * A workspace package (`@acme/obs`), a tsconfig alias (`@lib/tracing`) or a `baseUrl` import (`lib/tracing`)
  * is none of these: it may wrap the SDK, and its 1.x calls keep their markers.
  */
@@ -293,7 +295,47 @@ function anotherLibrarysModule(specifier: string, filename: string): boolean {
       INSTALLED_PACKAGES.set(key, answer);
     }
     if (answer !== "absent") return answer === "foreign";
+    // Not installed (a fresh clone): the npm lockfile beside the package.json that asks for it records its dependencies.
+    const locked = lockedPackage(directory, name);
+    if (locked !== "absent") return locked === "foreign";
     if (dirname(directory) === directory) return false;
+  }
+}
+
+/** package-lock.json (lockfile v2/v3) → its `packages` map, per directory (undefined: none or unreadable). */
+const LOCKFILES = new Map<string, Readonly<Record<string, LockedPackage>> | undefined>();
+
+interface LockedPackage {
+  readonly link?: boolean;
+  readonly dependencies?: Readonly<Record<string, string>>;
+  readonly peerDependencies?: Readonly<Record<string, string>>;
+  readonly optionalDependencies?: Readonly<Record<string, string>>;
+}
+
+/**
+ * What the npm lockfile of `directory` (package-lock.json or npm-shrinkwrap.json, lockfile v2 or v3) says of the
+ * top-level package `name`: a link (a workspace package: "ours"), one whose own dependencies name `honeyhive`
+ * ("ours"), any other ("foreign"); "absent" when the lockfile does not list it or there is none.
+ */
+function lockedPackage(directory: string, name: string): "absent" | "foreign" | "ours" {
+  let packages = LOCKFILES.get(directory);
+  if (!LOCKFILES.has(directory)) {
+    packages = readLockfile(join(directory, "npm-shrinkwrap.json")) ?? readLockfile(join(directory, "package-lock.json"));
+    LOCKFILES.set(directory, packages);
+  }
+  const entry = packages?.[`node_modules/${name}`];
+  if (entry === undefined) return "absent";
+  if (entry.link) return "ours";
+  const declares = (deps: Readonly<Record<string, string>> | undefined) => deps !== undefined && Object.hasOwn(deps, "honeyhive");
+  return declares(entry.dependencies) || declares(entry.peerDependencies) || declares(entry.optionalDependencies) ? "ours" : "foreign";
+}
+
+function readLockfile(path: string): Readonly<Record<string, LockedPackage>> | undefined {
+  try {
+    const parsed = JSON.parse(readFileSync(path, "utf8")) as { packages?: unknown };
+    return typeof parsed.packages === "object" && parsed.packages !== null ? (parsed.packages as Record<string, LockedPackage>) : undefined;
+  } catch {
+    return undefined;
   }
 }
 
