@@ -52,9 +52,6 @@ export const SHARED_UNIT_FOLDERS = ["analysis", "rules", "codemods", "scripts"];
 export const ISOLATED_SDK_TESTS = [
   // vi.resetModules: re-imports the SDK for a fresh logger; the shared graph would be reloaded under the next files.
   "sdk/log-safety.test.ts",
-  // writes process.env.HH_API_KEY itself (restored in a finally; vi.stubEnv, which the setup file undoes, is
-  // what a shared file uses).
-  "sdk/invalid-input.test.ts",
 ];
 export const ISOLATED_UNIT_TESTS = [
   // vi.doMock + vi.resetModules of a knowledge module: would re-import the graph every later file shares.

@@ -20,6 +20,7 @@ import { parseAnalysisInput } from "../analysis/parse-input.js";
 import { lintWithRule } from "./test-utils/fixture-lint.js";
 import { createRuleTester, testableRule } from "./test-utils/rule-tester.js";
 import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
+import { typedLinting, type TypedLinting } from "./test-utils/typed-linting.js";
 
 const ruleTester = createRuleTester({ languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
 const asTested = testableRule;
@@ -1723,8 +1724,9 @@ describe("real-world shapes with and without type information", () => {
   });
   afterAll(() => project?.remove());
 
-  async function findings(parserOptions: object): Promise<string[]> {
-    const config = [{ ...plugin.configs.all, files: ["**/*.{ts,mts}"], languageOptions: { parser: tsParser, parserOptions } }];
+  async function findings(parserOptions: object, typed?: TypedLinting): Promise<string[]> {
+    const files = ["**/*.{ts,mts}"];
+    const config = [{ ...plugin.configs.all, files, languageOptions: { parser: tsParser, parserOptions } }, ...(typed ? [{ files, ...typed.probe }] : [])];
     // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
     const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
     const results = await eslint.lintFiles(files);
@@ -1735,7 +1737,10 @@ describe("real-world shapes with and without type information", () => {
 
   it("reports the same findings, none fatal", async () => {
     const untyped = await findings({});
-    const typed = await findings({ projectService: true, tsconfigRootDir: project.dir });
+    const typedLint = typedLinting(project.dir);
+    const typed = await findings(typedLint.parserOptions, typedLint);
+    // Every file had type information, from this project's tsconfig (rules/test-utils/typed-linting.ts).
+    expect(files.filter((file) => typedLint.tsconfigOf.get(file) !== typedLint.tsconfig)).toEqual([]);
     expect(typed).toEqual(untyped);
     expect(untyped).toEqual([
       "app/actions.ts:5 honeyhive/no-session-start-in-handler",
@@ -1769,8 +1774,9 @@ describe("a neutrally named tracer from a project module, confirmed by type info
   });
   afterAll(() => project?.remove());
 
-  async function ruleIds(parserOptions: object, file: string): Promise<string[]> {
-    const config = [{ ...plugin.configs.recommended, files: ["**/*.ts"], languageOptions: { parser: tsParser, parserOptions } }];
+  async function ruleIds(parserOptions: object, file: string, typed?: TypedLinting): Promise<string[]> {
+    const files = ["**/*.ts"];
+    const config = [{ ...plugin.configs.recommended, files, languageOptions: { parser: tsParser, parserOptions } }, ...(typed ? [{ files, ...typed.probe }] : [])];
     // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
     const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
     const [result] = await eslint.lintFiles([file]);
@@ -1778,13 +1784,14 @@ describe("a neutrally named tracer from a project module, confirmed by type info
   }
 
   it("reports `client.sessionStart()` when the type checker or the imported module says `client` is a HoneyHiveTracer", async () => {
-    const typed = { projectService: true, tsconfigRootDir: project.dir };
+    const typed = typedLinting(project.dir);
     const reported = ["2 honeyhive/require-force-flush-in-lambda", "3 honeyhive/no-session-start-in-handler"];
     // Without types, src/obs.ts itself says so (cross-file facts, analysis/project-modules.ts).
     expect(await ruleIds({}, files.tracer)).toEqual(reported);
-    expect(await ruleIds(typed, files.tracer)).toEqual(reported);
+    expect(await ruleIds(typed.parserOptions, files.tracer, typed)).toEqual(reported);
     expect(await ruleIds({}, files.posthog)).toEqual([]);
-    expect(await ruleIds(typed, files.posthog)).toEqual([]);
+    expect(await ruleIds(typed.parserOptions, files.posthog, typed)).toEqual([]);
+    expect([files.tracer, files.posthog].filter((file) => typed.tsconfigOf.get(file) !== typed.tsconfig)).toEqual([]);
   }, 120_000);
 });
 

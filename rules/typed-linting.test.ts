@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadFixtures } from "../fixtures/index.js";
 import plugin from "./index.js";
 import { createTempProject, type TempProject } from "./test-utils/temp-project.js";
+import { typedLinting, type TypedLinting } from "./test-utils/typed-linting.js";
 
 const fixtureCases = loadFixtures().filter((fixture) => fixture.rule in plugin.rules);
 
@@ -42,8 +43,9 @@ describe("the recommended config with and without type information", () => {
   });
   afterAll(() => project?.remove());
 
-  async function findings(parserOptions: object): Promise<Record<string, string[]>> {
-    const config = [{ ...plugin.configs.recommended, files: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"], languageOptions: { parser: tsParser, parserOptions } }];
+  async function findings(parserOptions: object, typed?: TypedLinting): Promise<Record<string, string[]>> {
+    const files = ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
+    const config = [{ ...plugin.configs.recommended, files, languageOptions: { parser: tsParser, parserOptions } }, ...(typed ? [{ files, ...typed.probe }] : [])];
     // typescript-eslint's config types are not ESLint's own; the object is the same at runtime.
     const eslint = new ESLint({ cwd: project.dir, overrideConfigFile: true, overrideConfig: config as unknown as ESLint.Options["overrideConfig"] });
     const results = await eslint.lintFiles(files);
@@ -56,7 +58,12 @@ describe("the recommended config with and without type information", () => {
   it("reports exactly the same findings, and no parse errors, on every fixture file", async () => {
     expect(files.length).toBeGreaterThan(0);
     const untyped = await findings({});
-    const typed = await findings({ projectService: true, tsconfigRootDir: project.dir });
+    const typedLint = typedLinting(project.dir);
+    const typed = await findings(typedLint.parserOptions, typedLint);
+    // Every .ts file had type information, from this project (not a service another file of the worker rooted elsewhere).
+    const tsFiles = files.filter((file) => /\.[cm]?tsx?$/.test(file));
+    expect(tsFiles.length).toBeGreaterThan(0);
+    expect(tsFiles.filter((file) => typedLint.tsconfigOf.get(file) !== typedLint.tsconfig)).toEqual([]);
     expect(Object.values(typed).flat().filter((line) => line.includes(" fatal "))).toEqual([]);
     expect(typed).toEqual(untyped);
     // Sanity: the run saw the anti-patterns at all.

@@ -16,6 +16,8 @@ import { captureLogs, type LogCapture } from "./test-utils/log-capture.js";
 const API_KEY = "hh-backend-faults-secret-key";
 /** The tracer's deadline for one delivery and the flush deadline: short, so the file stays fast. */
 const TIMEOUT_MS = 400;
+/** The tracer's deadline for each call where a flush's deadline (TIMEOUT_MS) is what a case tests. */
+const CALL_TIMEOUT_MS = 5_000;
 /** What "at once" means for a call that has nothing to wait for (a flush after shutdown). */
 const AT_ONCE_MS = 100;
 
@@ -102,7 +104,10 @@ describe.concurrent.each(ONE_PATHS.flatMap(({ path, pattern }) => ONE_PATH_FAULT
     it("forceFlush() is false by its deadline, shutdown() keeps its own, and the faulty call was made", async () => {
       const { url, backend, close } = await backendWith(testCase, pattern);
       try {
-        const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "one-path", serverUrl: url, timeoutMs: TIMEOUT_MS, verbose: true });
+        // The calls' own deadline outlasts the flush's: an update is sent once the session start is answered,
+        // and counts from when it was asked. With TIMEOUT_MS for both, a session start answered after 400 ms
+        // (under load, 18 cases at once) left the update never sent, and the wait below for it timed out.
+        const tracer = HoneyHiveTracer.init({ apiKey: API_KEY, project: "one-path", serverUrl: url, timeoutMs: CALL_TIMEOUT_MS, verbose: true });
         const created = tracer.createSession({ sessionName: path });
         tracer.enrichSession({ sessionId: created, metadata: { fault: testCase.name } });
         tracer.startSpan("step", () => undefined);

@@ -1765,17 +1765,20 @@ describe("awaited session calls hold the process; background work never does", (
         try {
           await Promise.all(
             ["awaited-session.mjs", "awaited-session.cjs"].map(async (fileName) => {
-              const start = 'const tracer = HoneyHiveTracer.init({ project: "awaited", timeoutMs: ' + TIMEOUT_MS + ' });\nconst started = Date.now();\n';
-              const session = 'tracer.acreateSession({ sessionName: "' + fileName + '" })';
+              // The call's time beside a no-op timer of its deadline (test-utils/deadline.ts), in the program.
+              const start = TIME_AGAINST_DEADLINE_SOURCE + 'const tracer = HoneyHiveTracer.init({ project: "awaited", timeoutMs: ' + TIMEOUT_MS + ' });\n';
+              const session = "timeAgainstDeadline(" + TIMEOUT_MS + ', () => tracer.acreateSession({ sessionName: "' + fileName + '" }))';
               const source = fileName.endsWith(".cjs")
-                ? 'const { HoneyHiveTracer } = require("honeyhive");\n' + start + session + '.then((id) => report({ id, ms: Date.now() - started }));\n'
-                : 'import { HoneyHiveTracer } from "honeyhive";\n' + start + "const id = await " + session + ';\nreport({ id, ms: Date.now() - started });\n';
+                ? 'const { HoneyHiveTracer } = require("honeyhive");\n' + start + session + ".then(({ value: id, timing }) => report({ id, timing }));\n"
+                : 'import { HoneyHiveTracer } from "honeyhive";\n' + start + "const { value: id, timing } = await " + session + ";\nreport({ id, timing });\n";
               const label = testCase.name + ", " + fileName;
               const run = await runProgram("awaited/" + testCase.name.replace(/\W+/g, "-") + "-" + fileName, source, { HH_API_URL: url });
               expectCleanRun(run);
               expect(run.result.id, label).toMatch(/^[0-9a-f-]{36}$/);
-              const ms = run.result.ms as number;
-              expect(ms, label).toBeLessThan(TIMEOUT_MS + 100 + 2_000);
+              const timing = run.result.timing as DeadlineTiming;
+              const ms = timing.ms;
+              // It was ms < TIMEOUT_MS + 100 + 2_000 of wall time: now the deadline as the program's clock kept it.
+              expectKeptDeadline(timing, TIMEOUT_MS, label);
               expect(run.stderr, label).toMatch(reasons[testCase.name]!);
               expect(run.stderr, label).not.toMatch(/failed: aborted/);
               if (testCase.name === "accepts and never answers") {
@@ -1967,18 +1970,23 @@ import { evaluate, EvaluateOptionsError } from "honeyhive/experiments";
 const pasted = process.env.HH_API_KEY + "\\u200b";
 const tracer = HoneyHiveTracer.init({ apiKey: pasted, project: "pasted" });
 const value = trace({ tracer, eventName: "pasted" }, () => 42)();
-const started = Date.now();
+// A disabled tracer's flush answers at once: before a no-op timer of 1 s started beside it fires (event
+// order, not wall time: a wait on its 3 s deadline, or on the network, comes after that timer).
+let timerFired = false;
+const reference = setTimeout(() => (timerFired = true), 1000);
 const flushed = await tracer.forceFlush({ timeoutMs: 3000 });
-const flushMs = Date.now() - started;
+const flushedBeforeTimer = !timerFired;
+clearTimeout(reference);
 let rejected;
 try { await evaluate({ apiKey: pasted, project: "pasted", function: () => 1, dataset: [{ inputs: {} }], timeoutMs: 1000 }); rejected = "resolved"; } catch (error) { rejected = { options: error instanceof EvaluateOptionsError, message: error.message }; }
-report({ value, enabled: tracer.enabled, flushed, flushMs, rejected });
+report({ value, enabled: tracer.enabled, flushed, flushedBeforeTimer, rejected });
 `,
         { HH_API_URL: backend.url },
       );
       expectCleanRun(run);
       expect(run.result).toMatchObject({ value: 42, enabled: false, flushed: false, rejected: { options: true } });
-      expect(run.result.flushMs as number).toBeLessThan(1_000);
+      // It was `flushMs < 1_000` of wall time, which a program starved of the CPU could miss.
+      expect(run.result.flushedBeforeTimer).toBe(true);
       expect((run.result.rejected as { message: string }).message).toContain("`apiKey`");
       expect(run.stderr.match(/`apiKey`/g)).toHaveLength(1);
       expect(run.stderr).not.toMatch(/aborted|kept|No HoneyHive API key/);

@@ -13,7 +13,7 @@ import { HoneyHiveTracer } from "./index.js";
 import { resetWarningsForTests } from "./logger.js";
 import { expectKeptDeadline, timeAgainstDeadline } from "./test-utils/deadline.js";
 import { LocalServers } from "./test-utils/local-http.js";
-import { valueWithin } from "./timing.js";
+import { EARLY_TIMER_MS, valueWithin } from "./timing.js";
 
 const API_KEY = "hh-timing-test-key";
 /** Long enough that the export is answered before it on a loaded machine. */
@@ -207,5 +207,48 @@ describe("valueWithin()", () => {
     const { value, timing } = await timeAgainstDeadline(NEVER_ANSWERED_MS, () => valueWithin(new Promise<string>(() => {}), NEVER_ANSWERED_MS, "timed out"));
     expect(value).toBe("timed out");
     expectKeptDeadline(timing, NEVER_ANSWERED_MS, "valueWithin");
+  });
+});
+
+// Node's timers and Date.now() truncate to the millisecond apart: a timer of `ms` fired while Date.now()
+// still read 1 ms before the deadline it was computed from (~2 % of short timers). A final flush whose
+// deadline ended so then asked `Date.now() >= deadline`, read "not yet", and said "refused" with a hung
+// request still on the wire (sdk/experiments/final-flush.test.ts, once in six runs). Faked here: the
+// system clock is set 1 ms back just after the wait starts, so the timer fires 1 ms early by Date.now().
+describe("valueWithin() whose timer fires before Date.now() reaches the deadline", () => {
+  // The deadline's step after its timer (afterDeadline()) is a real setImmediate: two turns let it run.
+  const afterImmediateStep = async () => {
+    for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  afterEach(() => vi.useRealTimers());
+
+  it(`waits the ${EARLY_TIMER_MS} ms left, so that Date.now() is past the deadline when it yields the fallback`, async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const deadline = Date.now() + 50;
+    let settled = false;
+    const waited = valueWithin(new Promise<string>(() => {}), deadline - Date.now(), "timed out").then((value) => {
+      settled = true;
+      return { value, at: Date.now() };
+    });
+    vi.setSystemTime(Date.now() - EARLY_TIMER_MS);
+    await vi.advanceTimersByTimeAsync(50);
+    await afterImmediateStep();
+    expect(settled, "settled while Date.now() read before the deadline").toBe(false);
+    await vi.advanceTimersByTimeAsync(EARLY_TIMER_MS);
+    await afterImmediateStep();
+    const { value, at } = await waited;
+    expect(value).toBe("timed out");
+    expect(at).toBeGreaterThanOrEqual(deadline);
+  });
+
+  it("keeps the timer's deadline when the wall clock was set back further (it does not wait that out)", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    let settled = false;
+    const waited = valueWithin(new Promise<string>(() => {}), 50, "timed out").then((value) => ((settled = true), value));
+    vi.setSystemTime(Date.now() - 60_000);
+    await vi.advanceTimersByTimeAsync(50);
+    await afterImmediateStep();
+    expect(settled).toBe(true);
+    expect(await waited).toBe("timed out");
   });
 });

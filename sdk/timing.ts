@@ -5,6 +5,9 @@
 
 import { MAX_TIMER_MS } from "./config.js";
 
+/** How far before Date.now() reaches a deadline its timer can fire (the two clocks' truncations). */
+export const EARLY_TIMER_MS = 1;
+
 /**
  * Calls `onDeadline` once `ms` have passed, one step later in the same turn of the event loop: after that
  * turn's I/O. Node.js runs timers before I/O in a turn, so when the application kept the loop busy past
@@ -24,8 +27,22 @@ export function afterDeadline(ms: number, onDeadline: () => void, options: { unr
     return () => clearImmediate(step);
   }
   // Capped: a longer delay would overflow Node's timer and fire after 1 ms.
-  const timer = setTimeout(() => (step = setImmediate(onDeadline)), Math.min(ms, MAX_TIMER_MS));
-  if (options.unrefTimer) timer.unref();
+  const due = Date.now() + Math.min(ms, MAX_TIMER_MS);
+  let timer: NodeJS.Timeout;
+  const arm = (wait: number): void => {
+    timer = setTimeout(() => {
+      // Node's timers keep libuv's clock, callers their deadline in Date.now(): each truncates to the
+      // millisecond on its own, so the timer fires up to EARLY_TIMER_MS before Date.now() reaches `due`
+      // (~2 % of short timers). A caller that then asks `Date.now() >= deadline` (did the flush run out of
+      // time? abort what is still on the wire?) read "not yet": a final flush with a hung request said
+      // "refused" and left it on the wire. A larger shortfall is the wall clock set back: the timer stands.
+      const left = due - Date.now();
+      if (left > 0 && left <= EARLY_TIMER_MS) return arm(left);
+      step = setImmediate(onDeadline);
+    }, wait);
+    if (options.unrefTimer) timer.unref();
+  };
+  arm(Math.min(ms, MAX_TIMER_MS));
   return () => {
     clearTimeout(timer);
     clearImmediate(step);
