@@ -10,7 +10,7 @@
 // disagreed, the case says who was wrong.
 import { describe, expect, it } from "vitest";
 import { rules } from "./index.js";
-import { lintWithAllRules, type AnyRule } from "./test-utils/blind-cases.js";
+import { lintMessagesWithAllRules, lintWithAllRules, type AnyRule } from "./test-utils/blind-cases.js";
 import * as programs from "./test-utils/blind-20-programs.js";
 
 type Name = keyof typeof programs;
@@ -38,7 +38,8 @@ const SERVERLESS = [
   c("VERCEL_CRON", "Vercel cron route api/cron/*.ts GET", ["flush:3"]),
   c("ALIBABA_FC", "Alibaba Cloud FC 3.0 exports.handler (s.yaml)", ["start:5", "flush:3"]),
   // Our gap (first run: nothing): the `src:` beside `handler:` under a Serverless Components service's `inputs:` was
-  // not read as the code folder (now knowledge/frameworks/lambda-functions-config.ts). The message names AWS Lambda.
+  // not read as the code folder (now knowledge/frameworks/lambda-functions-config.ts). The message names Tencent SCF
+  // (PLATFORM_NAMES below).
   c("TENCENT_SCF", "Tencent SCF exports.main_handler named in serverless.yml inputs", ["flush:3"]),
   c("FIREBASE_V1_ON_REQUEST", "Firebase 1st gen functions.region().https.onRequest", ["start:5", "flush:4"]),
 ];
@@ -90,6 +91,15 @@ const LOOK_ALIKES = [
   c("ENCORE_CLIENT_API", "an api() of the project's own module in an Encore project", []),
 ];
 
+/**
+ * The platform the flush message names, for handlers shaped like Lambda's on another platform: the configuration that
+ * names the function says which (knowledge/platforms/lambda-compatible.ts); first run: "AWS Lambda" on both.
+ */
+const PLATFORM_NAMES: ReadonlyArray<readonly [Name, string]> = [
+  ["ALIBABA_FC", "Alibaba Cloud Function Compute"],
+  ["TENCENT_SCF", "Tencent Cloud SCF"],
+];
+
 const GROUPS = [
   ["serverless handlers", SERVERLESS],
   ["servers and frameworks", SERVERS],
@@ -111,4 +121,9 @@ describe("blind-20", () => {
       });
     });
   }
+  it.each(PLATFORM_NAMES)("the flush message of %s names %s", (name, platform) => {
+    const { path, code, files } = programs[name];
+    const flush = lintMessagesWithAllRules(rules as unknown as Record<string, AnyRule>, path, code, files).filter(({ ruleId }) => ruleId === "honeyhive/require-force-flush-in-lambda");
+    expect(flush.map(({ message }) => message.includes(platform) && !message.includes("AWS Lambda"))).toEqual([true]);
+  });
 });
