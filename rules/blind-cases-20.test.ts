@@ -27,10 +27,10 @@ const SERVERLESS = [
   c("DYNAMODB_STREAM_FLUSHED", "DynamoDB stream handler flushed in finally", []),
   // Our gap (first run: nothing): Appwrite Functions were not modelled (now knowledge/frameworks/appwrite-functions.ts).
   c("APPWRITE_FUNCTION", "Appwrite function export default async ({ req, res, log })", ["start:4"]),
-  // known defect: DigitalOcean Functions (OpenWhisk: the container is paused after each activation, like a frozen
-  // Lambda) are not modelled: `exports.main` of packages/<package>/<function>/ named by project.yml needs a platform
-  // descriptor of its own; expected ["start:4", "flush:9"].
-  c("DIGITALOCEAN_FUNCTION", "DigitalOcean Functions main(args) (OpenWhisk pauses the container)", []),
+  // Our gap (first run: nothing): DigitalOcean Functions (OpenWhisk: the container is paused after each activation,
+  // like a frozen Lambda) were not modelled (now knowledge/platforms/digitalocean-functions.ts: `main` of
+  // packages/<package>/ beside project.yml). The message names DigitalOcean Functions (PLATFORM_NAMES below).
+  c("DIGITALOCEAN_FUNCTION", "DigitalOcean Functions main(args) (OpenWhisk pauses the container)", ["start:4", "flush:9"]),
   // known defect: the service-worker syntax (`addEventListener("fetch", (event) => event.respondWith(…))`, a global
   // registration with `event.waitUntil` as its background hook) is not a Workers entry point of the descriptor
   // (only the module syntax's `export default { fetch }` and classes are); expected ["start:8", "flush:3"].
@@ -98,6 +98,7 @@ const LOOK_ALIKES = [
 const PLATFORM_NAMES: ReadonlyArray<readonly [Name, string]> = [
   ["ALIBABA_FC", "Alibaba Cloud Function Compute"],
   ["TENCENT_SCF", "Tencent Cloud SCF"],
+  ["DIGITALOCEAN_FUNCTION", "DigitalOcean Functions"],
 ];
 
 const GROUPS = [

@@ -15,6 +15,7 @@
 import { dirname, join, relative, sep } from "node:path";
 import { deploymentOf } from "../../deployment.js";
 import { absolutePath, preloadsOfCommand, projectModules } from "../../project-modules.js";
+import { DIGITALOCEAN_FUNCTIONS_PROJECT, digitalOceanFunctions } from "../platforms/digitalocean-functions.js";
 import { LAMBDA_COMPATIBLE_CONFIGS } from "../platforms/lambda-compatible.js";
 import type { PlatformDescriptor } from "../types.js";
 
@@ -80,10 +81,10 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
   // folder, looked at again after a second, so a package.json added mid-session is seen), and its
   // configuration directories are looked at again at most once a second (`configDirectoriesOf`), so a
   // serverless.yml, template.yaml or sst.config added mid-session is seen too.
-  const { root } = deploymentOf(filename);
-  if (root === undefined) return [];
   const file = absolutePath(filename);
-  const found: string[] = [];
+  const found: string[] = inDigitalOceanProject(file) ? [DIGITALOCEAN_FUNCTIONS_PROJECT.exportName] : [];
+  const { root } = deploymentOf(filename);
+  if (root === undefined) return found;
   for (const directory of configDirectoriesOf(root, absolutePath(cwd))) {
     const names = handlerNamesIn(directory);
     const path = withoutExtension(relative(directory, file).split(sep).join("/"));
@@ -99,15 +100,29 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
  * AWS Lambda's own configurations and for a file no configuration names.
  */
 export function configuredPlatform(filename: string, cwd: string = process.cwd()): PlatformDescriptor | undefined {
+  const file = absolutePath(filename);
+  if (inDigitalOceanProject(file)) return digitalOceanFunctions;
   const { root } = deploymentOf(filename);
   if (root === undefined) return undefined;
-  const file = absolutePath(filename);
   for (const directory of configDirectoriesOf(root, absolutePath(cwd))) {
     const path = withoutExtension(relative(directory, file).split(sep).join("/"));
     const platform = projectModules().rechecked(directory, readConfiguredPlatforms)?.get(path);
     if (platform) return platform;
   }
   return undefined;
+}
+
+/**
+ * Whether `file` (absolute) is in `packages/<package>/` of a DigitalOcean Functions project: the folder above
+ * `packages/` holds `project.yml` (`DIGITALOCEAN_FUNCTIONS_PROJECT`; its listing is the project reader's, shared).
+ */
+function inDigitalOceanProject(file: string): boolean {
+  const { config, packagesFolder } = DIGITALOCEAN_FUNCTIONS_PROJECT;
+  const marker = `${sep}${packagesFolder}${sep}`;
+  for (let at = file.lastIndexOf(marker); at > 0; at = file.lastIndexOf(marker, at - 1)) {
+    if (file.includes(sep, at + marker.length) && projectModules().listing(file.slice(0, at))?.get(config) === "file") return true;
+  }
+  return false;
 }
 
 /** Module path (relative to `directory`, no extension) → the platform of the configuration that names it. */

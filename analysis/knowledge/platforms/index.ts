@@ -6,6 +6,7 @@ import { azureFunctions } from "./azure-functions.js";
 import { cloudflarePages } from "./cloudflare-pages.js";
 import { convexActions, convexInternalActions } from "./convex.js";
 import { cloudflareWorkers } from "./cloudflare-workers.js";
+import { digitalOceanFunctions } from "./digitalocean-functions.js";
 import { gcpFunctions } from "./gcp-functions.js";
 import { alibabaCloudFc, tencentScf } from "./lambda-compatible.js";
 import { netlify } from "./netlify.js";
@@ -28,6 +29,7 @@ export const PLATFORMS: readonly PlatformDescriptor[] = [
   twilioFunctions,
   alibabaCloudFc,
   tencentScf,
+  digitalOceanFunctions,
   convexActions,
   convexInternalActions,
 ];
