@@ -193,6 +193,12 @@ function topLevelOf(input: AnalysisInput): TopLevel {
       if (name !== undefined) names.add(name);
       if (name === "exports" && left.object.type === AST_NODE_TYPES.Identifier && left.object.name === "module") moduleExports = true;
       addObjectKeys(names, right);
+    } else if (statement.type === AST_NODE_TYPES.ExpressionStatement && statement.expression.type === AST_NODE_TYPES.CallExpression) {
+      // `Object.assign(exports, { x })` / `Object.assign(module.exports, { x })`: a superset (the engine checks the globals).
+      const { callee, arguments: [target, source] } = statement.expression;
+      const isAssign = callee.type === AST_NODE_TYPES.MemberExpression && staticName(callee.property, callee.computed) === "assign";
+      const isExports = target?.type === AST_NODE_TYPES.Identifier ? target.name === "exports" : target?.type === AST_NODE_TYPES.MemberExpression && staticName(target.property, target.computed) === "exports";
+      if (isAssign && isExports && source) addObjectKeys(names, source);
     } else if (statement.type === AST_NODE_TYPES.TSExportAssignment) {
       // TypeScript's `export = handler` / `export = { handler }`: `module.exports = …` once compiled.
       moduleExports = true;

@@ -1440,13 +1440,21 @@ function returnedAsType(fn: FunctionNode): TSESTree.TypeNode | undefined {
   return outer && isFunctionNode(outer) ? outer.returnType?.typeAnnotation : undefined;
 }
 
-/** Every named ESM and CommonJS export of a file: `export const x`, `export { a as b }`, `exports.x =`, `module.exports = { x }`, `export = { x }`. */
+/** Every named ESM and CommonJS export of a file: `export const x`, `export { a as b }`, `exports.x =`, `module.exports = { x }`, `export = { x }`, `Object.assign(exports, { x })`. */
 function collectNamedExports(ast: TSESTree.Program, context: AnalysisContext): ExportedValue[] {
   const { bindings } = context;
   const isGlobalNamed = (node: TSESTree.Node, name: string): boolean => node.type === "Identifier" && node.name === name && bindings.isGlobal(node);
   /** `module.exports` (so that `module.exports.handler = …` is a named export). */
   const isModuleObject = (node: TSESTree.Node): boolean =>
     node.type === "MemberExpression" && staticName(node.property, node.computed) === "exports" && isGlobalNamed(node.object, "module");
+  /** `Object.assign(exports, { handler })` / `Object.assign(module.exports, { … })`: the object literal of its keys. */
+  const assignedExports = (statement: TSESTree.ProgramStatement): TSESTree.Expression | undefined => {
+    const call = statement.type === "ExpressionStatement" ? statement.expression : undefined;
+    if (call?.type !== "CallExpression" || call.arguments.length !== 2 || call.callee.type !== "MemberExpression") return undefined;
+    const [target, source] = call.arguments as [TSESTree.Node, TSESTree.Node];
+    const isAssign = isGlobalNamed(call.callee.object, "Object") && staticName(call.callee.property, call.callee.computed) === "assign";
+    return isAssign && (isGlobalNamed(target, "exports") || isModuleObject(target)) && source.type === "ObjectExpression" ? source : undefined;
+  };
   const exported: ExportedValue[] = [];
   for (const statement of ast.body) {
     if (statement.type === "ExportNamedDeclaration") {
@@ -1474,7 +1482,7 @@ function collectNamedExports(ast: TSESTree.Program, context: AnalysisContext): E
       continue;
     }
     // `module.exports = { x }`, TypeScript's `export = { x }`.
-    const whole = moduleExportsValue(statement, bindings);
+    const whole = moduleExportsValue(statement, bindings) ?? assignedExports(statement);
     if (whole === undefined) {
       if (statement.type !== "ExpressionStatement" || statement.expression.type !== "AssignmentExpression") continue;
       const { left, right, operator } = statement.expression;

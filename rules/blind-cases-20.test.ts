@@ -10,7 +10,7 @@
 // disagreed, the case says who was wrong.
 import { describe, expect, it } from "vitest";
 import { rules } from "./index.js";
-import { lintWithAllRules, type AnyRule } from "./test-utils/blind-cases.js";
+import { lintMessagesWithAllRules, lintWithAllRules, type AnyRule } from "./test-utils/blind-cases.js";
 import * as programs from "./test-utils/blind-20-programs.js";
 
 type Name = keyof typeof programs;
@@ -27,10 +27,10 @@ const SERVERLESS = [
   c("DYNAMODB_STREAM_FLUSHED", "DynamoDB stream handler flushed in finally", []),
   // Our gap (first run: nothing): Appwrite Functions were not modelled (now knowledge/frameworks/appwrite-functions.ts).
   c("APPWRITE_FUNCTION", "Appwrite function export default async ({ req, res, log })", ["start:4"]),
-  // known defect: DigitalOcean Functions (OpenWhisk: the container is paused after each activation, like a frozen
-  // Lambda) are not modelled: `exports.main` of packages/<package>/<function>/ named by project.yml needs a platform
-  // descriptor of its own; expected ["start:4", "flush:9"].
-  c("DIGITALOCEAN_FUNCTION", "DigitalOcean Functions main(args) (OpenWhisk pauses the container)", []),
+  // Our gap (first run: nothing): DigitalOcean Functions (OpenWhisk: the container is paused after each activation,
+  // like a frozen Lambda) were not modelled (now knowledge/platforms/digitalocean-functions.ts: `main` of
+  // packages/<package>/ beside project.yml). The message names DigitalOcean Functions (PLATFORM_NAMES below).
+  c("DIGITALOCEAN_FUNCTION", "DigitalOcean Functions main(args) (OpenWhisk pauses the container)", ["start:4", "flush:9"]),
   // known defect: the service-worker syntax (`addEventListener("fetch", (event) => event.respondWith(…))`, a global
   // registration with `event.waitUntil` as its background hook) is not a Workers entry point of the descriptor
   // (only the module syntax's `export default { fetch }` and classes are); expected ["start:8", "flush:3"].
@@ -38,7 +38,8 @@ const SERVERLESS = [
   c("VERCEL_CRON", "Vercel cron route api/cron/*.ts GET", ["flush:3"]),
   c("ALIBABA_FC", "Alibaba Cloud FC 3.0 exports.handler (s.yaml)", ["start:5", "flush:3"]),
   // Our gap (first run: nothing): the `src:` beside `handler:` under a Serverless Components service's `inputs:` was
-  // not read as the code folder (now knowledge/frameworks/lambda-functions-config.ts). The message names AWS Lambda.
+  // not read as the code folder (now knowledge/frameworks/lambda-functions-config.ts). The message names Tencent SCF
+  // (PLATFORM_NAMES below).
   c("TENCENT_SCF", "Tencent SCF exports.main_handler named in serverless.yml inputs", ["flush:3"]),
   c("FIREBASE_V1_ON_REQUEST", "Firebase 1st gen functions.region().https.onRequest", ["start:5", "flush:4"]),
 ];
@@ -60,9 +61,9 @@ const SERVERS = [
 ];
 
 const CODE_STYLES = [
-  // known defect: `Object.assign(exports, { handler })` (also `module.exports`) is no export for the engine (the entry
-  // gate, analysis/entry-gate.ts, and the hooks' named exports read assignments only); expected ["start:5", "flush:4"].
-  c("OBJECT_ASSIGN_EXPORTS", "Lambda handler assigned through Object.assign(exports, { handler })", []),
+  // Our gap (first run: nothing): `Object.assign(exports, { handler })` (also `module.exports`) was no export for the
+  // engine (now read by analysis/entry-gate.ts and the hooks' named exports, analysis/handlers.ts).
+  c("OBJECT_ASSIGN_EXPORTS", "Lambda handler assigned through Object.assign(exports, { handler })", ["start:5", "flush:4"]),
   c("MODULE_EXPORTS_OBJECT", ".cjs module.exports = { handler }", ["start:4", "flush:9"]),
   c("REEXPORTED_HANDLER", "index.ts that only re-exports the handler", []),
   c("OWN_WRAPPER_VERCEL", "Vercel api/ default export wrapped by the project's withAuth()", ["start:6", "flush:5"]),
@@ -90,6 +91,16 @@ const LOOK_ALIKES = [
   c("ENCORE_CLIENT_API", "an api() of the project's own module in an Encore project", []),
 ];
 
+/**
+ * The platform the flush message names, for handlers shaped like Lambda's on another platform: the configuration that
+ * names the function says which (knowledge/platforms/lambda-compatible.ts); first run: "AWS Lambda" on both.
+ */
+const PLATFORM_NAMES: ReadonlyArray<readonly [Name, string]> = [
+  ["ALIBABA_FC", "Alibaba Cloud Function Compute"],
+  ["TENCENT_SCF", "Tencent Cloud SCF"],
+  ["DIGITALOCEAN_FUNCTION", "DigitalOcean Functions"],
+];
+
 const GROUPS = [
   ["serverless handlers", SERVERLESS],
   ["servers and frameworks", SERVERS],
@@ -111,4 +122,9 @@ describe("blind-20", () => {
       });
     });
   }
+  it.each(PLATFORM_NAMES)("the flush message of %s names %s", (name, platform) => {
+    const { path, code, files } = programs[name];
+    const flush = lintMessagesWithAllRules(rules as unknown as Record<string, AnyRule>, path, code, files).filter(({ ruleId }) => ruleId === "honeyhive/require-force-flush-in-lambda");
+    expect(flush.map(({ message }) => message.includes(platform) && !message.includes("AWS Lambda"))).toEqual([true]);
+  });
 });

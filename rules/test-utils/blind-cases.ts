@@ -168,6 +168,11 @@ const SHORT_OF_RULE = new Map(Object.entries(SHORT_RULE_NAMES).map(([short, rule
  * as `short:line`, sorted; a message of no rule of these (a parse failure, a config warning) fails the case.
  */
 export function lintWithAllRules(rules: Readonly<Record<string, AnyRule>>, path: string, code: string, files: Readonly<Record<string, string>>): string[] {
+  return lintMessagesWithAllRules(rules, path, code, files).map((message) => `${SHORT_OF_RULE.get(message.ruleId!)}:${message.line}`).sort();
+}
+
+/** `lintWithAllRules`'s messages, whole (where a case asserts what a message says). */
+export function lintMessagesWithAllRules(rules: Readonly<Record<string, AnyRule>>, path: string, code: string, files: Readonly<Record<string, string>>): Linter.LintMessage[] {
   const config = configForRules(rules);
   const { filename, cwd } = materialize({ name: path, code, filename: path, files });
   let messages: Linter.LintMessage[];
@@ -178,7 +183,7 @@ export function lintWithAllRules(rules: Readonly<Record<string, AnyRule>>, path:
   }
   const foreign = messages.filter((message) => !SHORT_OF_RULE.has(message.ruleId ?? ""));
   expect(foreign.map((message) => `${message.line}: ${message.message}`)).toEqual([]);
-  return messages.map((message) => `${SHORT_OF_RULE.get(message.ruleId!)}:${message.line}`).sort();
+  return messages;
 }
 
 /** A program of a blind round's shared module (by its export name), what it is, and the messages expected on it. */

@@ -12,7 +12,7 @@ import { awsLambda as awsLambdaPlatform } from "../platforms/aws-lambda.js";
 import { TWILIO_FUNCTIONS_PROJECT, twilioFunctions } from "../platforms/twilio-functions.js";
 import type { ExportedValue, FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
 import { instanceMethods } from "./common.js";
-import { configuredHandlerNames } from "./lambda-functions-config.js";
+import { configuredHandlerNames, configuredPlatform } from "./lambda-functions-config.js";
 
 const DEFAULT_NAMES = ["handler"];
 const MIDDY: ValueSpecifier = { package: ["@middy/core", "middy"], name: ["", "middy"] };
@@ -283,7 +283,7 @@ function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunction
     api.request(functions, exported.exportNode);
     return;
   }
-  const platform = isTwilioFunction(api.filename) ? twilioFunctions : awsLambdaPlatform;
+  const platform = isTwilioFunction(api.filename) ? twilioFunctions : (configuredPlatform(api.filename, api.cwd) ?? awsLambdaPlatform);
   for (const fn of functions) {
     if (scriptFunctions.has(fn)) continue;
     api.invocation(fn, {
@@ -297,7 +297,7 @@ function collectExport(api: HandlerHookApi, named: ExportedValue, scriptFunction
       // ("When your code finishes, call callback() … After callback() returns, the runtime terminates execution":
       // twilio.com/docs/serverless/functions-assets/functions/invocation, and async handlers there still end
       // with `return callback(null, …)`: …/async-await-migration; checked with the search tool 2026-12-06).
-      callbackStyle: !streamed && fn.params.length >= 3 && !(platform === awsLambdaPlatform && fn.async && !callsParameter(api, fn.params[2]!)),
+      callbackStyle: !streamed && fn.params.length >= 3 && !(platform !== twilioFunctions && fn.async && !callsParameter(api, fn.params[2]!)),
     });
   }
 }

@@ -15,15 +15,19 @@
 import { dirname, join, relative, sep } from "node:path";
 import { deploymentOf } from "../../deployment.js";
 import { absolutePath, preloadsOfCommand, projectModules } from "../../project-modules.js";
+import { DIGITALOCEAN_FUNCTIONS_PROJECT, digitalOceanFunctions } from "../platforms/digitalocean-functions.js";
+import { LAMBDA_COMPATIBLE_CONFIGS } from "../platforms/lambda-compatible.js";
+import type { PlatformDescriptor } from "../types.js";
 
 /**
  * The configuration files, by the tool that reads them. The Serverless Framework's service file in each
  * format it loads (serverless.yml, .yaml, .json, .js, .ts: serverless's getServerlessConfigFile; "Since
  * v1.72.0, the Serverless framework accepts serverless.ts ... in addition to the usual serverless.yml,
  * serverless.json and serverless.js", serverless/typescript's README; checked with the search tool
- * 2026-12-06), SAM's template, SST's config.
+ * 2026-12-06), SAM's template, SST's config; Serverless Devs' `s.yaml` of Alibaba Cloud FC (its `handler: index.handler`
+ * beside `code: ./`; platforms/lambda-compatible.ts names the platform).
  */
-const CONFIG_FILES = ["serverless.yml", "serverless.yaml", "serverless.json", "serverless.js", "serverless.ts", "template.yaml", "template.yml", "sst.config.ts", "sst.config.js"];
+const CONFIG_FILES = ["serverless.yml", "serverless.yaml", "serverless.json", "serverless.js", "serverless.ts", "template.yaml", "template.yml", "sst.config.ts", "sst.config.js", "s.yaml", "s.yml"];
 /**
  * Folders whose modules are configuration too, where the file that names them is beside: SST v2 declares
  * its functions in stack modules (`stacks/API.ts`: `new Function(stack, "Chat", { handler:
@@ -39,16 +43,20 @@ const HANDLER_ENTRY = /\b[Hh]andler["']?\s*:\s*["'`]?((?:\.{0,2}\/)?[\w@$./[\]-]
  * (v2 `Api` routes) and `api.route("POST /chat", "packages/functions/src/chat.main")` (v3).
  */
 const ROUTE_ENTRY = /["'`](?:GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|ANY|\$default)(?:\s+[^"'`\n]*)?["'`]\s*[:,]\s*["'`]((?:\.{0,2}\/)?[\w@$./[\]-]+?)\.([A-Za-z_$][\w$]*)["'`]/g;
-/** SAM's `CodeUri: chat/` on its own line (a `CodeUri:` whose value is an S3 object on the lines below names no folder). */
-const CODE_URI = /^[ \t]*CodeUri[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
+/**
+ * SAM's `CodeUri: chat/` on its own line (a `CodeUri:` whose value is an S3 object on the lines below names no folder);
+ * also Serverless Devs 2.0's `codeUri: ./code` (Alibaba Cloud FC).
+ */
+const CODE_URI = /^[ \t]*[Cc]odeUri[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
 /** Any `CodeUri:` key, a folder or not. */
-const CODE_URI_KEY = /^[ \t]*CodeUri[ \t]*:/;
+const CODE_URI_KEY = /^[ \t]*[Cc]odeUri[ \t]*:/;
 /**
  * Serverless Components' `src: ./src` beside `handler: index.main_handler` under `inputs:` (Tencent Cloud SCF's
  * `component: scf` serverless.yml, github.com/serverless-components/tencent-scf `docs/configure.md`): the function's
- * code folder, as SAM's CodeUri. Its object form (`src: { src: ./src, exclude: […] }`) is not read.
+ * code folder, as SAM's CodeUri; Serverless Devs' `code: ./` beside `handler:` (FC 3.0's s.yaml) likewise. Its object
+ * form (`src: { src: ./src, exclude: […] }`) is not read.
  */
-const SRC_FOLDER = /^[ \t]*src[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
+const SRC_FOLDER = /^[ \t]*(?:src|code)[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
 /**
  * How far above the nearest package.json a configuration may sit: SST keeps it at the monorepo root
  * (`packages/functions/package.json` below), SAM's template sits above the function's folder, which
@@ -73,10 +81,10 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
   // folder, looked at again after a second, so a package.json added mid-session is seen), and its
   // configuration directories are looked at again at most once a second (`configDirectoriesOf`), so a
   // serverless.yml, template.yaml or sst.config added mid-session is seen too.
-  const { root } = deploymentOf(filename);
-  if (root === undefined) return [];
   const file = absolutePath(filename);
-  const found: string[] = [];
+  const found: string[] = inDigitalOceanProject(file) ? [DIGITALOCEAN_FUNCTIONS_PROJECT.exportName] : [];
+  const { root } = deploymentOf(filename);
+  if (root === undefined) return found;
   for (const directory of configDirectoriesOf(root, absolutePath(cwd))) {
     const names = handlerNamesIn(directory);
     const path = withoutExtension(relative(directory, file).split(sep).join("/"));
@@ -84,6 +92,53 @@ export function configuredHandlerNames(filename: string, cwd: string = process.c
   }
   for (const name of cdkHandlersOf(root, absolutePath(cwd)).get(withoutExtension(file)) ?? []) if (!found.includes(name)) found.push(name);
   return found;
+}
+
+/**
+ * The platform a Lambda-compatible configuration that names `filename`'s module says it runs on
+ * (platforms/lambda-compatible.ts: Alibaba Cloud FC's s.yaml, Tencent SCF's `component: scf` serverless.yml); undefined for
+ * AWS Lambda's own configurations and for a file no configuration names.
+ */
+export function configuredPlatform(filename: string, cwd: string = process.cwd()): PlatformDescriptor | undefined {
+  const file = absolutePath(filename);
+  if (inDigitalOceanProject(file)) return digitalOceanFunctions;
+  const { root } = deploymentOf(filename);
+  if (root === undefined) return undefined;
+  for (const directory of configDirectoriesOf(root, absolutePath(cwd))) {
+    const path = withoutExtension(relative(directory, file).split(sep).join("/"));
+    const platform = projectModules().rechecked(directory, readConfiguredPlatforms)?.get(path);
+    if (platform) return platform;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `file` (absolute) is in `packages/<package>/` of a DigitalOcean Functions project: the folder above
+ * `packages/` holds `project.yml` (`DIGITALOCEAN_FUNCTIONS_PROJECT`; its listing is the project reader's, shared).
+ */
+function inDigitalOceanProject(file: string): boolean {
+  const { config, packagesFolder } = DIGITALOCEAN_FUNCTIONS_PROJECT;
+  const marker = `${sep}${packagesFolder}${sep}`;
+  for (let at = file.lastIndexOf(marker); at > 0; at = file.lastIndexOf(marker, at - 1)) {
+    if (file.includes(sep, at + marker.length) && projectModules().listing(file.slice(0, at))?.get(config) === "file") return true;
+  }
+  return false;
+}
+
+/** Module path (relative to `directory`, no extension) → the platform of the configuration that names it. */
+function readConfiguredPlatforms(directory: string): ReadonlyMap<string, PlatformDescriptor> | undefined {
+  const found = new Map<string, PlatformDescriptor>();
+  for (const name of configFilesIn(directory)) {
+    const named = projectModules().parsedFile(join(directory, name), platformHandlersOfText);
+    if (named) for (const path of named.paths) found.set(path, named.platform);
+  }
+  return found.size > 0 ? found : undefined;
+}
+
+/** The platform a configuration's text names (`LAMBDA_COMPATIBLE_CONFIGS`) and the handler modules it gives, if any. */
+function platformHandlersOfText(source: string): { readonly platform: PlatformDescriptor; readonly paths: readonly string[] } | undefined {
+  const platform = LAMBDA_COMPATIBLE_CONFIGS.find(({ marker }) => marker.test(source))?.platform;
+  return platform && { platform, paths: [...handlerNamesOfText(source).keys()] };
 }
 
 // AWS CDK apps (a `cdk.json` beside the app's package.json, or up to `MAX_LEVELS_UP` above the linted file's root):

@@ -6,7 +6,9 @@ import { azureFunctions } from "./azure-functions.js";
 import { cloudflarePages } from "./cloudflare-pages.js";
 import { convexActions, convexInternalActions } from "./convex.js";
 import { cloudflareWorkers } from "./cloudflare-workers.js";
+import { digitalOceanFunctions } from "./digitalocean-functions.js";
 import { gcpFunctions } from "./gcp-functions.js";
+import { alibabaCloudFc, tencentScf } from "./lambda-compatible.js";
 import { netlify } from "./netlify.js";
 import { nextjsPagesApiServerless, nextjsServerless } from "./nextjs-serverless.js";
 import { supabaseEdgeFunctions } from "./supabase-edge-functions.js";
@@ -25,6 +27,9 @@ export const PLATFORMS: readonly PlatformDescriptor[] = [
   nextjsPagesApiServerless,
   supabaseEdgeFunctions,
   twilioFunctions,
+  alibabaCloudFc,
+  tencentScf,
+  digitalOceanFunctions,
   convexActions,
   convexInternalActions,
 ];
