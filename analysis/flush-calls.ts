@@ -241,7 +241,7 @@ export function profileFlushTestOf(input: AnalysisInput): FlushTest {
  * HoneyHive. HoneyHive's tracer, its provider (`tracer.provider`), a pipeline to HoneyHive, the global
  * provider (`trace.getTracerProvider()`) and whatever cannot be resolved (a parameter, `this.client`, an
  * unknown package) are not: they may flush HoneyHive's spans. Under 1.x, Traceloop's `forceFlush()` is
- * the pipeline the 1.x tracer runs on.
+ * the pipeline the 1.x tracer runs on; so it is where the file's `traceloop.initialize({ baseUrl })` sends to HoneyHive.
  */
 export function flushesAnotherPipeline(input: AnalysisInput, call: TSESTree.CallExpression): boolean {
   const callee = invokedCallee(call);
@@ -284,12 +284,32 @@ function globalProviderWithoutHoneyhive(input: AnalysisInput, receiver: TSESTree
 /** A module specifier of a package known not to be HoneyHive's, other than OpenTelemetry's trace API (whose global provider may be HoneyHive's). */
 function foreignOrigin(input: AnalysisInput, module: string | undefined): boolean {
   if (module === undefined || !isKnownNonHoneyhiveModule(module) || module === API_TRACE.package) return false;
-  return !(moduleMatches(module, traceloopProfile.modules) && honeyhiveMajorOfFile(input) === 1);
+  if (moduleMatches(module, traceloopProfile.modules) && honeyhiveMajorOfFile(input) === 1) return false;
+  return !flushesOwnPipelineToHoneyhive(input, module);
 }
 
-/** A module of an OpenTelemetry pipeline's packages (the profile's `modules`: `@opentelemetry/…`, `@vercel/otel`). */
+/** The components whose pipeline a function of their module flushes (`traceloop.forceFlush()` after `traceloop.initialize(…)`). */
+const MODULE_FLUSHED_COMPONENTS: readonly OtelComponent[] = OTEL_COMPONENTS.filter((component) => component.moduleFlush !== undefined);
+
+/**
+ * `module` is the package of a pipeline made in the file by a call whose module flushes it, and that pipeline sends
+ * to HoneyHive (`traceloop.initialize({ baseUrl: "https://api.honeyhive.ai/opentelemetry" })`): its flush is HoneyHive's.
+ * Sent elsewhere (Traceloop's cloud, by default), or not made in the file, it is another vendor's.
+ */
+function flushesOwnPipelineToHoneyhive(input: AnalysisInput, module: string): boolean {
+  if (!MODULE_FLUSHED_COMPONENTS.some((component) => moduleMatches(module, [component.export.package]))) return false;
+  return (
+    otelSetupOf(input)?.parts.some((part) => part.component.moduleFlush !== undefined && moduleMatches(module, [part.component.export.package]) && part.destination === "honeyhive") ??
+    false
+  );
+}
+
+/**
+ * A module of an OpenTelemetry pipeline's packages (the profile's `modules`: `@opentelemetry/…`, `@vercel/otel`), other
+ * than one whose own functions flush its pipeline (Traceloop's: `foreignOrigin` judges it by where that pipeline sends).
+ */
 function isOtelModule(module: string): boolean {
-  return moduleMatches(module, opentelemetryProfile.modules);
+  return moduleMatches(module, opentelemetryProfile.modules) && !MODULE_FLUSHED_COMPONENTS.some((component) => moduleMatches(module, [component.export.package]));
 }
 
 /** `foreignOrigin`, and not an OpenTelemetry trace package (an object of one may export to HoneyHive); its metrics and logs packages are foreign. */
@@ -374,6 +394,11 @@ export interface OtelSetup {
    * record spans for a handler's own I/O, so every handler traces once a pipeline is set up.
    */
   readonly instrumented: boolean;
+  /**
+   * The flush a fix writes for a pipeline made by a call whose module flushes it (`traceloop.forceFlush()`, on the
+   * name the file imports the module under), when no provider or processor variable is held (`flushTarget`).
+   */
+  readonly moduleFlush: { readonly receiver: string; readonly text: string } | undefined;
   /** Does `node` (inside a handler) trace through OpenTelemetry: a part, a tracer got from one or from `trace.getTracer()`? */
   tracesAt(node: TSESTree.Node): boolean;
 }
@@ -440,8 +465,24 @@ function buildOtelSetup(input: AnalysisInput): OtelSetup | undefined {
     }
     return node.type === AST_NODE_TYPES.CallExpression && usesApiTracer(node);
   };
-  const instrumented = /Instrumentations?\b/.test(input.text);
-  return { parts, flushTarget, instrumented, tracesAt };
+  const instrumented = /Instrumentations?\b/.test(input.text) || parts.some((part) => part.component.instruments === true);
+  return { parts, flushTarget, instrumented, tracesAt, moduleFlush: moduleFlushOf(parts) };
+}
+
+/**
+ * `traceloop.forceFlush()` for the first part to HoneyHive made by a call whose module flushes it, called as
+ * `<namespace>.initialize(…)` (`import * as traceloop`, `const traceloop = require(…)`): the flush is written on that
+ * name. A function imported by name has no such receiver (the fix would need another import): undefined.
+ */
+function moduleFlushOf(parts: readonly OtelPart[]): OtelSetup["moduleFlush"] {
+  for (const part of parts) {
+    const method = part.component.moduleFlush;
+    const callee = unwrapExpression(part.creation.callee);
+    if (method === undefined || part.destination !== "honeyhive" || callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    const namespace = unwrapExpression(callee.object);
+    if (namespace?.type === AST_NODE_TYPES.Identifier) return { receiver: namespace.name, text: `${namespace.name}.${method}()` };
+  }
+  return undefined;
 }
 
 function isModuleScope(scope: Scope.Scope): boolean {

@@ -1375,7 +1375,7 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     if (!sdk.usesSdk && !otel && !mayImportOtelPipeline(input.text, input.ast)) return undefined;
     const fn = handler.function;
     const use = sdk.usesSdk ? firstTracerUse(input, fn, handler.runsInside) : undefined;
-    const via = use ? honeyhiveFlush(input, fn, use) : otel ? (tracesThroughOtel(input, otel, fn) ? otelFlush(otel.flushTarget?.variable?.name) : undefined) : importedOtelFlush(input, fn);
+    const via = use ? honeyhiveFlush(input, fn, use) : otel ? (tracesThroughOtel(input, otel, fn) ? otelFlush(otel.flushTarget?.variable?.name, otel.moduleFlush) : undefined) : importedOtelFlush(input, fn);
     // Neither this SDK nor a pipeline of the file's own, nor one it imports: as before, nothing to say.
     if (!via && !sdk.usesSdk && !otel) return undefined;
     const isFlush = flushTestOf(input);
@@ -1602,8 +1602,12 @@ function tracesThroughOtel(input: AnalysisInput, otel: OtelSetup, fn: FunctionNo
   return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.Identifier, AST_NODE_TYPES.CallExpression], fn.body).some((node) => otel.tracesAt(node));
 }
 
-/** `await provider.forceFlush()` on the provider (or span processor) variable the file has or imports. */
-function otelFlush(receiver: string | undefined): FlushVia {
+/**
+ * `await provider.forceFlush()` on the provider (or span processor) variable the file has or imports; else the module
+ * flush of a pipeline made by a call (`traceloop.forceFlush()`: OtelSetup's `moduleFlush`).
+ */
+function otelFlush(receiver: string | undefined, moduleFlush?: OtelSetup["moduleFlush"]): FlushVia {
+  if (receiver === undefined && moduleFlush) return { profile: "opentelemetry", receiver: moduleFlush.receiver, flushText: moduleFlush.text, setup: 0 };
   return { profile: "opentelemetry", receiver, flushText: receiver === undefined ? undefined : `${receiver}.forceFlush()`, setup: 0 };
 }
 

@@ -15,7 +15,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { configuredEnvironmentValues, configuredPreloads } from "./knowledge/frameworks/lambda-functions-config.js";
-import { mayExportOtelToHoneyhive, namesOtelPackage, OTEL_COMPONENTS, OTEL_USE_MEMBERS, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
+import { mayExportOtelToHoneyhive, namesOtelPackage, OTEL_COMPONENTS, OTEL_USE_MEMBERS, type OtelComponent, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
 import { ENV_CONFIGURED_PIPELINES, mayMakeTraceExporter, TRACE_EXPORTERS } from "./knowledge/trace-exporters.js";
 import { nodesOfType } from "./nodes.js";
 import { originMatches } from "./value-specifier.js";
@@ -27,6 +27,9 @@ const { honeyhiveEndpoint, honeyhiveOtlp } = opentelemetryProfile;
 const MAX_DEPTH = 3;
 /** How many steps from a provider to its exporter are followed (provider → const → processor → const → exporter). */
 const MAX_PART_DEPTH = 8;
+
+/** The pipelines made by a call that sends where an option (or its variable) says (`traceloop.initialize({ baseUrl })`). */
+const ADDRESSED_PIPELINES: readonly OtelComponent[] = OTEL_COMPONENTS.filter((component) => component.destination !== undefined);
 
 const verdicts = new AttachedCache<TSESTree.Program, boolean>("honeyhive.otelToHoneyhive");
 
@@ -55,6 +58,14 @@ function decide(input: AnalysisInput, named: boolean): boolean {
     const options = unwrapExpression(call.arguments[0]);
     const given = options?.type === AST_NODE_TYPES.ObjectExpression && pipeline.exporterOptions.some((key) => propertyValue(options, key) !== undefined);
     destinations.push(given ? componentDestination(input, call) : configuredDestination(input));
+  }
+  // `traceloop.initialize({ baseUrl })`: a pipeline made by a call that sends to the address an option gives.
+  if (ADDRESSED_PIPELINES.length > 0) {
+    for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
+      const origin = bindings.originOf(call.callee);
+      const pipeline = origin && ADDRESSED_PIPELINES.find((candidate) => originMatches(origin, candidate.export));
+      if (pipeline?.destination) destinations.push(addressedDestination(input, call, pipeline.destination));
+    }
   }
   if (destinations.includes("honeyhive")) return true;
   if (destinations.length > 0 && destinations.every((destination) => destination === "other")) return false;
@@ -90,6 +101,7 @@ export function componentDestination(input: AnalysisInput, creation: TSESTree.Ne
   const component = origin ? OTEL_COMPONENTS.find((candidate) => originMatches(origin, candidate.export)) : undefined;
   if (!component) return "unknown";
   if (component.role === "exporter") return exporterDestination(input, creation);
+  if (component.destination) return addressedDestination(input, creation, component.destination);
   const options = unwrapExpression(creation.arguments[0]);
   const inputs: TSESTree.Node[] = [];
   if (component.role === "processor") {
@@ -124,6 +136,22 @@ function partDestination(input: AnalysisInput, node: TSESTree.Node, depth: numbe
   const only = def?.length === 1 ? def[0] : undefined;
   const init = only?.node.type === AST_NODE_TYPES.VariableDeclarator ? only.node.init : null;
   return init && only?.parent?.type === AST_NODE_TYPES.VariableDeclaration && only.parent.kind === "const" ? partDestination(input, init, depth + 1) : "unknown";
+}
+
+/**
+ * Where a pipeline made by a call with an address option sends (`traceloop.initialize({ baseUrl })`): the option as
+ * written; without it, the variable the project's Lambda configuration sets, else the component's own default
+ * (Traceloop's cloud). Options that are not an object literal cannot be read.
+ */
+function addressedDestination(input: AnalysisInput, call: TSESTree.NewExpression | TSESTree.CallExpression, address: NonNullable<OtelComponent["destination"]>): Destination {
+  const options = unwrapExpression(call.arguments[0]);
+  if (options !== undefined && options.type !== AST_NODE_TYPES.ObjectExpression) return "unknown";
+  const given = unwrapExpression(options && propertyValue(options, address.option));
+  // `baseUrl: process.env.TRACELOOP_BASE_URL` says what the default says: the variable.
+  const readsVariable = given?.type === AST_NODE_TYPES.MemberExpression && environmentName(given) === address.variable;
+  if (given !== undefined && !readsVariable) return valueDestination(input, given, 0);
+  const values = configuredEnvironmentValues(input.filename, [address.variable], input.cwd);
+  return [...(values.length > 0 ? values : [address.fallback])].some((value) => honeyhiveEndpoint.test(value)) ? "honeyhive" : "other";
 }
 
 /** The OTLP endpoint the project's configuration sets for this handler's function: HoneyHive's or another. */

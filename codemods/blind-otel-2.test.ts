@@ -162,6 +162,34 @@ const EXPECTATIONS: readonly Expectation[] = [
     ),
   ),
   unchanged("TRACELOOP_HONEYHIVE_LAMBDA_FLUSHED"),
+  edited(
+    "TRACELOOP_ENV_BASE_URL_HONEYHIVE",
+    "Traceloop to HoneyHive through TRACELOOP_BASE_URL: traceloop.forceFlush() in a finally",
+    wrap(
+      `  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.body }] });
+  return { statusCode: 200, body: completion.choices[0]?.message.content ?? "" };
+`,
+      "await traceloop.forceFlush()",
+    ),
+  ),
+  // Traceloop sends elsewhere: its flush is not the HoneyHive tracer's, which gets its own.
+  ...(["TRACELOOP_CLOUD_BESIDE_HONEYHIVE_TRACER", "TRACELOOP_HONEYCOMB_BESIDE_HONEYHIVE_TRACER"] as const).map((name) =>
+    edited(
+      name,
+      "the HoneyHive tracer's forceFlush() in a finally, Traceloop's flush left as it is",
+      wrap(
+        `  const answer = await tracer.trace("answer", async () => {
+    const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.question }] });
+    return completion.choices[0]?.message.content ?? "";
+  });
+  await traceloop.forceFlush();
+  return { statusCode: 200, body: answer };
+`,
+        "await tracer.forceFlush()",
+      ),
+    ),
+  ),
+  unchanged("OWN_INITIALIZE_HONEYHIVE_URL"),
   unchanged("OPENINFERENCE_PROVIDER_REGISTERED"),
   unchanged("OPENINFERENCE_MANUAL_WITH_PROVIDER"),
   edited("HONEYHIVE_TRACER_OPENINFERENCE_NO_PROVIDER", "OpenInference's constructor gets tracerProvider: tracer.provider", [
@@ -175,8 +203,7 @@ const EXPECTATIONS: readonly Expectation[] = [
   unchanged("HONEYCOMB_NODE_SDK_WORKER"),
 ];
 
-// Traceloop initialized with HoneyHive's base URL is no HoneyHive route to the rules yet (rules/blind-otel-2.test.ts, KNOWN).
-const KNOWN: readonly KnownExpectation[] = [{ match: "TRACELOOP_HONEYHIVE_LAMBDA:", reason: "Traceloop to HoneyHive is not read as a HoneyHive route: no flush written" }];
+const KNOWN: readonly KnownExpectation[] = [];
 
 describe("honeyhive migrate on blind round otel-2's programs", () => {
   beforeAll(runs.migrate, 300_000);

@@ -53,8 +53,15 @@ const VERCEL_AND_REGISTER = [
 ];
 
 const TRACELOOP_OPENINFERENCE = [
+  // Traceloop's initialize({ baseUrl }) to HoneyHive is a pipeline into HoneyHive (knowledge/sdks/opentelemetry.ts);
+  // its flush is the module's `traceloop.forceFlush()`.
   c("TRACELOOP_HONEYHIVE_LAMBDA", "Traceloop initialize({ baseUrl: HoneyHive }) in a Lambda, no forceFlush", ["flush:13"]),
   c("TRACELOOP_HONEYHIVE_LAMBDA_FLUSHED", "the same with await traceloop.forceFlush()", []),
+  c("TRACELOOP_ENV_BASE_URL_HONEYHIVE", "Traceloop's baseUrl from TRACELOOP_BASE_URL, which serverless.yml points at HoneyHive", ["flush:7"]),
+  // Traceloop's flush is another vendor's when Traceloop does not send to HoneyHive: the HoneyHive tracer stays unflushed.
+  c("TRACELOOP_CLOUD_BESIDE_HONEYHIVE_TRACER", "Traceloop to its own cloud beside a HoneyHive tracer, only traceloop.forceFlush()", ["flush:9"]),
+  c("TRACELOOP_HONEYCOMB_BESIDE_HONEYHIVE_TRACER", "Traceloop to Honeycomb beside a HoneyHive tracer, only traceloop.forceFlush()", ["flush:9"]),
+  c("OWN_INITIALIZE_HONEYHIVE_URL", "a project's own initialize({ baseUrl: HoneyHive }) beside traceloop.withWorkflow", []),
   c("OPENINFERENCE_PROVIDER_REGISTERED", "OpenInference OpenAI instrumentation under a registered provider to HoneyHive", []),
   c("OPENINFERENCE_MANUAL_WITH_PROVIDER", "OpenInference LangChain instrumentation given the provider", []),
   c("HONEYHIVE_TRACER_OPENINFERENCE_NO_PROVIDER", "HoneyHive tracer beside new LangChainInstrumentation().manuallyInstrument()", ["provider:7"]),
@@ -68,15 +75,7 @@ const OTHER_VENDORS = [
 ];
 
 /** Programs whose messages are wrong today: what the rules give, and why the expectation above is right. */
-// Traceloop (OpenLLMetry) initialized with HoneyHive's base URL (`https://api.honeyhive.ai/opentelemetry`, the route
-// honeyhive 1.x itself took) batches its spans like any OTLP pipeline, so a Lambda that never awaits
-// `traceloop.forceFlush()` loses them. The flush rule knows Traceloop only as another SDK whose flush counts
-// (docs/rules/require-force-flush-in-lambda.md, "others"), not as a route into HoneyHive: its `initialize()` would be
-// a pipeline made by a call (knowledge/sdks/opentelemetry.ts, as registerOTel) whose destination is its `baseUrl`
-// option and whose flush is the module's `forceFlush()`, which the OpenTelemetry components cannot say today.
-const KNOWN: Readonly<Partial<Record<Name, { readonly today: readonly string[]; readonly why: string }>>> = {
-  TRACELOOP_HONEYHIVE_LAMBDA: { today: [], why: "Traceloop to HoneyHive is not read as a HoneyHive route" },
-};
+const KNOWN: Readonly<Partial<Record<Name, { readonly today: readonly string[]; readonly why: string }>>> = {};
 
 const GROUPS = [
   ["preloaded pipelines of servers", PRELOADED_SERVERS],

@@ -628,6 +628,72 @@ export const TRACELOOP_HONEYHIVE_LAMBDA_FLUSHED = program(
   traceloopLambda(`${TRACELOOP_WORKFLOW}  await traceloop.forceFlush();\n  return { statusCode: 200, body: answer };\n`),
 );
 
+// Look-alikes of Traceloop to HoneyHive: the address only in the Lambda's configuration; Traceloop to its own cloud
+// (no baseUrl) and to another OTLP vendor beside a HoneyHive tracer; a project's own `initialize`.
+export const TRACELOOP_ENV_BASE_URL_HONEYHIVE = program(
+  "src/chat.ts",
+  {
+    "package.json": pkg(TRACELOOP_DEPS),
+    "serverless.yml": serverlessYml(`    TRACELOOP_BASE_URL: https://api.honeyhive.ai/opentelemetry`),
+  },
+  `import * as traceloop from "@traceloop/node-server-sdk";
+import OpenAI from "openai";
+
+traceloop.initialize({ appName: "chat", baseUrl: process.env.TRACELOOP_BASE_URL, apiKey: process.env.HH_API_KEY, instrumentModules: { openAI: OpenAI } });
+const openai = new OpenAI();
+
+export const handler = async (event: { body: string }) => {
+  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.body }] });
+  return { statusCode: 200, body: completion.choices[0]?.message.content ?? "" };
+};
+`,
+);
+
+/** A HoneyHive tracer beside Traceloop sending to `baseUrl` (none: Traceloop's cloud), the handler flushing only Traceloop. */
+const traceloopBesideTracer = (baseUrl: string) => `import * as traceloop from "@traceloop/node-server-sdk";
+import { HoneyHiveTracer } from "honeyhive";
+import OpenAI from "openai";
+
+const tracer = HoneyHiveTracer.init({ apiKey: process.env.HH_API_KEY, project: "faq" });
+traceloop.initialize({ appName: "faq", apiKey: process.env.TRACELOOP_API_KEY${baseUrl}, instrumentModules: { openAI: OpenAI } });
+const openai = new OpenAI();
+
+export const handler = async (event: { question: string }) => {
+  const answer = await tracer.trace("answer", async () => {
+    const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.question }] });
+    return completion.choices[0]?.message.content ?? "";
+  });
+  await traceloop.forceFlush();
+  return { statusCode: 200, body: answer };
+};
+`;
+
+export const TRACELOOP_CLOUD_BESIDE_HONEYHIVE_TRACER = program("src/handler.ts", { "package.json": pkg({ ...HH2, ...TRACELOOP_DEPS }) }, traceloopBesideTracer(""));
+
+export const TRACELOOP_HONEYCOMB_BESIDE_HONEYHIVE_TRACER = program(
+  "src/handler.ts",
+  { "package.json": pkg({ ...HH2, ...TRACELOOP_DEPS }) },
+  traceloopBesideTracer(`, baseUrl: "https://api.honeycomb.io"`),
+);
+
+export const OWN_INITIALIZE_HONEYHIVE_URL = program(
+  "src/handler.ts",
+  {
+    "package.json": pkg(TRACELOOP_DEPS),
+    "src/telemetry.ts": `export function initialize(options: { baseUrl: string }): void {\n  console.log("telemetry to", options.baseUrl);\n}\n`,
+  },
+  `import * as traceloop from "@traceloop/node-server-sdk";
+import { initialize } from "./telemetry";
+
+initialize({ baseUrl: "https://api.honeyhive.ai/opentelemetry" });
+
+export const handler = async (event: { question: string }) => {
+  const answer = await traceloop.withWorkflow({ name: "answer" }, async () => event.question.trim());
+  return { statusCode: 200, body: answer };
+};
+`,
+);
+
 export const OPENINFERENCE_PROVIDER_REGISTERED = program(
   "src/otel.ts",
   { "package.json": pkg({ ...OTEL_DEPS, "@opentelemetry/instrumentation": "^0.200.0", "@arizeai/openinference-instrumentation-openai": "^2.0.0", openai: "^4.73.0" }) },

@@ -37,6 +37,19 @@ export interface OtelComponent {
    * keeps in a variable can be handed in, and flushed by its own `forceFlush()` (review-markers.ts says so).
    */
   readonly spanProcessorsOption?: string;
+  /**
+   * A `call` component that builds its own OTLP exporter from an address option rather than from exporter objects
+   * (Traceloop's `initialize({ baseUrl })`): the option, the environment variable read without it, and the address
+   * used without either. analysis/otel-destination.ts reads where it sends from these.
+   */
+  readonly destination?: { readonly option: string; readonly variable: string; readonly fallback: string };
+  /**
+   * A function of the component's module that flushes the pipeline the call made (`traceloop.forceFlush()`): the
+   * flush a fix writes for it, and a flush of another vendor when the pipeline does not send to HoneyHive.
+   */
+  readonly moduleFlush?: string;
+  /** The call also instruments the LLM clients (Traceloop's `instrumentModules`, or all it finds): every handler that calls one traces. */
+  readonly instruments?: boolean;
 }
 
 // The trace SDK classes moved from @opentelemetry/sdk-trace-base to @opentelemetry/sdk-trace in 2.x;
@@ -91,6 +104,22 @@ export const OTEL_COMPONENTS: readonly OtelComponent[] = [
     shutdown: false,
     madeBy: "call",
     spanProcessorsOption: "spanProcessors",
+  },
+  // Traceloop (OpenLLMetry): `initialize({ appName, apiKey, baseUrl, disableBatch, instrumentModules })` builds a NodeSDK
+  // with an OTLP exporter to `baseUrl` (default: the TRACELOOP_BASE_URL variable, else https://api.traceloop.com),
+  // batching unless `disableBatch`, starts it and instruments the LLM clients; the module's `forceFlush()` flushes it
+  // (openllmetry-js packages/traceloop-sdk src/lib/interfaces/initialize-options.interface.ts and
+  // src/lib/tracing/index.ts; honeyhive 1.x pointed it at `https://api.honeyhive.ai/opentelemetry` and flushed with
+  // `traceloop.forceFlush()`: checked with the search tool, 2026-12-07).
+  {
+    export: { package: "@traceloop/node-server-sdk", name: "initialize" },
+    role: "sdk",
+    forceFlush: false,
+    shutdown: false,
+    madeBy: "call",
+    destination: { option: "baseUrl", variable: "TRACELOOP_BASE_URL", fallback: "https://api.traceloop.com" },
+    moduleFlush: "forceFlush",
+    instruments: true,
   },
 ];
 

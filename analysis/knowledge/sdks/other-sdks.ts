@@ -71,7 +71,8 @@ export const braintrustProfile = {
 } as const satisfies SdkProfileBase;
 
 // Traceloop / OpenLLMetry: `await traceloop.forceFlush()` on `import * as traceloop from
-// "@traceloop/node-server-sdk"` (honeyhive 1.x's own static flush calls it: src/sdk/tracer.ts; code search).
+// "@traceloop/node-server-sdk"` (honeyhive 1.x's own static flush calls it: src/sdk/tracer.ts; code search). Its
+// `initialize({ baseUrl })` to HoneyHive is a pipeline into HoneyHive (knowledge/sdks/opentelemetry.ts), whose flush this is.
 export const traceloopProfile = {
   id: "traceloop",
   name: "Traceloop (OpenLLMetry)",
