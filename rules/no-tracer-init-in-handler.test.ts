@@ -61,6 +61,8 @@ ruleTester.run(RULE_NAME, testedRule, {
     // OpenTelemetry: a provider built once at startup, and one per request that is neither registered nor exporting to HoneyHive.
     `import express from "express";\nimport { NodeTracerProvider } from "@opentelemetry/sdk-trace-node";\nconst provider = new NodeTracerProvider({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" });\nprovider.register();\nconst app = express();\napp.get("/", (req, res) => res.end());`,
     `import express from "express";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nconst app = express();\napp.get("/", (req, res) => { new NodeSDK({ url: "https://otel.example.com/v1/traces" }).start(); res.end(); });`,
+    // Traceloop initialized per request to its own cloud: another vendor's pipeline, not this rule's.
+    `import express from "express";\nimport * as traceloop from "@traceloop/node-server-sdk";\nconst app = express();\napp.get("/", (req, res) => { traceloop.initialize({ appName: "app" }); res.end(); });`,
     // Helpers: a getter that caches with an early return (the seed's shape), one called once at startup, a cached call site.
     `${EXPRESS}let tracer;\nfunction getTracer() {\n  if (tracer) return tracer;\n  tracer = HoneyHiveTracer.init({ project: "p" });\n  return tracer;\n}\napp.get("/", (req, res) => { getTracer().createSession(); res.end(); });`,
     `${EXPRESS}function makeTracer() { return HoneyHiveTracer.init({ project: "p" }); }\nconst tracer = makeTracer();\napp.get("/", (req, res) => { tracer.createSession(); res.end(); });`,
@@ -230,6 +232,11 @@ ruleTester.run(RULE_NAME, testedRule, {
     {
       code: `import express from "express";\nimport { NodeSDK } from "@opentelemetry/sdk-node";\nconst app = express();\napp.get("/", (req, res) => { new NodeSDK({ url: "https://api.honeyhive.ai/opentelemetry/v1/traces" }).start(); res.end(); });`,
       errors: [{ messageId: "perRequest", data: { creation: "new NodeSDK().start()", handler: "Express handler", session: "", unit: "request" }, suggestions: [] }],
+    },
+    // Traceloop's initialize() sending to HoneyHive (the route honeyhive 1.x took) is a HoneyHive pipeline made per request.
+    {
+      code: `import express from "express";\nimport * as traceloop from "@traceloop/node-server-sdk";\nconst app = express();\napp.get("/", (req, res) => { traceloop.initialize({ baseUrl: "https://api.honeyhive.ai/opentelemetry" }); res.end(); });`,
+      errors: [{ messageId: "perRequest", data: { creation: "initialize()", handler: "Express handler", session: "", unit: "request" }, suggestions: [] }],
     },
     {
       code: `import { trace } from "@opentelemetry/api";\nimport { BasicTracerProvider } from "@opentelemetry/sdk-trace-base";\nconst HONEYHIVE = "https://api.honeyhive.ai/opentelemetry/v1/traces";\nexport const handler = async () => { const provider = new BasicTracerProvider(); trace.setGlobalTracerProvider(provider); return {}; };`,
