@@ -22,6 +22,7 @@ function describeFindings(code: string): Array<Record<string, string>> {
     const common = { shape: finding.shape, call: text(finding.call), ...(finding.helper === undefined ? {} : { helper: finding.helper }) };
     if (finding.shape === "afterAwaitInHook") return { ...common, hook: finding.hook, firstAwait: text(finding.firstAwait), framework: finding.framework.id };
     if (finding.shape === "inDeferredCallback") return { ...common, deferredBy: finding.deferredBy, next: finding.next, framework: finding.framework.id };
+    if (finding.shape === "afterAwaitedNext") return { ...common, next: finding.next, nextAwait: text(finding.nextAwait), framework: finding.framework.id };
     return { ...common, object: finding.object, route: finding.route, otherRoute: finding.otherRoute, framework: finding.framework.id };
   });
 }

@@ -9,7 +9,9 @@
 // - in a callback that runs later (a timer, a promise reaction) while the middleware's `next()` (or a
 //   hook's `done()`) is called outside that callback;
 // - in a route-level middleware (`app.get("/chat", openSession, handler)`) while another route of the
-//   same app or router traces with no session of its own: that route's requests share the startup session.
+//   same app or router traces with no session of its own: that route's requests share the startup session;
+// - after an awaited `next()` in middleware of a framework whose `next()` settles once the handler ran
+//   (Koa, Hono): the handler's spans were made before the session existed.
 //
 // The call may also be a helper function of the file that creates the session first thing
 // (`openSession(request)`): it is reported where the hook or middleware calls it.
@@ -108,7 +110,16 @@ export interface SessionInRouteMiddleware extends LostSessionBase {
   readonly sessionMiddlewareAfterRoutes: boolean;
 }
 
-export type LostSession = SessionAfterAwaitInHook | SessionInDeferredCallback | SessionInRouteMiddleware;
+/** `createSession()` after an awaited `next()` in middleware whose `next()` runs the handler (Koa, Hono). */
+export interface SessionAfterAwaitedNext extends LostSessionBase {
+  readonly shape: "afterAwaitedNext";
+  /** The middleware's `next` parameter, as named there. */
+  readonly next: string;
+  /** The `await next()` that runs before the call. */
+  readonly nextAwait: TSESTree.AwaitExpression;
+}
+
+export type LostSession = SessionAfterAwaitInHook | SessionInDeferredCallback | SessionInRouteMiddleware | SessionAfterAwaitedNext;
 
 /** A place that creates a session, as a hook or middleware sees it: the SDK call, or a call of a helper that makes it. */
 interface SessionPoint {
@@ -168,6 +179,11 @@ function collect(input: AnalysisInput): LostSession[] {
       const firstAwait = hook.callback.awaitsPromise && handler.function.async ? firstAwaitBefore(input, handler.function, call) : undefined;
       if (firstAwait) {
         found.push({ ...base, shape: "afterAwaitInHook", hook: hook.name, firstAwait });
+        continue;
+      }
+      const afterNext = awaitedNextBefore(input, hook.callback, handler.function, call, bindings);
+      if (afterNext) {
+        found.push({ ...base, shape: "afterAwaitedNext", ...afterNext });
         continue;
       }
       const routeLevel = framework.sessionFlow?.routeLevel;
@@ -652,6 +668,33 @@ function catchAround(node: TSESTree.Node, laterAncestors: ReadonlySet<TSESTree.N
   for (let child = node, parent = node.parent; parent && !laterAncestors.has(parent); child = parent, parent = parent.parent) {
     if (parent.type !== AST_NODE_TYPES.TryStatement || parent.block !== child || !parent.handler) continue;
     return parent.handler.body.body.some((statement) => EXITS.has(statement.type)) ? undefined : parent.handler;
+  }
+  return undefined;
+}
+
+/**
+ * The middleware's own `await next()` (its `next` parameter, called in its body, not in a nested
+ * function) that runs before `call`, when the framework's `next()` settles only after the handler ran
+ * (`awaitedNextRunsHandler`). A `next` the middleware does not await (Express) returns nothing to wait for.
+ */
+function awaitedNextBefore(
+  input: AnalysisInput,
+  spec: BeforeHandlerCallback,
+  fn: FunctionNode,
+  call: TSESTree.CallExpression,
+  bindings: Bindings,
+): { next: string; nextAwait: TSESTree.AwaitExpression } | undefined {
+  if (!spec.awaitedNextRunsHandler || !fn.async) return undefined;
+  const position = spec.nextParameterByArity?.[fn.params.length];
+  const parameter = position === undefined ? undefined : fn.params[position];
+  const variable = parameter?.type === AST_NODE_TYPES.Identifier ? bindings.variableOf(parameter) : undefined;
+  for (const reference of variable?.references ?? []) {
+    const identifier = reference.identifier;
+    const nextCall = identifier.parent;
+    const awaited = nextCall?.parent;
+    if (nextCall?.type !== AST_NODE_TYPES.CallExpression || nextCall.callee !== identifier || awaited?.type !== AST_NODE_TYPES.AwaitExpression) continue;
+    if (enclosingFunction(awaited) !== fn || contains(awaited, call)) continue;
+    if ((awaited.range[1] <= call.range[0] && runsOnAPathTo(awaited, call)) || loopsBackTo(awaited, call, fn)) return { next: identifier.name, nextAwait: awaited };
   }
   return undefined;
 }

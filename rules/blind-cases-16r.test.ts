@@ -72,7 +72,7 @@ const LOST_SESSIONS = [
   c("KOA_BEFORE_NEXT", "Koa middleware: createSession before await next()", []),
   // Lost at run time (the handler ran during `await next()`), but not a shape the rule lints: the docs name only
   // the Fastify hooks after an await and the timer/promise callbacks as proven (middleware that awaits is not read).
-  c("KOA_AFTER_NEXT", "Koa middleware: createSession after await next()", []),
+  c("KOA_AFTER_NEXT", "Koa middleware: createSession after await next()", ["lost:8"]),
   c("KOA_MICROTASK", "Koa middleware: createSession in queueMicrotask, await next() outside", ["lost:8"]),
   c("HONO_C_SET", "Hono middleware: acreateSession then c.set then await next()", []),
   c("KOA_WITH_SESSION_NEXT", "Koa: withSession(..., () => next()) before the router", []),

@@ -570,8 +570,6 @@ describe("no-lost-session-context on public shapes", () => {
     { code: `import express from "express";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst answer = trace({ tracer }, async (q) => q);\nconst openSession = (req, res, next) => { tracer.createSession({ sessionName: "chat" }); next(); };\nconst api = express();\nconst admin = express();\napi.post("/chat", openSession, async (req, res) => res.json(await answer(1)));\nadmin.post("/reindex", async (req, res) => res.json(await answer(2)));` },
     // other route makes its own session with withSession
     { code: `import express from "express";\nimport { HoneyHiveTracer, trace } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nconst answer = trace({ tracer }, async (q) => q);\nconst openSession = (req, res, next) => { tracer.createSession({ sessionName: "chat" }); next(); };\nconst app = express();\napp.post("/chat", openSession, async (req, res) => res.json(await answer(1)));\napp.post("/search", (req, res) => tracer.withSession({ sessionName: "search" }, async () => res.json(await answer(2))));` },
-    // koa createSession after await next (post-processing)
-    { code: `import Koa from "koa";\n${TRACER}const app = new Koa();\napp.use(async (ctx, next) => {\n  await next();\n  ctx.state.sessionId = tracer.createSession({ sessionName: "after" });\n});` },
     // express setTimeout with next inside
     { code: `import express from "express";\n${TRACER}const app = express();\napp.use((req, res, next) => {\n  setTimeout(() => { tracer.createSession({ sessionName: "x" }); next(); }, 0);\n});` },
     // route-level middleware, other route does not trace
@@ -608,6 +606,9 @@ describe("no-lost-session-context on public shapes", () => {
     { code: `import { Router } from "express";\n${TRACER_LOCAL}const router = Router();\nrouter.use(async (req, res, next) => {\n  const user = await getUser(req);\n  tracer.createSession({ sessionName: user.id });\n  next();\n});` },
   ],
   invalid: [
+    // koa createSession after await next (post-processing): was valid; proven lost since (sdk/lost-session-frameworks.test.ts:
+    // the handler ran inside next() with the startup session). An assignment, not a statement of its own: no suggestion.
+    { code: `import Koa from "koa";\n${TRACER}const app = new Koa();\napp.use(async (ctx, next) => {\n  await next();\n  ctx.state.sessionId = tracer.createSession({ sessionName: "after" });\n});`, output: null, errors: [{ messageId: "afterAwaitedNext", line: 7, suggestions: [] }] },
     // fastify preHandler in plugin registered with register
     { code: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.register(async (instance) => {\n  instance.addHook("preHandler", async (request) => {\n    await request.jwtVerify();\n    tracer.createSession({ sessionName: "p" });\n  });\n});`, output: null, errors: [{ messageId: "afterAwaitInHook", line: 8, suggestions: [{ messageId: "moveBeforeFirstAwait", output: `import Fastify from "fastify";\n${TRACER}const app = Fastify();\napp.register(async (instance) => {\n  instance.addHook("preHandler", async (request) => {\n    tracer.createSession({ sessionName: "p" });\n    await request.jwtVerify();\n  });\n});` }] }] },
     // fastify preHandler after await

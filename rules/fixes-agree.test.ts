@@ -25,7 +25,7 @@ const CODEMOD_SUGGESTION: Record<FixtureRuleId, readonly string[]> = {
   "require-valid-session-id": [],
   // A setup above the tracer's init moves below it as a suggestion (it changes when the instrumentation starts).
   "tracer-provider-for-instrumentors": ["moveBelowInit"],
-  "no-lost-session-context": ["moveBeforeFirstAwait"],
+  "no-lost-session-context": ["moveBeforeFirstAwait", "moveBeforeNext"],
   "no-tracer-init-in-handler": ["hoistToGetter"],
 };
 

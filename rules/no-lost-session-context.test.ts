@@ -27,6 +27,10 @@ const afterAwait = (hook: string, method = "createSession", tracer = "tracer", f
   messageId: "afterAwaitInHook" as const,
   data: { tracer, method, via, framework, hook },
 });
+const afterNext = (framework: string, next = "next", method = "createSession", via = "") => ({
+  messageId: "afterAwaitedNext" as const,
+  data: { tracer: "tracer", method, via, framework, next },
+});
 const inCallback = (deferredBy: string, next = "next", method = "createSession", via = "") => ({
   messageId: "inDeferredCallback" as const,
   data: { tracer: "tracer", method, via, deferredBy, next },
@@ -137,8 +141,43 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${FASTIFY}const store = { createSession() {} };\nfunction openSession(request) { store.createSession(request); }\napp.addHook("onRequest", async (request) => {\n  await audit(request);\n  openSession(request);\n});`,
     // Not a middleware: a function that is no handler of any framework.
     `${EXPRESS}function warmUp(next) {\n  setImmediate(() => tracer.createSession());\n  next();\n}`,
+    // After `await next()`, look-alikes: the session is created before it (the fix) and only read after it.
+    `${KOA}app.use(async (ctx, next) => {\n  tracer.createSession({ sessionName: ctx.path });\n  await next();\n  tracer.enrichSession({ metadata: { status: ctx.status } });\n});`,
+    // An awaited `next()` that is not the framework's: an iterator's, and a nested function's own parameter.
+    `${KOA}app.use(async (ctx, next) => {\n  const pages = ctx.state.pages;\n  await pages.next();\n  tracer.createSession({ sessionName: ctx.path });\n  await next();\n});`,
+    `${HONO}app.use(async (c, next) => {\n  const step = async (next) => { await next(); };\n  await step(async () => {});\n  tracer.createSession({ sessionName: "chat" });\n  await next();\n});`,
+    // Express: the session is created after \`next()\`, which is not awaited (its downstream is not followed here).
+    `${EXPRESS}app.use((req, res, next) => {\n  next();\n  tracer.createSession({ sessionName: req.path });\n});`,
+    // \`await next()\` in the other branch: the call never runs after it.
+    `${KOA}app.use(async (ctx, next) => {\n  if (ctx.path === "/health") {\n    await next();\n  } else {\n    tracer.createSession({ sessionName: ctx.path });\n    await next();\n  }\n});`,
   ],
   invalid: [
+    // After \`await next()\` (proven on Koa 3 and Hono 4): the handler already ran. Reads nothing of the request: moved first.
+    {
+      code: `${KOA}app.use(async (ctx, next) => {\n  await next();\n  tracer.createSession({ sessionName: "notes" });\n});`,
+      errors: [
+        {
+          ...afterNext("Koa"),
+          suggestions: [
+            {
+              messageId: "moveBeforeNext",
+              data: { next: "next" },
+              output: `${KOA}app.use(async (ctx, next) => {\n  tracer.createSession({ sessionName: "notes" });\n  await next();\n});`,
+            },
+          ],
+        },
+      ],
+    },
+    // It reads the context the handler fills in (\`ctx.status\`): no suggestion.
+    {
+      code: `${KOA}app.use(async (ctx, next) => {\n  await next();\n  tracer.createSession({ sessionName: ctx.path, metadata: { status: ctx.status } });\n});`,
+      errors: [{ ...afterNext("Koa"), suggestions: [] }],
+    },
+    // Hono, \`next\` named otherwise, acreateSession, a helper of the file: reported at the helper's call, no suggestion.
+    {
+      code: `${HONO}async function openSession() {\n  await tracer.acreateSession({ sessionName: "chat" });\n}\napp.use("/chat/*", async (c, proceed) => {\n  await proceed();\n  await openSession();\n});`,
+      errors: [{ ...afterNext("Hono", "proceed", "acreateSession", viaHelper("openSession")), suggestions: [] }],
+    },
     {
       code: `${FASTIFY}app.addHook("onRequest", async (request) => {\n  await audit(request);\n  tracer.createSession({ sessionName: request.url });\n});`,
       errors: [

@@ -1,10 +1,11 @@
 // `createSession()` attaches the request's session to the current async execution only. Where a hook
 // or middleware creates it in an execution that does not go on to the handler, the handler's spans
 // land in the tracer's startup session, shared by every such request: the seeds' "traces mixed up
-// between requests". Three shapes are proven at run time and reported (analysis/lost-session.ts): after
-// an `await` in a hook the framework awaits before the handler (Fastify), in a callback that runs later
-// while `next()` is called outside it, and in route-level middleware while another route of the same
-// app traces without a session. The first has a suggestion (move the call first), the others need a
+// between requests". Four shapes are proven at run time and reported (analysis/lost-session.ts): after
+// an `await` in a hook the framework awaits before the handler (Fastify), after an awaited `next()` that
+// runs the handler (Koa, Hono), in a callback that runs later while `next()` is called outside it, and in
+// route-level middleware while another route of the same app traces without a session. The first two
+// have a suggestion (move the call first) where moving cannot change what it records, the others need a
 // person (the codemod leaves a marker). A helper of the file that creates the session is reported
 // where the hook or middleware calls it.
 import { ruleFixOf } from "../analysis/fixes/finding-fix.js";
@@ -17,7 +18,7 @@ import { tracerLabel } from "./tracer-label.js";
 
 export const RULE_NAME = "no-lost-session-context";
 
-type MessageIds = "afterAwaitInHook" | "inDeferredCallback" | "inRouteMiddleware" | "moveBeforeFirstAwait";
+type MessageIds = "afterAwaitInHook" | "afterAwaitedNext" | "inDeferredCallback" | "inRouteMiddleware" | "moveBeforeFirstAwait" | "moveBeforeNext";
 
 export default createRule<[], MessageIds>({
   name: RULE_NAME,
@@ -32,11 +33,14 @@ export default createRule<[], MessageIds>({
     messages: {
       afterAwaitInHook:
         "`{{tracer}}.{{method}}()`{{via}} runs after an `await` in this {{framework}} `{{hook}}` hook: {{framework}} runs the handler from its own continuation of the hook's promise, so the handler's spans land in the tracer's startup session, shared by every request. Create the session before the hook's first `await`.",
+      afterAwaitedNext:
+        "`{{tracer}}.{{method}}()`{{via}} runs after `await {{next}}()` in this {{framework}} middleware: {{framework}} runs the downstream middleware and the handler inside `{{next}}()`, so the handler's spans were made before this session existed and land in the tracer's startup (or an earlier) session. Create the session before `await {{next}}()`.",
       inDeferredCallback:
         "`{{tracer}}.{{method}}()`{{via}} runs in a `{{deferredBy}}` callback while `{{next}}()` is called outside it: the session stays in that callback and the handler's spans land in the tracer's startup session, shared by every request. Call `{{next}}()` inside the callback, after the session is created.",
       inRouteMiddleware:
         "`{{tracer}}.{{method}}()`{{via}} runs in middleware registered for `{{route}}` only, while `{{otherRoute}}` of the same `{{object}}` traces without a session: its requests share the tracer's startup session. Register the middleware {{register}}, or give the other routes a session of their own (`withSession(…, () => next())`).",
       moveBeforeFirstAwait: "Create the session before the hook's first `await`",
+      moveBeforeNext: "Create the session before `await {{next}}()`",
     },
   },
   defaultOptions: [],
@@ -58,6 +62,14 @@ export default createRule<[], MessageIds>({
               messageId: "afterAwaitInHook",
               data: { tracer, method: found.method, via, framework: found.framework.name, hook: found.hook },
               suggest: fix ? [{ messageId: "moveBeforeFirstAwait", fix: ruleFixOf(input, [fix]) }] : [],
+            });
+          } else if (found.shape === "afterAwaitedNext") {
+            const { fix } = lostSessionFix(input, found);
+            context.report({
+              node: found.call,
+              messageId: "afterAwaitedNext",
+              data: { tracer, method: found.method, via, framework: found.framework.name, next: found.next },
+              suggest: fix ? [{ messageId: "moveBeforeNext", data: { next: found.next }, fix: ruleFixOf(input, [fix]) }] : [],
             });
           } else if (found.shape === "inDeferredCallback") {
             context.report({

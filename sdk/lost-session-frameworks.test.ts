@@ -1,7 +1,8 @@
 // The lost-session-context shapes that the rule `no-lost-session-context` reports, proven on the
 // frameworks themselves (sdk/lost-session-context.test.ts proves them on Express with a hook-runner
 // adapter): every Fastify hook that runs before the handler (as `addHook` and as a route option),
-// Fastify's done-callback hooks, Koa and Hono middleware, promise reactions, a helper function called
+// Fastify's done-callback hooks, Koa and Hono middleware (a callback that runs later, code after
+// `await next()`), promise reactions, a helper function called
 // from a hook or middleware, and route-level middleware on Hono apps, Express routers and Koa routers
 // (@koa/router) while another route traces. Each "loses" case has
 // a twin that differs only by the fix the rule names and keeps the session, so each proof fails when
@@ -239,6 +240,37 @@ describe("Koa 3 and Hono 4 middleware", () => {
     const { created, carried } = await oneRequest((probe) =>
       honoServer(probe, async (_context, next) => {
         await Promise.resolve();
+        probe.open();
+        await next();
+      }),
+    );
+    expect(carried).toBe(created);
+  });
+});
+
+// Koa and Hono run the downstream middleware and the handler inside `next()` (the onion model): code
+// after `await next()` runs once the handler is done, so a session it creates comes too late.
+type AwaitingMiddleware = (context: unknown, next: () => Promise<void>) => Promise<void>;
+const AWAITED_NEXT_SERVERS: [string, (probe: Probe, middleware: AwaitingMiddleware) => Server][] = [
+  ["Koa 3", (probe, middleware) => koaServer(probe, middleware)],
+  ["Hono 4", (probe, middleware) => honoServer(probe, middleware)],
+];
+
+describe.each(AWAITED_NEXT_SERVERS)("%s middleware: createSession() after `await next()`", (_name, server) => {
+  it("loses it: the handler's span carries the startup session", async () => {
+    const { created, carried, startup } = await oneRequest((probe) =>
+      server(probe, async (_context, next) => {
+        await next();
+        probe.open();
+      }),
+    );
+    expect(carried).not.toBe(created);
+    expect(carried).toBe(startup);
+  });
+
+  it("keeps it when createSession() runs before `await next()` (the fix)", async () => {
+    const { created, carried } = await oneRequest((probe) =>
+      server(probe, async (_context, next) => {
         probe.open();
         await next();
       }),

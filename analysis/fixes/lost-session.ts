@@ -11,6 +11,11 @@
 // In route-level middleware while another route traces without a session: always a marker (register
 // the middleware for every route, or give the other routes a session: a decision about the app).
 //
+// After an awaited `next()` (Koa, Hono): move the statement before the statement that holds that
+// `await next()` on the same terms, and only when it reads none of the middleware's parameters and no
+// variable written anywhere after its declaration: what the downstream middleware and the handler set
+// (`ctx.status`, `c.res`) is not there yet before `next()`. Otherwise a marker.
+//
 // In a callback that runs later: always a marker. Calling `next()` inside the callback instead is the
 // fix, but it also makes the request wait for the callback, and every path of the callback (errors
 // included) must then call it: that is the person's decision.
@@ -19,7 +24,7 @@ import { contains, enclosingFunction, outsideChain, type FunctionNode } from "..
 import { getAnalysisContext } from "../context.js";
 import { EditList, lineStart, newlineOf } from "../edits.js";
 import type { AnalysisInput } from "../input.js";
-import type { LostSession, SessionAfterAwaitInHook } from "../lost-session.js";
+import type { LostSession } from "../lost-session.js";
 import { nodesOfTypesWithin } from "../nodes.js";
 import { semicolonAfter } from "../rewrite.js";
 import { fixFromEdits, type FindingFix, type ReviewMarker } from "./finding-fix.js";
@@ -38,16 +43,22 @@ export function lostSessionFix(input: AnalysisInput, found: LostSession): LostSe
     return { marker: { node: found.call, message: MARKER_MESSAGES.lostSessionInRouteMiddleware(found.otherRoute, found.object, found.sessionMiddlewareAfterRoutes) } };
   }
   // A helper may do more than create the session: moving its call is the person's decision.
-  const fix = found.helper === undefined ? moveBeforeFirstAwait(input, found) : undefined;
+  if (found.shape === "afterAwaitedNext") {
+    const movable = found.helper === undefined && readsNothingDownstreamSets(input, found.call, found.handler.function);
+    const fix = movable ? moveBefore(input, found, found.nextAwait) : undefined;
+    return fix ? { fix } : { marker: { node: found.call, message: MARKER_MESSAGES.lostSessionAfterNext(found.next) } };
+  }
+  const fix = found.helper === undefined ? moveBefore(input, found, found.firstAwait) : undefined;
   return fix ? { fix } : { marker: { node: found.call, message: MARKER_MESSAGES.lostSessionAfterAwait(found.hook) } };
 }
 
-function moveBeforeFirstAwait(input: AnalysisInput, found: SessionAfterAwaitInHook): FindingFix | undefined {
+/** Moves the statement of `found.call` before the statement of the hook's body that holds `firstAwait`. */
+function moveBefore(input: AnalysisInput, found: LostSession, firstAwait: TSESTree.Node): FindingFix | undefined {
   const fn = found.handler.function;
   const body = fn.body;
   if (body.type !== AST_NODE_TYPES.BlockStatement) return undefined;
   const statement = sessionStatementOf(found.call);
-  const target = body.body.find((candidate) => contains(candidate, found.firstAwait));
+  const target = body.body.find((candidate) => contains(candidate, firstAwait));
   if (!statement || statement.parent !== body || !target) return undefined;
   const from = body.body.indexOf(target);
   const to = body.body.indexOf(statement);
@@ -126,4 +137,19 @@ function readsOnlyOutside(input: AnalysisInput, statement: TSESTree.Statement, f
     if (variable.references.some((reference) => reference.isWrite() && contains(fn.body, reference.identifier))) return false;
   }
   return true;
+}
+
+/**
+ * The session call reads none of the middleware's parameters (the context the downstream fills in) and
+ * no variable that is written after its declaration (the downstream may write it): it computes the same
+ * value before `next()`.
+ */
+function readsNothingDownstreamSets(input: AnalysisInput, call: TSESTree.CallExpression, fn: FunctionNode): boolean {
+  const { bindings } = getAnalysisContext(input);
+  return nodesOfTypesWithin(input.ast, IDENTIFIERS, call).every((identifier) => {
+    const variable = bindings.variableOf(identifier);
+    if (!variable) return true;
+    if (variable.defs.some((def) => def.type === "Parameter" && contains(fn, def.name))) return false;
+    return !variable.references.some((reference) => reference.isWrite() && !reference.init);
+  });
 }

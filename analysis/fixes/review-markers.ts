@@ -86,6 +86,9 @@ export const MARKER_MESSAGES = {
   /** createSession() after a hook's first await, where moving it first could change what the hook does (rule no-lost-session-context). */
   lostSessionAfterAwait: (hook: string) =>
     `this session does not reach the handler (created after an await in the ${hook} hook): create it before the hook's first await and add what you await later with enrichSession()`,
+  /** createSession() after an awaited next() that runs the handler, where moving it first could change what it records (rule no-lost-session-context). */
+  lostSessionAfterNext: (next: string) =>
+    `this session does not reach the handler (created after await ${next}(), which runs the handler): create it before await ${next}() and add what the handler set with enrichSession() after it`,
   /** createSession() in a callback that runs later while next() runs outside it (rule no-lost-session-context). */
   lostSessionInCallback: (next: string, deferredBy: string) =>
     `this session does not reach the handler (created in a ${deferredBy} callback, ${next}() called outside it): call ${next}() inside the callback, on every path, after createSession()`,

@@ -946,4 +946,10 @@ export interface BeforeHandlerCallback {
    * middleware): a session must be created in the execution that calls it.
    */
   readonly nextParameterByArity?: Readonly<Record<number, number>>;
+  /**
+   * `next()` returns a promise that settles once the downstream middleware and the handler ran (the
+   * onion model of Koa and Hono): code after `await next()` runs after the handler, so a session it
+   * creates never reaches the handler's spans (proven in sdk/lost-session-frameworks.test.ts).
+   */
+  readonly awaitedNextRunsHandler?: boolean;
 }

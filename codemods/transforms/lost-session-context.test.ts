@@ -101,6 +101,41 @@ app.addHook("onRequest", async (request) => {
     expect(run(marked.output).changed).toBe(false);
   });
 
+  it("moves createSession() before Koa's `await next()` when it reads nothing the handler sets, else leaves the marker; a second run changes nothing", () => {
+    const KOA = `import Koa from "koa";
+import { HoneyHiveTracer } from "honeyhive";
+
+const tracer = HoneyHiveTracer.init({ project: "api" });
+const app = new Koa();
+`;
+    const before = `${KOA}
+app.use(async (ctx, next) => {
+  await next();
+  tracer.createSession({ sessionName: "api" });
+});
+
+app.use(async (ctx, next) => {
+  await next();
+  tracer.createSession({ sessionName: "api", metadata: { status: ctx.status } });
+});
+`;
+    const result = run(before);
+    expect(result.markers).toBe(1);
+    expect(result.output).toBe(`${KOA}
+app.use(async (ctx, next) => {
+  tracer.createSession({ sessionName: "api" });
+  await next();
+});
+
+app.use(async (ctx, next) => {
+  await next();
+  ${markerComment(MARKER_MESSAGES.lostSessionAfterNext("next"))}
+  tracer.createSession({ sessionName: "api", metadata: { status: ctx.status } });
+});
+`);
+    expect(run(result.output).changed).toBe(false);
+  });
+
   it("leaves files without the SDK, and sessions that reach the handler, unchanged", () => {
     const noSdk = `import Fastify from "fastify";\nimport { store } from "./sessions";\nconst app = Fastify();\napp.addHook("onRequest", async (request) => { await store.load(request); store.createSession(request.id); });\n`;
     expect(run(noSdk).changed).toBe(false);

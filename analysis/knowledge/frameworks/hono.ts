@@ -122,7 +122,7 @@ export const hono = {
   // Route-level middleware (`app.get("/chat", openSession, handler)`) runs for its route only: proven
   // in sdk/lost-session-frameworks.test.ts.
   sessionFlow: {
-    beforeHandler: { "*": { nextParameterByArity: NEXT_BY_ARITY } },
+    beforeHandler: { "*": { nextParameterByArity: NEXT_BY_ARITY, awaitedNextRunsHandler: true } },
     routeLevel: { routeMethods: ONE_METHOD_VERBS, appMiddleware: "use" },
   },
   handlerTypes: [{ package: HONO, name: ["Context", "Handler", "MiddlewareHandler", "ErrorHandler", "NotFoundHandler"] }],

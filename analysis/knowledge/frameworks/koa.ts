@@ -61,7 +61,7 @@ export const koa = {
     ),
   platformSigns: { imports: adapterModules(LAMBDA_ADAPTERS), appMakers: [KOA_APP, KOA_ROUTER] },
   sessionFlow: {
-    beforeHandler: { "*": { nextParameterByArity: NEXT_BY_ARITY } },
+    beforeHandler: { "*": { nextParameterByArity: NEXT_BY_ARITY, awaitedNextRunsHandler: true } },
     // `router.get(path, mw, handler)` (and koa-router's `del` alias of delete): `mw` runs for that route
     // only (proven on @koa/router 15: sdk/lost-session-frameworks.test.ts); `use`/`all` run for every route.
     routeLevel: { routeMethods: [...ONE_METHOD_VERBS, "del"], appMiddleware: "use" },
