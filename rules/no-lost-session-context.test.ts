@@ -148,6 +148,9 @@ ruleTester.run(RULE_NAME, testedRule, {
     `${HONO}app.use(async (c, next) => {\n  const step = async (next) => { await next(); };\n  await step(async () => {});\n  tracer.createSession({ sessionName: "chat" });\n  await next();\n});`,
     // Express: the session is created after \`next()\`, which is not awaited (its downstream is not followed here).
     `${EXPRESS}app.use((req, res, next) => {\n  next();\n  tracer.createSession({ sessionName: req.path });\n});`,
+    // An auth library's session after \`await next()\`: \`lucia\`, imported from a module not read, is known as a
+    // tracer only by its \`createSession()\` call, no evidence for this report.
+    `${KOA}import { lucia } from "./auth";\napp.use(async (ctx, next) => {\n  await next();\n  if (ctx.state.user) await lucia.createSession(ctx.state.user.id, {});\n});`,
     // \`await next()\` in the other branch: the call never runs after it.
     `${KOA}app.use(async (ctx, next) => {\n  if (ctx.path === "/health") {\n    await next();\n  } else {\n    tracer.createSession({ sessionName: ctx.path });\n    await next();\n  }\n});`,
   ],
@@ -167,6 +170,11 @@ ruleTester.run(RULE_NAME, testedRule, {
           ],
         },
       ],
+    },
+    // A tracer imported under a tracer's name from a module of its own is reported as one made here.
+    {
+      code: `import Koa from "koa";\nimport { tracer } from "./tracing";\nconst app = new Koa();\napp.use(async (ctx, next) => {\n  await next();\n  tracer.createSession({ sessionName: ctx.path });\n});`,
+      errors: [{ ...afterNext("Koa"), suggestions: [] }],
     },
     // It reads the context the handler fills in (\`ctx.status\`): no suggestion.
     {
