@@ -1504,3 +1504,20 @@ describe("gaps-rules-9: a middleware's if … else", () => {
     ],
   });
 });
+
+// A binding imported from a module that is not read here (no project) and known as a tracer only by the
+// session method used on it: in a file with a tracer of its own it is another library's session store
+// (lucia's createSession), without one it is the file's tracer (analysis/session-id-flow.ts usedOnlyBesideOwnTracer).
+describe("imported bindings known only by use, from a module not read", () => {
+  const EXPRESS = `import express from "express";\nconst app = express();\n`;
+  it.each([
+    ["an imported `tracer` in a file without its own", `${EXPRESS}import { tracer } from "./tracing";\napp.post("/chat", async (req, res) => { await tracer.createSession({ sessionId: req.body.id }); res.end(); });`],
+    ["an imported `hh` in a file without its own tracer that names the SDK", `${EXPRESS}import type { HoneyHiveTracer } from "honeyhive";\nimport { hh } from "./hh";\napp.post("/chat", async (req, res) => { await hh.createSession({ sessionId: req.body.id }); res.end(); });`],
+    ["an imported `tracer` beside a tracer of the file", `${EXPRESS}${HH}import { tracer as shared } from "./tracing";\napp.post("/chat", async (req, res) => { await shared.createSession({ sessionId: req.body.id }); tracer.createSession(); res.end(); });`],
+  ])("reports %s", (_title: string, code: string) => {
+    expect(messagesOf(code)).toEqual([MESSAGE]);
+  });
+  it("accepts lucia.createSession({ sessionId }) beside a tracer of the file", () => {
+    expect(messagesOf(`${EXPRESS}${HH}import { lucia } from "./auth";\napp.post("/login", async (req, res) => { await lucia.createSession({ sessionId: req.body.id }); tracer.createSession(); res.end(); });`)).toEqual([]);
+  });
+});
