@@ -396,9 +396,10 @@ export interface OtelSetup {
   readonly instrumented: boolean;
   /**
    * The flush a fix writes for a pipeline made by a call whose module flushes it (`traceloop.forceFlush()`, on the
-   * name the file imports the module under), when no provider or processor variable is held (`flushTarget`).
+   * name the file imports the module under; `forceFlush()`, with `addImport` when the file does not import it yet,
+   * beside a function imported by name), when no provider or processor variable is held (`flushTarget`).
    */
-  readonly moduleFlush: { readonly receiver: string; readonly text: string } | undefined;
+  readonly moduleFlush: { readonly receiver: string; readonly text: string; readonly addImport?: { readonly module: string; readonly name: string } } | undefined;
   /** Does `node` (inside a handler) trace through OpenTelemetry: a part, a tracer got from one or from `trace.getTracer()`? */
   tracesAt(node: TSESTree.Node): boolean;
 }
@@ -466,23 +467,49 @@ function buildOtelSetup(input: AnalysisInput): OtelSetup | undefined {
     return node.type === AST_NODE_TYPES.CallExpression && usesApiTracer(node);
   };
   const instrumented = /Instrumentations?\b/.test(input.text) || parts.some((part) => part.component.instruments === true);
-  return { parts, flushTarget, instrumented, tracesAt, moduleFlush: moduleFlushOf(parts) };
+  return { parts, flushTarget, instrumented, tracesAt, moduleFlush: moduleFlushOf(input, bindings, parts) };
 }
 
 /**
  * `traceloop.forceFlush()` for the first part to HoneyHive made by a call whose module flushes it, called as
  * `<namespace>.initialize(…)` (`import * as traceloop`, `const traceloop = require(…)`): the flush is written on that
- * name. A function imported by name has no such receiver (the fix would need another import): undefined.
+ * name. A function imported by name (`import { initialize } from …`): the module's flush imported beside it, under
+ * the name the file already gives it or added to that import (`addImport`); undefined when its name is taken or the
+ * function is not bound by an import declaration (a destructured `require`).
  */
-function moduleFlushOf(parts: readonly OtelPart[]): OtelSetup["moduleFlush"] {
+function moduleFlushOf(input: AnalysisInput, bindings: Bindings, parts: readonly OtelPart[]): OtelSetup["moduleFlush"] {
   for (const part of parts) {
     const method = part.component.moduleFlush;
     const callee = unwrapExpression(part.creation.callee);
-    if (method === undefined || part.destination !== "honeyhive" || callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
+    if (method === undefined || part.destination !== "honeyhive") continue;
+    if (callee?.type === AST_NODE_TYPES.Identifier) {
+      const imported = importedByName(input, bindings, callee, part.component.export.package, method);
+      if (imported) return imported;
+      continue;
+    }
+    if (callee?.type !== AST_NODE_TYPES.MemberExpression) continue;
     const namespace = unwrapExpression(callee.object);
     if (namespace?.type === AST_NODE_TYPES.Identifier) return { receiver: namespace.name, text: `${namespace.name}.${method}()` };
   }
   return undefined;
+}
+
+/** `forceFlush()` beside `import { initialize } from "<module>"`: its local name if imported, else added to that import. */
+function importedByName(input: AnalysisInput, bindings: Bindings, callee: TSESTree.Identifier, module: string, method: string): OtelSetup["moduleFlush"] {
+  const importsByName = bindings.variableOf(callee)?.defs.some((def) => def.type === "ImportBinding" && def.node.type === AST_NODE_TYPES.ImportSpecifier);
+  if (!importsByName) return undefined;
+  const variables = moduleScopeOf(input.scopeManager)?.variables ?? [];
+  const held = variables.find((variable) =>
+    variable.defs.some((def) => {
+      if (def.type !== "ImportBinding" || def.node.type !== AST_NODE_TYPES.ImportSpecifier || def.parent?.type !== AST_NODE_TYPES.ImportDeclaration) return false;
+      const imported = def.node.imported;
+      const name = imported.type === AST_NODE_TYPES.Identifier ? imported.name : imported.value;
+      return name === method && def.node.importKind !== "type" && def.parent.importKind !== "type" && moduleMatches(sourceModule(def.parent.source.value), [module]);
+    }),
+  );
+  if (held) return { receiver: held.name, text: `${held.name}()` };
+  if (variables.some((variable) => variable.name === method)) return undefined;
+  return { receiver: method, text: `${method}()`, addImport: { module, name: method } };
 }
 
 function isModuleScope(scope: Scope.Scope): boolean {

@@ -1607,7 +1607,9 @@ function tracesThroughOtel(input: AnalysisInput, otel: OtelSetup, fn: FunctionNo
  * flush of a pipeline made by a call (`traceloop.forceFlush()`: OtelSetup's `moduleFlush`).
  */
 function otelFlush(receiver: string | undefined, moduleFlush?: OtelSetup["moduleFlush"]): FlushVia {
-  if (receiver === undefined && moduleFlush) return { profile: "opentelemetry", receiver: moduleFlush.receiver, flushText: moduleFlush.text, setup: 0 };
+  if (receiver === undefined && moduleFlush) {
+    return { profile: "opentelemetry", receiver: moduleFlush.receiver, flushText: moduleFlush.text, ...(moduleFlush.addImport ? { flushImport: moduleFlush.addImport } : {}), setup: 0 };
+  }
   return { profile: "opentelemetry", receiver, flushText: receiver === undefined ? undefined : `${receiver}.forceFlush()`, setup: 0 };
 }
 

@@ -16,7 +16,7 @@ import { getAnalysisContext } from "./context.js";
 import type { AnalysisInput } from "./input.js";
 import { configuredEnvironmentValues, configuredPreloads } from "./knowledge/frameworks/lambda-functions-config.js";
 import { mayExportOtelToHoneyhive, namesOtelPackage, OTEL_COMPONENTS, OTEL_USE_MEMBERS, type OtelComponent, opentelemetryProfile } from "./knowledge/sdks/opentelemetry.js";
-import { ENV_CONFIGURED_PIPELINES, mayMakeTraceExporter, TRACE_EXPORTERS } from "./knowledge/trace-exporters.js";
+import { ENV_CONFIGURED_PIPELINES, exporterVariablesIn, mayMakeTraceExporter, TRACE_EXPORTERS } from "./knowledge/trace-exporters.js";
 import { nodesOfType } from "./nodes.js";
 import { originMatches } from "./value-specifier.js";
 
@@ -27,9 +27,6 @@ const { honeyhiveEndpoint, honeyhiveOtlp } = opentelemetryProfile;
 const MAX_DEPTH = 3;
 /** How many steps from a provider to its exporter are followed (provider → const → processor → const → exporter). */
 const MAX_PART_DEPTH = 8;
-
-/** The pipelines made by a call that sends where an option (or its variable) says (`traceloop.initialize({ baseUrl })`). */
-const ADDRESSED_PIPELINES: readonly OtelComponent[] = OTEL_COMPONENTS.filter((component) => component.destination !== undefined);
 
 const verdicts = new AttachedCache<TSESTree.Program, boolean>("honeyhive.otelToHoneyhive");
 
@@ -50,22 +47,15 @@ function decide(input: AnalysisInput, named: boolean): boolean {
     if (!origin || !TRACE_EXPORTERS.some((target) => originMatches(origin, target))) continue;
     destinations.push(exporterDestination(input, creation));
   }
-  // `registerOTel("svc")`: no exporter in the options, so the one the environment configures.
+  // `registerOTel("svc")`: no exporter in the options, so the one the environment configures. `traceloop.initialize({ baseUrl })`:
+  // the address its option gives, else its variable's, else its own default (`addressedDestination`).
   for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
     const origin = bindings.originOf(call.callee);
     const pipeline = origin && ENV_CONFIGURED_PIPELINES.find((candidate) => originMatches(origin, candidate.export));
     if (!pipeline) continue;
     const options = unwrapExpression(call.arguments[0]);
     const given = options?.type === AST_NODE_TYPES.ObjectExpression && pipeline.exporterOptions.some((key) => propertyValue(options, key) !== undefined);
-    destinations.push(given ? componentDestination(input, call) : configuredDestination(input));
-  }
-  // `traceloop.initialize({ baseUrl })`: a pipeline made by a call that sends to the address an option gives.
-  if (ADDRESSED_PIPELINES.length > 0) {
-    for (const call of nodesOfType(input.ast, AST_NODE_TYPES.CallExpression)) {
-      const origin = bindings.originOf(call.callee);
-      const pipeline = origin && ADDRESSED_PIPELINES.find((candidate) => originMatches(origin, candidate.export));
-      if (pipeline?.destination) destinations.push(addressedDestination(input, call, pipeline.destination));
-    }
+    destinations.push(given || pipeline.addressed ? componentDestination(input, call) : configuredDestination(input, pipeline.variables));
   }
   if (destinations.includes("honeyhive")) return true;
   if (destinations.length > 0 && destinations.every((destination) => destination === "other")) return false;
@@ -155,8 +145,8 @@ function addressedDestination(input: AnalysisInput, call: TSESTree.NewExpression
 }
 
 /** The OTLP endpoint the project's configuration sets for this handler's function: HoneyHive's or another. */
-function configuredDestination(input: AnalysisInput): Destination {
-  const values = configuredEnvironmentValues(input.filename, honeyhiveOtlp.endpointVariables, input.cwd);
+function configuredDestination(input: AnalysisInput, variables: readonly string[] = honeyhiveOtlp.endpointVariables): Destination {
+  const values = configuredEnvironmentValues(input.filename, variables, input.cwd);
   if (values.length === 0) return "unknown";
   return values.some((value) => honeyhiveEndpoint.test(value)) ? "honeyhive" : "other";
 }
@@ -250,13 +240,13 @@ function codeWithoutComments(input: AnalysisInput): string {
 }
 
 /**
- * The parse-free test for `migrate`'s prefilter: a file making an OTLP trace exporter (or an environment-configured
- * pipeline, `registerOTel()`: knowledge/trace-exporters.ts) whose endpoint the
+ * The parse-free test for `migrate`'s prefilter and the flush rule's gate: a file making an OTLP trace exporter (or an environment-configured
+ * pipeline, `registerOTel()`, Traceloop's `initialize()`: knowledge/trace-exporters.ts) whose endpoint the
  * project's Lambda configuration points at HoneyHive for this handler (its text need not name HoneyHive).
  */
-export function configurationSendsOtelToHoneyhive(text: string, filename: string): boolean {
-  if (!namesOtelPackage(text) || !mayMakeTraceExporter(text)) return false;
-  return configuredEnvironmentValues(filename, honeyhiveOtlp.endpointVariables).some((value) => honeyhiveEndpoint.test(value));
+export function configurationSendsOtelToHoneyhive(text: string, filename: string, cwd?: string): boolean {
+  const variables = namesOtelPackage(text) ? exporterVariablesIn(text) : [];
+  return variables.length > 0 && configuredEnvironmentValues(filename, variables, cwd).some((value) => honeyhiveEndpoint.test(value));
 }
 
 /**

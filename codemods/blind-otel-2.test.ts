@@ -162,14 +162,31 @@ const EXPECTATIONS: readonly Expectation[] = [
     ),
   ),
   unchanged("TRACELOOP_HONEYHIVE_LAMBDA_FLUSHED"),
-  edited(
-    "TRACELOOP_ENV_BASE_URL_HONEYHIVE",
-    "Traceloop to HoneyHive through TRACELOOP_BASE_URL: traceloop.forceFlush() in a finally",
-    wrap(
-      `  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.body }] });
+  // TRACELOOP_BASE_URL points Traceloop at HoneyHive, read by `baseUrl` or by default (no HoneyHive text in the code then).
+  ...(["TRACELOOP_ENV_BASE_URL_HONEYHIVE", "TRACELOOP_ENV_ONLY_HONEYHIVE"] as const).map((name) =>
+    edited(
+      name,
+      "Traceloop to HoneyHive through TRACELOOP_BASE_URL in serverless.yml: traceloop.forceFlush() in a finally",
+      wrap(
+        `  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.body }] });
   return { statusCode: 200, body: completion.choices[0]?.message.content ?? "" };
 `,
-      "await traceloop.forceFlush()",
+        "await traceloop.forceFlush()",
+      ),
+    ),
+  ),
+  edited(
+    "TRACELOOP_NAMED_IMPORT_HONEYHIVE",
+    "initialize imported by name: forceFlush joins the import and is awaited in a finally",
+    [`import { initialize, withWorkflow } from "@traceloop/node-server-sdk";`, `import { initialize, withWorkflow, forceFlush } from "@traceloop/node-server-sdk";`],
+    wrap(
+      `  const answer = await withWorkflow({ name: "answer" }, async () => {
+    const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.question }] });
+    return completion.choices[0]?.message.content ?? "";
+  });
+  return { statusCode: 200, body: answer };
+`,
+      "await forceFlush()",
     ),
   ),
   // Traceloop sends elsewhere: its flush is not the HoneyHive tracer's, which gets its own.

@@ -22,6 +22,7 @@ import { backgroundFlushOf, flushCallText, flushTestOf, isAwaitedFlush, isReturn
 import { answeredMayHoldEntry, mayHoldEntry } from "../analysis/entry-gate.js";
 import { getHandlerModel, type LambdaHandler } from "../analysis/handlers.js";
 import { analysisInputFromContext } from "../analysis/input.js";
+import { configurationSendsOtelToHoneyhive } from "../analysis/otel-destination.js";
 import { mayNameOtelPipeline, relevanceOf } from "../analysis/relevance.js";
 import { createRule } from "./create-rule.js";
 
@@ -143,7 +144,9 @@ export default createRule<[], MessageIds>({
     const usesSdk = relevanceOf(input).sdk;
     if (!usesSdk && answeredMayHoldEntry(input, "handler") === undefined && !mayNameOtelPipeline(input.text)) return {};
     if (!mayHoldEntry(input, "invocation")) return {};
-    if (!usesSdk && !mayExportOtelToHoneyhive(input.text) && !mayImportOtelPipeline(input.text, input.ast)) return {};
+    // A pipeline whose only HoneyHive mark is its address in the Lambda's configuration (Traceloop's TRACELOOP_BASE_URL).
+    const otel = (): boolean => mayExportOtelToHoneyhive(input.text) || mayImportOtelPipeline(input.text, input.ast) || configurationSendsOtelToHoneyhive(input.text, input.filename, input.cwd);
+    if (!usesSdk && !otel()) return {};
     const handlers = getHandlerModel(input).lambdaHandlers;
     if (handlers.length === 0) return {};
     const flushByFunction = new Map<TSESTree.Node, LambdaFlush>();

@@ -630,21 +630,48 @@ export const TRACELOOP_HONEYHIVE_LAMBDA_FLUSHED = program(
 
 // Look-alikes of Traceloop to HoneyHive: the address only in the Lambda's configuration; Traceloop to its own cloud
 // (no baseUrl) and to another OTLP vendor beside a HoneyHive tracer; a project's own `initialize`.
-export const TRACELOOP_ENV_BASE_URL_HONEYHIVE = program(
-  "src/chat.ts",
-  {
-    "package.json": pkg(TRACELOOP_DEPS),
-    "serverless.yml": serverlessYml(`    TRACELOOP_BASE_URL: https://api.honeyhive.ai/opentelemetry`),
-  },
-  `import * as traceloop from "@traceloop/node-server-sdk";
+/** A chat Lambda whose Traceloop `initialize` takes `options`, with TRACELOOP_BASE_URL pointed at HoneyHive in serverless.yml. */
+const traceloopEnvChat = (options: string) =>
+  program(
+    "src/chat.ts",
+    {
+      "package.json": pkg(TRACELOOP_DEPS),
+      "serverless.yml": serverlessYml(`    TRACELOOP_BASE_URL: https://api.honeyhive.ai/opentelemetry`),
+    },
+    `import * as traceloop from "@traceloop/node-server-sdk";
 import OpenAI from "openai";
 
-traceloop.initialize({ appName: "chat", baseUrl: process.env.TRACELOOP_BASE_URL, apiKey: process.env.HH_API_KEY, instrumentModules: { openAI: OpenAI } });
+traceloop.initialize({ appName: "chat", ${options}, instrumentModules: { openAI: OpenAI } });
 const openai = new OpenAI();
 
 export const handler = async (event: { body: string }) => {
   const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.body }] });
   return { statusCode: 200, body: completion.choices[0]?.message.content ?? "" };
+};
+`,
+  );
+
+export const TRACELOOP_ENV_BASE_URL_HONEYHIVE = traceloopEnvChat("baseUrl: process.env.TRACELOOP_BASE_URL, apiKey: process.env.HH_API_KEY");
+
+// The address only in serverless.yml, and no HoneyHive text nor HH_ variable in the code (Traceloop's own key variable).
+export const TRACELOOP_ENV_ONLY_HONEYHIVE = traceloopEnvChat("apiKey: process.env.TRACELOOP_API_KEY");
+
+// `initialize` imported by name: the flush needs `forceFlush` imported beside it.
+export const TRACELOOP_NAMED_IMPORT_HONEYHIVE = program(
+  "src/handler.ts",
+  { "package.json": pkg(TRACELOOP_DEPS) },
+  `import { initialize, withWorkflow } from "@traceloop/node-server-sdk";
+import OpenAI from "openai";
+
+initialize({ appName: "faq-bot", baseUrl: "https://api.honeyhive.ai/opentelemetry", apiKey: process.env.HH_API_KEY, instrumentModules: { openAI: OpenAI } });
+const openai = new OpenAI();
+
+export const handler = async (event: { question: string }) => {
+  const answer = await withWorkflow({ name: "answer" }, async () => {
+    const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: event.question }] });
+    return completion.choices[0]?.message.content ?? "";
+  });
+  return { statusCode: 200, body: answer };
 };
 `,
 );
