@@ -193,16 +193,19 @@ describe.concurrent.each(["esm", "cjs"] as const)("a %s script awaiting acreateS
     const run = await runScript(
       format,
       backend.url,
-      `const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 8000 });
-      const started = Date.now();
-      await tracer.acreateSession({ sessionName: "awaited" });
-      console.log("acreate-took " + (Date.now() - started));`,
+      `${TIME_AGAINST_DEADLINE_SOURCE}
+      const tracer = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl, timeoutMs: 8000 });
+      const { timing } = await timeAgainstDeadline(8000, () => tracer.acreateSession({ sessionName: "awaited" }));
+      console.log("acreate-timing " + JSON.stringify(timing));`,
     );
 
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain("/session/start failed");
-    expect(printed(run, "acreate-took")).toBeGreaterThanOrEqual(2_400);
-    expect(printed(run, "acreate-took")).toBeLessThan(8_000);
+    const timing = JSON.parse(/^acreate-timing (.*)$/m.exec(run.stdout)?.[1] ?? "null") as DeadlineTiming;
+    expect(timing.ms).toBeGreaterThanOrEqual(2_400);
+    // The answer, not the deadline, ended the call: it settled before a no-op timer of timeoutMs, started
+    // beside it, had fired (event order; it was `< 8_000` ms of wall time).
+    expect(timing.referenceMs, JSON.stringify(timing)).toBeUndefined();
   });
 
   // gaps-sdk-4: only while awaited. A call nobody waits for held the script for its whole timeoutMs

@@ -46,12 +46,24 @@ function tracerFor(serverUrl: string, options: { project?: string; source?: stri
   return tracer;
 }
 
-/** Flushes until a flush is true: while a probe is on its way, flushes answer false at once. */
+/**
+ * Flushes until a flush is true: while a probe is on its way, flushes answer false at once. Within
+ * `withinMs` as this process kept time: a flush started after a no-op timer of `withinMs`, started beside
+ * the loop, had run must be true. The probe waits on a timer of the breaker's, which load delays as much
+ * as this one; a bound in wall time (Date.now()) counted the machine's load against the SDK.
+ */
 async function flushUntilTrue(tracer: HoneyHiveTracer, withinMs: number): Promise<void> {
-  const until = Date.now() + withinMs;
-  while (!(await tracer.forceFlush({ timeoutMs: 3_000 }))) {
-    expect(Date.now()).toBeLessThan(until);
-    await delay(100);
+  let timerRan = false;
+  const reference = setTimeout(() => (timerRan = true), withinMs);
+  try {
+    for (;;) {
+      const startedAfterTimer = timerRan;
+      if (await tracer.forceFlush({ timeoutMs: 3_000 })) return;
+      expect(startedAfterTimer, `a flush still false after a ${withinMs} ms timer had run`).toBe(false);
+      await delay(100);
+    }
+  } finally {
+    clearTimeout(reference);
   }
 }
 
