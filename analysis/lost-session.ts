@@ -181,7 +181,7 @@ function collect(input: AnalysisInput): LostSession[] {
         found.push({ ...base, shape: "afterAwaitInHook", hook: hook.name, firstAwait });
         continue;
       }
-      const afterNext = reportableAfterNext(point.tracer) ? awaitedNextBefore(input, hook.callback, handler.function, call, bindings) : undefined;
+      const afterNext = awaitedNextBefore(input, hook.callback, handler.function, call, bindings);
       if (afterNext) {
         found.push({ ...base, shape: "afterAwaitedNext", ...afterNext });
         continue;
@@ -670,16 +670,6 @@ function catchAround(node: TSESTree.Node, laterAncestors: ReadonlySet<TSESTree.N
     return parent.handler.body.body.some((statement) => EXITS.has(statement.type)) ? undefined : parent.handler;
   }
   return undefined;
-}
-
-/**
- * Whether a session call after `await next()` is reported on this tracer: one made or held in this file, or
- * imported under a tracer's name. An imported binding known as a tracer only because it is called with a
- * session method (`lucia.createSession()` of an auth library, from a module the reader could not confirm)
- * is no evidence here: middleware creates the auth library's sessions after `await next()` as a matter of course.
- */
-function reportableAfterNext(tracer: TracerDeclaration): boolean {
-  return tracer.kind !== "imported" || /tracer/i.test(tracer.name);
 }
 
 /**
