@@ -472,6 +472,38 @@ useObs().forceFlush();`, "useObs", "useObs()"],
     expect(tracerSummary(sdk).map((tracer) => [tracer.name, tracer.kind, tracer.referenceText])).toEqual([[name, "imported", referenceText]]);
   });
 
+  // A HoneyHive-only member is the only evidence for these bindings (their module is not read here): beside a
+  // tracer the file makes or holds itself, the file's SDK is that tracer's, and the binding another library's.
+  it.each([
+    ["made here", `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({});\n`, ["tracer"]],
+    ["a parameter typed with the SDK's class", `import type { HoneyHiveTracer } from "honeyhive";\nexport function step(tracer: HoneyHiveTracer) { tracer.enrichSpan({}); }\n`, ["tracer"]],
+    ["a class member", `import { HoneyHiveTracer } from "honeyhive";\nexport class Obs { tracer = HoneyHiveTracer.init({}); }\n`, ["tracer"]],
+    ["a variable holding an imported getter's tracer", `import { getTracer } from "./tracing";\nconst tracer = getTracer();\n`, ["getTracer", "tracer"]],
+  ])("does not take a binding known only by its use for a tracer beside the file's own tracer (%s)", (_name, own, tracers) => {
+    const { model: sdk } = model(`${own}import { lucia } from "./auth";\nimport { sessions } from "./sessions";\nawait lucia.createSession({ sessionId: "s" });\nsessions.enrichSession({});\n`);
+    expect(sdk.tracers.map((tracer) => tracer.name)).toEqual(tracers);
+  });
+
+  it("takes bindings known only by their use for tracers beside imported ones, and what the file derives from them", () => {
+    const { model: sdk } = model(`import { tracer } from "./tracing";
+import { hh } from "./hh";
+hh.enrichSession({});
+export function getHh() { return hh; }
+export class Obs { t = hh; }
+tracer.sessionStart();`);
+    expect(tracerSummary(sdk).map((tracer) => [tracer.name, tracer.kind])).toEqual([
+      ["tracer", "imported"],
+      ["hh", "imported"],
+      ["getHh", "lazy"],
+      ["t", "member"],
+    ]);
+  });
+
+  it("takes a binding known only by its use for a tracer beside the file's own when its imported name is a tracer's", () => {
+    const { model: sdk } = model(`import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({});\nimport { tracer as shared } from "./tracing";\nshared.enrichSession({});\n`);
+    expect(sdk.tracers.map((tracer) => tracer.name)).toEqual(["tracer", "shared"]);
+  });
+
   it("with type information, takes a neutrally named binding declared as HoneyHiveTracer for a tracer (and asks only then)", () => {
     const code = `import { client } from "./obs";\nimport { posthog } from "./posthog";\nimport { tracer } from "./tracing";\nclient.sessionStart();\nposthog.sessionStart();\ntracer.sessionStart();`;
     const parsed = parseAnalysisInput(code, "src/a.ts", DEFAULT_SETTINGS);

@@ -336,7 +336,7 @@ export function getSdkModel(input: AnalysisInput): SdkModel {
  * The cheap gate: the SDK's name (or a settings module) in the text, or a binding imported from a
  * local module that is named or used like a tracer. Everything else (most files, including files
  * that only import other local helpers) costs one pass over `ast.body`, shared by the gate's parts
- * (analysis/top-level-imports.ts). What it asks of a binding, `localTracerShape` keeps for the model.
+ * (analysis/top-level-imports.ts). What it asks of a binding, `localTracer` keeps for the model.
  */
 function mayUseSdk(input: AnalysisInput): boolean {
   const { ast, settings, text } = input;
@@ -361,10 +361,10 @@ function mayUseSdk(input: AnalysisInput): boolean {
   return importsSdkThroughBarrel(input) || injectsTracerHolder(input) || importsTracerHolder(input, bindings) || readsLoadedGlobalTracer(input);
 }
 
-/** For the gate: a variable `declaration` declares is named or used like a tracer (`localTracerShape`). */
+/** For the gate: a variable `declaration` declares is named or used like a tracer (`localTracer`). */
 function looksLikeTracer(input: AnalysisInput, declaration: TSESTree.Node): boolean {
   for (const variable of input.scopeManager.getDeclaredVariables(declaration)) {
-    if (localTracerShape(variable, importedNameOf(variable), false, input) !== undefined) return true;
+    if (localTracer(variable, importedNameOf(variable), false, input) !== undefined) return true;
   }
   return false;
 }
@@ -630,10 +630,17 @@ class FileSdkModel implements SdkModel {
     // all of them waited for ~1,000 files and then took the compiler ~0.6 s).
     this.readBindings(allVariables);
     this.addTypedParameters(allVariables);
-    this.addImportedTracers();
+    const usedOnly = this.addImportedTracers();
     if (this.mayCreateOrHoldTracer()) this.runTracerRounds(allVariables);
     this.linkBackingVariables();
     this.addMemberTracers(classProperties, assignments, parameterProperties);
+    // Bindings known as tracers only by their use, with no tracer of the file's own beside them: the file's tracers.
+    if (usedOnly !== undefined && !this.hasOwnTracer()) {
+      for (const [variable, shape] of usedOnly) this.addImportedTracer(variable, shape);
+      this.runTracerRounds(allVariables);
+      this.linkBackingVariables();
+      this.addMemberTracers(classProperties, assignments, parameterProperties);
+    }
     const tracers: TracerDeclaration[] = [...this.tracerByVariable.values(), ...this.memberTracers].sort((a, b) => a.declaration.range[0] - b.declaration.range[0]);
     this.tracers = tracers;
     let usesSdk = tracers.length > 0;
@@ -709,27 +716,43 @@ class FileSdkModel implements SdkModel {
 
   /**
    * Tracers imported from local modules: named or used like one. Before the rounds, so that a variable
-   * assigned from an imported getter (`const tracer = getTracer()`) is a tracer too.
+   * assigned from an imported getter (`const tracer = getTracer()`) is a tracer too. Those known only by
+   * their use (`localTracer`'s `usedOnly`) are returned instead, for the constructor to add once it knows
+   * the file has no tracer of its own: beside one, the file's SDK is that tracer's, and a session store's
+   * `lucia.createSession({ sessionId })` is no evidence.
    */
-  private addImportedTracers(): void {
+  private addImportedTracers(): Map<Scope.Variable, LocalTracerShape> | undefined {
     const { input, tracerByVariable } = this;
     for (const variable of this.dynamicGetterResults ?? NO_VARIABLES) {
       if (!tracerByVariable.has(variable)) this.addVariableTracer(variable, "imported", variable.defs[0]?.node ?? variable.identifiers[0]!, [], false, variable.name);
     }
+    let usedOnly: Map<Scope.Variable, LocalTracerShape> | undefined;
     for (const [variable, binding] of this.bindings) {
       if (binding.kind !== "local" || tracerByVariable.has(variable)) continue;
-      const shape = localTracerShape(variable, binding.name, binding.fromSdkSettingsModule, input);
-      if (shape === undefined) continue;
-      this.addVariableTracer(
-        variable,
-        "imported",
-        variable.defs[0]?.node ?? variable.identifiers[0]!,
-        [],
-        shape !== "tracer",
-        // A factory's or an async getter's call is never written again (it would make or await a new tracer).
-        shape === "tracer" ? variable.name : shape === "getter" ? `${variable.name}()` : undefined,
-      );
+      const found = localTracer(variable, binding.name, binding.fromSdkSettingsModule, input);
+      if (found?.usedOnly) (usedOnly ??= new Map()).set(variable, found.shape);
+      else if (found !== undefined) this.addImportedTracer(variable, found.shape);
     }
+    return usedOnly;
+  }
+
+  private addImportedTracer(variable: Scope.Variable, shape: LocalTracerShape): void {
+    this.addVariableTracer(
+      variable,
+      "imported",
+      variable.defs[0]?.node ?? variable.identifiers[0]!,
+      [],
+      shape !== "tracer",
+      // A factory's or an async getter's call is never written again (it would make or await a new tracer).
+      shape === "tracer" ? variable.name : shape === "getter" ? `${variable.name}()` : undefined,
+    );
+  }
+
+  /** A tracer made or held here (created, typed, a class member, or read from one), not only imported. */
+  private hasOwnTracer(): boolean {
+    if (this.memberTracers.length > 0) return true;
+    for (const tracer of this.tracerByVariable.values()) if (tracer.kind !== "imported") return true;
+    return false;
   }
 
   /**
@@ -2219,43 +2242,53 @@ class MutableTracer implements TracerDeclaration {
   }
 }
 
-/** What a binding imported from a project module holds, as far as the SDK model can tell (see localTracerShape). */
+/** What a binding imported from a project module holds, as far as the SDK model can tell (see localTracer). */
 type LocalTracerShape = "tracer" | "getter" | "opaqueGetter";
+
+/**
+ * A binding imported from a project module taken as a tracer: its shape, and whether only its use says so
+ * (`usedOnly`: a HoneyHive-only member used on it, no module read to prove it, no tracer's name, no SDK type).
+ */
+interface LocalTracer {
+  readonly shape: LocalTracerShape;
+  readonly usedOnly: boolean;
+}
 
 interface LocalTracerAnswer {
   readonly importedName: string | undefined;
   readonly fromSdkSettingsModule: boolean;
-  readonly shape: LocalTracerShape | undefined;
+  readonly found: LocalTracer | undefined;
 }
 
-/** Per file, by binding: the last answer of `localTracerShape` and its question (the gate and the model ask the same). */
+/** Per file, by binding: the last answer of `localTracer` and its question (the gate and the model ask the same). */
 const localTracerAnswers = new AttachedCache<TSESTree.Program, Map<Scope.Variable, LocalTracerAnswer>>("honeyhive.localTracerShapes");
 
 /**
  * Whether a binding imported from a project module holds a HoneyHive tracer (`"tracer"`), a getter of
  * one (`"getter"`), or neither. Named like one (`tracer`, `hhTracer`, `getTracer`, also through the
  * imported name) suffices; a neutral name (`posthog`, `analytics`) needs evidence only HoneyHive gives:
- * a HoneyHive-only member used on it, or a module declared in settings as re-exporting the SDK.
+ * a HoneyHive-only member used on it, or a module declared in settings as re-exporting the SDK. The
+ * first alone (`usedOnly`) counts only in a file without a tracer of its own (`FileSdkModel.addImportedTracers`).
  * Kept per file and binding: the answer may read the module the binding comes from.
  */
-function localTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
+function localTracer(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracer | undefined {
   // An import's `default` is no more a tracer's name than none (neither matches the names below): one question.
   const name = importedName === "default" ? undefined : importedName;
   // Asked of every binding a file imports from its own modules: one neither named nor used like a
-  // tracer is none (`readLocalTracerShape` reads no module for it), answered without keeping anything.
+  // tracer is none (`readLocalTracer` reads no module for it), answered without keeping anything.
   if (isNamespaceImport(variable)) return undefined;
   const usage = importedBindingUses(input.ast, variable).tracer;
   if (usage === "foreign" || (usage === undefined && !namedGetter(variable, name) && !namedTracer(variable, name))) return undefined;
   let answers = localTracerAnswers.get(input.ast);
   const known = answers?.get(variable);
-  if (known !== undefined && known.importedName === name && known.fromSdkSettingsModule === fromSdkSettingsModule) return known.shape;
-  const shape = readLocalTracerShape(variable, name, fromSdkSettingsModule, input);
+  if (known !== undefined && known.importedName === name && known.fromSdkSettingsModule === fromSdkSettingsModule) return known.found;
+  const found = readLocalTracer(variable, name, fromSdkSettingsModule, input);
   if (answers === undefined) localTracerAnswers.set(input.ast, (answers = new Map()));
-  answers.set(variable, { importedName: name, fromSdkSettingsModule, shape });
-  return shape;
+  answers.set(variable, { importedName: name, fromSdkSettingsModule, found });
+  return found;
 }
 
-function readLocalTracerShape(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracerShape | undefined {
+function readLocalTracer(variable: Scope.Variable, importedName: string | undefined, fromSdkSettingsModule: boolean, input: AnalysisInput): LocalTracer | undefined {
   if (isNamespaceImport(variable)) return undefined;
   const usage = importedBindingUses(input.ast, variable).tracer;
   if (usage === "foreign") return undefined;
@@ -2264,7 +2297,7 @@ function readLocalTracerShape(variable: Scope.Variable, importedName: string | u
   // What the module itself exports (one module deep), asked only of bindings named or used like a tracer.
   const exported = usage !== undefined || isGetter || isTracer ? importedTracerShape(input, variable) : undefined;
   if (exported === "foreign") return undefined; // an OpenTelemetry tracer, whatever its name
-  if (exported) return exported;
+  if (exported) return { shape: exported, usedOnly: false };
   // `import shared = require("./shared")` of `export = Shared` (a declared namespace) or `module.exports = { … }`: an object of names.
   if (usage !== undefined && holdsExportsObject(input, variable)) return undefined;
   const typeNameOf = input.typeNameOf;
@@ -2274,8 +2307,9 @@ function readLocalTracerShape(variable: Scope.Variable, importedName: string | u
   const confirmedByType =
     !confirmedByName && usage?.shape === "tracer" && variable.identifiers[0] !== undefined && typeNameOf?.(variable.identifiers[0]) === "HoneyHiveTracer";
   const confirmedUsage = usage && (confirmedByName || confirmedByType) ? usage.shape : undefined;
-  if (confirmedUsage === "getter" || isGetter) return "getter";
-  if (confirmedUsage === "tracer" || isTracer) return "tracer";
+  const usedOnly = !fromSdkSettingsModule && !isGetter && !isTracer && !confirmedByType;
+  if (confirmedUsage === "getter" || isGetter) return { shape: "getter", usedOnly };
+  if (confirmedUsage === "tracer" || isTracer) return { shape: "tracer", usedOnly };
   return undefined;
 }
 

@@ -41,10 +41,10 @@ import {
 import { TRACER_FACTORY_STATICS } from "./knowledge/sdks/index.js";
 import type { ParameterDecorators, RequestInputs, RequestInputsByEvent, ValueSpecifier } from "./knowledge/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
-import { importedFact, importedTracerProven, isProjectModule } from "./project-modules.js";
+import { importedFact, isProjectModule } from "./project-modules.js";
 import { recordHandlerCallOf } from "./record-handlers.js";
 import { getSdkModel, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
-import { isSdkModule, textMentionsSdk } from "./settings.js";
+import { textMentionsSdk } from "./settings.js";
 
 /** Tracer methods that take `{ sessionId }` and throw for a non-UUID one. */
 const SESSION_METHODS: ReadonlySet<string> = new Set(["createSession", "acreateSession", "withSession", "sessionStart"]);
@@ -369,30 +369,15 @@ function combineSources(a: SessionIdSource, b: SessionIdSource): SessionIdSource
 
 /**
  * A tracer this rule is sure of. The SDK model takes a neutrally named binding from a project module
- * (`sessions` from "./session-store") as a tracer once a HoneyHive-only member is used on it; a
- * session store has `createSession({ sessionId })` too, so here such a binding must also be named
- * like a tracer or sit in a file that uses the SDK itself, and, when that file has a tracer of its own,
- * be proven by its module (`usedOnlyBesideOwnTracer`).
+ * (`sessions` from "./session-store") as a tracer once a HoneyHive-only member is used on it, and only
+ * in a file without a tracer of its own (analysis/sdk-model.ts `addImportedTracers`); a session store has
+ * `createSession({ sessionId })` too, so here such a binding must also be named like a tracer or sit in a
+ * file that uses the SDK itself.
  */
 export function isHoneyhiveTracer(input: AnalysisInput, tracer: TracerDeclaration | undefined): boolean {
   if (!tracer) return false;
   if (tracer.kind !== "imported" || /tracer/i.test(tracer.name)) return true;
-  return textMentionsSdk(input.text, input.settings) && !usedOnlyBesideOwnTracer(input, tracer);
-}
-
-/**
- * An imported binding known as a tracer only by its use (`lucia.createSession({ sessionId })`), in a
- * file that makes or holds a tracer of its own: the file's SDK mention is that tracer's, no evidence
- * for the binding. Its module proving it a tracer (or the settings declaring that module the SDK's) still is.
- */
-function usedOnlyBesideOwnTracer(input: AnalysisInput, tracer: TracerDeclaration): boolean {
-  const variable = tracer.variable;
-  if (!variable || !getSdkModel(input).tracers.some((own) => own.kind !== "imported")) return false;
-  const def = variable.defs[0];
-  const origin = def?.type === "ImportBinding" || def?.type === "Variable" ? getAnalysisContext(input).bindings.originOf(def.name) : undefined;
-  // Imported under a tracer's name (`import { tracer as shared }`), or from a module the settings declare the SDK's.
-  if (origin && (/tracer/i.test(origin.path[0] ?? "") || isSdkModule(origin.module, input.settings))) return false;
-  return !importedTracerProven(input, variable);
+  return textMentionsSdk(input.text, input.settings);
 }
 
 /** The `sessionId` property of an options literal, given inline or as a variable written once. */

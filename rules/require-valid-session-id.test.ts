@@ -1507,7 +1507,7 @@ describe("gaps-rules-9: a middleware's if … else", () => {
 
 // A binding imported from a module that is not read here (no project) and known as a tracer only by the
 // session method used on it: in a file with a tracer of its own it is another library's session store
-// (lucia's createSession), without one it is the file's tracer (analysis/session-id-flow.ts usedOnlyBesideOwnTracer).
+// (lucia's createSession), without one it is the file's tracer (analysis/sdk-model.ts addImportedTracers).
 describe("imported bindings known only by use, from a module not read", () => {
   const EXPRESS = `import express from "express";\nconst app = express();\n`;
   it.each([

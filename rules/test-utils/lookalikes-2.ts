@@ -129,7 +129,7 @@ export const FLUSH: readonly LookAlike[] = [
 export const SESSION_ID: readonly LookAlike[] = [
   c("lucia.createSession(userId) in an Express route beside a HoneyHive tracer", `${HH}${EXPRESS}import { lucia } from "./auth";\napp.post("/login", async (req, res) => {\n  const session = await lucia.createSession(req.body.userId, {});\n  res.setHeader("Set-Cookie", lucia.createSessionCookie(session.id).serialize());\n  tracer.createSession({ sessionName: "login" });\n  res.end();\n});\n`),
   // ./auth is not in the project (unreadable): `createSession` used on `lucia` is the only evidence, and the
-  // file's SDK mention is its own tracer's (analysis/session-id-flow.ts usedOnlyBesideOwnTracer).
+  // file's SDK mention is its own tracer's (analysis/sdk-model.ts addImportedTracers).
   c("lucia.createSession({ sessionId }) from an unread module beside a HoneyHive tracer", `${HH}${EXPRESS}import { lucia } from "./auth";\napp.post("/login", async (req, res) => {\n  await lucia.createSession({ sessionId: req.body.id });\n  tracer.createSession({ sessionName: "login" });\n  res.end();\n});\n`),
   c("Appwrite account.createSession(userId, secret) from the query", `${HH}${EXPRESS}import { Account, Client } from "node-appwrite";\napp.get("/magic", async (req, res) => {\n  const account = new Account(new Client());\n  await account.createSession(req.query.userId as string, req.query.secret as string);\n  res.redirect("/");\n});\n`),
   c("express-session store.get(sid) with the cookie's id", `${HH}${EXPRESS}import session from "express-session";\nconst store = new session.MemoryStore();\napp.get("/me", (req, res) => {\n  store.get(req.cookies["connect.sid"], (err, data) => res.json(data));\n});\n`),
