@@ -785,3 +785,45 @@ describe("isProjectModule: a tsconfig `paths` key, however it is shaped (fix-bli
     }
   });
 });
+
+describe("blind-21: an exact `paths` key shaped like no package, a name under `baseUrl`, package.json `imports`", () => {
+  it("takes `@obs` under an exact key and `lib/obs` under `\"baseUrl\": \"src\"` for the project's, not a package", () => {
+    const root = project({
+      "tsconfig.json": `{ "compilerOptions": { "baseUrl": "src", "paths": { "@obs": ["observability/index.ts"] } } }`,
+      "src/observability/index.ts": `export const tracer = {};\n`,
+      "src/lib/obs.ts": `export const obs = {};\n`,
+      "src/config.ts": `export const config = {};\n`,
+    });
+    const ask = (specifier: string) => isProjectModule(specifier, parseAnalysisInput(`import { tracer } from "${specifier}";\ntracer;\n`, join(root, "src", "chat.ts")));
+    expect(ask("@obs")).toBe(true);
+    expect(ask("lib/obs")).toBe(true);
+    expect(ask("config")).toBe(true);
+    expect(ask("express")).toBe(false);
+    expect(ask("@obs/other")).toBe(false);
+    const reader = new ProjectModules();
+    expect(reader.resolve("@obs", join(root, "src", "chat.ts"))).toBe(join(root, "src/observability/index.ts"));
+    expect(reader.resolve("lib/obs", join(root, "src", "chat.ts"))).toBe(join(root, "src/lib/obs.ts"));
+  });
+
+  it("resolves `#` specifiers through the nearest package.json's imports: an exact key, a pattern, a conditions object's first target that exists", () => {
+    const root = makeProject({
+      "package.json": JSON.stringify({
+        name: "app",
+        type: "module",
+        imports: { "#obs": "./src/lib/obs.ts", "#lib/*": "./src/lib/*.js", "#telemetry": { types: "./src/telemetry/index.ts", default: "./dist/telemetry/index.js" }, "#dep": "some-package" },
+      }),
+      "src/lib/obs.ts": `export const obs = {};\n`,
+      "src/lib/db.ts": `export const db = {};\n`,
+      "src/telemetry/index.ts": `export const telemetry = {};\n`,
+    });
+    const reader = new ProjectModules();
+    const from = join(root, "src", "server.ts");
+    expect(reader.resolve("#obs", from)).toBe(join(root, "src/lib/obs.ts"));
+    expect(reader.resolve("#lib/db", from)).toBe(join(root, "src/lib/db.ts"));
+    expect(reader.resolve("#telemetry", from)).toBe(join(root, "src/telemetry/index.ts"));
+    // A package target is no project file; an unknown key resolves to nothing.
+    expect(reader.resolve("#dep", from)).toBeUndefined();
+    expect(reader.resolve("#missing", from)).toBeUndefined();
+    expect(parsePackageManifest(`{ "imports": { "#a": "./a.ts", "b": "./b.ts", "#c": { "node": "pkg" } } }`).imports).toEqual([{ pattern: "#a", targets: ["./a.ts"] }]);
+  });
+});

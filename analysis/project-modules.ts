@@ -187,6 +187,8 @@ export interface PackageManifest {
    * `typings`, `module` and `main` (analysis/workspaces.ts). Absent when none.
    */
   readonly entryPoints?: readonly string[];
+  /** Its subpath `imports` (`"#obs": "./src/obs.ts"`): each key and the relative targets it names, in the order tried. */
+  readonly imports?: readonly { readonly pattern: string; readonly targets: readonly string[] }[];
 }
 
 export const EMPTY_MANIFEST: PackageManifest = Object.freeze({ dependencies: new Set<string>(), ranges: new Map<string, string>(), preloads: Object.freeze([]) as readonly string[], workspaces: false });
@@ -237,9 +239,17 @@ export function parsePackageManifest(text: string): PackageManifest {
   const patternList = Array.isArray(workspaces) ? workspaces : typeof workspaces === "object" && workspaces !== null ? (workspaces as Record<string, unknown>).packages : undefined;
   const workspacePatterns = Array.isArray(patternList) ? patternList.filter((pattern): pattern is string => typeof pattern === "string") : [];
   const entryPoints = [...stringsOf(entryOfExports(record.exports)), ...["types", "typings", "module", "main"].flatMap((field) => (typeof record[field] === "string" ? [record[field]] : []))];
+  const imports =
+    typeof record.imports === "object" && record.imports !== null && !Array.isArray(record.imports)
+      ? Object.entries(record.imports as Record<string, unknown>).flatMap(([pattern, value]) => {
+          const targets = stringsOf(value).filter((target) => target.startsWith("./"));
+          return pattern.startsWith("#") && targets.length > 0 ? [{ pattern, targets }] : [];
+        })
+      : [];
   return {
     dependencies,
     ranges,
+    ...(imports.length > 0 && { imports }),
     ...(typeof record.main === "string" && { main: record.main }),
     preloads: [...preloads],
     workspaces: "workspaces" in record,
@@ -550,6 +560,7 @@ export class ProjectModules {
       return undefined;
     } else {
       bases = this.aliasBases(specifier, fromFile, root);
+      if (specifier.startsWith("#")) bases = [...bases, ...this.importsBases(specifier, directory)];
     }
     for (const base of bases) {
       if (!isInside(base, root)) continue;
@@ -775,7 +786,29 @@ export class ProjectModules {
    */
   pathAliasesFor(fromFile: string): readonly string[] {
     const directory = dirname(fromFile);
-    return this.compilerPathsFor(directory, this.projectRootOf(directory))?.paths.map(({ pattern }) => pattern) ?? [];
+    const root = this.projectRootOf(directory);
+    const compilerPaths = this.compilerPathsFor(directory, root);
+    if (!compilerPaths) return [];
+    const patterns = compilerPaths.paths.map(({ pattern }) => pattern);
+    return compilerPaths.baseUrl === undefined || !isInside(compilerPaths.baseUrl, root) ? patterns : [...patterns, ...this.baseUrlPatterns(compilerPaths.baseUrl)];
+  }
+
+  /**
+   * What a `baseUrl` makes importable by a bare name, as `paths` patterns: `lib/*` for each folder of
+   * it, `obs` for each source file (`import { obs } from "lib/obs"` with `"baseUrl": "src"`); not
+   * `node_modules` or a dot folder. One listing of the folder (checked by its mtime as any other).
+   */
+  private baseUrlPatterns(baseUrl: string): string[] {
+    const patterns: string[] = [];
+    for (const [name, kind] of this.entriesOf(baseUrl) ?? []) {
+      if (name.startsWith(".") || name === "node_modules") continue;
+      if (kind === "directory") patterns.push(`${name}/*`);
+      else if (kind === "file" && !isDeclarationFile(name)) {
+        const extension = SOURCE_EXTENSIONS.find((ext) => name.endsWith(ext));
+        if (extension) patterns.push(name.slice(0, -extension.length));
+      }
+    }
+    return patterns;
   }
 
   /**
@@ -784,28 +817,34 @@ export class ProjectModules {
    * `resolveWorkspaceImport` for workspace packages).
    */
   resolvePathAlias(specifier: string, fromFile: string): string | undefined {
-    if (!isBareSpecifier(specifier) || !this.pathAliasesFor(fromFile).some((pattern) => matchesPathPattern(pattern, specifier))) return undefined;
+    if (!isNonRelativeSpecifier(specifier) || !this.pathAliasesFor(fromFile).some((pattern) => matchesPathPattern(pattern, specifier))) return undefined;
     return this.resolve(specifier, fromFile);
+  }
+
+  /**
+   * Where a `#` specifier may point through the `imports` of the nearest package.json (Node's subpath
+   * imports: `"#obs": "./src/obs.ts"`, a pattern `"#lib/*"`, a conditions object whose every target is
+   * tried in order, so `{ "types": "./src/obs.ts", "default": "./dist/obs.js" }` finds the source);
+   * the package.json is recorded with the resolution, so an edit resolves again.
+   */
+  private importsBases(specifier: string, directory: string): string[] {
+    const packageRoot = this.packageRootOf(directory);
+    if (packageRoot === undefined) return [];
+    const manifestPath = join(packageRoot, "package.json");
+    const stats = this.fs.stat(manifestPath);
+    this.dependencies?.push({ path: manifestPath, isDirectory: false, mtimeMs: stats === undefined || stats.isDirectory ? MISSING : stats.mtimeMs, size: stats?.size ?? 0 });
+    const imports = this.manifestOf(packageRoot)?.imports;
+    if (!imports) return [];
+    // Node takes the exact key, else the pattern with the longest text before its `*`, as TypeScript does for `paths`.
+    const best = bestPatternMatch(imports, specifier);
+    return best ? best.targets.map((target) => resolve(packageRoot, target.replaceAll("*", best.star))) : [];
   }
 
   /** Where a non-relative specifier may point through the nearest config's `paths`, else its `baseUrl`. */
   private aliasBases(specifier: string, fromFile: string, root: string): string[] {
     const compilerPaths = this.compilerPathsFor(dirname(fromFile), root);
     if (!compilerPaths) return [];
-    // TypeScript takes the matching pattern with the longest prefix before its `*`.
-    let best: { readonly prefixLength: number; readonly targets: readonly string[]; readonly star: string } | undefined;
-    for (const { pattern, targets } of compilerPaths.paths) {
-      const star = pattern.indexOf("*");
-      if (star === -1) {
-        if (pattern === specifier && (!best || pattern.length > best.prefixLength)) best = { prefixLength: pattern.length, targets, star: "" };
-        continue;
-      }
-      const prefix = pattern.slice(0, star);
-      const suffix = pattern.slice(star + 1);
-      if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix) && (!best || prefix.length > best.prefixLength)) {
-        best = { prefixLength: prefix.length, targets, star: specifier.slice(prefix.length, specifier.length - suffix.length) };
-      }
-    }
+    const best = bestPatternMatch(compilerPaths.paths, specifier);
     if (best) return best.targets.map((target) => resolve(compilerPaths.pathsBase, target.replace("*", best.star)));
     return compilerPaths.baseUrl === undefined ? [] : [resolve(compilerPaths.baseUrl, specifier)];
   }
@@ -990,6 +1029,32 @@ function startsExpression(text: string, index: number): boolean {
 }
 
 /** A package name, maybe with a subpath (`express`, `@acme/telemetry/src/wrap.js`): not relative, absolute, `node:`, `#` or an alias such as `@/x` or `~/x`. */
+/**
+ * The entry of `entries` whose key matches `specifier`, as TypeScript picks among `paths` (and Node among
+ * `imports`): an exact key, else the pattern with the longest text before its one `*`; with what the `*` stands for.
+ */
+function bestPatternMatch(entries: readonly { readonly pattern: string; readonly targets: readonly string[] }[], specifier: string): { readonly targets: readonly string[]; readonly star: string } | undefined {
+  let best: { readonly prefixLength: number; readonly targets: readonly string[]; readonly star: string } | undefined;
+  for (const { pattern, targets } of entries) {
+    const star = pattern.indexOf("*");
+    if (star === -1) {
+      if (pattern === specifier && (!best || pattern.length > best.prefixLength)) best = { prefixLength: pattern.length, targets, star: "" };
+      continue;
+    }
+    const prefix = pattern.slice(0, star);
+    const suffix = pattern.slice(star + 1);
+    if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix) && (!best || prefix.length > best.prefixLength)) {
+      best = { prefixLength: prefix.length, targets, star: specifier.slice(prefix.length, specifier.length - suffix.length) };
+    }
+  }
+  return best;
+}
+
+/** Neither relative, absolute, nor a Node built-in: what a `paths` key or a `baseUrl` may resolve. */
+function isNonRelativeSpecifier(specifier: string): boolean {
+  return specifier !== "" && !specifier.startsWith(".") && !specifier.startsWith("node:") && !isAbsolute(specifier);
+}
+
 function isBareSpecifier(specifier: string): boolean {
   return /^(?:@[\w.-][^/]*\/)?[\w.-]/.test(specifier) && !specifier.startsWith(".") && !specifier.startsWith("node:");
 }
@@ -1052,10 +1117,12 @@ export function projectModules(): ProjectModules {
  */
 export function isProjectModule(specifier: string, input: Pick<AnalysisInput, "ast" | "filename" | "settings" | "readModuleFacts" | "text">): boolean {
   if (isLocalModule(specifier, input.settings)) return true;
-  if (!input.readModuleFacts || !isBareSpecifier(specifier) || isSdkModule(specifier, input.settings)) return false;
-  // A key of the nearest tsconfig/jsconfig `paths` (`"@obs/*"`), however it is shaped: looked up once per file
-  // that mentions a tracer (as the workspace below).
+  if (!input.readModuleFacts || isSdkModule(specifier, input.settings) || !isNonRelativeSpecifier(specifier)) return false;
+  // A key of the nearest tsconfig/jsconfig `paths` (`"@obs/*"`, also an exact `"@obs"`, which no package
+  // name is), or a name under its `baseUrl`, however it is shaped: looked up once per file that mentions a
+  // tracer (as the workspace below).
   if (pathAliasesOf(input).some((pattern) => matchesPathPattern(pattern, specifier))) return true;
+  if (!isBareSpecifier(specifier)) return false;
   // The file's workspace first (one lookup per file, cached): most files have none, and then the
   // specifier need not be split (asked for every package import the SDK model reads).
   const packages = workspacePackagesOf(input);

@@ -51,6 +51,7 @@ import {
 import { honeyhive1xProfile, IMMEDIATE_MEMBERS_1X, IMPLICIT_TRACER_STATICS_1X, SESSION_STARTING_MEMBERS_1X, WRAPPER_EXPORTS_1X, WRAPPER_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { honeyhiveMajorOf, type HoneyhiveMajor } from "./sdk-version.js";
 import { exportedTracerShape, holdsExportsObject, importedModule, importedTracerProven, importedTracerShape, importOrigin, isProjectModule, mentionsTracerHint, projectExportPath, wholeModuleOf } from "./project-modules.js";
+import type { TracerHolderFact } from "./export-facts.js";
 import { importsSdkThroughBarrel, sdkOriginThroughBarrel } from "./sdk-barrels.js";
 import { importedBindingUses } from "./imported-binding-uses.js";
 import { includesText } from "./text-search.js";
@@ -410,7 +411,12 @@ function holdsTracerMember(input: AnalysisInput, variable: Scope.Variable, speci
   if (whole !== undefined && fields.some((name) => exportedTracerShape(input, { specifier: whole, name }) === "tracer")) return true;
   const origin = variable.defs[0]?.type === "ImportBinding" ? importOrigin(input, variable) : undefined;
   const holder = origin ? importedModule(input, origin.specifier)?.facts.tracerHolders?.[origin.name] : undefined;
-  return holder?.of === "instance" && holder.members.some((member) => fields.includes(member));
+  return holder !== undefined && heldNames(holder).some((member) => fields.includes(member));
+}
+
+/** The members of an imported holder that hold a tracer: an instance's fields and getters, a class's statics (`Observability.tracer`). */
+function heldNames(holder: TracerHolderFact): readonly string[] {
+  return holder.of === "instance" ? holder.members : holder.of === "class" ? (holder.statics ?? []) : [];
 }
 
 /**
@@ -1628,8 +1634,8 @@ class FileSdkModel implements SdkModel {
 
   /**
    * `tracing.tracer` of `import { tracing } from "./tracing"` whose module exports an instance holding a
-   * tracer in `tracer` (`export const tracing = new Tracing()`, `export const tracing = { tracer }`: its
-   * `tracerHolders` fact, one module deep, as for an injected service). Fields and getters only: a
+   * tracer in `tracer` (`export const tracing = new Tracing()`, `export const tracing = { tracer }`), or a
+   * class holding one in a static (`export class Observability { static tracer = … }`): its `tracerHolders` fact, one module deep, as for an injected service). Fields and getters only: a
    * method's result may be a new tracer per call, which the module's facts do not tell. Module-level,
    * shared by every handler of the importer.
    */
@@ -1637,7 +1643,7 @@ class FileSdkModel implements SdkModel {
     const origin = importOrigin(this.input, variable);
     if (!origin || !isProjectModule(origin.specifier, this.input)) return undefined;
     const holder = importedModule(this.input, origin.specifier)?.facts.tracerHolders?.[origin.name];
-    if (holder?.of !== "instance" || !holder.members.includes(name)) return undefined;
+    if (holder === undefined || !heldNames(holder).includes(name)) return undefined;
     return this.sharedImportedTracer(variable, name, text);
   }
 

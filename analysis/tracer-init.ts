@@ -36,6 +36,7 @@ import type { PackageExport } from "./knowledge/sdks/types.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { exportsOtelToHoneyhive } from "./otel-destination.js";
 import { getSdkModel, honeyhiveMajorOfFile } from "./sdk-model.js";
+import { importsSdkThroughBarrel } from "./sdk-barrels.js";
 import { topLevelKey } from "./session-id-flow.js";
 import type { HoneyhiveMajor } from "./sdk-version.js";
 
@@ -61,6 +62,17 @@ const CALLED_PIPELINE_NAMES = CALLED_PIPELINES.length > 0 ? new RegExp(`\\b(?:${
 
 /** The text gate: a file that names none of the creators has no finding (no parse-dependent work at all). */
 const CREATOR_NAMES = new RegExp(`\\b(?:HoneyHiveTracer|${PIPELINE_EXPORT_NAMES})\\b`);
+
+/** A creating static called on some name (`Tracer.init(`): the class may come renamed through a project barrel. */
+const CREATING_CALL = new RegExp(`\\.\\s*(?:${[...CREATING_STATICS].join("|")})\\s*\\(`);
+
+/**
+ * The text gate: the file names a creator, or calls a creating static on a name a project module re-exporting
+ * the SDK hands on renamed (`export { HoneyHiveTracer as Tracer } from "honeyhive"`, then `Tracer.init()`).
+ */
+function mayCreate(input: AnalysisInput): boolean {
+  return CREATOR_NAMES.test(input.text) || (CREATING_CALL.test(input.text) && importsSdkThroughBarrel(input));
+}
 
 /**
  * The OpenTelemetry pipelines' export names: a `new` expression can only resolve to one where the text
@@ -120,7 +132,7 @@ const cache = new AttachedCache<TSESTree.Program, readonly TracerInitPerCall[]>(
 
 /** Every tracer created per request, invocation, datapoint or item in the file, in source order; cached per AST, never throws. */
 export function findTracerInitsPerCall(input: AnalysisInput): readonly TracerInitPerCall[] {
-  return cachedFindings(cache, input, NONE_FOUND, () => (CREATOR_NAMES.test(input.text) ? collect(input) : NONE_FOUND));
+  return cachedFindings(cache, input, NONE_FOUND, () => (mayCreate(input) ? collect(input) : NONE_FOUND));
 }
 
 /** `find()`'s answer for the file, cached per AST; `none` when it throws (reported). */
@@ -269,7 +281,7 @@ function helperCallsOf(input: AnalysisInput, fn: FunctionNode): { readonly name:
  * calling `fn` per request or invocation pay each time.
  */
 export function uncachedCreationIn(input: AnalysisInput, fn: FunctionNode): { readonly display: string; readonly line: number; readonly api: Creation["api"] } | undefined {
-  if (!CREATOR_NAMES.test(input.text)) return undefined;
+  if (!mayCreate(input)) return undefined;
   let creations = creationsOfModule.get(input.ast);
   if (!creations) creationsOfModule.set(input.ast, (creations = findCreations(input)));
   for (const creation of creations) {

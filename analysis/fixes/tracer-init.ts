@@ -221,6 +221,9 @@ function hoistPlan(
   if (statementListOf(statement.parent) === undefined) return undefined;
   const local = input.scopeManager.getDeclaredVariables(declarator).find((variable) => variable.name === (declarator.id as TSESTree.Identifier).name);
   if (!local || !usedAsSharedTracer(local, declarator.id)) return undefined;
+  // The class must be in scope at module level too: `const { HoneyHiveTracer } = await import("honeyhive")` in the
+  // handler binds it there alone, and a getter above would name nothing (a person moves the import).
+  if (!readsOnlyModuleScope(input, creation.callee, boundary)) return undefined;
 
   const options = creation.arguments[0];
   if (options?.type === AST_NODE_TYPES.SpreadElement) return undefined;
