@@ -242,6 +242,13 @@ export interface RequestInputs {
    * `context.bindingData.invocationId`, `.sys`), by part: read there, the value is no input.
    */
   readonly runtimeKeys?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Where the platform puts a value it assigns that its documentation says is a UUID, as key paths under
+   * the input (`"*"` for any element of an array): SNS's `Records[i].Sns.MessageId` in a Lambda event. Read
+   * there, the value is no input. Only a path that no other event shape uses: `requestContext.requestId` is
+   * API Gateway's UUID for a REST API but no UUID for an HTTP API, so it is not one.
+   */
+  readonly assignedUuids?: readonly (readonly string[])[];
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
   /**
