@@ -212,6 +212,12 @@ interface FlowResult {
   readonly uuidNamedGroups?: ReadonlySet<string>;
 }
 
+/** `inputs.members` of `name`: the inputs of the object a request holds there. */
+function memberInputsOf(inputs: RequestInputs, name: string): RequestInputs | undefined {
+  const table = inputs.members;
+  return table && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** `inputs.runtimeKeys` of `part`. */
 function runtimeKeysOf(inputs: RequestInputs, part: string): readonly string[] | undefined {
   const table = inputs.runtimeKeys;
@@ -599,6 +605,8 @@ class SessionIdFlow {
         if (object.taint === "request" && object.inputs.parts?.includes(name)) {
           return { taint: "input", source: expression, route: routePart(object.inputs, name), part: name, runtimeKeys: runtimeKeysOf(object.inputs, name) };
         }
+        const member = object.taint === "request" ? memberInputsOf(object.inputs, name) : undefined;
+        if (member) return { taint: "request", inputs: member, source: expression };
         if (object.inputs.holders?.includes(name)) return { taint: "request", inputs: object.inputs, source: expression };
         return undefined;
       }
@@ -862,6 +870,13 @@ class SessionIdFlow {
       if (keys[1] !== undefined && runtimeKeysOf(init.inputs, key)?.includes(keys[1])) return undefined;
       const runtimeKeys = keys.length === 1 ? runtimeKeysOf(init.inputs, key) : undefined;
       return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1), part: key, ...(runtimeKeys ? { runtimeKeys } : {}) };
+    }
+    const member = init.taint === "request" ? memberInputsOf(init.inputs, key) : undefined;
+    if (member) {
+      // `const { session } = req`, `const { session: { id } } = req`: the member's own inputs, named from the request.
+      if (keys.length === 1) return { taint: "request", inputs: member, source: init.source };
+      const result = this.destructured({ taint: "request", inputs: member, source: init.source }, keys.slice(1));
+      return result?.taint === "input" ? { ...result, sourceKeys: [key, ...(result.sourceKeys ?? [])] } : result;
     }
     if (init.inputs.holders?.includes(key)) return { taint: "request", inputs: init.inputs, source: init.source };
     return undefined;

@@ -660,6 +660,35 @@ describe("leftovers-7: ids AWS assigns in a Lambda event", () => {
   });
 });
 
+// leftovers-7: a session middleware's id (express-session's `req.session.id`, @fastify/session's
+// `request.session.sessionId`) is the client's cookie and no UUID; the rest of the session is the server's
+// (`members` in knowledge/frameworks/express.ts and fastify.ts).
+describe("leftovers-7: session middleware ids", () => {
+  const express = (body: string): string => `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, isSessionId }")}app.post("/chat", (req, res) => {\n  ${body}\n  res.end();\n});`;
+  const FASTIFY = `import Fastify from "fastify";\n${HH}const app = Fastify();\n`;
+  const fastify = (body: string): string => `${FASTIFY}app.post("/chat", async (request, reply) => {\n  ${body}\n  return {};\n});`;
+  it.each([
+    ["express-session's req.session.id", express(`tracer.createSession({ sessionId: req.session.id });`), "req.session.id"],
+    ["req.session.id through a local", express(`const { session } = req;\n  tracer.createSession({ sessionId: session.id });`), "session.id"],
+    ["req.session.id destructured", express(`const { session: { id } } = req;\n  tracer.createSession({ sessionId: id });`), "req.session.id"],
+    ["@fastify/session's request.session.sessionId", fastify(`tracer.createSession({ sessionId: request.session.sessionId });`), "request.session.sessionId"],
+    ["@fastify/session's request.session.encryptedSessionId", fastify(`tracer.createSession({ sessionId: request.session.encryptedSessionId });`), "request.session.encryptedSessionId"],
+  ])("reports %s", (_title: string, code: string, source: string) => {
+    const messages = lintWithRule(RULE_NAME, rule, code, "src/server.ts");
+    expect(messages.map((message) => message.messageId)).toEqual([MESSAGE]);
+    expect(messages[0]?.message).toContain(`\`${source}\``);
+  });
+  it.each([
+    ["the server's data in req.session", express(`tracer.createSession({ sessionId: req.session.chatId });`)],
+    ["req.session.id checked first", express(`const id = req.session.id;\n  if (!isSessionId(id)) return res.sendStatus(400);\n  tracer.createSession({ sessionId: id });`)],
+    ["the server's data in request.session", fastify(`tracer.createSession({ sessionId: request.session.chatId });`)],
+    ["@fastify/secure-session's data", fastify(`tracer.createSession({ sessionId: request.session.get("chatId") });`)],
+    ["an id of another member of the request", express(`tracer.createSession({ sessionId: req.user.id });`)],
+  ])("accepts %s", (_title: string, code: string) => {
+    expect(messagesOf(code, "src/server.ts")).toEqual([]);
+  });
+});
+
 // fix-blind8: a Twilio Function (`functions/` of a Twilio Serverless project) is Lambda-shaped, but its
 // request is `event`, the second parameter (knowledge/platforms/twilio-functions.ts).
 describe("fix-blind8: Twilio Functions' event", () => {

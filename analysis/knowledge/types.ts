@@ -252,6 +252,12 @@ export interface RequestInputs {
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
   /**
+   * Members of the request that hold an object with inputs of its own, read with these (`parts`, …): a
+   * session middleware's `req.session`, whose id comes from the client's cookie while its other keys are
+   * the server's data.
+   */
+  readonly members?: Readonly<Record<string, RequestInputs>>;
+  /**
    * Chains of method calls on any of the handler's parameters that return a request object (`calls`,
    * named in call order), and what that request holds: NestJS's `context.switchToHttp().getRequest()` is
    * `["switchToHttp", "getRequest"]`, the underlying Express or Fastify request.
