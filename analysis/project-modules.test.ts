@@ -122,6 +122,23 @@ describe("withoutComments", () => {
     expect(withoutComments("const half = total / 2; // c")).toBe("const half = total / 2;     ");
     expect(withoutComments("const half = box.return / 2; // c")).toBe("const half = box.return / 2;     ");
   });
+
+  // leftovers-7: a statement that starts with a regular expression after a control head's `)` or a block's `}` (read
+  // as a division, its `//` or `/*` blanked the rest of the line, or the code up to the next `*/`).
+  it.each([
+    "if (dev) /[//]/.test(path) && load();",
+    "while (i--) /[/*]/.test(names[i]); setup();",
+    "for await (const line of lines) /[//]/.test(line);",
+    "function noop() {}\n/[//]/.test(path) && load();",
+  ])("keeps a regular expression that starts a statement: %s", (code) => {
+    expect(withoutComments(`${code} // c`)).toBe(`${code}     `);
+  });
+
+  it("still reads a `/` after a call's or a group's `)` as a division", () => {
+    expect(withoutComments("const r = f(a) / g(b) / 2; // c")).toBe("const r = f(a) / g(b) / 2;     ");
+    expect(withoutComments("const r = (a + b) / 2; if (r) x = (r) / 2; // c")).toBe("const r = (a + b) / 2; if (r) x = (r) / 2;     ");
+    expect(withoutComments("const r = gif(a) / 2; // c")).toBe("const r = gif(a) / 2;     ");
+  });
 });
 
 describe("facts per export", () => {

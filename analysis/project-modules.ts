@@ -955,8 +955,13 @@ export function withoutComments(text: string): string {
   const templates: number[] = [];
   let depth = 0;
   // The last significant character: a `/` after an operand divides (but after `return` and the like: startsExpression),
-  // elsewhere it starts a regular expression.
+  // elsewhere it starts a regular expression. A `)` that closes the head of `if (…)`, `while (…)`, `for (…)` or
+  // `with (…)` ends no operand (a statement follows: `if (dev) /re/.test(x)`), nor does a `}` (a block's end:
+  // dividing an object or function literal is no code anyone writes); `heads` holds, for each open `(`, whether it
+  // opened such a head.
   let last = "";
+  const heads: boolean[] = [];
+  let closedHead = false;
   let index = 0;
   const skipQuoted = (quote: string): void => {
     for (index++; index < text.length && text[index] !== quote && text[index] !== "\n"; index++) if (text[index] === "\\") index++;
@@ -989,7 +994,7 @@ export function withoutComments(text: string): string {
     else if (char === "`") {
       index++;
       skipTemplateText();
-    } else if (char === "/" && (!/[\w$)\]}"'`]/.test(last) || startsExpression(text, index))) {
+    } else if (char === "/" && (!/[\w$)\]"'`]/.test(last) || (last === ")" && closedHead) || startsExpression(text, index))) {
       // A regular expression: to its closing `/` outside a class, then its flags.
       let inClass = false;
       for (index++; index < text.length && text[index] !== "\n"; index++) {
@@ -998,6 +1003,12 @@ export function withoutComments(text: string): string {
         else if (text[index] === "]") inClass = false;
         else if (text[index] === "/" && !inClass) break;
       }
+      index++;
+    } else if (char === "(") {
+      heads.push(CONTROL_HEAD.test(text.slice(Math.max(0, index - 12), index)));
+      index++;
+    } else if (char === ")") {
+      closedHead = heads.pop() === true;
       index++;
     } else if (char === "{") {
       depth++;
@@ -1014,6 +1025,9 @@ export function withoutComments(text: string): string {
   }
   return kept === 0 ? text : out + text.slice(kept);
 }
+
+/** The text before a `(` that opens a statement's head: `if`, `while`, `for` (also `for await`), `with`. */
+const CONTROL_HEAD = /(?:^|[^\w$.])(?:if|while|for|with|for\s+await)\s*$/;
 
 /**
  * The keywords after which an expression starts, so that a `/` there opens a regular expression (`return /re/`,

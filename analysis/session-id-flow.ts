@@ -200,6 +200,8 @@ interface FlowResult {
   readonly part?: string;
   /** Read right at a part: its keys that the runtime sets (`RequestInputs.runtimeKeys`), not input. */
   readonly runtimeKeys?: readonly string[];
+  /** Key paths under this input to UUIDs the platform assigns (`RequestInputs.assignedUuids`), from what was read so far. */
+  readonly uuidPaths?: UuidPaths;
   /** A RegExp match of input (`re.exec(header)`): its groups (`?.[1]`) are that input, named by it. */
   readonly matched?: true;
   /**
@@ -210,10 +212,33 @@ interface FlowResult {
   readonly uuidNamedGroups?: ReadonlySet<string>;
 }
 
+/** `inputs.members` of `name`: the inputs of the object a request holds there. */
+function memberInputsOf(inputs: RequestInputs, name: string): RequestInputs | undefined {
+  const table = inputs.members;
+  return table && Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
 /** `inputs.runtimeKeys` of `part`. */
 function runtimeKeysOf(inputs: RequestInputs, part: string): readonly string[] | undefined {
   const table = inputs.runtimeKeys;
   return table && Object.hasOwn(table, part) ? table[part] : undefined;
+}
+
+type UuidPaths = readonly (readonly string[])[];
+
+/**
+ * `paths` (`FlowResult.uuidPaths`) after reading `keys` from the value, a key undefined for a computed one
+ * (`records[i]`; an index, `records[0]`, also matches `"*"`): `"uuid"` when one of them ends there (the value
+ * read is the platform's UUID), else those that go on, or undefined when none does.
+ */
+function uuidPathsAfter(paths: UuidPaths | undefined, keys: readonly (string | undefined)[]): UuidPaths | "uuid" | undefined {
+  let left = paths;
+  for (const key of keys) {
+    if (!left) return undefined;
+    const next = left.filter((path) => path[0] === key || (path[0] === "*" && (key === undefined || /^\d+$/.test(key)))).map((path) => path.slice(1));
+    left = next.length > 0 ? next : undefined;
+  }
+  return left?.some((path) => path.length === 0) ? "uuid" : left;
 }
 
 /** Arguments written as text or as a function: never a positional schema. */
@@ -424,6 +449,8 @@ interface InputParameter {
   readonly keys?: readonly string[];
   /** See `FlowResult.runtimeKeys`: the part itself destructured (`({ bindingData }, req) => …`). */
   readonly runtimeKeys?: readonly string[];
+  /** See `FlowResult.uuidPaths`: the input parameter, or what is destructured from it. */
+  readonly uuidPaths?: UuidPaths;
 }
 
 class SessionIdFlow {
@@ -555,12 +582,16 @@ class SessionIdFlow {
             return name === "groups" ? { ...object, uuidGroups: object.uuidNamedGroups, uuidNamedGroups: undefined } : object;
           }
           if (name !== undefined && object.runtimeKeys?.includes(name)) return undefined;
-          return { taint: "input", source: expression, route: routeAfter(object.route, 1), part: object.part };
+          const uuidPaths = uuidPathsAfter(object.uuidPaths, [name]);
+          if (uuidPaths === "uuid") return undefined;
+          return { taint: "input", source: expression, route: routeAfter(object.route, 1), part: object.part, uuidPaths };
         }
         if (name === undefined || !object.inputs) return undefined;
         if (object.taint === "request" && object.inputs.parts?.includes(name)) {
           return { taint: "input", source: expression, route: routePart(object.inputs, name), part: name, runtimeKeys: runtimeKeysOf(object.inputs, name) };
         }
+        const member = object.taint === "request" ? memberInputsOf(object.inputs, name) : undefined;
+        if (member) return { taint: "request", inputs: member, source: expression };
         if (object.inputs.holders?.includes(name)) return { taint: "request", inputs: object.inputs, source: expression };
         return undefined;
       }
@@ -629,7 +660,16 @@ class SessionIdFlow {
       variables.add(variable);
       const parameter = this.inputParameter(def.node as FunctionNode, def.name as TSESTree.Identifier, variables, depth);
       if (!parameter) return this.evaluateHelperParameter(def.node as FunctionNode, def.name as TSESTree.Identifier, variables, depth);
-      return { taint: parameter.taint, inputs: parameter.inputs, source: parameter.source ?? identifier, sourceKeys: parameter.keys, route: parameter.route, part: parameter.part, runtimeKeys: parameter.runtimeKeys };
+      return {
+        taint: parameter.taint,
+        inputs: parameter.inputs,
+        source: parameter.source ?? identifier,
+        sourceKeys: parameter.keys,
+        route: parameter.route,
+        part: parameter.part,
+        runtimeKeys: parameter.runtimeKeys,
+        uuidPaths: parameter.uuidPaths,
+      };
     }
     if (def.type !== "Variable" || def.node.type !== AST_NODE_TYPES.VariableDeclarator) return undefined;
     const loop = def.node.parent.parent;
@@ -639,7 +679,10 @@ class SessionIdFlow {
       const records = this.evaluate(loop.right, variables, depth + 1);
       if (records?.taint !== "input") return undefined;
       const keys = def.node.id.type === AST_NODE_TYPES.Identifier ? [] : keyPath(def.node.id, def.name as TSESTree.Identifier);
-      return { taint: "input", source: records.source, sourceKeys: [...(records.sourceKeys ?? []), ...keys], route: undefined };
+      // An element of the records, then the keys destructured from it (a pattern read no further: no path).
+      const uuidPaths = def.node.id.type !== AST_NODE_TYPES.Identifier && keys.length === 0 ? undefined : uuidPathsAfter(records.uuidPaths, [undefined, ...keys]);
+      if (uuidPaths === "uuid") return undefined;
+      return { taint: "input", source: records.source, sourceKeys: [...(records.sourceKeys ?? []), ...keys], route: undefined, uuidPaths };
     }
     if (!def.node.init) {
       // `let id; … id = event.queryStringParameters?.session`: declared without a value and assigned once before the
@@ -801,7 +844,10 @@ class SessionIdFlow {
   private destructured(init: FlowResult, keys: readonly string[]): FlowResult | undefined {
     if (init.taint === "input") {
       if (keys[0] !== undefined && init.runtimeKeys?.includes(keys[0])) return undefined;
-      return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length), part: init.part };
+      // No keys: a pattern read no further (`const [first] = records`), whose value no path names.
+      const uuidPaths = keys.length === 0 ? undefined : uuidPathsAfter(init.uuidPaths, keys);
+      if (uuidPaths === "uuid") return undefined;
+      return { taint: "input", source: init.source, sourceKeys: [...(init.sourceKeys ?? []), ...keys], route: routeAfter(init.route, keys.length), part: init.part, uuidPaths };
     }
     const key = keys[0];
     if (key === undefined || !init.inputs) return undefined;
@@ -809,6 +855,13 @@ class SessionIdFlow {
       if (keys[1] !== undefined && runtimeKeysOf(init.inputs, key)?.includes(keys[1])) return undefined;
       const runtimeKeys = keys.length === 1 ? runtimeKeysOf(init.inputs, key) : undefined;
       return { taint: "input", source: init.source, sourceKeys: keys, route: routeAfter(routePart(init.inputs, key), keys.length - 1), part: key, ...(runtimeKeys ? { runtimeKeys } : {}) };
+    }
+    const member = init.taint === "request" ? memberInputsOf(init.inputs, key) : undefined;
+    if (member) {
+      // `const { session } = req`, `const { session: { id } } = req`: the member's own inputs, named from the request.
+      if (keys.length === 1) return { taint: "request", inputs: member, source: init.source };
+      const result = this.destructured({ taint: "request", inputs: member, source: init.source }, keys.slice(1));
+      return result?.taint === "input" ? { ...result, sourceKeys: [key, ...(result.sourceKeys ?? [])] } : result;
     }
     if (init.inputs.holders?.includes(key)) return { taint: "request", inputs: init.inputs, source: init.source };
     return undefined;
@@ -835,11 +888,23 @@ class SessionIdFlow {
     if (other && plain) return { handler, taint: other.holds, inputs: other };
     if (other && key !== undefined && other.parts?.includes(key)) return this.partParameter(handler, other, parameter, name, key);
     if (other && key !== undefined && other.holders?.includes(key)) return { handler, taint: "request", inputs: other };
-    if (index === requestIndex && inputs.holds === "input") return { handler, taint: "input", inputs };
+    if (index === requestIndex && inputs.holds === "input") return this.inputAsWhole(handler, inputs, parameter, name);
     if (key !== undefined && inputs.parts?.includes(key)) return this.partParameter(handler, inputs, parameter, name, key);
     if (index !== requestIndex) return undefined;
     if (plain) return { handler, taint: inputs.holds, inputs };
     return key !== undefined && inputs.holders?.includes(key) ? { handler, taint: "request", inputs } : undefined;
+  }
+
+  /**
+   * The parameter that is the input as a whole (a Lambda event), or what is destructured from it: undefined
+   * for a UUID the platform assigns (`({ Records: … })`, `assignedUuids`), else input with the paths left.
+   */
+  private inputAsWhole(handler: Handler, inputs: RequestInputs, parameter: TSESTree.Parameter, name: TSESTree.Identifier): InputParameter | undefined {
+    const pattern = parameter.type === AST_NODE_TYPES.AssignmentPattern ? parameter.left : parameter;
+    const keys = pattern === name ? [] : keyPath(pattern, name);
+    const uuidPaths = pattern !== name && keys.length === 0 ? undefined : uuidPathsAfter(inputs.assignedUuids, keys);
+    if (uuidPaths === "uuid") return undefined;
+    return { handler, taint: "input", inputs, ...(uuidPaths ? { uuidPaths } : {}) };
   }
 
   /**

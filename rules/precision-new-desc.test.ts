@@ -115,6 +115,9 @@ const REPORTED: Readonly<Record<string, readonly string[]>> = {
   "13-nitro/server/api/d3-cookie.get.ts": ["6 require-valid-session-id"],
   "14-powertools-batch/src/d1-unflushed.ts": ["13 require-force-flush-in-lambda"],
   "14-powertools-batch/src/d2-record-body-id.ts": ["11 require-valid-session-id"],
+  // SQS's messageId: "system-assigned", at most 100 characters, no UUID promised (was a KNOWN_LINT "false report"
+  // until leftovers-7 checked SQS's documentation; SNS's MessageId, documented as a UUID, is quiet).
+  "14-powertools-batch/src/d3-message-id.ts": ["10 require-valid-session-id"],
   "15-koa-context/src/d1-context-session-start.ts": ["9 no-session-start-in-handler"],
   "15-koa-context/src/d2-context-init-per-request.ts": ["7 no-tracer-init-in-handler"],
   // gaps-rules-6b: the slot reached through `const g = globalThis as unknown as {…}`.
@@ -128,17 +131,7 @@ const REPORTED: Readonly<Record<string, readonly string[]>> = {
 interface KnownLint { readonly today: readonly string[]; readonly expected: readonly string[]; readonly reason: string }
 
 /** Files whose findings are wrong today (misses of (d) files, false reports on (a)–(c)). */
-const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {
-  "14-powertools-batch/src/b2-message-id.ts": {
-    today: ["10 require-valid-session-id"],
-    expected: [],
-    reason:
-      "false report (a design doubt): an SQS record's messageId is a UUID SQS assigns, not the producer's data, yet the whole record is " +
-      "input (analysis/session-id-flow.ts:765 recordParameter). The same holds for a Lambda's event.requestContext.requestId (reported, " +
-      "while context.awsRequestId is quiet); PER_REQUEST_ID_KEY (session-id-flow.ts:268, /message[-_]?id/) decides only the fix's source " +
-      "(:399), not whether the read is client input",
-  },
-};
+const KNOWN_LINT: Readonly<Record<string, KnownLint>> = {};
 
 interface KnownMigrate { readonly sets: readonly SetName[]; readonly markers: number; readonly reason: string }
 
@@ -170,11 +163,6 @@ const KNOWN_MIGRATE: Readonly<Record<string, KnownMigrate>> = {
     sets: ["from1"],
     markers: 0,
     reason: "by design of --from 1: an arrow returning a 1.x init becomes async (1.x's init returned a Promise); no longer taken for a Lambda handler",
-  },
-  "14-powertools-batch/src/b2-message-id.ts": {
-    sets: ["2x", "from1"],
-    markers: 1,
-    reason: "the lint false report's cause: SQS's messageId marked as client input",
   },
 };
 
@@ -244,6 +232,7 @@ const MIGRATED_MISUSE: Readonly<Record<string, number>> = {
   "13-nitro/server/api/d3-cookie.get.ts": 1,
   "14-powertools-batch/src/d1-unflushed.ts": 0,
   "14-powertools-batch/src/d2-record-body-id.ts": 1,
+  "14-powertools-batch/src/d3-message-id.ts": 1,
   "15-koa-context/src/d1-context-session-start.ts": 0,
   "15-koa-context/src/d2-context-init-per-request.ts": 1,
   "15-koa-context/src/d3-global-slot-session-start.ts": 0,
@@ -321,7 +310,8 @@ describe("configs.all", () => {
   }
 });
 
-describe("configs.all, known defects (today's findings, asserted so that a fix shows)", () => {
+// Empty since leftovers-7 (a suite without tests fails): kept for the next known defect.
+if (Object.keys(KNOWN_LINT).length > 0) describe("configs.all, known defects (today's findings, asserted so that a fix shows)", () => {
   for (const [key, { today, expected, reason }] of Object.entries(KNOWN_LINT)) {
     it(`${key}: ${reason}`, () => {
       const found = findingsOf(caseOf(key));

@@ -623,6 +623,72 @@ describe("fix-blind8: Powertools record handlers' records", () => {
   });
 });
 
+// leftovers-7: an id the platform assigns in a Lambda event is no input only where its documentation says it
+// is a UUID and no other event shape uses the same path (knowledge/platforms/aws-lambda.ts `assignedUuids`).
+describe("leftovers-7: ids AWS assigns in a Lambda event", () => {
+  const lambda = (body: string): string => `${HH}export const handler = async (event, context) => {\n  ${body}\n  await tracer.forceFlush();\n};`;
+  const POWERTOOLS = `${HH}import { BatchProcessor, EventType, processPartialResponse } from "@aws-lambda-powertools/batch";\nconst processor = new BatchProcessor(EventType.SQS);\n`;
+  it.each([
+    // SQS promises a system-assigned id of at most 100 characters, no UUID.
+    ["an SQS record's messageId", lambda(`for (const record of event.Records) tracer.createSession({ sessionId: record.messageId });`)],
+    ["an SQS record's messageId in a Powertools record handler", `${POWERTOOLS}const recordHandler = async (record) => { tracer.createSession({ sessionId: record.messageId }); };\nexport const handler = async (event, context) => processPartialResponse(event, recordHandler, processor, { context });`],
+    // A Kinesis or DynamoDB record's eventID is no UUID (`shardId-…:4959…`).
+    ["a Kinesis record's eventID", lambda(`tracer.createSession({ sessionId: event.Records[0].eventID });`)],
+    // An EventBridge event's id is a UUID, but a top-level `id` is any direct invocation's own too.
+    ["an EventBridge event's id", lambda(`tracer.createSession({ sessionId: event.id });`)],
+    // A UUID from a REST API, "JKJaXmPLvHcESHA=" from an HTTP API: the same path.
+    ["API Gateway's requestContext.requestId", lambda(`tracer.createSession({ sessionId: event.requestContext.requestId });`)],
+    // Beside the SNS id, what the publisher wrote.
+    ["an SNS record's Message", lambda(`tracer.createSession({ sessionId: JSON.parse(event.Records[0].Sns.Message).sessionId });`)],
+    ["an SNS record's message attribute", lambda(`for (const record of event.Records) tracer.createSession({ sessionId: record.Sns.MessageAttributes.sid.Value });`)],
+    // The same key elsewhere in the event is the caller's.
+    ["a MessageId outside an SNS record", lambda(`tracer.createSession({ sessionId: event.Sns.MessageId });`)],
+    ["a MessageId at the top of the event", lambda(`tracer.createSession({ sessionId: event.MessageId });`)],
+    ["a record destructured into an array", lambda(`const [first] = event.Records;\n  tracer.createSession({ sessionId: first.Sns.MessageId });`)],
+  ])("reports %s", (_title: string, code: string) => {
+    expect(messagesOf(code, "src/handler.ts")).toEqual([MESSAGE]);
+  });
+  it.each([
+    ["an SNS record's MessageId by index", lambda(`tracer.createSession({ sessionId: event.Records[0].Sns.MessageId });`)],
+    ["an SNS record's MessageId in a loop", lambda(`for (const record of event.Records) tracer.createSession({ sessionId: record.Sns.MessageId });`)],
+    ["an SNS record's MessageId, the record destructured", lambda(`for (const { Sns } of event.Records) tracer.createSession({ sessionId: Sns.MessageId });`)],
+    ["an SNS MessageId destructured from the record", lambda(`const { MessageId } = event.Records[0].Sns;\n  tracer.createSession({ sessionId: MessageId });`)],
+    ["an SNS MessageId through a local", lambda(`const sns = event.Records[0]?.Sns;\n  tracer.createSession({ sessionId: sns?.MessageId });`)],
+    ["an SNS MessageId, the event destructured", `${HH}export const handler = async ({ Records }) => {\n  tracer.createSession({ sessionId: Records[0].Sns.MessageId });\n  await tracer.forceFlush();\n};`],
+  ])("accepts %s", (_title: string, code: string) => {
+    expect(messagesOf(code, "src/handler.ts")).toEqual([]);
+  });
+});
+
+// leftovers-7: a session middleware's id (express-session's `req.session.id`, @fastify/session's
+// `request.session.sessionId`) is the client's cookie and no UUID; the rest of the session is the server's
+// (`members` in knowledge/frameworks/express.ts and fastify.ts).
+describe("leftovers-7: session middleware ids", () => {
+  const express = (body: string): string => `${EXPRESS.replace("{ HoneyHiveTracer }", "{ HoneyHiveTracer, isSessionId }")}app.post("/chat", (req, res) => {\n  ${body}\n  res.end();\n});`;
+  const FASTIFY = `import Fastify from "fastify";\n${HH}const app = Fastify();\n`;
+  const fastify = (body: string): string => `${FASTIFY}app.post("/chat", async (request, reply) => {\n  ${body}\n  return {};\n});`;
+  it.each([
+    ["express-session's req.session.id", express(`tracer.createSession({ sessionId: req.session.id });`), "req.session.id"],
+    ["req.session.id through a local", express(`const { session } = req;\n  tracer.createSession({ sessionId: session.id });`), "session.id"],
+    ["req.session.id destructured", express(`const { session: { id } } = req;\n  tracer.createSession({ sessionId: id });`), "req.session.id"],
+    ["@fastify/session's request.session.sessionId", fastify(`tracer.createSession({ sessionId: request.session.sessionId });`), "request.session.sessionId"],
+    ["@fastify/session's request.session.encryptedSessionId", fastify(`tracer.createSession({ sessionId: request.session.encryptedSessionId });`), "request.session.encryptedSessionId"],
+  ])("reports %s", (_title: string, code: string, source: string) => {
+    const messages = lintWithRule(RULE_NAME, rule, code, "src/server.ts");
+    expect(messages.map((message) => message.messageId)).toEqual([MESSAGE]);
+    expect(messages[0]?.message).toContain(`\`${source}\``);
+  });
+  it.each([
+    ["the server's data in req.session", express(`tracer.createSession({ sessionId: req.session.chatId });`)],
+    ["req.session.id checked first", express(`const id = req.session.id;\n  if (!isSessionId(id)) return res.sendStatus(400);\n  tracer.createSession({ sessionId: id });`)],
+    ["the server's data in request.session", fastify(`tracer.createSession({ sessionId: request.session.chatId });`)],
+    ["@fastify/secure-session's data", fastify(`tracer.createSession({ sessionId: request.session.get("chatId") });`)],
+    ["an id of another member of the request", express(`tracer.createSession({ sessionId: req.user.id });`)],
+  ])("accepts %s", (_title: string, code: string) => {
+    expect(messagesOf(code, "src/server.ts")).toEqual([]);
+  });
+});
+
 // fix-blind8: a Twilio Function (`functions/` of a Twilio Serverless project) is Lambda-shaped, but its
 // request is `event`, the second parameter (knowledge/platforms/twilio-functions.ts).
 describe("fix-blind8: Twilio Functions' event", () => {

@@ -242,8 +242,21 @@ export interface RequestInputs {
    * `context.bindingData.invocationId`, `.sys`), by part: read there, the value is no input.
    */
   readonly runtimeKeys?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Where the platform puts a value it assigns that its documentation says is a UUID, as key paths under
+   * the input (`"*"` for any element of an array): SNS's `Records[i].Sns.MessageId` in a Lambda event. Read
+   * there, the value is no input. Only a path that no other event shape uses: `requestContext.requestId` is
+   * API Gateway's UUID for a REST API but no UUID for an HTTP API, so it is not one.
+   */
+  readonly assignedUuids?: readonly (readonly string[])[];
   /** Members that lead to a request object: `c.req`, `ctx.request`, `event.request`. */
   readonly holders?: readonly string[];
+  /**
+   * Members of the request that hold an object with inputs of its own, read with these (`parts`, …): a
+   * session middleware's `req.session`, whose id comes from the client's cookie while its other keys are
+   * the server's data.
+   */
+  readonly members?: Readonly<Record<string, RequestInputs>>;
   /**
    * Chains of method calls on any of the handler's parameters that return a request object (`calls`,
    * named in call order), and what that request holds: NestJS's `context.switchToHttp().getRequest()` is

@@ -81,10 +81,14 @@ export const express = {
   ],
   // `(err, req, res, next)` is error middleware; `app.param(name, (req, res, next, value) => …)` is not.
   // `req.param(name)` (Express 4) reads the body and query too: only `req.params` is the route's.
-  // express-session's `req.sessionID` comes from the client's cookie and is never a UUID (uid-safe).
+  // express-session's `req.sessionID` comes from the client's cookie and is never a UUID (uid-safe: 24 random
+  // bytes in base64url, or the app's `genid`); `req.session.id` is "an alias of req.sessionID" (express-session
+  // README, `req.session.id`), while the rest of `req.session` is the server's data. cookie-session's
+  // `req.session` has no id of its own: an `id` the app stored there is reported too.
   requestInputs: {
     ...REQUEST_OBJECT,
     parts: [...REQUEST_OBJECT.parts, "sessionID"],
+    members: { session: { holds: "request", parts: ["id"] } },
     parameterByArity: { 4: 1 },
     arityExceptMethods: ["param"],
     routeParameters: ["params"],

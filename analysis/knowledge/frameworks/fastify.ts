@@ -91,6 +91,10 @@ export const fastify = {
   // `headers`; `FastifySchema` in types/schema.d.ts). Cookies have none.
   requestInputs: {
     ...REQUEST_OBJECT,
+    // @fastify/session's `request.session.sessionId` (and `encryptedSessionId`, the signed cookie value) is the
+    // cookie's id, 24 random bytes in base64url (lib/idGenerator.js), never a UUID; the rest of the session is
+    // the server's data. @fastify/secure-session keeps the data in the cookie and has no id.
+    members: { session: { holds: "request", parts: ["sessionId", "encryptedSessionId"] } },
     validatedBy: {
       routeOption: "schema",
       mentions: /\bformat\s*:\s*["'`]uuid["'`]|\bpattern\s*:|\.uuid\s*\(/,

@@ -2,7 +2,9 @@ import { rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { useTempProjects } from "../../test-utils/temp-projects.js";
-import { cdkAppFileOfText, cdkFunctionsOfText, configuredEnvironmentValues, configuredHandlerNames, configuredPreloads as preloadsWithFolders, environmentsOfText, nodeOptionsOfText } from "./lambda-functions-config.js";
+import { projectModules } from "../../project-modules.js";
+import { tencentScf } from "../platforms/lambda-compatible.js";
+import { cdkAppFileOfText, cdkFunctionsOfText, configuredEnvironmentValues, configuredHandlerNames, configuredPlatform, configuredPreloads as preloadsWithFolders, environmentsOfText, nodeOptionsOfText } from "./lambda-functions-config.js";
 
 /** The specifiers `configuredPreloads` gives (the folder each resolves against is asserted on its own below). */
 const configuredPreloads = (filename: string, cwd?: string): string[] => preloadsWithFolders(filename, cwd).map((preload) => preload.specifier);
@@ -484,5 +486,42 @@ describe("configuredEnvironmentValues: a variable the configuration sets for the
       ["chat/app", { OTEL_EXPORTER_OTLP_ENDPOINT: "https://api.honeyhive.ai/opentelemetry" }],
       ["search/app", { OTEL_EXPORTER_OTLP_ENDPOINT: "https://collector.internal" }],
     ]);
+  });
+});
+
+// leftovers-7: Tencent SCF's object-form `src:`, and one parse of a configuration for both questions asked of it.
+describe("Tencent SCF serverless.yml (component: scf): the code folder and the platform", () => {
+  const project = useTempProjects("lambda-functions-config-scf");
+  const scf = (src: readonly string[]): string => ["component: scf", "name: chat", "inputs:", ...src, "  handler: index.main_handler", "  runtime: Nodejs16.13", ""].join("\n");
+
+  it("reads the object form of `src:`, as a block or a flow mapping, as the string form", () => {
+    for (const src of [["  src: ./code"], ["  src:", "    src: ./code", "    exclude:", "      - .env"], ["  src: { src: ./code, exclude: [.env] }"], ['  src: { exclude: [".env"], src: "./code" }']]) {
+      const root = project({ "package.json": "{}", "code/": "", "serverless.yml": scf(src) });
+      expect(configuredHandlerNames(join(root, "code", "index.js")), src.join(" ")).toEqual(["main_handler"]);
+      expect(configuredHandlerNames(join(root, "index.js")), src.join(" ")).toEqual([]);
+      expect(configuredPlatform(join(root, "code", "index.js")), src.join(" ")).toBe(tencentScf);
+    }
+  });
+
+  it("takes code in COS (`bucket`/`object`, no `src`) for no folder of the project", () => {
+    const root = project({ "package.json": "{}", "serverless.yml": scf(["  src:", "    bucket: code-bucket", "    object: chat.zip"]) });
+    expect(configuredHandlerNames(join(root, "index.js"))).toEqual([]);
+  });
+
+  it("parses the file once for the handler names and the platform", () => {
+    const root = project({ "package.json": "{}", "code/": "", "serverless.yml": scf(["  src: ./code"]) });
+    const file = join(root, "code", "index.js");
+    expect(configuredHandlerNames(file)).toEqual(["main_handler"]);
+    expect(configuredPlatform(file)).toBe(tencentScf);
+    const modules = projectModules();
+    modules.forgetRechecked();
+    const read = vi.spyOn(modules.fs, "readFile");
+    try {
+      expect(configuredHandlerNames(file)).toEqual(["main_handler"]);
+      expect(configuredPlatform(file)).toBe(tencentScf);
+      expect(read.mock.calls.filter(([path]) => String(path).endsWith("serverless.yml"))).toEqual([]);
+    } finally {
+      read.mockRestore();
+    }
   });
 });

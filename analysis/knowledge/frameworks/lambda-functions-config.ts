@@ -54,9 +54,17 @@ const CODE_URI_KEY = /^[ \t]*[Cc]odeUri[ \t]*:/;
  * Serverless Components' `src: ./src` beside `handler: index.main_handler` under `inputs:` (Tencent Cloud SCF's
  * `component: scf` serverless.yml, github.com/serverless-components/tencent-scf `docs/configure.md`): the function's
  * code folder, as SAM's CodeUri; Serverless Devs' `code: ./` beside `handler:` (FC 3.0's s.yaml) likewise. Its object
- * form (`src: { src: ./src, exclude: […] }`) is not read.
+ * form, `src:` over a block whose `src:` is the folder (`exclude:` beside it), or the same as a flow mapping
+ * (`src: { src: ./src, exclude: [".env"] }`), is the component's too (tencent-scf `docs/configure.md`, "src" as an
+ * object: `src`, `exclude`, `bucket`, `object`; one with `bucket`/`object` and no `src` is code in COS, not here).
  */
 const SRC_FOLDER = /^[ \t]*(?:src|code)[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
+/** `src:` opening a block (the object form's first line). */
+const SRC_BLOCK = /^[ \t]*src[ \t]*:[ \t\r]*$/;
+/** `src: { src: ./src, exclude: […] }`: the flow mapping's own `src`. */
+const SRC_FLOW = /^[ \t]*src[ \t]*:[ \t]*\{(?:[^}]*?[,{ \t])?src[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t]*[,}]/;
+/** The inner `src: ./src` of the object form's block. */
+const INNER_SRC = /^[ \t]*src[ \t]*:[ \t]*["']?([\w@$./-]+)["']?[ \t\r]*$/;
 /**
  * How far above the nearest package.json a configuration may sit: SST keeps it at the monorepo root
  * (`packages/functions/package.json` below), SAM's template sits above the function's folder, which
@@ -129,16 +137,19 @@ function inDigitalOceanProject(file: string): boolean {
 function readConfiguredPlatforms(directory: string): ReadonlyMap<string, PlatformDescriptor> | undefined {
   const found = new Map<string, PlatformDescriptor>();
   for (const name of configFilesIn(directory)) {
-    const named = projectModules().parsedFile(join(directory, name), platformHandlersOfText);
-    if (named) for (const path of named.paths) found.set(path, named.platform);
+    const config = projectModules().parsedFile(join(directory, name), configOfText);
+    if (config?.platform) for (const path of config.names.keys()) found.set(path, config.platform);
   }
   return found.size > 0 ? found : undefined;
 }
 
-/** The platform a configuration's text names (`LAMBDA_COMPATIBLE_CONFIGS`) and the handler modules it gives, if any. */
-function platformHandlersOfText(source: string): { readonly platform: PlatformDescriptor; readonly paths: readonly string[] } | undefined {
-  const platform = LAMBDA_COMPATIBLE_CONFIGS.find(({ marker }) => marker.test(source))?.platform;
-  return platform && { platform, paths: [...handlerNamesOfText(source).keys()] };
+/**
+ * One configuration file's text, parsed once for both questions asked of it (`parsedFile` keeps one value per
+ * file, by parser: two parsers of the same file would each parse it again after the other): the handler names
+ * it gives, and the Lambda-compatible platform it names (`LAMBDA_COMPATIBLE_CONFIGS`), if any.
+ */
+function configOfText(source: string): { readonly names: HandlerNames; readonly platform: PlatformDescriptor | undefined } {
+  return { names: handlerNamesOfText(source), platform: LAMBDA_COMPATIBLE_CONFIGS.find(({ marker }) => marker.test(source))?.platform };
 }
 
 // AWS CDK apps (a `cdk.json` beside the app's package.json, or up to `MAX_LEVELS_UP` above the linted file's root):
@@ -363,7 +374,7 @@ function handlerNamesIn(directory: string): HandlerNames | undefined {
 function readHandlerNames(directory: string): HandlerNames | undefined {
   // Each file is parsed again only when its mtime or size changed; a file added or removed changes the listing.
   const modules = projectModules();
-  const parsed = configFilesIn(directory).flatMap((name) => modules.parsedFile(join(directory, name), handlerNamesOfText) ?? []);
+  const parsed = configFilesIn(directory).flatMap((name) => modules.parsedFile(join(directory, name), configOfText)?.names ?? []);
   const names = parsed.length <= 1 ? parsed[0] : merged(parsed);
   return names !== undefined && names.size > 0 ? withReExports(directory, names) : undefined;
 }
@@ -438,14 +449,22 @@ function globalFunctionCodeUri(lines: readonly string[]): string | null | undefi
 }
 
 function codeUriAmong(lines: readonly string[], keys: readonly number[]): string | null | undefined {
-  let src: string | undefined;
+  let src: string | null | undefined;
   for (const at of keys) {
-    src ??= SRC_FOLDER.exec(lines[at]!)?.[1];
+    if (src === undefined) src = SRC_FOLDER.exec(lines[at]!)?.[1] ?? SRC_FLOW.exec(lines[at]!)?.[1] ?? (SRC_BLOCK.test(lines[at]!) ? innerSrc(lines, at) : undefined);
     if (!CODE_URI_KEY.test(lines[at]!)) continue;
     const codeUri = CODE_URI.exec(lines[at]!);
     return codeUri ? normalize(codeUri[1]!) : null;
   }
-  return src === undefined ? undefined : normalize(src);
+  return src === undefined || src === null ? src : normalize(src);
+}
+
+/** The folder of the object form's block opened at `line` (its `src:`); null for code in COS (`bucket`/`object`, no `src`). */
+function innerSrc(lines: readonly string[], line: number): string | null | undefined {
+  const children = childrenOf(lines, line);
+  const folder = children.map((child) => INNER_SRC.exec(lines[child]!)?.[1]).find((found) => found !== undefined);
+  if (folder !== undefined) return folder;
+  return children.some((child) => /^[ \t]*(?:bucket|object)[ \t]*:/.test(lines[child]!)) ? null : undefined;
 }
 
 /** The lines of the direct children of the mapping opened at line `parent` (-1: the document's top level). */

@@ -9,7 +9,19 @@ export const awsLambda = {
   // "Initialize SDK clients and database connections outside of the function handler" to reuse them on warm starts
   // (docs.aws.amazon.com/lambda/latest/dg/best-practices.html; the seeds: "initialize the tracer outside the handler").
   initPlace: "module level, outside the handler: reused on warm starts",
-  requestInputs: INVOCATION_INPUT,
+  requestInputs: {
+    ...INVOCATION_INPUT,
+    // SNS: "MessageId: A Universally Unique Identifier (UUID), unique for each message published"
+    // (docs.aws.amazon.com/sns/latest/dg/http-notification-json.html), the same id Lambda's SNS event carries
+    // under `Records[i].Sns` (checked 2026-12-08). Not SQS's `Records[i].messageId`: "a system-assigned message
+    // ID … The maximum length of a message ID is 100 characters" (SQSDeveloperGuide/sqs-queue-message-identifiers),
+    // no format promised (UUID-shaped today, and AWS support advises against relying on it: dev.classmethod.jp
+    // "sqs-message-id-format-specification", 2025-02-13). Not EventBridge's `id` either, "A Version 4 UUID
+    // generated for every event" (eventbridge/latest/userguide/eb-events-structure.html), as a top-level `id` is
+    // also any direct invocation's or Step Functions payload's own; nor `requestContext.requestId`, a UUID from a
+    // REST API and not from an HTTP API ("JKJaXmPLvHcESHA=").
+    assignedUuids: [["Records", "*", "Sns", "MessageId"]],
+  },
 } as const satisfies PlatformDescriptor;
 
 /**
