@@ -1851,6 +1851,7 @@ describe("cf-sw: Cloudflare Workers in the service-worker syntax", () => {
   };
   it.each([
     ["wrangler.toml main", { "wrangler.toml": `name = "chat"\nmain = "src/worker.ts"\ncompatibility_date = "2024-09-23"\n` }, "src/worker.ts"],
+    ["wrangler.toml main of an environment", { "wrangler.toml": `name = "chat"\nmain = "src/index.ts"\n\n[env.staging]\nmain = "src/worker.ts"\n` }, "src/worker.ts"],
     ["wrangler.jsonc main", { "wrangler.jsonc": `{\n  // the Worker\n  "name": "chat",\n  "main": "./src/worker.ts",\n}\n` }, "src/worker.ts"],
     ["Wrangler 1: the package.json main", { "wrangler.toml": `name = "chat"\ntype = "javascript"\n`, "package.json": JSON.stringify({ main: "index.js", dependencies: { honeyhive: "^2.0.0" } }) }, "index.js"],
     ["Wrangler 1: the service-worker upload format", { "wrangler.toml": `name = "chat"\ntype = "javascript"\n[build.upload]\nformat = "service-worker"\n` }, "src/index.ts"],
@@ -1861,6 +1862,8 @@ describe("cf-sw: Cloudflare Workers in the service-worker syntax", () => {
     // A Vite app deployed with `wrangler pages deploy`: wrangler among its dependencies, no configuration.
     ["wrangler a dependency, no configuration", {}, "src/sw.ts"],
     // A Pages project's configuration names no Worker entry.
+    // A `main` key of a table other than an environment's (`[env.<name>]`) is no entry of the Worker.
+    ["a main of another table", { "wrangler.toml": `name = "chat"\nmain = "src/index.ts"\n\n[build]\nmain = "src/worker.ts"\n` }, "src/worker.ts"],
     ["a Pages configuration", { "wrangler.toml": `name = "site"\npages_build_output_dir = "dist"\n` }, "src/sw.ts"],
   ])("quiet: %s", (_name, files, path) => expect(reportsIn(files, path)).toBe(0));
 });

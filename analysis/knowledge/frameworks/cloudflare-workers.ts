@@ -145,32 +145,41 @@ export const SERVICE_WORKER_WORK = {
 /** The wrangler configurations, in the order Wrangler looks for them beside the project's package.json. */
 const WRANGLER_CONFIGS = ["wrangler.json", "wrangler.jsonc", "wrangler.toml"];
 
-/** What a wrangler configuration says of the Worker's entry: its `main`, and Wrangler 1's `[build.upload] format = "service-worker"`. */
+/**
+ * What a wrangler configuration says of the Worker's entry: its `main`, top-level and of each environment (`main`
+ * is inheritable: `[env.staging] main = "src/staging.ts"` deploys another entry), and Wrangler 1's `[build.upload]
+ * format = "service-worker"`.
+ */
 interface WranglerEntry {
-  readonly main: string | undefined;
+  readonly mains: readonly string[];
   readonly serviceWorkerFormat: boolean;
 }
 
-/** A top-level `main = "…"` (before the first table) and `format = "service-worker"` anywhere: read as text, as netlify-config.ts reads netlify.toml. */
+const TOML_TABLE = /^\s*\[\s*([^\]]*?)\s*\]/;
+const TOML_MAIN = /^\s*main\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')/;
+
+/** The `main` of the top level and of `[env.<name>]` tables, read as text, as netlify-config.ts reads netlify.toml. */
 function parseWranglerToml(text: string): WranglerEntry {
-  let main: string | undefined;
-  let topLevel = true;
+  const mains: string[] = [];
+  let table = "";
   for (const line of text.split(/\r?\n/)) {
-    if (/^\s*\[/.test(line)) topLevel = false;
-    const entry = /^\s*main\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')/.exec(line);
-    if (topLevel && entry) main = entry[1] ?? entry[2];
+    const header = TOML_TABLE.exec(line);
+    if (header) table = header[1]!;
+    const main = TOML_MAIN.exec(line);
+    if (main && (table === "" || /^env\.[^.]+$/.test(table))) mains.push(main[1] ?? main[2]!);
   }
-  return { main, serviceWorkerFormat: /^\s*format\s*=\s*["']service-worker["']/m.test(text) };
+  return { mains, serviceWorkerFormat: /^\s*format\s*=\s*["']service-worker["']/m.test(text) };
 }
 
 function parseWranglerJson(text: string): WranglerEntry {
+  const mainOf = (value: unknown): string[] => (typeof value === "object" && value !== null && "main" in value && typeof value.main === "string" ? [value.main] : []);
   const config = parseJsonc(text);
-  const main = typeof config === "object" && config !== null && "main" in config && typeof config.main === "string" ? config.main : undefined;
-  return { main, serviceWorkerFormat: false };
+  const envs = typeof config === "object" && config !== null && "env" in config && typeof config.env === "object" && config.env !== null ? Object.values(config.env) : [];
+  return { mains: [...mainOf(config), ...envs.flatMap(mainOf)], serviceWorkerFormat: false };
 }
 
 /**
- * Is the file the Worker of its project's wrangler configuration? The configuration's `main` names it; without a
+ * Is the file the Worker of its project's wrangler configuration? A `main` of the configuration names it; without a
  * `main` (Wrangler 1), the package.json's `main` names it, or the configuration uploads in the service-worker format
  * (every module of the project is the Worker's). A project's other files, such as a PWA's `public/sw.js` served as a
  * static asset of the Worker, are not.
@@ -179,11 +188,12 @@ function isWranglerEntry(filename: string): boolean {
   const { root, wrangler, main } = deploymentOf(filename);
   if (!wrangler || root === undefined) return false;
   const reader = projectModules();
+  const file = absolutePath(filename);
   for (const config of WRANGLER_CONFIGS) {
     const entry = reader.parsedFile(join(root, config), config.endsWith(".toml") ? parseWranglerToml : parseWranglerJson);
     if (entry === undefined) continue;
-    const named = entry.main ?? main;
-    return entry.serviceWorkerFormat || (named !== undefined && resolve(root, named) === absolutePath(filename));
+    const mains = entry.mains.length > 0 ? entry.mains : main === undefined ? [] : [main];
+    return entry.serviceWorkerFormat || mains.some((named) => resolve(root, named) === file);
   }
   return false;
 }
