@@ -1379,7 +1379,8 @@ export function lambdaFlushOf(input: AnalysisInput, handler: LambdaHandler): Lam
     // Neither this SDK nor a pipeline of the file's own, nor one it imports: as before, nothing to say.
     if (!via && !sdk.usesSdk && !otel) return undefined;
     const isFlush = flushTestOf(input);
-    const checkable = fn.async && !handler.callbackStyle;
+    // A listener that hands its work to the event returns at once, async or not: a flush chained onto that work counts (`workHandedTo`).
+    const checkable = fn.async && !handler.callbackStyle && !handler.workHandedTo;
     const setup = via?.setup ?? 0;
     const responseCall = handler.platform.responseCall;
     const answersThroughRes = responseCall !== undefined && (!responseCall.exportNames || responseCall.exportNames.includes(handler.exportName));

@@ -48,6 +48,7 @@ import type {
   Registration,
   RouteCover,
   ValueSpecifier,
+  WorkHandedTo,
 } from "./knowledge/types.js";
 
 // Node-type lists asked of the node index, kept as constants: the index caches its merged lists per array.
@@ -95,9 +96,28 @@ export interface LambdaHandler {
    * `invocationReceivers` (Bolt's listeners behind `await receiver.start()`): their tracing is the handler's.
    */
   readonly runsInside?: readonly FunctionNode[];
+  /** `FrameworkDescriptor.workHandedTo` of the framework that found it. */
+  readonly workHandedTo?: WorkHandedTo;
 }
 
 export type Handler = RequestHandler | LambdaHandler;
+
+/**
+ * The calls of `fn` that hand its work to its parameter's methods (`FrameworkDescriptor.workHandedTo`): the
+ * service-worker syntax's `event.respondWith(handle(event.request))`, `event.waitUntil(run(event))`.
+ */
+export function workHandingCalls(input: AnalysisInput, fn: FunctionNode, spec: WorkHandedTo): TSESTree.CallExpression[] {
+  const parameter = fn.params[spec.parameterIndex];
+  if (parameter?.type !== "Identifier") return [];
+  const { bindings } = getAnalysisContext(input);
+  const variable = bindings.variableOf(parameter);
+  return nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.CallExpression], fn.body).filter((call) => {
+    const callee = unwrap(call.callee);
+    if (callee.type !== "MemberExpression" || !spec.methods.includes(staticName(callee.property, callee.computed) ?? "")) return false;
+    const holder = unwrap(callee.object);
+    return holder.type === "Identifier" && variable !== undefined && variable !== null && bindings.variableOf(holder) === variable;
+  });
+}
 
 /** A class whose instances the framework makes per request: its field initializers and constructor run per request. */
 export interface PerRequestClass {
@@ -422,9 +442,22 @@ class HandlerAnalysis implements HandlerModel, HookHost {
       ...(framework && framework.platform !== entry.platform ? { framework: framework.id } : {}),
       ...(entry.flushShape && { flushShape: entry.flushShape }),
     };
-    const runsInside = this.active.hasInvocationReceivers ? this.receivedListeners(fn) : [];
-    this.lambdaHandlers.push(runsInside.length > 0 ? { ...handler, runsInside } : handler);
+    const workHandedTo = framework?.workHandedTo;
+    const runsInside = workHandedTo ? this.handedWork(fn, workHandedTo) : this.active.hasInvocationReceivers ? this.receivedListeners(fn) : [];
+    this.lambdaHandlers.push({ ...handler, ...(runsInside.length > 0 && { runsInside }), ...(workHandedTo && { workHandedTo }) });
     this.byFunction.set(fn, this.lambdaHandlers.at(-1)!);
+  }
+
+  /** `FrameworkDescriptor.workHandedTo`: the file's functions called in the work `fn` hands to its parameter (`event.respondWith(handle(event.request))`). */
+  private handedWork(fn: FunctionNode, spec: WorkHandedTo): FunctionNode[] {
+    const { bindings } = this.context;
+    const found = new Set<FunctionNode>();
+    for (const call of workHandingCalls(this.input, fn, spec)) {
+      for (const argument of call.arguments) {
+        for (const inner of nodesOfTypesWithin(this.input.ast, CALL_TYPES, argument)) for (const called of bindings.functionsOf(inner.callee)) found.add(called);
+      }
+    }
+    return [...found];
   }
 
   /**
@@ -823,7 +856,9 @@ class HandlerAnalysis implements HandlerModel, HookHost {
     }
     for (const { descriptor, registration } of globals.byName.get([root.name, ...path].join(".")) ?? []) {
       if (registration.path && !registration.path.test(this.context.path)) continue;
-      this.register(call, registration, this.ownerOf(descriptor), call.callee);
+      const owner = this.ownerOf(descriptor);
+      if (registration.onlyOnPlatform && !owner.platform) continue;
+      this.register(call, registration, owner, call.callee);
     }
   }
 

@@ -31,10 +31,10 @@ const SERVERLESS = [
   // like a frozen Lambda) were not modelled (now knowledge/platforms/digitalocean-functions.ts: `main` of
   // packages/<package>/ beside project.yml). The message names DigitalOcean Functions (PLATFORM_NAMES below).
   c("DIGITALOCEAN_FUNCTION", "DigitalOcean Functions main(args) (OpenWhisk pauses the container)", ["start:4", "flush:9"]),
-  // known defect: the service-worker syntax (`addEventListener("fetch", (event) => event.respondWith(…))`, a global
-  // registration with `event.waitUntil` as its background hook) is not a Workers entry point of the descriptor
-  // (only the module syntax's `export default { fetch }` and classes are); expected ["start:8", "flush:3"].
-  c("WORKER_SERVICE_WORKER", "Cloudflare Worker in service-worker syntax: addEventListener(\"fetch\")", []),
+  // Our gap (first run: nothing): the service-worker syntax (`addEventListener("fetch", (event) => event.respondWith(…))`,
+  // a global registration with `event.waitUntil` as its background hook) was no Workers entry point (now
+  // knowledge/frameworks/cloudflare-workers.ts `cloudflareWorkersServiceWorker`: the entry of the wrangler.toml's `main`).
+  c("WORKER_SERVICE_WORKER", "Cloudflare Worker in service-worker syntax: addEventListener(\"fetch\")", ["start:8", "flush:3"]),
   c("VERCEL_CRON", "Vercel cron route api/cron/*.ts GET", ["flush:3"]),
   c("ALIBABA_FC", "Alibaba Cloud FC 3.0 exports.handler (s.yaml)", ["start:5", "flush:3"]),
   // Our gap (first run: nothing): the `src:` beside `handler:` under a Serverless Components service's `inputs:` was

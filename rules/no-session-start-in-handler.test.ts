@@ -530,3 +530,34 @@ describe("rules-13: a Worker object exported by reference", () => {
   // Look-alikes: the same object never exported as the default (a named export is no Worker entry point).
   it.each(["export const handlers = worker;", "void worker;"])("quiet: %s", (tail) => expect(reports(`${WORKER}${tail}\n`)).toBe(0));
 });
+
+// cf-sw: a Worker in the service-worker syntax (`addEventListener("fetch", listener)`): one isolate serves concurrent
+// requests, each in the listener and the work it hands `event.respondWith`, so a session stored on the module's tracer
+// races there as in a module Worker. A browser's or a PWA's service worker registers the same way and is not one
+// (knowledge/frameworks/cloudflare-workers.ts `cloudflareWorkersServiceWorker`: Workers types or the wrangler entry).
+describe("cf-sw: Cloudflare Workers in the service-worker syntax", () => {
+  const TYPES = `/// <reference types="@cloudflare/workers-types" />\n`;
+  const HEAD = `${TYPES}import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\n`;
+  const handler = { tracer: "tracer", handler: "Cloudflare Workers handler", unit: "invocation" };
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      `${HEAD}addEventListener("fetch", (event) => {\n  tracer.createSession();\n  event.respondWith(new Response("ok"));\n});`,
+      // Look-alikes: no Workers types nor wrangler entry (a PWA's service worker), a page's message listener, an EventTarget of the app.
+      `import { HoneyHiveTracer } from "honeyhive";\nconst tracer = HoneyHiveTracer.init({ project: "p" });\nself.addEventListener("fetch", (event) => {\n  tracer.sessionStart();\n  event.respondWith(fetch(event.request));\n});`,
+      `${HEAD}window.addEventListener("message", (event) => {\n  tracer.sessionStart();\n});`,
+      `${HEAD}const bus = new EventTarget();\nbus.addEventListener("fetch", () => {\n  tracer.sessionStart();\n});`,
+    ],
+    invalid: [
+      {
+        code: `${HEAD}addEventListener("fetch", (event) => {\n  tracer.sessionStart();\n  event.respondWith(new Response("ok"));\n});`,
+        output: `${HEAD}addEventListener("fetch", (event) => {\n  tracer.createSession();\n  event.respondWith(new Response("ok"));\n});`,
+        errors: [{ messageId: "sessionStartInHandler", data: handler, line: 5 }],
+      },
+      {
+        code: `${HEAD}self.addEventListener("fetch", onFetch);\nfunction onFetch(event) {\n  event.respondWith(handleRequest(event));\n}\nasync function handleRequest(event) {\n  tracer.sessionStart();\n  return new Response("ok");\n}`,
+        output: `${HEAD}self.addEventListener("fetch", onFetch);\nfunction onFetch(event) {\n  event.respondWith(handleRequest(event));\n}\nasync function handleRequest(event) {\n  tracer.createSession();\n  return new Response("ok");\n}`,
+        errors: [{ messageId: "sessionStartInCalledHelper", data: { ...handler, via: "handleRequest()", line: "6" }, line: 9 }],
+      },
+    ],
+  });
+});

@@ -1787,3 +1787,83 @@ describe("a file that is both a local dev server and a Lambda handler", () => {
     expect(reported(code)).toEqual(["AWS Lambda handler `/chat`"]);
   });
 });
+
+// cf-sw: a Worker in the service-worker syntax (`addEventListener("fetch", (event) => event.respondWith(work))`,
+// knowledge/frameworks/cloudflare-workers.ts `cloudflareWorkersServiceWorker`) is an entry point; the work it hands the
+// event runs inside it, and the flush is chained onto that work through the event's `waitUntil`. A browser's or a
+// PWA's service worker registers the same way: only a file that names `@cloudflare/workers-types` or is the entry of
+// its project's wrangler configuration is a Worker.
+describe("cf-sw: Cloudflare Workers in the service-worker syntax", () => {
+  const TYPES = `/// <reference types="@cloudflare/workers-types" />\n`;
+  const HANDLE = `async function handle(request) {\n  tracer.createSession();\n  return new Response(await answer(await request.text()));\n}\n`;
+  const FETCH = `${TYPES}${TRACER}addEventListener("fetch", (event) => {\n  event.respondWith(handle(event.request));\n});\n${HANDLE}`;
+  const FLUSHED = `${TYPES}${TRACER}addEventListener("fetch", (event) => {\n  event.respondWith(handle(event.request).finally(() => event.waitUntil(tracer.forceFlush())));\n});\n${HANDLE}`;
+  const recommended = "`event.waitUntil(tracer.forceFlush())` chained onto the work it hands the event (`work.finally(() => event.waitUntil(tracer.forceFlush()))`)";
+  const CASES: ReadonlyArray<{ readonly name: string; readonly code: string; readonly output: string; readonly listener?: string }> = [
+    { name: "fetch: the work handed to respondWith gets the flush chained", code: FETCH, output: FLUSHED },
+    // An async listener returns at once too (its promise is no one's): judged and fixed the same way.
+    { name: "an async listener: the same", code: FETCH.replace("(event) =>", "async (event) =>"), output: FLUSHED.replace("(event) =>", "async (event) =>") },
+    {
+      name: "self.addEventListener with a named listener, a function that is not async: made a promise first",
+      code: `${TYPES}${TRACER}self.addEventListener("fetch", onFetch);\nfunction onFetch(e) {\n  e.respondWith(route(e.request));\n}\nfunction route(request) {\n  return tracer.startSpan("route", () => new Response("ok"));\n}\n`,
+      output: `${TYPES}${TRACER}self.addEventListener("fetch", onFetch);\nfunction onFetch(e) {\n  e.respondWith(Promise.resolve(route(e.request)).finally(() => e.waitUntil(tracer.forceFlush())));\n}\nfunction route(request) {\n  return tracer.startSpan("route", () => new Response("ok"));\n}\n`,
+      listener: "onFetch",
+    },
+    {
+      name: "scheduled: the work handed to waitUntil gets the flush chained",
+      code: `${TYPES}${TRACER}globalThis.addEventListener("scheduled", (event) => {\n  event.waitUntil(sweep(event.scheduledTime));\n});\nasync function sweep(at) {\n  await tracer.startSpan("sweep", () => purge(at));\n}\n`,
+      output: `${TYPES}${TRACER}globalThis.addEventListener("scheduled", (event) => {\n  event.waitUntil(sweep(event.scheduledTime).finally(() => event.waitUntil(tracer.forceFlush())));\n});\nasync function sweep(at) {\n  await tracer.startSpan("sweep", () => purge(at));\n}\n`,
+    },
+  ];
+  ruleTester.run(RULE_NAME, testedRule, {
+    valid: [
+      ...CASES.map((entry) => entry.output),
+      // Not a Worker: no Workers types, no wrangler configuration (a browser's or a PWA's service worker).
+      FETCH.replace(TYPES, ""),
+      `${TRACER}self.addEventListener("fetch", (event) => {\n  event.respondWith(handle(event.request));\n});\n${HANDLE}`,
+      // Another event, another object's listener, a local addEventListener.
+      `${TYPES}${TRACER}addEventListener("message", (event) => {\n  event.waitUntil(handle(event.data));\n});\n${HANDLE}`,
+      `${TYPES}${TRACER}const bus = new EventTarget();\nbus.addEventListener("fetch", (event) => {\n  event.respondWith(handle(event.request));\n});\n${HANDLE}`,
+      `${TYPES}${TRACER}function addEventListener(name, fn) {}\naddEventListener("fetch", (event) => {\n  event.respondWith(handle(event.request));\n});\n${HANDLE}`,
+    ],
+    invalid: CASES.map((entry) => ({
+      code: entry.code,
+      errors: [
+        {
+          messageId: "missingFlush" as const,
+          data: { name: entry.code.includes("scheduled") ? "scheduled" : "fetch", flush: "tracer.forceFlush()", platform: "Cloudflare Workers", recommended },
+          suggestions: [{ messageId: "waitUntilFlush" as const, data: { flush: "tracer.forceFlush()" }, output: entry.output }],
+        },
+      ],
+    })),
+  });
+  it.each(CASES.map((entry) => [entry.name, entry] as const))("the codemod writes the suggestion: %s", (_name, entry) => {
+    expect(runTransforms(entry.code, "src/worker.ts", { transforms: ["lambda-force-flush"] }).output).toBe(entry.output);
+    expect(runTransforms(entry.output, "src/worker.ts", { transforms: ["lambda-force-flush"] }).output).toBe(entry.output);
+  });
+
+  // The wrangler configuration decides for a file that names no Workers types: its `main`, or Wrangler 1's package.json `main`.
+  const project = useTempProjects("cf-sw");
+  const PLAIN = FETCH.replace(TYPES, "");
+  const reportsIn = (files: Record<string, string>, path: string, code = PLAIN): number => {
+    const root = project({ "package.json": JSON.stringify({ dependencies: { honeyhive: "^2.0.0" }, devDependencies: { wrangler: "^3.90.0" } }), ...files, [path]: code });
+    return new Linter({ configType: "flat", cwd: root }).verify(code, configForRule(RULE_NAME, rule), { filename: join(root, path) }).length;
+  };
+  it.each([
+    ["wrangler.toml main", { "wrangler.toml": `name = "chat"\nmain = "src/worker.ts"\ncompatibility_date = "2024-09-23"\n` }, "src/worker.ts"],
+    ["wrangler.toml main of an environment", { "wrangler.toml": `name = "chat"\nmain = "src/index.ts"\n\n[env.staging]\nmain = "src/worker.ts"\n` }, "src/worker.ts"],
+    ["wrangler.jsonc main", { "wrangler.jsonc": `{\n  // the Worker\n  "name": "chat",\n  "main": "./src/worker.ts",\n}\n` }, "src/worker.ts"],
+    ["Wrangler 1: the package.json main", { "wrangler.toml": `name = "chat"\ntype = "javascript"\n`, "package.json": JSON.stringify({ main: "index.js", dependencies: { honeyhive: "^2.0.0" } }) }, "index.js"],
+    ["Wrangler 1: the service-worker upload format", { "wrangler.toml": `name = "chat"\ntype = "javascript"\n[build.upload]\nformat = "service-worker"\n` }, "src/index.ts"],
+  ])("reported: %s", (_name, files, path) => expect(reportsIn(files, path)).toBe(1));
+  it.each([
+    // A PWA's service worker served as a static asset of a Worker whose main is another file.
+    ["another file is the main", { "wrangler.toml": `name = "chat"\nmain = "src/index.ts"\n[assets]\ndirectory = "public"\n` }, "public/sw.js"],
+    // A Vite app deployed with `wrangler pages deploy`: wrangler among its dependencies, no configuration.
+    ["wrangler a dependency, no configuration", {}, "src/sw.ts"],
+    // A Pages project's configuration names no Worker entry.
+    // A `main` key of a table other than an environment's (`[env.<name>]`) is no entry of the Worker.
+    ["a main of another table", { "wrangler.toml": `name = "chat"\nmain = "src/index.ts"\n\n[build]\nmain = "src/worker.ts"\n` }, "src/worker.ts"],
+    ["a Pages configuration", { "wrangler.toml": `name = "site"\npages_build_output_dir = "dist"\n` }, "src/sw.ts"],
+  ])("quiet: %s", (_name, files, path) => expect(reportsIn(files, path)).toBe(0));
+});

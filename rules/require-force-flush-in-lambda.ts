@@ -325,6 +325,12 @@ export default createRule<[], MessageIds>({
           if (!flush.flushedOnEveryPath) report(flush, "missingFlushAfterStream");
           return;
         }
+        // A listener that hands its work to the event (`event.respondWith(work)`) returns at once: the flush chained
+        // onto that work, through the event's `waitUntil`, is what counts; one written anywhere is trusted (as below).
+        if (flush.handler.workHandedTo) {
+          if (!flush.flushedOnEveryPath) report(flush, "missingFlush");
+          return;
+        }
         if (flush.handler.callbackStyle || !fn.async) {
           // Without `await` this rule cannot follow the flush; one written anywhere is trusted (see flush.ts).
           const notAsync = flush.responseSends === undefined ? "missingFlushNotAsync" : sendsFromCallback(input.ast, flush) ? "missingFlushInCallback" : "missingFlushNotAsyncBeforeSend";
@@ -353,7 +359,7 @@ export default createRule<[], MessageIds>({
 
 /** The platform's recommended flush in a message's words, `{flush}` replaced by the handler's flush call. */
 function recommendedFlushOf(flush: LambdaFlush): string {
-  return (flush.handler.platform.recommendedFlush ?? "`await {flush}`").replaceAll("{flush}", flushCallText(flush));
+  return (flush.handler.workHandedTo?.recommendedFlush ?? flush.handler.platform.recommendedFlush ?? "`await {flush}`").replaceAll("{flush}", flushCallText(flush));
 }
 
 /**

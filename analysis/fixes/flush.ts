@@ -44,6 +44,7 @@ import { PREFERRED_FLUSH } from "../knowledge/sdks/honeyhive.js";
 import { SETTLED_CONSTRUCTORS, SETTLED_CONTEXT_CALLS, SETTLED_STATIC_CALLS } from "../knowledge/settled-values.js";
 import { opentelemetryProfile } from "../knowledge/sdks/opentelemetry.js";
 import { getSdkModel } from "../sdk-model.js";
+import { workHandingCalls } from "../handlers.js";
 import { isStreamEnd, streamTasksOf } from "../stream-work.js";
 import { declaredDependencyVersion } from "../sdk-version.js";
 import { deploymentOf } from "../deployment.js";
@@ -76,6 +77,7 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
     if (kind === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaFlushAfterStream(flushText) } };
     return { kind, fix: fixFromEdits(edits), flush: flushText };
   }
+  if (handler.workHandedTo) return chainedFlushFix(input, flush, edits);
   if (handler.callbackStyle || !fn.async) return { marker: { node: fn, message: notAsyncMessage(input, flush) } };
   if (flush.unawaitedFlushes.length > 0 && flush.flushedIfAwaited) {
     // The handler's own flush calls, whatever their receiver: awaiting them is the whole fix.
@@ -99,6 +101,28 @@ export function flushFix(input: AnalysisInput, flush: LambdaFlush): FlushFix {
   // The provider of the project module the handler's tracer comes from (analysis/flush-calls.ts `importedOtelUseIn`).
   if (flush.flushImport) addNamedImport(edits, input, flush.flushImport);
   return { kind, fix: fixFromEdits(edits), flush: flushText };
+}
+
+/**
+ * A listener that hands its one piece of work to the event (`FrameworkDescriptor.workHandedTo`): the flush chained
+ * onto that work through the event's `waitUntil`, so that it runs once the work's spans have ended and the platform
+ * waits for it: `event.respondWith(handle(event.request).finally(() => event.waitUntil(tracer.forceFlush())))`. A
+ * call of an async function of the file is a promise as it is; anything else is made one (`Promise.resolve(…)`).
+ */
+function chainedFlushFix(input: AnalysisInput, flush: LambdaFlush, edits: EditList): FlushFix {
+  const { handler, flushText } = flush;
+  const fn = handler.function;
+  if (flushText === undefined) return { marker: { node: fn, message: MARKER_MESSAGES.lambdaNoTracer(flush.profile, flush.profile === "opentelemetry" ? unflushablePipeline(input) : undefined) } };
+  const form = new FlushWriter(input, flush, flushText, edits).form();
+  const calls = workHandingCalls(input, fn, handler.workHandedTo!);
+  const work = calls.length === 1 && calls[0].arguments.length === 1 ? calls[0].arguments[0] : undefined;
+  if (form?.kind !== "waitUntil" || work === undefined || work.type === "SpreadElement") return { marker: { node: fn, message: MARKER_MESSAGES.lambdaWrapByHand(flushText) } };
+  const text = input.text.slice(...work.range);
+  const { bindings } = getAnalysisContext(input);
+  const called = work.type === "CallExpression" ? bindings.functionsOf(work.callee) : [];
+  const promise = called.length > 0 && called.every((candidate) => candidate.async) ? text : `Promise.resolve(${text})`;
+  edits.replace(work, `${promise}.finally(() => ${form.call}(${flushText}))`);
+  return { kind: "waitUntilFlush", fix: fixFromEdits(edits), flush: flushText };
 }
 
 /** The platform's hooks for work after the handler returns (`PlatformDescriptor.backgroundWork`), as a list. */

@@ -8,7 +8,7 @@ import { awsLambda } from "./frameworks/aws-lambda.js";
 import { azureFunctions as azureFunctionsFramework } from "./frameworks/azure-functions.js";
 import { bunDeno } from "./frameworks/bun-deno.js";
 import { cloudflarePagesFunctions } from "./frameworks/cloudflare-pages.js";
-import { cloudflareWorkers as cloudflareWorkersFramework } from "./frameworks/cloudflare-workers.js";
+import { cloudflareWorkers as cloudflareWorkersFramework, cloudflareWorkersServiceWorker } from "./frameworks/cloudflare-workers.js";
 import { elysia } from "./frameworks/elysia.js";
 import { express } from "./frameworks/express.js";
 import { firebaseFunctions } from "./frameworks/firebase-functions.js";
@@ -98,6 +98,7 @@ export const FRAMEWORKS: readonly FrameworkDescriptor[] = [
   netlifyEdgeFunctions,
   vercel,
   cloudflareWorkersFramework,
+  cloudflareWorkersServiceWorker,
   cloudflarePagesFunctions,
   bunDeno,
   mcp,

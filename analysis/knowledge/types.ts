@@ -584,6 +584,12 @@ export interface GlobalRegistration extends Registration {
   readonly name: string;
   /** Only in files whose path matches (Nuxt auto-imports only under `server/`). */
   readonly path?: RegExp;
+  /**
+   * Only in a file where the descriptor's `platform` chooses a platform: elsewhere the call registers nothing (a
+   * service worker's `addEventListener("fetch", fn)` is a Cloudflare Worker's entry point in a Workers project, and
+   * a browser's or a PWA's service worker elsewhere, no handler at all).
+   */
+  readonly onlyOnPlatform?: true;
 }
 
 /** A file-routed framework's convention: which exports of a file at this path are handlers. */
@@ -839,6 +845,14 @@ export interface FrameworkDescriptor {
    * another call's (no-session-start-in-handler does not report it). Absent: callbacks may run concurrently.
    */
   readonly concurrent?: false;
+  /**
+   * Its serverless entry points hand their work, as a promise, to methods of their parameter and return at once (the
+   * service-worker syntax's `event.respondWith(handle(event.request))`, `event.waitUntil(run(event))`): the file's
+   * functions called in such an argument run inside the invocation (their tracing is the entry point's), and the flush
+   * fix chains the flush onto that promise (`handle(event.request).finally(() => event.waitUntil(tracer.forceFlush()))`).
+   * `recommendedFlush` says it in messages, as `PlatformDescriptor.recommendedFlush` does.
+   */
+  readonly workHandedTo?: WorkHandedTo;
   /** Where a tracer or pipeline built once goes for this framework's handlers, in review markers (see `PlatformDescriptor.initPlace`). */
   readonly initPlace?: string;
   /**
@@ -873,6 +887,14 @@ export interface FrameworkDescriptor {
   readonly requestInputsByMethod?: Readonly<Record<string, RequestInputs | null>>;
   /** Where they receive it, per event, for a framework whose registering method takes an event name first (read before `requestInputs`). */
   readonly requestInputsByEvent?: RequestInputsByEvent;
+}
+
+/** See `FrameworkDescriptor.workHandedTo`. */
+export interface WorkHandedTo {
+  readonly parameterIndex: number;
+  /** The parameter's methods that take the work's promise: `respondWith`, `waitUntil`. */
+  readonly methods: readonly string[];
+  readonly recommendedFlush: string;
 }
 
 /** See `FrameworkDescriptor.invocationReceivers`. */

@@ -1,7 +1,9 @@
+import { join, resolve } from "node:path";
 import { deploymentOf } from "../../deployment.js";
+import { absolutePath, parseJsonc, projectModules } from "../../project-modules.js";
 import { cloudflareWorkers as platform } from "../platforms/cloudflare-workers.js";
 import type { TSESTree } from "@typescript-eslint/types";
-import type { FrameworkDescriptor, HandlerHookApi, ValueSpecifier } from "../types.js";
+import type { FrameworkDescriptor, GlobalRegistration, HandlerHookApi, ValueSpecifier, WorkHandedTo } from "../types.js";
 import { REQUEST_OBJECT, instanceMethods } from "./common.js";
 import { declaredTypeName, defaultExportObject, type DefaultExportObject } from "./default-export-object.js";
 
@@ -101,4 +103,121 @@ export const cloudflareWorkers = {
   // `webSocketMessage(ws, message)`: the message is what the client sent over the socket; `alarm()`,
   // `webSocketClose`/`webSocketError` and a Workflow's `run(event, step)` get nothing of a client's.
   requestInputsByMethod: { webSocketMessage: { holds: "input", parameter: 1 }, alarm: null, webSocketClose: null, webSocketError: null, run: null },
+} as const satisfies FrameworkDescriptor;
+
+// ---------------------------------------------------------------------------------------------
+// The service-worker syntax: `addEventListener("fetch", (event) => event.respondWith(…))`.
+
+/**
+ * The global registration of a Worker (or a Fastly Compute service) in the service-worker syntax: the listener at
+ * the second argument of `addEventListener(event, listener)`, written bare, on `self` or on `globalThis`, runs once
+ * per event of one of `events`, named after it in messages. Only where the descriptor's `platform` chooses the
+ * platform for the file (`onlyOnPlatform`): a browser's or a PWA's service worker registers the same way.
+ */
+export function serviceWorkerListeners(events: readonly string[]): readonly GlobalRegistration[] {
+  return ["addEventListener", "self.addEventListener", "globalThis.addEventListener"].map((name) => ({
+    name,
+    arguments: [1],
+    when: { argument: 0, oneOf: events },
+    nameArgument: 0,
+    onlyOnPlatform: true,
+  }));
+}
+
+/**
+ * The events a Worker in the service-worker syntax listens to: `fetch` (an HTTP request) and `scheduled` (a Cron
+ * Trigger), each with its own `event.waitUntil` (https://developers.cloudflare.com/workers/reference/migrate-to-module-workers/);
+ * Queues, Email and Tail Workers exist in the module syntax only.
+ */
+const SERVICE_WORKER_EVENTS = ["fetch", "scheduled"];
+
+/**
+ * A service worker's listener answers with `event.respondWith(promise)` and keeps the invocation alive for
+ * `event.waitUntil(promise)`, and returns at once: its work is that promise, the flush goes after it, through the
+ * event's `waitUntil` (https://developers.cloudflare.com/workers/reference/migrate-to-module-workers/#access-ctxwaituntil).
+ */
+export const SERVICE_WORKER_WORK = {
+  parameterIndex: 0,
+  methods: ["respondWith", "waitUntil"],
+  recommendedFlush: "`event.waitUntil({flush})` chained onto the work it hands the event (`work.finally(() => event.waitUntil({flush}))`)",
+} as const satisfies WorkHandedTo;
+
+/** The wrangler configurations, in the order Wrangler looks for them beside the project's package.json. */
+const WRANGLER_CONFIGS = ["wrangler.json", "wrangler.jsonc", "wrangler.toml"];
+
+/**
+ * What a wrangler configuration says of the Worker's entry: its `main`, top-level and of each environment (`main`
+ * is inheritable: `[env.staging] main = "src/staging.ts"` deploys another entry), and Wrangler 1's `[build.upload]
+ * format = "service-worker"`.
+ */
+interface WranglerEntry {
+  readonly mains: readonly string[];
+  readonly serviceWorkerFormat: boolean;
+}
+
+const TOML_TABLE = /^\s*\[\s*([^\]]*?)\s*\]/;
+const TOML_MAIN = /^\s*main\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)')/;
+
+/** The `main` of the top level and of `[env.<name>]` tables, read as text, as netlify-config.ts reads netlify.toml. */
+function parseWranglerToml(text: string): WranglerEntry {
+  const mains: string[] = [];
+  let table = "";
+  for (const line of text.split(/\r?\n/)) {
+    const header = TOML_TABLE.exec(line);
+    if (header) table = header[1]!;
+    const main = TOML_MAIN.exec(line);
+    if (main && (table === "" || /^env\.[^.]+$/.test(table))) mains.push(main[1] ?? main[2]!);
+  }
+  return { mains, serviceWorkerFormat: /^\s*format\s*=\s*["']service-worker["']/m.test(text) };
+}
+
+function parseWranglerJson(text: string): WranglerEntry {
+  const mainOf = (value: unknown): string[] => (typeof value === "object" && value !== null && "main" in value && typeof value.main === "string" ? [value.main] : []);
+  const config = parseJsonc(text);
+  const envs = typeof config === "object" && config !== null && "env" in config && typeof config.env === "object" && config.env !== null ? Object.values(config.env) : [];
+  return { mains: [...mainOf(config), ...envs.flatMap(mainOf)], serviceWorkerFormat: false };
+}
+
+/**
+ * Is the file the Worker of its project's wrangler configuration? A `main` of the configuration names it; without a
+ * `main` (Wrangler 1), the package.json's `main` names it, or the configuration uploads in the service-worker format
+ * (every module of the project is the Worker's). A project's other files, such as a PWA's `public/sw.js` served as a
+ * static asset of the Worker, are not.
+ */
+function isWranglerEntry(filename: string): boolean {
+  const { root, wrangler, main } = deploymentOf(filename);
+  if (!wrangler || root === undefined) return false;
+  const reader = projectModules();
+  const file = absolutePath(filename);
+  for (const config of WRANGLER_CONFIGS) {
+    const entry = reader.parsedFile(join(root, config), config.endsWith(".toml") ? parseWranglerToml : parseWranglerJson);
+    if (entry === undefined) continue;
+    const mains = entry.mains.length > 0 ? entry.mains : main === undefined ? [] : [main];
+    return entry.serviceWorkerFormat || mains.some((named) => resolve(root, named) === file);
+  }
+  return false;
+}
+
+/**
+ * Is the file a Worker in the service-worker syntax? It names `@cloudflare/workers-types` (a `/// <reference types>`
+ * or a type import: a browser's service worker has the DOM's and WebWorker's types instead), or it is the entry of
+ * its project's wrangler configuration (`isWranglerEntry`). A `FetchEvent` annotation is no sign: the WebWorker
+ * library declares it for every service worker.
+ */
+function isServiceWorkerSyntaxWorker(api: HandlerHookApi): boolean {
+  return api.text.includes("@cloudflare/workers-types") || isWranglerEntry(api.filename);
+}
+
+/**
+ * Cloudflare Workers in the service-worker syntax: `addEventListener("fetch", (event) => { event.respondWith(…) })`
+ * and `addEventListener("scheduled", …)`, whose background hook is the event's own `event.waitUntil(promise)`
+ * (`platforms/cloudflare-workers.ts`, for this descriptor's listeners only).
+ */
+export const cloudflareWorkersServiceWorker = {
+  id: "cloudflare-workers-service-worker",
+  name: "Cloudflare Workers",
+  modules: [],
+  platform: (api) => (isServiceWorkerSyntaxWorker(api) ? platform : undefined),
+  globals: serviceWorkerListeners(SERVICE_WORKER_EVENTS),
+  workHandedTo: SERVICE_WORKER_WORK,
 } as const satisfies FrameworkDescriptor;

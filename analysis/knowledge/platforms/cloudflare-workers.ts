@@ -56,6 +56,8 @@ export const cloudflareWorkers = {
     HONO_EXECUTION_CONTEXT,
     { kind: "parameter-method", parameterIndex: 2, method: "waitUntil", takes: "promise" },
     { kind: "this-method", property: "ctx", method: "waitUntil", takes: "promise" },
+    // The service-worker syntax's listener gets one event, whose `waitUntil` is the hook (frameworks/cloudflare-workers.ts).
+    { kind: "parameter-method", parameterIndex: 0, method: "waitUntil", takes: "promise", frameworks: ["cloudflare-workers-service-worker"] },
     ...CLOUDFLARE_FRAMEWORK_CONTEXTS,
   ],
   recommendedFlush: "`ctx.waitUntil({flush})` or `await {flush}`",
