@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { expectExitedInTime, expectKeptDeadline, TIME_AGAINST_DEADLINE_SOURCE, WORK_ENDED_SOURCE, type DeadlineTiming } from "./test-utils/deadline.js";
+import { BACKEND_FAULTS, backendWith as faultyBackend } from "./test-utils/backend-faults.js";
 import { FakeHoneyHiveBackend, type Fault } from "./test-utils/fake-backend.js";
 import { expectNothingHeld, HELD_RESOURCES_SOURCE } from "./test-utils/held-resources.js";
 import { processSlots } from "./test-utils/process-slots.js";
@@ -13,6 +14,8 @@ import { processSlots } from "./test-utils/process-slots.js";
 // The scripts use the build the global test setup keeps fresh.
 const esmSdk = pathToFileURL(join(__dirname, "..", "dist", "esm", "sdk", "index.js")).href;
 const cjsSdk = join(__dirname, "..", "dist", "cjs", "sdk", "index.js");
+/** The module the tracer loads on its first export (export-pipeline.ts), as the ESM scripts import it. */
+const otlpExporterModule = pathToFileURL(join(__dirname, "..", "dist", "esm", "sdk", "otlp-exporter.js")).href;
 type Format = "esm" | "cjs";
 
 interface ScriptRun {
@@ -142,6 +145,51 @@ describe.concurrent.each(outages)("a script whose backend %s", (_name, fault) =>
     // once. (The wall time to the exit, seen by this process, measured the machine's load: 1.3–1.9 s
     // under load, 0.3–0.7 s for a no-op script; the script's own exit came 1–20 ms after the shutdown.)
     expectNothingHeld(/^held-after-shutdown (.*)$/m.exec(run.stdout)?.[1]);
+  });
+});
+
+// The shutdown's deadline passed with an export of the batch processor still pending: OpenTelemetry's
+// BatchSpanProcessor holds a ref'd timer (its exportTimeoutMillis) until the exporter calls back, and
+// shutdown() returned before it did, so the process stayed up until the export ended (load-3: the
+// "held open by Timeout" flake of the case above under load). A 1 ms deadline makes it certain: before
+// the exporter module is loaded (the export waits for it), and again with it loaded (the export is on
+// the wire against the fault when the deadline passes). No wall time is measured: what holds the
+// process once shutdown() has returned is read in the script.
+const SHUTDOWN_FAULTS = BACKEND_FAULTS.filter((testCase) =>
+  [
+    "refuses connections",
+    "accepts and never answers",
+    "answers 1 byte a second (status line, headers and body)",
+    "resets the connection after reading the request",
+    "answers bytes that are not HTTP",
+    "answers 429 without Retry-After",
+  ].includes(testCase.name),
+);
+
+describe.concurrent.each(SHUTDOWN_FAULTS)("a script whose backend $name, shut down past its deadline with an export pending", (testCase) => {
+  it("holds nothing of the tracer once shutdown() has returned", async () => {
+    const { url, close } = await faultyBackend(testCase);
+    opened.push({ close } as FakeHoneyHiveBackend);
+    const run = await runScript(
+      "esm",
+      url,
+      `${HELD_RESOURCES_SOURCE}
+      const work = (tracer) => { for (let index = 0; index < 5; index++) trace({ tracer, eventName: "step" }, () => index)(); };
+      const cold = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl });
+      work(cold);
+      await cold.shutdown({ timeoutMs: 1 });
+      console.log("held-cold " + JSON.stringify(heldResources()));
+      await import(${JSON.stringify(otlpExporterModule)});
+      const warm = HoneyHiveTracer.init({ apiKey: "exit-test-key", project: "exit", serverUrl });
+      work(warm);
+      await warm.shutdown({ timeoutMs: 1 });
+      console.log("held-warm " + JSON.stringify(heldResources()));`,
+    );
+
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("exit-test-key");
+    expectNothingHeld(/^held-cold (.*)$/m.exec(run.stdout)?.[1], "after a shutdown before the exporter was loaded");
+    expectNothingHeld(/^held-warm (.*)$/m.exec(run.stdout)?.[1], "after a shutdown with the export on the wire");
   });
 });
 

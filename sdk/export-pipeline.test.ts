@@ -105,3 +105,25 @@ it("keeps retrying an export that keeps finding its deadline spent, without losi
   expect(new Set(backend().spans().map((each) => each.name))).toEqual(new Set(["a", "b", "c"]));
   expect(transport.breaker.isOpen).toBe(false);
 });
+
+it("answers an export still pending when disposed (the tracer's shutdown ran out of time): its spans are dropped, said once", async () => {
+  backend().inject({ mode: "hang" });
+  const transport = new HttpTransport(backend().url, { keepProcessAlive: false });
+  const { pipeline, span } = pipelineFor(transport);
+  for (const name of ["a", "b", "c"]) span(name);
+  // The processor waits for the export it starts (its ref'd timer, 3 s here, runs until the exporter answers).
+  const flushing = pipeline.processor.forceFlush();
+  expect(pipeline.hasPendingSpans).toBe(true);
+
+  pipeline.dispose();
+  // Answered within dispose(), not when the request ends or by the processor's own timer: once the
+  // tracer's shutdown() returns, nothing of the export holds the process.
+  expect(pipeline.hasPendingSpans).toBe(false);
+  // As the tracer's shutdown does: the close aborts the request on the wire (its late result is ignored).
+  transport.close();
+  await expect(flushing).rejects.toThrow("the tracer was shut down before the export ended");
+  expect(logs().sdkLines()).toEqual([
+    expect.stringContaining(`Exporting spans to HoneyHive did not end before the tracer shut down (its deadline spent): 3 spans are dropped (server ${transport.serverUrl};`),
+  ]);
+  expect(logs().sdkLines().join("\n")).not.toContain("hh-pipeline-test-key");
+});

@@ -35,6 +35,14 @@ export class BackendUnavailableError extends Error {
   }
 }
 
+/** The tracer shut down before the export ended (its deadline spent): its spans are dropped. */
+export class ExportAbandonedError extends Error {
+  constructor() {
+    super("the tracer was shut down before the export ended");
+    this.name = "ExportAbandonedError";
+  }
+}
+
 /**
  * The export was never sent: its deadline passed before it could be (the application kept the event
  * loop busy). The backend was not asked, so it is no outage; its spans are kept and sent again at once.
@@ -63,7 +71,12 @@ export interface ExportPipeline {
   reportWithoutWaiting(): boolean;
   /** Hands queued spans to the exporter now without waiting (a due probe while flushes answer fast). */
   kick(): void;
-  /** Stops retrying kept spans (after shutdown). */
+  /**
+   * After shutdown: stops retrying kept spans, and answers every export still pending at once (failed:
+   * its spans are dropped, said in one warning). OpenTelemetry's batch processor holds a ref'd timer
+   * per export until the exporter answers; an export its shutdown had started and not ended by the
+   * deadline held the process after shutdown() returned (load-3). Later exports fail at once.
+   */
   dispose(): void;
 }
 
@@ -260,8 +273,10 @@ class DeliveringExporter implements SpanExporter {
   #kept: ReadableSpan[] = [];
   #retryTimer: NodeJS.Timeout | undefined;
   #disposed = false;
-  /** The resend scheduled for the next turn of the loop (see #resendNextTurn), while it waits. */
-  #nextTurn: Promise<void> | undefined;
+  /** The resend scheduled for the next turn of the loop (see #resendNextTurn), while it waits, and its cancel. */
+  #nextTurn: (() => void) | undefined;
+  /** Exports not answered yet: each drops its spans and answers at once, returning how many spans. */
+  readonly #unanswered = new Set<() => number>();
   readonly #unsubscribe: () => void;
   readonly #inner: SpanExporter;
   readonly #logger: Logger;
@@ -289,6 +304,25 @@ class DeliveringExporter implements SpanExporter {
     const tracked = new Promise<void>((resolve) => (settle = resolve));
     this.inFlight.add(tracked);
     let finished = false;
+    const answer = (result: ExportResult): void => {
+      this.#unanswered.delete(abandon);
+      this.inFlight.delete(tracked);
+      settle();
+      resultCallback(result);
+    };
+    // The late result of an export answered this way is ignored (`finished`); the transport's close aborts it.
+    const abandon = (): number => {
+      if (finished) return 0;
+      finished = true;
+      this.failedSpans += spans.length;
+      answer({ code: ExportResultCode.FAILED, error: new ExportAbandonedError() });
+      return spans.length;
+    };
+    if (this.#disposed) {
+      this.#dropAbandoned(abandon());
+      return;
+    }
+    this.#unanswered.add(abandon);
     const finish = (result: ExportResult) => {
       if (finished) return;
       finished = true;
@@ -340,9 +374,7 @@ class DeliveringExporter implements SpanExporter {
           );
         }
       }
-      this.inFlight.delete(tracked);
-      settle();
-      resultCallback(result);
+      answer(result);
     };
     try {
       this.#inner.export(spans, finish);
@@ -363,23 +395,30 @@ class DeliveringExporter implements SpanExporter {
    * tracked in `inFlight` until then, so that a flush waits for it.
    */
   #resendNextTurn(): void {
-    if (this.#nextTurn) return;
+    if (this.#nextTurn || this.#disposed) return;
     let settle!: () => void;
     const tracked = new Promise<void>((resolve) => (settle = resolve));
-    this.#nextTurn = tracked;
     this.inFlight.add(tracked);
-    setImmediate(() => {
+    const done = (): void => {
       this.#nextTurn = undefined;
-      // The new attempt is tracked before this placeholder leaves: a waiting flush never sees a gap.
-      if (!this.#disposed) this.resendKept();
       this.inFlight.delete(tracked);
       settle();
+    };
+    // Ref'd (an immediate holds the process for one turn): dispose() cancels it.
+    const immediate = setImmediate(() => {
+      // The new attempt is tracked before this placeholder leaves: a waiting flush never sees a gap.
+      this.resendKept();
+      done();
     });
+    this.#nextTurn = () => {
+      clearImmediate(immediate);
+      done();
+    };
   }
 
   #scheduleRetry(): void {
     const breaker = this.#options.breaker;
-    if (!breaker || this.#retryTimer || this.#kept.length === 0) return;
+    if (!breaker || this.#disposed || this.#retryTimer || this.#kept.length === 0) return;
     // Unref'd: waiting for a backend to come back must not keep a process alive.
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = undefined;
@@ -409,7 +448,21 @@ class DeliveringExporter implements SpanExporter {
     this.#disposed = true;
     clearTimeout(this.#retryTimer);
     this.#retryTimer = undefined;
+    this.#nextTurn?.();
     this.#unsubscribe();
+    let dropped = 0;
+    for (const abandon of [...this.#unanswered]) dropped += abandon();
+    this.#dropAbandoned(dropped);
+  }
+
+  #dropAbandoned(count: number): void {
+    if (count === 0) return;
+    const { server } = this.#options;
+    this.#logger.warnOnce(
+      `span-export-abandoned:${server ?? ""}`,
+      `Exporting spans to HoneyHive did not end before the tracer shut down (its deadline spent): ${count} spans are dropped ` +
+        `(${server === undefined ? "" : `server ${server}; `}further such drops are not logged)`,
+    );
   }
 
   forceFlush(): Promise<void> {

@@ -236,6 +236,12 @@ export class HttpTransport {
     // an outage of a few seconds then cost most datapoints their spans (review-sdk #1): each has its own.
     this.breaker = options.breaker ?? new CircuitBreaker();
     this.#keepProcessAlive = options.keepProcessAlive ?? true;
+    // The breaker closes when the backend answers something that is not an outage: the outages so far
+    // ended there. Also when that answer is to a request sent before an outage was recorded (a session
+    // update answered 401 after a session start sent after it timed out): the answer came after the
+    // outage, so the backend was reachable then, and a 401 is an answer (a wrong key, which waiting will
+    // not change: a final flush says refused, not outage). Pinned by sdk/transport.test.ts "closes again
+    // on a 401 …".
     this.#stopWatchingBreaker = this.breaker.onClose(() => (this.#outagesRecovered = this.#outages));
   }
 

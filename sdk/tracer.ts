@@ -490,6 +490,9 @@ export class HoneyHiveTracer {
     const outcome = delivered || this.#whyUndelivered(Date.now() >= deadline, failures);
     this.#isShutDown = true;
     await valueWithin(this.#basicProvider.shutdown(), deadline - Date.now(), undefined);
+    // The deadline is spent or nothing is pending: an export still unanswered (its module still loading,
+    // or on the wire) is answered now, before shutdown() returns, so that OpenTelemetry's batch processor
+    // clears the ref'd timer it holds per export (export-pipeline.ts dispose()); the close aborts the rest.
     this.#pipeline?.dispose();
     this.#transport?.close();
     return outcome;

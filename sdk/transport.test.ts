@@ -226,6 +226,46 @@ describe("the circuit breaker", () => {
   });
 });
 
+describe("the circuit breaker and what a flush counts as an outage", () => {
+  // http-transport.ts: an answer that is not an outage closes the breaker, and the outages before it no
+  // longer count against a flush (tracer.ts #flush: `outagesRecovered`). Also when it answers a request
+  // sent before the outage was recorded: the answer arrived after it, so the backend was reachable then,
+  // and a 401 is an answer like any other (the key is wrong: waiting will not change that, so a final
+  // flush says `{ refused: 401 }`, not an outage that sends evaluate()'s flushes to the background).
+  it("closes again on a 401 that arrives after a session start timed out, for a request sent before the timeout", async () => {
+    let answerUpdate: ((status: number) => void) | undefined;
+    let updateArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => (updateArrived = resolve));
+    const servers = new LocalServers();
+    const url = await servers.listen(
+      createServer((request, response) => {
+        request.resume();
+        // The session start is never answered; the update is answered when the test says so.
+        if (request.url !== "/events") return;
+        answerUpdate = (status) => response.writeHead(status).end("{}");
+        updateArrived();
+      }),
+    );
+    const transport = new HttpTransport(url, { keepProcessAlive: false });
+    try {
+      const update = transport.deliver({ method: "PUT", path: "/events", headers: {}, body: "{}", timeoutMs: 30_000 });
+      await arrived;
+      const start = await transport.deliver({ method: "POST", path: "/session/start", headers: {}, body: "{}", timeoutMs: 100 });
+      expect(start).toMatchObject({ ok: false, transient: true, kind: "timeout" });
+      expect(transport.breaker.isOpen).toBe(true);
+      expect(transport.failures).toMatchObject({ outages: 1, outagesRecovered: 0 });
+
+      answerUpdate?.(401);
+      expect(await update).toMatchObject({ ok: false, transient: false, status: 401 });
+      expect(transport.breaker.isOpen).toBe(false);
+      expect(transport.failures).toEqual({ outages: 1, outagesRecovered: 1, refusals: 1, lastRefusedStatus: 401, unsent: 0 });
+    } finally {
+      transport.close();
+      await servers.closeAll();
+    }
+  });
+});
+
 describe("REST calls are retried like spans", () => {
   it("retries a session start answered 429, after its Retry-After, and forceFlush() waits for it", async () => {
     const tracer = tracerFor(backend().url);
