@@ -444,13 +444,17 @@ export class ProjectModules {
   /**
    * The hand-written declaration file TypeScript reads for the JavaScript module at `path` (`x.d.ts` beside `x.js`
    * or `x.jsx`, `x.d.mts` beside `x.mjs`, `x.d.cts` beside `x.cjs`), if its folder's listing holds one: asked only
-   * of a JavaScript module whose own facts name no tracer, from the listing its resolution read (no file system call).
+   * of a JavaScript module whose own facts name no tracer, from the listing its resolution read (no file system call;
+   * a declaration added later is seen once a resolution checks the listing again, within a second).
    */
   private declarationBeside(path: string): string | undefined {
     const extension = JAVASCRIPT_DECLARATIONS.find(([javascript]) => path.endsWith(javascript));
     if (extension === undefined) return undefined;
     const candidate = `${path.slice(0, -extension[0].length)}${extension[1]}`;
-    return this.entriesOf(dirname(path))?.get(basename(candidate)) === "file" ? candidate : undefined;
+    // The listing the module's resolution just checked (its freshness is that resolution's); listed only where none is held.
+    const directory = dirname(path);
+    const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
+    return entries?.get(basename(candidate)) === "file" ? candidate : undefined;
   }
 
   /** `factsOf` of the module's own text (see there). */
