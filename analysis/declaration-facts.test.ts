@@ -165,3 +165,28 @@ describe("the rules see the tracer a declaration file types", () => {
     expect(reports({ "src/shared.d.ts": SHARED_DTS.replace(TYPE_IMPORT, `import type { Tracer as HoneyHiveTracer } from "@vendor/otel-lite";\n`) })).toBe(0);
   });
 });
+
+describe("project-modules: a workspace package's `types` for its JavaScript `main`", () => {
+  const makeProject = useTempProjects("dts-workspace", "all");
+
+  it("reads the declaration the manifest names for a JavaScript entry, wherever it lies; not one no manifest names", () => {
+    const declared = `${TYPE_IMPORT}export declare const tracer: HoneyHiveTracer;\n`;
+    const root = makeProject({
+      "package.json": JSON.stringify({ name: "root", private: true, workspaces: ["packages/*", "apps/*"] }),
+      "packages/telemetry/package.json": JSON.stringify({ name: "@acme/telemetry", main: "lib/index.js", types: "types/index.d.ts" }),
+      "packages/telemetry/lib/index.js": `exports.tracer = undefined;\n`,
+      "packages/telemetry/types/index.d.ts": declared,
+      "packages/untyped/package.json": JSON.stringify({ name: "@acme/untyped", main: "lib/index.js" }),
+      "packages/untyped/lib/index.js": `exports.tracer = undefined;\n`,
+      "packages/untyped/types/index.d.ts": declared,
+      "apps/api/package.json": JSON.stringify({ name: "api" }),
+      "apps/api/src/main.ts": "",
+    });
+    const reader = new ProjectModules();
+    const from = join(root, "apps/api/src/main.ts");
+    expect(reader.resolve("@acme/telemetry", from)).toBe(join(root, "packages/telemetry/lib/index.js"));
+    expect(reader.exportOf(from, "@acme/telemetry", "tracer", readFacts)?.facts).toEqual([{ kind: "tracer" }]);
+    // No manifest names it, and it is not beside the module.
+    expect(reader.exportOf(from, "@acme/untyped", "tracer", readFacts)).toBeUndefined();
+  });
+});

@@ -445,9 +445,12 @@ export class ProjectModules {
    * The hand-written declaration file TypeScript reads for the JavaScript module at `path` (`x.d.ts` beside `x.js`
    * or `x.jsx`, `x.d.mts` beside `x.mjs`, `x.d.cts` beside `x.cjs`), if its folder's listing holds one: asked only
    * of a JavaScript module whose own facts name no tracer, from the listing its resolution read (no file system call;
-   * a declaration added later is seen once a resolution checks the listing again, within a second).
+   * a declaration added later is seen once a resolution checks the listing again, within a second); for a workspace
+   * package's JavaScript entry, the declaration its manifest names (`types`, `typings`), wherever it lies.
    */
   private declarationBeside(path: string): string | undefined {
+    const named = this.declaredEntries.get(path);
+    if (named !== undefined) return named;
     const extension = JAVASCRIPT_DECLARATIONS.find(([javascript]) => path.endsWith(javascript));
     if (extension === undefined) return undefined;
     const candidate = `${path.slice(0, -extension[0].length)}${extension[1]}`;
@@ -600,6 +603,23 @@ export class ProjectModules {
    * `index.*`. Only inside the package's folder, and (real path) inside the workspace root.
    */
   private resolveInWorkspace(workspace: WorkspacePackage): string | undefined {
+    const found = this.workspaceEntry(workspace);
+    // A JavaScript entry (`main`) whose types the manifest names elsewhere (`types`/`typings`, an `exports` `types`
+    // condition): the declaration `factsOf` reads for it, as it reads one beside it.
+    if (found !== undefined && workspace.subpath === "" && JAVASCRIPT_DECLARATIONS.some(([javascript]) => found.endsWith(javascript))) {
+      const declaration = workspace.entryPoints.map((entry) => resolve(workspace.directory, entry)).find((entry) => isDeclarationFile(entry) && isInside(entry, workspace.directory) && this.exists(entry));
+      // As `acceptable` takes a source file, but a declaration file: its real path inside the workspace, under no node_modules.
+      const real = declaration === undefined ? undefined : this.fs.realpath(declaration);
+      if (real !== undefined && isInside(real, this.fs.realpath(workspace.root)) && !underNodeModules(real)) this.declaredEntries.set(found, declaration!);
+    }
+    return found;
+  }
+
+  /** Per JavaScript entry of a workspace package: the declaration file its manifest names for it (`resolveInWorkspace`). */
+  private readonly declaredEntries = new Map<string, string>();
+
+  /** `resolveInWorkspace`'s file (see there). */
+  private workspaceEntry(workspace: WorkspacePackage): string | undefined {
     const inPackage = (path: string) => (isInside(path, workspace.directory) ? path : undefined);
     const take = (base: string | undefined, accept: (file: string) => boolean = () => true): string | undefined => {
       const found = base === undefined ? undefined : this.probe(base);
