@@ -26,8 +26,9 @@ import { INSTANCE_SESSION_MEMBERS } from "./knowledge/sdks/honeyhive.js";
 import { SESSION_STARTING_MEMBERS_1X } from "./knowledge/sdks/honeyhive-1x.js";
 import { OTEL_COMPONENTS, type OtelRole } from "./knowledge/sdks/opentelemetry.js";
 import { CALL_TYPES, nodesOfTypesWithin } from "./nodes.js";
+import { declarationFactsOf } from "./declaration-facts.js";
 import { componentDestination, exportsOtelToHoneyhive } from "./otel-destination.js";
-import { NO_FACTS } from "./project-modules.js";
+import { isDeclarationFile, NO_FACTS } from "./project-modules.js";
 import { getSdkModel, honeyhiveMajorOfFile, pluginTracerStoresOf, type SdkModel, type TracerDeclaration } from "./sdk-model.js";
 import { isSdkModule } from "./settings.js";
 import { declaredDependencyVersion, type HoneyhiveMajor } from "./sdk-version.js";
@@ -322,6 +323,8 @@ function exportNamesOf(targets: ReadonlyMap<string, ExportTarget>, value: TSESTr
 /** The facts of a parsed module. Never throws (an unexpected shape yields what was found before it, or nothing). */
 export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope = "all"): ModuleFacts {
   try {
+    // A declaration file (read beside a JavaScript module whose own facts say nothing) has only types to read.
+    if (isDeclarationFile(input.filename)) return declarationFactsOf(input);
     const all = scope === "all";
     const { targets, reExports, sdkReExport, namespaceReExports, commonJs, exportsObject } = collectExports(input);
     const tracerHolders = tracerHoldersOf(input);

@@ -14,7 +14,7 @@ import { AttachedCache } from "./attached-cache.js";
 import { singletonAccessesOf, singletonClassOf } from "./class-singletons.js";
 import { nodesOfType, nodesOfTypesWithin } from "./nodes.js";
 import { classMethods } from "./knowledge/frameworks/common.js";
-import { absolutePath, exportedTracerShape, importedExport, importedModule, importedTracerShape, isProjectModule, projectExportPath, projectModules } from "./project-modules.js";
+import { absolutePath, exportedTracerShape, holdsExportsObject, importedExport, importedModule, importedTracerShape, isProjectModule, projectExportPath, projectModules } from "./project-modules.js";
 import { sdkBarrelOf } from "./sdk-barrels.js";
 import { spanMeets, versionSpansOfRange } from "./sdk-version.js";
 import { getSdkModel, thisClass } from "./sdk-model.js";
@@ -209,6 +209,12 @@ function projectExportOf(input: AnalysisInput, node: TSESTree.Node): { readonly 
   if (!origin || isSdkModule(origin.module, input.settings) || !isProjectModule(origin.module, input)) return undefined;
   const path = projectExportPath(input, origin);
   if (path.length === 1) return { module: origin.module, path: [path[0]!] };
+  // `import shared = require("./shared")` of a module whose `module.exports` is an object of names (a `.d.ts` `export =`
+  // types it): that object, its `default` holder, whose facts say which members are the module's own functions.
+  if (path.length === 0 && node.type === AST_NODE_TYPES.Identifier) {
+    const variable = findVariable(input.scopeManager, node, node.name);
+    if (variable && holdsExportsObject(input, variable)) return { module: origin.module, path: ["default"] };
+  }
   return path.length === 2 ? { module: origin.module, path: [path[0]!, path[1]!] } : undefined;
 }
 

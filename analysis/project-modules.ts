@@ -5,7 +5,8 @@
 //   maps it, extension probing, `index.*`) and the `paths` / `baseUrl` of the nearest
 //   `tsconfig.json` / `jsconfig.json` (its `extends` followed one level). Never a file outside the
 //   project root (the nearest directory with a package.json), never one under node_modules, never a
-//   declaration file.
+//   declaration file (but one beside a JavaScript module whose own facts name no tracer is read for
+//   that module's facts: `factsOf`, analysis/declaration-facts.ts).
 // - Reading: only when a model asks about a binding the file imports from a project module, and only
 //   that module (plus one more hop through `export … from`); each file is parsed once per process
 //   per (path, mtime, size). A file that imports no project module costs nothing: no stat, no read.
@@ -126,6 +127,13 @@ const TYPESCRIPT_SOURCES_OF: Readonly<Record<string, readonly string[]>> = {
   ".mjs": [".mts"],
   ".cjs": [".cts"],
 };
+/** A JavaScript module's extension and that of the declaration file TypeScript reads for it. */
+const JAVASCRIPT_DECLARATIONS: readonly (readonly [string, string])[] = [
+  [".js", ".d.ts"],
+  [".jsx", ".d.ts"],
+  [".mjs", ".d.mts"],
+  [".cjs", ".d.cts"],
+];
 /** A module that tells nothing (unreadable, unparsable, or nothing the rules care about). Here, not in export-facts.ts: see the header. */
 export const NO_FACTS: ModuleFacts = Object.freeze({ exports: Object.freeze({}), reExports: Object.freeze([]) as readonly ReExport[] });
 const MAX_CONFIG_BYTES = 1_000_000;
@@ -437,6 +445,33 @@ export class ProjectModules {
    * modules it loads).
    */
   factsOf(path: string, read: ModuleFactsReader, throughReExportChains = false, ungated = false): ModuleFacts {
+    const own = this.ownFactsOf(path, read, throughReExportChains, ungated);
+    if (answersTracer(own)) return own;
+    const declaration = this.declarationBeside(path);
+    return declaration === undefined ? own : withDeclaredFacts(own, this.ownFactsOf(declaration, read));
+  }
+
+  /**
+   * The hand-written declaration file TypeScript reads for the JavaScript module at `path` (`x.d.ts` beside `x.js`
+   * or `x.jsx`, `x.d.mts` beside `x.mjs`, `x.d.cts` beside `x.cjs`), if its folder's listing holds one: asked only
+   * of a JavaScript module whose own facts name no tracer, from the listing its resolution read (no file system call;
+   * a declaration added later is seen once a resolution checks the listing again, within a second); for a workspace
+   * package's JavaScript entry, the declaration its manifest names (`types`, `typings`), wherever it lies.
+   */
+  private declarationBeside(path: string): string | undefined {
+    const named = this.declaredEntries.get(path);
+    if (named !== undefined) return named;
+    const extension = JAVASCRIPT_DECLARATIONS.find(([javascript]) => path.endsWith(javascript));
+    if (extension === undefined) return undefined;
+    const candidate = `${path.slice(0, -extension[0].length)}${extension[1]}`;
+    // The listing the module's resolution just checked (its freshness is that resolution's); listed only where none is held.
+    const directory = dirname(path);
+    const entries = this.listings.get(directory)?.entries ?? this.entriesOf(directory);
+    return entries?.get(basename(candidate)) === "file" ? candidate : undefined;
+  }
+
+  /** `factsOf` of the module's own text (see there). */
+  private ownFactsOf(path: string, read: ModuleFactsReader, throughReExportChains = false, ungated = false): ModuleFacts {
     const stats = this.fs.stat(path);
     if (!stats?.isFile || stats.size > MAX_SOURCE_BYTES) return NO_FACTS;
     const cached = this.factsByPath.get(path);
@@ -579,6 +614,23 @@ export class ProjectModules {
    * `index.*`. Only inside the package's folder, and (real path) inside the workspace root.
    */
   private resolveInWorkspace(workspace: WorkspacePackage): string | undefined {
+    const found = this.workspaceEntry(workspace);
+    // A JavaScript entry (`main`) whose types the manifest names elsewhere (`types`/`typings`, an `exports` `types`
+    // condition): the declaration `factsOf` reads for it, as it reads one beside it.
+    if (found !== undefined && workspace.subpath === "" && JAVASCRIPT_DECLARATIONS.some(([javascript]) => found.endsWith(javascript))) {
+      const declaration = workspace.entryPoints.map((entry) => resolve(workspace.directory, entry)).find((entry) => isDeclarationFile(entry) && isInside(entry, workspace.directory) && this.exists(entry));
+      // As `acceptable` takes a source file, but a declaration file: its real path inside the workspace, under no node_modules.
+      const real = declaration === undefined ? undefined : this.fs.realpath(declaration);
+      if (real !== undefined && isInside(real, this.fs.realpath(workspace.root)) && !underNodeModules(real)) this.declaredEntries.set(found, declaration!);
+    }
+    return found;
+  }
+
+  /** Per JavaScript entry of a workspace package: the declaration file its manifest names for it (`resolveInWorkspace`). */
+  private readonly declaredEntries = new Map<string, string>();
+
+  /** `resolveInWorkspace`'s file (see there). */
+  private workspaceEntry(workspace: WorkspacePackage): string | undefined {
     const inPackage = (path: string) => (isInside(path, workspace.directory) ? path : undefined);
     const take = (base: string | undefined, accept: (file: string) => boolean = () => true): string | undefined => {
       const found = base === undefined ? undefined : this.probe(base);
@@ -1087,8 +1139,68 @@ function underNodeModules(path: string): boolean {
   return path.includes("node_modules") && path.split(/[\\/]/).includes("node_modules");
 }
 
-function isDeclarationFile(path: string): boolean {
+/** `x.d.ts`, `x.d.mts`, `x.d.cts`: types only (the resolver never takes one; `factsOf` reads one beside a JavaScript module). */
+export function isDeclarationFile(path: string): boolean {
   return /\.d\.[cm]?ts$/.test(path);
+}
+
+/**
+ * Whether a module's facts say what it hands on of a tracer: a tracer, a getter, an OpenTelemetry object, a holder
+ * with a member or method holding one. A JavaScript module that says none of these may be typed by a declaration
+ * file beside it (`factsOf`).
+ */
+function answersTracer(facts: ModuleFacts): boolean {
+  for (const exported of Object.values(facts.exports)) {
+    if (exported.some((fact) => fact.kind === "tracer" || fact.kind === "getter" || fact.kind === "otel" || fact.kind === "otelTracer")) return true;
+  }
+  for (const holder of Object.values(facts.tracerHolders ?? {})) {
+    if (holder.members.length > 0 || holder.methods.length > 0 || holder.returnsTracer || holder.returnsTracerGetter || holder.statics?.length) return true;
+  }
+  return false;
+}
+
+/** Per JavaScript module's own facts (its declaration's, for a module not parsed): the declaration file's facts and the two merged (one merge per pair of parses). */
+const mergedFacts = new WeakMap<ModuleFacts, { readonly declared: ModuleFacts; readonly merged: ModuleFacts }>();
+
+/**
+ * A JavaScript module's facts completed by its declaration file's: an export the module says nothing of takes the
+ * declaration's facts, a holder the members and methods the declaration types as the tracer (not one the module
+ * says is its own, `plain`); the module's own facts win wherever both speak.
+ */
+function withDeclaredFacts(own: ModuleFacts, declared: ModuleFacts): ModuleFacts {
+  if (declared === NO_FACTS) return own;
+  // A module that was not parsed has the shared `NO_FACTS`: its merge is the declaration's alone, kept by those.
+  const key = own === NO_FACTS ? declared : own;
+  const known = mergedFacts.get(key);
+  if (known?.declared === declared) return known.merged;
+  const exports = { ...own.exports };
+  for (const [name, facts] of Object.entries(declared.exports)) if (!exports[name]?.length) exports[name] = facts;
+  const tracerHolders = { ...own.tracerHolders };
+  for (const [name, holder] of Object.entries(declared.tracerHolders ?? {})) {
+    const mine = tracerHolders[name];
+    if (mine === undefined) {
+      tracerHolders[name] = holder;
+      continue;
+    }
+    const ownPlain = new Set(mine.plain ?? []);
+    const members = [...new Set([...mine.members, ...holder.members.filter((member) => !ownPlain.has(member))])];
+    const methods = [...new Set([...mine.methods, ...holder.methods.filter((method) => !ownPlain.has(method))])];
+    const plain = [...new Set([...(mine.plain ?? []), ...(holder.plain ?? [])])].filter((name) => !members.includes(name) && !methods.includes(name));
+    const promiseMembers = [...new Set([...(mine.promiseMembers ?? []), ...(holder.promiseMembers ?? [])])].filter((name) => members.includes(name));
+    tracerHolders[name] = { ...mine, members, methods, ...(plain.length > 0 ? { plain } : {}), ...(promiseMembers.length > 0 ? { promiseMembers } : {}) };
+  }
+  const initPromiseExports = [...new Set([...(own.initPromiseExports ?? []), ...(declared.initPromiseExports ?? [])])];
+  const merged: ModuleFacts = {
+    ...own,
+    exports,
+    ...(Object.keys(tracerHolders).length > 0 ? { tracerHolders } : {}),
+    ...(initPromiseExports.length > 0 ? { initPromiseExports } : {}),
+    // A module that was not parsed (its text names no tracer) takes the declaration's `export =`.
+    ...(own === NO_FACTS && declared.commonJs ? { commonJs: true as const } : {}),
+    ...(own === NO_FACTS && declared.exportsObject ? { exportsObject: true as const } : {}),
+  };
+  mergedFacts.set(key, { declared, merged });
+  return merged;
 }
 
 /**
