@@ -243,6 +243,11 @@ export interface TracerHolderFact {
   /** `of: "class"`: static fields of the class holding a tracer (`static tracer: HoneyHiveTracer | undefined`), read as `Observability.tracer` by importers. Absent when none. */
   readonly statics?: readonly string[];
   /**
+   * `of: "class"`: static methods of the class declared or written to return a tracer or its promise (`static async get():
+   * Promise<HoneyHiveTracer>` over a cached init), called as `Observability.get()` by importers. Absent when none.
+   */
+  readonly staticMethods?: readonly string[];
+  /**
    * `of: "class"`: the static members that give the class's one instance (analysis/class-singletons.ts), as an importer
    * writes them: `instance` (a field or getter), `getInstance()` (an argument-less method); its `members` and
    * `methods` are then read through them (`Observability.getInstance().tracer`). Absent when none.

@@ -138,6 +138,8 @@ function heldByImportedHolder(input: AnalysisInput, node: TSESTree.Node): boolea
   // `Observability.tracer` of an imported class with `static tracer: HoneyHiveTracer | undefined`.
   const object = unwrapExpression(member.object);
   if (!callee && object?.type === AST_NODE_TYPES.Identifier && input.readModuleFacts && holderFactOf(input, object, "class")?.statics?.includes(name)) return true;
+  // `Observability.get()` of an imported class with `static async get(): Promise<HoneyHiveTracer>`.
+  if (callee && object?.type === AST_NODE_TYPES.Identifier && input.readModuleFacts && holderFactOf(input, object, "class")?.staticMethods?.includes(name)) return true;
   const holder = importedHolderOf(input, member.object);
   return holder !== undefined && (callee ? holder.methods : holder.members).includes(name);
 }
@@ -356,7 +358,7 @@ export function tracerHoldersOf(input: AnalysisInput): Record<string, TracerHold
   for (const [name, of, node] of exported) {
     const fact = tracerMembersOf(input, node);
     // An object's own function named like a 1.x tracer method (`traceModel: (fn) => …`) is a fact too: its callers' `x.traceModel(fn)` is the module's, not 1.x's.
-    if (fact.members.length > 0 || fact.methods.length > 0 || fact.statics || fact.returnsTracer || fact.returnsTracerGetter || fact.opaque || fact.plain?.some((key) => INSTANCE_METHODS_1X.has(key))) holders[name] = { of, ...fact };
+    if (fact.members.length > 0 || fact.methods.length > 0 || fact.statics || fact.staticMethods || fact.returnsTracer || fact.returnsTracerGetter || fact.opaque || fact.plain?.some((key) => INSTANCE_METHODS_1X.has(key))) holders[name] = { of, ...fact };
   }
   return Object.keys(holders).length > 0 ? holders : undefined;
 }
@@ -456,6 +458,7 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
   const plain = new Set<string>();
   const promises = new Set<string>();
   const statics: string[] = [];
+  const staticMethods: string[] = [];
   // Fields whose type or initializer says what they hold: an assignment elsewhere in the class does not change it.
   const typed = new Set<string>();
   for (const element of node.body.body) {
@@ -464,6 +467,9 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
       const name = staticName(element.key, element.computed);
       const type = element.typeAnnotation?.typeAnnotation;
       if (name !== undefined && (type ? namesTracerType(input, type) : tracerFlow(input, element.value, 1))) statics.push(name);
+    } else if (element.type === AST_NODE_TYPES.MethodDefinition && element.static && element.kind === "method" && element.value.type === AST_NODE_TYPES.FunctionExpression) {
+      const name = staticName(element.key, element.computed);
+      if (name !== undefined && functionReturnsTracer(input, element.value, 1)) staticMethods.push(name);
     } else if (element.type === AST_NODE_TYPES.PropertyDefinition) {
       const name = staticName(element.key, element.computed);
       const type = element.typeAnnotation?.typeAnnotation;
@@ -505,6 +511,7 @@ function tracerMembersOf(input: AnalysisInput, node: TSESTree.ClassDeclaration |
     ...(plain.size > 0 ? { plain: [...plain] } : {}),
     ...(promises.size > 0 ? { promiseMembers: [...promises] } : {}),
     ...(statics.length > 0 ? { statics } : {}),
+    ...(staticMethods.length > 0 ? { staticMethods } : {}),
     ...(singletons.length > 0 ? { singletons } : {}),
   };
 }

@@ -87,6 +87,7 @@ const shapes = (group) =>
 
 /** group → [path inside the program, fixture file] */
 const GROUPS = {
+  "blind-1x-11": () => tree("blind-1x-11"),
   "blind-1x-10": () => tree("blind-1x-10"),
   "blind-1x-8": () => tree("blind-1x-8"),
   "blind-1x-7": () => tree("blind-1x-7"),

@@ -663,6 +663,28 @@ export const OPTIONS_1X: readonly Option1xEntry[] = ([
     versions: { since: "1.0.20", until: "1.0.33" },
     migration: planned("marker", undefined, "Set by 1.x evaluate(); no counterpart."),
   },
+  // The Python SDK's HoneyHiveTracer.init() keys, which 1.x never read (it took camelCase keys only: `apiKey` fell back
+  // to HH_API_KEY, the server and session name to their defaults), pasted into JavaScript from that SDK's docs
+  // (honeyhiveai/python-sdk docs/API_REFERENCE.rst, HoneyHiveTracer.init: api_key, project, source, session_name,
+  // server_url, instrumentors, disable_http_tracing; read with the search tool 2026-12-08). Each gets the treatment of
+  // the setting it names, as evaluate()'s Python keys do. blind-1x-11 shape 24.
+  ...(
+    [
+      ["api_key", "rename", "apiKey", "The Python SDK's name of the same setting (1.x read `apiKey` and ignored this one, falling back to HH_API_KEY).", "apiKey"],
+      ["server_url", "rename", "serverUrl", "The Python SDK's name of the same setting (1.x read `serverUrl` and ignored this one).", "serverUrl"],
+      ["session_name", "rename", "sessionName", "The Python SDK's name of the same setting (1.x read `sessionName` and ignored this one).", "sessionName"],
+      ["disable_http_tracing", "removed", undefined, "The Python SDK's `disableHttpTracing` (1.x ignored it); this SDK instruments no HTTP client of its own.", "disableHttpTracing"],
+      ["instrumentors", "marker", undefined, "The Python SDK's key, which 1.x ignored; register OpenTelemetry instrumentations with `tracerProvider: tracer.provider`.", undefined],
+    ] as const
+  ).map(
+    ([key, decision, to, why, sameAs]): Option1xEntry => ({
+      of: "HoneyHiveTracer.init",
+      key,
+      versions: { since: "1.0.0" },
+      migration: planned(decision, to, why),
+      pythonSdk: sameAs === undefined ? {} : { sameAs },
+    }),
+  ),
 
   // traceFunction / traceModel / traceTool / traceChain options (an object from 1.0.7; 1.0.5–1.0.6 took `(config, metadata)`)
   ...(

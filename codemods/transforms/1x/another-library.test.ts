@@ -85,7 +85,9 @@ describe("a receiver from the project's own module", () => {
     "package.json": `{ "name": "app", "dependencies": { "honeyhive": "^1.0.42" } }\n`,
     "tsconfig.json": `{ "compilerOptions": { "baseUrl": ".", "paths": { "@/*": ["./src/*"] } } }\n`,
     "src/my-tracer.ts": `export class Tracer {\n  static async init() { return new Tracer(); }\n  traceFunction() { return <F>(f: F) => f; }\n  async startSession() { return "s"; }\n  async flush() {}\n}\n`,
-    "src/wraps.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport class Tracer {\n  static async init() { return HoneyHiveTracer.init({ project: "p" }); }\n}\n`,
+    "src/wraps.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport class Tracer {\n  static async init() { await HoneyHiveTracer.init({ project: "p" }); return new Tracer(); }\n}\n`,
+    // Its static init() returns HoneyHive's: the importer's receiver is that tracer (export facts' staticMethods, blind-1x-11 shape 05).
+    "src/hands-on.ts": `import { HoneyHiveTracer } from "honeyhive";\nexport class Tracer {\n  static async init() { return HoneyHiveTracer.init({ project: "p" }); }\n}\n`,
     "src/via.ts": `export { Tracer } from "./my-tracer";\nimport "./wraps";\n`,
     "src/workspace.ts": `import { make } from "@acme/obs";\nexport class Tracer {\n  static async init() { return make(); }\n}\n`,
     "src/to-honeyhive.ts": vercelOtelModule(HONEYHIVE_OTLP),
@@ -127,5 +129,12 @@ await hh.flush();
   ])("keeps the markers: %s", (_name, specifier) => {
     const output = migrateOwn(specifier);
     expect(output).toContain(MESSAGES_1X.unresolvedReceiver("traceFunction"));
+  });
+
+  it("rewrites the calls on what a static method of its class returns where that is HoneyHive's init", () => {
+    const output = migrateOwn("./hands-on");
+    expect(output).not.toContain("honeyhive-migrate");
+    expect(output).toContain("export const f = tracer.trace({}, (x: number) => x);");
+    expect(output).toContain("await tracer.forceFlush();");
   });
 });

@@ -767,8 +767,29 @@ function isPromiseGlobal(input: AnalysisInput, text: string, target: TSESTree.Me
     .filter((module) => module.kind === "global")
     .flatMap((module) => nodesOfTypesWithin(input.ast, [AST_NODE_TYPES.VariableDeclarator], module))
     .find((declarator) => declarator.id.type === AST_NODE_TYPES.Identifier && declarator.id.name === name);
-  const annotation = declared?.id.type === AST_NODE_TYPES.Identifier ? declared.id.typeAnnotation?.typeAnnotation : undefined;
+  const annotation = declared?.id.type === AST_NODE_TYPES.Identifier ? declared.id.typeAnnotation?.typeAnnotation : castSlotType(input, target, name);
   return annotation ? isPromiseType(text, annotation) : TRACER_PROMISE_NAME.test(name);
+}
+
+/**
+ * The type a cast of the global object gives its slot: `const g = globalThis as unknown as { hhTracer?: Promise<HoneyHiveTracer> }`
+ * (Prisma's and Next.js's hot-reload idiom), the type literal written in the cast or a type alias or interface of the file
+ * it names. blind-1x-11 shape 20.
+ */
+function castSlotType(input: AnalysisInput, target: TSESTree.MemberExpression, name: string): TSESTree.TypeNode | undefined {
+  const object = unwrapExpression(target.object);
+  const def = object?.type === AST_NODE_TYPES.Identifier ? findVariable(input.scopeManager, object, object.name)?.defs[0] : undefined;
+  const cast = def?.type === "Variable" && def.node.init?.type === AST_NODE_TYPES.TSAsExpression ? def.node.init.typeAnnotation : undefined;
+  let members = cast?.type === AST_NODE_TYPES.TSTypeLiteral ? cast.members : undefined;
+  if (cast?.type === AST_NODE_TYPES.TSTypeReference && cast.typeName.type === AST_NODE_TYPES.Identifier && !cast.typeArguments) {
+    const named = findVariable(input.scopeManager, cast.typeName, cast.typeName.name)?.defs[0]?.node;
+    if (named?.type === AST_NODE_TYPES.TSInterfaceDeclaration) members = named.body.body;
+    else if (named?.type === AST_NODE_TYPES.TSTypeAliasDeclaration && named.typeAnnotation.type === AST_NODE_TYPES.TSTypeLiteral) members = named.typeAnnotation.members;
+  }
+  const member = members?.find(
+    (candidate): candidate is TSESTree.TSPropertySignature => candidate.type === AST_NODE_TYPES.TSPropertySignature && staticName(candidate.key, candidate.computed) === name,
+  );
+  return member?.typeAnnotation?.typeAnnotation;
 }
 
 /**

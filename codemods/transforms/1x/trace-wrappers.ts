@@ -16,7 +16,7 @@ import { getAnalysisContext } from "../../../analysis/context.js";
 import { getEvaluateModel } from "../../../analysis/evaluate.js";
 import { isTypeScriptInput, type AnalysisInput } from "../../../analysis/input.js";
 import { EVENT_TYPES_1X, METHODS_GONE_1X, OPTIONS_1X } from "../../../analysis/knowledge/sdks/honeyhive-1x.js";
-import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, knownFunctionOf, option1x, sdkFunctionCalls, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
+import { discardedInit, moduleInitPromiseAt, isImportedHoldersOwnFunction, isKnownFunction, keyedProperties, knownFunctionOf, option1x, sdkFunctionCalls, soleTracerAt, tracerMethodCalls, uses1xSdk } from "../../../analysis/honeyhive-1x.js";
 import { nodesOfType } from "../../../analysis/nodes.js";
 import { isUnusedAfter, semicolonBefore } from "../../../analysis/rewrite.js";
 import { SdkImports } from "../../../analysis/sdk-imports.js";
@@ -411,21 +411,25 @@ function collect({ file, edits }: TransformContext): void {
       continue;
     }
     const traceText = imports.useAt("trace", call);
-    if (traceText === undefined) {
+    // Another binding named `trace` in scope (OpenTelemetry's `import { trace } from "@opentelemetry/api"`): the one
+    // tracer's own method needs no import (`hh.trace(options, fn)`), where writing nothing left the call to other
+    // transforms, which bound it as `hh.traceTool(…)` and rewrote that only on a second run.
+    const receiver = traceText === undefined ? (held ?? soleTracerAt(input, call)) : undefined;
+    if (traceText === undefined && receiver === undefined) {
       addMarker(edits, text, call, MESSAGES_1X.traceNameTaken(name));
       continue;
     }
     // A package without the SDK gets no import of `trace`, so explicit-tracer (which binds the SDK's trace) passes
     // it no tracer: the one tracer in scope is written now.
-    const withoutSdk = imports.packageWithoutSdk("trace");
+    const withoutSdk = traceText === undefined ? undefined : imports.packageWithoutSdk("trace");
     const inScope = withoutSdk !== undefined && !held ? sdk.tracersInScopeAt(call) : [];
     const only = inScope.length === 1 && inScope[0]!.safe ? inScope[0]!.text : undefined;
-    const tracerOption = held ? `tracer: ${held}` : only && (only === "tracer" ? "tracer" : `tracer: ${only}`);
-    const dropped = rewriteWrapper(edits, text, call, name, traceText, undefined, tracerOption);
+    const tracerOption = traceText === undefined ? undefined : held ? `tracer: ${held}` : only && (only === "tracer" ? "tracer" : `tracer: ${only}`);
+    const dropped = rewriteWrapper(edits, text, call, name, traceText ?? `${receiver}.trace`, undefined, tracerOption);
     if (dropped === undefined) {
       // Nothing written: the name useAt() took for it is not imported for this call.
-      imports.unuse("trace", call);
-      addMarker(edits, text, call, MESSAGES_1X.wrapperShape(name));
+      if (traceText !== undefined) imports.unuse("trace", call);
+      addMarker(edits, text, call, traceText === undefined ? MESSAGES_1X.traceNameTaken(name) : MESSAGES_1X.wrapperShape(name));
       continue;
     }
     if (withoutSdk !== undefined) addMarker(edits, text, call, MESSAGES_1X.sdkNotADependency(withoutSdk, "trace"));
@@ -440,7 +444,7 @@ function collect({ file, edits }: TransformContext): void {
     // Options spread in (`traceModel(fn, { ...base })`, `traceModel(fn, base)` → `trace({ ...base, eventType }, fn)`): explicit-tracer
     // leaves options it cannot read (they may carry a tracer), so this call would record through the default tracer unmarked.
     // With several tracers in scope, which one to pass is the question: the marker names them (blind-1x two-projects.ts).
-    else if (!held && spreadsOptions(sdk, call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) {
+    else if (!held && receiver === undefined && spreadsOptions(sdk, call, name) && !getEvaluateModel(input).isRunByEvaluate(call)) {
       const choices = [...new Set([...sdk.tracersInScopeAt(call), ...sdk.heldTracersInScopeAt(call)].map((candidate) => candidate.text))];
       addMarker(edits, text, call, choices.length > 1 ? MARKER_MESSAGES.explicitTracerSeveral(choices) : MESSAGES_1X.wrapperSpreadOptionsTracer);
     }
