@@ -10,7 +10,7 @@
 // imported.
 import { AST_NODE_TYPES, type TSESTree } from "@typescript-eslint/types";
 import type { Scope } from "@typescript-eslint/utils/ts-eslint";
-import { contains, definedProperty, enclosingFunction, getterResult, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
+import { contains, definedProperty, enclosingFunction, findProperty, findVariable, getterResult, isFunctionNode, memberName, moduleScopeOf, reportAnalysisError, requireSpecifier, staticName, unwrapExpression, type FunctionNode } from "./ast.js";
 import { anyPlatformBackgroundTest, type BackgroundTest } from "./background-work.js";
 import { exportPath, originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
@@ -325,6 +325,80 @@ function exportNamesOf(targets: ReadonlyMap<string, ExportTarget>, value: TSESTr
   return names;
 }
 
+/**
+ * What each name of a destructuring export takes (`export const { tracer: monitor, provider = fallback } = setup()`,
+ * `export const [tracer] = make()`), where the initializer's object is spelled out: an object (array) literal, or the
+ * call of a function of the module (a declaration or a `const` arrow / function expression) whose every return is one
+ * holding the key; a local `const` the literal names (`return { tracer }` of a `const tracer = HoneyHiveTracer.init(…)`
+ * in the function) is read as its initializer. A name taken from anything else (a rest element, a nested pattern, a
+ * key one return lacks, a computed key) is left out, as it was before.
+ */
+function destructuredValues(input: AnalysisInput, pattern: TSESTree.BindingName, init: TSESTree.Expression | null): Map<string, TSESTree.Node> {
+  const taken = new Map<string, TSESTree.Node>();
+  const made = madeObjects(input, init);
+  if (made.length === 0) return taken;
+  const nameOf = (target: TSESTree.Node | null): string | undefined => {
+    // `{ tracer = fallback }`, `{ tracer: monitor = fallback }`: the default counts only where the object lacks the key.
+    const bound = target?.type === AST_NODE_TYPES.AssignmentPattern ? target.left : target;
+    return bound?.type === AST_NODE_TYPES.Identifier ? bound.name : undefined;
+  };
+  const take = (name: string | undefined, pick: (object: TSESTree.Node) => TSESTree.Node | undefined) => {
+    const values = made.map(pick);
+    const first = values[0];
+    // Every return must hold the same thing there: one local's initializer, or one node (a single literal).
+    if (name === undefined || first === undefined || values.some((value) => value !== first)) return;
+    taken.set(name, first);
+  };
+  if (pattern.type === AST_NODE_TYPES.ObjectPattern) {
+    for (const property of pattern.properties) {
+      if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
+      const key = staticName(property.key);
+      take(nameOf(property.value), (object) => {
+        // A spread may put the key there too: which value wins is not spelled out.
+        if (object.type !== AST_NODE_TYPES.ObjectExpression || key === undefined || object.properties.some((part) => part.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+        const held = findProperty(object, key);
+        return held && held.kind === "init" ? localInitializer(input, held.value) : undefined;
+      });
+    }
+  } else if (pattern.type === AST_NODE_TYPES.ArrayPattern) {
+    pattern.elements.forEach((element, index) => {
+      take(nameOf(element), (array) => {
+        // A spread before the index moves what stands there.
+        if (array.type !== AST_NODE_TYPES.ArrayExpression || array.elements.slice(0, index + 1).some((part) => part?.type === AST_NODE_TYPES.SpreadElement)) return undefined;
+        const held = array.elements[index];
+        return held ? localInitializer(input, held) : undefined;
+      });
+    });
+  }
+  return taken;
+}
+
+/** The object (array) literals `init` makes: itself, or every return of the module function it calls (none if one return is another thing). */
+function madeObjects(input: AnalysisInput, init: TSESTree.Node | null | undefined): TSESTree.Node[] {
+  const literal = (node: TSESTree.Node | undefined): node is TSESTree.ObjectExpression | TSESTree.ArrayExpression =>
+    node?.type === AST_NODE_TYPES.ObjectExpression || node?.type === AST_NODE_TYPES.ArrayExpression;
+  const expression = unwrapExpression(init);
+  if (literal(expression)) return [expression];
+  if (expression?.type !== AST_NODE_TYPES.CallExpression || expression.callee.type !== AST_NODE_TYPES.Identifier || !input.scopeManager) return [];
+  const variable = moduleScopeOf(input.scopeManager)?.set.get(expression.callee.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const fn =
+    def?.type === "FunctionName" ? def.node : def?.type === "Variable" && def.parent?.kind === "const" && def.node.id === def.name ? unwrapExpression(def.node.init) : undefined;
+  if (!isFunctionNode(fn) || fn.async || fn.generator) return [];
+  const returned = returnedValues(input, fn).map(unwrapExpression);
+  return returned.length > 0 && returned.every(literal) ? (returned as TSESTree.Node[]) : [];
+}
+
+/** `value`, or where it names a `const` declared inside a function (`return { tracer }`), that `const`'s initializer. */
+function localInitializer(input: AnalysisInput, value: TSESTree.Node): TSESTree.Node {
+  const expression = unwrapExpression(value);
+  if (expression?.type !== AST_NODE_TYPES.Identifier || !input.scopeManager) return value;
+  const variable = findVariable(input.scopeManager, expression, expression.name);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== "Variable" || def.parent?.kind !== "const" || def.node.id !== def.name || !def.node.init || variable?.scope.type === "module") return value;
+  return def.node.init;
+}
+
 /** The facts of a parsed module. Never throws (an unexpected shape yields what was found before it, or nothing). */
 export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope = "all"): ModuleFacts {
   try {
@@ -613,6 +687,8 @@ function collectExports(input: AnalysisInput): {
         else if (declaration?.type === AST_NODE_TYPES.VariableDeclaration) {
           for (const declarator of declaration.declarations) {
             if (declarator.id.type === AST_NODE_TYPES.Identifier) exportVariable(declarator.id.name, declarator.id.name);
+            // `export const { tracer: monitor } = setup()`: each name is what it takes of the object the initializer makes.
+            else if (declaration.kind === "const") for (const [name, taken] of destructuredValues(input, declarator.id, declarator.init)) exportValue(name, taken);
           }
         }
         for (const specifier of statement.specifiers) {
