@@ -16,7 +16,7 @@ import { exportPath, originName, type ModuleOrigin } from "./bindings.js";
 import { getAnalysisContext, sourceModule } from "./context.js";
 import { chainPropertiesOf, flushesAroundNext, flushesOnEveryPath, flushTestOf, type FlushTest } from "./flush.js";
 import { globalTracerSlotsOf } from "./global-slots.js";
-import { tracerHoldersOf } from "./honeyhive-1x.js";
+import { promiseHandedOn, tracerHoldersOf } from "./honeyhive-1x.js";
 import { otelSetupOf } from "./flush-calls.js";
 import { activationOf, uncachedCreationIn } from "./tracer-init.js";
 import { pipelineFactsOf } from "./instrumentations.js";
@@ -443,7 +443,7 @@ export function extractModuleFacts(input: AnalysisInput, scope: ModuleFactsScope
       if (!all) continue;
       const keys = plainObjectKeys(target);
       if (keys) objectKeys[name] = keys;
-      if (facts.some((fact) => fact.kind === "tracer") && holdsUnawaitedInit(sdk, target)) initPromiseExports.push(name);
+      if (facts.some((fact) => fact.kind === "tracer") && holdsUnawaitedInit(input, sdk, target)) initPromiseExports.push(name);
       if (facts.some((fact) => fact.kind === "getter") && returnsUnawaitedInit(input, sdk, functionOfTarget(target))) {
         initPromiseGetters.push(name);
         // 1.x code: the getter hands out the init's promise, whatever its module's run makes of it.
@@ -788,7 +788,7 @@ function factsOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget, modu
   const tracer = "variable" in target ? sdk.tracers.find((candidate) => candidate.variable === target.variable) : undefined;
   const fn = functionOfTarget(target);
   // An `export let tracer` that a getter fills is a tracer too (shared by every importer), possibly unset.
-  const created = "value" in target && sdk.isTracerCreation(target.value);
+  const created = ("value" in target && sdk.isTracerCreation(target.value)) || chainedInitOf(input, sdk, target) !== undefined;
   if (tracer && tracer.moduleLevel && (tracer.kind === "init" || tracer.kind === "lazy")) {
     facts.push(tracer.kind === "init" ? { kind: "tracer" } : getterFact(sdk, tracer, fn));
   } else if (created) {
@@ -859,9 +859,20 @@ function aroundNextFacts(fn: FunctionNode, isFlush: FlushTest, accepts: Backgrou
 }
 
 /** A tracer export's value comes from an init call without `await`. */
-function holdsUnawaitedInit(sdk: SdkModel, target: ExportTarget): boolean {
+function holdsUnawaitedInit(input: AnalysisInput, sdk: SdkModel, target: ExportTarget): boolean {
+  if (chainedInitOf(input, sdk, target)) return true;
   if ("value" in target) return isUnawaitedInit(target.value);
   return sdk.tracers.some((tracer) => tracer.variable === target.variable && tracer.kind === "init" && tracer.initializations.some(isUnawaitedInit));
+}
+
+/** `HoneyHiveTracer.init(…).then((t) => { …; return t; }).catch(() => undefined)`, of a `const` too: the unawaited init whose promise the chain hands on (`promiseHandedOn`). */
+function chainedInitOf(input: AnalysisInput, sdk: SdkModel, target: ExportTarget): TSESTree.Node | undefined {
+  const defs = "variable" in target ? target.variable.defs : undefined;
+  if (defs && (defs.length !== 1 || defs[0]!.parent?.type !== AST_NODE_TYPES.VariableDeclaration || defs[0]!.parent.kind !== "const")) return undefined;
+  const chain = unwrapExpression(valueOfTarget(target));
+  let value = chain;
+  for (let inner; value?.type === AST_NODE_TYPES.CallExpression && (inner = promiseHandedOn(input, value)); ) value = unwrapExpression(inner);
+  return value !== chain && value && sdk.isTracerCreation(value) && isUnawaitedInit(value) ? value : undefined;
 }
 
 /**

@@ -623,8 +623,8 @@ function tracerFlow(input: AnalysisInput, node: TSESTree.Node | null | undefined
     const shape = getter !== undefined ? exportedTracerShape(input, { specifier: getter, name: "default" }) : wholeGetter ? importedTracerShape(input, wholeGetter) : undefined;
     if (shape === "getter" || shape === "opaqueGetter") return true;
     if (getter !== undefined) return false;
-    // `init(…).catch(() => undefined)`, `.finally(cb)`: the tracer, or on failure what the callback gives (nothing, or a tracer too).
-    if (callee?.type === AST_NODE_TYPES.MemberExpression && isSettledTracerPromise(input, expression, callee, depth)) return true;
+    // `init(…).catch(() => undefined)`, `.finally(cb)`, `.then((t) => { …; return t; })`: the tracer, or on failure what the callback gives (nothing, or a tracer too).
+    if (isSettledTracerPromise(input, expression, depth)) return true;
     // `tracing.getTracer()` of another module's class that returns one (`tracerHoldersOf`).
     if (heldByImportedHolder(input, expression)) return true;
     // `current()`, `t.getTracer()` of another module's function declared or written to return one.
@@ -729,26 +729,53 @@ function jsdocNamesSdk(input: AnalysisInput): boolean {
 
 /**
  * `p.catch(cb)` where `p` gives a tracer and `cb` returns nothing, `undefined`, `null` or a tracer (read
- * with `?.` after, as the code must); `p.finally(cb)`, which gives what `p` gives.
+ * with `?.` after, as the code must); `p.finally(cb)`, which gives what `p` gives; `p.then(function (t) {
+ * …; return t; })`, which hands the tracer on.
  */
-function isSettledTracerPromise(input: AnalysisInput, call: TSESTree.CallExpression, callee: TSESTree.MemberExpression, depth: number): boolean {
+function isSettledTracerPromise(input: AnalysisInput, call: TSESTree.CallExpression, depth: number): boolean {
+  const promise = promiseHandedOn(input, call, (value) => tracerFlow(input, value, depth + 1));
+  return promise !== undefined && tracerFlow(input, promise, depth + 1);
+}
+
+/**
+ * The promise whose value `call` hands on: `p` of `p.then(cb)` where `cb` returns its first parameter on
+ * every path (`function (tracer) { …; return tracer; }`), of `p.finally(cb)`, and of `p.catch(cb)` where
+ * `cb` returns nothing, `undefined`, `null`, a `console` call's result, or what `accepts` takes (the value
+ * is then `p`'s or nothing). An init's promise stays one through these: what `tracerFlow` and the export
+ * facts (`initPromiseExports`) read. Undefined for any other call.
+ */
+export function promiseHandedOn(input: AnalysisInput, call: TSESTree.CallExpression, accepts: (value: TSESTree.Node) => boolean = () => false): TSESTree.Node | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee?.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(callee);
-  if (name !== "catch" && name !== "finally") return false;
-  if (name === "catch") {
-    const handler = call.arguments[0] && unwrapExpression(call.arguments[0]);
-    if (call.arguments.length !== 1 || !isFunctionNode(handler) || handler.async) return false;
-    const empty = (value: TSESTree.Node) => {
-      const bare = unwrapExpression(value);
-      return (
-        (bare?.type === AST_NODE_TYPES.Identifier && bare.name === "undefined") ||
-        (bare?.type === AST_NODE_TYPES.Literal && bare.value === null) ||
-        (bare?.type === AST_NODE_TYPES.UnaryExpression && bare.operator === "void") ||
-        (bare !== undefined && isConsoleCall(input, bare))
-      );
-    };
-    if (!returnedValues(input, handler).every((value) => empty(value) || tracerFlow(input, value, depth + 1))) return false;
-  }
-  return tracerFlow(input, callee.object, depth + 1);
+  const handler = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  if (name === "then") return call.arguments.length === 1 && isFunctionNode(handler) && returnsItsParameter(input, handler) ? callee.object : undefined;
+  if (name === "finally") return callee.object;
+  if (name !== "catch" || call.arguments.length !== 1 || !isFunctionNode(handler) || handler.async) return undefined;
+  const empty = (value: TSESTree.Node) => {
+    const bare = unwrapExpression(value);
+    return (
+      (bare?.type === AST_NODE_TYPES.Identifier && bare.name === "undefined") ||
+      (bare?.type === AST_NODE_TYPES.Literal && bare.value === null) ||
+      (bare?.type === AST_NODE_TYPES.UnaryExpression && bare.operator === "void") ||
+      (bare !== undefined && isConsoleCall(input, bare))
+    );
+  };
+  return returnedValues(input, handler).every((value) => empty(value) || accepts(value)) ? callee.object : undefined;
+}
+
+/** `(t) => t`, `function (t) { …; return t; }`: every return (and the end of the body) gives the first parameter, never reassigned. */
+function returnsItsParameter(input: AnalysisInput, fn: FunctionNode): boolean {
+  const [parameter] = fn.params;
+  if (parameter?.type !== AST_NODE_TYPES.Identifier) return false;
+  const variable = input.scopeManager.getDeclaredVariables(fn).find((candidate) => candidate.name === parameter.name);
+  if (!variable || variable.references.some((reference) => reference.isWrite())) return false;
+  const last = fn.body.type === AST_NODE_TYPES.BlockStatement ? fn.body.body.at(-1) : undefined;
+  if (fn.body.type === AST_NODE_TYPES.BlockStatement && last?.type !== AST_NODE_TYPES.ReturnStatement) return false;
+  return returnedValues(input, fn).every((value) => {
+    const bare = unwrapExpression(value);
+    return bare?.type === AST_NODE_TYPES.Identifier && findVariable(input.scopeManager, bare, bare.name) === variable;
+  });
 }
 
 /** `console.warn(e)` of the global `console` (not a binding of the file): its methods give undefined. */

@@ -844,3 +844,40 @@ describe("blind-21: an exact `paths` key shaped like no package, a name under `b
     expect(parsePackageManifest(`{ "imports": { "#a": "./a.ts", "b": "./b.ts", "#c": { "node": "pkg" } } }`).imports).toEqual([{ pattern: "#a", targets: ["./a.ts"] }]);
   });
 });
+
+describe("then-chain: an init's promise handed on through `.then` returning the tracer, `.catch`, `.finally`", () => {
+  const REQUIRE = `const { HoneyHiveTracer } = require("honeyhive");\n`;
+  const factsOfText = (text: string) => extractModuleFacts(parseAnalysisInput(`${REQUIRE}${text}`, "/tmp/then-chain/tracing.js"));
+
+  it("keeps the init's promise fact through a `.then` whose callback returns its parameter, then a `.catch` and a `.finally`", () => {
+    const facts = factsOfText(`const ready = HoneyHiveTracer.init({ project: "p" })
+  .then(function (tracer) {
+    tracer.traceFunction({ eventName: "warm" })(() => 1)();
+    return tracer;
+  })
+  .catch((err) => {
+    console.error(err);
+    return undefined;
+  })
+  .finally(() => console.log("done"));
+module.exports.ready = ready;
+module.exports.direct = HoneyHiveTracer.init().then((t) => t);
+`);
+    expect(facts.exports["ready"]).toEqual([{ kind: "tracer" }]);
+    expect(facts.exports["direct"]).toEqual([{ kind: "tracer" }]);
+    expect(facts.initPromiseExports).toEqual(["ready", "direct"]);
+  });
+
+  it("does not when the callback may give something else, or the binding may be reassigned", () => {
+    const facts = factsOfText(`const other = HoneyHiveTracer.init().then((tracer) => tracer.sessionId);
+const falls = HoneyHiveTracer.init().then(function (tracer) { if (tracer) return tracer; });
+const swapped = HoneyHiveTracer.init().then((tracer) => { tracer = null; return tracer; });
+const recovered = HoneyHiveTracer.init().catch(() => "fallback");
+let later = HoneyHiveTracer.init().then((t) => t);
+later = null;
+const plain = HoneyHiveTracer.init();
+module.exports = { other, falls, swapped, recovered, later, plain };
+`);
+    expect(facts.initPromiseExports).toEqual(["plain"]);
+  });
+});

@@ -21,15 +21,10 @@ const { dir: SHAPES_DIR, shapes: SHAPES, byName, out, consumer } = migratedShape
 const EXPECTED_DIR = `${SHAPES_DIR}-expected`;
 
 /** `<shape>/<path>` → a `--from 1` output that differs from the expected one today (a fix turns its check red). */
-const KNOWN: Readonly<Record<string, KnownDefect>> = {
-  "07-cjs-init-then-chain/src/index.js": {
-    why: "`ready` is `HoneyHiveTracer.init(…).then(function (tracer) { …; return tracer; }).catch(() => undefined)` handed on as `module.exports.ready`: the export facts follow an init through `.catch`/`.finally` but not through a `.then` whose callback returns the tracer, so the importer's `ready.then((tracer) => tracer.flush())` is neither rewritten nor marked (a TypeError once the tracer has no flush())",
-    today: ["  ready.then((tracer) => tracer && tracer.flush());"],
-  },
-};
+const KNOWN: Readonly<Record<string, KnownDefect>> = {};
 
 /** 1.x-only names left without a marker today (`<shape>/<path>:<line> <name>`), each a KNOWN defect. */
-const KNOWN_UNMARKED: readonly string[] = ["07-cjs-init-then-chain/src/index.js:4 .flush("];
+const KNOWN_UNMARKED: readonly string[] = [];
 
 /** The type errors of the known defects' actual output (`actual/<shape>/<path>:<line> <code>`). */
 const KNOWN_TYPE_ERRORS: readonly string[] = [];
