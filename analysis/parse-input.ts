@@ -14,6 +14,7 @@ import { extractModuleFacts, type ModuleFacts } from "./export-facts.js";
 import type { AnalysisInput } from "./input.js";
 import { localRequire } from "./local-require.cjs";
 import { indexNodes } from "./nodes.js";
+import { settingsForFile } from "./sdk-version.js";
 import { DEFAULT_SETTINGS, type HoneyhiveSettings } from "./settings.js";
 
 /** `.cjs`/`.cts` without import/export syntax are CommonJS scripts; everything else is parsed as an ES module. JSX where the extension allows it. */
@@ -66,7 +67,7 @@ function parseModuleInput(text: string, filename: string, settings: HoneyhiveSet
   // without definitions and no variable alike), so declaring every lib global on each parse (the
   // default) only costs time: scope-manager's `populateGlobalsFromLib` was a fixed cost per parse.
   const scopes = scopeManager.analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
-  return { ast, scopeManager: scopes, text, filename, settings };
+  return { ast, scopeManager: scopes, text, filename, settings: settingsForFile(settings, filename) };
 }
 
 /** Options of typescript-estree's conversion: see parseEstree (`allowInvalidAST` by GrammarChecks). */

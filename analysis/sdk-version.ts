@@ -15,6 +15,8 @@ import { dirname, isAbsolute, join } from "node:path";
 import { deploymentOf } from "./deployment.js";
 import { projectModules } from "./project-modules.js";
 import type { AnalysisInput } from "./input.js";
+import type { PackageManifest } from "./project-modules.js";
+import type { HoneyhiveSettings } from "./settings.js";
 
 export type HoneyhiveMajor = 1 | 2;
 
@@ -172,7 +174,8 @@ const majorOfDirectory = (directory: string): HoneyhiveMajor | 0 => majorDeclare
 function majorDeclaredFor(filename: string): HoneyhiveMajor | undefined {
   const { root } = deploymentOf(filename);
   if (root === undefined) return undefined;
-  const range = dependencyRangeAt(root, "honeyhive");
+  const manifest = projectModules().manifestOf(root);
+  const range = manifest?.ranges.get("honeyhive") ?? (manifest && sdkAliasRangeOf(manifest));
   const major = range === undefined ? undefined : majorOfRange(range);
   if (major === 1) return 1;
   if (major !== undefined && major >= 2) return 2;
@@ -185,6 +188,56 @@ function majorDeclaredFor(filename: string): HoneyhiveMajor | undefined {
  */
 export function honeyhiveMajorOf(input: Pick<AnalysisInput, "filename" | "settings">, apiEvidence?: () => HoneyhiveMajor | undefined): HoneyhiveMajor {
   return declaredHoneyhiveMajor(input) ?? apiEvidence?.() ?? 2;
+}
+
+/** `npm:honeyhive@^2.0.0`, `npm:honeyhive`, Deno's `npm:/honeyhive@2`: a dependency that installs the SDK under another name. */
+const SDK_ALIAS = /^npm:\/?honeyhive(?:@|$)/;
+
+const aliasesOfManifest = new WeakMap<PackageManifest, readonly string[]>();
+
+/**
+ * The names a package.json installs the SDK under by an npm alias (`"hh": "npm:honeyhive@^2.0.0"`), any of its
+ * four dependency kinds. Beside a declared `honeyhive`, only aliases of its major: a project that keeps 1.x under
+ * `"honeyhive-v1": "npm:honeyhive@1.0.42"` for the API client (docs/migrating-from-1x.md) holds another major
+ * there, which the file's one major (`declaredHoneyhiveMajor`) would misread.
+ */
+function sdkAliasesOf(manifest: PackageManifest): readonly string[] {
+  let aliases = aliasesOfManifest.get(manifest);
+  if (aliases === undefined) {
+    const declared = manifest.ranges.get("honeyhive");
+    const major = declared === undefined ? undefined : majorOfRange(declared);
+    aliases = [...manifest.ranges].flatMap(([name, range]) =>
+      name !== "honeyhive" && SDK_ALIAS.test(range.trim()) && (declared === undefined || (major !== undefined && majorOfRange(range) === major)) ? [name] : [],
+    );
+    aliasesOfManifest.set(manifest, aliases);
+  }
+  return aliases;
+}
+
+/** The range of the first npm alias of the SDK (`npm:honeyhive@^1.0.30`, which `majorOfRange` reads), when the SDK is declared only so. */
+function sdkAliasRangeOf(manifest: PackageManifest): string | undefined {
+  const [alias] = sdkAliasesOf(manifest);
+  return alias === undefined ? undefined : manifest.ranges.get(alias);
+}
+
+const settingsWithAliases = new WeakMap<HoneyhiveSettings, WeakMap<PackageManifest, HoneyhiveSettings>>();
+
+/**
+ * The settings for `filename`: `settings` itself, or where its nearest package.json installs the SDK under
+ * another name (`"hh": "npm:honeyhive@^2.0.0"`), those settings with `sdkAliases` (one object per
+ * settings and package.json, so caches keyed by the settings still hit).
+ */
+export function settingsForFile(settings: HoneyhiveSettings, filename: string): HoneyhiveSettings {
+  const { root } = deploymentOf(filename);
+  const manifest = root === undefined ? undefined : projectModules().manifestOf(root);
+  if (manifest === undefined) return settings;
+  const aliases = sdkAliasesOf(manifest);
+  if (aliases.length === 0) return settings;
+  let byManifest = settingsWithAliases.get(settings);
+  if (byManifest === undefined) settingsWithAliases.set(settings, (byManifest = new WeakMap()));
+  let made = byManifest.get(manifest);
+  if (made === undefined) byManifest.set(manifest, (made = { ...settings, sdkAliases: aliases }));
+  return made;
 }
 
 /** For tests that create project folders: forget what was read. */

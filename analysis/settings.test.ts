@@ -1,5 +1,8 @@
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_SETTINGS, isSdkModule, packageSpecifier } from "./settings.js";
+import { declaredHoneyhiveMajor, settingsForFile } from "./sdk-version.js";
+import { DEFAULT_SETTINGS, isSdkModule, packageSpecifier, readSettings, textMentionsSdk } from "./settings.js";
+import { useTempProjects } from "./test-utils/temp-projects.js";
 
 describe("packageSpecifier: Deno's npm:/jsr: specifiers as the package they name", () => {
   it.each([
@@ -63,5 +66,61 @@ describe("packageSpecifier: Deno's npm:/jsr: specifiers as the package they name
     expect(isSdkModule("https://esm.sh/honeyhive@2", DEFAULT_SETTINGS)).toBe(true);
     expect(isSdkModule("https://esm.sh/honeyhive-helpers@2", DEFAULT_SETTINGS)).toBe(false);
     expect(isSdkModule("https://example.com/honeyhive@2", DEFAULT_SETTINGS)).toBe(false);
+  });
+});
+
+describe("an npm alias of the SDK in the nearest package.json (`\"hh\": \"npm:honeyhive@^2.0.0\"`)", () => {
+  const makeProject = useTempProjects("settings-sdk-alias");
+  const fileOf = (manifest: object): string => join(makeProject({ "package.json": JSON.stringify(manifest), "src/": "" }), "src/app.ts");
+
+  it.each(["dependencies", "devDependencies", "peerDependencies", "optionalDependencies"])("makes the alias and its subpaths the SDK, declared in %s", (field) => {
+    const settings = settingsForFile(DEFAULT_SETTINGS, fileOf({ [field]: { hh: "npm:honeyhive@^2.0.0", express: "^4.19.2" } }));
+    expect(isSdkModule("hh", settings)).toBe(true);
+    expect(isSdkModule("hh/experiments", settings)).toBe(true);
+    expect(isSdkModule("hhx", settings)).toBe(false);
+    expect(isSdkModule("express", settings)).toBe(false);
+    expect(textMentionsSdk(`import { HoneyHiveTracer } from "hh";`, settings)).toBe(true);
+  });
+
+  it("is no setting of the config: another package's alias, a git URL, another major beside honeyhive, or no alias leave the settings as they are", () => {
+    for (const manifest of [
+      { dependencies: { honeyhive: "^2.0.0" } },
+      { dependencies: { hh: "npm:honeyhive-helpers@^1.0.0", otel: "npm:@opentelemetry/api@1" } },
+      { dependencies: { hh: "github:honeyhiveai/typescript-sdk" } },
+      // 1.x kept beside 2.x for the API client (docs/migrating-from-1x.md): another major than the file's.
+      { dependencies: { honeyhive: "^2.0.0", "honeyhive-v1": "npm:honeyhive@1.0.42" } },
+    ]) {
+      const settings = settingsForFile(DEFAULT_SETTINGS, fileOf(manifest));
+      expect(settings).toBe(DEFAULT_SETTINGS);
+      expect(isSdkModule("hh", settings)).toBe(false);
+      expect(isSdkModule("honeyhive-v1", settings)).toBe(false);
+    }
+  });
+
+  it("keeps one settings object per configuration and package.json (caches keyed by the settings still hit)", () => {
+    const root = makeProject({ "package.json": JSON.stringify({ dependencies: { hh: "npm:honeyhive@^2.0.0" } }), "src/": "" });
+    const settings = readSettings({ honeyhive: { modules: ["@/lib/tracing"] } });
+    const first = settingsForFile(settings, join(root, "src/a.ts"));
+    expect(first).toBe(settingsForFile(settings, join(root, "src/b.ts")));
+    expect(first.modules).toEqual(["@/lib/tracing"]);
+    expect(first.sdkAliases).toEqual(["hh"]);
+  });
+
+  it.each([
+    ["npm:honeyhive@^1.0.30", 1],
+    ["npm:honeyhive@~1.0", 1],
+    ["npm:honeyhive@^2.0.0", 2],
+  ] as const)("reads the major from the alias's range %s when honeyhive itself is not declared", (range, major) => {
+    expect(declaredHoneyhiveMajor({ filename: fileOf({ dependencies: { hh: range } }), settings: DEFAULT_SETTINGS })).toBe(major);
+  });
+
+  it("takes an alias of the declared honeyhive's major beside it", () => {
+    const settings = settingsForFile(DEFAULT_SETTINGS, fileOf({ dependencies: { honeyhive: "^2.0.0" }, devDependencies: { hh: "npm:honeyhive@^2.1.0" } }));
+    expect(isSdkModule("hh", settings)).toBe(true);
+  });
+
+  it("prefers a declared honeyhive's range over an alias's", () => {
+    const filename = fileOf({ dependencies: { honeyhive: "^1.0.42", hh: "npm:honeyhive@^2.0.0" } });
+    expect(declaredHoneyhiveMajor({ filename, settings: DEFAULT_SETTINGS })).toBe(1);
   });
 });

@@ -19,6 +19,12 @@ export interface HoneyhiveSettings {
    * not say it (analysis/sdk-version.ts): the messages and fixes then speak that major's API.
    */
   readonly sdkVersion?: 1 | 2;
+  /**
+   * The names the file's nearest package.json gives the SDK by an npm alias (`"hh": "npm:honeyhive@^2.0.0"`):
+   * not an ESLint setting, set per file from the package.json (analysis/sdk-version.ts `settingsForFile`).
+   * The SDK module as `honeyhive` is, subpaths included (`hh/experiments`).
+   */
+  readonly sdkAliases?: readonly string[];
 }
 
 export const DEFAULT_SETTINGS: HoneyhiveSettings = Object.freeze({
@@ -86,7 +92,13 @@ function namedPackage(rest: string): string {
 }
 
 export function isSdkModule(specifier: string, settings: HoneyhiveSettings): boolean {
-  return isSdkPackage(specifier) || settings.modules.includes(packageSpecifier(specifier));
+  return isSdkPackage(specifier) || settings.modules.includes(packageSpecifier(specifier)) || (settings.sdkAliases !== undefined && isAliasOf(specifier, settings.sdkAliases));
+}
+
+/** `hh` or `hh/experiments` for the alias `hh` (absent from almost every project: checked only where one is declared). */
+function isAliasOf(specifier: string, aliases: readonly string[]): boolean {
+  const bare = packageSpecifier(specifier);
+  return aliases.some((alias) => bare === alias || (bare.startsWith(alias) && bare.charCodeAt(alias.length) === 47 /* "/" */));
 }
 
 /**
@@ -97,6 +109,7 @@ export function textMentionsSdk(text: string, settings: HoneyhiveSettings): bool
   // Found by the rare part of each word (analysis/text-search.ts): this runs on every linted file.
   if (includesText(text, "honeyhive")) return true;
   for (const specifier of settings.modules) if (includesText(text, specifier)) return true;
+  if (settings.sdkAliases) for (const alias of settings.sdkAliases) if (includesText(text, alias)) return true;
   return false;
 }
 
