@@ -183,7 +183,8 @@ const EXPECTATIONS: readonly Expectation[] = [
   holds("V1_INIT_IN_ROUTE_GIT_URL", "1.x: the getter memoizes the init's promise, the route keeps its await", "tracerPromise ??= HoneyHiveTracer.init(", "await getTracer()"),
   edited("LATEST_RANGE_SESSION_START", "sessionStart() becomes createSession()", RENAME),
   wrappedLambda("WORKSPACE_RANGE_LAMBDA", "obs"),
-  unchanged("NPM_ALIAS_DEPENDENCY"),
+  // Fixed after the round (npm-alias, then the prefilter): the package.json alias makes "hh" the SDK for migrate too.
+  renamedOn("NPM_ALIAS_DEPENDENCY", "obs"),
   edited("NO_DEPENDENCY_DECLARED_1X_CODE", "the 1.x flush in a finally (1.x by the code)", [
     `  const run = tracer.traceFunction({ eventType: "tool" })(async (body: string) => body.toUpperCase());
   const result = await run(event.body ?? "");

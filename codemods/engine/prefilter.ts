@@ -8,6 +8,7 @@ import { TRACER_HINT_PATTERN } from "../../analysis/knowledge/sdks/index.js";
 import { mayExportOtelToHoneyhive } from "../../analysis/knowledge/sdks/opentelemetry.js";
 import { manualMockOf } from "../../analysis/knowledge/test-mocks.js";
 import { configurationPreloadsProjectModule, configurationSendsOtelToHoneyhive } from "../../analysis/otel-destination.js";
+import { settingsForFile } from "../../analysis/sdk-version.js";
 import { isLocalModule, isSdkPackage, readSettings, textMentionsSdk, type HoneyhiveSettings } from "../../analysis/settings.js";
 
 /** `settings.honeyhive` as the engine takes it (RunTransformsOptions["settings"]). */
@@ -39,8 +40,16 @@ const ONLY_1X_CALL_ON_TRACER = /tracer\w*\??\.\s*(?:traceChain|traceModel|traceT
  * whose `NODE_OPTIONS` there preloads a project module (which may register a pipeline exporting to HoneyHive).
  */
 export function mayUseSdk(source: string, settings?: PrefilterSettings, path?: string): boolean {
-  // A manual mock of the package (`__mocks__/honeyhive.ts`) often never names it: its path does.
-  return textMentionsSdk(source, readSettings({ honeyhive: settings ?? {} })) || mayExportOtelToHoneyhive(source) || ONLY_1X_CALL_ON_TRACER.test(source) || (path !== undefined && (isSdkPackage(manualMockOf(path, existsSync) ?? "") || configurationSendsOtelToHoneyhive(source, path) || configurationPreloadsProjectModule(source, path)));
+  const resolved = readSettings({ honeyhive: settings ?? {} });
+  // A manual mock of the package (`__mocks__/honeyhive.ts`) often never names it: its path does. A package.json
+  // that aliases the SDK (`"hh": "npm:honeyhive@^2"`) makes `"hh"` the SDK for its files, as the rules read it.
+  return textMentionsSdk(source, resolved) || mayExportOtelToHoneyhive(source) || ONLY_1X_CALL_ON_TRACER.test(source) || (path !== undefined && (isSdkPackage(manualMockOf(path, existsSync) ?? "") || configurationSendsOtelToHoneyhive(source, path) || configurationPreloadsProjectModule(source, path) || mentionsAliasedSdk(source, resolved, path)));
+}
+
+/** The file names the SDK under an alias its nearest package.json declares (no alias: nothing more is read). */
+function mentionsAliasedSdk(source: string, settings: HoneyhiveSettings, path: string): boolean {
+  const forFile = settingsForFile(settings, resolve(path));
+  return forFile !== settings && textMentionsSdk(source, forFile);
 }
 
 /**
