@@ -90,7 +90,7 @@ export function analysisInputFromContext(context: RuleContextLike): AnalysisInpu
     const { settings, readModuleFacts } = configurationOf(context);
     const cwd = context.cwd ?? context.getCwd?.();
     // The optional parts set only when present, in this order (as conditional spreads did, without their three objects a file).
-    const made: { -readonly [K in keyof AnalysisInput]: AnalysisInput[K] } = { ast, scopeManager, text, filename: context.filename, settings: settingsForFile(settings, context.filename) };
+    const made: { -readonly [K in keyof AnalysisInput]: AnalysisInput[K] } = { ast, scopeManager, text, filename: context.filename, settings: settingsForFile(settings, context.filename, text) };
     if (cwd !== undefined) made.cwd = cwd;
     if (typeNameOf) made.typeNameOf = typeNameOf;
     if (readModuleFacts) made.readModuleFacts = readModuleFacts;
@@ -167,7 +167,7 @@ function moduleFactsReader(parser: unknown, settings: HoneyhiveSettings): Module
     if (!result.scopeManager) throw new Error("honeyhive: the parser gave no scope manager");
     indexNodes(result.ast);
     // No `readModuleFacts` of its own: one module deep (its SDK barrels excepted).
-    return extractModuleFacts({ ast: result.ast, scopeManager: result.scopeManager, text, filename, settings: settingsForFile(settings, filename), readBarrelFacts: read });
+    return extractModuleFacts({ ast: result.ast, scopeManager: result.scopeManager, text, filename, settings: settingsForFile(settings, filename, text), readBarrelFacts: read });
   };
   return read;
 }

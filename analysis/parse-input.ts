@@ -67,7 +67,7 @@ function parseModuleInput(text: string, filename: string, settings: HoneyhiveSet
   // without definitions and no variable alike), so declaring every lib global on each parse (the
   // default) only costs time: scope-manager's `populateGlobalsFromLib` was a fixed cost per parse.
   const scopes = scopeManager.analyze(ast, { sourceType, lib: [] }) as unknown as Scope.ScopeManager;
-  return { ast, scopeManager: scopes, text, filename, settings: settingsForFile(settings, filename) };
+  return { ast, scopeManager: scopes, text, filename, settings: settingsForFile(settings, filename, text) };
 }
 
 /** Options of typescript-estree's conversion: see parseEstree (`allowInvalidAST` by GrammarChecks). */

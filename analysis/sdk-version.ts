@@ -13,6 +13,7 @@
 //   4. otherwise 2, this package's own major.
 import { dirname, isAbsolute, join } from "node:path";
 import { deploymentOf } from "./deployment.js";
+import { HONEYHIVE_VALUE_EXPORTS } from "./knowledge/sdks/index.js";
 import { projectModules } from "./project-modules.js";
 import type { AnalysisInput } from "./input.js";
 import type { PackageManifest } from "./project-modules.js";
@@ -220,6 +221,18 @@ function sdkAliasRangeOf(manifest: PackageManifest): string | undefined {
   return alias === undefined ? undefined : manifest.ranges.get(alias);
 }
 
+/** Any of the SDK's value exports, as a word: a file that names none cannot use the SDK under an alias. */
+const SDK_EXPORT_WORD = new RegExp(`\\b(?:${[...HONEYHIVE_VALUE_EXPORTS].join("|")})\\b`);
+
+/**
+ * Whether the package.json is worth reading for aliases: the file names one of the SDK's exports and does
+ * not import the SDK by its own name (such a file is read as the SDK's already). Keeps the per-file cost of
+ * the alias at nothing for files that cannot use it (the reading-cost tests of project-modules and barrels).
+ */
+function mayUseAliasedSdk(text: string): boolean {
+  return !/["']honeyhive(?:\/[\w-]+)?["']/.test(text) && SDK_EXPORT_WORD.test(text);
+}
+
 const settingsWithAliases = new WeakMap<HoneyhiveSettings, WeakMap<PackageManifest, HoneyhiveSettings>>();
 
 /**
@@ -227,7 +240,8 @@ const settingsWithAliases = new WeakMap<HoneyhiveSettings, WeakMap<PackageManife
  * another name (`"hh": "npm:honeyhive@^2.0.0"`), those settings with `sdkAliases` (one object per
  * settings and package.json, so caches keyed by the settings still hit).
  */
-export function settingsForFile(settings: HoneyhiveSettings, filename: string): HoneyhiveSettings {
+export function settingsForFile(settings: HoneyhiveSettings, filename: string, text?: string): HoneyhiveSettings {
+  if (text !== undefined && !mayUseAliasedSdk(text)) return settings;
   const { root } = deploymentOf(filename);
   const manifest = root === undefined ? undefined : projectModules().manifestOf(root);
   if (manifest === undefined) return settings;

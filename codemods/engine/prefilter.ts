@@ -48,7 +48,7 @@ export function mayUseSdk(source: string, settings?: PrefilterSettings, path?: s
 
 /** The file names the SDK under an alias its nearest package.json declares (no alias: nothing more is read). */
 function mentionsAliasedSdk(source: string, settings: HoneyhiveSettings, path: string): boolean {
-  const forFile = settingsForFile(settings, resolve(path));
+  const forFile = settingsForFile(settings, resolve(path), source);
   return forFile !== settings && textMentionsSdk(source, forFile);
 }
 
